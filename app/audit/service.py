@@ -1,0 +1,162 @@
+"""Append to and verify the hash-chained audit trail.
+
+Each entry's hash covers its own fields and the previous entry's hash, and entries carry a
+gap-free sequence number, so editing, deleting or reordering any entry breaks the chain at a
+point `verify` can name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from app.audit.models import AuditEntry, AuditHead
+from app.context import Actor
+from app.db.base import utcnow
+
+GENESIS_HASH = "0" * 64
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return f"<{len(value)} 字节>"
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The column values of an ORM object, JSON-ready, for an entry's before/after."""
+    mapper = inspect(obj).mapper
+    return {
+        attr.key: _jsonable(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in exclude and attr.key != "password_hash"
+    }
+
+
+def _entry_hash(prev_hash: str, seq: int, fields: dict[str, str]) -> str:
+    payload = json.dumps({"prev": prev_hash, "seq": seq, **fields}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _fields(entry: AuditEntry) -> dict[str, str]:
+    return {
+        "at": entry.at.isoformat(timespec="microseconds"),
+        "username": entry.username,
+        "display_name": entry.display_name,
+        "os_user": entry.os_user,
+        "action": entry.action,
+        "record_type": entry.record_type,
+        "record_id": entry.record_id,
+        "summary": entry.summary,
+        "before": entry.before_json,
+        "after": entry.after_json,
+    }
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    record_type: str,
+    record_id: object,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    summary: str = "",
+) -> AuditEntry:
+    """Append one entry in the caller's transaction (so it commits or rolls back with the change)."""
+    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one_or_none()
+    if head is None:
+        head = AuditHead(id=1, last_seq=0, last_hash=GENESIS_HASH)
+        session.add(head)
+    entry = AuditEntry(
+        seq=head.last_seq + 1,
+        at=utcnow(),
+        username=actor.username,
+        display_name=actor.display_name,
+        os_user=actor.os_user,
+        action=action,
+        record_type=record_type,
+        record_id=str(record_id),
+        summary=summary,
+        before_json=json.dumps(_jsonable(before or {}), ensure_ascii=False, sort_keys=True),
+        after_json=json.dumps(_jsonable(after or {}), ensure_ascii=False, sort_keys=True),
+        prev_hash=head.last_hash,
+        hash="",
+    )
+    entry.hash = _entry_hash(entry.prev_hash, entry.seq, _fields(entry))
+    head.last_seq = entry.seq
+    head.last_hash = entry.hash
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {k: (before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)}
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    message: str = ""
+
+
+def verify(session: Session, batch: int = 5000) -> VerifyResult:
+    """Walk the chain in order; report the first entry that was edited, deleted or inserted."""
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    checked = 0
+    last_id = 0
+    while True:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
+        ).all()
+        if not rows:
+            break
+        for entry in rows:
+            last_id = entry.id
+            if entry.seq != expected_seq:
+                return VerifyResult(
+                    False, checked, expected_seq,
+                    f"第 {expected_seq} 条审计记录缺失或顺序被改动（在该位置发现的是第 {entry.seq} 条）。",
+                )
+            if entry.prev_hash != expected_prev:
+                return VerifyResult(
+                    False, checked, entry.seq,
+                    f"第 {entry.seq} 条审计记录与前一条不衔接：前一条记录被修改或删除。",
+                )
+            if _entry_hash(entry.prev_hash, entry.seq, _fields(entry)) != entry.hash:
+                return VerifyResult(False, checked, entry.seq, f"第 {entry.seq} 条审计记录的内容被修改。")
+            expected_prev = entry.hash
+            expected_seq += 1
+            checked += 1
+    head = session.get(AuditHead, 1)
+    if head is not None and (head.last_seq != expected_seq - 1 or head.last_hash != expected_prev):
+        return VerifyResult(
+            False, checked, expected_seq,
+            f"审计记录末尾缺失：应有 {head.last_seq} 条，实际只找到 {expected_seq - 1} 条。",
+        )
+    return VerifyResult(True, checked, None, f"审计记录完整，共校验 {checked} 条。")

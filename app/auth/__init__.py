@@ -1,0 +1,1 @@
+"""Accounts, roles, passwords, lockout and the acting user."""

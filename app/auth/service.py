@@ -1,0 +1,246 @@
+"""Accounts: create, deactivate, reset, change password, authenticate with lockout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record, snapshot
+from app.auth.models import User, UserRole
+from app.auth.passwords import check_strength, hash_password, verify_password
+from app.auth.roles import Role
+from app.context import Actor, os_user
+from app.db.base import utcnow
+from app.errors import NotFound, PermissionDenied, ValidationError
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=15)
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        roles=frozenset(Role(r) for r in user.role_names if r in Role._value2member_map_),
+        os_user=os_user(),
+    )
+
+
+def has_users(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def _clean_username(username: str) -> str:
+    name = username.strip()
+    if not name:
+        raise ValidationError("请填写用户名。", field="username")
+    if len(name) > 64 or any(c.isspace() for c in name):
+        raise ValidationError("用户名不能含空格，且不超过 64 个字符。", field="username")
+    return name
+
+
+def _user_view(user: User) -> dict[str, object]:
+    data = snapshot(user, exclude=("password_hash", "version"))
+    data["roles"] = sorted(user.role_names)
+    return data
+
+
+def create_first_admin(session: Session, username: str, display_name: str, password: str) -> User:
+    """The first-start wizard's account; refused once any account exists."""
+    if has_users(session):
+        raise PermissionDenied("系统中已有账户，不能再次创建初始管理员。")
+    system = Actor.system()
+    return _create(session, system, username, display_name, password, [Role.ADMIN], section="")
+
+
+def create_user(
+    session: Session, actor: Actor, username: str, display_name: str, password: str,
+    roles: Iterable[Role], section: str = "",
+) -> User:
+    actor.require(Role.ADMIN)
+    return _create(session, actor, username, display_name, password, roles, section)
+
+
+def _create(
+    session: Session, actor: Actor, username: str, display_name: str, password: str,
+    roles: Iterable[Role], section: str,
+) -> User:
+    name = _clean_username(username)
+    if not display_name.strip():
+        raise ValidationError("请填写姓名。", field="display_name")
+    role_set = sorted({Role(r) for r in roles})
+    if not role_set:
+        raise ValidationError("请至少选择一个角色。", field="roles")
+    check_strength(password)
+    if session.scalar(select(User.id).where(func.lower(User.username) == name.lower())) is not None:
+        raise ValidationError(f"用户名“{name}”已被使用，请换一个。", field="username")
+    user = User(
+        username=name, display_name=display_name.strip(), section=section.strip(),
+        password_hash=hash_password(password), active=True, failed_attempts=0,
+        roles=[UserRole(role=r.value) for r in role_set],
+    )
+    session.add(user)
+    session.flush()
+    record(session, actor, "create", "user", user.id, after=_user_view(user),
+           summary=f"创建账户 {user.username}（{user.display_name}）")
+    return user
+
+
+def get_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("该账户不存在。")
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
+
+
+def users_with_role(session: Session, role: Role) -> list[User]:
+    return list(
+        session.scalars(
+            select(User).join(UserRole).where(UserRole.role == role.value, User.active.is_(True))
+            .order_by(User.username)
+        )
+    )
+
+
+def update_user(
+    session: Session, actor: Actor, user_id: int, *, display_name: str | None = None,
+    section: str | None = None, roles: Iterable[Role] | None = None, expected_version: int | None = None,
+) -> User:
+    actor.require(Role.ADMIN)
+    user = get_user(session, user_id)
+    if expected_version is not None and user.version != expected_version:
+        from app.errors import ConflictError
+
+        raise ConflictError("该账户已被其他人修改，请刷新后重试。")
+    before = _user_view(user)
+    if display_name is not None:
+        if not display_name.strip():
+            raise ValidationError("请填写姓名。", field="display_name")
+        user.display_name = display_name.strip()
+    if section is not None:
+        user.section = section.strip()
+    if roles is not None:
+        role_set = sorted({Role(r) for r in roles})
+        if not role_set:
+            raise ValidationError("请至少选择一个角色。", field="roles")
+        if Role.ADMIN not in role_set and Role.ADMIN.value in user.role_names:
+            _ensure_another_admin(session, user.id)
+        user.roles = [UserRole(role=r.value) for r in role_set]
+    session.flush()
+    record(session, actor, "update", "user", user.id, before=before, after=_user_view(user),
+           summary=f"修改账户 {user.username}")
+    return user
+
+
+def _ensure_another_admin(session: Session, user_id: int) -> None:
+    others = session.scalar(
+        select(func.count()).select_from(User).join(UserRole)
+        .where(UserRole.role == Role.ADMIN.value, User.active.is_(True), User.id != user_id)
+    )
+    if not others:
+        raise ValidationError("这是唯一一个有效的系统管理员账户，不能停用或取消其管理员角色。")
+
+
+def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> User:
+    """Deactivate on staff change (history stays attached to the account) or reactivate."""
+    actor.require(Role.ADMIN)
+    user = get_user(session, user_id)
+    if user.active == active:
+        return user
+    if not active:
+        if actor.user_id == user.id:
+            raise ValidationError("不能停用自己正在使用的账户。")
+        if Role.ADMIN.value in user.role_names:
+            _ensure_another_admin(session, user.id)
+    before = _user_view(user)
+    user.active = active
+    session.flush()
+    record(session, actor, "update", "user", user.id, before=before, after=_user_view(user),
+           summary=("启用" if active else "停用") + f"账户 {user.username}")
+    return user
+
+
+def reset_password(session: Session, actor: Actor, user_id: int, new_password: str) -> None:
+    """Administrator sets a temporary password; the user must change it at next login."""
+    actor.require(Role.ADMIN)
+    user = get_user(session, user_id)
+    check_strength(new_password)
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = True
+    user.failed_attempts = 0
+    user.locked_until = None
+    session.flush()
+    record(session, actor, "reset_password", "user", user.id, summary=f"重置账户 {user.username} 的密码")
+
+
+def change_own_password(session: Session, actor: Actor, old_password: str, new_password: str) -> None:
+    if actor.user_id is None:
+        raise PermissionDenied("系统账户没有密码。")
+    user = get_user(session, actor.user_id)
+    if not verify_password(old_password, user.password_hash):
+        raise ValidationError("原密码不正确。", field="old_password")
+    if old_password == new_password:
+        raise ValidationError("新密码不能与原密码相同。", field="password")
+    check_strength(new_password)
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    session.flush()
+    record(session, actor, "change_password", "user", user.id, summary=f"{user.username} 修改了自己的密码")
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    ok: bool
+    message: str
+    user: User | None = None
+
+    @property
+    def actor(self) -> Actor:
+        assert self.user is not None
+        return actor_for(self.user)
+
+
+def authenticate(session: Session, username: str, password: str, now: datetime | None = None,
+                 purpose: str = "login") -> AuthResult:
+    """Check a user name and password. Never raises for a wrong password: the caller must commit,
+    so that failed attempts and the lockout are stored and audited."""
+    now = now or utcnow()
+    name = username.strip()
+    user = session.scalar(select(User).where(func.lower(User.username) == name.lower()))
+    anonymous = Actor(user_id=None, username=name or "?", display_name=name or "?")
+    if user is None:
+        record(session, anonymous, f"{purpose}_failed", "user", name or "?", summary="用户名不存在")
+        return AuthResult(False, "用户名或密码不正确。")
+    actor = actor_for(user)
+    if not user.active:
+        record(session, actor, f"{purpose}_failed", "user", user.id, summary="账户已停用")
+        return AuthResult(False, "该账户已停用，请联系系统管理员。")
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        record(session, actor, f"{purpose}_failed", "user", user.id, summary="账户锁定期间尝试登录")
+        return AuthResult(False, f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账户已锁定，请 {minutes} 分钟后再试。")
+    if not verify_password(password, user.password_hash):
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.locked_until = now + LOCKOUT
+            user.failed_attempts = 0
+            record(session, actor, f"{purpose}_failed", "user", user.id, summary="密码错误，账户已锁定 15 分钟")
+            return AuthResult(False, f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账户已锁定 15 分钟。")
+        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
+        record(session, actor, f"{purpose}_failed", "user", user.id, summary="密码错误")
+        return AuthResult(False, f"用户名或密码不正确。再输错 {left} 次账户将被锁定 15 分钟。")
+    user.failed_attempts = 0
+    user.locked_until = None
+    if purpose == "login":
+        user.last_login_at = now
+    record(session, actor, purpose, "user", user.id, summary="登录成功" if purpose == "login" else "身份核验成功")
+    return AuthResult(True, "", user)

@@ -1,0 +1,92 @@
+"""Opening the office's database: check it is readable, migrate it, back it up once a day."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import paths
+from app.db.engine import is_sqlite, make_engine, make_session_factory
+from app.db.migrate import upgrade
+from app.errors import DatabaseUnreadable
+
+
+@dataclass
+class Database:
+    url: str
+    data_dir: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    schema_revision: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.engine)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        name = self.engine.url.database
+        return Path(name) if name and name != ":memory:" else None
+
+    def display_url(self) -> str:
+        """The URL without a password, for the status bar and the About dialog."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Raise DatabaseUnreadable for a file that is not a healthy SQLite database.
+
+    Uses the sqlite3 module directly and read-only, so a damaged file is never written to."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnreadable(
+            f"数据库文件“{path}”已损坏或不是本程序的数据库（{exc}）。"
+            "原文件不会被改动，可以从最近的备份恢复。"
+        ) from exc
+    if result is None or result[0] != "ok":
+        raise DatabaseUnreadable(
+            f"数据库文件“{path}”未通过完整性检查（{result[0] if result else '无结果'}）。"
+            "原文件不会被改动，可以从最近的备份恢复。"
+        )
+
+
+def open_database(data_dir: Path | None = None, url: str | None = None, migrate: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database; raises DatabaseUnreadable or SchemaTooNew."""
+    import app.features  # noqa: F401  (features register dashboard providers and recomputers)
+
+    folder = paths.data_dir(data_dir)
+    db_url = paths.db_url(folder, url)
+    engine = make_engine(db_url)
+    if is_sqlite(engine) and engine.url.database not in (None, "", ":memory:"):
+        check_sqlite_file(Path(str(engine.url.database)))
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        revision = upgrade(engine) if migrate else ""
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        raise DatabaseUnreadable(f"无法打开数据库（{db_url_safe(db_url)}）：{exc.orig or exc}") from exc
+    return Database(db_url, folder, engine, make_session_factory(engine), revision)
+
+
+def db_url_safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

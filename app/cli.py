@@ -1,0 +1,76 @@
+"""govinfo-desk: without a subcommand it starts the desktop program; subcommands script the rest.
+
+Thin by design: parse, call services, print. Every command works on a fresh data folder without
+the first-start wizard; it acts as the system account and the audit trail records the OS user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import __version__
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.bootstrap import Database
+
+# Each module registers its own subcommands; listed here so the set of commands is explicit.
+COMMAND_MODULES = (
+    "app.commands.core",
+    "app.commands.demo",
+    "app.review.checks.cli",
+)
+
+
+class CliContext:
+    """Opens the database on first use, so commands that need none (check, deadline) stay fast."""
+
+    def __init__(self, data_dir: str | None, db_url: str | None) -> None:
+        self.data_dir = data_dir
+        self.db_url = db_url
+        self._db: Database | None = None
+
+    def database(self) -> Database:
+        from app.bootstrap import open_database
+
+        if self._db is None:
+            self._db = open_database(Path(self.data_dir) if self.data_dir else None, self.db_url)
+        return self._db
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govinfo-desk", description="政务公开工作台：不带子命令时启动图形界面。"
+    )
+    parser.add_argument("--version", action="version", version=f"政务公开工作台 {__version__}")
+    parser.add_argument("--data-dir", help="数据文件夹（默认为系统的用户数据目录；也可用环境变量 GOVINFO_DATA_DIR）")
+    parser.add_argument("--db", dest="db_url", help="数据库地址，如 sqlite:///路径 或 postgresql+psycopg://…")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        register = getattr(module, "register", None) or module.add_check_parser
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.cli = CliContext(args.data_dir, args.db_url)
+    if args.command is None:
+        # The GUI lives in ui/; imported late so scripted commands never load Qt.
+        gui = importlib.import_module("ui.launch")
+        return int(gui.run(args.data_dir, args.db_url))
+    try:
+        return int(args.handler(args))
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130

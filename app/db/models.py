@@ -1,0 +1,10 @@
+"""Imports every model module so Base.metadata knows every table (for Alembic and tests)."""
+
+from __future__ import annotations
+
+import app.audit.models
+import app.auth.models
+import app.numbering
+import app.settings.models
+import app.signoff.models
+import app.workdays.models  # noqa: F401

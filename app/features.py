@@ -1,0 +1,4 @@
+"""Importing this module imports every feature package, so each registers its dashboard
+provider, deadline recomputer and settings. Listed explicitly: no magic discovery."""
+
+from __future__ import annotations

@@ -1,0 +1,142 @@
+"""The settings registry. Values live in the database so every PC of an office shares them.
+
+Later features add their keys here, in one place, so an administrator's 系统设置 page lists them all.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.auth.roles import Role
+from app.context import Actor
+from app.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    kind: type  # str, int, bool or list (of str)
+    default: Any
+    label: str
+    group: str
+    help: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+_DEFS: list[SettingDef] = [
+    SettingDef("org.name", str, "锦屏县人民政府办公室", "机关名称", "机关信息"),
+    SettingDef("org.short_name", str, "锦府办", "文号机关代字", "机关信息", "用于受理编号和答复书文号，如“锦府办”。"),
+    SettingDef("org.government_name", str, "锦屏县人民政府", "本级人民政府名称", "机关信息"),
+    SettingDef("org.address", str, "", "机关地址", "机关信息"),
+    SettingDef("org.phone", str, "", "联系电话", "机关信息"),
+    SettingDef("org.postcode", str, "", "邮政编码", "机关信息"),
+    SettingDef(
+        "docno.case", str, "{short}依申〔{year}〕{n}号", "受理编号格式", "文号格式",
+        "可用占位符：{short} 机关代字，{year} 年份，{n} 序号。每年从 1 重新编号。",
+    ),
+    SettingDef("docno.reply", str, "{short}依复〔{year}〕{n}号", "答复书文号格式", "文号格式"),
+    SettingDef("docno.notice", str, "{short}依告〔{year}〕{n}号", "告知书文号格式", "文号格式"),
+    SettingDef(
+        "remedy.reconsideration_body", str, "锦屏县人民政府", "行政复议机关", "救济途径",
+        "答复书救济告知中写明的行政复议机关。",
+    ),
+    SettingDef("remedy.court", str, "锦屏县人民法院", "行政诉讼管辖法院", "救济途径"),
+    SettingDef(
+        "security.idle_lock_minutes", int, 15, "空闲锁屏时间（分钟）", "安全", "0 表示不自动锁屏。",
+        minimum=0, maximum=240,
+    ),
+    SettingDef("attachments.max_mb", int, 50, "单个附件大小上限（MB）", "安全", minimum=1, maximum=1024),
+    SettingDef(
+        "cases.extension_approver_role", str, Role.LEADER_IN_CHARGE.value, "延期答复审批角色", "依申请公开",
+        "条例第三十三条：延期须经政府信息公开工作机构负责人同意。",
+        choices=tuple(r.value for r in Role),
+    ),
+    SettingDef("cases.fee_pauses_clock", bool, True, "收费通知期间暂停答复期限", "依申请公开"),
+    SettingDef(
+        "org.sections", list, ["信息中心", "文书科", "行政科", "综合科", "信息公开科"], "科室", "机关信息",
+    ),
+]
+
+SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
+
+
+def _coerce(defn: SettingDef, value: Any) -> Any:
+    if defn.kind is bool:
+        if not isinstance(value, bool):
+            raise ValidationError(f"“{defn.label}”必须是“是”或“否”。", field=defn.key)
+        return value
+    if defn.kind is int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ValidationError(f"“{defn.label}”必须是整数。", field=defn.key) from None
+        if defn.minimum is not None and number < defn.minimum:
+            raise ValidationError(f"“{defn.label}”不能小于 {defn.minimum}。", field=defn.key)
+        if defn.maximum is not None and number > defn.maximum:
+            raise ValidationError(f"“{defn.label}”不能大于 {defn.maximum}。", field=defn.key)
+        return number
+    if defn.kind is list:
+        if isinstance(value, str):
+            value = [v for v in (p.strip() for p in value.replace("，", ",").split(",")) if v]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValidationError(f"“{defn.label}”必须是文字列表。", field=defn.key)
+        return value
+    text = str(value).strip()
+    if not text and defn.default:
+        raise ValidationError(f"“{defn.label}”不能为空。", field=defn.key)
+    if defn.choices and text not in defn.choices:
+        raise ValidationError(f"“{defn.label}”的取值无效。", field=defn.key)
+    return text
+
+
+def get_setting(session: Session, key: str) -> Any:
+    from app.settings.models import SettingRow
+
+    defn = SETTINGS[key]
+    row = session.get(SettingRow, key)
+    if row is None:
+        return defn.default
+    return json.loads(row.value_json)
+
+
+def all_settings(session: Session) -> dict[str, Any]:
+    from app.settings.models import SettingRow
+
+    values = {k: d.default for k, d in SETTINGS.items()}
+    for row in session.scalars(select(SettingRow)):
+        if row.key in SETTINGS:
+            values[row.key] = json.loads(row.value_json)
+    return values
+
+
+def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
+    """Change one setting (administrators only), recorded in the audit trail."""
+    from app.audit.service import record
+    from app.settings.models import SettingRow
+
+    actor.require(Role.ADMIN)
+    if key not in SETTINGS:
+        raise ValidationError(f"未知的设置项：{key}")
+    defn = SETTINGS[key]
+    new_value = _coerce(defn, value)
+    old_value = get_setting(session, key)
+    if new_value == old_value:
+        return
+    row = session.get(SettingRow, key)
+    if row is None:
+        row = SettingRow(key=key, value_json="null")
+        session.add(row)
+    row.value_json = json.dumps(new_value, ensure_ascii=False)
+    row.updated_by = actor.username
+    session.flush()
+    record(
+        session, actor, "update", "setting", key,
+        before={"value": old_value}, after={"value": new_value}, summary=f"修改设置“{defn.label}”",
+    )

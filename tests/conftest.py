@@ -1,0 +1,65 @@
+"""Shared fixtures: a real SQLite database in a temp data folder, accounts, actors."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy.orm import Session
+
+from app.auth.roles import Role
+from app.bootstrap import Database, open_database
+from app.context import Actor
+
+TEST_PASSWORD = "Passw0rd!"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the real user data folder or a developer's database."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("GOVINFO_DATA_DIR", str(folder))
+    monkeypatch.delenv("GOVINFO_DB_URL", raising=False)
+    return folder
+
+
+@pytest.fixture
+def data_dir(_isolated_data_dir: Path) -> Path:
+    return _isolated_data_dir
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    database = open_database(data_dir)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def session(db: Database) -> Iterator[Session]:
+    """One unit of work, committed at the end of the test (like a user action)."""
+    with db.session_factory.begin() as s:
+        yield s
+
+
+@pytest.fixture
+def system_actor() -> Actor:
+    return Actor.system()
+
+
+@pytest.fixture
+def make_user(db: Database):  # type: ignore[no-untyped-def]
+    """Create a committed user with the given roles; returns (user_id, Actor)."""
+    from app.auth.service import actor_for, create_user
+
+    def _make(username: str, *roles: Role, display_name: str | None = None) -> Actor:
+        with db.session_factory.begin() as s:
+            user = create_user(s, Actor.system(), username, display_name or username, TEST_PASSWORD, roles)
+            return actor_for(user)
+
+    return _make
