@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import app.audit.models
 import app.auth.models
+import app.cases.models
 import app.numbering
 import app.settings.models
 import app.signoff.models

@@ -1,0 +1,1 @@
+"""依申请公开: request cases from intake to archive."""

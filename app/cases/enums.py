@@ -1,0 +1,107 @@
+"""Enumerations of the request-case domain with their Chinese labels (the annual report's words)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ApplicantType(StrEnum):
+    NATURAL = "natural"
+    BUSINESS = "business"
+    RESEARCH = "research"
+    PUBLIC_WELFARE = "public_welfare"
+    LEGAL_SERVICE = "legal_service"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "natural": "自然人",
+            "business": "商业企业",
+            "research": "科研机构",
+            "public_welfare": "社会公益组织",
+            "legal_service": "法律服务机构",
+            "other": "其他",
+        }[self.value]
+
+    @property
+    def is_person(self) -> bool:
+        return self is ApplicantType.NATURAL
+
+
+class Channel(StrEnum):
+    """申请方式; letters split by whether the office signs for them (条例第三十一条)."""
+
+    INTERNET = "internet"
+    LETTER_REGISTERED = "letter_registered"
+    LETTER_ORDINARY = "letter_ordinary"
+    IN_PERSON = "in_person"
+    FAX = "fax"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "internet": "互联网",
+            "letter_registered": "信函（挂号/EMS）",
+            "letter_ordinary": "信函（平信）",
+            "in_person": "当面",
+            "fax": "传真",
+            "other": "其他",
+        }[self.value]
+
+    @property
+    def register_label(self) -> str:
+        """The word the Excel register uses (REGISTER.md: 互联网 / 信函 / 当面 / 传真 / 其他)."""
+        return "信函" if self.value.startswith("letter") else self.label
+
+
+class CaseStatus(StrEnum):
+    REGISTERED = "registered"
+    AWAITING_CORRECTION = "awaiting_correction"
+    IN_PROGRESS = "in_progress"
+    AWAITING_APPROVAL = "awaiting_approval"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+
+    @property
+    def label(self) -> str:
+        return {
+            "registered": "已登记",
+            "awaiting_correction": "待补正",
+            "in_progress": "办理中",
+            "awaiting_approval": "答复审批中",
+            "closed": "已办结",
+            "archived": "已归档",
+        }[self.value]
+
+    @property
+    def is_open(self) -> bool:
+        return self not in (CaseStatus.CLOSED, CaseStatus.ARCHIVED)
+
+
+class ConsultationKind(StrEnum):
+    DEPARTMENT = "department"  # county rule: answer within 5 working days
+    THIRD_PARTY = "third_party"  # 条例第三十二条: 15 working days
+    CO_PRODUCER = "co_producer"  # 条例第三十四条: 15 working days, silence = consent
+
+    @property
+    def label(self) -> str:
+        return {"department": "部门协商", "third_party": "征求第三方意见", "co_producer": "征求共同制作机关意见"}[
+            self.value
+        ]
+
+    @property
+    def answer_days(self) -> int:
+        return 5 if self is ConsultationKind.DEPARTMENT else 15
+
+
+class DeliveryMethod(StrEnum):
+    POST = "post"
+    EMAIL = "email"
+    IN_PERSON = "in_person"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {"post": "邮寄", "email": "电子邮件", "in_person": "当面领取", "other": "其他"}[self.value]

@@ -1,0 +1,165 @@
+"""Request-case tables. Enum columns store the enum's value (a short English code)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db.base import Base, utcnow
+
+
+class RequestCase(Base):
+    __tablename__ = "request_cases"
+    __table_args__ = (
+        Index("ix_request_cases_status_due", "status", "due_on"),
+        Index("ix_request_cases_received_on", "received_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+
+    # Applicant (条例第二十九条; types follow the annual report)
+    applicant_type: Mapped[str] = mapped_column(String(32), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(200), index=True)
+    id_type: Mapped[str] = mapped_column(String(32), default="")  # 居民身份证 / 护照 / 统一社会信用代码 …
+    id_number: Mapped[str] = mapped_column(String(64), default="", index=True)
+    legal_representative: Mapped[str] = mapped_column(String(100), default="")
+    contact_person: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    postcode: Mapped[str] = mapped_column(String(16), default="")
+    # Agent with power of attorney
+    agent_name: Mapped[str] = mapped_column(String(100), default="")
+    agent_id_number: Mapped[str] = mapped_column(String(64), default="")
+    agent_phone: Mapped[str] = mapped_column(String(64), default="")
+    has_power_of_attorney: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # Intake and the date of receipt (条例第三十一条)
+    channel: Mapped[str] = mapped_column(String(32), index=True)
+    submitted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    channel_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # signed for / confirmed
+    received_on: Mapped[date] = mapped_column(Date)
+    receipt_rule: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text)
+    info_reference: Mapped[str] = mapped_column(String(300), default="")  # 文号 or description
+    form_wanted: Mapped[str] = mapped_column(String(64), default="")  # 纸质 / 电子邮件 / 光盘 …
+    delivery_method: Mapped[str] = mapped_column(String(32), default="")
+
+    # Deadline, recomputed whenever an event or the calendar changes
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # 补正
+    correction_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    correction_items: Mapped[str] = mapped_column(Text, default="")
+    correction_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    correction_received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    # 延期
+    extension_notified_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+
+    # 收费 (国办函〔2020〕109号)
+    fee_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    fee_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
+    fee_paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    # Reply
+    reply_type: Mapped[str] = mapped_column(String(32), default="")
+    outcome: Mapped[str] = mapped_column(String(32), default="", index=True)
+    outcome_detail: Mapped[int | None] = mapped_column(Integer, nullable=True)  # index into Outcome.details
+    reply_body: Mapped[str] = mapped_column(Text, default="")
+    reply_doc_no: Mapped[str] = mapped_column(String(64), default="")
+    justice_review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    justice_opinion: Mapped[str] = mapped_column(Text, default="")
+    replied_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    reply_delivery_method: Mapped[str] = mapped_column(String(32), default="")
+    tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    # Remedies (annual report Part 4)
+    reconsideration_result: Mapped[str] = mapped_column(String(16), default="")
+    reconsideration_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    litigation_kind: Mapped[str] = mapped_column(String(16), default="")
+    litigation_result: Mapped[str] = mapped_column(String(16), default="")
+    litigation_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    # Lower-cased, whitespace-free copy of applicant and content for substring search that finds
+    # two-character Chinese words (no word segmentation needed).
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    consultations: Mapped[list[Consultation]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Consultation.id"
+    )
+    documents: Mapped[list[CaseDocument]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseDocument.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Consultation(Base):
+    """One consultation: another department (5 working days), a third party or a co-producing
+    agency (15 working days). The days it is out are not counted in the reply deadline."""
+
+    __tablename__ = "case_consultations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("request_cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    party: Mapped[str] = mapped_column(String(200))
+    matter: Mapped[str] = mapped_column(Text, default="")
+    sent_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    answered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    opinion: Mapped[str] = mapped_column(String(16), default="")  # agree / object / none (silence)
+    opinion_text: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str] = mapped_column(String(16), default="")  # disclose / withhold (office's call)
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    case: Mapped[RequestCase] = relationship(back_populates="consultations")
+
+
+class CaseDocument(Base):
+    """A document in the case file: scans, recordings, generated letters. Stored in the database so
+    backups and a shared server carry them."""
+
+    __tablename__ = "case_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("request_cases.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(32), index=True)  # archive checklist item code
+    filename: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    letter_kind: Mapped[str] = mapped_column(String(32), default="")  # set for generated letters
+    note: Mapped[str] = mapped_column(String(300), default="")
+    added_by: Mapped[str] = mapped_column(String(64), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
