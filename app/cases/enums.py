@@ -105,3 +105,27 @@ class DeliveryMethod(StrEnum):
     @property
     def label(self) -> str:
         return {"post": "邮寄", "email": "电子邮件", "in_person": "当面领取", "other": "其他"}[self.value]
+
+
+class RemedyResult(StrEnum):
+    """Result of an administrative reconsideration or lawsuit (annual report Part 4 columns)."""
+
+    UPHELD = "upheld"
+    CORRECTED = "corrected"
+    OTHER = "other"
+    PENDING = "pending"
+
+    @property
+    def label(self) -> str:
+        return {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}[self.value]
+
+
+class LitigationKind(StrEnum):
+    """行政诉讼: filed directly or after a reconsideration (annual report Part 4 column groups)."""
+
+    DIRECT = "direct"
+    AFTER_RECONSIDERATION = "after_review"
+
+    @property
+    def label(self) -> str:
+        return {"direct": "未经复议直接起诉", "after_review": "复议后起诉"}[self.value]

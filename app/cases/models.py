@@ -163,3 +163,5 @@ class CaseDocument(Base):
     note: Mapped[str] = mapped_column(String(300), default="")
     added_by: Mapped[str] = mapped_column(String(64), default="")
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    case: Mapped[RequestCase] = relationship(back_populates="documents")

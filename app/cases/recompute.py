@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.cases.deadlines import CaseDeadline, DeadlineInput, Pause, compute
 from app.cases.enums import CaseStatus, ConsultationKind
@@ -57,7 +57,13 @@ def recompute_open_cases(session: Session, calendar: WorkCalendar, today: date |
     fee_pauses = bool(get_setting(session, "cases.fee_pauses_clock"))
     open_states = [s.value for s in CaseStatus if s.is_open]
     changed = 0
-    for case in session.scalars(select(RequestCase).where(RequestCase.status.in_(open_states))):
+    query = (
+        select(RequestCase)
+        .where(RequestCase.status.in_(open_states))
+        .options(selectinload(RequestCase.consultations))
+        .execution_options(yield_per=2000)
+    )
+    for case in session.scalars(query):
         if refresh_due(case, calendar, today, fee_pauses):
             changed += 1
     session.flush()
