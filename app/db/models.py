@@ -6,6 +6,7 @@ import app.audit.models
 import app.auth.models
 import app.cases.models
 import app.numbering
+import app.review.models
 import app.settings.models
 import app.signoff.models
 import app.workdays.models  # noqa: F401
