@@ -2,3 +2,5 @@
 provider, deadline recomputer and settings. Listed explicitly: no magic discovery."""
 
 from __future__ import annotations
+
+import app.review.hooks  # noqa: F401
