@@ -5,6 +5,7 @@ from __future__ import annotations
 import app.audit.models
 import app.auth.models
 import app.cases.models
+import app.disclosure.models
 import app.numbering
 import app.review.models
 import app.settings.models

@@ -1,0 +1,1 @@
+"""主动公开: proactive disclosure of government information (rule B)."""
