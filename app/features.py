@@ -3,4 +3,5 @@ provider, deadline recomputer and settings. Listed explicitly: no magic discover
 
 from __future__ import annotations
 
+import app.disclosure.hooks
 import app.review.hooks  # noqa: F401
