@@ -67,6 +67,7 @@ def upgrade() -> None:
     sa.Column('reply_delivery_method', sa.String(length=32), nullable=False),
     sa.Column('tracking_no', sa.String(length=64), nullable=False),
     sa.Column('delivered_on', sa.Date(), nullable=True),
+    sa.Column('reply_round', sa.Integer(), nullable=False),
     sa.Column('reconsideration_result', sa.String(length=16), nullable=False),
     sa.Column('reconsideration_on', sa.Date(), nullable=True),
     sa.Column('litigation_kind', sa.String(length=16), nullable=False),
