@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "app.commands.core",
     "app.commands.demo",
     "app.review.checks.cli",
+    "app.cases.commands",
+    "app.annual.commands",
 )
 
 

@@ -1,0 +1,67 @@
+"""The report's Word and Excel files, opened and read back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from docx import Document
+from openpyxl import load_workbook
+
+from app.annual.layout import PART3_CORNER_NOTE
+from app.bootstrap import Database
+from app.cases.outcomes import Outcome
+from app.cli import main as run_cli
+from tests.factories import case
+
+
+def _fill(db: Database) -> None:
+    with db.session_factory.begin() as s:
+        s.add_all([
+            case(date(2024, 2, 1), date(2024, 2, 20), Outcome.DISCLOSED),
+            case(date(2024, 3, 1), date(2024, 3, 20), Outcome.WITHHELD, 5),
+            case(date(2024, 12, 30)),
+        ])
+
+
+def test_docx_has_every_part_and_the_part3_table(db: Database, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _fill(db)
+    db.dispose()
+    out = tmp_path / "年报.docx"
+    assert run_cli(["export", "annual-report", "--year", "2024", "-o", str(out)]) == 0
+    doc = Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "锦屏县人民政府办公室2024年政府信息公开工作年度报告"
+    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+        assert heading in texts
+    assert "本年度未收取政府信息公开信息处理费。" in texts
+    part3 = doc.tables[1]
+    assert part3.cell(0, 0).text == PART3_CORNER_NOTE
+    rows = {r.cells[2].text: [c.text for c in r.cells[3:]] for r in part3.rows[3:]}
+    assert rows["一、本年新收政府信息公开申请数量"] == ["3", "0", "0", "0", "0", "0", "3"]
+    assert rows["6.属于四类过程性信息"][-1] == "1"
+    assert rows["四、结转下年度继续办理"][-1] == "1"
+    assert len(doc.tables[2].rows[3].cells) == 15
+
+
+def test_xlsx_rows_have_labels_as_text_and_numbers_last(db: Database, tmp_path: Path) -> None:
+    _fill(db)
+    db.dispose()
+    out = tmp_path / "年报.xlsx"
+    assert run_cli(["export", "annual-report", "--year", "2024", "-o", str(out)]) == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames[:3] == ["二、主动公开", "三、依申请公开", "四、复议诉讼"]
+    ws = wb["三、依申请公开"]
+    labels = {ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(2, 9)] for r in range(3, ws.max_row + 1)}
+    assert labels["（一）予以公开"] == [1, 0, 0, 0, 0, 0, 1]
+    assert labels["（七）总计"] == [2, 0, 0, 0, 0, 0, 2]
+    assert labels["三、本年度办理结果"] == [None] * 7
+    assert ws.cell(3, 1).data_type == "s"
+    part4 = wb["四、复议诉讼"]
+    assert [part4.cell(3, c).value for c in range(2, 17)] == [0] * 15
+
+
+def test_bad_extension_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli(["export", "annual-report", "--year", "2024", "-o", str(tmp_path / "x.pdf")]) == 2
+    assert ".docx" in capsys.readouterr().err
