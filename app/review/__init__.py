@@ -1,0 +1,1 @@
+"""发布审核: publishing review."""
