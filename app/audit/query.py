@@ -1,0 +1,242 @@
+"""Searching the audit trail for the viewer and the Excel export.
+
+Results are plain dataclasses, newest first. Paging is by sequence number (keyset), not OFFSET,
+so entries appended while someone scrolls neither shift nor repeat rows already fetched.
+Times are stored as naive UTC; the date filter takes the office's local calendar days.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.audit.models import AuditEntry
+from app.errors import NotFound
+
+PAGE_SIZE = 200
+
+ACTION_LABELS: dict[str, str] = {
+    "create": "新建",
+    "update": "修改",
+    "delete": "删除",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "signoff": "签批核验",
+    "signoff_failed": "签批核验失败",
+    "sign_off": "签批",
+    "export": "导出",
+    "import": "导入",
+    "backup": "备份",
+    "restore": "恢复",
+    "recompute": "重算期限",
+    "reset_password": "重置密码",
+    "change_password": "修改密码",
+    "state": "状态变更",
+}
+
+RECORD_TYPE_LABELS: dict[str, str] = {
+    "user": "账户",
+    "setting": "系统参数",
+    "calendar_year": "节假日安排",
+    "deadlines": "办理期限",
+    "database": "数据库",
+    "audit_log": "审计记录",
+}
+
+
+def action_label(code: str) -> str:
+    """The Chinese name of an action; codes added by later features show as they are."""
+    return ACTION_LABELS.get(code, code)
+
+
+def record_type_label(code: str) -> str:
+    return RECORD_TYPE_LABELS.get(code, code)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the viewer asks for; None or "" means "any"."""
+
+    username: str | None = None
+    record_type: str | None = None
+    record_id: str | None = None
+    action: str | None = None
+    date_from: date | None = None  # local calendar day, inclusive
+    date_to: date | None = None  # local calendar day, inclusive
+    text: str = ""  # contained in the summary, case-insensitive
+
+    def describe(self) -> str:
+        """A Chinese one-liner for the export's audit entry and the sheet's title row."""
+        parts: list[str] = []
+        if self.username:
+            parts.append(f"用户 {self.username}")
+        if self.record_type:
+            parts.append(f"记录类型 {record_type_label(self.record_type)}")
+        if self.record_id:
+            parts.append(f"记录编号 {self.record_id}")
+        if self.action:
+            parts.append(f"操作 {action_label(self.action)}")
+        if self.date_from or self.date_to:
+            lo = self.date_from.isoformat() if self.date_from else "最早"
+            hi = self.date_to.isoformat() if self.date_to else "最近"
+            parts.append(f"日期 {lo} 至 {hi}")
+        if self.text.strip():
+            parts.append(f"摘要含“{self.text.strip()}”")
+        return "；".join(parts) if parts else "全部记录"
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at_utc: datetime
+    username: str
+    display_name: str
+    os_user: str
+    action: str
+    record_type: str
+    record_id: str
+    summary: str
+    before_json: str
+    after_json: str
+
+    @property
+    def at_local(self) -> datetime:
+        return utc_to_local(self.at_utc)
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
+
+    @property
+    def record_type_label(self) -> str:
+        return record_type_label(self.record_type)
+
+    @property
+    def user_label(self) -> str:
+        if self.display_name and self.display_name != self.username:
+            return f"{self.display_name}（{self.username}）"
+        return self.username
+
+
+def utc_to_local(at_utc: datetime) -> datetime:
+    """Naive UTC (as stored) to naive local time of this PC, for display."""
+    return at_utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def local_day_start_utc(day: date) -> datetime:
+    """The naive-UTC instant at which the local calendar day `day` begins."""
+    # A naive datetime's astimezone() treats it as local time, which is what the office means.
+    return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
+
+
+def _row(entry: AuditEntry) -> AuditRow:
+    return AuditRow(
+        seq=entry.seq, at_utc=entry.at, username=entry.username, display_name=entry.display_name,
+        os_user=entry.os_user, action=entry.action, record_type=entry.record_type,
+        record_id=entry.record_id, summary=entry.summary,
+        before_json=entry.before_json, after_json=entry.after_json,
+    )
+
+
+def _filtered(stmt: Select[Any], filt: AuditFilter) -> Select[Any]:
+    if filt.username:
+        stmt = stmt.where(AuditEntry.username == filt.username)
+    if filt.record_type:
+        stmt = stmt.where(AuditEntry.record_type == filt.record_type)
+    if filt.record_id:
+        stmt = stmt.where(AuditEntry.record_id == filt.record_id.strip())
+    if filt.action:
+        stmt = stmt.where(AuditEntry.action == filt.action)
+    if filt.date_from:
+        stmt = stmt.where(AuditEntry.at >= local_day_start_utc(filt.date_from))
+    if filt.date_to:
+        stmt = stmt.where(AuditEntry.at < local_day_start_utc(filt.date_to + timedelta(days=1)))
+    if filt.text.strip():
+        # autoescape: a % or _ typed by the user is matched literally, not as a wildcard.
+        stmt = stmt.where(AuditEntry.summary.icontains(filt.text.strip(), autoescape=True))
+    return stmt
+
+
+def count_entries(session: Session, filt: AuditFilter) -> int:
+    return int(session.scalar(_filtered(select(func.count(AuditEntry.id)), filt)) or 0)
+
+
+def fetch_entries(
+    session: Session, filt: AuditFilter, *, before_seq: int | None = None, limit: int = PAGE_SIZE
+) -> list[AuditRow]:
+    """Up to `limit` matching entries older than `before_seq` (None: from the newest), newest first."""
+    stmt = _filtered(select(AuditEntry), filt)
+    if before_seq is not None:
+        stmt = stmt.where(AuditEntry.seq < before_seq)
+    stmt = stmt.order_by(AuditEntry.seq.desc()).limit(limit)
+    return [_row(e) for e in session.scalars(stmt)]
+
+
+def iter_entries(session: Session, filt: AuditFilter, batch: int = 1000) -> Iterator[AuditRow]:
+    """Every matching entry, newest first, without holding the whole trail in memory."""
+    before: int | None = None
+    while True:
+        rows = fetch_entries(session, filt, before_seq=before, limit=batch)
+        yield from rows
+        if len(rows) < batch:
+            return
+        before = rows[-1].seq
+
+
+def get_entry(session: Session, seq: int) -> AuditRow:
+    entry = session.scalar(select(AuditEntry).where(AuditEntry.seq == seq))
+    if entry is None:
+        raise NotFound(f"第 {seq} 条审计记录不存在。")
+    return _row(entry)
+
+
+def audit_users(session: Session) -> list[tuple[str, str]]:
+    """(username, latest display name) of everyone who appears in the trail, for the user filter."""
+    latest = (
+        select(AuditEntry.username, func.max(AuditEntry.seq).label("seq"))
+        .group_by(AuditEntry.username)
+        .subquery()
+    )
+    stmt = (
+        select(AuditEntry.username, AuditEntry.display_name)
+        .join(latest, AuditEntry.seq == latest.c.seq)
+        .order_by(AuditEntry.username)
+    )
+    return [(u, d) for u, d in session.execute(stmt)]
+
+
+def record_types(session: Session) -> list[str]:
+    return list(session.scalars(select(AuditEntry.record_type).distinct().order_by(AuditEntry.record_type)))
+
+
+def actions(session: Session) -> list[str]:
+    return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+
+
+def pretty_json(text: str) -> str:
+    """Indented JSON for the before/after view; text that is not JSON is shown unchanged."""
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return text
+    if value in ({}, None, []):
+        return ""
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def changed_keys(before_json: str, after_json: str) -> list[str]:
+    """Top-level keys whose value differs between before and after (both JSON objects)."""
+    try:
+        before = json.loads(before_json or "{}")
+        after = json.loads(after_json or "{}")
+    except ValueError:
+        return []
+    if not isinstance(before, dict) or not isinstance(after, dict) or not before or not after:
+        return []
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))

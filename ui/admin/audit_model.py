@@ -1,0 +1,152 @@
+"""The audit table: fetches 200 entries at a time, newest first, as the user scrolls.
+
+The model does not know the database; it is handed a fetch function, so the same model serves
+the viewer and tests alike, and paging stays keyset-based (see app.audit.query).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.audit.query import PAGE_SIZE, AuditFilter, AuditRow
+
+_Index = QModelIndex | QPersistentModelIndex
+Fetcher = Callable[[AuditFilter, int | None, int], list[AuditRow]]
+Counter = Callable[[AuditFilter], int]
+
+_FAILED = QColor("#b3261e")
+
+
+class AuditModel(QAbstractTableModel):
+    # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
+    COLUMNS: tuple[str, ...] = tuple(map(str, (
+        QT_TRANSLATE_NOOP("AuditModel", "时间"),
+        QT_TRANSLATE_NOOP("AuditModel", "用户"),
+        QT_TRANSLATE_NOOP("AuditModel", "操作系统用户"),
+        QT_TRANSLATE_NOOP("AuditModel", "操作"),
+        QT_TRANSLATE_NOOP("AuditModel", "记录类型"),
+        QT_TRANSLATE_NOOP("AuditModel", "记录编号"),
+        QT_TRANSLATE_NOOP("AuditModel", "摘要"),
+    )))
+    SUMMARY_COLUMN = 6
+
+    rows_loaded = Signal(int, int)
+    """More rows arrived: (rows loaded so far, total matching the filter)."""
+
+    def __init__(
+        self, fetch: Fetcher, count: Counter | None = None, page_size: int = PAGE_SIZE, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._count = count
+        self.page_size = page_size
+        self.filter = AuditFilter()
+        self.total = 0
+        self._rows: list[AuditRow] = []
+        self._exhausted = True
+
+    def set_filter(self, filt: AuditFilter) -> None:
+        """Start over with `filt` and load its first page."""
+        self.beginResetModel()
+        self.filter = filt
+        self._rows = []
+        self._exhausted = False
+        self.total = self._count(filt) if self._count is not None else 0
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def refresh(self) -> None:
+        self.set_filter(self.filter)
+
+    def row_at(self, row: int) -> AuditRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @property
+    def loaded(self) -> int:
+        return len(self._rows)
+
+    # --- lazy loading ---------------------------------------------------------------------
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        before = self._rows[-1].seq if self._rows else None
+        rows = self._fetch(self.filter, before, self.page_size)
+        if len(rows) < self.page_size:
+            self._exhausted = True
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.total = max(self.total, len(self._rows))
+        self.rows_loaded.emit(len(self._rows), self.total)
+
+    # --- table ----------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate("AuditModel", self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.SUMMARY_COLUMN and row.summary:
+                return row.summary
+            if col == 0:
+                return QCoreApplication.translate("AuditModel", "第 {n} 条").format(n=row.seq)
+            if col == 3:
+                return row.action
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.action.endswith("_failed") and col in (3, self.SUMMARY_COLUMN):
+                return QBrush(_FAILED)
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.seq
+        return None
+
+    @staticmethod
+    def _display(row: AuditRow, col: int) -> str | None:
+        if col == 0:
+            return row.at_local.strftime("%Y-%m-%d %H:%M:%S")
+        if col == 1:
+            return row.user_label
+        if col == 2:
+            return row.os_user
+        if col == 3:
+            return row.action_label
+        if col == 4:
+            return row.record_type_label
+        if col == 5:
+            return "" if row.record_id == "*" else row.record_id
+        if col == 6:
+            # One line in the table; the tooltip and the detail view show the whole text.
+            return row.summary.replace("\n", " ")
+        return None

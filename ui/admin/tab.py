@@ -1,0 +1,127 @@
+"""系统设置: the administrator's tab, assembling the accounts, settings, calendar and audit pages.
+
+Every service behind these pages refuses a non-administrator by itself; the tab also checks, so
+that someone who is not an administrator sees a plain explanation instead of pages whose every
+button would fail.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth.roles import Role
+from ui.admin.accounts_page import AccountsPage
+from ui.admin.audit_page import AuditPage
+from ui.admin.calendar_page import CalendarPage
+from ui.admin.settings_page import SettingsPage
+from ui.context import AppContext
+
+_STYLE = """
+QLabel#pageTitle { font-size: 14pt; font-weight: bold; color: #1f3b63; padding: 2px 0 4px 0; }
+QLabel#pageHint { color: #666666; }
+QLabel#fieldCaption { color: #7a7a7a; font-size: 9pt; }
+QLabel#refusal { font-size: 13pt; color: #555555; }
+QListWidget#adminNav {
+    background: #f3f5f8; border: none; border-right: 1px solid #d9dee6; font-size: 11pt; outline: 0;
+}
+QListWidget#adminNav::item { padding: 10px 16px; color: #333333; }
+QListWidget#adminNav::item:selected { background: #dfe8f5; color: #1f3b63; border-left: 3px solid #2b5fad; }
+QGroupBox { font-weight: bold; margin-top: 10px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: #1f3b63; }
+"""
+
+
+class AdminTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("adminTab")
+        self.setStyleSheet(_STYLE)
+        self.nav: QListWidget | None = None
+        self.stack: QStackedWidget | None = None
+        self.refusal: QLabel | None = None
+        self.accounts_page: AccountsPage | None = None
+        self.settings_page: SettingsPage | None = None
+        self.calendar_page: CalendarPage | None = None
+        self.audit_page: AuditPage | None = None
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        ctx.events.actor_changed.connect(self.rebuild)
+        self.rebuild()
+
+    @property
+    def is_refused(self) -> bool:
+        return self.refusal is not None
+
+    @Slot()
+    def rebuild(self) -> None:
+        """Build the pages for the signed-in user (again, after a different user signed in)."""
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.nav = self.stack = self.refusal = None
+        self.accounts_page = self.settings_page = self.calendar_page = self.audit_page = None
+        if self.ctx.actor.has(Role.ADMIN):
+            self._build_pages()
+        else:
+            self._build_refusal()
+
+    def _build_refusal(self) -> None:
+        box = QWidget(self)
+        self.refusal = QLabel(
+            self.tr("“系统设置”仅供系统管理员使用。\n当前用户“{name}”不是系统管理员；"
+                    "如需修改账户、参数或节假日安排，请联系本单位的系统管理员。").format(
+                name=self.ctx.actor.display_name),
+            box,
+        )
+        self.refusal.setObjectName("refusal")
+        self.refusal.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.refusal.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addStretch(2)
+        layout.addWidget(self.refusal)
+        layout.addStretch(3)
+        self._layout.addWidget(box)
+
+    def _build_pages(self) -> None:
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("adminNav")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget(self)
+        self.accounts_page = AccountsPage(self.ctx, self.stack)
+        self.settings_page = SettingsPage(self.ctx, self.stack)
+        self.calendar_page = CalendarPage(self.ctx, self.stack)
+        self.audit_page = AuditPage(self.ctx, self.stack)
+        for text, page in (
+            (self.tr("账户管理"), self.accounts_page),
+            (self.tr("系统参数"), self.settings_page),
+            (self.tr("节假日"), self.calendar_page),
+            (self.tr("审计记录"), self.audit_page),
+        ):
+            QListWidgetItem(text, self.nav)
+            page_layout = page.layout()
+            if page_layout is not None:
+                page_layout.setContentsMargins(18, 12, 18, 12)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self._layout.addWidget(self.nav)
+        self._layout.addWidget(self.stack, 1)
+
+    def show_page(self, index: int) -> None:
+        """Switch to page `index` (0 账户管理, 1 系统参数, 2 节假日, 3 审计记录)."""
+        if self.nav is not None:
+            self.nav.setCurrentRow(index)

@@ -1,0 +1,211 @@
+"""Create or edit an account, and reset its password.
+
+The dialogs call the services themselves on 确定, so a refused input (a taken user name, a weak
+password) is reported while the dialog is still open with everything the administrator typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth.roles import Role
+from app.auth.service import create_user, reset_password, update_user
+from app.errors import UserError, ValidationError
+from app.settings import get_setting
+from ui.admin.users_model import UserRow
+from ui.context import AppContext
+from ui.messages import show_error
+
+
+class UserDialog(QDialog):
+    """新建账户 when `row` is None, otherwise 编辑账户 for that row."""
+
+    user_saved = Signal(int)
+    """An account was created or changed and committed; carries its id."""
+
+    def __init__(self, ctx: AppContext, row: UserRow | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.saved_user_id: int | None = None
+        self.setWindowTitle(self.tr("新建账户") if row is None else self.tr("编辑账户"))
+        self.setMinimumWidth(460)
+
+        self.username_edit = QLineEdit(self)
+        self.username_edit.setMaxLength(64)
+        self.username_edit.setPlaceholderText(self.tr("登录时使用，如 zhangsan"))
+        self.display_name_edit = QLineEdit(self)
+        self.display_name_edit.setMaxLength(64)
+        self.section_combo = QComboBox(self)
+        self.section_combo.setEditable(True)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("至少 8 位，含字母、数字、符号中的两类"))
+        self.password_again_edit = QLineEdit(self)
+        self.password_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        form = QFormLayout()
+        form.addRow(self.tr("用户名："), self.username_edit)
+        form.addRow(self.tr("姓名："), self.display_name_edit)
+        form.addRow(self.tr("科室："), self.section_combo)
+        if row is None:
+            form.addRow(self.tr("初始密码："), self.password_edit)
+            form.addRow(self.tr("再次输入："), self.password_again_edit)
+        else:
+            self.password_edit.hide()
+            self.password_again_edit.hide()
+
+        roles_box = QGroupBox(self.tr("角色（可多选）"), self)
+        grid = QGridLayout(roles_box)
+        self.role_checks: dict[Role, QCheckBox] = {}
+        for i, role in enumerate(Role):
+            check = QCheckBox(role.label, roles_box)
+            check.setObjectName(f"role_{role.value}")
+            self.role_checks[role] = check
+            grid.addWidget(check, i // 2, i % 2)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(roles_box)
+        if row is not None:
+            note = QLabel(self.tr("用户名创建后不能修改；停用账户请使用列表上方的“停用”按钮。"), self)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #666;")
+            layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self._fill()
+
+    def _fill(self) -> None:
+        with self.ctx.reader() as s:
+            sections = [str(x) for x in get_setting(s, "org.sections")]
+        current = self.row.section if self.row else ""
+        if current and current not in sections:
+            sections.append(current)
+        self.section_combo.addItems(["", *sections])
+        self.section_combo.setCurrentText(current)
+        if self.row is None:
+            self.username_edit.setFocus()
+            return
+        self.username_edit.setText(self.row.username)
+        self.username_edit.setReadOnly(True)
+        self.username_edit.setStyleSheet("QLineEdit { background: #f0f0f0; color: #555555; }")
+        self.display_name_edit.setText(self.row.display_name)
+        for role in self.row.roles:
+            self.role_checks[role].setChecked(True)
+        self.display_name_edit.setFocus()
+
+    def selected_roles(self) -> list[Role]:
+        return [role for role, check in self.role_checks.items() if check.isChecked()]
+
+    @Slot()
+    def submit(self) -> None:
+        """Save through the account service; stay open and say why if it refuses."""
+        try:
+            if self.row is None and self.password_edit.text() != self.password_again_edit.text():
+                raise ValidationError(self.tr("两次输入的密码不一致。"), field="password")
+            with self.ctx.unit_of_work() as s:
+                if self.row is None:
+                    user = create_user(
+                        s, self.ctx.actor, self.username_edit.text(), self.display_name_edit.text(),
+                        self.password_edit.text(), self.selected_roles(), section=self.section_combo.currentText(),
+                    )
+                else:
+                    user = update_user(
+                        s, self.ctx.actor, self.row.id, display_name=self.display_name_edit.text(),
+                        section=self.section_combo.currentText(), roles=self.selected_roles(),
+                        expected_version=self.row.version,
+                    )
+                user_id = user.id
+        except UserError as exc:
+            self._focus_field(exc)
+            show_error(self, exc, title=self.windowTitle())
+            return
+        self.saved_user_id = user_id
+        self.user_saved.emit(user_id)
+        self.accept()
+
+    def _focus_field(self, exc: UserError) -> None:
+        field = getattr(exc, "field", None)
+        widget: QWidget | None = {
+            "username": self.username_edit,
+            "display_name": self.display_name_edit,
+            "password": self.password_edit,
+            "roles": self.role_checks[Role.EDITOR],
+        }.get(field or "")
+        if widget is not None and widget.isVisible():
+            widget.setFocus()
+
+
+class ResetPasswordDialog(QDialog):
+    """An administrator sets a temporary password; the user must change it at the next login."""
+
+    password_reset = Signal(int)
+    """The account's password was reset and committed; carries its id."""
+
+    def __init__(self, ctx: AppContext, row: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.setWindowTitle(self.tr("重置密码"))
+        self.setMinimumWidth(420)
+        intro = QLabel(
+            self.tr("为账户“{name}（{user}）”设置临时密码。该用户下次登录时必须修改密码，"
+                    "锁定状态同时解除。").format(name=row.display_name, user=row.username),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("至少 8 位，含字母、数字、符号中的两类"))
+        self.password_again_edit = QLineEdit(self)
+        self.password_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("临时密码："), self.password_edit)
+        form.addRow(self.tr("再次输入："), self.password_again_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    @Slot()
+    def submit(self) -> None:
+        """Reset through the account service; stay open and say why if it refuses."""
+        try:
+            if self.password_edit.text() != self.password_again_edit.text():
+                raise ValidationError(self.tr("两次输入的密码不一致。"), field="password")
+            with self.ctx.unit_of_work() as s:
+                reset_password(s, self.ctx.actor, self.row.id, self.password_edit.text())
+        except UserError as exc:
+            self.password_edit.setFocus()
+            show_error(self, exc, title=self.windowTitle())
+            return
+        self.password_reset.emit(self.row.id)
+        self.accept()

@@ -1,0 +1,144 @@
+"""The accounts table: plain rows copied out of the session, so the view never touches the ORM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.audit.query import utc_to_local
+from app.auth.models import User
+from app.auth.roles import Role
+from app.db.base import utcnow
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UsersModel", text)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    section: str
+    roles: tuple[Role, ...]
+    active: bool
+    locked: bool
+    must_change_password: bool
+    last_login_local: datetime | None
+    version: int
+
+    @classmethod
+    def from_user(cls, user: User, now_utc: datetime | None = None) -> UserRow:
+        now_utc = now_utc or utcnow()
+        roles = tuple(r for r in Role if r.value in user.role_names)
+        return cls(
+            id=user.id, username=user.username, display_name=user.display_name, section=user.section,
+            roles=roles, active=user.active,
+            locked=user.locked_until is not None and user.locked_until > now_utc,
+            must_change_password=user.must_change_password,
+            last_login_local=utc_to_local(user.last_login_at) if user.last_login_at else None,
+            version=user.version,
+        )
+
+    @property
+    def roles_text(self) -> str:
+        return "、".join(r.label for r in self.roles)
+
+    @property
+    def status_text(self) -> str:
+        if not self.active:
+            return _tr("停用")
+        if self.locked:
+            return _tr("启用（锁定中）")
+        return _tr("启用")
+
+
+class UsersModel(QAbstractTableModel):
+    # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
+    COLUMNS: tuple[str, ...] = tuple(map(str, (
+        QT_TRANSLATE_NOOP("UsersModel", "用户名"),
+        QT_TRANSLATE_NOOP("UsersModel", "姓名"),
+        QT_TRANSLATE_NOOP("UsersModel", "科室"),
+        QT_TRANSLATE_NOOP("UsersModel", "角色"),
+        QT_TRANSLATE_NOOP("UsersModel", "状态"),
+        QT_TRANSLATE_NOOP("UsersModel", "最近登录"),
+    )))
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[UserRow] = []
+
+    def set_rows(self, rows: list[UserRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> UserRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, user_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == user_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.username
+            if col == 1:
+                return row.display_name
+            if col == 2:
+                return row.section
+            if col == 3:
+                return row.roles_text
+            if col == 4:
+                return row.status_text
+            if col == 5:
+                return row.last_login_local.strftime("%Y-%m-%d %H:%M") if row.last_login_local else _tr("从未登录")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # A deactivated account stays listed (its history matters) but reads as inactive.
+            if not row.active:
+                return QBrush(QColor("#9a9a9a"))
+            if col == 4 and row.locked:
+                return QBrush(QColor("#b3261e"))
+            if col == 5 and row.last_login_local is None:
+                return QBrush(QColor("#8a8a8a"))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 3:
+                return row.roles_text
+            if col == 4 and row.must_change_password:
+                return _tr("下次登录时须修改密码")
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
