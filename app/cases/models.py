@@ -92,6 +92,9 @@ class RequestCase(Base):
     reply_delivery_method: Mapped[str] = mapped_column(String(32), default="")
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Approval round of the reply (SignOff.round): a return or a changed draft starts a new round,
+    # so the leaders sign the draft that is actually sent.
+    reply_round: Mapped[int] = mapped_column(Integer, default=1)
 
     # Remedies (annual report Part 4)
     reconsideration_result: Mapped[str] = mapped_column(String(16), default="")

@@ -1,0 +1,243 @@
+"""Review and reply (RULES.md C.9–C.11, county text 六): draft → 司法局 written review → 分管领导
+and 主要领导 sign-off → send (文号) → delivery (closed, read-only) → explicit, audited reopen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.auth.roles import Role
+from app.cases.enums import CaseStatus, DeliveryMethod
+from app.cases.handling import (
+    CASE_WORK_ROLES,
+    SIGNOFF_SUBJECT,
+    WORKING,
+    case_for_change,
+    case_view,
+    clock_start,
+    clock_start_label,
+    ensure_editable,
+    ensure_status,
+    required_text,
+    save_change,
+)
+from app.cases.models import RequestCase
+from app.cases.outcomes import ReplyType
+from app.cases.queries import get_case
+from app.cases.validation import cn_date, require_not_before, require_not_future
+from app.context import Actor
+from app.db.base import utcnow
+from app.errors import PermissionDenied, ValidationError
+from app.numbering import format_doc_no, next_number
+from app.settings import get_setting
+from app.signoff.models import SignOff
+from app.signoff.service import Decision, record_signoff
+
+STEP_LEADER = "leader_in_charge"
+STEP_PRINCIPAL = "principal_leader"
+REPLY_STEPS: dict[str, Role] = {STEP_LEADER: Role.LEADER_IN_CHARGE, STEP_PRINCIPAL: Role.PRINCIPAL_LEADER}
+STEP_LABELS = {STEP_LEADER: "分管领导审定", STEP_PRINCIPAL: "主要领导审定"}
+
+# Sent but not yet delivered: still AWAITING_APPROVAL with replied_on set (after a reopen: IN_PROGRESS).
+_DRAFTABLE = WORKING | {CaseStatus.AWAITING_APPROVAL}
+
+
+def reply_approvals(session: Session, case: RequestCase) -> dict[str, SignOff | None]:
+    """The leaders' sign-offs of the current round, by step (None = not signed yet)."""
+    rows = session.scalars(
+        select(SignOff).where(
+            SignOff.subject_type == SIGNOFF_SUBJECT, SignOff.subject_id == case.id,
+            SignOff.step.in_(list(REPLY_STEPS)), SignOff.round == case.reply_round,
+        )
+    ).all()
+    found = {s.step: s for s in rows}
+    return {step: found.get(step) for step in REPLY_STEPS}
+
+
+def pending_approval_step(session: Session, case: RequestCase) -> str | None:
+    """The step that waits for a leader now (for the dashboard), or None."""
+    if case.status != CaseStatus.AWAITING_APPROVAL.value or case.replied_on is not None:
+        return None
+    if case.justice_review_on is None:
+        return None
+    for step, sign in reply_approvals(session, case).items():
+        if sign is None:
+            return step
+        if sign.decision != Decision.APPROVE.value:
+            return None
+    return None
+
+
+def _approved(approvals: dict[str, SignOff | None], step: str) -> bool:
+    sign = approvals[step]
+    return sign is not None and sign.decision == Decision.APPROVE.value
+
+
+def _ensure_not_sent(case: RequestCase, action: str) -> None:
+    if case.replied_on is not None:
+        doc = f"（{case.reply_doc_no}）" if case.reply_doc_no else ""
+        raise ValidationError(f"答复书已于{cn_date(case.replied_on)}发出{doc}，不能再{action}。", field="status")
+
+
+def save_reply_draft(
+    session: Session, actor: Actor, case_id: int, reply_type: ReplyType, detail_index: int | None, body: str,
+    *, today: date | None = None,
+) -> RequestCase:
+    """Save the draft reply and submit it for review and approval."""
+    reply = ReplyType(reply_type)
+    case, before = case_for_change(session, actor, case_id, _DRAFTABLE, "起草答复")
+    if case.status == CaseStatus.AWAITING_APPROVAL.value:
+        _ensure_not_sent(case, "修改答复草稿")
+    details = reply.outcome.details
+    if reply.fixed_detail is not None:
+        detail = reply.fixed_detail
+    elif details:
+        if detail_index is None or not 0 <= detail_index < len(details):
+            raise ValidationError(
+                f"答复类型为“{reply.outcome.label}”时，必须选择具体理由（如“{details[0]}”）。", field="detail_index"
+            )
+        detail = detail_index
+    else:
+        detail = None
+    text = required_text(body, "body", "请填写答复书正文。")
+    changed = (case.reply_type, case.outcome_detail, case.reply_body) != (reply.value, detail, text)
+    if case.replied_on is not None:
+        # A reopened case gets a new reply: the earlier one stays in the audit trail.
+        case.replied_on, case.reply_doc_no, case.delivered_on = None, "", None
+        case.reply_delivery_method, case.tracking_no = "", ""
+        changed = True
+    if changed:
+        # The 司法局 reviewed the old text; the leaders must sign the text that is sent.
+        case.justice_review_on, case.justice_opinion = None, ""
+    if any(reply_approvals(session, case).values()):
+        case.reply_round += 1
+    case.reply_type, case.outcome, case.outcome_detail = reply.value, reply.outcome.value, detail
+    case.reply_body = text
+    case.status = CaseStatus.AWAITING_APPROVAL.value
+    if case.handler_id is None:
+        case.handler_id = actor.user_id
+    save_change(session, actor, case, before, "reply_draft", f"起草答复：{reply.label}", today)
+    return case
+
+
+def record_justice_review(
+    session: Session, actor: Actor, case_id: int, reviewed_on: date, opinion: str, *, today: date | None = None
+) -> RequestCase:
+    """The justice bureau's written review of the draft (its letter goes into the case file)."""
+    case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_APPROVAL}, "登记司法局审核意见")
+    _ensure_not_sent(case, "修改司法局审核意见")
+    if any(reply_approvals(session, case).values()):
+        raise ValidationError("领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。",
+                              field="reviewed_on")
+    text = required_text(opinion, "opinion", "请填写司法局的书面审核意见。")
+    require_not_future(reviewed_on, today or date.today(), "reviewed_on", "司法局审核日期")
+    require_not_before(reviewed_on, clock_start(case), "reviewed_on", "司法局审核日期", clock_start_label(case))
+    case.justice_review_on, case.justice_opinion = reviewed_on, text
+    save_change(session, actor, case, before, "justice_review", "登记司法局审核意见", today)
+    return case
+
+
+def approve_reply(
+    session: Session, signer: Actor, case_id: int, step: str, decision: Decision, opinion: str,
+    *, today: date | None = None,
+) -> SignOff:
+    """分管领导 then 主要领导 sign the reply; a return sends the case back to 办理中."""
+    if step not in REPLY_STEPS:
+        raise ValidationError(f"未知的审批环节“{step}”。", field="step")
+    role = REPLY_STEPS[step]
+    decision = Decision(decision)
+    signer.require(role)
+    case = get_case(session, case_id)
+    ensure_editable(case)
+    ensure_status(case, {CaseStatus.AWAITING_APPROVAL}, STEP_LABELS[step])
+    _ensure_not_sent(case, "审批")
+    approvals = reply_approvals(session, case)
+    if decision is Decision.APPROVE:
+        if case.justice_review_on is None:
+            raise ValidationError("请先登记司法局的书面审核意见，再报领导审定。", field="step")
+        if step == STEP_PRINCIPAL and not _approved(approvals, STEP_LEADER):
+            raise ValidationError("请先由分管领导审定，再报主要领导审定。", field="step")
+    exclude = {s.signer_id for k, s in approvals.items() if k != step and s is not None and s.signer_id is not None}
+    if case.handler_id is not None:
+        exclude.add(case.handler_id)
+    if signer.user_id in exclude:
+        raise PermissionDenied(
+            f"“{signer.display_name}”已是本件的经办人或已签署另一审批环节，同一人不能兼任，请由另一位{role.label}签批。"
+        )
+    before = case_view(case)
+    sign = record_signoff(
+        session, signer, subject_type=SIGNOFF_SUBJECT, subject_id=case.id, step=step, decision=decision,
+        opinion=opinion, roles=[role], exclude_user_ids=exclude, round=case.reply_round,
+        summary=f"{signer.display_name}{STEP_LABELS[step]}{case.case_no}答复（{decision.label}）",
+    )
+    if decision is Decision.RETURN:
+        case.status = CaseStatus.IN_PROGRESS.value
+        case.reply_round += 1
+        save_change(session, signer, case, before, "reply_returned", f"{STEP_LABELS[step]}退回：{sign.opinion}",
+                    today, extra={"reason": sign.opinion})
+    return sign
+
+
+def send_reply(
+    session: Session, actor: Actor, case_id: int, replied_on: date, delivery_method: DeliveryMethod,
+    tracking_no: str, *, today: date | None = None,
+) -> RequestCase:
+    """Send the approved reply: assigns the 答复书文号 (docno.reply) in the year of the reply."""
+    method = DeliveryMethod(delivery_method)
+    case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_APPROVAL}, "发出答复")
+    _ensure_not_sent(case, "重复发出")
+    if case.justice_review_on is None:
+        raise ValidationError("答复书须经司法局书面审核后才能发出，请先登记审核意见。", field="replied_on")
+    approvals = reply_approvals(session, case)
+    missing = [STEP_LABELS[s] for s in REPLY_STEPS if not _approved(approvals, s)]
+    if missing:
+        raise ValidationError(f"答复书尚未完成{'、'.join(missing)}，不能发出。", field="replied_on")
+    require_not_future(replied_on, today or date.today(), "replied_on", "答复日期")
+    require_not_before(replied_on, clock_start(case), "replied_on", "答复日期", clock_start_label(case))
+    require_not_before(replied_on, case.justice_review_on, "replied_on", "答复日期", "司法局审核日期")
+    if not case.reply_doc_no:
+        pattern = str(get_setting(session, "docno.reply"))
+        short = str(get_setting(session, "org.short_name"))
+        number = next_number(session, "reply", replied_on.year)
+        case.reply_doc_no = format_doc_no(pattern, short, replied_on.year, number)
+    case.replied_on, case.reply_delivery_method, case.tracking_no = replied_on, method.value, tracking_no.strip()
+    save_change(session, actor, case, before, "reply_sent", f"发出答复书 {case.reply_doc_no}（{method.label}）", today)
+    return case
+
+
+def record_delivery(
+    session: Session, actor: Actor, case_id: int, delivered_on: date, *, today: date | None = None
+) -> RequestCase:
+    """Delivery confirmed: the case is closed and read-only from now on."""
+    allowed = {CaseStatus.AWAITING_APPROVAL, CaseStatus.IN_PROGRESS}
+    case, before = case_for_change(session, actor, case_id, allowed, "登记送达")
+    if case.replied_on is None:
+        raise ValidationError("答复书尚未发出，不能登记送达。", field="delivered_on")
+    require_not_future(delivered_on, today or date.today(), "delivered_on", "送达日期")
+    require_not_before(delivered_on, case.replied_on, "delivered_on", "送达日期", "答复日期")
+    case.delivered_on = delivered_on
+    case.status = CaseStatus.CLOSED.value
+    case.closed_at = utcnow()
+    save_change(session, actor, case, before, "close", "答复书已送达，办结", today)
+    return case
+
+
+def reopen_case(
+    session: Session, actor: Actor, case_id: int, reason: str, *, today: date | None = None
+) -> RequestCase:
+    """The only way to change a closed case: explicit, with a reason, in the audit trail."""
+    actor.require(*CASE_WORK_ROLES)
+    case = get_case(session, case_id)
+    status = CaseStatus(case.status)
+    if status is CaseStatus.ARCHIVED:
+        raise ValidationError(f"申请件“{case.case_no}”已归档，不能重新打开。", field="status")
+    if status is not CaseStatus.CLOSED:
+        raise ValidationError(f"申请件“{case.case_no}”尚未办结，无需重新打开。", field="status")
+    text = required_text(reason, "reason", "请写明重新打开的原因（将记入审计记录）。")
+    before = case_view(case)
+    case.status = CaseStatus.IN_PROGRESS.value
+    case.closed_at = None
+    save_change(session, actor, case, before, "reopen", f"重新打开：{text}", today, extra={"reason": text})
+    return case
