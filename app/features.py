@@ -3,5 +3,6 @@ provider, deadline recomputer and settings. Listed explicitly: no magic discover
 
 from __future__ import annotations
 
+import app.cases.hooks
 import app.disclosure.hooks
 import app.review.hooks  # noqa: F401

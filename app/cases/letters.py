@@ -1,0 +1,290 @@
+"""The letters of a request case, filled from the case and the office's settings.
+
+`letter_context` gives every placeholder of the reports.letters templates a value; it never
+draws a document number, so a preview costs nothing. `generate_letter` draws the number (告知书
+from docno.notice; the 答复书 keeps or receives case.reply_doc_no), renders the office's template
+and files the result in the case file — all inside a savepoint, so a letter that fails to render
+gives its number back.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.cases.archive import CASE_ROLES, LETTER_CATEGORY, RECORD_TYPE, add_document
+from app.cases.deadlines import compute
+from app.cases.enums import CaseStatus, Channel, ConsultationKind
+from app.cases.intake import receipt_date
+from app.cases.models import CaseDocument, Consultation, RequestCase
+from app.cases.outcomes import ReplyType
+from app.cases.recompute import deadline_input
+from app.cases.reply_text import default_reply_body, remedy_for_case, unfilled_markers
+from app.context import Actor
+from app.errors import NotFound, ValidationError
+from app.numbering import format_doc_no, next_number
+from app.settings import get_setting
+from app.workdays.service import load_calendar
+
+
+@dataclass(frozen=True)
+class LetterKind:
+    code: str
+    title: str  # also the file name in the case file
+    series: str  # numbering series: "notice" (docno.notice), "reply" (docno.reply) or "" (none)
+    consultation_kinds: tuple[ConsultationKind, ...] = ()
+
+
+LETTER_KINDS: dict[str, LetterKind] = {
+    k.code: k
+    for k in (
+        # A 受理回执 is a receipt, not a 公文: it carries the 受理编号 and no 文号 of its own.
+        LetterKind("receipt", "政府信息公开申请受理回执", ""),
+        LetterKind("correction", "政府信息公开申请补正告知书", "notice"),
+        LetterKind("extension", "政府信息公开申请延期答复告知书", "notice"),
+        LetterKind("third-party", "政府信息公开第三方意见征询书", "notice", (ConsultationKind.THIRD_PARTY,)),
+        LetterKind(
+            "consultation", "政府信息公开申请部门协商函", "notice",
+            (ConsultationKind.DEPARTMENT, ConsultationKind.CO_PRODUCER),
+        ),
+        LetterKind("reply", "政府信息公开申请答复书", "reply"),
+    )
+}
+_DOC_NO_NOTE = re.compile(r"文号：([^；]+)")
+_CLOSING = "。；！？…”"
+_CITATION = re.compile(r"（([^（）]*条例[^（）]*)）$")
+_ORG_SETTINGS = (("org.address", "机关地址"), ("org.phone", "联系电话"), ("org.postcode", "邮政编码"))
+
+
+def cn_date(d: date | None) -> str:
+    """2024年3月5日: Arabic numerals, no leading zeros (GB/T 9704)."""
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def _kind(kind: str) -> LetterKind:
+    if kind not in LETTER_KINDS:
+        raise ValidationError(f"未知的文书类型：{kind}", field="kind")
+    return LETTER_KINDS[kind]
+
+
+def _or_marker(value: str, marker: str) -> str:
+    return value.strip() or f"[{marker}]"
+
+
+def _sentences(text: str, marker: str) -> str:
+    """Lines as the letter prints them (one paragraph each), each closed with a full stop."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "\n".join(line if line[-1] in _CLOSING else line + "。" for line in lines) or f"[{marker}]"
+
+
+def _rule_text(rule: str) -> str:
+    # The rule is printed inside parentheses after the date; a citation in parentheses at its
+    # end would nest them, so it becomes a clause: “…为收到申请之日，依据条例第三十一条第二项”.
+    return _CITATION.sub(lambda m: "，依据" + m.group(1), rule.strip().rstrip("。"))
+
+
+def _consultation(session: Session, case: RequestCase, kind: LetterKind, consultation_id: int | None) -> Consultation:
+    query = select(Consultation).where(
+        Consultation.case_id == case.id, Consultation.kind.in_([k.value for k in kind.consultation_kinds])
+    )
+    if consultation_id is not None:
+        query = query.where(Consultation.id == consultation_id)
+    found = session.scalars(query.order_by(Consultation.id.desc())).first()
+    if found is None:
+        what = "征求第三方意见" if kind.code == "third-party" else "部门协商"
+        raise ValidationError(f"本申请件尚未登记{what}，请先在“办理”中登记后再生成{kind.title}。", field="kind")
+    return found
+
+
+def letter_day(session: Session, case: RequestCase, kind: str, consultation_id: int | None = None) -> date:
+    """The default 落款日期: the day of the event the letter records (a correction notice is dated
+    the day it was recorded as sent, even when printed again later), else today."""
+    info = _kind(kind)
+    event: date | None = {
+        "receipt": case.received_on,
+        "correction": case.correction_notice_on,
+        "extension": case.extension_notified_on,
+        "reply": case.replied_on,
+    }.get(kind)
+    if info.consultation_kinds:
+        event = _consultation(session, case, info, consultation_id).sent_on
+    return event or date.today()
+
+
+def _deadlines(session: Session, case: RequestCase, today: date) -> tuple[date, date]:
+    """The reply deadline without and with the 20-day extension, whatever the case's state now,
+    so the 延期告知书 can be previewed before the extension is recorded."""
+    data = deadline_input(case, bool(get_setting(session, "cases.fee_pauses_clock")))
+    data = replace(data, awaiting_correction=False)
+    calendar = load_calendar(session)
+    base = compute(calendar, replace(data, extended=False), today).due
+    extended = compute(calendar, replace(data, extended=True), today).due
+    assert base is not None and extended is not None
+    return base, extended
+
+
+def letter_context(
+    session: Session,
+    case: RequestCase,
+    kind: str,
+    *,
+    letter_date: date | None = None,
+    doc_no: str | None = None,
+    consultation_id: int | None = None,
+) -> dict[str, str]:
+    """Every placeholder value of letter `kind` for `case`. A fact the office has not entered yet
+    is a bracketed marker (“[补正事项]”), so a preview shows what is missing."""
+    info = _kind(kind)
+    day = letter_date or letter_day(session, case, kind, consultation_id)
+    if doc_no is None:
+        doc_no = case.reply_doc_no if kind == "reply" else ""
+    if not doc_no and info.series:
+        doc_no = "[文号在生成时编定]"
+    try:
+        channel_label = Channel(case.channel).label
+        # Imported cases may lack the stored rule; intake words it the same way by channel.
+        receipt_rule = receipt_date(Channel(case.channel), None, None).rule_text
+    except ValueError:
+        channel_label, receipt_rule = case.channel, ""
+    context = {
+        "机关名称": str(get_setting(session, "org.name")),
+        **{label: _or_marker(str(get_setting(session, key)), label) for key, label in _ORG_SETTINGS},
+        "落款日期": cn_date(day),
+        "文号": doc_no,
+        "受理编号": case.case_no,
+        "申请人": case.applicant_name,
+        "收到申请日期": cn_date(case.received_on),
+        "申请内容": case.content.strip(),
+    }
+    if kind == "receipt":
+        due = cn_date(case.due_on) if case.due_on else "自收到补正后的申请之日起20个工作日内"
+        context.update({
+            "申请方式": channel_label,
+            "提交日期": cn_date(case.submitted_on or case.received_on),
+            "收到日期依据": _rule_text(case.receipt_rule or receipt_rule),
+            "答复期限": due,
+        })
+    elif kind == "correction":
+        context.update({
+            "补正事项": _sentences(case.correction_items, "补正事项"),
+            "补正期限": cn_date(case.correction_due_on) or "[补正期限]",
+        })
+    elif kind == "extension":
+        base, extended = _deadlines(session, case, day)
+        context.update({
+            "原答复期限": cn_date(base),
+            "延期后答复期限": cn_date(extended),
+            # The template reads “因{{延期理由}}，不能…”: no closing punctuation of its own.
+            "延期理由": _or_marker(case.extension_reason.strip().rstrip("。；;，,.！! "), "延期理由"),
+        })
+    elif kind in ("third-party", "consultation"):
+        consultation = _consultation(session, case, info, consultation_id)
+        party_key = "第三方名称" if kind == "third-party" else "协商部门"
+        context.update({
+            party_key: consultation.party,
+            "征询事项": _sentences(consultation.matter, "征询事项"),
+            "征询答复期限": cn_date(consultation.due_on),
+        })
+    else:
+        body = case.reply_body.strip()
+        if not body and case.reply_type:
+            body = default_reply_body(ReplyType(case.reply_type), case.outcome_detail, case)
+        context.update({"答复正文": _or_marker(body, "答复正文"), "救济途径": remedy_for_case(session, case)})
+    return context
+
+
+def _previous_doc_no(session: Session, case_id: int, kind: str, party: str) -> str:
+    """The number an earlier copy of this letter received: regenerating must not draw a new one."""
+    notes = session.scalars(
+        select(CaseDocument.note).where(CaseDocument.case_id == case_id, CaseDocument.letter_kind == kind)
+        .order_by(CaseDocument.id.desc())
+    )
+    for note in notes:
+        match = _DOC_NO_NOTE.search(note)
+        if match and (not party or f"对象：{party}" in note):
+            return match.group(1).strip()
+    return ""
+
+
+def _draw_doc_no(session: Session, actor: Actor, case: RequestCase, info: LetterKind, party: str, day: date) -> str:
+    if info.series == "reply":
+        if not case.reply_doc_no:
+            # Normally set when the reply is sent; a letter printed for signature before that
+            # takes its number now and sending keeps it.
+            n = next_number(session, "reply", day.year)
+            pattern = str(get_setting(session, "docno.reply"))
+            case.reply_doc_no = format_doc_no(pattern, str(get_setting(session, "org.short_name")), day.year, n)
+            session.flush()
+            record(session, actor, "assign_doc_no", RECORD_TYPE, case.id, before={"reply_doc_no": ""},
+                   after={"reply_doc_no": case.reply_doc_no}, summary=f"{case.case_no}：答复书编号{case.reply_doc_no}")
+        return case.reply_doc_no
+    if info.series == "notice":
+        earlier = _previous_doc_no(session, case.id, info.code, party)
+        if earlier:
+            return earlier
+        n = next_number(session, "notice", day.year)
+        pattern = str(get_setting(session, "docno.notice"))
+        return format_doc_no(pattern, str(get_setting(session, "org.short_name")), day.year, n)
+    return ""
+
+
+def render_case_letter(kind: str, context: dict[str, str], out_path: Path, template_folder: Path) -> Path:
+    """Render with the office's templates (bundled ones are written there first if missing)."""
+    from reports.letters import ensure_templates, render_letter
+
+    ensure_templates(template_folder)
+    render_letter(kind, context, out_path, template_folder)
+    return out_path
+
+
+def generate_letter(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    kind: str,
+    template_folder: Path,
+    *,
+    letter_date: date | None = None,
+    consultation_id: int | None = None,
+) -> CaseDocument:
+    """Render letter `kind` and file it in the case file (letter_kind set, checklist category).
+
+    Refused while a placeholder still shows a bracketed marker: a stored letter is one the office
+    prints and seals, so “[负责公开的机关名称及联系方式]” must be filled in first.
+    """
+    actor.require(*CASE_ROLES)
+    info = _kind(kind)
+    case = session.get(RequestCase, case_id)
+    if case is None:
+        raise NotFound("该依申请公开案件不存在，可能已被删除。请刷新列表。")
+    if case.status == CaseStatus.ARCHIVED.value:
+        raise ValidationError(f"案件“{case.case_no}”已归档，不能再生成文书。")
+    if kind == "reply" and not case.reply_type:
+        raise ValidationError("尚未选择答复类型、起草答复正文，不能生成答复书。", field="kind")
+    day = letter_date or letter_day(session, case, kind, consultation_id)
+    party = _consultation(session, case, info, consultation_id).party if info.consultation_kinds else ""
+    preview = letter_context(session, case, kind, letter_date=day, doc_no="（预检）", consultation_id=consultation_id)
+    markers = [m for value in preview.values() for m in unfilled_markers(value)]
+    if markers:
+        raise ValidationError(
+            f"{info.title}中尚有未填写的内容：" + "、".join(dict.fromkeys(markers))
+            + "。请补全（机关信息请管理员在“系统设置→机关信息”中填写）后再生成。",
+            field="kind",
+        )
+    with session.begin_nested():
+        doc_no = _draw_doc_no(session, actor, case, info, party, day)
+        context = letter_context(session, case, kind, letter_date=day, doc_no=doc_no, consultation_id=consultation_id)
+        with tempfile.TemporaryDirectory(prefix="govinfo-letter-") as tmp:
+            out = render_case_letter(kind, context, Path(tmp) / "letter.docx", template_folder)
+            content = out.read_bytes()
+        parts = ("系统生成", f"文号：{doc_no}" if doc_no else "", f"对象：{party}" if party else "")
+        note = "；".join(p for p in parts if p)
+        name = f"{info.title}（{party}）.docx" if party else f"{info.title}.docx"
+        return add_document(session, actor, case.id, LETTER_CATEGORY[kind], name, content, note, letter_kind=kind)
