@@ -12,6 +12,7 @@ day, which the same rule already gives.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -81,6 +82,8 @@ class WorkCalendar:
         self._workdays: list[date] = []
         self._first_year: int | None = None
         self._last_year: int | None = None
+        # One calendar is shared by every session (see load_calendar), also from worker threads.
+        self._lock = threading.Lock()
 
     # --- single days -------------------------------------------------------------------------
     def is_known_year(self, year: int) -> bool:
@@ -104,6 +107,12 @@ class WorkCalendar:
 
     # --- the sorted list of working days, built a year at a time --------------------------------
     def _ensure(self, year: int) -> None:
+        if self._first_year is not None and self._last_year is not None and self._first_year <= year <= self._last_year:
+            return
+        with self._lock:
+            self._extend(year)
+
+    def _extend(self, year: int) -> None:
         if self._first_year is None or self._last_year is None:
             self._first_year = self._last_year = year
             self._workdays = self._year_workdays(year)
@@ -134,6 +143,7 @@ class WorkCalendar:
         while index >= len(self._workdays):
             assert self._last_year is not None
             self._ensure(self._last_year + 1)
+            index = bisect_right(self._workdays, start) + n - 1
         return self._workdays[index]
 
     def workdays_between(self, start: date, end: date) -> int:

@@ -25,14 +25,23 @@ def register_recomputer(name: str, fn: DeadlineRecomputer) -> None:
     _RECOMPUTERS[name] = fn
 
 
+_calendar_cache: dict[tuple[object, ...], WorkCalendar] = {}
+
+
 def load_calendar(session: Session) -> WorkCalendar:
-    days = session.scalars(select(CalendarDay)).all()
+    """The office's calendar. The entries are a few dozen rows a year and cheap to read; the
+    working-day lists built from them are not, so a calendar with the same entries is reused."""
+    days = session.execute(select(CalendarDay.day, CalendarDay.is_workday, CalendarDay.note)).all()
     years = session.scalars(select(CalendarYear.year)).all()
-    return WorkCalendar(
-        overrides={d.day: d.is_workday for d in days},
-        confirmed_years=years,
-        notes={d.day: d.note for d in days if d.note},
-    )
+    key = (tuple(sorted((d, w, n) for d, w, n in days)), tuple(sorted(years)))
+    cached = _calendar_cache.get(key)
+    if cached is None:
+        cached = WorkCalendar(
+            overrides={d: w for d, w, _ in days}, confirmed_years=years, notes={d: n for d, _, n in days if n}
+        )
+        _calendar_cache.clear()
+        _calendar_cache[key] = cached
+    return cached
 
 
 def year_entries(session: Session, year: int) -> tuple[list[CalendarDay], CalendarYear | None]:
