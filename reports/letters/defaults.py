@@ -1,0 +1,209 @@
+"""The built-in letter templates, built in code with `reports.docx_layout`.
+
+No .docx file is kept in the repository: each default is generated here, and
+`ensure_templates` writes the missing ones into the office's template folder, where the
+office edits them in Word/WPS. Wording follows 条例 (国务院令第711号) and the county's
+依申请公开工作制度; every sentence an office may want to change is plain template text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Pt
+
+from reports import docx_layout as L
+from reports.atomic import atomic_write
+from reports.docx_xml import set_child
+from reports.letters.kinds import KINDS, get_spec
+
+__all__ = ["build_default", "ensure_templates", "saver"]
+
+_REGULATION = "《中华人民共和国政府信息公开条例》"
+_FORM_PT = 14.0  # 4号: form tables hold more text than 3号 body lines
+_INTRO = "本机关于{{收到申请日期}}收到您提出的政府信息公开申请（受理编号：{{受理编号}}），申请获取“{{申请内容}}”。"
+
+
+def build_default(kind: str) -> DocxDocument:
+    """The built-in template for `kind` as an in-memory document (placeholders unreplaced)."""
+    get_spec(kind)  # rejects unknown kinds with ValueError
+    return _BUILDERS[kind]()
+
+
+def ensure_templates(folder: Path) -> list[Path]:
+    """Write every missing default template into `folder` (created if needed); an existing
+    file is never touched, because it may hold the office's own wording. Returns the
+    files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        path = folder / get_spec(kind).file_name
+        if not path.exists():
+            written.append(atomic_write(path, saver(build_default(kind))))
+    return written
+
+
+def saver(doc: DocxDocument) -> Callable[[Path], None]:
+    """A writer for `atomic_write` that saves `doc`."""
+    def save(tmp: Path) -> None:
+        doc.save(str(tmp))
+    return save
+
+
+def _letter_head(title: str, addressee: str) -> DocxDocument:
+    doc = L.new_document()
+    L.add_title(doc, title)
+    L.add_doc_no(doc, "{{文号}}")
+    L.add_blank(doc)
+    L.add_addressee(doc, addressee)
+    return doc
+
+
+def _letter_foot(doc: DocxDocument) -> None:
+    # The last paragraph, the blank lines and the name travel together: a page holding only
+    # a seal and a date is what GB/T 9704 7.3.5.4 tells offices to avoid.
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    L.add_blank(doc, 2)  # room for the seal, which covers the name and the date
+    for paragraph in doc.paragraphs[-2:]:
+        paragraph.paragraph_format.keep_with_next = True
+    org, _ = L.add_signature(doc, "{{机关名称}}", "{{落款日期}}")
+    org.paragraph_format.keep_with_next = True
+    L.add_note(doc, "（联系电话：{{联系电话}}）")
+
+
+def _form(doc: DocxDocument, rows: Sequence[tuple[str, str]], tall: Sequence[str] = (),
+          label_mm: float = 40) -> None:
+    """A two-column form: labels bold and centred, values left; rows in `tall` leave room to write."""
+    table = L.add_table(doc, [list(row) for row in rows], header_rows=0,
+                        widths_mm=[label_mm, L.TYPE_AREA_WIDTH_MM - label_mm], size_pt=_FORM_PT)
+    for index, (label, value) in enumerate(rows):
+        L.set_cell_text(table.cell(index, 0), label, size_pt=_FORM_PT, bold=True, align="center")
+        if "□" in value:
+            # A tick box is neither Latin nor Chinese; without a Chinese Latin-font, renderers
+            # that ignore w:hint draw the first box from Times New Roman's fallback, smaller.
+            L.set_cell_text(table.cell(index, 1), value, size_pt=_FORM_PT, align="left", latin=L.FONT_BODY)
+        height = Pt(90) if label in tall else Pt(26)
+        set_child(table.rows[index]._tr.get_or_add_trPr(), "w:trHeight",
+                  {"w:val": str(int(height.pt * 20)), "w:hRule": "atLeast"})
+
+
+def _new_page_title(doc: DocxDocument, title: str) -> None:
+    # "Page break before" rather than a page-break paragraph: when the letter fills its
+    # page exactly, a break paragraph would spill over and leave a blank page.
+    L.add_title(doc, title).paragraph_format.page_break_before = True
+
+
+def _reply() -> DocxDocument:
+    doc = _letter_head("政府信息公开申请答复书", "{{申请人}}：")
+    L.add_body(doc, "本机关于{{收到申请日期}}收到您提出的政府信息公开申请（受理编号：{{受理编号}}），"
+                    "申请获取“{{申请内容}}”。经研究，现答复如下：")
+    L.add_body(doc, "{{答复正文}}")
+    L.add_body(doc, "{{救济途径}}")
+    _letter_foot(doc)
+    return doc
+
+
+def _receipt() -> DocxDocument:
+    doc = L.new_document()
+    L.add_title(doc, "政府信息公开申请受理回执")
+    L.add_doc_no(doc, "受理编号：{{受理编号}}", align="right")
+    L.add_addressee(doc, "{{申请人}}：")
+    L.add_body(doc, "本机关已收到您提出的政府信息公开申请，受理情况如下：")
+    _form(doc, [
+        ("申请方式", "{{申请方式}}"),
+        ("提交日期", "{{提交日期}}"),
+        ("收到申请日期", "{{收到申请日期}}（{{收到日期依据}}）"),
+        ("申请内容", "{{申请内容}}"),
+        ("答复期限", "{{答复期限}}"),
+    ])
+    L.add_body(doc, f"根据{_REGULATION}第三十三条的规定，本机关将自收到申请之日起20个工作日内"
+                    "（{{答复期限}}前）予以答复；需要延长答复期限的，将书面告知您。征求第三方和其他机关意见"
+                    "所需时间不计算在上述期限内；申请内容需要补正的，答复期限自收到补正后的申请之日起计算。")
+    _letter_foot(doc)
+    return doc
+
+
+def _correction() -> DocxDocument:
+    doc = _letter_head("政府信息公开申请补正告知书", "{{申请人}}：")
+    L.add_body(doc, _INTRO + f"经审查，您的申请内容不够明确。根据{_REGULATION}第三十条的规定，"
+                             "请您对以下事项作出补正：")
+    L.add_body(doc, "{{补正事项}}")
+    L.add_body(doc, "请您于{{补正期限}}前，通过原申请渠道或者以书面形式向本机关提交补正后的申请"
+                    "（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。"
+                    "答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，"
+                    "本机关不再处理该政府信息公开申请。")
+    L.add_body(doc, "特此告知。")
+    _letter_foot(doc)
+    return doc
+
+
+def _extension() -> DocxDocument:
+    doc = _letter_head("政府信息公开申请延期答复告知书", "{{申请人}}：")
+    L.add_body(doc, _INTRO + "本机关原应于{{原答复期限}}前作出答复。因{{延期理由}}，不能在规定期限内作出答复。")
+    L.add_body(doc, f"根据{_REGULATION}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，"
+                    "答复期限延长20个工作日，本机关将于{{延期后答复期限}}前作出答复。")
+    L.add_body(doc, "特此告知。")
+    _letter_foot(doc)
+    return doc
+
+
+def _third_party() -> DocxDocument:
+    # The applicant's name is left out on purpose: the third party needs the facts of the
+    # request, not who asked (the applicant's own privacy is at stake too).
+    doc = _letter_head("政府信息公开第三方意见征询书", "{{第三方名称}}：")
+    L.add_body(doc, "本机关于{{收到申请日期}}收到一件政府信息公开申请（受理编号：{{受理编号}}），"
+                    "申请获取“{{申请内容}}”。该申请涉及的政府信息公开后可能损害你方合法权益，"
+                    f"根据{_REGULATION}第三十二条的规定，现就以下事项书面征求你方意见：")
+    L.add_body(doc, "{{征询事项}}")
+    L.add_body(doc, "请你方于{{征询答复期限}}前填写所附回执，书面提出是否同意公开的意见，不同意公开的请说明理由，"
+                    "寄送或者送达本机关（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。"
+                    "逾期未提出意见的，由本机关依法决定是否公开。")
+    _letter_foot(doc)
+    _new_page_title(doc, "第三方意见回执")
+    L.add_blank(doc)
+    _form(doc, [
+        ("受理编号", "{{受理编号}}"),
+        ("征询函文号", "{{文号}}"),
+        ("意见", "□同意公开　　□不同意公开"),
+        ("理由", ""),
+        ("第三方签名（盖章）", ""),
+        ("日期", "　　　　年　　月　　日"),
+    ], tall=("理由",), label_mm=50)
+    return doc
+
+
+def _consultation() -> DocxDocument:
+    doc = _letter_head("政府信息公开申请部门协商函", "{{协商部门}}：")
+    L.add_body(doc, "本机关于{{收到申请日期}}收到{{申请人}}提出的政府信息公开申请（受理编号：{{受理编号}}），"
+                    "申请获取“{{申请内容}}”。该申请涉及你单位职责，为确保答复准确、一致，现就以下事项征求你单位意见：")
+    L.add_body(doc, "{{征询事项}}")
+    L.add_body(doc, "请于{{征询答复期限}}前将书面意见（加盖单位印章）反馈本机关，并填写所附办理单。"
+                    "你单位认为所申请信息应由其他机关负责公开的，请一并说明该机关的名称和联系方式。")
+    _letter_foot(doc)
+    _new_page_title(doc, "政府信息公开申请协商办理单")
+    L.add_blank(doc)
+    _form(doc, [
+        ("受理编号", "{{受理编号}}"),
+        ("申请人", "{{申请人}}"),
+        ("申请内容", "{{申请内容}}"),
+        ("协商部门", "{{协商部门}}"),
+        ("征询事项", "{{征询事项}}"),
+        ("反馈期限", "{{征询答复期限}}"),
+        ("部门意见", ""),
+        ("经办人及电话", ""),
+        ("负责人签字（盖章）", ""),
+        ("日期", "　　　　年　　月　　日"),
+    ], tall=("部门意见",), label_mm=50)
+    return doc
+
+
+_BUILDERS: dict[str, Callable[[], DocxDocument]] = {
+    "receipt": _receipt,
+    "correction": _correction,
+    "extension": _extension,
+    "third-party": _third_party,
+    "consultation": _consultation,
+    "reply": _reply,
+}

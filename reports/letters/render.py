@@ -1,0 +1,106 @@
+"""Make a request-case letter from the office's template (or the built-in default)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from lxml.etree import XMLSyntaxError
+
+from app.errors import UserError
+from reports.atomic import atomic_write
+from reports.letters.defaults import build_default, saver
+from reports.letters.kinds import PLACEHOLDER_HELP, get_spec, list_placeholders
+from reports.letters.placeholders import fill, scan
+
+__all__ = ["check_template", "load_template", "render_letter", "template_path"]
+
+# Characters XML 1.0 cannot hold (lxml refuses them); tabs and newlines are allowed.
+_XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError)
+
+
+def template_path(kind: str, template_folder: Path | None) -> Path | None:
+    """The office's template file for `kind`, or None when the built-in default applies."""
+    if template_folder is None:
+        return None
+    path = template_folder / get_spec(kind).file_name
+    return path if path.is_file() else None
+
+
+def load_template(kind: str, template_folder: Path | None) -> tuple[DocxDocument, str]:
+    """(document, label for messages): the office's file if present, else the default."""
+    path = template_path(kind, template_folder)
+    if path is None:
+        return build_default(kind), f"内置模板“{get_spec(kind).name}”"
+    return _open(path), f"模板“{path.name}”"
+
+
+def render_letter(kind: str, context: Mapping[str, str], out_path: Path,
+                  template_folder: Path | None) -> Path:
+    """Fill the template for `kind` with `context` and save it to `out_path` atomically.
+
+    `context` must hold a string for every name in `list_placeholders(kind)` (a missing one
+    is a programming error: ValueError); extra names are ignored. A value with "\\n"
+    becomes several paragraphs. A template that uses an unknown placeholder, or has a
+    broken one such as "{{申请人}", raises `UserError` and nothing is written.
+    """
+    names = list_placeholders(kind)
+    missing = [name for name in names if name not in context]
+    if missing:
+        raise ValueError(f"context for letter {kind!r} lacks {', '.join(missing)}")
+    wrong = [name for name in names if not isinstance(context[name], str)]
+    if wrong:
+        raise ValueError(f"context values must be str; not for {', '.join(wrong)}")
+    doc, label = load_template(kind, template_folder)
+    found = scan(doc)
+    unknown = _unique(n for n in found.names if n not in names)
+    if unknown:
+        listed = "、".join(f"{{{{{n}}}}}" for n in unknown)
+        raise UserError(f"{label}含有未知的占位符 {listed}，请改正模板。")
+    if found.stray:
+        raise UserError(f"{label}中有不完整的占位符（“{found.stray[0]}”），请检查两侧是否都是两个花括号“{{{{ }}}}”。")
+    fill(doc, {name: _clean(context[name]) for name in names})
+    return atomic_write(out_path, saver(doc))
+
+
+def check_template(path: Path, kind: str) -> list[str]:
+    """Problems an office should fix in the template file at `path` (empty list: usable)."""
+    spec = get_spec(kind)
+    try:
+        doc = _open(path)
+    except UserError as exc:
+        return [str(exc)]
+    names = list_placeholders(kind)
+    found = scan(doc)
+    problems = [f"含有未知的占位符 {{{{{n}}}}}：{spec.name}不能使用它。"
+                for n in _unique(n for n in found.names if n not in names)]
+    problems += [f"有不完整的占位符：“{snippet}”。" for snippet in found.stray]
+    problems += [f"没有使用占位符 {{{{{n}}}}}（{PLACEHOLDER_HELP[n]}），生成的{spec.name}将缺少这项内容。"
+                 for n in spec.essential if n not in found.names]
+    return problems
+
+
+def _open(path: Path) -> DocxDocument:
+    try:
+        return docx.Document(str(path))
+    except _UNREADABLE as exc:
+        raise UserError(
+            f"模板“{path.name}”无法打开：它不是有效的 Word 文档（.docx）。请在 Word/WPS 中将其“另存为” .docx 格式；"
+            "或者删除该文件，程序会恢复默认模板。"
+        ) from exc
+    except OSError as exc:
+        raise UserError(f"无法读取模板“{path.name}”：{exc.strerror or exc}。") from exc
+
+
+def _clean(value: str) -> str:
+    return _XML_ILLEGAL_RE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))  # first-seen order, no repeats
