@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,10 +147,10 @@ def read_list_file(path: str | os.PathLike[str]) -> str:
 
 
 def default_wordlists_dir() -> Path:
-    """resources/wordlists in the source tree, or inside the PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[3]
-    return root / "resources" / "wordlists"
+    """The bundled seed lists (the `resources` package travels with pip installs and bundles)."""
+    from resources import resource_dir
+
+    return resource_dir("wordlists")
 
 
 def load_wordlists_dir(folder: str | os.PathLike[str]) -> WordLists:
