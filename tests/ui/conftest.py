@@ -1,0 +1,62 @@
+"""GUI fixtures: Qt configured like the real program (zh_CN translator, CJK font), throw-away
+QSettings, and an AppContext for a freshly created user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.auth.roles import Role
+from app.bootstrap import Database
+from app.context import Actor
+from ui.app_setup import configure_application
+from ui.context import AppContext
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _configured_qapp(qapp: QApplication) -> QApplication:
+    configure_application(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _close_stray_windows(qapp: QApplication) -> Iterator[None]:
+    """Non-blocking message boxes a test opened must not leak into the next test."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_ctx(db: Database, make_user: Callable[..., Actor]) -> Callable[..., AppContext]:
+    """make_ctx("wangfang", Role.EDITOR) → an AppContext signed in as a new user with those roles."""
+
+    def _make(username: str, *roles: Role, display_name: str | None = None) -> AppContext:
+        return AppContext(db, make_user(username, *roles, display_name=display_name))
+
+    return _make
+
+
+@pytest.fixture
+def admin_ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
+    return make_ctx("admin1", Role.ADMIN, display_name="管理员甲")
+
+
+@pytest.fixture
+def visible_message_boxes() -> Callable[[], list[QMessageBox]]:
+    """Returns a function listing the message boxes currently shown (they open non-blocking)."""
+
+    def _boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    return _boxes

@@ -1,0 +1,164 @@
+"""The whole start-up, driven like a user: first run, main window, log out, log in, quit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterator
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app import paths
+from app.backup import list_backups
+from ui import launch
+from ui.db_error_dialog import DbErrorDialog
+from ui.first_run_wizard import FirstRunWizard
+from ui.login_dialog import LoginDialog
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+PASSWORD = "Kaishi#2024"
+
+Step = Callable[[], bool]
+
+
+class Script:
+    """Runs steps from a timer while the launcher sits in its own (modal) event loops.
+
+    Each step returns True once it has done its part; a deadline ends a stuck script by closing
+    every window so the launcher returns and the test fails instead of hanging."""
+
+    def __init__(self, steps: list[Step], timeout_s: float = 30) -> None:
+        self.steps = steps
+        self.done: list[int] = []
+        self.error: str = ""
+        self.deadline = time.monotonic() + timeout_s
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        if not self.steps:
+            self.timer.stop()
+            return
+        if time.monotonic() > self.deadline:
+            self.error = f"stuck at step {len(self.done) + 1}"
+            self.timer.stop()
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+            QApplication.quit()
+            return
+        try:
+            finished = self.steps[0]()
+        except Exception as exc:  # report in the test, do not raise inside Qt
+            self.error = f"step {len(self.done) + 1} raised {exc!r}"
+            finished = False
+            self.deadline = 0
+        if finished:
+            self.steps.pop(0)
+            self.done.append(len(self.done) + 1)
+
+
+def visible(kind: type[QWidget]) -> QWidget | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+@pytest.fixture
+def launcher_env(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
+    """run() changes process-wide state (excepthook, logging, quit policy); put it back."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(sys, "argv", ["govinfo-desk"])
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    quit_policy = qapp.quitOnLastWindowClosed()
+    yield
+    for handler in root.handlers:
+        if handler not in handlers and isinstance(handler, RotatingFileHandler):
+            handler.close()
+            root.removeHandler(handler)
+    root.setLevel(level)
+    qapp.setQuitOnLastWindowClosed(quit_policy)
+
+
+def test_first_run_then_logout_and_login(launcher_env: None, data_dir: Path) -> None:
+    seen: dict[str, object] = {}
+
+    def wizard() -> bool:
+        w = visible(FirstRunWizard)
+        if not isinstance(w, FirstRunWizard):
+            return False
+        w.org_page.org_name.setText("锦屏县人民政府办公室")
+        w.org_page.short_name.setText("锦府办")
+        w.next()
+        w.admin_page.username.setText("zhangsan")
+        w.admin_page.display_name.setText("张三")
+        w.admin_page.password.setText(PASSWORD)
+        w.admin_page.confirm.setText(PASSWORD)
+        w.accept()
+        return True
+
+    def main_window_then_logout() -> bool:
+        w = visible(MainWindow)
+        if not isinstance(w, MainWindow):
+            return False
+        seen["title"] = w.windowTitle()
+        seen["tabs"] = w.tab_titles()
+        seen["user"] = w.user_label.text()
+        w.log_out()
+        return True
+
+    def login() -> bool:
+        d = visible(LoginDialog)
+        if not isinstance(d, LoginDialog):
+            return False
+        d.username.setText("zhangsan")
+        d.password.setText(PASSWORD)
+        d.attempt_login()
+        return True
+
+    def quit_app() -> bool:
+        w = visible(MainWindow)
+        if not isinstance(w, MainWindow):
+            return False
+        seen["second_user"] = w.user_label.text()
+        w.close()
+        return True
+
+    script = Script([wizard, main_window_then_logout, login, quit_app])
+    code = launch.run(str(data_dir), None)
+    assert script.error == ""
+    assert code == 0
+    assert seen["title"] == "政务公开工作台 — 锦屏县人民政府办公室"
+    assert seen["tabs"] == ["工作台", "发布审核", "主动公开", "依申请公开", "统计报表", "系统设置"]
+    assert seen["user"] == seen["second_user"] == "当前用户：张三（系统管理员）"
+    assert len(list_backups(data_dir)) == 1  # the daily backup ran off the GUI thread
+    assert (data_dir / "logs" / "govinfo.log").is_file()
+
+
+def test_damaged_database_offers_restore_and_quit(launcher_env: None, data_dir: Path) -> None:
+    (data_dir / paths.DB_FILE_NAME).write_bytes(b"garbage" * 500)
+    seen: dict[str, object] = {}
+
+    def quit_from_error_dialog() -> bool:
+        d = visible(DbErrorDialog)
+        if not isinstance(d, DbErrorDialog):
+            return False
+        seen["buttons"] = [d.latest_button.text(), d.choose_button.text(), d.quit_button.text()]
+        d.quit_button.click()
+        return True
+
+    script = Script([quit_from_error_dialog])
+    code = launch.run(str(data_dir), None)
+    assert script.error == ""
+    assert code == 1
+    assert seen["buttons"] == ["从最近的备份恢复", "选择备份文件…", "退出"]
+    assert (data_dir / paths.DB_FILE_NAME).read_bytes() == b"garbage" * 500

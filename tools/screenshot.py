@@ -1,0 +1,174 @@
+"""Save PNG screenshots of the main window's tabs and the shared dialogs, for people to review.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py /tmp/shots --data-dir /tmp/shots-data
+
+Uses the database in --data-dir (filling it with demo data if it has no accounts yet; a temporary
+folder when omitted), signs in as --user and grabs every tab. Without a display it falls back
+to Qt's offscreen platform. Not used by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import AppContext
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Screenshots of GovInfo Desk for review.")
+    parser.add_argument("output", type=Path, help="folder for the PNG files")
+    parser.add_argument("--data-dir", type=Path, help="data folder (default: a new temporary folder)")
+    parser.add_argument("--user", default="admin", help="account to sign in as (default admin)")
+    parser.add_argument("--password", default=None, help="its password (default: the demo password)")
+    parser.add_argument("--size", default="1360x820", help="main window size, WIDTHxHEIGHT")
+    parser.add_argument("--settle-ms", type=int, default=400, help="wait after switching tabs")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+
+    from app.auth.service import authenticate, has_users
+    from app.bootstrap import open_database
+    from app.demo import DEMO_PASSWORD, fill_demo
+    from app.workdays.service import load_calendar
+    from ui.app_setup import create_application
+    from ui.context import AppContext
+
+    app = create_application([sys.argv[0]])
+    out: Path = args.output
+    out.mkdir(parents=True, exist_ok=True)
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="govinfo-shots-"))
+    db = open_database(data_dir)
+    with db.session_factory.begin() as session:
+        if not has_users(session):
+            from datetime import date
+
+            for line in fill_demo(session, load_calendar(session), date.today()):
+                print(line)
+    with db.session_factory.begin() as session:
+        result = authenticate(session, args.user, args.password or DEMO_PASSWORD)
+        if not result.ok:
+            print(f"无法登录 {args.user}：{result.message}", file=sys.stderr)
+            return 2
+        actor = result.actor
+    ctx = AppContext(db, actor)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    saved: list[str] = []
+
+    def shoot(widget: QWidget, name: str, settle: int = 150) -> None:
+        widget.show()
+        widget.raise_()
+        QTest.qWait(settle)
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(f"{path.name}\t{widget.windowTitle()}")
+
+    from ui.main_window import MainWindow
+
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "shots.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ctx, settings=settings, idle_timeout=0)
+    window.resize(width, height)
+    for index, spec in enumerate(window.specs):
+        window.tabs.setCurrentIndex(index)
+        window.tab_widget(index)
+        shoot(window, f"tab-{index + 1}-{spec.class_name.removesuffix('Tab').lower()}", args.settle_ms)
+
+    for name, make in dialogs(ctx).items():
+        dialog = make()
+        shoot(dialog, name)
+        dialog.close()
+
+    window.lock()
+    shoot(window, "lock-screen")
+    window.unlock()
+    window.close()
+    (out / "titles.txt").write_text("\n".join(saved) + "\n", encoding="utf-8")
+    print("\n".join(saved))
+    db.dispose()
+    app.processEvents()
+    return 0
+
+
+def dialogs(ctx: AppContext) -> dict[str, Callable[[], QWidget]]:
+    """The shared dialogs, built the way the program builds them, with sample content."""
+    from app.auth.roles import Role
+    from app.backup import list_backups
+    from ui.about_dialog import AboutDialog
+    from ui.change_password_dialog import ChangePasswordDialog
+    from ui.db_error_dialog import DbErrorDialog
+    from ui.first_run_wizard import FirstRunWizard
+    from ui.login_dialog import LoginDialog
+    from ui.signoff_dialog import SignOffDialog
+
+    db = ctx.db
+
+    def login() -> LoginDialog:
+        dialog = LoginDialog(db, username="wangfang")
+        dialog.message.setText("用户名或密码不正确。再输错 4 次账户将被锁定 15 分钟。")
+        dialog.message.show()
+        return dialog
+
+    def wizard_org() -> FirstRunWizard:
+        return FirstRunWizard(db)
+
+    def wizard_admin() -> FirstRunWizard:
+        wizard = FirstRunWizard(db)
+        wizard.org_page.org_name.setText("锦屏县人民政府办公室")
+        wizard.org_page.short_name.setText("锦府办")
+        wizard.show()
+        wizard.next()
+        return wizard
+
+    def signoff() -> SignOffDialog:
+        summary = (
+            "<h3>关于做好2024年秋冬季森林防火工作的通知</h3>"
+            "<p><b>来源：</b>首发　<b>作者：</b>李强（信息中心）　<b>初审：</b>王芳 同意</p>"
+            "<p>各乡（镇）人民政府、县直各部门：为切实做好今年秋冬季森林防火工作……</p>"
+        )
+        return SignOffDialog(
+            ctx, title="二审签批", summary_html_or_text=summary,
+            roles=[Role.SECTION_HEAD, Role.LEADER_IN_CHARGE], on_signed=lambda *_: None,
+        )
+
+    def db_error() -> DbErrorDialog:
+        message = (f"数据库文件“{db.data_dir / 'govinfo.db'}”已损坏或不是本程序的数据库（file is not a database）。"
+                   "原文件不会被改动，可以从最近的备份恢复。")
+        dialog = DbErrorDialog(message, db.data_dir, db.sqlite_path)
+        if not list_backups(db.data_dir):
+            dialog.backup_info.setText("最近的自动备份：govinfo-auto-20241021-083015.db（共 12 份）。"
+                                       "恢复后，损坏的文件会改名保留在原文件夹中。")
+            dialog.latest_button.setEnabled(True)  # as it is when backups exist
+        return dialog
+
+    return {
+        "dialog-login": login,
+        "dialog-first-run-1": wizard_org,
+        "dialog-first-run-2": wizard_admin,
+        "dialog-signoff": signoff,
+        "dialog-change-password": lambda: ChangePasswordDialog(db, ctx.actor, forced=True),
+        "dialog-about": lambda: AboutDialog(ctx),
+        "dialog-db-error": db_error,
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

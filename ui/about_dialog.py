@@ -1,0 +1,55 @@
+"""关于: version, data folder, database and schema, so support can tell what is running where."""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app import __version__
+from ui.context import AppContext
+
+
+class AboutDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("关于政务公开工作台"))
+        self.setMinimumWidth(520)
+        title = QLabel(self.tr("政务公开工作台"), self)
+        title.setStyleSheet("font-size: 18pt; font-weight: bold; color: #9c1c1c;")
+        blurb = QLabel(self.tr("政府信息公开日常工作的单机办公软件：发布审核、主动公开、依申请公开和年度报告。"), self)
+        blurb.setWordWrap(True)
+
+        self.values = {
+            "version": __version__,
+            "data_dir": str(ctx.db.data_dir),
+            "database": ctx.db.display_url(),
+            "schema": ctx.db.schema_revision or self.tr("未知"),
+        }
+        form = QFormLayout()
+        form.addRow(self.tr("版本："), self._value(self.values["version"]))
+        form.addRow(self.tr("数据文件夹："), self._value(self.values["data_dir"]))
+        form.addRow(self.tr("数据库："), self._value(self.values["database"]))
+        form.addRow(self.tr("数据库结构版本："), self._value(self.values["schema"]))
+        form.addRow(
+            self.tr("运行环境："),
+            self._value(f"Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version}"),
+        )
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(blurb)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _value(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        return label

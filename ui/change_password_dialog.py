@@ -1,0 +1,117 @@
+"""修改密码: the signed-in user changes their own password (forced after an administrator's reset)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth.passwords import MIN_LENGTH
+from app.auth.service import change_own_password
+from app.bootstrap import Database
+from app.context import Actor
+from app.errors import UserError, ValidationError
+from ui.messages import logged_error_text
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(
+        self, db: Database, actor: Actor, *, forced: bool = False, current_password: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`current_password`: the password just entered at login, so the user is not asked twice."""
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.forced = forced
+        self.setWindowTitle(self.tr("修改密码"))
+        self.setMinimumWidth(420)
+
+        intro = QLabel(self)
+        intro.setWordWrap(True)
+        if forced:
+            intro.setText(self.tr("{name}：您的密码已由系统管理员重置，请先设置一个只有您自己知道的新密码。").format(
+                name=actor.display_name))
+        else:
+            intro.setText(self.tr("为账户“{user}”设置新密码。").format(user=actor.username))
+        rule = QLabel(self.tr("新密码至少 {n} 位，需包含字母、数字、符号中的至少两类。").format(n=MIN_LENGTH), self)
+        rule.setStyleSheet("color: #555;")
+        rule.setWordWrap(True)
+
+        self.old_password = self._password_field()
+        self.new_password = self._password_field()
+        self.confirm_password = self._password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("原密码："), self.old_password)
+        if current_password is not None:
+            self.old_password.setText(current_password)
+            form.setRowVisible(self.old_password, False)
+        form.addRow(self.tr("新密码："), self.new_password)
+        form.addRow(self.tr("确认新密码："), self.confirm_password)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("passwordMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(rule)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        (self.new_password if current_password is not None else self.old_password).setFocus()
+
+    def _password_field(self) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    @Slot()
+    def submit(self) -> None:
+        """Change the password in one unit of work; stay open with the reason if refused."""
+        old = self.old_password.text()
+        new = self.new_password.text()
+        if not old:
+            self._fail(self.tr("请填写原密码。"), self.old_password)
+            return
+        if new != self.confirm_password.text():
+            self._fail(self.tr("两次输入的新密码不一致，请重新输入。"), self.confirm_password)
+            return
+        try:
+            with self.db.session_factory.begin() as session:
+                change_own_password(session, self.actor, old, new)
+        except ValidationError as exc:
+            target = self.old_password if exc.field == "old_password" else self.new_password
+            self._fail(str(exc), target)
+            return
+        except UserError as exc:
+            self._fail(str(exc), None)
+            return
+        except Exception as exc:
+            self._fail(logged_error_text(exc, "Password change failed"), None)
+            return
+        self.accept()
+
+    def _fail(self, text: str, focus: QLineEdit | None) -> None:
+        self.message.setText(text)
+        self.message.show()
+        if focus is not None:
+            focus.selectAll()
+            focus.setFocus()

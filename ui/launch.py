@@ -1,0 +1,157 @@
+"""Start the desktop program: open the database, sign in, show the main window.
+
+`run()` is what `govinfo-desk` (no subcommand) and `python -m app` call. It never lets a
+traceback reach the user: the unexpected is logged to <data folder>/logs/govinfo.log and
+reported in Chinese.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy.engine import make_url
+
+from app import paths
+from app.backup import daily_backup
+from app.bootstrap import Database, open_database
+from app.context import Actor
+from app.errors import DatabaseUnreadable, SchemaTooNew
+from ui.app_setup import create_application, install_excepthook, setup_logging
+from ui.context import AppContext
+from ui.messages import show_error, show_info
+from ui.workers import Progress, run_task, wait_for_all_tasks
+
+log = logging.getLogger("govinfo.ui")
+
+
+def sqlite_file_for(data_dir: Path, db_url: str | None) -> Path | None:
+    """The SQLite file the URL points at (None for a server database or :memory:)."""
+    url = make_url(paths.db_url(data_dir, db_url))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database))
+
+
+class Launcher:
+    """The start-up sequence; one instance per process, looping for log-out and restore."""
+
+    def __init__(self, app: QApplication, data_dir: Path, db_url: str | None) -> None:
+        self.app = app
+        self.data_dir = data_dir
+        self.db_url = db_url
+        self.backup_note = ""
+
+    def run(self) -> int:
+        while True:
+            db = self.open()
+            if db is None:
+                return 1
+            try:
+                self.start_daily_backup(db)
+                outcome, message = self.session(db)
+            finally:
+                db.dispose()
+            if outcome != "restart":
+                return 0
+            show_info(None, QApplication.translate("launch", "从备份恢复"), message, wait=True)
+
+    def open(self) -> Database | None:
+        """Open the database; offer a restore while it is unreadable. None means: exit."""
+        from ui.db_error_dialog import DbErrorDialog
+
+        while True:
+            try:
+                return open_database(self.data_dir, self.db_url)
+            except SchemaTooNew as exc:
+                show_error(None, exc, title=QApplication.translate("launch", "数据库版本过新"), wait=True)
+                return None
+            except DatabaseUnreadable as exc:
+                log.error("Database unreadable: %s", exc)
+                dialog = DbErrorDialog(str(exc), self.data_dir, sqlite_file_for(self.data_dir, self.db_url))
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                if dialog.kept_path is not None:
+                    show_info(
+                        None, QApplication.translate("launch", "已恢复"),
+                        QApplication.translate("launch", "已从备份“{name}”恢复数据库。\n损坏的文件已保留为：\n{kept}")
+                        .format(name=dialog.restored_from.name if dialog.restored_from else "", kept=dialog.kept_path),
+                        wait=True,
+                    )
+
+    def start_daily_backup(self, db: Database) -> None:
+        """Today's automatic backup, off the GUI thread so the login dialog appears at once."""
+        db_path = db.sqlite_path
+        if db_path is None:
+            return
+        folder = db.data_dir
+
+        def work(_progress: Progress) -> Path | None:
+            return daily_backup(db_path, folder)
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                log.info("Daily backup written to %s", path)
+
+        def failed(exc: BaseException) -> None:
+            # Not worth interrupting the login for; it is logged and shown in the status bar.
+            log.error("Daily backup failed", exc_info=exc)
+            self.backup_note = QApplication.translate("launch", "今日自动备份失败：{reason}").format(reason=exc)
+
+        run_task(None, "", work, done, on_error=failed, show_progress=False)
+
+    def sign_in(self, db: Database) -> Actor | None:
+        from app.auth.service import has_users
+        from ui.first_run_wizard import FirstRunWizard
+        from ui.login_dialog import LoginDialog
+
+        with db.session_factory() as session:
+            first_run = not has_users(session)
+        dialog: FirstRunWizard | LoginDialog = FirstRunWizard(db) if first_run else LoginDialog(db)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.actor
+
+    def session(self, db: Database) -> tuple[str, str]:
+        """Sign in and run main windows until the user quits; ("restart", message) after a restore."""
+        from ui.main_window import ExitReason, MainWindow
+
+        while True:
+            actor = self.sign_in(db)
+            if actor is None:
+                return "quit", ""
+            window = MainWindow(AppContext(db, actor))
+            window.window_closed.connect(self.app.quit)
+            if self.backup_note:
+                window.statusBar().showMessage(self.backup_note, 20_000)
+            window.show()
+            self.app.exec()
+            reason, message = window.exit_reason, window.restart_message
+            window.deleteLater()
+            if reason is ExitReason.LOGOUT:
+                continue
+            return ("restart", message) if reason is ExitReason.RESTART else ("quit", "")
+
+
+def run(data_dir: str | None, db_url: str | None) -> int:
+    app = create_application(sys.argv)
+    # Windows closing between dialogs must not end the program; the launcher decides when to quit.
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        folder = paths.data_dir(data_dir)
+        setup_logging(folder)
+    except OSError as exc:
+        show_error(None, QApplication.translate("launch", "无法使用数据文件夹：{reason}").format(reason=exc), wait=True)
+        return 1
+    install_excepthook()
+    log.info("Starting with data folder %s", folder)
+    try:
+        return Launcher(app, folder, db_url).run()
+    except Exception as exc:
+        log.error("Start-up failed", exc_info=exc)
+        show_error(None, exc, title=QApplication.translate("launch", "程序无法继续运行"), wait=True, logged=True)
+        return 1
+    finally:
+        wait_for_all_tasks()

@@ -1,0 +1,194 @@
+"""签批: a second person approves or returns something with their own user name and password.
+
+    def on_signed(session, signer, decision, opinion):
+        record_signoff(session, signer, subject_type="post", subject_id=post.id, step="second",
+                       decision=decision, opinion=opinion, roles=roles, exclude_user_ids=[post.author_id])
+        advance_post(session, signer, post.id, decision)       # the feature's own change
+
+    dialog = SignOffDialog(ctx, title="二审签批", summary_html_or_text=html, roles=roles,
+                           exclude_user_ids=[post.author_id], on_signed=on_signed, parent=self)
+    if dialog.exec() == QDialog.DialogCode.Accepted: ...      # or dialog.open() + accepted signal
+
+Two units of work: checking the signer is committed whatever the result (so wrong passwords count
+toward the lockout and are audited); the feature's change runs in its own transaction, so a
+refusal there rolls back only the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.auth.roles import Role
+from app.context import Actor
+from app.errors import UserError
+from app.signoff.service import Decision, check_signer
+from ui.context import AppContext
+from ui.messages import logged_error_text
+
+OnSigned = Callable[[Session, Actor, Decision, str], None]
+ERROR_STYLE = "color: #b3261e;"
+
+
+class SignOffDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        title: str,
+        summary_html_or_text: str,
+        roles: Sequence[Role],
+        exclude_user_ids: Sequence[int] = (),
+        allow_return: bool = True,
+        on_signed: OnSigned,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if not roles:
+            raise ValueError("SignOffDialog needs at least one role that may sign")
+        self.ctx = ctx
+        self.roles = tuple(roles)
+        self.exclude_user_ids = tuple(exclude_user_ids)
+        self.allow_return = allow_return
+        self._on_signed = on_signed
+        self.signed_by: Actor | None = None
+        self.decision: Decision | None = None
+        self.opinion_text = ""
+
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        heading = QLabel(title, self)
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.summary = QTextBrowser(self)
+        self.summary.setOpenLinks(False)
+        self.summary.setMinimumHeight(160)
+        if QtGuiNamespace.mightBeRichText(summary_html_or_text):
+            self.summary.setHtml(summary_html_or_text)
+        else:
+            self.summary.setPlainText(summary_html_or_text)
+        hint = QLabel(
+            self.tr("请由有权签批的人员（{roles}）本人输入用户名和密码签批。").format(
+                roles="、".join(r.label for r in self.roles)
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+
+        self.username = QLineEdit(self)
+        self.username.setPlaceholderText(self.tr("签批人的用户名"))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("签批人本人的密码"))
+        self.opinion = QPlainTextEdit(self)
+        self.opinion.setPlaceholderText(
+            self.tr("同意时可不填；退回时必须写明理由。") if allow_return else self.tr("可填写签批意见。")
+        )
+        self.opinion.setFixedHeight(90)
+        form = QFormLayout()
+        form.addRow(self.tr("签批人用户名："), self.username)
+        form.addRow(self.tr("密码："), self.password)
+        form.addRow(self.tr("意见："), self.opinion)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("signoffMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+
+        buttons = QDialogButtonBox(self)
+        self.approve_button = QPushButton(self.tr("同意"), self)
+        self.return_button = QPushButton(self.tr("退回"), self)
+        self.cancel_button = QPushButton(self.tr("取消"), self)
+        buttons.addButton(self.approve_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        if allow_return:
+            buttons.addButton(self.return_button, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self.return_button.hide()
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        # The buttons do the work themselves; the box must not accept/reject on its own.
+        self.approve_button.clicked.connect(self.approve)
+        self.return_button.clicked.connect(self.return_for_revision)
+        self.cancel_button.clicked.connect(self.reject)
+        self.approve_button.setAutoDefault(False)
+        self.return_button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(self.tr("签批内容："), self))
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.username.setFocus()
+
+    @Slot()
+    def approve(self) -> None:
+        """同意."""
+        self.sign(Decision.APPROVE)
+
+    @Slot()
+    def return_for_revision(self) -> None:
+        """退回 (needs an opinion)."""
+        if not self.allow_return:
+            return
+        self.sign(Decision.RETURN)
+
+    def sign(self, decision: Decision) -> bool:
+        """Check the signer, then run on_signed; True when signed and the dialog accepted."""
+        username = self.username.text().strip()
+        password = self.password.text()
+        opinion = self.opinion.toPlainText().strip()
+        if decision is Decision.RETURN and not opinion:
+            return self._fail(self.tr("退回时必须在“意见”中写明退回理由。"), self.opinion)
+        if not username:
+            return self._fail(self.tr("请填写签批人用户名。"), self.username)
+        if not password:
+            return self._fail(self.tr("请填写签批人的密码。"), self.password)
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.ctx.unit_of_work() as session:
+                check = check_signer(session, username, password, self.roles, self.exclude_user_ids)
+            if not check.ok or check.actor is None:
+                self.password.clear()
+                return self._fail(check.message, self.password)
+            with self.ctx.unit_of_work() as session:
+                self._on_signed(session, check.actor, decision, opinion)
+        except UserError as exc:
+            return self._fail(str(exc), None)
+        except Exception as exc:
+            return self._fail(logged_error_text(exc, "Sign-off failed"), None)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.signed_by = check.actor
+        self.decision = decision
+        self.opinion_text = opinion
+        self.message.hide()
+        self.accept()
+        return True
+
+    def _fail(self, text: str, focus: QWidget | None) -> bool:
+        self.message.setText(text)
+        self.message.show()
+        if focus is not None:
+            focus.setFocus()
+        return False
