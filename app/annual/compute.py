@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.annual.layout import LITIGATION_KINDS, PART3_COLUMNS, REMEDY_RESULTS, part3_rows
+from app.annual.layout import PART3_COLUMNS, part3_rows
+from app.cases.enums import LitigationKind, RemedyResult
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
 
@@ -93,7 +94,7 @@ def part4(session: Session, year: int) -> list[int]:
         select(C.reconsideration_result, func.count())
         .where(C.reconsideration_on >= first, C.reconsideration_on <= last).group_by(C.reconsideration_result)
     ).all())
-    row = [int(rec.get(r, 0)) for r in REMEDY_RESULTS]
+    row = [int(rec.get(r.value, 0)) for r in RemedyResult]
     numbers += [*row, sum(row)]
     lit: dict[tuple[str, str], int] = {
         (kind, result): int(n) for kind, result, n in session.execute(
@@ -101,8 +102,8 @@ def part4(session: Session, year: int) -> list[int]:
             .where(C.litigation_on >= first, C.litigation_on <= last).group_by(C.litigation_kind, C.litigation_result)
         ).all()
     }
-    for kind in LITIGATION_KINDS:
-        row = [lit.get((kind, r), 0) for r in REMEDY_RESULTS]
+    for kind in LitigationKind:
+        row = [lit.get((kind.value, r.value), 0) for r in RemedyResult]
         numbers += [*row, sum(row)]
     return numbers
 
@@ -191,3 +192,22 @@ def _unclassified(session: Session, year: int) -> tuple[int, ...]:
                                             RequestCase.outcome_detail >= len(outcome.details)))
             ids += session.scalars(select(RequestCase.id).where(condition))
     return tuple(ids)
+
+
+def part4_cases_behind(session: Session, year: int, index: int, limit: int = 5000) -> list[int]:
+    """The ids of the cases counted in one of Part 4's 15 numbers (template order, as `part4`)."""
+    if not 0 <= index < 5 * (1 + len(LitigationKind)):
+        raise IndexError(index)
+    first, last = _bounds(year)
+    C = RequestCase
+    group, column = divmod(index, 5)
+    codes = [r.value for r in RemedyResult]
+    results = codes if column == 4 else [codes[column]]  # column 4 = 总计
+    if group == 0:
+        condition = and_(C.reconsideration_on >= first, C.reconsideration_on <= last,
+                         C.reconsideration_result.in_(results))
+    else:
+        condition = and_(C.litigation_on >= first, C.litigation_on <= last,
+                         C.litigation_kind == list(LitigationKind)[group - 1].value, C.litigation_result.in_(results))
+    query = select(C.id).where(condition).order_by(C.received_on, C.id).limit(limit)
+    return list(session.scalars(query))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.cases.enums import ApplicantType
+from app.cases.enums import ApplicantType, LitigationKind, RemedyResult
 from app.cases.outcomes import Outcome
 
 PART3_CORNER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -68,12 +68,13 @@ PART2_SECTIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("第二十条第（八）项", ("行政事业性收费",), ("本年收费金额（单位：万元）",)),
 )
 
-REMEDY_RESULTS: tuple[str, ...] = ("结果维持", "结果纠正", "其他结果", "尚未审结")
-PART4_GROUPS: tuple[str, ...] = ("行政复议", "未经复议直接起诉", "复议后起诉")
+# Stored as RemedyResult / LitigationKind codes; these are the template's column words, same order.
+REMEDY_RESULTS: tuple[str, ...] = tuple(r.label for r in RemedyResult)
+LITIGATION_KINDS: tuple[str, ...] = tuple(k.label for k in LitigationKind)
+PART4_GROUPS: tuple[str, ...] = ("行政复议", *LITIGATION_KINDS)
 PART4_LABELS: tuple[str, ...] = tuple(
     f"{group}：{label}" for group in PART4_GROUPS for label in (*REMEDY_RESULTS, "总计")
 )
-LITIGATION_KINDS: tuple[str, ...] = ("未经复议直接起诉", "复议后起诉")
 
 PART_TITLES: tuple[str, ...] = (
     "一、总体情况",

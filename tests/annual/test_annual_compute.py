@@ -13,7 +13,7 @@ from app.annual.layout import part3_rows
 from app.annual.service import compute, lock_year, locked_differences, save_texts, suggested_texts, unlock_year
 from app.auth.roles import Role
 from app.bootstrap import Database
-from app.cases.enums import ApplicantType
+from app.cases.enums import ApplicantType, LitigationKind, RemedyResult
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
 from app.context import Actor
@@ -36,8 +36,10 @@ def year_2024(db: Database) -> Database:
             case(date(2024, 12, 20)),  # carried out
             case(date(2024, 12, 28), date(2025, 1, 5), Outcome.DISCLOSED),  # carried out (answered next year)
             case(date(2023, 3, 1), date(2023, 3, 20), Outcome.DISCLOSED),  # entirely last year
-            case(date(2024, 1, 5), date(2024, 2, 1), Outcome.DISCLOSED, reconsideration_result="结果维持",
-                 reconsideration_on=date(2024, 3, 1), litigation_kind="复议后起诉", litigation_result="尚未审结",
+            case(date(2024, 1, 5), date(2024, 2, 1), Outcome.DISCLOSED,
+                 reconsideration_result=RemedyResult.UPHELD.value,
+                 reconsideration_on=date(2024, 3, 1), litigation_kind=LitigationKind.AFTER_RECONSIDERATION.value,
+                 litigation_result=RemedyResult.PENDING.value,
                  litigation_on=date(2024, 5, 1), fee_amount=Decimal("100"), fee_paid_on=date(2024, 1, 20)),
         ])
     return db
