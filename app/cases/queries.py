@@ -89,7 +89,7 @@ _SORTS: dict[str, tuple[Any, ...]] = {
 SORT_KEYS: tuple[str, ...] = tuple(_SORTS)
 
 
-def _conditions(f: CaseFilter, calendar: WorkCalendar | None) -> list[ColumnElement[bool]]:
+def filter_conditions(f: CaseFilter, calendar: WorkCalendar | None) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if f.year is not None:
         conds.append(RequestCase.received_on.between(date(f.year, 1, 1), date(f.year, 12, 31)))
@@ -125,7 +125,7 @@ def _calendar_if_needed(session: Session, f: CaseFilter) -> WorkCalendar | None:
 
 
 def _filtered(stmt: Select[Any], session: Session, f: CaseFilter) -> Select[Any]:
-    conds = _conditions(f, _calendar_if_needed(session, f))
+    conds = filter_conditions(f, _calendar_if_needed(session, f))
     return stmt.where(*conds) if conds else stmt
 
 

@@ -1,0 +1,218 @@
+"""Handling events in the GUI: 补正, consultations, extension via sign-off, fees, return, reopen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
+
+from app.cases import reply
+from app.cases.enums import CaseStatus, ConsultationKind
+from app.cases.handling import start_handling
+from app.cases.models import RequestCase
+from app.cases.outcomes import ReplyType
+from app.cases.reply_text import default_reply_body
+from app.signoff.service import Decision
+from tests.conftest import TEST_PASSWORD
+from ui.cases.case_detail import CaseDetail
+from ui.cases.form_dialog import FormDialog
+from ui.signoff_dialog import SignOffDialog
+
+pytestmark = pytest.mark.gui
+
+
+def _case(db, case_id: int) -> RequestCase:
+    with db.session_factory() as s:
+        case = s.get(RequestCase, case_id)
+        assert case is not None
+        s.expunge(case)
+        return case
+
+
+def _detail(qtbot, ctx, case_id: int) -> CaseDetail:
+    detail = CaseDetail(ctx)
+    qtbot.addWidget(detail)
+    ctx.events.data_changed.connect(lambda _area: detail.reload())
+    detail.show_case(case_id)
+    return detail
+
+
+def _ok(qtbot, dlg: FormDialog | None) -> None:
+    assert dlg is not None
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+
+
+def _set(dlg: FormDialog, name: str, value: object) -> None:
+    w = dlg.fields[name]
+    if isinstance(w, QComboBox):
+        w.setCurrentIndex(w.findData(value))
+    elif isinstance(w, QPlainTextEdit):
+        w.setPlainText(str(value))
+    else:
+        w.setText(str(value))  # type: ignore[attr-defined]
+
+
+def _started(db, clerk, add_case) -> int:
+    case_id = add_case()
+    with db.session_factory.begin() as s:
+        start_handling(s, clerk, case_id)
+    return case_id
+
+
+def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
+    case_id = _started(db, clerk, add_case)
+    detail = _detail(qtbot, ctx, case_id)
+    panel = detail.handling
+    qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None and any("7 个工作日内" in label.text() for label in dlg.findChildren(QLabel))
+    _set(dlg, "items", "1. 请明确所需文件的名称或文号")
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    assert _case(db, case_id).status == CaseStatus.AWAITING_CORRECTION.value
+    assert "等待补正" in detail.due.text()
+    assert "handle_correction" in detail.flowchart.current_steps()
+    assert not panel.correction_button.isEnabled() and panel.received_button.isEnabled()
+
+    qtbot.mouseClick(panel.received_button, Qt.MouseButton.LeftButton)
+    _ok(qtbot, panel.dialog)
+    case = _case(db, case_id)
+    assert case.status == CaseStatus.IN_PROGRESS.value and case.correction_received_on == date.today()
+    assert "重新起算" in panel.correction.text()
+
+
+def test_third_party_consultation_records_opinion_and_decision(
+    qtbot, db, ctx, clerk, add_case, boxes, org_filled, opened,
+) -> None:
+    case_id = _started(db, clerk, add_case)
+    detail = _detail(qtbot, ctx, case_id)
+    panel = detail.handling
+    qtbot.mouseClick(panel.consult_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None
+    _set(dlg, "kind", ConsultationKind.THIRD_PARTY)
+    _set(dlg, "party", "锦屏县某建材有限公司")
+    _set(dlg, "matter", "是否同意公开其投标报价")
+    _ok(qtbot, dlg)
+    assert panel.consultations.rowCount() == 1
+    assert panel.consultations.index(0, 5).data() == "等待答复"
+    assert "handle_third" in detail.flowchart.current_steps()
+
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.letter_button, Qt.MouseButton.LeftButton)
+    assert opened and "第三方意见征询书" in opened[-1].name, boxes.texts()
+    assert any(d.letter_kind == "third-party" for d in detail.documents.documents.rows)
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
+    answer = panel.dialog
+    assert answer is not None
+    notes = " ".join(label.text() for label in answer.findChildren(QLabel))
+    assert "视为同意公开" in notes and "条例" in notes  # the county text and the 条例 side by side
+    _set(answer, "opinion", "object")
+    _ok(qtbot, answer)  # an objection without its reasons is refused, the dialog stays open
+    assert answer.isVisible() and any("理由" in t for t in boxes.texts())
+    boxes.close()
+    _set(answer, "opinion_text", "涉及商业秘密")
+    _set(answer, "decision", "withhold")
+    _ok(qtbot, answer)
+    assert not answer.isVisible()
+    assert panel.consultations.index(0, 5).data() == "已收回"
+    assert panel.consultations.index(0, 7).data() == "不予公开"
+
+
+def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders, add_case) -> None:
+    case_id = _started(db, clerk, add_case)
+    due_before = _case(db, case_id).due_on
+    detail = _detail(qtbot, ctx, case_id)
+    panel = detail.handling
+    qtbot.mouseClick(panel.extension_button, Qt.MouseButton.LeftButton)
+    form = panel.dialog
+    assert form is not None
+    _set(form, "reason", "需要调取档案室存档材料，工作量较大")
+    _ok(qtbot, form)
+    sign = form.child
+    assert isinstance(sign, SignOffDialog) and sign.isVisible() and form.isVisible()
+    qtbot.keyClicks(sign.username, "clerk")  # the clerk may not approve their own extension
+    qtbot.keyClicks(sign.password, TEST_PASSWORD)
+    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
+    assert sign.isVisible() and sign.message.text()
+    sign.username.setText("fenguan")
+    sign.password.setText(TEST_PASSWORD)
+    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
+    assert not sign.isVisible() and not form.isVisible()
+    case = _case(db, case_id)
+    assert case.extension_notified_on == date.today()
+    assert due_before is not None and case.due_on is not None and case.due_on > due_before
+    assert "陈军同意" in panel.extension.text()
+    assert not panel.extension_button.isEnabled()
+
+
+def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
+    case_id = _started(db, clerk, add_case)
+    detail = _detail(qtbot, ctx, case_id)
+    panel = detail.handling
+    qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
+    _ok(qtbot, panel.dialog)
+    assert "100" in panel.fee.text() and panel.paid_button.isEnabled()
+    qtbot.mouseClick(panel.paid_button, Qt.MouseButton.LeftButton)
+    _ok(qtbot, panel.dialog)
+    assert _case(db, case_id).fee_paid_on == date.today()
+
+
+def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders, add_case) -> None:
+    case_id = _started(db, clerk, add_case)
+    with db.session_factory.begin() as s:
+        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
+        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
+        reply.record_justice_review(s, clerk, case_id, date.today(), "同意")
+    detail = _detail(qtbot, ctx, case_id)
+    panel = detail.reply
+    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
+    sign = panel.sign_dialog
+    assert sign is not None
+    sign.username.setText("fenguan")
+    sign.password.setText(TEST_PASSWORD)
+    sign.opinion.setPlainText("请补充检索范围的说明")
+    qtbot.mouseClick(sign.return_button, Qt.MouseButton.LeftButton)
+    assert not sign.isVisible()
+    assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
+    assert not panel.returned.isHidden() and "请补充检索范围" in panel.returned.text()
+    assert panel.save_draft_button.isEnabled()
+    assert "reply_draft" in detail.flowchart.current_steps()
+
+
+def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_case) -> None:
+    leader, principal = leaders
+    case_id = _started(db, clerk, add_case)
+    today = date.today()
+    with db.session_factory.begin() as s:
+        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
+        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
+        reply.record_justice_review(s, clerk, case_id, today, "同意")
+        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "")
+        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "")
+        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
+        reply.record_delivery(s, clerk, case_id, today)
+    detail = _detail(qtbot, ctx, case_id)
+    assert not detail.reopen_button.isHidden() and detail.edit_button.isHidden()
+    dlg = detail.reopen()
+    _ok(qtbot, dlg)  # no reason → refused, stays open
+    assert dlg is not None and dlg.isVisible()
+    _set(dlg, "reason", "答复书送达地址有误，需重新送达")
+    _ok(qtbot, dlg)
+    assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
+    assert detail.status.text() == "办理中"
+
+
+def test_deadline_arithmetic_names_the_holidays(qtbot, ctx, add_case) -> None:
+    case_id = add_case(submitted_on=date(2025, 9, 26))  # the National Day week falls in the 20 days
+    detail = _detail(qtbot, ctx, case_id)
+    dlg = detail.show_deadline()
+    assert dlg is not None
+    text = dlg.text.toPlainText()
+    assert "起算日：2025年9月26日" in text
+    assert "国庆节" in text and "20 个工作日" in text
+    assert "调休上班日" in text  # 2025-09-28 and 2025-10-11 were worked Sundays/Saturdays
+    assert "答复期限：" in detail.due.text() and "已超期" in detail.due.text()

@@ -1,0 +1,1 @@
+"""依申请公开 tab: case list, registration, handling, reply, archive (RULES.md section C)."""

@@ -1,0 +1,367 @@
+"""One case: a header (number, status, due date, working days left) and the work tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cases.archive import archive_case
+from app.cases.enums import ApplicantType, CaseStatus, Channel, DeliveryMethod
+from app.cases.handling import start_handling
+from app.errors import UserError
+from ui.cases import event_dialogs
+from ui.cases.actions import read, run_change
+from ui.cases.case_list_model import STATUS_COLOURS
+from ui.cases.case_view import CaseView, load_case_view
+from ui.cases.documents_panel import DocumentsPanel
+from ui.cases.flowchart import FlowchartWidget
+from ui.cases.form_dialog import FormDialog
+from ui.cases.handling_panel import HandlingPanel
+from ui.cases.intake_dialog import IntakeDialog
+from ui.cases.letters_ui import open_generated_letter
+from ui.cases.reply_panel import ReplyPanel
+from ui.context import AppContext
+from ui.messages import show_error
+
+APPLICANT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("applicant_name", "申请人"), ("applicant_type", "申请人类型"), ("id_type", "证件类型"), ("id_number", "证件号码"),
+    ("legal_representative", "法定代表人"), ("contact_person", "联系人"), ("phone", "联系电话"),
+    ("email", "电子邮箱"), ("address", "通信地址"), ("postcode", "邮政编码"), ("agent_name", "代理人"),
+    ("agent_id_number", "代理人证件号码"), ("agent_phone", "代理人电话"),
+)
+REQUEST_FIELDS: tuple[tuple[str, str], ...] = (
+    ("channel", "申请方式"), ("submitted_on", "提交日期"), ("channel_date", "确认/签收日期"),
+    ("received_on", "收到申请日期"), ("receipt_rule", "收到日期依据"), ("info_reference", "文号或描述"),
+    ("form_wanted", "获取信息方式"), ("delivery_method", "送达方式"), ("remarks", "备注"), ("created_by", "登记人"),
+)
+
+
+def _summary_value(v: CaseView, key: str) -> str:
+    raw = v.get(key)
+    if raw in (None, ""):
+        return ""
+    if key == "applicant_type":
+        return ApplicantType(str(raw)).label
+    if key == "channel":
+        return Channel(str(raw)).label
+    if key == "delivery_method":
+        return DeliveryMethod(str(raw)).label
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw)
+
+
+def _fields_table(v: CaseView, fields: tuple[tuple[str, str], ...]) -> str:
+    rows = []
+    for key, label in fields:
+        value = _summary_value(v, key)
+        if value:
+            rows.append(f"<tr><td align='right' style='color:#666;padding:3px 10px 3px 0'>{label}</td>"
+                        f"<td style='padding:3px 0'>{escape(value)}</td></tr>")
+    return f"<table cellspacing='0'>{''.join(rows)}</table>"
+
+
+def summary_html(v: CaseView) -> str:
+    """The registration as two columns (applicant / request) with the content below."""
+    head = "style='color:#0d47a1;margin:0 0 6px 0'"
+    content = escape(v.text("content")).replace("\n", "<br>")
+    return (
+        "<table width='100%' cellspacing='0'><tr>"
+        f"<td width='50%' valign='top'><h4 {head}>申请人</h4>{_fields_table(v, APPLICANT_FIELDS)}</td>"
+        f"<td width='50%' valign='top'><h4 {head}>申请</h4>{_fields_table(v, REQUEST_FIELDS)}</td>"
+        f"</tr></table><h4 style='color:#0d47a1;margin:14px 0 6px 0'>申请内容</h4>"
+        f"<p style='line-height:150%'>{content}</p>"
+    )
+
+
+def _scrolled(panel: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+class DeadlineDialog(QDialog):
+    """查看期限计算: the arithmetic behind the due date, to check by hand or explain to a leader."""
+
+    def __init__(self, v: CaseView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("答复期限计算 — {no}").format(no=v.case_no))
+        self.setMinimumSize(640, 380)
+        heading = QLabel(self.tr("答复期限计算（条例第三十三条；征求意见期间不计入）"), self)
+        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("deadlineText")
+        self.text.setPlainText(v.deadline_text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("关闭"))
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+
+class CaseDetail(QWidget):
+    case_changed = Signal(int)
+    """The shown case was changed by an action taken here; carries its id."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.view: CaseView | None = None
+        self.dialog: QWidget | None = None
+
+        self.case_no = QLabel(self)
+        self.case_no.setObjectName("detailCaseNo")
+        self.case_no.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.status = QLabel(self)
+        self.status.setObjectName("detailStatus")
+        self.applicant = QLabel(self)
+        self.applicant.setStyleSheet("font-size: 11pt;")
+        self.due = QLabel(self)
+        self.due.setObjectName("detailDue")
+        self.due.setStyleSheet("font-size: 11pt;")
+        self.deadline_button = QPushButton(self.tr("查看期限计算"), self)
+        self.deadline_button.setObjectName("showDeadline")
+        self.deadline_button.setFlat(True)
+        self.deadline_button.setStyleSheet("color: #1565c0; text-decoration: underline;")
+        self.deadline_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.next_step = QLabel(self)
+        self.next_step.setStyleSheet("color: #555;")
+
+        self.start_button = QPushButton(self.tr("开始办理"), self)
+        self.start_button.setObjectName("startHandling")
+        self.edit_button = QPushButton(self.tr("修改登记…"), self)
+        self.receipt_button = QPushButton(self.tr("打印受理回执"), self)
+        self.archive_button = QPushButton(self.tr("归档"), self)
+        self.archive_button.setObjectName("archiveCase")
+        self.reopen_button = QPushButton(self.tr("重新打开…"), self)
+        self.reopen_button.setObjectName("reopenCase")
+
+        header = QFrame(self)
+        header.setObjectName("caseHeader")
+        header.setStyleSheet(
+            "QFrame#caseHeader { background: #f5f8fc; border: 1px solid #dde5f0; border-radius: 6px; }")
+        top = QHBoxLayout()
+        top.addWidget(self.case_no)
+        top.addWidget(self.status)
+        top.addSpacing(12)
+        top.addWidget(self.applicant, 1)
+        for b in (self.start_button, self.edit_button, self.receipt_button, self.archive_button, self.reopen_button):
+            top.addWidget(b)
+        second = QHBoxLayout()
+        second.addWidget(self.due)
+        second.addWidget(self.deadline_button)
+        second.addSpacing(16)
+        second.addWidget(self.next_step, 1)
+        hl = QVBoxLayout(header)
+        hl.setContentsMargins(12, 8, 12, 8)
+        hl.addLayout(top)
+        hl.addLayout(second)
+
+        self.summary = QTextBrowser(self)
+        self.summary.setObjectName("caseSummary")
+        self.handling = HandlingPanel(ctx, self, today)
+        self.reply = ReplyPanel(ctx, self, today)
+        self.documents = DocumentsPanel(ctx, self)
+        self.flowchart = FlowchartWidget(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.addTab(self.summary, self.tr("申请信息"))
+        # Panels scroll rather than force their full height on the splitter, so the list above
+        # keeps room for its rows on a 900-pixel screen.
+        self.panels: list[QWidget] = [self.summary, self.handling, self.reply, self.documents, self.flowchart]
+        self.tabs.addTab(_scrolled(self.handling), self.tr("办理过程"))
+        self.tabs.addTab(_scrolled(self.reply), self.tr("答复"))
+        self.tabs.addTab(_scrolled(self.documents), self.tr("案卷材料"))
+        self.tabs.addTab(self.flowchart, self.tr("流程图"))
+
+        body = QWidget(self)
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(header)
+        bl.addWidget(self.tabs, 1)
+        self.empty = QLabel(self.tr("在上方列表中选择一件申请查看和办理，或点“登记新申请”。"), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #777; font-size: 12pt;")
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.deadline_button.clicked.connect(self.show_deadline)
+        self.start_button.clicked.connect(self.start)
+        self.edit_button.clicked.connect(self.edit)
+        self.receipt_button.clicked.connect(lambda: self.letter("receipt"))
+        self.archive_button.clicked.connect(self.archive)
+        self.documents.archive_requested.connect(self.archive)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.reply.letter_requested.connect(self.letter)
+
+    def show_panel(self, panel: QWidget) -> None:
+        """Bring the tab holding `panel` (one of self.panels) to the front."""
+        self.tabs.setCurrentIndex(self.panels.index(panel))
+
+    # -- loading -----------------------------------------------------------------------------
+    @property
+    def case_id(self) -> int | None:
+        return self.view.id if self.view else None
+
+    def show_case(self, case_id: int | None) -> None:
+        if case_id is None:
+            self._set(None)
+            return
+        try:
+            view = read(self.ctx, lambda s: load_case_view(s, case_id, self._today()))
+        except UserError as exc:  # deleted meanwhile
+            show_error(self, exc)
+            self._set(None)
+            return
+        self._set(view)
+
+    @Slot()
+    def reload(self) -> None:
+        self.show_case(self.case_id)
+
+    def _set(self, v: CaseView | None) -> None:
+        self.view = v
+        self.pages.setCurrentIndex(0 if v is None else 1)
+        for panel in (self.handling, self.reply, self.documents):
+            panel.set_case(v)
+        self.flowchart.set_facts(v.flow_facts() if v else None, v.timeline() if v else None)
+        if v is None:
+            return
+        self.case_no.setText(v.case_no)
+        colour = STATUS_COLOURS[v.status]
+        self.status.setText(v.status.label)
+        self.status.setStyleSheet(f"background: {colour}; color: white; border-radius: 9px; padding: 2px 10px;"
+                                  "font-weight: bold;")
+        self.applicant.setText(self.tr("{name}（{type}） · {channel} · {received} 收到").format(
+            name=v.text("applicant_name"), type=ApplicantType(v.text("applicant_type")).label,
+            channel=Channel(v.text("channel")).label, received=v.text("received_on")))
+        self.summary.setHtml(summary_html(v))
+        self._header_due(v)
+        self._header_actions(v)
+
+    def _header_due(self, v: CaseView) -> None:
+        replied = v.date_of("replied_on")
+        style = "font-size: 11pt;"
+        if replied is not None:
+            text = self.tr("已于 {d} 答复").format(d=replied.isoformat())
+            delivered = v.date_of("delivered_on")
+            if delivered:
+                text += self.tr("，{d} 送达").format(d=delivered.isoformat())
+        elif v.due_on is None:
+            text = self.tr("答复期限：等待补正，暂停计算")
+        else:
+            text = self.tr("答复期限：{d}").format(d=v.due_on.isoformat())
+            if v.due_unconfirmed:
+                text += self.tr("（未确认）")
+            if v.days_left is not None:
+                if v.days_left < 0:
+                    text += self.tr("　已超期 {n} 个工作日").format(n=-v.days_left)
+                    style += "color: #b3261e; font-weight: bold;"
+                else:
+                    text += self.tr("　剩余 {n} 个工作日").format(n=v.days_left)
+                    if v.days_left <= 3:
+                        style += "color: #8a5a00; font-weight: bold;"
+        self.due.setText(text)
+        self.due.setStyleSheet(style)
+
+    def _header_actions(self, v: CaseView) -> None:
+        s = v.status
+        self.start_button.setVisible(s is CaseStatus.REGISTERED)
+        self.edit_button.setVisible(v.is_open and v.date_of("replied_on") is None)
+        self.archive_button.setVisible(s is CaseStatus.CLOSED)
+        self.reopen_button.setVisible(s is CaseStatus.CLOSED)
+        self.receipt_button.setVisible(s is not CaseStatus.ARCHIVED)
+        hints = {
+            CaseStatus.REGISTERED: self.tr("下一步：审核申请，点“开始办理”"),
+            CaseStatus.AWAITING_CORRECTION: self.tr("下一步：等待申请人补正，收到后在“办理过程”登记"),
+            CaseStatus.IN_PROGRESS: self.tr("下一步：办理完毕后在“答复”中起草答复书"),
+            CaseStatus.AWAITING_APPROVAL: self.tr("下一步：司法局审核、领导审定后发送答复"),
+            CaseStatus.CLOSED: self.tr("下一步：补齐案卷材料后归档"),
+            CaseStatus.ARCHIVED: self.tr("已归档，只读"),
+        }
+        hint = hints[s]
+        if s is CaseStatus.AWAITING_APPROVAL and v.date_of("replied_on"):
+            hint = self.tr("下一步：送达后登记送达日期")
+        elif s is CaseStatus.IN_PROGRESS and v.open_consultation() is not None:
+            hint = self.tr("正在征求意见，期间不计入答复期限")
+        self.next_step.setText(hint)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _changed(self, ok: bool) -> bool:
+        if ok and self.view is not None:
+            self.case_changed.emit(self.view.id)
+        return ok
+
+    @Slot()
+    def show_deadline(self) -> DeadlineDialog | None:
+        if self.view is None:
+            return None
+        dlg = DeadlineDialog(self.view, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    @Slot()
+    def start(self) -> bool:
+        if self.view is None:
+            return False
+        case_id = self.view.id
+        return self._changed(run_change(self, self.ctx, lambda s: start_handling(s, self.ctx.actor, case_id))[0])
+
+    @Slot()
+    def edit(self) -> IntakeDialog | None:
+        if self.view is None:
+            return None
+        dlg = IntakeDialog(self.ctx, self, case_id=self.view.id, today=self._today)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    @Slot()
+    def archive(self) -> bool:
+        if self.view is None:
+            return False
+        case_id = self.view.id
+        return self._changed(run_change(self, self.ctx, lambda s: archive_case(s, self.ctx.actor, case_id))[0])
+
+    @Slot()
+    def reopen(self) -> FormDialog | None:
+        if self.view is None:
+            return None
+        dlg = event_dialogs.reopen(self, self.ctx, self.view, self._today())
+        self.dialog = dlg
+        return dlg
+
+    @Slot(str)
+    def letter(self, kind: str) -> int | None:
+        if self.view is None:
+            return None
+        return open_generated_letter(self, self.ctx, self.view.id, kind)

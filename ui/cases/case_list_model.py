@@ -1,0 +1,254 @@
+"""The case list: a lazy table model over app.cases.queries (SQL-side filter, sort and paging)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.cases.enums import ApplicantType, CaseStatus, Channel
+from app.cases.outcomes import Outcome
+from app.cases.queries import CaseFilter, CaseRow, count_cases, list_cases, workdays_left
+from app.workdays.calendar import WorkCalendar
+from app.workdays.service import load_calendar
+from ui.context import AppContext
+
+FETCH_SIZE = 200
+DUE_SOON_DAYS = 3
+
+_AMBER = QColor("#fff3cd")
+_AMBER_TEXT = QColor("#8a5a00")
+_RED = QColor("#fde2e1")
+_RED_TEXT = QColor("#b3261e")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# One colour per status, shared with the badge in the case header.
+STATUS_COLOURS: dict[CaseStatus, str] = {
+    CaseStatus.REGISTERED: "#546e7a",
+    CaseStatus.AWAITING_CORRECTION: "#8e24aa",
+    CaseStatus.IN_PROGRESS: "#1565c0",
+    CaseStatus.AWAITING_APPROVAL: "#ef6c00",
+    CaseStatus.CLOSED: "#2e7d32",
+    CaseStatus.ARCHIVED: "#616161",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the sort key handed to list_cases (a CaseRow field); "" = not sortable in SQL
+    title: str
+    width: int
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("CaseListModel", text)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("case_no", _tr("受理编号"), 180),
+    Column("status", _tr("状态"), 84),
+    Column("applicant_name", _tr("申请人"), 170),
+    Column("applicant_type", _tr("申请人类型"), 92),
+    Column("channel", _tr("申请方式"), 118),
+    Column("received_on", _tr("收到申请日期"), 100),
+    Column("due_on", _tr("答复期限"), 136),
+    Column("", _tr("剩余工作日"), 84),
+    Column("replied_on", _tr("答复日期"), 92),
+    Column("outcome", _tr("办理结果"), 76),
+    Column("content_preview", _tr("申请内容"), 360),
+)
+COL_DUE = 6
+COL_LEFT = 7
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows are CaseRow dataclasses; only the rows scrolled into view are ever fetched."""
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.filter: CaseFilter = CaseFilter(
+            year=None, status=None, channel=None, applicant_type=None, due_soon=False, overdue=False,
+            mine_user_id=None, text="", today=today(),
+        )
+        self.sort_key = "received_on"
+        self.descending = True
+        self.rows: list[CaseRow] = []
+        self.total = 0
+        self.calendar: WorkCalendar | None = None
+        self.refresh()
+
+    # -- loading -----------------------------------------------------------------------------
+    def set_filter(self, f: CaseFilter) -> None:
+        self.filter = f
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-count and drop the fetched rows; the view asks for the first page again."""
+        self.beginResetModel()
+        self.filter = _with_today(self.filter, self._today())
+        with self.ctx.reader() as s:
+            self.calendar = load_calendar(s)
+            self.total = count_cases(s, self.filter)
+            self.rows = list_cases(s, self.filter, 0, min(FETCH_SIZE, self.total), self.sort_key, self.descending) \
+                if self.total else []
+        self.total = max(self.total, len(self.rows))
+        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid():
+            return False
+        return len(self.rows) < self.total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or len(self.rows) >= self.total:
+            return
+        with self.ctx.reader() as s:
+            more = list_cases(s, self.filter, len(self.rows), FETCH_SIZE, self.sort_key, self.descending)
+        if not more:
+            # Cases were deleted or archived away meanwhile: stop asking for more.
+            self.total = len(self.rows)
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
+
+    # -- the table ---------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section].title
+            if role == Qt.ItemDataRole.SizeHintRole:
+                return None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def row_at(self, row: int) -> CaseRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of_case(self, case_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == case_id), -1)
+
+    def days_left(self, r: CaseRow) -> int | None:
+        # Once the reply is sent the race is over, even while delivery is pending (as the filter).
+        if r.due_on is None or self.calendar is None or r.replied_on is not None or not CaseStatus(r.status).is_open:
+            return None
+        return workdays_left(self.calendar, r.due_on, self.filter.today)
+
+    def urgency(self, r: CaseRow) -> str:
+        """"overdue", "soon" or "" — drives the row colour."""
+        left = self.days_left(r)
+        if left is None:
+            return ""
+        if left < 0:
+            return "overdue"
+        return "soon" if left <= DUE_SOON_DAYS else ""
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_DUE and r.due_unconfirmed:
+                return _tr("期限跨越节假日安排尚未确认的年份，仅按周末计算，请管理员录入节假日。")
+            if col == len(COLUMNS) - 1:
+                return r.content_preview
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            level = self.urgency(r)
+            if role == Qt.ItemDataRole.ForegroundRole and col == 1 and not level:
+                return QBrush(QColor(STATUS_COLOURS[CaseStatus(r.status)]))
+            if not level:
+                return None
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(_RED if level == "overdue" else _AMBER)
+            if col in (COL_DUE, COL_LEFT):
+                return QBrush(_RED_TEXT if level == "overdue" else _AMBER_TEXT)
+            return None
+        if role == Qt.ItemDataRole.FontRole and col in (COL_DUE, COL_LEFT) and self.urgency(r):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_LEFT,):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, r: CaseRow, col: int) -> str:
+        key = COLUMNS[col].key
+        if key == "case_no":
+            return r.case_no
+        if key == "status":
+            return CaseStatus(r.status).label
+        if key == "applicant_name":
+            return r.applicant_name
+        if key == "applicant_type":
+            return ApplicantType(r.applicant_type).label
+        if key == "channel":
+            return Channel(r.channel).label
+        if key == "received_on":
+            return _date(r.received_on)
+        if key == "due_on":
+            if r.due_on is None:
+                return _tr("待补正（暂停）") if r.status == CaseStatus.AWAITING_CORRECTION else ""
+            return _date(r.due_on) + (_tr("（未确认）") if r.due_unconfirmed else "")
+        if col == COL_LEFT:
+            left = self.days_left(r)
+            if left is None:
+                return ""
+            return _tr("超期 {n} 天").format(n=-left) if left < 0 else str(left)
+        if key == "replied_on":
+            return _date(r.replied_on)
+        if key == "outcome":
+            return Outcome(r.outcome).label if r.outcome else ""
+        if key == "content_preview":
+            return r.content_preview.replace("\n", " ")
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(COLUMNS)):
+            return
+        key = COLUMNS[column].key or "due_on"  # 剩余工作日 sorts like the due date
+        if key == "content_preview":
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+
+def _date(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def _with_today(f: CaseFilter, today: date) -> CaseFilter:
+    from dataclasses import replace
+
+    return f if f.today == today else replace(f, today=today)

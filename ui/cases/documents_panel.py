@@ -1,0 +1,257 @@
+"""案卷材料: the C.13 checklist, the documents in the case file, letters and the case-file export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.attachments import format_size
+from app.cases.archive import ARCHIVE_ITEMS, ChecklistRow, add_document, document_content, remove_document
+from app.cases.case_file import export_case_file
+from ui.cases import actions, files
+from ui.cases.actions import read, run_change
+from ui.cases.case_view import CaseView, DocumentView
+from ui.cases.form_dialog import FormDialog
+from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
+from ui.cases.simple_model import RowColumn, RowsModel
+from ui.context import AppContext
+from ui.messages import show_error, show_info
+from ui.workers import Progress, run_task
+
+
+def _check_mark(r: ChecklistRow) -> str:
+    if r.satisfied:
+        return "✓ 已具备" + (f"（{r.documents} 份）" if r.documents else "")
+    return "✗ 缺少" if r.required else "—"
+
+
+class DocumentsPanel(QWidget):
+    archive_requested = Signal()
+    """The clerk pressed 归档 here (the detail runs the service)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: CaseView | None = None
+        self.dialog: FormDialog | None = None
+
+        self.checklist: RowsModel[ChecklistRow] = RowsModel([
+            RowColumn(self.tr("存档材料（县制度第七条）"), lambda r: r.label),
+            RowColumn(self.tr("情况"), _check_mark,
+                      lambda r: "#2e7d32" if r.satisfied else ("#b3261e" if r.required else None)),
+            RowColumn(self.tr("要求"), lambda r: r.when),
+        ], self)
+        self.check_table = self._table(self.checklist, "checklistTable")
+        self.documents: RowsModel[DocumentView] = RowsModel([
+            RowColumn(self.tr("文件名"), lambda d: d.filename),
+            RowColumn(self.tr("类别"), lambda d: d.category_label),
+            RowColumn(self.tr("来源"), lambda d: self.tr("系统生成：") + LETTER_LABELS.get(d.letter_kind, d.letter_kind)
+                      if d.letter_kind else self.tr("上传")),
+            RowColumn(self.tr("大小"), lambda d: format_size(d.size)),
+            RowColumn(self.tr("添加人"), lambda d: d.added_by),
+            RowColumn(self.tr("添加时间"), lambda d: d.added_at.strftime("%Y-%m-%d %H:%M")),
+            RowColumn(self.tr("备注"), lambda d: d.note),
+        ], self)
+        self.doc_table = self._table(self.documents, "documentTable")
+        self.doc_table.doubleClicked.connect(self.open_selected)
+
+        self.missing = QLabel(self)
+        self.missing.setObjectName("missingItems")
+        self.missing.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("添加材料…"), self)
+        self.add_button.setObjectName("addDocument")
+        self.open_button = QPushButton(self.tr("打开"), self)
+        self.remove_button = QPushButton(self.tr("删除"), self)
+        self.letter_button = QToolButton(self)
+        self.letter_button.setText(self.tr("生成文书"))
+        self.letter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.letter_button)
+        for kind, label in LETTER_KINDS:
+            action = QAction(label, menu)
+            action.triggered.connect(lambda _=False, k=kind: self.make_letter(k))
+            menu.addAction(action)
+        self.letter_button.setMenu(menu)
+        self.export_button = QPushButton(self.tr("导出案卷…"), self)
+        self.archive_button = QPushButton(self.tr("归档"), self)
+        self.archive_button.setObjectName("archiveFromDocuments")
+
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.check_table, 1)
+        ll.addWidget(self.missing)
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.doc_table, 1)
+        row = QHBoxLayout()
+        for b in (self.add_button, self.open_button, self.remove_button, self.letter_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        row.addWidget(self.archive_button)
+        rl.addLayout(row)
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        QVBoxLayout(self).addWidget(split)
+
+        self.add_button.clicked.connect(self.add_dialog)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.export_button.clicked.connect(self.export_zip)
+        self.archive_button.clicked.connect(self.archive_requested)
+
+    def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+    def set_case(self, v: CaseView | None) -> None:
+        self.view = v
+        self.setEnabled(v is not None)
+        self.checklist.set_rows(v.checklist if v else [])
+        self.documents.set_rows(v.documents if v else [])
+        if v is None:
+            return
+        missing = [r.label for r in v.checklist if r.missing]
+        if missing:
+            self.missing.setText(self.tr("归档前尚缺：") + "、".join(missing))
+            self.missing.setStyleSheet("color: #b3261e;")
+        else:
+            self.missing.setText(self.tr("必备材料已齐全。"))
+            self.missing.setStyleSheet("color: #2e7d32;")
+        editable = v.status.value != "archived"
+        for b in (self.add_button, self.remove_button, self.letter_button):
+            b.setEnabled(editable)
+        self.archive_button.setEnabled(v.status.value == "closed")
+
+    def selected_document(self) -> DocumentView | None:
+        rows = self.doc_table.selectionModel().selectedRows()
+        return self.documents.row_at(rows[0].row()) if rows else None
+
+    def selected_category(self) -> str:
+        rows = self.check_table.selectionModel().selectedRows()
+        item = self.checklist.row_at(rows[0].row()) if rows else None
+        if item is not None:
+            return item.code
+        first_missing = next((r for r in (self.view.checklist if self.view else []) if r.missing), None)
+        return first_missing.code if first_missing else "other"
+
+    @Slot()
+    def add_dialog(self) -> FormDialog | None:
+        if self.view is None:
+            return None
+        dlg = FormDialog(self.tr("添加案卷材料"), self, intro=self.tr(
+            "扫描件、PDF、确认受理时间的通话录音等均可作为案卷材料保存在数据库中，随备份一起保存。"))
+        dlg.add_choice("category", self.tr("材料类别："), [(i.label, i.code) for i in ARCHIVE_ITEMS],
+                       self.selected_category())
+        path = dlg.add_line("path", self.tr("文件："), placeholder=self.tr("点“浏览…”选择文件"))
+        browse = QPushButton(self.tr("浏览…"), dlg)
+        browse.clicked.connect(lambda: self._browse(dlg))
+        dlg.form.addRow("", browse)
+        dlg.add_line("note", self.tr("备注："))
+        path.setMinimumWidth(360)
+        dlg.on_submit = lambda d: self.add_file(str(d.choice("category")), Path(d.text("path")), d.text("note"), d)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _browse(self, dlg: FormDialog) -> None:
+        name, _ = QFileDialog.getOpenFileName(dlg, self.tr("选择文件"), "", self.tr(
+            "常用材料 (*.pdf *.ofd *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.wps *.mp3 *.wav *.m4a *.amr);;"
+            "所有文件 (*)"))
+        if name:
+            dlg.fields["path"].setProperty("text", name)
+
+    def add_file(self, category: str, path: Path, note: str = "", parent: QWidget | None = None) -> bool:
+        where = parent or self
+        if self.view is None:
+            return False
+        if not str(path).strip() or not path.is_file():
+            show_error(where, self.tr("请选择要添加的文件。"))
+            return False
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            show_error(where, self.tr("无法读取文件“{name}”：{err}").format(name=path.name, err=exc.strerror or exc))
+            return False
+        case_id = self.view.id
+        return run_change(where, self.ctx, lambda s: add_document(
+            s, self.ctx.actor, case_id, category, path.name, content, note))[0]
+
+    @Slot()
+    def open_selected(self) -> None:
+        doc = self.selected_document()
+        if doc is None:
+            return
+        try:
+            content = read(self.ctx, lambda s: document_content(s, doc.id))
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        files.open_document(doc.filename, content)
+
+    @Slot()
+    def remove_selected(self) -> bool:
+        doc = self.selected_document()
+        if doc is None:
+            return False
+        if not actions.ask(self, self.tr("删除材料"), self.tr("确定从案卷中删除“{name}”吗？删除记入审计日志。").format(
+                name=doc.filename)):
+            return False
+        return run_change(self, self.ctx, lambda s: remove_document(s, self.ctx.actor, doc.id))[0]
+
+    def make_letter(self, kind: str) -> int | None:
+        if self.view is None:
+            return None
+        return open_generated_letter(self, self.ctx, self.view.id, kind)
+
+    @Slot()
+    def export_zip(self) -> None:
+        if self.view is None:
+            return
+        default = str(Path.home() / f"{self.view.case_no}_案卷.zip")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出案卷"), default, self.tr("压缩文件 (*.zip)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, out: Path) -> None:
+        assert self.view is not None
+        case_id = self.view.id
+
+        def work(progress: Progress) -> Path:
+            progress.report(0, 0, self.tr("正在导出案卷…"))
+            with self.ctx.reader() as s:
+                return export_case_file(s, case_id, out)
+
+        def done(path: Path) -> None:
+            show_info(self, self.tr("导出案卷"), self.tr("案卷已导出到：\n{path}").format(path=path))
+
+        run_task(self, self.tr("导出案卷"), work, on_done=done)

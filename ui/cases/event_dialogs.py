@@ -1,0 +1,220 @@
+"""The handling events of RULES.md C.4–C.8 as small dialogs, each calling one service.
+
+Every function opens its dialog with open() and returns it, so the caller (and a GUI test) can
+fill the fields and press 确定. A refusal by the service is shown in Chinese and the dialog
+stays open with the input intact; nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from sqlalchemy.orm import Session
+
+from app.auth.roles import Role
+from app.cases import handling
+from app.cases.deadlines import correction_notice_latest
+from app.cases.enums import ConsultationKind
+from app.cases.reply import reopen_case
+from app.context import Actor
+from app.settings import get_setting
+from app.workdays.service import load_calendar
+from ui.cases.actions import read, run_change
+from ui.cases.case_view import CaseView, ConsultationView
+from ui.cases.form_dialog import FormDialog
+from ui.context import AppContext
+from ui.messages import show_info
+from ui.signoff_dialog import SignOffDialog
+
+CORRECTION_DAYS_DEFAULT = 10  # working days the applicant is given; the clerk can change it
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("case_events", text)
+
+
+def _cn(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    """补正告知: once, within 7 working days of receipt, every item listed, with a deadline."""
+    received = view.date_of("received_on") or today
+    calendar = read(ctx, load_calendar)
+    latest = correction_notice_latest(calendar, received)
+    dlg = FormDialog(_tr("补正告知"), parent, intro=_tr(
+        "申请内容不明确的，应当在收到申请之日起 7 个工作日内一次性告知申请人作出补正，"
+        "说明需要补正的事项和合理的补正期限（条例第三十条）。本件最迟应于 {latest} 前发出。"
+    ).format(latest=_cn(latest)))
+    dlg.add_date("notice_on", _tr("告知日期："), today)
+    dlg.add_text("items", _tr("需要补正的事项："),
+                 placeholder=_tr("逐项列明，例如：1. 请明确所需信息的文件名称或文号；…"))
+    dlg.add_date("due_on", _tr("补正期限至："), calendar.add_workdays(today, CORRECTION_DAYS_DEFAULT))
+    dlg.add_note(_tr("补正期间答复期限暂停；收到补正材料之日起重新计算 20 个工作日。"))
+
+    def submit(d: FormDialog) -> bool:
+        ok, warnings = run_change(d, ctx, lambda s: handling.send_correction_notice(
+            s, ctx.actor, view.id, d.date("notice_on"), d.text("items"), d.date("due_on")))
+        if ok and warnings:
+            show_info(parent, _tr("补正告知已登记"), "\n".join(warnings))
+        return ok
+
+    dlg.on_submit = submit
+    dlg.open()
+    return dlg
+
+
+def correction_received(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    dlg = FormDialog(_tr("收到补正材料"), parent, intro=_tr(
+        "答复期限自收到补正材料之日起重新计算（条例第三十一条）。"))
+    dlg.add_date("received_on", _tr("收到补正日期："), today)
+    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_correction_received(
+        s, ctx.actor, view.id, d.date("received_on")))[0]
+    dlg.open()
+    return dlg
+
+
+def close_no_correction(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    due = view.date_of("correction_due_on")
+    dlg = FormDialog(_tr("逾期不补正，办结"), parent, intro=_tr(
+        "申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理（条例第三十条）。"
+        "本件按“其他处理 — 申请人无正当理由逾期不补正”计入年度报告。") + (
+        _tr("\n补正期限：{due}").format(due=_cn(due)) if due else ""))
+    dlg.add_date("closed_on", _tr("办结日期："), today)
+    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.close_for_no_correction(
+        s, ctx.actor, view.id, d.date("closed_on")))[0]
+    dlg.open()
+    return dlg
+
+
+def add_consultation(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    dlg = FormDialog(_tr("征求意见 / 部门协商"), parent, intro=_tr(
+        "征求意见期间不计入答复期限。其他部门应在 5 个工作日内反馈（县规定）；"
+        "第三方及共同制作机关为 15 个工作日（条例第三十二条、第三十四条）。"))
+    dlg.add_choice("kind", _tr("类型："), [(k.label + _tr("（{n} 个工作日）").format(n=k.answer_days), k)
+                                          for k in ConsultationKind])
+    dlg.add_line("party", _tr("征求对象："), placeholder=_tr("部门名称或第三方名称"))
+    dlg.add_text("matter", _tr("征求事项："), height=70)
+    dlg.add_date("sent_on", _tr("发出日期："), today)
+    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.add_consultation(
+        s, ctx.actor, view.id, ConsultationKind(str(d.choice("kind"))), d.text("party"), d.text("matter"),
+        d.date("sent_on")))[0]
+    dlg.open()
+    return dlg
+
+
+OPINIONS = (("agree", _tr("同意公开")), ("object", _tr("不同意公开")), ("none", _tr("逾期未答复")))
+DECISIONS = (("disclose", _tr("予以公开")), ("withhold", _tr("不予公开")))
+
+
+def answer_consultation(parent: QWidget, ctx: AppContext, c: ConsultationView, today: date) -> FormDialog:
+    """Record an answer; for third parties the county text and the 条例 differ on silence."""
+    dlg = FormDialog(_tr("录入反馈意见 — {party}").format(party=c.party), parent, intro=_tr(
+        "{kind}，{sent} 发出，应于 {due} 前答复。").format(kind=c.kind.label, sent=_cn(c.sent_on), due=_cn(c.due_on)))
+    dlg.add_date("answered_on", _tr("收回日期："), today)
+    dlg.add_choice("opinion", _tr("对方意见："), [(t, v) for v, t in OPINIONS])
+    dlg.add_text("opinion_text", _tr("意见内容："), height=60)
+    third = c.kind is not ConsultationKind.DEPARTMENT
+    if third:
+        dlg.add_choice("decision", _tr("本机关决定："), [(t, v) for v, t in DECISIONS])
+        dlg.add_text("decision_reason", _tr("决定理由："), height=60, placeholder=_tr(
+            "第三方不同意公开但不公开可能对公共利益造成重大影响的，可以决定予以公开，并书面告知第三方"))
+        dlg.add_note(handling.third_party_rule_note(), warning=True)
+
+    def submit(d: FormDialog) -> bool:
+        decision = str(d.choice("decision")) if third else ""
+        reason = d.text("decision_reason") if third else ""
+        return run_change(d, ctx, lambda s: handling.answer_consultation(
+            s, ctx.actor, c.id, d.date("answered_on"), str(d.choice("opinion")), d.text("opinion_text"),
+            decision, reason))[0]
+
+    dlg.on_submit = submit
+    dlg.open()
+    return dlg
+
+
+def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    """延期: reason and notice date here, then the approver signs in SignOffDialog."""
+    role = Role(read(ctx, lambda s: get_setting(s, "cases.extension_approver_role")))
+    due = view.due_on
+    dlg = FormDialog(_tr("延期答复"), parent, ok_text=_tr("提交审批…"), intro=_tr(
+        "需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过 20 个工作日"
+        "（条例第三十三条）。只能在当前答复期限{due}前延期一次。审批人：{role}。").format(
+        due=_tr("（{d}）").format(d=_cn(due)) if due else "", role=role.label))
+    dlg.add_date("notified_on", _tr("告知申请人日期："), today)
+    dlg.add_text("reason", _tr("延期理由："), height=70)
+
+    def submit(d: FormDialog) -> bool:
+        notified, reason = d.date("notified_on"), d.text("reason")
+        if not reason:
+            from ui.messages import show_error
+
+            show_error(d, _tr("请填写延期理由。"))
+            return False
+        def _extend(s: Session, signer: Actor, opinion: str) -> None:
+            handling.extend_deadline(s, ctx.actor, view.id, notified, reason, signer, opinion)
+
+        summary = _tr("案件：{no}\n申请人：{who}\n当前答复期限：{due}\n延期理由：{reason}\n"
+                      "同意后答复期限延长 20 个工作日。").format(
+            no=view.case_no, who=view.text("applicant_name"), due=_cn(due) if due else "—", reason=reason)
+        sign = SignOffDialog(
+            ctx, title=_tr("延期答复审批"), summary_html_or_text=summary, roles=[role],
+            exclude_user_ids=[ctx.actor.user_id] if ctx.actor.user_id is not None else [],
+            allow_return=False,
+            on_signed=lambda s, signer, _decision, opinion: _extend(s, signer, opinion),
+            parent=d,
+        )
+        sign.setObjectName("extensionSignOff")
+
+        def signed() -> None:
+            ctx.events.data_changed.emit("cases")
+            QDialog.accept(d)  # close the form too, without submitting it again
+
+        sign.accepted.connect(signed)
+        d.child = sign
+        sign.open()
+        return False  # the form stays open behind the sign-off, so a refusal keeps the reason
+
+    dlg.on_submit = submit
+    dlg.open()
+    return dlg
+
+
+def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    pauses = bool(read(ctx, lambda s: get_setting(s, "cases.fee_pauses_clock")))
+    dlg = FormDialog(_tr("收费通知"), parent, intro=_tr(
+        "同一申请人一个自然月内申请超过 10 件或单件超过 30 页的，可以收取信息处理费（国办函〔2020〕109号）。"
+        "申请人应自收到收费通知之日起 20 个工作日内缴费，逾期视为放弃申请。") + "\n" + (
+        _tr("按本机关设置，收费期间答复期限暂停。") if pauses else _tr("按本机关设置，收费期间答复期限照常计算。")))
+    dlg.add_date("notice_on", _tr("通知日期："), today)
+    dlg.add_money("amount", _tr("收费金额："), 100.0)
+    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_fee_notice(
+        s, ctx.actor, view.id, d.date("notice_on"), d.money("amount")))[0]
+    dlg.open()
+    return dlg
+
+
+def fee_paid(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    dlg = FormDialog(_tr("登记缴费"), parent)
+    dlg.add_date("paid_on", _tr("缴费日期："), today)
+    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_fee_paid(
+        s, ctx.actor, view.id, d.date("paid_on")))[0]
+    dlg.open()
+    return dlg
+
+
+def reopen(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    dlg = FormDialog(_tr("重新打开案件"), parent, ok_text=_tr("重新打开"), intro=_tr(
+        "已办结的案件只读。确需更正的，须写明理由重新打开；此操作记入审计日志。"))
+    dlg.add_text("reason", _tr("理由："), height=70)
+    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: reopen_case(s, ctx.actor, view.id, d.text("reason")))[0]
+    dlg.open()
+    return dlg
+
+
+def combo_of(dlg: FormDialog, name: str) -> QComboBox:
+    w = dlg.fields[name]
+    assert isinstance(w, QComboBox)
+    return w

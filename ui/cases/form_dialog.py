@@ -1,0 +1,160 @@
+"""A small form dialog for one case event: fields, an explanatory note, 确定/取消.
+
+The 确定 button runs `on_submit(dialog)`; the dialog closes only when it returns True, so a rule
+the service refuses leaves the clerk's input in place to correct. Dialogs are shown with open()
+(window-modal, not blocking), which GUI tests can drive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.cases.intake_form import date_edit, to_date
+
+W = TypeVar("W", bound=QWidget)
+NOTE_STYLE = "background: #f1f6fd; border: 1px solid #c7dbf5; border-radius: 4px; padding: 8px; color: #333;"
+WARN_STYLE = "background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; padding: 8px; color: #5c4200;"
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None, *, intro: str = "", ok_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.fields: dict[str, QWidget] = {}
+        self.on_submit: Callable[[FormDialog], bool] | None = None
+        self.child: QDialog | None = None  # a follow-up dialog (the sign-off), kept for tests
+        self._layout = QVBoxLayout(self)
+        heading = QLabel(title, self)
+        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self._layout.addWidget(heading)
+        if intro:
+            self.add_note(intro)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._layout.addLayout(self.form)
+        self._tail = QVBoxLayout()
+        self._layout.addLayout(self._tail)
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(ok_text or self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setObjectName("formDialogOk")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._layout.addWidget(self.buttons)
+
+    # -- building ----------------------------------------------------------------------------
+    def add_note(self, text: str, *, warning: bool = False) -> QLabel:
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet(WARN_STYLE if warning else NOTE_STYLE)
+        # Notes added after the fields go below them.
+        (self._tail if hasattr(self, "form") else self._layout).addWidget(label)
+        return label
+
+    def add_date(self, name: str, label: str, value: date) -> QDateEdit:
+        edit = date_edit(self, value)
+        return self._add(name, label, edit)
+
+    def add_line(self, name: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(value, self)
+        edit.setPlaceholderText(placeholder)
+        return self._add(name, label, edit)
+
+    def add_text(self, name: str, label: str, value: str = "", placeholder: str = "", height: int = 90
+                 ) -> QPlainTextEdit:
+        edit = QPlainTextEdit(value, self)
+        edit.setPlaceholderText(placeholder)
+        edit.setMinimumHeight(height)
+        return self._add(name, label, edit)
+
+    def add_choice(self, name: str, label: str, items: Sequence[tuple[str, object]], current: object = None
+                   ) -> QComboBox:
+        combo = QComboBox(self)
+        for text, value in items:
+            combo.addItem(text, value)
+        if current is not None:
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        return self._add(name, label, combo)
+
+    def add_money(self, name: str, label: str, value: float = 0.0) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(self)
+        spin.setDecimals(2)
+        spin.setRange(0, 1_000_000)
+        spin.setSuffix(self.tr(" 元"))
+        spin.setValue(value)
+        return self._add(name, label, spin)
+
+    def _add(self, name: str, label: str, widget: W) -> W:
+        widget.setObjectName(name)
+        self.form.addRow(label, widget)
+        self.fields[name] = widget
+        return widget
+
+    # -- reading -----------------------------------------------------------------------------
+    def date(self, name: str) -> date:
+        w = self.fields[name]
+        assert isinstance(w, QDateEdit)
+        return to_date(w.date())
+
+    def text(self, name: str) -> str:
+        w = self.fields[name]
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText().strip()
+        assert isinstance(w, QLineEdit)
+        return w.text().strip()
+
+    def choice(self, name: str) -> object:
+        w = self.fields[name]
+        assert isinstance(w, QComboBox)
+        return w.currentData()
+
+    def money(self, name: str) -> Decimal:
+        w = self.fields[name]
+        assert isinstance(w, QDoubleSpinBox)
+        return Decimal(f"{w.value():.2f}")
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        self.form.setRowVisible(self.fields[name], visible)
+
+    @Slot()
+    def accept(self) -> None:
+        if self.on_submit is not None and not self.on_submit(self):
+            return
+        super().accept()
+
+
+def enable(widgets: Iterable[QWidget], on: bool) -> None:
+    for w in widgets:
+        w.setEnabled(on)
+
+
+def form_row(first: QWidget, middle: QWidget | None, last: QWidget) -> QHBoxLayout:
+    """Two controls on one form row, the second pushed to the right: keeps the panel short."""
+    row = QHBoxLayout()
+    row.addWidget(first)
+    row.addStretch(1)
+    if middle is not None:
+        row.addWidget(middle)
+    row.addWidget(last)
+    return row

@@ -1,0 +1,238 @@
+"""办理过程: 补正, consultations (per department / third party), extension and fees of one case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cases.enums import CaseStatus, ConsultationKind
+from ui.cases import event_dialogs
+from ui.cases.case_view import CaseView, ConsultationView
+from ui.cases.form_dialog import FormDialog
+from ui.cases.letters_ui import open_generated_letter
+from ui.cases.simple_model import RowColumn, RowsModel
+from ui.context import AppContext
+
+_OPINION = dict(event_dialogs.OPINIONS)
+_DECISION = dict(event_dialogs.DECISIONS)
+
+
+def _d(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def _consultation_state(c: ConsultationView, today: date) -> str:
+    if c.answered_on is not None:
+        return "已收回"
+    return "已逾期" if today > c.due_on else "等待答复"
+
+
+class HandlingPanel(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.view: CaseView | None = None
+        self.dialog: FormDialog | None = None
+
+        corr = QGroupBox(self.tr("补正"), self)
+        self.correction = QLabel(corr)
+        self.correction.setWordWrap(True)
+        self.correction_button = QPushButton(self.tr("补正告知…"), corr)
+        self.correction_button.setObjectName("correctionNotice")
+        self.received_button = QPushButton(self.tr("收到补正…"), corr)
+        self.received_button.setObjectName("correctionReceived")
+        self.abandon_button = QPushButton(self.tr("逾期不补正办结…"), corr)
+        cl = QVBoxLayout(corr)
+        cl.addWidget(self.correction, 1)
+        row = QHBoxLayout()
+        for b in (self.correction_button, self.received_button, self.abandon_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        cl.addLayout(row)
+
+        cons = QGroupBox(self.tr("部门协商 / 征求第三方意见（期间不计入答复期限）"), self)
+        today_fn = today
+        self.consultations: RowsModel[ConsultationView] = RowsModel([
+            RowColumn(self.tr("类型"), lambda c: c.kind.label),
+            RowColumn(self.tr("征求对象"), lambda c: c.party),
+            RowColumn(self.tr("发出日期"), lambda c: _d(c.sent_on)),
+            RowColumn(self.tr("应答复日期"), lambda c: _d(c.due_on)),
+            RowColumn(self.tr("收回日期"), lambda c: _d(c.answered_on)),
+            RowColumn(self.tr("状态"), lambda c: _consultation_state(c, today_fn()),
+                      lambda c: {"已逾期": "#b3261e", "等待答复": "#8a5a00"}.get(_consultation_state(c, today_fn()))),
+            RowColumn(self.tr("对方意见"), lambda c: _OPINION.get(c.opinion, "")),
+            RowColumn(self.tr("本机关决定"), lambda c: _DECISION.get(c.decision, "")),
+            RowColumn(self.tr("意见内容"), lambda c: " ".join(filter(None, (c.opinion_text, c.decision_reason)))),
+        ], self)
+        self.table = QTableView(cons)
+        self.table.setObjectName("consultationTable")
+        self.table.setModel(self.consultations)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(110)
+        self.consult_button = QPushButton(self.tr("发起协商 / 征求意见…"), cons)
+        self.consult_button.setObjectName("addConsultation")
+        self.answer_button = QPushButton(self.tr("录入反馈意见…"), cons)
+        self.answer_button.setObjectName("answerConsultation")
+        self.letter_button = QPushButton(self.tr("生成征询书/协商函"), cons)
+        self.letter_button.setObjectName("consultationLetter")
+        ql = QVBoxLayout(cons)
+        ql.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.consult_button)
+        row.addWidget(self.answer_button)
+        row.addStretch(1)
+        row.addWidget(self.letter_button)
+        ql.addLayout(row)
+
+        ext = QGroupBox(self.tr("延期答复"), self)
+        self.extension = QLabel(ext)
+        self.extension.setWordWrap(True)
+        self.extension_button = QPushButton(self.tr("申请延期…"), ext)
+        self.extension_button.setObjectName("extendDeadline")
+        el = QVBoxLayout(ext)
+        el.addWidget(self.extension, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.extension_button)
+        row.addStretch(1)
+        el.addLayout(row)
+
+        fee = QGroupBox(self.tr("收费"), self)
+        self.fee = QLabel(fee)
+        self.fee.setWordWrap(True)
+        self.fee_button = QPushButton(self.tr("收费通知…"), fee)
+        self.paid_button = QPushButton(self.tr("登记缴费…"), fee)
+        fl = QVBoxLayout(fee)
+        fl.addWidget(self.fee, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.fee_button)
+        row.addWidget(self.paid_button)
+        row.addStretch(1)
+        fl.addLayout(row)
+
+        grid = QGridLayout(self)
+        grid.addWidget(corr, 0, 0)
+        grid.addWidget(ext, 0, 1)
+        grid.addWidget(fee, 0, 2)
+        grid.addWidget(cons, 1, 0, 1, 3)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(1, 1)
+
+        self.correction_button.clicked.connect(lambda: self._open(event_dialogs.correction_notice))
+        self.received_button.clicked.connect(lambda: self._open(event_dialogs.correction_received))
+        self.abandon_button.clicked.connect(lambda: self._open(event_dialogs.close_no_correction))
+        self.consult_button.clicked.connect(lambda: self._open(event_dialogs.add_consultation))
+        self.extension_button.clicked.connect(lambda: self._open(event_dialogs.extension))
+        self.fee_button.clicked.connect(lambda: self._open(event_dialogs.fee_notice))
+        self.paid_button.clicked.connect(lambda: self._open(event_dialogs.fee_paid))
+        self.answer_button.clicked.connect(self.answer_selected)
+        self.letter_button.clicked.connect(self.letter_for_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_answer_button)
+        self.table.doubleClicked.connect(self.answer_selected)
+
+    def _open(self, fn: Callable[[QWidget, AppContext, CaseView, date], FormDialog]) -> FormDialog | None:
+        if self.view is None:
+            return None
+        self.dialog = fn(self, self.ctx, self.view, self._today())
+        return self.dialog
+
+    @Slot()
+    def answer_selected(self) -> FormDialog | None:
+        c = self.selected_consultation()
+        if c is None:
+            c = self.view.open_consultation() if self.view else None
+        if c is None or c.answered_on is not None:
+            return None
+        self.dialog = event_dialogs.answer_consultation(self, self.ctx, c, self._today())
+        return self.dialog
+
+    def selected_consultation(self) -> ConsultationView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.consultations.row_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def letter_for_selected(self) -> int | None:
+        """第三方意见征询书 or 部门协商函 for the selected consultation."""
+        c = self.selected_consultation()
+        if c is None or self.view is None:
+            return None
+        kind = "third-party" if c.kind is ConsultationKind.THIRD_PARTY else "consultation"
+        return open_generated_letter(self, self.ctx, self.view.id, kind, c.id)
+
+    @Slot()
+    def _update_answer_button(self) -> None:
+        v = self.view
+        self.answer_button.setEnabled(v is not None and v.is_open and v.open_consultation() is not None)
+        self.letter_button.setEnabled(v is not None and v.status.value != "archived"
+                                      and self.selected_consultation() is not None)
+
+    def set_case(self, v: CaseView | None) -> None:
+        self.view = v
+        self.setEnabled(v is not None)
+        if v is None:
+            self.consultations.set_rows([])
+            return
+        working = v.status in (CaseStatus.REGISTERED, CaseStatus.IN_PROGRESS)
+        notice = v.date_of("correction_notice_on")
+        if notice:
+            text = self.tr("{on} 发出补正告知，补正期限至 {due}。\n补正事项：{items}").format(
+                on=_d(notice), due=_d(v.date_of("correction_due_on")), items=v.text("correction_items"))
+            got = v.date_of("correction_received_on")
+            text += "\n" + (self.tr("{d} 收到补正材料，答复期限自该日重新起算。").format(d=_d(got)) if got
+                            else self.tr("尚未收到补正材料，答复期限暂停。"))
+        else:
+            text = self.tr("未发出补正告知。申请内容不明确的，应在收到申请之日起 7 个工作日内一次性告知补正。")
+        self.correction.setText(text)
+        self.correction_button.setEnabled(working and notice is None)
+        waiting = v.status is CaseStatus.AWAITING_CORRECTION
+        self.received_button.setEnabled(waiting)
+        due = v.date_of("correction_due_on")
+        self.abandon_button.setEnabled(waiting and due is not None and self._today() > due)
+
+        self.consultations.set_rows(v.consultations)
+        self.consult_button.setEnabled(working)
+        self._update_answer_button()
+
+        ext = v.date_of("extension_notified_on")
+        if ext:
+            signer = next((s.signer_name for s in v.signs if s.step == "extension"), "")
+            self.extension.setText(self.tr("{d} 告知延期（{who}同意），答复期限延长 20 个工作日。\n理由：{r}").format(
+                d=_d(ext), who=signer or "—", r=v.text("extension_reason")))
+        else:
+            self.extension.setText(
+                self.tr("未延期。延期须经负责人同意，在答复期限届满前告知申请人，最长 20 个工作日。"))
+        replied = v.date_of("replied_on") is not None
+        self.extension_button.setEnabled(v.is_open and not replied and ext is None
+                                         and v.status is not CaseStatus.AWAITING_CORRECTION)
+
+        fee_on = v.date_of("fee_notice_on")
+        if fee_on:
+            paid = v.date_of("fee_paid_on")
+            self.fee.setText(self.tr("{d} 发出收费通知，金额 {a} 元。\n{p}").format(
+                d=_d(fee_on), a=v.text("fee_amount"),
+                p=self.tr("{d} 已缴费。").format(d=_d(paid)) if paid else self.tr("尚未缴费。")))
+        else:
+            self.fee.setText(self.tr("未收费（一般免费）。"))
+        self.fee_button.setEnabled(working and fee_on is None)
+        self.paid_button.setEnabled(v.is_open and fee_on is not None and v.date_of("fee_paid_on") is None)

@@ -1,0 +1,181 @@
+"""The dialog around the registration form: warnings before saving, then the 受理回执 at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from app.cases.intake import CaseForm, intake_warnings, register_case, update_case
+from app.cases.queries import get_case
+from app.errors import UserError, ValidationError
+from ui.cases.actions import AREA, read
+from ui.cases.intake_form import IntakeForm
+from ui.cases.letters_ui import open_generated_letter
+from ui.context import AppContext
+from ui.messages import show_error
+
+
+class _Unacknowledged(Exception):
+    """Rolls the registration back so the clerk can read the warnings first."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        super().__init__("unacknowledged intake warnings")
+        self.warnings = list(warnings)
+
+
+class IntakeDialog(QDialog):
+    """New registration (case_id None) or correction of the registration fields of a case."""
+
+    case_saved = Signal(int)
+    """A case was registered or its registration fields saved; carries the case id."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, case_id: int | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id = case_id
+        self.saved_case_id: int | None = None
+        self.saved_case_no = ""
+        self._today = today
+        self._version: int | None = None
+        self._acknowledged: list[str] = []
+        self.setWindowTitle(self.tr("登记依申请公开申请") if case_id is None else self.tr("修改登记信息"))
+        self.resize(1060, 660)
+        self.form = IntakeForm(self, today())
+        if case_id is not None:
+            def load(s: Session) -> tuple[CaseForm, int, str]:
+                case = get_case(s, case_id)
+                return CaseForm.from_case(case), case.version, case.case_no
+            form, self._version, case_no = read(ctx, load)
+            self.form.load(form)
+            self.setWindowTitle(self.tr("修改登记信息 — {no}").format(no=case_no))
+
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("intakeWarningsText")
+        self.warnings.setWordWrap(True)
+        self.warning_frame = QGroupBox(self.tr("请核对以下提示（不影响保存）"), self)
+        self.warning_frame.setObjectName("intakeWarnings")
+        self.warning_frame.setStyleSheet("QGroupBox#intakeWarnings { background: #fff8e1; "
+                                         "border: 1px solid #f0c36d; border-radius: 4px; margin-top: 14px; "
+                                         "padding: 8px; } QGroupBox#intakeWarnings::title { color: #8a5a00; }")
+        QVBoxLayout(self.warning_frame).addWidget(self.warnings)
+        self.warning_frame.hide()
+
+        self.save_button = QPushButton(self.tr("保存登记") if case_id is None else self.tr("保存修改"), self)
+        self.save_button.setObjectName("intakeSave")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("取消"), self)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        page = QWidget(self)
+        pl = QVBoxLayout(page)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.form, 1)
+        pl.addWidget(self.warning_frame)
+        pl.addLayout(buttons)
+
+        # After a new registration: what was saved, and the receipt to hand over at once.
+        self.done_page = QWidget(self)
+        self.done_text = QLabel(self.done_page)
+        self.done_text.setObjectName("intakeDone")
+        self.done_text.setWordWrap(True)
+        self.done_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_text.setStyleSheet("font-size: 13pt;")
+        self.receipt_button = QPushButton(self.tr("打印受理回执"), self.done_page)
+        self.receipt_button.setObjectName("printReceipt")
+        self.another_button = QPushButton(self.tr("继续登记下一件"), self.done_page)
+        self.close_button = QPushButton(self.tr("关闭"), self.done_page)
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.another_button.clicked.connect(self.start_another)
+        self.close_button.clicked.connect(self.accept)
+        dl = QVBoxLayout(self.done_page)
+        dl.addStretch(1)
+        dl.addWidget(self.done_text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for b in (self.receipt_button, self.another_button, self.close_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        dl.addLayout(row)
+        dl.addStretch(2)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(page)
+        self.pages.addWidget(self.done_page)
+        QVBoxLayout(self).addWidget(self.pages)
+
+    @Slot()
+    def save(self) -> bool:
+        """Validate and save in one transaction. The rules are checked first (an error is shown
+        and nothing is kept); then, if there are warnings the clerk has not seen yet, the
+        transaction is rolled back — the case number too — and the warnings are shown instead."""
+        form = self.form.form_data()
+        today = self._today()
+        try:
+            with self.ctx.unit_of_work() as s:
+                found = intake_warnings(s, form, today, exclude_case_id=self.case_id)
+                if self.case_id is None:
+                    case = register_case(s, self.ctx.actor, form, today)
+                else:
+                    assert self._version is not None
+                    case = update_case(s, self.ctx.actor, self.case_id, form, self._version, today=today)
+                s.flush()
+                if found and found != self._acknowledged:
+                    raise _Unacknowledged(found)
+                saved = (case.id, case.case_no, case.due_on, case.due_unconfirmed)
+        except _Unacknowledged as pending:
+            self._acknowledged = pending.warnings
+            self.warnings.setText("\n".join(f"• {w}" for w in pending.warnings))
+            self.warning_frame.show()
+            self.save_button.setText(self.tr("已核对，仍然保存"))
+            return False
+        except ValidationError as exc:
+            show_error(self, exc)
+            self.form.focus_field(exc.field)
+            return False
+        except UserError as exc:  # ConflictError, PermissionDenied …
+            show_error(self, exc)
+            return False
+        self.saved_case_id, self.saved_case_no = saved[0], saved[1]
+        self.ctx.events.data_changed.emit(AREA)
+        self.case_saved.emit(saved[0])
+        if self.case_id is not None:
+            self.accept()
+            return True
+        due = saved[2].isoformat() if saved[2] else self.tr("（待定）")
+        self.done_text.setText(self.tr("已登记：{no}\n答复期限：{due}{mark}").format(
+            no=saved[1], due=due, mark=self.tr("（未确认）") if saved[3] else ""))
+        self.pages.setCurrentWidget(self.done_page)
+        self.receipt_button.setFocus()
+        return True
+
+    @Slot()
+    def print_receipt(self) -> None:
+        """Generate the 受理回执 into the case file and open it in Word/WPS for printing."""
+        if self.saved_case_id is not None:
+            open_generated_letter(self, self.ctx, self.saved_case_id, "receipt")
+
+    @Slot()
+    def start_another(self) -> None:
+        self.form.load(CaseForm(**{**self.form.form_data().__dict__, **_blank()}))
+        self._acknowledged = []
+        self.warning_frame.hide()
+        self.save_button.setText(self.tr("保存登记"))
+        self.saved_case_id = None
+        self.pages.setCurrentIndex(0)
+        self.form.applicant_name.setFocus()
+
+
+def _blank() -> dict[str, object]:
+    """Fields to empty for the next registration; channel and dates stay as a batch usually shares them."""
+    return {n: "" for n in ("applicant_name", "id_number", "legal_representative", "contact_person", "phone",
+                            "email", "address", "postcode", "agent_name", "agent_id_number", "agent_phone",
+                            "content", "info_reference", "remarks")} | {"has_power_of_attorney": False}

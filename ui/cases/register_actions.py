@@ -1,0 +1,204 @@
+"""导出台账… / 导入台账… (REGISTER.md), off the GUI thread with progress.
+
+An import is checked first and its problems are shown in a table before anything is written;
+the clerk then imports everything (only possible without errors) or only the rows without errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cases.queries import (
+    CaseFilter,
+    filter_conditions,  # the list's own WHERE, reused for export
+)
+from app.cases.register_export import export_register
+from app.cases.register_import import ImportReport, check_register, import_register
+from app.cases.register_rows import ERROR, Problem
+from app.workdays.service import load_calendar
+from ui.cases.simple_model import RowColumn, RowsModel
+from ui.context import AppContext
+from ui.messages import show_info
+from ui.workers import Progress, TaskHandle, run_task
+
+
+class ImportPreviewDialog(QDialog):
+    """The check result of a register file: every problem by row and column, then the choice."""
+
+    import_requested = Signal(bool)
+    """The clerk chose to import; True = only the rows without errors."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle(self.tr("导入登记台账 — 检查结果"))
+        self.resize(860, 520)
+        summary = QLabel(report.summary().replace("已导入 0 件。", self.tr("尚未导入。")), self)
+        summary.setWordWrap(True)
+        summary.setStyleSheet("font-weight: bold;")
+        self.problems: RowsModel[Problem] = RowsModel([
+            RowColumn(self.tr("行"), lambda p: str(p.row)),
+            RowColumn(self.tr("列"), lambda p: p.column),
+            RowColumn(self.tr("类型"), lambda p: self.tr("错误") if p.severity == ERROR else self.tr("提示"),
+                      lambda p: "#b3261e" if p.severity == ERROR else "#8a5a00"),
+            RowColumn(self.tr("原因"), lambda p: p.message),
+        ], self)
+        self.problems.set_rows(sorted(report.problems, key=lambda p: (p.row, p.severity != ERROR)))
+        table = QTableView(self)
+        table.setObjectName("importProblems")
+        table.setModel(self.problems)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAlternatingRowColors(True)
+        has_errors = bool(report.errors)
+        explain = QLabel(self.tr(
+            "文件中有错误，默认整份不导入（不会写入任何数据）。勾选“仅导入无误的行”可只导入没有错误的 {n} 行。"
+        ).format(n=report.rows_ok) if has_errors else self.tr("没有发现错误，可以导入。提示不影响导入。"), self)
+        explain.setWordWrap(True)
+        self.only_valid = QCheckBox(self.tr("仅导入无误的行"), self)
+        self.only_valid.setObjectName("onlyValidRows")
+        self.only_valid.setVisible(has_errors)
+        buttons = QDialogButtonBox(self)
+        self.import_button = QPushButton(self.tr("导入"), self)
+        self.import_button.setObjectName("confirmImport")
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._import)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(table, 1)
+        layout.addWidget(explain)
+        layout.addWidget(self.only_valid)
+        layout.addWidget(buttons)
+        self.only_valid.toggled.connect(self._update)
+        self._update()
+
+    @Slot()
+    def _update(self) -> None:
+        r = self.report
+        possible = (not r.errors and r.rows_ok > 0) or (self.only_valid.isChecked() and r.rows_ok > 0)
+        self.import_button.setEnabled(possible)
+
+    @Slot()
+    def _import(self) -> None:
+        if not self.import_button.isEnabled():
+            return
+        self.import_requested.emit(self.only_valid.isChecked())
+        self.accept()
+
+
+class RegisterActions(QObject):
+    """Owns the register commands of the cases tab; `current_filter` gives the list's filter."""
+
+    imported = Signal(int)
+    """Cases were imported; carries how many."""
+
+    def __init__(self, ctx: AppContext, parent_widget: QWidget, current_filter: Callable[[], CaseFilter]) -> None:
+        super().__init__(parent_widget)
+        self.ctx = ctx
+        self.widget = parent_widget
+        self.current_filter = current_filter
+        self.preview: ImportPreviewDialog | None = None
+        self.task: TaskHandle[Any] | None = None
+
+    # -- export ------------------------------------------------------------------------------
+    @Slot()
+    def export_dialog(self) -> None:
+        f = self.current_filter()
+        year = f.year or date.today().year
+        default = str(Path.home() / self.tr("依申请公开登记台账_{year}.xlsx").format(year=year))
+        name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            if not name.lower().endswith(".xlsx"):
+                name += ".xlsx"
+            self.export(Path(name), f)
+
+    def export(self, path: Path, f: CaseFilter) -> TaskHandle[Any]:
+        """Export the cases the list shows (its filter; a year filter becomes the register's year)."""
+        ctx = self.ctx
+        narrowed = any((f.status, f.channel, f.applicant_type, f.due_soon, f.overdue, f.mine_user_id, f.text))
+        note = self.tr("按当前筛选条件") if narrowed else ""
+
+        def work(progress: Progress) -> int:
+            with ctx.unit_of_work() as s:
+                from dataclasses import replace
+
+                rest = replace(f, year=None)
+                conds = filter_conditions(rest, load_calendar(s) if f.due_soon else None) if narrowed else []
+                return export_register(
+                    s, ctx.actor, path, year=f.year, conditions=conds, note=note,
+                    progress=lambda done, total: progress.report(done, total, self.tr("正在导出台账…")),
+                    cancel=lambda: progress.cancelled,
+                )
+
+        def done(n: int) -> None:
+            show_info(self.widget, self.tr("导出台账"), self.tr("已导出 {n} 件到：\n{path}").format(n=n, path=path))
+
+        self.task = run_task(self.widget, self.tr("导出台账"), work, on_done=done)
+        return self.task
+
+    # -- import ------------------------------------------------------------------------------
+    @Slot()
+    def import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.widget, self.tr("导入台账"), "", self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            self.check(Path(name))
+
+    def check(self, path: Path) -> TaskHandle[Any]:
+        """Read and check the file off the GUI thread; then show the problems before writing."""
+        ctx = self.ctx
+        today = date.today()
+
+        def work(progress: Progress) -> ImportReport:
+            progress.report(0, 0, self.tr("正在检查“{name}”…").format(name=path.name))
+            with ctx.reader() as s:
+                return check_register(s, path, today)
+
+        self.task = run_task(self.widget, self.tr("导入台账"), work,
+                             on_done=lambda report: self._show_preview(path, report))
+        return self.task
+
+    def _show_preview(self, path: Path, report: ImportReport) -> None:
+        dlg = ImportPreviewDialog(report, self.widget)
+        dlg.import_requested.connect(lambda only_valid: self.run_import(path, only_valid))
+        self.preview = dlg
+        dlg.open()
+
+    def run_import(self, path: Path, only_valid: bool) -> TaskHandle[Any]:
+        ctx = self.ctx
+        today = date.today()
+
+        def work(progress: Progress) -> ImportReport:
+            progress.report(0, 0, self.tr("正在导入“{name}”…").format(name=path.name))
+            with ctx.unit_of_work() as s:
+                return import_register(s, ctx.actor, path, today, skip_invalid=only_valid)
+
+        def done(report: ImportReport) -> None:
+            if report.imported:
+                ctx.events.data_changed.emit("cases")
+                self.imported.emit(report.imported)
+            show_info(self.widget, self.tr("导入台账"), report.summary())
+
+        self.task = run_task(self.widget, self.tr("导入台账"), work, on_done=done, cancellable=False)
+        return self.task

@@ -1,0 +1,389 @@
+"""答复 (RULES.md C.9–C.12): draft → 司法局审核 → 分管领导/主要领导审定 → 发送 → 送达.
+
+The reply type decides the annual-report row and the default wording; only 不予公开 asks for
+the reason (sub-row). Approvals go through SignOffDialog with the leader's own password.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.auth.roles import Role
+from app.cases.enums import CaseStatus, DeliveryMethod
+from app.cases.outcomes import ReplyType
+from app.cases.queries import get_case
+from app.cases.reply import (
+    approve_reply,
+    record_delivery,
+    record_justice_review,
+    save_reply_draft,
+    send_reply,
+)
+from app.cases.reply_text import default_reply_body, unfilled_markers
+from app.context import Actor
+from app.signoff.service import Decision
+from ui.cases.actions import read, run_change
+from ui.cases.case_view import CaseView
+from ui.cases.form_dialog import enable as _enable
+from ui.cases.form_dialog import form_row as _row
+from ui.cases.intake_form import date_edit, to_date, to_qdate
+from ui.context import AppContext
+from ui.signoff_dialog import SignOffDialog
+
+APPROVERS: tuple[tuple[str, Role], ...] = (
+    ("leader_in_charge", Role.LEADER_IN_CHARGE),
+    ("principal_leader", Role.PRINCIPAL_LEADER),
+)
+DONE = "color: #2e7d32;"
+TODO = "color: #757575;"
+
+
+class ReplyPanel(QWidget):
+    letter_requested = Signal(str)
+    """The clerk asked to generate a letter of the given kind (e.g. "reply")."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.view: CaseView | None = None
+        self._default_body = ""
+        self.sign_dialog: SignOffDialog | None = None
+        self._loading = False
+
+        draft = QGroupBox(self.tr("① 起草答复书"), self)
+        self.reply_type = QComboBox(draft)
+        self.reply_type.setObjectName("replyType")
+        for t in ReplyType:
+            self.reply_type.addItem(t.label, t)
+        self.detail = QComboBox(draft)
+        self.detail.setObjectName("replyDetail")
+        self.detail_label = QLabel(self.tr("具体情形："), draft)
+        self.outcome_label = QLabel(draft)
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setStyleSheet("color: #0d47a1;")
+        self.body = QPlainTextEdit(draft)
+        self.body.setObjectName("replyBody")
+        self.body.setPlaceholderText(self.tr("答复内容（“现答复如下：”之后的正文）"))
+        self.markers = QLabel(draft)
+        self.markers.setWordWrap(True)
+        self.markers.setStyleSheet("color: #8a5a00;")
+        self.fill_button = QPushButton(self.tr("填入默认文本"), draft)
+        self.save_draft_button = QPushButton(self.tr("保存答复稿并提交审核"), draft)
+        self.save_draft_button.setObjectName("saveReplyDraft")
+        f = QFormLayout()
+        f.addRow(self.tr("答复类型："), self.reply_type)
+        f.addRow(self.detail_label, self.detail)
+        f.addRow("", self.outcome_label)
+        dl = QVBoxLayout(draft)
+        dl.addLayout(f)
+        dl.addWidget(self.body, 1)
+        dl.addWidget(self.markers)
+        row = QHBoxLayout()
+        row.addWidget(self.fill_button)
+        row.addStretch(1)
+        row.addWidget(self.save_draft_button)
+        dl.addLayout(row)
+
+        justice = QGroupBox(self.tr("② 司法局审核"), self)
+        self.justice_status = QLabel(justice)
+        self.justice_date = date_edit(justice, today())
+        self.justice_opinion = QLineEdit(justice)
+        self.justice_opinion.setObjectName("justiceOpinion")
+        self.justice_opinion.setPlaceholderText(self.tr("书面审核意见，如：经审核，答复内容合法，同意答复。"))
+        self.justice_button = QPushButton(self.tr("登记审核意见"), justice)
+        self.justice_button.setObjectName("recordJustice")
+        jl = QFormLayout(justice)
+        jl.addRow(self.justice_status)
+        jl.addRow(self.tr("审核意见："), self.justice_opinion)
+        jl.addRow(self.tr("审核日期："), _row(self.justice_date, None, self.justice_button))
+
+        leaders = QGroupBox(self.tr("③ 领导审定"), self)
+        ll = QFormLayout(leaders)
+        self.returned = QLabel(leaders)
+        self.returned.setObjectName("replyReturned")
+        self.returned.setWordWrap(True)
+        self.returned.setStyleSheet("color: #b3261e;")
+        self.returned.hide()
+        ll.addRow(self.returned)
+        self.approval_status: dict[str, QLabel] = {}
+        self.approval_buttons: dict[str, QPushButton] = {}
+        for step, role in APPROVERS:
+            status = QLabel(leaders)
+            button = QPushButton(self.tr("{role}签批…").format(role=role.label), leaders)
+            button.setObjectName(f"approve_{step}")
+            button.clicked.connect(lambda _=False, st=step, r=role: self.open_approval(st, r))
+            self.approval_status[step] = status
+            self.approval_buttons[step] = button
+            line = QHBoxLayout()
+            line.addWidget(status, 1)
+            line.addWidget(button)
+            ll.addRow(role.label + self.tr("："), line)
+
+        send = QGroupBox(self.tr("④ 发送答复  ⑤ 送达"), self)
+        self.send_status = QLabel(send)
+        self.send_date = date_edit(send, today())
+        self.send_method = QComboBox(send)
+        for m in DeliveryMethod:
+            self.send_method.addItem(m.label, m)
+        self.tracking_no = QLineEdit(send)
+        self.tracking_no.setObjectName("trackingNo")
+        self.tracking_no.setPlaceholderText(self.tr("EMS 邮件号"))
+        self.send_button = QPushButton(self.tr("发送答复"), send)
+        self.send_button.setObjectName("sendReply")
+        self.letter_button = QPushButton(self.tr("生成答复书"), send)
+        self.delivered_date = date_edit(send, today())
+        self.deliver_button = QPushButton(self.tr("登记送达（办结）"), send)
+        self.deliver_button.setObjectName("recordDelivery")
+        sl = QFormLayout(send)
+        sl.addRow(self.send_status)
+        sl.addRow(self.tr("答复日期："), _row(self.send_date, QLabel(self.tr("送达方式："), send), self.send_method))
+        sl.addRow(self.tr("邮寄单号："), self.tracking_no)
+        sl.addRow("", _row(self.letter_button, None, self.send_button))
+        sl.addRow(self.tr("送达日期："), _row(self.delivered_date, None, self.deliver_button))
+
+        right = QVBoxLayout()
+        right.addWidget(justice)
+        right.addWidget(leaders)
+        right.addWidget(send)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(draft, 3)
+        layout.addLayout(right, 2)
+
+        self.reply_type.currentIndexChanged.connect(self._on_type)
+        self.detail.currentIndexChanged.connect(self._on_detail)
+        self.body.textChanged.connect(self._check_markers)
+        self.fill_button.clicked.connect(self.fill_default)
+        self.save_draft_button.clicked.connect(self.save_draft)
+        self.justice_button.clicked.connect(self.record_justice)
+        self.send_button.clicked.connect(self.send)
+        self.deliver_button.clicked.connect(self.deliver)
+        self.letter_button.clicked.connect(lambda: self.letter_requested.emit("reply"))
+        self._on_type()
+
+    # -- showing a case ----------------------------------------------------------------------
+    def set_case(self, view: CaseView | None) -> None:
+        self.view = view
+        if view is None:
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        self._loading = True
+        rt = view.reply_type
+        if rt is not None:
+            self.reply_type.setCurrentIndex(self.reply_type.findData(rt))
+            detail = view.get("outcome_detail")
+            if isinstance(detail, int) and not self.detail.isHidden():
+                self.detail.setCurrentIndex(max(0, self.detail.findData(detail)))
+        self._loading = False
+        self._on_detail()
+        self.body.setPlainText(view.text("reply_body"))
+        self._default_body = ""
+        if not view.text("reply_body"):
+            self.fill_default()
+        today = self._today()
+        for edit, name in ((self.justice_date, "justice_review_on"), (self.send_date, "replied_on"),
+                           (self.delivered_date, "delivered_on")):
+            edit.setDate(to_qdate(view.date_of(name) or today))
+        self.justice_opinion.setText(view.text("justice_opinion"))
+        self.tracking_no.setText(view.text("tracking_no"))
+        method = view.text("reply_delivery_method") or view.text("delivery_method")
+        if method:
+            self.send_method.setCurrentIndex(max(0, self.send_method.findData(DeliveryMethod(method))))
+        self._update_states()
+
+    def _update_states(self) -> None:
+        v = self.view
+        assert v is not None
+        replied = v.date_of("replied_on")
+        delivered = v.date_of("delivered_on")
+        drafting = v.status in (CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_APPROVAL) and replied is None
+        _enable((self.reply_type, self.detail, self.body, self.fill_button, self.save_draft_button), drafting)
+        approving = v.status is CaseStatus.AWAITING_APPROVAL and replied is None
+        justice_on = v.date_of("justice_review_on")
+        if justice_on:
+            self.justice_status.setText(self.tr("✓ 已于 {d} 审核").format(d=justice_on.isoformat()))
+            self.justice_status.setStyleSheet(DONE)
+        else:
+            self.justice_status.setText(self.tr("待司法局审核") if approving else self.tr("答复稿提交后进行"))
+            self.justice_status.setStyleSheet(TODO)
+        _enable((self.justice_date, self.justice_opinion, self.justice_button), approving and justice_on is None)
+        got = v.approvals()
+        for step, _role in APPROVERS:
+            sign = got.get(step)
+            label = self.approval_status[step]
+            if sign is None:
+                label.setText(self.tr("待签批"))
+                label.setStyleSheet(TODO)
+            else:
+                text = self.tr("✓ {name} {decision}（{when}）").format(
+                    name=sign.signer_name, decision=sign.decision.label, when=sign.signed_at.strftime("%Y-%m-%d"))
+                if sign.opinion:
+                    text += self.tr("：{op}").format(op=sign.opinion)
+                label.setText(text)
+                label.setStyleSheet(DONE if sign.decision.value == "approve" else "color: #b3261e;")
+            # The county order: 分管领导 first, then 主要领导 (the service refuses otherwise).
+            previous_ok = step == APPROVERS[0][0] or (
+                APPROVERS[0][0] in got and got[APPROVERS[0][0]].decision is Decision.APPROVE)
+            self.approval_buttons[step].setEnabled(approving and sign is None and justice_on is not None
+                                                   and previous_ok)
+        returned = [s for s in v.signs if s.decision is Decision.RETURN and s.step in dict(APPROVERS)]
+        last = returned[-1] if returned else None
+        self.returned.setVisible(last is not None and v.date_of("replied_on") is None)
+        if last is not None:
+            self.returned.setText(self.tr("{name}于 {when} 退回答复稿：{op}").format(
+                name=last.signer_name, when=last.signed_at.strftime("%Y-%m-%d"), op=last.opinion))
+        ready = approving and v.approvals_done and justice_on is not None
+        _enable((self.send_date, self.send_method, self.tracking_no, self.send_button), ready)
+        if replied:
+            self.send_status.setText(self.tr("✓ 已于 {d} 发出答复，文号 {no}").format(
+                d=replied.isoformat(), no=v.text("reply_doc_no") or "—"))
+            self.send_status.setStyleSheet(DONE)
+        else:
+            self.send_status.setText(self.tr("两位领导审定后发送") if not ready else self.tr("可以发送"))
+            self.send_status.setStyleSheet(TODO)
+        self.letter_button.setEnabled(bool(v.text("reply_body")))
+        self.delivered_date.setEnabled(replied is not None and delivered is None)
+        self.deliver_button.setEnabled(replied is not None and delivered is None and v.is_open)
+        if delivered:
+            self.deliver_button.setText(self.tr("✓ 已于 {d} 送达").format(d=delivered.isoformat()))
+        else:
+            self.deliver_button.setText(self.tr("登记送达（办结）"))
+
+    # -- the draft ---------------------------------------------------------------------------
+    def current_type(self) -> ReplyType:
+        return ReplyType(self.reply_type.currentData())
+
+    def current_detail(self) -> int | None:
+        rt = self.current_type()
+        if rt.fixed_detail is not None:
+            return rt.fixed_detail
+        data = self.detail.currentData()
+        return data if isinstance(data, int) else None
+
+    @Slot()
+    def _on_type(self) -> None:
+        rt = self.current_type()
+        details = rt.outcome.details
+        choose = rt.fixed_detail is None and bool(details)
+        self.detail.blockSignals(True)
+        self.detail.clear()
+        if choose:
+            # 属于行政查询事项 has its own reply type (SPECIAL_LAW); the rest are the reasons to choose.
+            for i, label in enumerate(details):
+                if rt is ReplyType.WITHHELD and i == 7:
+                    continue
+                self.detail.addItem(f"{i + 1}. {label}", i)
+        self.detail.blockSignals(False)
+        self.detail.setVisible(choose)
+        self.detail_label.setVisible(choose)
+        self._on_detail()
+
+    @Slot()
+    def _on_detail(self) -> None:
+        rt = self.current_type()
+        idx = self.current_detail()
+        row = rt.outcome.row_label.split("（区分")[0]
+        if idx is not None and rt.outcome.details:
+            row += f" — {idx + 1}.{rt.outcome.details[idx]}"
+        self.outcome_label.setText(self.tr("计入年度报告：{row}").format(row=row))
+        # Follow the type with the default text unless the clerk has written their own.
+        current = self.body.toPlainText().strip()
+        if self.view is not None and not self._loading and (not current or current == self._default_body.strip()):
+            self.fill_default()
+
+    @Slot()
+    def fill_default(self) -> None:
+        if self.view is None:
+            return
+        rt, idx, case_id = self.current_type(), self.current_detail(), self.view.id
+        self._default_body = read(self.ctx, lambda s: default_reply_body(rt, idx, get_case(s, case_id)))
+        self.body.setPlainText(self._default_body)
+
+    @Slot()
+    def _check_markers(self) -> None:
+        found = unfilled_markers(self.body.toPlainText())
+        self.markers.setText(self.tr("尚待填写：{items}").format(items="、".join(found)) if found else "")
+
+    @Slot()
+    def save_draft(self) -> bool:
+        if self.view is None:
+            return False
+        case_id, rt, idx, body = self.view.id, self.current_type(), self.current_detail(), self.body.toPlainText()
+        return run_change(self, self.ctx, lambda s: save_reply_draft(s, self.ctx.actor, case_id, rt, idx, body))[0]
+
+    # -- review, approval, sending -----------------------------------------------------------
+    @Slot()
+    def record_justice(self) -> bool:
+        if self.view is None:
+            return False
+        case_id, on, opinion = self.view.id, to_date(self.justice_date.date()), self.justice_opinion.text().strip()
+        return run_change(self, self.ctx, lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion))[0]
+
+    def open_approval(self, step: str, role: Role) -> SignOffDialog | None:
+        v = self.view
+        if v is None:
+            return None
+        others = [s for st, s in v.approvals().items() if st != step]
+        exclude = {x for x in [self.ctx.actor.user_id] if x is not None}
+        summary = self.tr(
+            "<p><b>案件：</b>{no}　<b>申请人：</b>{who}</p><p><b>答复类型：</b>{rt}</p>"
+            "<p><b>司法局审核意见：</b>{justice}</p><p><b>答复内容：</b></p><p>{body}</p>").format(
+            no=escape(v.case_no), who=escape(v.text("applicant_name")),
+            rt=escape(v.reply_type.label if v.reply_type else "—"),
+            justice=escape(v.text("justice_opinion") or "—"),
+            body=escape(v.text("reply_body")).replace("\n", "<br>"))
+        if others:
+            summary += "<p>" + escape(self.tr("已签批：")) + "、".join(
+                escape(f"{o.signer_name}（{o.decision.label}）") for o in others) + "</p>"
+        case_id = v.id
+
+        def _approve(s: Session, signer: Actor, decision: Decision, opinion: str) -> None:
+            approve_reply(s, signer, case_id, step, decision, opinion)
+
+        dialog = SignOffDialog(
+            self.ctx, title=self.tr("答复审定 — {role}").format(role=role.label), summary_html_or_text=summary,
+            roles=[role], exclude_user_ids=sorted(exclude), allow_return=True,
+            on_signed=lambda s, signer, decision, opinion: _approve(s, signer, decision, opinion),
+            parent=self,
+        )
+        dialog.setObjectName(f"signoff_{step}")
+        dialog.accepted.connect(lambda: self.ctx.events.data_changed.emit("cases"))
+        self.sign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def send(self) -> bool:
+        if self.view is None:
+            return False
+        case_id = self.view.id
+        on, method = to_date(self.send_date.date()), DeliveryMethod(self.send_method.currentData())
+        tracking = self.tracking_no.text().strip()
+        return run_change(self, self.ctx, lambda s: send_reply(s, self.ctx.actor, case_id, on, method, tracking))[0]
+
+    @Slot()
+    def deliver(self) -> bool:
+        if self.view is None:
+            return False
+        case_id, on = self.view.id, to_date(self.delivered_date.date())
+        return run_change(self, self.ctx, lambda s: record_delivery(s, self.ctx.actor, case_id, on))[0]
