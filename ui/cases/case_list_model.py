@@ -207,6 +207,8 @@ class CaseListModel(QAbstractTableModel):
         if key == "case_no":
             return r.case_no
         if key == "status":
+            if r.replied_on is not None and r.status == CaseStatus.AWAITING_APPROVAL:
+                return _tr("已答复待送达")  # sent; the case closes once delivery is recorded
             return CaseStatus(r.status).label
         if key == "applicant_name":
             return r.applicant_name
