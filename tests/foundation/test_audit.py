@@ -7,8 +7,8 @@ from sqlalchemy import delete, select, update
 from app.audit.models import AuditEntry, AuditHead
 from app.audit.service import record, verify
 from app.bootstrap import Database
-from app.context import Actor
 from app.cli import main as run_cli
+from app.context import Actor
 
 
 def _fill(db: Database, n: int = 5) -> None:
