@@ -292,7 +292,8 @@ def compare_versions(session: Session, post_id: int) -> tuple[VersionText | None
                     and r.decision == Decision.APPROVE.value]
         if approved:
             r = approved[-1]
-            base_no, label = r.version_number, f"{previous.label}通过时的版本（第 {r.version_number} 版，{r.reviewer_name}）"
+            base_no = r.version_number
+            label = f"{previous.label}通过时的版本（第 {r.version_number} 版，{r.reviewer_name}）"
     elif post.round > 1:
         returned = [r for r in reviews if r.round == post.round - 1 and r.decision == Decision.RETURN.value]
         if returned:

@@ -1,0 +1,323 @@
+"""日常读网巡检 (rule A 第十八、十九条): the day's record on the left; the month's records, the working
+days without a record and the columns past their update limit on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.review.inspections import (
+    ColumnStatus,
+    InspectionForm,
+    column_status,
+    days_without_inspection,
+    inspections_between,
+    record_inspection,
+    update_inspection,
+)
+from app.review.ui_support import InspectionRow, inspection_row, local_text, month_bounds
+from app.workdays.service import load_calendar
+from ui.context import AppContext
+from ui.messages import logged_error_text
+from ui.review.simple_models import RowColumn, RowsModel
+
+LOOKBACK_WORKDAYS = 10
+_RED, _GREEN = "#b3261e", "#26734d"
+
+
+def _ok(value: bool) -> str:
+    return QCoreApplication.translate("InspectionsPage", "正常" if value else "异常")
+
+
+def _ok_colour(value: bool) -> str | None:
+    return None if value else _RED
+
+
+def _text(edit: QPlainTextEdit, height: int, placeholder: str) -> QPlainTextEdit:
+    edit.setFixedHeight(height)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+class InspectionsPage(QWidget):
+    inspection_saved = Signal(int)
+    """A daily inspection record was created or updated; carries its id."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.editing: InspectionRow | None = None
+        t = today()
+        self.month = (t.year, t.month)
+
+        # -- the form ------------------------------------------------------------------------
+        form_box = QGroupBox(self.tr("读网巡检记录"), self)
+        self.day = QDateEdit(QDate(t), form_box)
+        self.day.setObjectName("inspectionDay")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setMaximumDate(QDate(t))
+        self.site_reachable = QCheckBox(self.tr("网站可正常访问，运行正常"), form_box)
+        self.links_ok = QCheckBox(self.tr("链接可用，无错链、断链"), form_box)
+        self.columns_updated = QCheckBox(self.tr("栏目按时更新"), form_box)
+        self.content_ok = QCheckBox(self.tr("新发布稿件内容质量无问题"), form_box)
+        self.checks = (self.site_reachable, self.links_ok, self.columns_updated, self.content_ok)
+        self.notes = _text(QPlainTextEdit(form_box), 60, self.tr("巡检范围：抽查的栏目、审看的新发布稿件等"))
+        self.problems = _text(QPlainTextEdit(form_box), 60, self.tr("有检查项异常时必填"))
+        self.problems.setObjectName("inspectionProblems")
+        self.correction = _text(QPlainTextEdit(form_box), 60, self.tr("整改措施和结果"))
+        self.corrected = QCheckBox(self.tr("已整改，日期："), form_box)
+        self.corrected_on = QDateEdit(QDate(t), form_box)
+        self.corrected_on.setCalendarPopup(True)
+        self.corrected_on.setDisplayFormat("yyyy-MM-dd")
+        self.corrected_on.setEnabled(False)
+        self.corrected.toggled.connect(self.corrected_on.setEnabled)
+        corrected_row = QHBoxLayout()
+        corrected_row.addWidget(self.corrected)
+        corrected_row.addWidget(self.corrected_on)
+        corrected_row.addStretch(1)
+        self.editing_label = QLabel(form_box)
+        self.editing_label.setStyleSheet("color: #555;")
+        self.message = QLabel(form_box)
+        self.message.setObjectName("inspectionMessage")
+        self.message.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("新记录"), form_box)
+        self.save_button = QPushButton(self.tr("保存"), form_box)
+        self.save_button.setObjectName("saveInspection")
+        self.save_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.editing_label, 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        form = QFormLayout(form_box)
+        form.addRow(self.tr("巡检日期："), self.day)
+        form.addRow(self.tr("巡检内容："), self.site_reachable)
+        for box in self.checks[1:]:
+            form.addRow("", box)
+        form.addRow(self.tr("检查情况："), self.notes)
+        form.addRow(self.tr("发现的问题："), self.problems)
+        form.addRow(self.tr("整改情况："), self.correction)
+        form.addRow("", corrected_row)
+        form.addRow(buttons)
+        form.addRow(self.message)
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(form_box)
+        rule = QLabel(self.tr("第十九条：每日浏览网站内容，特别要认真审看新发布的稿件信息，"
+                              "及时发现问题、纠正错漏并做好记录。"), self)
+        rule.setWordWrap(True)
+        rule.setStyleSheet("color: #555;")
+        ll.addWidget(rule)
+        ll.addStretch(1)
+
+        # -- the month -----------------------------------------------------------------------
+        self.prev_button = QPushButton("◀", self)
+        self.next_button = QPushButton("▶", self)
+        for b in (self.prev_button, self.next_button):
+            b.setFixedWidth(32)
+        self.month_label = QLabel(self)
+        self.month_label.setStyleSheet("font-weight: bold;")
+        self.missing = QLabel(self)
+        self.missing.setObjectName("missingDays")
+        self.missing.setWordWrap(True)
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.month_label)
+        nav.addWidget(self.next_button)
+        nav.addSpacing(16)
+        nav.addWidget(self.missing, 1)
+        self.model: RowsModel[InspectionRow] = RowsModel([
+            RowColumn(self.tr("日期"), lambda r: r.day.isoformat()),
+            RowColumn(self.tr("巡检人"), lambda r: r.inspector_name),
+            RowColumn(self.tr("网站访问"), lambda r: _ok(r.site_reachable), lambda r: _ok_colour(r.site_reachable)),
+            RowColumn(self.tr("链接"), lambda r: _ok(r.links_ok), lambda r: _ok_colour(r.links_ok)),
+            RowColumn(self.tr("栏目更新"), lambda r: _ok(r.columns_updated), lambda r: _ok_colour(r.columns_updated)),
+            RowColumn(self.tr("内容质量"), lambda r: _ok(r.content_ok), lambda r: _ok_colour(r.content_ok)),
+            RowColumn(self.tr("发现的问题"), lambda r: r.problems.replace("\n", " ")),
+            RowColumn(self.tr("整改情况"), lambda r: r.correction.replace("\n", " ")),
+            RowColumn(self.tr("整改日期"), lambda r: r.corrected_on.isoformat() if r.corrected_on else "",
+                      lambda r: _RED if r.problems and not r.corrected_on else None),
+        ], self)
+        self.table = _table(self.model, self)
+        self.table.setObjectName("inspectionTable")
+        for col, width in enumerate((90, 70, 64, 50, 64, 64, 180, 180)):
+            self.table.setColumnWidth(col, width)
+        self.columns_model: RowsModel[ColumnStatus] = RowsModel([
+            RowColumn(self.tr("栏目"), lambda c: c.column),
+            RowColumn(self.tr("类型"), lambda c: c.kind),
+            RowColumn(self.tr("最近发布"), lambda c: local_text(c.last_published) or self.tr("从未发布")),
+            RowColumn(self.tr("更新时限"), lambda c: self.tr("{n} 天").format(n=c.limit_days) if c.limit_days
+                      else self.tr("不限")),
+            RowColumn(self.tr("状态"), self._column_state,
+                      lambda c: _RED if c.overdue(self._today()) else (_GREEN if c.limit_days else None)),
+        ], self)
+        self.columns_table = _table(self.columns_model, self)
+        self.columns_table.setObjectName("columnTable")
+        self.columns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 80), (2, 140), (3, 80)):
+            self.columns_table.setColumnWidth(col, width)
+        columns_box = QGroupBox(
+            self.tr("栏目更新情况（国办秘函〔2019〕19号：新闻栏目 2 周，通知公告、政策文件 6 个月）"), self)
+        QVBoxLayout(columns_box).addWidget(self.columns_table)
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addLayout(nav)
+        rl.addWidget(self.table, 3)
+        rl.addWidget(columns_box, 2)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([430, 800])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(split)
+
+        self.prev_button.clicked.connect(lambda: self.show_month(*self._shift(-1)))
+        self.next_button.clicked.connect(lambda: self.show_month(*self._shift(1)))
+        self.new_button.clicked.connect(self.new_record)
+        self.save_button.clicked.connect(self.save)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.new_record()
+        self.reload()
+
+    def _column_state(self, c: ColumnStatus) -> str:
+        if c.limit_days is None:
+            return ""
+        if not c.overdue(self._today()):
+            return self.tr("正常")
+        if c.last_published is None:
+            return self.tr("超期（从未发布）")
+        days = (self._today() - c.last_published.date()).days - c.limit_days
+        return self.tr("超期 {n} 天").format(n=days)
+
+    # -- the month -----------------------------------------------------------------------------
+    def _shift(self, months: int) -> tuple[int, int]:
+        index = self.month[0] * 12 + self.month[1] - 1 + months
+        return index // 12, index % 12 + 1
+
+    def show_month(self, year: int, month: int) -> None:
+        self.month = (year, month)
+        self.reload()
+
+    def reload(self) -> None:
+        year, month = self.month
+        first, last = month_bounds(year, month)
+        today = self._today()
+        with self.ctx.reader() as s:
+            rows = [inspection_row(r) for r in inspections_between(s, first, last)]
+            missing = [d for d in days_without_inspection(s, load_calendar(s), today, LOOKBACK_WORKDAYS) if d < today]
+            columns = column_status(s)
+        self.model.set_rows(rows)
+        self.columns_model.set_rows(columns)
+        self.month_label.setText(self.tr("{y} 年 {m} 月（{n} 条）").format(y=year, m=month, n=len(rows)))
+        self.next_button.setEnabled((year, month) < (today.year, today.month))
+        if missing:
+            days = "、".join(self.tr("{m}月{d}日").format(m=d.month, d=d.day) for d in missing)
+            self.missing.setText(self.tr("近 {n} 个工作日中有 {k} 天没有巡检记录：{days}").format(
+                n=LOOKBACK_WORKDAYS, k=len(missing), days=days))
+            self.missing.setStyleSheet(f"color: {_RED};")
+        else:
+            self.missing.setText(self.tr("近 {n} 个工作日均有巡检记录。").format(n=LOOKBACK_WORKDAYS))
+            self.missing.setStyleSheet(f"color: {_GREEN};")
+
+    # -- the form ------------------------------------------------------------------------------
+    @Slot()
+    def new_record(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.day.setDate(QDate(self._today()))
+        for box in self.checks:
+            box.setChecked(True)
+        for edit in (self.notes, self.problems, self.correction):
+            edit.clear()
+        self.corrected.setChecked(False)
+        self.editing_label.setText(self.tr("填写新的巡检记录"))
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None:
+            return
+        self.editing = row
+        self.day.setDate(QDate(row.day))
+        for box, value in zip(self.checks, (row.site_reachable, row.links_ok, row.columns_updated, row.content_ok),
+                              strict=True):
+            box.setChecked(value)
+        self.notes.setPlainText(row.checked_notes)
+        self.problems.setPlainText(row.problems)
+        self.correction.setPlainText(row.correction)
+        self.corrected.setChecked(row.corrected_on is not None)
+        self.corrected_on.setDate(QDate(row.corrected_on or self._today()))
+        self.editing_label.setText(self.tr("正在修改 {d} 的记录（{who}）").format(
+            d=row.day.isoformat(), who=row.inspector_name))
+
+    def current_form(self) -> InspectionForm:
+        return InspectionForm(
+            day=self.day.date().toPython(),  # type: ignore[arg-type]
+            site_reachable=self.site_reachable.isChecked(), links_ok=self.links_ok.isChecked(),
+            columns_updated=self.columns_updated.isChecked(), content_ok=self.content_ok.isChecked(),
+            checked_notes=self.notes.toPlainText(), problems=self.problems.toPlainText(),
+            correction=self.correction.toPlainText(),
+            corrected_on=self.corrected_on.date().toPython() if self.corrected.isChecked() else None,  # type: ignore[arg-type]
+        )
+
+    @Slot()
+    def save(self) -> bool:
+        """Record the day's inspection, or save the changes to the selected record."""
+        form, today = self.current_form(), self._today()
+        try:
+            with self.ctx.unit_of_work() as s:
+                if self.editing is None:
+                    saved_id = record_inspection(s, self.ctx.actor, form, today).id
+                else:
+                    saved_id = update_inspection(s, self.ctx.actor, self.editing.id, form, self.editing.version,
+                                                 today).id
+        except Exception as exc:
+            self.message.setStyleSheet(f"color: {_RED};")
+            self.message.setText(logged_error_text(exc, "Saving inspection failed"))
+            return False
+        self.message.setStyleSheet(f"color: {_GREEN};")
+        self.message.setText(self.tr("已保存 {d} 的巡检记录。").format(d=form.day.isoformat()))
+        self.show_month(form.day.year, form.day.month)
+        self.new_record()
+        self.inspection_saved.emit(saved_id)
+        self.ctx.events.data_changed.emit("review")
+        return True

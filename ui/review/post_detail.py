@@ -1,0 +1,122 @@
+"""The selected post below the list: its particulars, text and review history, and the next steps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth.roles import Role
+from app.errors import NotFound
+from app.review.enums import PostStatus
+from app.review.ui_support import PostView, post_view
+from ui.context import AppContext
+from ui.review.post_summary import history_html, status_text, summary_html
+
+_AFTER_REVIEW = (PostStatus.READY, PostStatus.PUBLISHED, PostStatus.CONFIRMED)
+
+
+class PostDetail(QWidget):
+    edit_requested = Signal(int)
+    """The user wants to open the post in the editor."""
+
+    submit_requested = Signal(int)
+    """The author wants to send the draft to 初审."""
+
+    review_requested = Signal(int)
+    """The user wants to review the post at its current stage."""
+
+    publish_requested = Signal(int)
+    """The user wants to record publication or confirmation, or start a change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: PostView | None = None
+        self.heading = QLabel(self.tr("请在上方列表中选择一篇稿件。"), self)
+        self.heading.setObjectName("postHeading")
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.edit_button = QPushButton(self.tr("打开稿件…"), self)
+        self.submit_button = QPushButton(self.tr("提交审核"), self)
+        self.review_button = QPushButton(self.tr("审核…"), self)
+        self.review_button.setStyleSheet("font-weight: bold;")
+        self.publish_button = QPushButton(self.tr("发布与确认…"), self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        for b in (self.edit_button, self.submit_button, self.review_button, self.publish_button):
+            bar.addWidget(b)
+        self.info = QTextBrowser(self)
+        self.info.setOpenLinks(False)
+        self.body = QPlainTextEdit(self)
+        self.body.setReadOnly(True)
+        self.history = QTextBrowser(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.info, self.tr("稿件信息"))
+        self.tabs.addTab(self.body, self.tr("正文"))
+        self.tabs.addTab(self.history, self.tr("审核记录"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.submit_button.clicked.connect(lambda: self._emit(self.submit_requested))
+        self.review_button.clicked.connect(lambda: self._emit(self.review_requested))
+        self.publish_button.clicked.connect(lambda: self._emit(self.publish_requested))
+        self._update_buttons()
+
+    @property
+    def post_id(self) -> int | None:
+        return self.view.id if self.view else None
+
+    def _emit(self, signal: SignalInstance) -> None:
+        if self.view is not None:
+            signal.emit(self.view.id)
+
+    def show_post(self, post_id: int | None) -> None:
+        if post_id is None:
+            self.view = None
+        else:
+            try:
+                with self.ctx.reader() as s:
+                    self.view = post_view(s, post_id, self.ctx.actor)
+            except NotFound:
+                self.view = None
+        v = self.view
+        if v is None:
+            self.heading.setText(self.tr("请在上方列表中选择一篇稿件。"))
+            for w in (self.info, self.history):
+                w.clear()
+            self.body.clear()
+        else:
+            self.heading.setText(self.tr("{no}《{title}》 — {status}").format(
+                no=v.post_no, title=v.form.title, status=status_text(v.status, v.round)))
+            self.info.setHtml(summary_html(v))
+            self.body.setPlainText(v.form.body)
+            self.history.setHtml(history_html(v))
+            self.tabs.setTabText(2, self.tr("审核记录（{n}）").format(n=len(v.reviews)))
+        self._update_buttons()
+
+    def reload(self) -> None:
+        self.show_post(self.post_id)
+
+    def _update_buttons(self) -> None:
+        v = self.view
+        self.edit_button.setEnabled(v is not None)
+        self.edit_button.setText(self.tr("编辑稿件…") if v is not None and v.may_edit else self.tr("查看稿件…"))
+        actor = self.ctx.actor
+        self.submit_button.setVisible(
+            v is not None and v.status is PostStatus.DRAFT and (v.author_id == actor.user_id or actor.has(Role.ADMIN)))
+        stage = v.stage if v is not None else None
+        self.review_button.setVisible(stage is not None)
+        if stage is not None:
+            self.review_button.setText(self.tr("{stage}…").format(stage=stage.label))
+            self.review_button.setToolTip(self.tr("由{who}审核").format(who=stage.reviewer_label))
+        self.publish_button.setVisible(v is not None and v.status in _AFTER_REVIEW)

@@ -1,0 +1,376 @@
+"""The post editor (稿件): title, target, kinds, body with live automated checks, abstract, source,
+flags and attachments. Opened non-modally; saving writes a version the next stage sees."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.review.checks import read_text
+from app.review.enums import PostKind, PostStatus
+from app.review.posts import PostForm, create_post, update_post
+from app.review.ui_support import PostView, post_view, targets
+from app.review.workflow import submit
+from ui.context import AppContext
+from ui.messages import confirm, show_error
+from ui.review.attachments_panel import AttachmentsPanel
+from ui.review.checks_panel import ChecksPanel
+from ui.review.post_summary import return_note
+from ui.review.source_section import SourceSection
+from ui.workers import run_task
+
+
+class PostEditor(QDialog):
+    post_saved = Signal(int)
+    """A post was created or saved; carries its id."""
+
+    post_submitted = Signal(int)
+    """The draft was sent to 初审; carries its id."""
+
+    def __init__(self, ctx: AppContext, post_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.post_id = post_id
+        self.view: PostView | None = None
+        self.version = 0
+        self.dirty = False
+        self._loading = False
+        self._discard = False
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1180, 780)
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("postTitle")
+        self.title_edit.setPlaceholderText(self.tr("稿件标题"))
+        self.target = QComboBox(self)
+        self.target.setObjectName("postTarget")
+        self.target.setMinimumWidth(260)
+        self.target.addItem(self.tr("（请选择栏目或账号）"), "")
+        with ctx.reader() as s:
+            columns, accounts = targets(s)
+        for name in columns:
+            self.target.addItem(self.tr("栏目：{name}").format(name=name), name)
+        if accounts:
+            self.target.insertSeparator(self.target.count())
+        for name in accounts:
+            self.target.addItem(self.tr("新媒体：{name}").format(name=name), name)
+        self.kind_boxes: dict[PostKind, QCheckBox] = {}
+        kinds = QHBoxLayout()
+        for kind in PostKind:
+            box = QCheckBox(kind.label, self)
+            self.kind_boxes[kind] = box
+            kinds.addWidget(box)
+        kinds.addStretch(1)
+        self.state = QLabel(self)
+        self.state.setObjectName("postState")
+        self.state.setStyleSheet("color: #555;")
+        self.banner = QLabel(self)
+        self.banner.setObjectName("returnBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fde2e1; color: #b3261e; padding: 6px; font-weight: bold;")
+        self.banner.hide()
+        head = QFormLayout()
+        head.addRow(self.tr("标题："), self.title_edit)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target)
+        target_row.addSpacing(24)
+        target_row.addWidget(QLabel(self.tr("信息形式："), self))
+        target_row.addLayout(kinds, 1)
+        head.addRow(self.tr("发布到："), target_row)
+
+        # 正文 with the checks beside it, 摘要 below.
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName("postBody")
+        self.body.setPlaceholderText(self.tr("在此粘贴或输入正文，也可从 Word（.docx）或文本文件导入"))
+        self.import_button = QPushButton(self.tr("从文件导入…"), self)
+        self.import_button.setToolTip(self.tr("导入 Word 文档（.docx）或文本文件（.txt）的文字"))
+        self.count = QLabel(self)
+        self.count.setStyleSheet("color: #555;")
+        self.checks = ChecksPanel(ctx, self.body, post_id, self)
+        body_box = QWidget(self)
+        bl = QVBoxLayout(body_box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("正文："), self))
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.import_button)
+        bl.addLayout(bar)
+        bl.addWidget(self.body, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(body_box)
+        split.addWidget(self.checks)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([640, 520])
+        split.setChildrenCollapsible(False)
+        self.abstract = QPlainTextEdit(self)
+        self.abstract.setObjectName("postAbstract")
+        self.abstract.setFixedHeight(60)
+        self.abstract.setPlaceholderText(self.tr("摘要（可选；录入前须认真审核，第十四条）"))
+        text_page = QWidget(self)
+        tl = QVBoxLayout(text_page)
+        tl.addWidget(split, 1)
+        tl.addWidget(QLabel(self.tr("摘要："), self))
+        tl.addWidget(self.abstract)
+
+        self.source = SourceSection(ctx, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.source)
+        self.attachments = AttachmentsPanel(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(text_page, self.tr("正文与自动检查"))
+        self.tabs.addTab(scroll, self.tr("信息来源与请示"))
+        self.tabs.addTab(self.attachments, self.tr("附件"))
+
+        self.save_button = QPushButton(self.tr("保存草稿"), self)
+        self.submit_button = QPushButton(self.tr("提交审核"), self)
+        self.submit_button.setStyleSheet("font-weight: bold;")
+        self.close_button = QPushButton(self.tr("关闭"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.state, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+        for edit in (self.title_edit,):
+            edit.textChanged.connect(self._mark_dirty)
+        self.body.textChanged.connect(self._mark_dirty)
+        self.body.textChanged.connect(self._update_count)
+        self.abstract.textChanged.connect(self._mark_dirty)
+        self.target.currentIndexChanged.connect(self._mark_dirty)
+        for box in self.kind_boxes.values():
+            box.toggled.connect(self._mark_dirty)
+        self.source.changed.connect(self._mark_dirty)
+        self.source.basis_upload_requested.connect(self._upload_basis)
+        self.attachments.attachments_changed.connect(self.source.set_basis_count)
+        self.import_button.clicked.connect(self.choose_import)
+        self.save_button.clicked.connect(self.save)
+        self.submit_button.clicked.connect(self.submit_post)
+        self.close_button.clicked.connect(self.reject)
+        self.load(post_id)
+
+    # -- loading -------------------------------------------------------------------------------
+    def load(self, post_id: int | None) -> None:
+        self._loading = True
+        self.post_id = post_id
+        if post_id is None:
+            self.view = None
+            self.kind_boxes[PostKind.TEXT].setChecked(True)
+            self.setWindowTitle(self.tr("新建稿件"))
+        else:
+            with self.ctx.reader() as s:
+                self.view = view = post_view(s, post_id, self.ctx.actor)
+            self.version = view.version
+            self._fill(view.form)
+            self.setWindowTitle(self.tr("稿件 {no}《{title}》").format(no=view.post_no, title=view.form.title))
+        editable = self.view is None or self.view.may_edit
+        self._set_editable(editable)
+        self.attachments.set_post(post_id, editable=editable)
+        self.checks.set_post_id(post_id)
+        self._update_state()
+        self._loading = False
+        self.dirty = False
+
+    def _fill(self, form: PostForm) -> None:
+        self.title_edit.setText(form.title)
+        index = self.target.findData(form.target)
+        if index < 0 and form.target:  # a column renamed in settings since the post was written
+            self.target.addItem(form.target, form.target)
+            index = self.target.count() - 1
+        self.target.setCurrentIndex(max(index, 0))
+        for kind, box in self.kind_boxes.items():
+            box.setChecked(kind in form.kinds)
+        if self.body.toPlainText() != form.body:
+            self.body.setPlainText(form.body)
+        self.abstract.setPlainText(form.abstract)
+        self.source.fill(form)
+
+    def _set_editable(self, editable: bool) -> None:
+        for edit in (self.title_edit,):
+            edit.setReadOnly(not editable)
+        self.body.setReadOnly(not editable)
+        self.abstract.setReadOnly(not editable)
+        for w in (self.target, self.import_button, self.save_button, *self.kind_boxes.values()):
+            w.setEnabled(editable)
+        self.source.set_read_only(not editable)
+        is_draft = self.view is None or self.view.status is PostStatus.DRAFT
+        is_author = self.view is None or self.view.author_id == self.ctx.actor.user_id
+        self.submit_button.setVisible(is_draft and is_author)
+
+    def _update_state(self) -> None:
+        v = self.view
+        note = return_note(v) if v is not None else ""
+        self.banner.setText(note)
+        self.banner.setVisible(bool(note))
+        if v is None:
+            self.state.setText(self.tr("新稿件，尚未保存"))
+            return
+        self.state.setText(self.tr("编号 {no} · {status} · 第 {round} 轮 · 共 {n} 版 · 采编 {author}{ro}").format(
+            no=v.post_no, status=v.status.label, round=v.round, n=v.version_count, author=v.author_name,
+            ro="" if v.may_edit else self.tr(" · 只读（当前环节不能修改）")))
+
+    @Slot()
+    def _mark_dirty(self) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    @Slot()
+    def _update_count(self) -> None:
+        text = self.body.toPlainText()
+        self.count.setText(self.tr("{n} 字").format(n=sum(1 for c in text if not c.isspace())))
+
+    # -- the form ------------------------------------------------------------------------------
+    def current_form(self) -> PostForm:
+        form = PostForm(
+            title=self.title_edit.text(), target=str(self.target.currentData() or ""),
+            kinds=[k for k, box in self.kind_boxes.items() if box.isChecked()],
+            body=self.body.toPlainText(), abstract=self.abstract.toPlainText(),
+        )
+        return self.source.apply(replace(form))
+
+    def _point_at(self, field: str | None) -> None:
+        widgets: dict[str, QWidget] = {"title": self.title_edit, "target": self.target, "body": self.body,
+                                       "kinds": self.kind_boxes[PostKind.TEXT]}
+        if field == "source":
+            self.tabs.setCurrentIndex(1)
+        elif field in widgets:
+            if field == "body":
+                self.tabs.setCurrentIndex(0)
+            widgets[field].setFocus()
+
+    @Slot()
+    def save(self) -> bool:
+        """Create the draft or save the changes; True when saved (or nothing to save)."""
+        if self.post_id is not None and not self.dirty:
+            return True
+        form = self.current_form()
+        try:
+            with self.ctx.unit_of_work() as s:
+                if self.post_id is None:
+                    post_id = create_post(s, self.ctx.actor, form).id
+                else:
+                    post_id = update_post(s, self.ctx.actor, self.post_id, form, self.version).id
+        except ValidationError as exc:
+            self._point_at(exc.field)
+            show_error(self, exc, title=self.tr("保存稿件"))
+            return False
+        except Exception as exc:
+            show_error(self, exc, title=self.tr("保存稿件"))
+            return False
+        self.load(post_id)
+        self.post_saved.emit(post_id)
+        self.ctx.events.data_changed.emit("review")
+        return True
+
+    @Slot()
+    def submit_post(self) -> bool:
+        """Save, then send the draft to 初审 (the service checks the source is complete)."""
+        if not self.save() or self.post_id is None:
+            return False
+        try:
+            with self.ctx.unit_of_work() as s:
+                submit(s, self.ctx.actor, self.post_id)
+        except ValidationError as exc:
+            self._point_at(exc.field)
+            show_error(self, exc, title=self.tr("提交审核"))
+            return False
+        except Exception as exc:
+            show_error(self, exc, title=self.tr("提交审核"))
+            return False
+        self.post_submitted.emit(self.post_id)
+        self.ctx.events.data_changed.emit("review")
+        self.dirty = False
+        self.accept()
+        return True
+
+    # -- import and attachments ----------------------------------------------------------------
+    @Slot()
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入正文"), "",
+                                              self.tr("Word 文档或文本文件 (*.docx *.txt);;所有文件 (*)"))
+        if not path:
+            return
+        if self.body.toPlainText().strip() and not confirm(
+                self, self.tr("导入正文"), self.tr("导入的内容将替换当前正文，是否继续？")):
+            return
+        self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Read a .docx or .txt off the GUI thread and put its text into the body."""
+        run_task(self, self.tr("导入正文"), lambda _p: read_text(path), on_done=self.body.setPlainText,
+                 label=self.tr("正在读取“{name}”…").format(name=path.name), cancellable=False)
+
+    @Slot()
+    def _upload_basis(self) -> None:
+        self.tabs.setCurrentWidget(self.attachments)
+        self.attachments.choose_purpose("basis")
+        if self.post_id is None:
+            show_error(self, self.tr("请先保存草稿，再添加批示或公函扫描件。"), title=self.tr("添加附件"))
+            return
+        self.attachments.choose_files()
+
+    # -- closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty and not self._discard:
+            event.ignore()
+            self._ask_unsaved()
+            return
+        super().closeEvent(event)  # QDialog turns this into reject()
+
+    def reject(self) -> None:
+        """Esc, 关闭 and the window's close button all ask about unsaved changes first."""
+        if self.dirty and not self._discard:
+            self._ask_unsaved()
+            return
+        super().reject()
+
+    def _ask_unsaved(self) -> None:
+        # Asked without a nested event loop, so a GUI test or the lock screen never hangs here.
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("稿件尚未保存"),
+                          self.tr("稿件有未保存的修改，是否保存？"), QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            clicked = box.clickedButton()
+            if clicked is cancel or clicked is None:
+                return
+            if clicked is save and not self.save():
+                return
+            self._discard = True
+            self.reject()
+
+        box.finished.connect(answered)
+        box.open()

@@ -1,0 +1,325 @@
+"""One review stage of a post (rule A 第九—十一条): the stage's duty, the nine points and the five
+requirements ticked or annotated, the automated findings, the changes since the previous stage
+approved, an opinion, 同意 / 退回. 初审 is signed by the signed-in editor; 二审 and 三审 by the
+signer's own password in the SignOffDialog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.context import Actor
+from app.errors import UserError
+from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, STAGE_DUTIES, ReviewStage
+from app.review.posts import STAGE_ROLES, get_post
+from app.review.ui_support import PostView, checklist_problem, compare_versions, diff_segments, post_view
+from app.review.workflow import ChecklistMark, escalation_missing, excluded_signers, record_escalation, review
+from app.signoff.service import Decision
+from ui.context import AppContext
+from ui.messages import logged_error_text
+from ui.review.checklist_model import COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
+from ui.review.checks_panel import ChecksPanel
+from ui.review.post_summary import diff_html, history_html, summary_html
+from ui.signoff_dialog import SignOffDialog
+
+ESCALATION_BODIES = ("县委保密部门", "县委网信部门", "县委、县政府有关领导")
+DUTY_NUMBERS = {ReviewStage.FIRST: "（一）", ReviewStage.SECOND: "（二）", ReviewStage.THIRD: "（三）"}
+
+
+def _checklist_view(model: ChecklistModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    header = view.horizontalHeader()
+    # The points are the county's words: show them whole, let the note take the rest.
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(COL_OK, QHeaderView.ResizeMode.Fixed)
+    header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+    view.setColumnWidth(COL_OK, 44)
+    view.setWordWrap(False)
+    rows = model.rowCount()
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * 26 + 4)
+    return view
+
+
+class ReviewDialog(QDialog):
+    review_recorded = Signal(int)
+    """A stage approved or returned the post; carries the post id."""
+
+    def __init__(self, ctx: AppContext, post_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.post_id = post_id
+        self.signoff: SignOffDialog | None = None
+        with ctx.reader() as s:
+            self.view: PostView = post_view(s, post_id, ctx.actor)
+            base, current, base_label = compare_versions(s, post_id)
+        if self.view.stage is None:
+            raise UserError(self.tr("稿件当前处于“{status}”状态，没有待审核的环节。").format(
+                status=self.view.status.label))
+        self.stage: ReviewStage = self.view.stage
+        self.setWindowTitle(self.tr("{stage} — 稿件 {no}").format(stage=self.stage.label, no=self.view.post_no))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1240, 840)
+
+        heading = QLabel(self.tr("{stage}（{who}）：{title}").format(
+            stage=self.stage.label, who=self.stage.reviewer_label, title=self.view.form.title), self)
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        sub = QLabel(self.tr("编号 {no} · 发布到 {target} · 第 {round} 轮 · 采编 {author}").format(
+            no=self.view.post_no, target=self.view.form.target, round=self.view.round,
+            author=self.view.author_name), self)
+        sub.setStyleSheet("color: #555;")
+        duty_text = self.tr("第九条{n}{duty}").format(n=DUTY_NUMBERS[self.stage], duty=STAGE_DUTIES[self.stage])
+        self.duty = duty = QLabel(duty_text, self)
+        duty.setObjectName("stageDuty")
+        duty.setWordWrap(True)
+        duty.setStyleSheet("background: #f3f6fa; border: 1px solid #d5dde8; padding: 6px;")
+
+        # Left: what is reviewed.
+        self.diff = QTextBrowser(self)
+        self.diff.setObjectName("diffView")
+        self.diff.setOpenLinks(False)
+        self.compare = compare = QLabel(self)
+        compare.setObjectName("compareLabel")
+        if base is None or current is None or base.number == current.number:
+            compare.setText(self.tr("当前第 {n} 版与{label}相同，没有修改。").format(
+                n=current.number if current else 1, label=base_label))
+            self.diff.setHtml(diff_html([("equal", current.text if current else "")]))
+        else:
+            compare.setText(self.tr("对比：{label} → 当前第 {n} 版（{who} 保存）。绿色为新增，红色删除线为删去。")
+                            .format(label=base_label, n=current.number, who=current.saved_by))
+            self.diff.setHtml(diff_html(diff_segments(base.text, current.text)))
+        compare.setWordWrap(True)
+        diff_page = QWidget(self)
+        dl = QVBoxLayout(diff_page)
+        dl.addWidget(compare)
+        dl.addWidget(self.diff, 1)
+        self.body = QPlainTextEdit(self)
+        self.body.setReadOnly(True)
+        self.body.setPlainText(self.view.form.body)
+        self.checks = ChecksPanel(ctx, self.body, post_id, self)
+        checks_page = QSplitter(Qt.Orientation.Horizontal, self)
+        checks_page.addWidget(self.body)
+        checks_page.addWidget(self.checks)
+        checks_page.setStretchFactor(0, 3)
+        checks_page.setStretchFactor(1, 2)
+        info = QTextBrowser(self)
+        info.setOpenLinks(False)
+        info.setHtml(summary_html(self.view))
+        history = QTextBrowser(self)
+        history.setHtml(history_html(self.view))
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(diff_page, self.tr("修改对比"))
+        self.tabs.addTab(checks_page, self.tr("正文与自动检查"))
+        self.tabs.addTab(info, self.tr("稿件信息与来源"))
+        self.tabs.addTab(history, self.tr("审核记录（{n}）").format(n=len(self.view.reviews)))
+        self.checks.findings_changed.connect(
+            lambda n: self.tabs.setTabText(1, self.tr("正文与自动检查（待核查 {n}）").format(n=n) if n
+                                           else self.tr("正文与自动检查")))
+
+        # Right: the checklist.
+        self.points = ChecklistModel(rows_for(CHECKLIST_ITEMS), self)
+        self.requirements = ChecklistModel(rows_for(REQUIREMENTS, REQUIREMENT_TEXT), self)
+        points_box = QGroupBox(self.tr("审核内容（第十一条）"), self)
+        QVBoxLayout(points_box).addWidget(_checklist_view(self.points, points_box))
+        req_box = QGroupBox(self.tr("审核要求（第十条）"), self)
+        QVBoxLayout(req_box).addWidget(_checklist_view(self.requirements, req_box))
+        self.pending = QLabel(self)
+        self.pending.setObjectName("checklistPending")
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel(self.tr("逐项核查：符合的打勾；不勾选时须在“说明”中写明情况。"), self))
+        rl.addWidget(points_box)
+        rl.addWidget(req_box)
+        rl.addWidget(self.pending)
+        rl.addStretch(1)
+        for model in (self.points, self.requirements):
+            model.dataChanged.connect(self._update_pending)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.tabs)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([640, 600])
+        split.setChildrenCollapsible(False)
+
+        self.escalation = self._escalation_box()
+        self.opinion = QPlainTextEdit(self)
+        self.opinion.setObjectName("reviewOpinion")
+        self.opinion.setFixedHeight(64)
+        self.opinion.setPlaceholderText(self.tr("审核意见：同意时可简写；退回时必须写明理由和修改要求"))
+        self.message = QLabel(self)
+        self.message.setObjectName("reviewMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.approve_button = QPushButton(self.tr("同意"), self)
+        self.approve_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        self.return_button = QPushButton(self.tr("退回修改"), self)
+        self.cancel_button = QPushButton(self.tr("取消"), self)
+        for b in (self.approve_button, self.return_button):
+            b.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.return_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(sub)
+        layout.addWidget(duty)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.escalation)
+        layout.addWidget(QLabel(self.tr("审核意见："), self))
+        layout.addWidget(self.opinion)
+        layout.addLayout(buttons)
+        self.approve_button.clicked.connect(self.approve)
+        self.return_button.clicked.connect(self.return_post)
+        self.cancel_button.clicked.connect(self.reject)
+        self._update_pending()
+
+    # -- escalation (第九条, last paragraph) ----------------------------------------------------
+    def _escalation_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("请示报告答复（第九条）"), self)
+        box.setObjectName("escalationBox")
+        with self.ctx.reader() as s:
+            why = escalation_missing(get_post(s, self.post_id))
+        self.escalation_why = QLabel(why, box)
+        self.escalation_why.setWordWrap(True)
+        self.escalation_why.setStyleSheet("color: #b3261e;")
+        self.escalation_by = QComboBox(box)
+        self.escalation_by.setEditable(True)
+        self.escalation_by.addItems(ESCALATION_BODIES)
+        self.escalation_answer = QLineEdit(box)
+        self.escalation_answer.setPlaceholderText(self.tr("答复或同意意见，如：经审查可以公开发布"))
+        self.escalation_on = QDateEdit(QDate.currentDate(), box)
+        self.escalation_on.setCalendarPopup(True)
+        self.escalation_on.setDisplayFormat("yyyy-MM-dd")
+        save = QPushButton(self.tr("记录答复"), box)
+        save.clicked.connect(self.save_escalation)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("答复单位/领导："), box))
+        row.addWidget(self.escalation_by)
+        row.addWidget(QLabel(self.tr("意见："), box))
+        row.addWidget(self.escalation_answer, 1)
+        row.addWidget(QLabel(self.tr("日期："), box))
+        row.addWidget(self.escalation_on)
+        row.addWidget(save)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.escalation_why)
+        layout.addLayout(row)
+        box.setVisible(bool(why))
+        return box
+
+    @Slot()
+    def save_escalation(self) -> bool:
+        """Record the answer of the secrecy or cyberspace office, or the county leader's consent."""
+        on: date = self.escalation_on.date().toPython()  # type: ignore[assignment]
+        try:
+            with self.ctx.unit_of_work() as s:
+                record_escalation(s, self.ctx.actor, self.post_id, self.escalation_by.currentText(),
+                                  self.escalation_answer.text(), on)
+        except Exception as exc:
+            self.message.setText(logged_error_text(exc, "Recording escalation failed"))
+            return False
+        self.escalation.hide()
+        self.message.setText("")
+        self.ctx.events.data_changed.emit("review")
+        return True
+
+    # -- deciding ------------------------------------------------------------------------------
+    def marks(self) -> dict[str, ChecklistMark]:
+        return {**self.points.marks(), **self.requirements.marks()}
+
+    @Slot()
+    def _update_pending(self) -> None:
+        n = self.points.pending() + self.requirements.pending()
+        self.pending.setText(self.tr("尚有 {n} 项未勾选也未注明。").format(n=n) if n else self.tr("各要点均已核查。"))
+        self.pending.setStyleSheet("color: #8a5a00;" if n else "color: #26734d;")
+
+    @Slot()
+    def approve(self) -> None:
+        """同意: checked here first so the signer is not asked for a password in vain."""
+        marks = self.marks()
+        problem = checklist_problem(marks)
+        if not problem and self.stage is ReviewStage.THIRD:
+            with self.ctx.reader() as s:
+                problem = escalation_missing(get_post(s, self.post_id))
+        if problem:
+            self.message.setText(problem)
+            return
+        self._decide(Decision.APPROVE)
+
+    @Slot()
+    def return_post(self) -> None:
+        """退回: back to the editor and through every stage again."""
+        if not self.opinion.toPlainText().strip():
+            self.message.setText(self.tr("退回稿件须在“审核意见”中写明理由。"))
+            self.opinion.setFocus()
+            return
+        self._decide(Decision.RETURN)
+
+    def _decide(self, decision: Decision) -> None:
+        marks = self.marks()
+        stage, post_id = self.stage, self.post_id
+
+        def on_signed(session: Session, signer: Actor, chosen: Decision, opinion: str) -> None:
+            review(session, signer, post_id, stage, chosen, opinion, marks)
+
+        if stage is ReviewStage.FIRST:
+            # 初审 belongs to the signed-in 信息采编员 (第九条(一)): no second password.
+            try:
+                with self.ctx.unit_of_work() as s:
+                    on_signed(s, self.ctx.actor, decision, self.opinion.toPlainText())
+            except Exception as exc:
+                self.message.setText(logged_error_text(exc, "First review failed"))
+                return
+            self._done()
+            return
+        with self.ctx.reader() as s:
+            excluded = sorted(excluded_signers(s, get_post(s, post_id), stage))
+        what = self.tr("同意") if decision is Decision.APPROVE else self.tr("退回")
+        summary = summary_html(self.view) + "<p><b>" + self.tr("{stage}结论：{what}").format(
+            stage=stage.label, what=what) + "</b></p>"
+        dialog = SignOffDialog(
+            self.ctx, title=self.tr("{stage}签批（{who}）").format(stage=stage.label, who=stage.reviewer_label),
+            summary_html_or_text=summary, roles=STAGE_ROLES[stage], exclude_user_ids=excluded,
+            allow_return=decision is Decision.RETURN, on_signed=on_signed, parent=self,
+        )
+        if decision is Decision.RETURN:
+            dialog.approve_button.hide()  # the decision was taken here; the signer confirms it
+        dialog.opinion.setPlainText(self.opinion.toPlainText())
+        dialog.accepted.connect(self._done)
+        self.signoff = dialog
+        dialog.open()
+
+    @Slot()
+    def _done(self) -> None:
+        self.review_recorded.emit(self.post_id)
+        self.ctx.events.data_changed.emit("review")
+        self.accept()

@@ -1,0 +1,246 @@
+"""发布审核: the post list with its filters and the selected post below; the daily inspection log on
+its own page. Dialogs (editor, review, publication) open from here without blocking the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.review.workflow import submit
+from ui.context import AppContext
+from ui.messages import show_error, show_info
+from ui.review.inspections_page import InspectionsPage
+from ui.review.post_detail import PostDetail
+from ui.review.post_editor import PostEditor
+from ui.review.post_filter_bar import PostFilterBar
+from ui.review.post_list_model import COLUMNS, PostListModel
+from ui.review.publish_dialog import PublishDialog
+from ui.review.review_dialog import ReviewDialog
+
+MAX_PAGES_TO_FIND = 10  # when re-selecting a post after a refresh
+
+
+class ReviewTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialogs: list[QDialog] = []  # open non-modal dialogs, kept alive until they close
+
+        self.new_button = QPushButton(self.tr("新建稿件…"), self)
+        self.new_button.setObjectName("newPost")
+        self.new_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.count = QLabel(self)
+        self.count.setObjectName("postCount")
+        self.count.setStyleSheet("color: #555;")
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+
+        self.filters = PostFilterBar(ctx, self)
+        self.model = PostListModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("postTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(8, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setWordWrap(False)
+        for i, col in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, col.width)
+        self.detail = PostDetail(ctx, self)
+
+        upper = QWidget(self)
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addLayout(bar)
+        ul.addWidget(self.filters)
+        ul.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        posts_page = QWidget(self)
+        pl = QVBoxLayout(posts_page)
+        pl.setContentsMargins(8, 8, 8, 8)
+        pl.addWidget(splitter)
+
+        self.inspections = InspectionsPage(ctx, self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("reviewPages")
+        self.pages.addTab(posts_page, self.tr("稿件审核"))
+        self.pages.addTab(self.inspections, self.tr("读网巡检"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.new_button.clicked.connect(self.new_post)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.filters.filter_changed.connect(self.apply_filter)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(lambda index: self.open_post(self.model.rows[index.row()].id))
+        self.model.modelReset.connect(self._update_count)
+        self.detail.edit_requested.connect(self.open_post)
+        self.detail.submit_requested.connect(self.submit_post)
+        self.detail.review_requested.connect(self.review_post)
+        self.detail.publish_requested.connect(self.publish_post)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.actor_changed.connect(self.apply_filter)
+        self._update_count()
+
+    # -- the list ----------------------------------------------------------------------------
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.filters.current_filter(self.ctx.actor))
+        self._reselect()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._reselect()
+        self.detail.reload()
+
+    @Slot(str)
+    def _on_data_changed(self, area: str) -> None:
+        if area == "review":
+            self.refresh()
+            self.inspections.reload()
+        elif area == "settings":
+            self.filters.reload_targets(self.ctx)
+            self.inspections.reload()
+
+    def _reselect(self) -> None:
+        """After the list was reloaded, select the post shown below again if it is still listed."""
+        post_id = self.detail.post_id
+        if post_id is None:
+            return
+        row = self.model.row_of_post(post_id)
+        pages = 0
+        while row < 0 and self.model.canFetchMore() and pages < MAX_PAGES_TO_FIND:
+            self.model.fetchMore()
+            row = self.model.row_of_post(post_id)
+            pages += 1
+        if row >= 0:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().blockSignals(False)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    @Slot()
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("共 {n} 篇").format(n=self.model.total))
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        r = self.model.row_at(rows[0].row()) if rows else None
+        if r is not None and r.id != self.detail.post_id:
+            self.detail.show_post(r.id)
+
+    def select_post(self, post_id: int) -> None:
+        """Show `post_id` below and select it in the list when the filter includes it."""
+        self.pages.setCurrentIndex(0)
+        self.detail.show_post(post_id)
+        self._reselect()
+
+    # -- actions -----------------------------------------------------------------------------
+    def _track(self, dialog: QDialog) -> None:
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
+
+    @Slot()
+    def new_post(self) -> PostEditor:
+        editor = PostEditor(self.ctx, None, self)
+        editor.post_saved.connect(self.select_post)
+        self._track(editor)
+        editor.show()  # not modal: the editor may look things up in the list meanwhile
+        return editor
+
+    @Slot(int)
+    def open_post(self, post_id: int) -> PostEditor:
+        for dialog in self.dialogs:
+            if isinstance(dialog, PostEditor) and dialog.post_id == post_id:
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
+        editor = PostEditor(self.ctx, post_id, self)
+        editor.post_saved.connect(self.select_post)
+        self._track(editor)
+        editor.show()
+        return editor
+
+    @Slot(int)
+    def submit_post(self, post_id: int) -> bool:
+        try:
+            with self.ctx.unit_of_work() as s:
+                post = submit(s, self.ctx.actor, post_id)
+                no = post.post_no
+        except Exception as exc:
+            show_error(self, exc, title=self.tr("提交审核"))
+            return False
+        self.ctx.events.data_changed.emit("review")
+        show_info(self, self.tr("提交审核"), self.tr("稿件 {no} 已提交初审。").format(no=no))
+        return True
+
+    @Slot(int)
+    def review_post(self, post_id: int) -> ReviewDialog | None:
+        try:
+            dialog = ReviewDialog(self.ctx, post_id, self)
+        except Exception as exc:
+            show_error(self, exc, title=self.tr("审核"))
+            return None
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def publish_post(self, post_id: int) -> PublishDialog:
+        dialog = PublishDialog(self.ctx, post_id, self)
+        dialog.change_started.connect(self._on_change_started)
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def _on_change_started(self, post_id: int) -> None:
+        self.select_post(post_id)
+        self.open_post(post_id)
+
+    # -- main window contract ----------------------------------------------------------------
+    def show_record(self, record_type: str, record_id: int | None) -> None:
+        if record_type == "post" and record_id is not None:
+            self.select_post(record_id)
+        elif record_type in ("inspection", "column"):
+            self.pages.setCurrentWidget(self.inspections)
+
+    def can_close(self) -> bool:
+        """False while an editor has unsaved changes; that editor comes forward and asks about them."""
+        for dialog in self.dialogs:
+            if isinstance(dialog, PostEditor) and dialog.isVisible() and dialog.dirty:
+                dialog.raise_()
+                dialog.activateWindow()
+                dialog.reject()  # opens the 保存 / 不保存 / 取消 question without blocking
+                return False
+        return True
