@@ -199,7 +199,7 @@ def test_non_admin_sees_a_refusal(qtbot: QtBot, db: Database, make_user) -> None
 
 def test_tab_rebuilds_when_the_signed_in_user_changes(qtbot: QtBot, tab: AdminTab, ctx: AppContext,
                                                       make_user) -> None:
-    assert not tab.is_refused and tab.nav is not None and tab.nav.count() == 4
+    assert not tab.is_refused and tab.nav is not None and tab.nav.count() == 5  # 账户管理 系统参数 节假日 审计记录 词库
     ctx.actor = make_user("lingdao", Role.PRINCIPAL_LEADER)
     ctx.events.actor_changed.emit()
     assert tab.is_refused

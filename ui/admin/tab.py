@@ -24,6 +24,7 @@ from ui.admin.audit_page import AuditPage
 from ui.admin.calendar_page import CalendarPage
 from ui.admin.settings_page import SettingsPage
 from ui.context import AppContext
+from ui.review.wordlists_page import WordListsPage
 
 _STYLE = """
 QLabel#pageTitle { font-size: 14pt; font-weight: bold; color: #1f3b63; padding: 2px 0 4px 0; }
@@ -53,6 +54,7 @@ class AdminTab(QWidget):
         self.settings_page: SettingsPage | None = None
         self.calendar_page: CalendarPage | None = None
         self.audit_page: AuditPage | None = None
+        self.wordlists_page: WordListsPage | None = None
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -105,11 +107,14 @@ class AdminTab(QWidget):
         self.settings_page = SettingsPage(self.ctx, self.stack)
         self.calendar_page = CalendarPage(self.ctx, self.stack)
         self.audit_page = AuditPage(self.ctx, self.stack)
+        # The publishing-review word lists are kept by the administrator here (issue 4).
+        self.wordlists_page = WordListsPage(self.ctx, self.stack)
         for text, page in (
             (self.tr("账户管理"), self.accounts_page),
             (self.tr("系统参数"), self.settings_page),
             (self.tr("节假日"), self.calendar_page),
             (self.tr("审计记录"), self.audit_page),
+            (self.tr("词库"), self.wordlists_page),
         ):
             QListWidgetItem(text, self.nav)
             page_layout = page.layout()
@@ -122,6 +127,6 @@ class AdminTab(QWidget):
         self._layout.addWidget(self.stack, 1)
 
     def show_page(self, index: int) -> None:
-        """Switch to page `index` (0 账户管理, 1 系统参数, 2 节假日, 3 审计记录)."""
+        """Switch to page `index` (0 账户管理, 1 系统参数, 2 节假日, 3 审计记录, 4 词库)."""
         if self.nav is not None:
             self.nav.setCurrentRow(index)
