@@ -56,3 +56,4 @@ def recompute(session: Session, calendar: WorkCalendar) -> int:
 
 register_provider("disclosure", dashboard_items)
 register_recomputer("disclosure", recompute)
+import app.disclosure.demo_data  # noqa: E402, F401  (registers the demo filler)

@@ -1,0 +1,51 @@
+"""主动公开 commands: `export register disclosures` and `export catalogue`.
+
+Both act as the system account; the export functions write the file first and then record
+one audit entry (action "export"), in the same transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from app.commands.export import export_register_subparsers, export_subparsers
+
+if TYPE_CHECKING:
+    from app.commands.export import SubParsers
+
+
+def register(sub: SubParsers) -> None:
+    p = export_register_subparsers(sub).add_parser("disclosures", help="主动公开事项登记台账")
+    p.add_argument("--year", type=int, required=True, help="信息形成或变更的年份")
+    p.add_argument("-o", "--output", required=True, help="保存为（.xlsx）")
+    p.set_defaults(handler=cmd_export_register_disclosures)
+
+    p = export_subparsers(sub).add_parser("catalogue", help="政府信息公开目录（.xlsx 或 .docx）")
+    p.add_argument("--year", type=int, help="只列到该年 12 月 31 日为止已公开的信息（默认：全部）")
+    p.add_argument("-o", "--output", required=True, help="保存为（.xlsx 或 .docx）")
+    p.set_defaults(handler=cmd_export_catalogue)
+
+
+def cmd_export_register_disclosures(args: argparse.Namespace) -> int:
+    from app.context import Actor
+    from app.disclosure.register_export import check_year, export_register
+
+    check_year(args.year)
+    db = args.cli.database()
+    with db.session_factory.begin() as session:
+        count = export_register(session, Actor.system(), args.output, args.year)
+    print(f"已导出 {args.year} 年的主动公开事项 {count} 条到 {args.output}")
+    return 0
+
+
+def cmd_export_catalogue(args: argparse.Namespace) -> int:
+    from app.context import Actor
+    from app.disclosure.catalogue import export_catalogue
+
+    db = args.cli.database()
+    with db.session_factory.begin() as session:
+        count = export_catalogue(session, Actor.system(), args.output, year=args.year)
+    scope = f"截至 {args.year} 年底" if args.year else "全部"
+    print(f"已导出政府信息公开目录（{scope}）{count} 条到 {args.output}")
+    return 0

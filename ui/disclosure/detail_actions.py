@@ -1,0 +1,104 @@
+"""The row of workflow buttons under an item, and the deadline texts the detail panel shows.
+
+Buttons appear only where the step applies to the item's state, so a clerk sees the next step
+instead of a row of greyed-out ones; the services still refuse a wrong step whatever is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from app.disclosure.enums import Decision, DocKind, ItemStatus
+from app.disclosure.queries import ItemView, deadline_of
+from app.workdays.calendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from ui.disclosure.item_detail import ItemDetail
+
+
+def deadline_text(v: ItemView, calendar: WorkCalendar) -> str:
+    """For a published item: “，发布期限 2024-10-23（按时）” or “（逾期 3 个工作日）”."""
+    if v.published_on is None:
+        return ""
+    due = deadline_of(v, calendar).due
+    if v.published_on <= due:
+        return f"，发布期限 {due.isoformat()}（按时发布）"
+    return f"，发布期限 {due.isoformat()}（逾期 {calendar.workdays_between(due, v.published_on)} 个工作日）"
+
+
+def explanation(v: ItemView, calendar: WorkCalendar) -> str:
+    """The arithmetic of the deadline (WorkCalendar.deadline(...).explain()), with what it counts from."""
+    lines = []
+    if v.delay_ended_on is not None:
+        lines.append(f"因法定事由暂缓发布（{v.delay_cause}），{v.delay_ended_on.isoformat()} 事由消除，"
+                     "自该日起重新计算。")
+    lines.append(deadline_of(v, calendar).explain())
+    if v.published_on is not None:
+        late = calendar.workdays_between(deadline_of(v, calendar).due, v.published_on)
+        verdict = f"逾期 {late} 个工作日。" if late else "按时发布。"
+        lines.append(f"实际发布：{v.published_on.isoformat()}，{verdict}")
+    return "\n".join(lines)
+
+
+class ActionButtons(QWidget):
+    """修改, 保密审查签批, 确定公开方式, 登记发布, 暂缓发布, 事由消除, 重新研判, 登记新版本, 登记废止."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = self._button("editItem", self.tr("修改…"))
+        self.review = self._button("reviewItem", self.tr("保密审查签批…"))
+        self.decide = self._button("decideItem", self.tr("确定公开方式…"))
+        self.publish = self._button("publishItem", self.tr("登记发布…"))
+        self.delay = self._button("delayItem", self.tr("暂缓发布…"))
+        self.end_delay = self._button("endDelayItem", self.tr("暂缓事由消除…"))
+        self.revisit = self._button("revisitItem", self.tr("重新研判…"))
+        self.new_version = self._button("newVersion", self.tr("登记新版本…"))
+        self.repeal = self._button("repealItem", self.tr("登记废止…"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        for button in self.all():
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        return button
+
+    def all(self) -> tuple[QPushButton, ...]:
+        return (self.review, self.decide, self.publish, self.delay, self.end_delay, self.revisit, self.edit,
+                self.new_version, self.repeal)
+
+    def update_for(self, v: ItemView) -> None:
+        s = v.status
+        latest = v.is_latest and s is not ItemStatus.SUPERSEDED
+        shown = {
+            self.edit: latest and s not in (ItemStatus.PUBLISHED,),
+            self.review: s is ItemStatus.DRAFT,
+            self.decide: s is ItemStatus.REVIEWED,
+            self.publish: s is ItemStatus.REVIEWED and v.decision is Decision.PROACTIVE,
+            self.delay: s in (ItemStatus.DRAFT, ItemStatus.REVIEWED),
+            self.end_delay: s is ItemStatus.DELAYED,
+            self.revisit: s in (ItemStatus.WITHHELD, ItemStatus.ON_REQUEST),
+            self.new_version: latest,
+            self.repeal: latest and v.doc_kind is not DocKind.NONE and v.repealed_on is None,
+        }
+        for button, visible in shown.items():
+            button.setVisible(visible)
+        # The step that moves the item on is the obvious one to press.
+        main = next((b for b in (self.review, self.publish, self.decide, self.end_delay) if shown[b]), None)
+        for button in self.all():
+            button.setStyleSheet("font-weight: bold;" if button is main else "")
+
+    def connect_to(self, detail: ItemDetail) -> None:
+        self.edit.clicked.connect(detail.edit_item)
+        self.new_version.clicked.connect(detail.new_version_item)
+        self.review.clicked.connect(detail.sign_secrecy_review)
+        self.decide.clicked.connect(detail.decide_item)
+        self.publish.clicked.connect(detail.publish_item)
+        self.delay.clicked.connect(detail.delay_item)
+        self.end_delay.clicked.connect(detail.end_delay_item)
+        self.revisit.clicked.connect(detail.revisit_item)
+        self.repeal.clicked.connect(detail.repeal_item)

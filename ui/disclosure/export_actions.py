@@ -1,0 +1,149 @@
+"""导出台账… and 导出目录…: choose the year (and for the catalogue Excel or Word), then the file;
+the export runs off the GUI thread with progress and cancel (ui.workers.run_task)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QRadioButton,
+    QWidget,
+)
+
+from app.disclosure.catalogue import export_catalogue
+from app.disclosure.register_export import export_register
+from ui.context import AppContext
+from ui.messages import show_info
+from ui.workers import Progress, TaskHandle, run_task
+
+
+class ExportChoiceDialog(QDialog):
+    """The year of a register, or the cut-off year and the format of the catalogue."""
+
+    def __init__(self, title: str, years: Sequence[int], year: int | None, *, catalogue: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        self.year = QComboBox(self)
+        self.year.setObjectName("exportYear")
+        if catalogue:
+            self.year.addItem(self.tr("全部（截至今天）"), None)
+        for y in years:
+            self.year.addItem(self.tr("截至 {year} 年底").format(year=y) if catalogue
+                              else self.tr("{year} 年").format(year=y), y)
+        self.year.setCurrentIndex(max(self.year.findData(year), 0))
+        self.excel = QRadioButton(self.tr("Excel 表格（.xlsx）"), self)
+        self.word = QRadioButton(self.tr("Word 文档（.docx，公文格式）"), self)
+        self.word.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.excel)
+        group.addButton(self.word)
+        formats = QHBoxLayout()
+        formats.addWidget(self.word)
+        formats.addWidget(self.excel)
+        form = QFormLayout(self)
+        form.addRow(self.tr("范围：") if catalogue else self.tr("年度："), self.year)
+        if catalogue:
+            form.addRow(self.tr("格式："), formats)
+        else:
+            self.excel.setChecked(True)
+            self.excel.hide()
+            self.word.hide()
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("下一步…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen_year(self) -> int | None:
+        data = self.year.currentData()
+        return None if data is None else int(data)
+
+    def suffix(self) -> str:
+        return ".docx" if self.word.isChecked() else ".xlsx"
+
+
+class ExportActions(QObject):
+    """Owns the two exports of the tab; `years()` and `year()` give the list's years and filter."""
+
+    def __init__(self, ctx: AppContext, widget: QWidget, years: Callable[[], Sequence[int]],
+                 year: Callable[[], int | None]) -> None:
+        super().__init__(widget)
+        self.ctx, self.widget, self.years, self.year = ctx, widget, years, year
+        self.task: TaskHandle[Any] | None = None
+
+    def _years(self) -> list[int]:
+        return sorted({*self.years(), date.today().year}, reverse=True)
+
+    @Slot()
+    def register_dialog(self) -> None:
+        choice = ExportChoiceDialog(self.tr("导出主动公开事项登记台账"), self._years(),
+                                    self.year() or date.today().year, catalogue=False, parent=self.widget)
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return
+        year = choice.chosen_year() or date.today().year
+        default = str(Path.home() / self.tr("主动公开事项登记台账_{year}.xlsx").format(year=year))
+        name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year)
+
+    @Slot()
+    def catalogue_dialog(self) -> None:
+        choice = ExportChoiceDialog(self.tr("导出政府信息公开目录"), self._years(), self.year(), catalogue=True,
+                                    parent=self.widget)
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return
+        year, suffix = choice.chosen_year(), choice.suffix()
+        stem = self.tr("政府信息公开目录") + (f"_{year}" if year else "")
+        kinds = self.tr("Word 文档 (*.docx)") if suffix == ".docx" else self.tr("Excel 文件 (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出目录"), str(Path.home() / (stem + suffix)),
+                                              kinds)
+        if name:
+            self.export_catalogue(Path(name if name.lower().endswith(suffix) else name + suffix), year)
+
+    def export_register(self, path: Path, year: int) -> TaskHandle[Any]:
+        ctx = self.ctx
+        text = self.tr("正在导出台账…")
+
+        def work(progress: Progress) -> int:
+            with ctx.unit_of_work() as s:
+                return export_register(s, ctx.actor, path, year,
+                                       progress=lambda done, total: progress.report(done, total, text),
+                                       cancel=lambda: progress.cancelled)
+
+        def done(n: int) -> None:
+            show_info(self.widget, self.tr("导出台账"),
+                      self.tr("已导出 {year} 年的主动公开事项 {n} 条到：\n{path}").format(year=year, n=n, path=path))
+
+        self.task = run_task(self.widget, self.tr("导出台账"), work, on_done=done)
+        return self.task
+
+    def export_catalogue(self, path: Path, year: int | None) -> TaskHandle[Any]:
+        ctx = self.ctx
+        text = self.tr("正在生成政府信息公开目录…")
+
+        def work(progress: Progress) -> int:
+            with ctx.unit_of_work() as s:
+                return export_catalogue(s, ctx.actor, path, year=year,
+                                        progress=lambda done, total: progress.report(done, total, text),
+                                        cancel=lambda: progress.cancelled)
+
+        def done(n: int) -> None:
+            show_info(self.widget, self.tr("导出目录"),
+                      self.tr("政府信息公开目录已导出（{n} 条）到：\n{path}").format(n=n, path=path))
+
+        self.task = run_task(self.widget, self.tr("导出目录"), work, on_done=done)
+        return self.task

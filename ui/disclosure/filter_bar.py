@@ -1,0 +1,112 @@
+"""The filters above the item list: year, category, section, status, due soon, overdue, search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from app.disclosure.enums import CATEGORIES, ItemStatus
+from app.disclosure.queries import ItemFilter, category_label
+
+SEARCH_DEBOUNCE_MS = 300
+
+
+class FilterBar(QWidget):
+    """Builds an ItemFilter from the widgets; emits filter_changed when any of them changes."""
+
+    filter_changed = Signal()
+    """The user changed a filter or (after a pause in typing) the search text."""
+
+    def __init__(self, parent: QWidget | None = None, *, years: Sequence[int] = (),
+                 sections: Sequence[str] = ()) -> None:
+        super().__init__(parent)
+        self.year = QComboBox(self)
+        self.year.setObjectName("filterYear")
+        self.year.setToolTip(self.tr("信息形成或变更的年份"))
+        self.set_years(years)
+        self.category = QComboBox(self)
+        self.category.setObjectName("filterCategory")
+        self.category.addItem(self.tr("全部类别"), None)
+        for i in range(len(CATEGORIES)):
+            self.category.addItem(category_label(i), i)
+        self.category.setMaximumWidth(260)
+        self.section = QComboBox(self)
+        self.section.setObjectName("filterSection")
+        self.section.addItem(self.tr("全部科室"), None)
+        for name in sections:
+            self.section.addItem(name, name)
+        self.status = QComboBox(self)
+        self.status.setObjectName("filterStatus")
+        self.status.addItem(self.tr("全部状态"), None)
+        for s in ItemStatus:
+            self.status.addItem(s.label, s)
+        self.due_soon = QCheckBox(self.tr("即将到期"), self)
+        self.due_soon.setToolTip(self.tr("尚未发布，3 个工作日内到期"))
+        self.overdue = QCheckBox(self.tr("已超期"), self)
+        self.overdue.setToolTip(self.tr("尚未发布，已超过 20 个工作日的发布时限"))
+        self.search = QLineEdit(self)
+        self.search.setObjectName("filterSearch")
+        self.search.setPlaceholderText(self.tr("搜索编号、标题、文号、科室…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+
+        # Typing queries only after a pause, not on every key.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.filter_changed)
+        self.search.textChanged.connect(self._on_text)
+        for combo in self._combos():
+            combo.currentIndexChanged.connect(self._on_changed)
+        for box in (self.due_soon, self.overdue):
+            box.toggled.connect(self._on_changed)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(QLabel(self.tr("筛选："), self))
+        for w in (*self._combos(), self.due_soon, self.overdue):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.search, 2)
+
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.year, self.category, self.section, self.status)
+
+    def set_years(self, years: Sequence[int]) -> None:
+        """Offer the years that have items, and this year; keeps the current choice."""
+        current = self.year.currentData()
+        blocker = QSignalBlocker(self.year)
+        self.year.clear()
+        self.year.addItem(self.tr("全部年份"), None)
+        for y in sorted({*years, date.today().year}, reverse=True):
+            self.year.addItem(self.tr("{year} 年").format(year=y), y)
+        self.year.setCurrentIndex(max(self.year.findData(current), 0))
+        del blocker
+
+    @Slot(str)
+    def _on_text(self, _text: str) -> None:
+        self._debounce.start()
+
+    @Slot()
+    def _on_changed(self) -> None:
+        self._debounce.stop()
+        self.filter_changed.emit()
+
+    def flush(self) -> None:
+        """Apply pending search text at once (Enter pressed, or a test that does not want to wait)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.filter_changed.emit()
+
+    def current_filter(self, today: date) -> ItemFilter:
+        status = self.status.currentData()  # Qt hands the enum back as str
+        return ItemFilter(
+            year=self.year.currentData(), category=self.category.currentData(),
+            section=self.section.currentData(), status=ItemStatus(status) if status else None,
+            due_soon=self.due_soon.isChecked(), overdue=self.overdue.isChecked(),
+            text=self.search.text().strip(), today=today,
+        )

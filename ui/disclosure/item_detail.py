@@ -1,0 +1,393 @@
+"""One disclosure item: status, deadline with working days left, the workflow actions, attachments
+and the version history. Every action goes through an app.disclosure.service function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.context import Actor
+from app.disclosure.enums import DocKind, ItemStatus
+from app.disclosure.queries import AttachmentRow, ItemRow, ItemView, attachment_content, load_item, workdays_left
+from app.disclosure.service import SECRECY_ROLES, add_attachment, delay, end_delay, repeal, revisit, secrecy_review
+from app.errors import UserError
+from app.signoff.service import Decision as SignDecision
+from app.workdays.calendar import WorkCalendar
+from app.workdays.service import load_calendar
+from reports.atomic import atomic_write
+from ui.context import AppContext
+from ui.disclosure import detail_actions
+from ui.disclosure.actions import read, run_change
+from ui.disclosure.item_dialogs import DateDialog, DeadlineDialog, DecisionDialog, PublishDialog, ReasonDialog
+from ui.disclosure.item_form import FormMode, ItemFormDialog
+from ui.disclosure.item_summary import review_html, summary_html
+from ui.disclosure.rows_model import RowColumn, RowsModel
+from ui.messages import show_error
+from ui.signoff_dialog import SignOffDialog
+
+STATUS_COLOURS = {
+    ItemStatus.DRAFT: "#546e7a", ItemStatus.REVIEWED: "#1565c0", ItemStatus.DELAYED: "#8e24aa",
+    ItemStatus.PUBLISHED: "#2e7d32", ItemStatus.WITHHELD: "#6d4c41", ItemStatus.ON_REQUEST: "#00838f",
+    ItemStatus.SUPERSEDED: "#757575",
+}
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ItemDetail(QWidget):
+    item_shown = Signal(int)
+    """Another item (e.g. an earlier version from the history) is now shown; carries its id."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx, self._today = ctx, today
+        self.view: ItemView | None = None
+        self.calendar = WorkCalendar()
+        self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
+
+        self.item_no = QLabel(self)
+        self.item_no.setObjectName("itemNo")
+        self.item_no.setStyleSheet("color: #555;")
+        self.status = QLabel(self)
+        self.status.setObjectName("itemStatus")
+        self.title = QLabel(self)
+        self.title.setObjectName("itemTitleLabel")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.deadline = QLabel(self)
+        self.deadline.setObjectName("itemDeadline")
+        self.deadline_button = QPushButton(self.tr("期限计算…"), self)
+        self.deadline_button.setObjectName("deadlineButton")
+        self.deadline_button.setFlat(True)
+        self.deadline_button.setStyleSheet("color: #0d47a1; text-decoration: underline;")
+        self.deadline_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        top = QHBoxLayout()
+        top.addWidget(self.item_no)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        due = QHBoxLayout()
+        due.addWidget(self.deadline)
+        due.addWidget(self.deadline_button)
+        due.addStretch(1)
+
+        self.buttons = detail_actions.ActionButtons(self)
+        self.info = QTextBrowser(self)
+        self.info.setObjectName("itemInfo")
+        self.info.setOpenExternalLinks(True)
+        self.attachments: RowsModel[AttachmentRow] = RowsModel([
+            RowColumn(self.tr("文件名"), lambda a: a.filename), RowColumn(self.tr("大小"), lambda a: _size(a.size)),
+            RowColumn(self.tr("添加人"), lambda a: a.added_by),
+            RowColumn(self.tr("添加时间"), lambda a: f"{a.added_at:%Y-%m-%d %H:%M}"),
+        ], self)
+        self.attachment_table = _table(self, "attachmentTable")
+        self.attachment_table.setModel(self.attachments)
+        self.add_file_button = QPushButton(self.tr("添加附件…"), self)
+        self.save_file_button = QPushButton(self.tr("另存为…"), self)
+        files = QWidget(self)
+        fl = QVBoxLayout(files)
+        fb = QHBoxLayout()
+        fb.addWidget(self.add_file_button)
+        fb.addWidget(self.save_file_button)
+        fb.addStretch(1)
+        fl.addLayout(fb)
+        fl.addWidget(self.attachment_table)
+        self.versions: RowsModel[ItemRow] = RowsModel([
+            RowColumn(self.tr("版本"), lambda r: self.tr("第 {v} 版").format(v=r.version_no)),
+            RowColumn(self.tr("形成/变更日期"), lambda r: r.formed_on.isoformat()),
+            RowColumn(self.tr("文号"), lambda r: r.doc_no),
+            RowColumn(self.tr("状态"), lambda r: r.status.label),
+            RowColumn(self.tr("发布日期"), lambda r: r.published_on.isoformat() if r.published_on else ""),
+            RowColumn(self.tr("标题"), lambda r: r.title),
+        ], self)
+        self.version_table = _table(self, "versionTable")
+        self.version_table.setModel(self.versions)
+        self.version_table.setToolTip(self.tr("双击查看该版本"))
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.info, self.tr("详细信息"))
+        self.tabs.addTab(files, self.tr("附件"))
+        self.tabs.addTab(self.version_table, self.tr("版本历史"))
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addLayout(due)
+        layout.addWidget(self.buttons)
+        layout.addWidget(self.tabs, 1)
+        self.empty = QLabel(self.tr("在上方列表中选择一条公开事项查看和办理；新的信息请点击“登记公开事项…”。"), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #777;")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.deadline_button.clicked.connect(self.show_deadline)
+        self.add_file_button.clicked.connect(self._choose_attachment)
+        self.save_file_button.clicked.connect(self._save_attachment)
+        self.version_table.doubleClicked.connect(self._open_version)
+        self.buttons.connect_to(self)
+
+    @property
+    def item_id(self) -> int | None:
+        return self.view.id if self.view else None
+
+    # -- showing -----------------------------------------------------------------------------
+    def show_item(self, item_id: int | None) -> None:
+        if item_id is None:
+            self.view = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+        try:
+            self.view, self.calendar = read(self.ctx, lambda s: (load_item(s, item_id), load_calendar(s)))
+        except UserError:  # deleted meanwhile
+            self.show_item(None)
+            return
+        self._render()
+
+    def reload(self) -> None:
+        self.show_item(self.item_id)
+
+    def _render(self) -> None:
+        v = self.view
+        assert v is not None
+        self.stack.setCurrentIndex(1)
+        self.item_no.setText(self.tr("{no}　第 {v} 版").format(no=v.item_no, v=v.version_no))
+        colour = STATUS_COLOURS[v.status]
+        self.status.setText(v.status.label)
+        self.status.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; padding: 1px 8px;")
+        kind = f"〔{v.doc_kind.label}〕" if v.doc_kind is not DocKind.NONE else ""
+        self.title.setText(v.title + kind)
+        self._render_deadline(v)
+        self.info.setHtml(summary_html(v))
+        self.attachments.set_rows(v.attachments)
+        self.versions.set_rows(v.versions)
+        self.tabs.setTabText(1, self.tr("附件（{n}）").format(n=len(v.attachments)))
+        self.tabs.setTabText(2, self.tr("版本历史（{n}）").format(n=len(v.versions)))
+        self.save_file_button.setEnabled(bool(v.attachments))
+        self.buttons.update_for(v)
+
+    def _render_deadline(self, v: ItemView) -> None:
+        today = self._today()
+        style, text = "color: #333;", ""
+        if v.status is ItemStatus.DELAYED and v.due_on is None:
+            cause = v.delay_cause if len(v.delay_cause) <= 60 else v.delay_cause[:58] + "…"  # in full below
+            text = self.tr("暂缓发布：{cause}　事由消除后重新计算发布期限。").format(cause=cause.rstrip("。"))
+            style = "color: #8e24aa;"
+        elif v.status.is_pending and v.due_on is not None:
+            left = workdays_left(self.calendar, v.due_on, today)
+            if left < 0:
+                text = self.tr("发布期限：{due}（已超期 {n} 个工作日）").format(due=v.due_on.isoformat(), n=-left)
+                style = "color: #b3261e; font-weight: bold;"
+            elif left == 0:
+                text = self.tr("发布期限：{due}（今天到期）").format(due=v.due_on.isoformat())
+                style = "color: #b3261e; font-weight: bold;"
+            else:
+                text = self.tr("发布期限：{due}（剩余 {n} 个工作日）").format(due=v.due_on.isoformat(), n=left)
+                style = "color: #8a5a00; font-weight: bold;" if left <= 3 else "color: #333;"
+            if v.due_unconfirmed:
+                text += self.tr("　期限未确认：节假日安排尚未录入")
+        elif v.published_on is not None:
+            due = detail_actions.deadline_text(v, self.calendar)
+            text = self.tr("已于 {day} 发布").format(day=v.published_on.isoformat()) + due
+            style = "color: #b3261e;" if "逾期" in due else "color: #2e7d32;"
+        elif v.status in (ItemStatus.WITHHELD, ItemStatus.ON_REQUEST):
+            text = self.tr("{decision}，不计发布期限").format(decision=v.decision.label)
+        self.deadline.setText(text)
+        self.deadline.setStyleSheet(style)
+        self.deadline_button.setVisible(v.due_on is not None or v.published_on is not None)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def show_deadline(self) -> QDialog | None:
+        if self.view is None:
+            return None
+        return self._open(DeadlineDialog(self.view, detail_actions.explanation(self.view, self.calendar), self))
+
+    @Slot()
+    def sign_secrecy_review(self) -> QDialog | None:
+        """保密审查: a section head or leader signs in the sign-off dialog with their own password."""
+        v = self.view
+        if v is None:
+            return None
+        today = self._today()
+        def on_signed(s: Session, signer: Actor, decision: SignDecision, opinion: str) -> None:
+            secrecy_review(s, signer, v.id, opinion, today, decision)
+
+        dialog = SignOffDialog(self.ctx, title=self.tr("保密审查签批（第六条）"), summary_html_or_text=review_html(v),
+                               roles=SECRECY_ROLES, on_signed=on_signed, parent=self)
+        dialog.opinion.setPlaceholderText(self.tr("审查意见（必填），如：经审查，不涉及国家秘密和工作秘密，同意公开。"))
+        dialog.return_button.setText(self.tr("不同意"))
+        dialog.accepted.connect(self._changed)
+        return self._open(dialog)
+
+    @Slot()
+    def _changed(self) -> None:
+        self.ctx.events.data_changed.emit("disclosure")
+        self.reload()
+
+    def run_dialog(self, dialog: QDialog) -> QDialog:
+        """Open one of the workflow dialogs; the item is shown again when it changed something."""
+        changed = getattr(dialog, "item_changed", None) or getattr(dialog, "item_saved", None)
+        if changed is not None:
+            changed.connect(self._after_change)
+        return self._open(dialog)
+
+    @Slot(int)
+    def _after_change(self, item_id: int) -> None:
+        self.show_item(item_id)
+        self.item_shown.emit(item_id)
+
+    def _form(self, mode: FormMode) -> QDialog | None:
+        if self.view is None:
+            return None
+        return self.run_dialog(ItemFormDialog(self.ctx, mode, self.view, self, today=self._today))
+
+    @Slot()
+    def edit_item(self) -> QDialog | None:
+        return self._form(FormMode.EDIT)
+
+    @Slot()
+    def new_version_item(self) -> QDialog | None:
+        return self._form(FormMode.NEW_VERSION)
+
+    @Slot()
+    def decide_item(self) -> QDialog | None:
+        return self.run_dialog(DecisionDialog(self.ctx, self.view, self)) if self.view else None
+
+    @Slot()
+    def publish_item(self) -> QDialog | None:
+        return self.run_dialog(PublishDialog(self.ctx, self.view, self, today=self._today)) if self.view else None
+
+    @Slot()
+    def delay_item(self) -> QDialog | None:
+        return self._reason(self.tr("暂缓发布"), self.tr("写明不能按时发布的法定事由（第九条）："),
+                            self.tr("如：须经州人民政府批准后方可发布，待批复"), self.tr("暂缓发布"),
+                            lambda s, v, text: delay(s, self.ctx.actor, v.id, text, load_calendar(s)))
+
+    @Slot()
+    def revisit_item(self) -> QDialog | None:
+        return self._reason(self.tr("重新研判"), self.tr("写明重新研判的原因（如不予公开的情形已消除）；"
+                                                        "该事项将回到待保密审查："),
+                            self.tr("如：人事调整已完成，内部事务情形消除"), self.tr("重新研判"),
+                            lambda s, v, text: revisit(s, self.ctx.actor, v.id, text))
+
+    def _reason(self, title: str, prompt: str, placeholder: str, ok: str,
+                fn: Callable[..., object]) -> QDialog | None:
+        v = self.view
+        if v is None:
+            return None
+        return self.run_dialog(ReasonDialog(self.ctx, v, title=title, prompt=prompt, placeholder=placeholder,
+                                            ok_text=ok, run=lambda s, text: fn(s, v, text), parent=self))
+
+    @Slot()
+    def end_delay_item(self) -> QDialog | None:
+        return self._date(self.tr("暂缓事由消除"), self.tr("法定事由消除的日期（自该日起重新计算 20 个工作日）："),
+                          self.tr("确定"), lambda s, v, day: end_delay(s, self.ctx.actor, v.id, day, load_calendar(s)))
+
+    @Slot()
+    def repeal_item(self) -> QDialog | None:
+        return self._date(self.tr("登记废止"), self.tr("文件废止或失效的日期（此后不再计入现行有效件数）："),
+                          self.tr("登记废止"), lambda s, v, day: repeal(s, self.ctx.actor, v.id, day))
+
+    def _date(self, title: str, prompt: str, ok: str, fn: Callable[..., object]) -> QDialog | None:
+        v = self.view
+        if v is None:
+            return None
+        return self.run_dialog(DateDialog(self.ctx, v, title=title, prompt=prompt, ok_text=ok,
+                                          run=lambda s, day: fn(s, v, day), today=self._today(), parent=self))
+
+    # -- attachments and history -------------------------------------------------------------
+    @Slot()
+    def _choose_attachment(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("添加附件"), "", self.tr("所有文件 (*)"))
+        if name:
+            self.add_attachment_file(Path(name))
+
+    def add_attachment_file(self, path: Path) -> bool:
+        v = self.view
+        if v is None:
+            return False
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            show_error(self, self.tr("无法读取文件“{name}”：{err}").format(name=path.name, err=exc.strerror or exc))
+            return False
+        ok, _ = run_change(self, self.ctx, lambda s: add_attachment(s, self.ctx.actor, v.id, path.name, content).id)
+        if ok:
+            self.reload()
+            self.tabs.setCurrentIndex(1)
+        return ok
+
+    @Slot()
+    def _save_attachment(self) -> None:
+        rows = self.attachment_table.selectionModel().selectedRows()
+        row = self.attachments.row_at(rows[0].row() if rows else 0)
+        if row is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(Path.home() / row.filename))
+        if name:
+            self.save_attachment_to(row.id, Path(name))
+
+    def save_attachment_to(self, attachment_id: int, target: Path) -> bool:
+        try:
+            _, content = read(self.ctx, lambda s: attachment_content(s, attachment_id))
+
+            def write(tmp: Path) -> None:
+                tmp.write_bytes(content)
+
+            atomic_write(target, write)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    @Slot(QModelIndex)
+    def _open_version(self, index: QModelIndex) -> None:
+        row = self.versions.row_at(index.row())
+        if row is not None and row.id != self.item_id:
+            self.show_item(row.id)
+            self.item_shown.emit(row.id)

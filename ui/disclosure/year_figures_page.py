@@ -1,0 +1,218 @@
+"""年度统计数据: the small yearly form behind Part 2 of the annual report.
+
+Laid out like Part 2 of the report itself. 行政规范性文件 recorded as items count themselves; their
+live numbers stand beside the fields for the ones not recorded, with the total the report will
+show, so the clerk sees what the report will say while typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from app.auth.models import User
+from app.auth.roles import Role
+from app.disclosure.figures import INT_FIELDS, normative_counts, save_year_figures, year_figures
+from ui.context import AppContext
+from ui.disclosure.actions import read, run_change
+
+MAX_COUNT = 999_999
+MIN_FORM_WIDTH = 760
+MAX_FORM_WIDTH = 900
+_HEADER = "font-weight: bold; color: #333; background: #eef2f7; padding: 4px 8px;"
+_AUTO = "color: #0d47a1; padding: 0 8px;"
+_TOTAL = "font-weight: bold; padding: 0 8px;"
+
+
+class YearFiguresPage(QWidget):
+    figures_saved = Signal(int)
+    """The year's figures were saved; carries the year."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.expected_version = 0
+        self.auto: tuple[int, int, int] = (0, 0, 0)
+        this_year = today().year
+        self.year = QComboBox(self)
+        self.year.setObjectName("figuresYear")
+        for y in range(this_year, this_year - 6, -1):
+            self.year.addItem(self.tr("{year} 年").format(year=y), y)
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setObjectName("saveFigures")
+        self.save_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        self.message = QLabel(self)
+        self.message.setObjectName("figuresMessage")
+        self.stamp = QLabel(self)
+        self.stamp.setStyleSheet("color: #777;")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("年度："), self))
+        bar.addWidget(self.year)
+        bar.addSpacing(16)
+        bar.addWidget(self.stamp)
+        bar.addStretch(1)
+        bar.addWidget(self.message)
+        bar.addWidget(self.save_button)
+
+        self.spins: dict[str, QSpinBox] = {key: self._spin(key) for key in INT_FIELDS}
+        self.fees = QLineEdit(self)
+        self.fees.setObjectName("fees_amount")
+        self.fees.setPlaceholderText("0")
+        self.fees.setFixedWidth(110)
+        self.fees.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.auto_labels = [self._value_label(_AUTO) for _ in range(3)]
+        self.total_labels = [self._value_label(_TOTAL) for _ in range(3)]
+
+        docs = QGroupBox(self.tr("规章和行政规范性文件"), self)
+        grid = QGridLayout(docs)
+        for col, text in enumerate((self.tr("信息内容"), self.tr("本年制发件数"), self.tr("本年废止件数"),
+                                    self.tr("现行有效件数"))):
+            grid.addWidget(self._header(text), 0, col)
+        grid.addWidget(QLabel(self.tr("规章"), docs), 1, 0)
+        for col, key in enumerate(("rules_issued", "rules_repealed", "rules_in_force"), start=1):
+            grid.addWidget(self.spins[key], 1, col)
+        grid.addWidget(QLabel(self.tr("行政规范性文件："), docs), 2, 0)
+        grid.addWidget(QLabel(self.tr("　登记为公开事项的（自动统计）"), docs), 3, 0)
+        grid.addWidget(QLabel(self.tr("　未登记为公开事项的（在此填写）"), docs), 4, 0)
+        grid.addWidget(QLabel(self.tr("　合计（年度报告填报数）"), docs), 5, 0)
+        extra = ("normative_issued_extra", "normative_repealed_extra", "normative_in_force_extra")
+        for col in range(3):
+            grid.addWidget(self.auto_labels[col], 3, col + 1)
+            grid.addWidget(self.spins[extra[col]], 4, col + 1)
+            grid.addWidget(self.total_labels[col], 5, col + 1)
+        grid.setColumnStretch(0, 2)
+
+        decisions = QGroupBox(self.tr("行政许可、行政处罚、行政强制"), self)
+        grid2 = QGridLayout(decisions)
+        grid2.addWidget(self._header(self.tr("信息内容")), 0, 0)
+        grid2.addWidget(self._header(self.tr("本年处理决定数量")), 0, 1)
+        for row, (key, text) in enumerate((("licensing_decisions", self.tr("行政许可")),
+                                           ("punishment_decisions", self.tr("行政处罚")),
+                                           ("enforcement_decisions", self.tr("行政强制"))), start=1):
+            grid2.addWidget(QLabel(text, decisions), row, 0)
+            grid2.addWidget(self.spins[key], row, 1)
+        grid2.addWidget(self._header(self.tr("信息内容")), 4, 0)
+        grid2.addWidget(self._header(self.tr("本年收费金额（单位：万元）")), 4, 1)
+        grid2.addWidget(QLabel(self.tr("行政事业性收费"), decisions), 5, 0)
+        grid2.addWidget(self.fees, 5, 1)
+        grid2.setColumnStretch(0, 2)
+        grid2.setColumnStretch(1, 3)
+
+        note = QLabel(self.tr(
+            "说明：文件类型为“行政规范性文件”的公开事项按文件自动统计（同一文件的新版本不重复计数，"
+            "登记废止后不再计入现行有效）；未在本程序登记的规范性文件和其他数字由各科室提供后在此填写。"
+            "以上数字用于政府信息公开工作年度报告第二部分。"), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        # A form as wide as the screen puts the numbers far from their labels: keep it compact.
+        body = QWidget(self)
+        body.setMinimumWidth(MIN_FORM_WIDTH)
+        body.setMaximumWidth(MAX_FORM_WIDTH)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(bar)
+        inner.addWidget(docs)
+        inner.addWidget(decisions)
+        inner.addWidget(note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+        self.year.currentIndexChanged.connect(self.load)
+        self.save_button.clicked.connect(self.save)
+        for key in extra:
+            self.spins[key].valueChanged.connect(self._update_totals)
+        self.editable = ctx.actor.has(Role.DISCLOSURE_STAFF, Role.ADMIN)
+        if not self.editable:
+            self.save_button.hide()
+            self.stamp.setText(self.tr("只读：填写年度统计数据需要“信息公开工作人员”或“系统管理员”角色。"))
+        self.load()
+
+    def _spin(self, key: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(key)
+        spin.setRange(0, MAX_COUNT)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        spin.setFixedWidth(110)
+        return spin
+
+    def _header(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setStyleSheet(_HEADER)
+        return label
+
+    def _value_label(self, style: str) -> QLabel:
+        label = QLabel("0", self)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        label.setStyleSheet(style)
+        return label
+
+    def current_year(self) -> int:
+        return int(self.year.currentData())
+
+    @Slot()
+    def load(self) -> None:
+        year = self.current_year()
+
+        def fetch(s: Any) -> tuple[dict[str, Any], tuple[int, int, int]]:
+            row = year_figures(s, year)
+            values = {key: getattr(row, key) for key in (*INT_FIELDS, "fees_amount", "version", "updated_by",
+                                                         "updated_at")}
+            name = s.scalar(select(User.display_name).where(User.username == values["updated_by"]))
+            values["updated_by"] = name or values["updated_by"]
+            return values, normative_counts(s, year)
+
+        values, self.auto = read(self.ctx, fetch)
+        self.expected_version = int(values["version"] or 0)
+        for key, spin in self.spins.items():
+            spin.setValue(int(values[key] or 0))
+            spin.setEnabled(self.editable)
+        self.fees.setText(f"{values['fees_amount']:f}".rstrip("0").rstrip(".") if values["fees_amount"] else "")
+        self.fees.setReadOnly(not self.editable)
+        for label, n in zip(self.auto_labels, self.auto, strict=True):
+            label.setText(str(n))
+        self._update_totals()
+        self.message.clear()
+        if self.editable:
+            self.stamp.setText(self.tr("最后修改：{who}　{when}").format(
+                who=values["updated_by"], when=f"{values['updated_at']:%Y-%m-%d %H:%M}")
+                if self.expected_version else self.tr("本年度尚未填写。"))
+
+    @Slot()
+    def _update_totals(self) -> None:
+        extra = ("normative_issued_extra", "normative_repealed_extra", "normative_in_force_extra")
+        for col, key in enumerate(extra):
+            self.total_labels[col].setText(str(self.auto[col] + self.spins[key].value()))
+
+    def values(self) -> dict[str, object]:
+        return {**{key: spin.value() for key, spin in self.spins.items()}, "fees_amount": self.fees.text()}
+
+    @Slot()
+    def save(self) -> bool:
+        year, actor, values, expected = self.current_year(), self.ctx.actor, self.values(), self.expected_version
+        ok, _ = run_change(self, self.ctx, lambda s: save_year_figures(s, actor, year, values, expected).version,
+                           message=self.message)
+        if ok:
+            self.load()
+            self.message.setText(self.tr("已保存。"))
+            self.message.setStyleSheet("color: #2e7d32;")
+            self.message.show()
+            self.figures_saved.emit(year)
+        return ok
