@@ -204,6 +204,37 @@ def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_
     _ok(qtbot, dlg)
     assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
     assert detail.status.text() == "办理中"
+    # Reopened: the registration can be corrected, a new draft can be written, or the case closed
+    # again with the reply standing — it must never be stuck.
+    assert not detail.edit_button.isHidden()
+    panel = detail.reply
+    assert panel.save_draft_button.isEnabled()
+    assert panel.deliver_button.isEnabled() and panel.deliver_button.text() == "重新办结（原答复有效）"
+    qtbot.mouseClick(panel.deliver_button, Qt.MouseButton.LeftButton)
+    assert _case(db, case_id).status == CaseStatus.CLOSED.value
+
+
+def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) -> None:
+    """Signed in as the leader (not the clerk's PC): the leader's own name is not excluded."""
+    from ui.context import AppContext
+
+    leader, _principal = leaders
+    case_id = _started(db, clerk, add_case)
+    with db.session_factory.begin() as s:
+        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
+        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
+        reply.record_justice_review(s, clerk, case_id, date.today(), "同意")
+    detail = _detail(qtbot, AppContext(db=db, actor=leader), case_id)
+    panel = detail.reply
+    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
+    sign = panel.sign_dialog
+    assert sign is not None
+    sign.username.setText("fenguan")
+    sign.password.setText(TEST_PASSWORD)
+    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
+    assert not sign.isVisible()
+    with db.session_factory() as s:
+        assert reply.reply_approvals(s, s.get(RequestCase, case_id))["leader_in_charge"] is not None
 
 
 def test_deadline_arithmetic_names_the_holidays(qtbot, ctx, add_case) -> None:

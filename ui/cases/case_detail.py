@@ -294,7 +294,8 @@ class CaseDetail(QWidget):
     def _header_actions(self, v: CaseView) -> None:
         s = v.status
         self.start_button.setVisible(s is CaseStatus.REGISTERED)
-        self.edit_button.setVisible(v.is_open and v.date_of("replied_on") is None)
+        # After a reopen the registration can be corrected even though a reply was sent.
+        self.edit_button.setVisible(v.is_open and (v.date_of("replied_on") is None or s is CaseStatus.IN_PROGRESS))
         self.archive_button.setVisible(s is CaseStatus.CLOSED)
         self.reopen_button.setVisible(s is CaseStatus.CLOSED)
         self.receipt_button.setVisible(s is not CaseStatus.ARCHIVED)
@@ -309,6 +310,8 @@ class CaseDetail(QWidget):
         hint = hints[s]
         if s is CaseStatus.AWAITING_APPROVAL and v.date_of("replied_on"):
             hint = self.tr("下一步：送达后登记送达日期")
+        elif s is CaseStatus.IN_PROGRESS and v.date_of("delivered_on"):
+            hint = self.tr("已重新打开：改正后在“答复”中点“重新办结”，或起草新的答复书")
         elif s is CaseStatus.IN_PROGRESS and v.open_consultation() is not None:
             hint = self.tr("正在征求意见，期间不计入答复期限")
         self.next_step.setText(hint)

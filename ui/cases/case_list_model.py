@@ -98,9 +98,10 @@ class CaseListModel(QAbstractTableModel):
         self.filter = _with_today(self.filter, self._today())
         with self.ctx.reader() as s:
             self.calendar = load_calendar(s)
-            self.total = count_cases(s, self.filter)
-            self.rows = list_cases(s, self.filter, 0, min(FETCH_SIZE, self.total), self.sort_key, self.descending) \
-                if self.total else []
+            # The first page first: a page that is not full is the whole result, so a search that
+            # finds few cases scans the table once instead of twice (count, then page) — issue 8.
+            self.rows = list_cases(s, self.filter, 0, FETCH_SIZE, self.sort_key, self.descending)
+            self.total = len(self.rows) if len(self.rows) < FETCH_SIZE else count_cases(s, self.filter)
         self.total = max(self.total, len(self.rows))
         self.endResetModel()
 

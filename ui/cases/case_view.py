@@ -60,6 +60,7 @@ class SignView:
     decision: Decision
     opinion: str
     signed_at: datetime
+    signer_id: int | None = None
 
 
 @dataclass
@@ -189,7 +190,7 @@ def load_case_view(session: Session, case_id: int, today: date) -> CaseView:
     ]
     view.checklist = checklist(session, case_id)
     view.signs = [
-        SignView(s.step, s.round, s.signer_name, Decision(s.decision), s.opinion, s.signed_at)
+        SignView(s.step, s.round, s.signer_name, Decision(s.decision), s.opinion, s.signed_at, s.signer_id)
         for s in signoffs_for(session, SUBJECT, case_id)
     ]
     return view

@@ -216,7 +216,9 @@ class ReplyPanel(QWidget):
         assert v is not None
         replied = v.date_of("replied_on")
         delivered = v.date_of("delivered_on")
-        drafting = v.status in (CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_APPROVAL) and replied is None
+        # After a reopen the case is back in progress with the old reply still recorded: a new
+        # draft replaces it (the service clears the old reply, the audit trail keeps it).
+        drafting = v.status is CaseStatus.IN_PROGRESS or (v.status is CaseStatus.AWAITING_APPROVAL and replied is None)
         _enable((self.reply_type, self.detail, self.body, self.fill_button, self.save_draft_button), drafting)
         approving = v.status is CaseStatus.AWAITING_APPROVAL and replied is None
         justice_on = v.date_of("justice_review_on")
@@ -262,9 +264,14 @@ class ReplyPanel(QWidget):
             self.send_status.setText(self.tr("两位领导审定后发送") if not ready else self.tr("可以发送"))
             self.send_status.setStyleSheet(TODO)
         self.letter_button.setEnabled(bool(v.text("reply_body")))
-        self.delivered_date.setEnabled(replied is not None and delivered is None)
-        self.deliver_button.setEnabled(replied is not None and delivered is None and v.is_open)
-        if delivered:
+        # Reopened with the reply standing (a registration detail was corrected): close it again.
+        reopened = v.status is CaseStatus.IN_PROGRESS and replied is not None and delivered is not None
+        can_deliver = replied is not None and v.is_open and (delivered is None or reopened)
+        self.delivered_date.setEnabled(can_deliver)
+        self.deliver_button.setEnabled(can_deliver)
+        if reopened:
+            self.deliver_button.setText(self.tr("重新办结（原答复有效）"))
+        elif delivered:
             self.deliver_button.setText(self.tr("✓ 已于 {d} 送达").format(d=delivered.isoformat()))
         else:
             self.deliver_button.setText(self.tr("登记送达（办结）"))
@@ -344,7 +351,12 @@ class ReplyPanel(QWidget):
         if v is None:
             return None
         others = [s for st, s in v.approvals().items() if st != step]
-        exclude = {x for x in [self.ctx.actor.user_id] if x is not None}
+        # The same people the service refuses: the case's handler and whoever signed the other step.
+        # The signed-in user may well be the leader, approving on their own PC.
+        handler = v.get("handler_id")
+        exclude = {o.signer_id for o in others if o.signer_id is not None}
+        if isinstance(handler, int):
+            exclude.add(handler)
         summary = self.tr(
             "<p><b>案件：</b>{no}　<b>申请人：</b>{who}</p><p><b>答复类型：</b>{rt}</p>"
             "<p><b>司法局审核意见：</b>{justice}</p><p><b>答复内容：</b></p><p>{body}</p>").format(
