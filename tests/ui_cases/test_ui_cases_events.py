@@ -8,12 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 
+from app.annual.compute import part4
 from app.cases import reply
-from app.cases.enums import CaseStatus, ConsultationKind
+from app.cases.enums import CaseStatus, ConsultationKind, LitigationKind, RemedyResult
 from app.cases.handling import start_handling
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
+from app.cases.remedies import record_litigation
 from app.cases.reply_text import default_reply_body
+from app.errors import ValidationError
 from app.signoff.service import Decision
 from tests.conftest import TEST_PASSWORD
 from ui.cases.case_detail import CaseDetail
@@ -247,3 +250,34 @@ def test_deadline_arithmetic_names_the_holidays(qtbot, ctx, add_case) -> None:
     assert "国庆节" in text and "20 个工作日" in text
     assert "调休上班日" in text  # 2025-09-28 and 2025-10-11 were worked Sundays/Saturdays
     assert "答复期限：" in detail.due.text() and "已超期" in detail.due.text()
+
+
+def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ctx, clerk, leaders, add_case) -> None:
+    leader, principal = leaders
+    case_id = _started(db, clerk, add_case)
+    today = date.today()
+    with db.session_factory.begin() as s:
+        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
+        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
+        reply.record_justice_review(s, clerk, case_id, today, "同意")
+        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "")
+        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "")
+        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
+        reply.record_delivery(s, clerk, case_id, today)
+    detail = _detail(qtbot, ctx, case_id)
+    assert not detail.remedy_button.isHidden()
+    dlg = detail.record_remedy()
+    assert dlg is not None
+    _set(dlg, "kind", LitigationKind.AFTER_RECONSIDERATION)
+    _ok(qtbot, dlg)  # after-review lawsuit without a reconsideration: refused, stays open
+    assert dlg.isVisible()
+    _set(dlg, "kind", "reconsideration")
+    _set(dlg, "result", RemedyResult.UPHELD)
+    _ok(qtbot, dlg)
+    case = _case(db, case_id)
+    assert case.reconsideration_on == today and case.reconsideration_result == RemedyResult.UPHELD.value
+    assert case.status == CaseStatus.CLOSED.value
+    with db.session_factory() as s:
+        assert part4(s, today.year)[:5] == [1, 0, 0, 0, 1]
+    with db.session_factory.begin() as s, pytest.raises(ValidationError, match="早于答复日期"):
+        record_litigation(s, clerk, case_id, date(2000, 1, 1), LitigationKind.DIRECT, RemedyResult.PENDING)

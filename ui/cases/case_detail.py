@@ -158,6 +158,8 @@ class CaseDetail(QWidget):
         self.archive_button.setObjectName("archiveCase")
         self.reopen_button = QPushButton(self.tr("重新打开…"), self)
         self.reopen_button.setObjectName("reopenCase")
+        self.remedy_button = QPushButton(self.tr("复议/诉讼…"), self)
+        self.remedy_button.setObjectName("recordRemedy")
 
         header = QFrame(self)
         header.setObjectName("caseHeader")
@@ -168,7 +170,8 @@ class CaseDetail(QWidget):
         top.addWidget(self.status)
         top.addSpacing(12)
         top.addWidget(self.applicant, 1)
-        for b in (self.start_button, self.edit_button, self.receipt_button, self.archive_button, self.reopen_button):
+        for b in (self.start_button, self.edit_button, self.receipt_button, self.archive_button, self.reopen_button,
+                  self.remedy_button):
             top.addWidget(b)
         second = QHBoxLayout()
         second.addWidget(self.due)
@@ -219,6 +222,7 @@ class CaseDetail(QWidget):
         self.archive_button.clicked.connect(self.archive)
         self.documents.archive_requested.connect(self.archive)
         self.reopen_button.clicked.connect(self.reopen)
+        self.remedy_button.clicked.connect(self.record_remedy)
         self.reply.letter_requested.connect(self.letter)
 
     def show_panel(self, panel: QWidget) -> None:
@@ -298,6 +302,7 @@ class CaseDetail(QWidget):
         self.edit_button.setVisible(v.is_open and (v.date_of("replied_on") is None or s is CaseStatus.IN_PROGRESS))
         self.archive_button.setVisible(s is CaseStatus.CLOSED)
         self.reopen_button.setVisible(s is CaseStatus.CLOSED)
+        self.remedy_button.setVisible(v.date_of("replied_on") is not None)
         self.receipt_button.setVisible(s is not CaseStatus.ARCHIVED)
         hints = {
             CaseStatus.REGISTERED: self.tr("下一步：审核申请，点“开始办理”"),
@@ -360,6 +365,14 @@ class CaseDetail(QWidget):
         if self.view is None:
             return None
         dlg = event_dialogs.reopen(self, self.ctx, self.view, self._today())
+        self.dialog = dlg
+        return dlg
+
+    @Slot()
+    def record_remedy(self) -> FormDialog | None:
+        if self.view is None:
+            return None
+        dlg = event_dialogs.remedy(self, self.ctx, self.view, self._today())
         self.dialog = dlg
         return dlg
 

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from app.auth.roles import Role
 from app.cases import handling
 from app.cases.deadlines import correction_notice_latest
-from app.cases.enums import ConsultationKind
+from app.cases.enums import ConsultationKind, LitigationKind, RemedyResult
+from app.cases.remedies import record_litigation, record_reconsideration
 from app.cases.reply import reopen_case
 from app.context import Actor
 from app.settings import get_setting
@@ -210,6 +211,31 @@ def reopen(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
         "已办结的案件只读。确需更正的，须写明理由重新打开；此操作记入审计日志。"))
     dlg.add_text("reason", _tr("理由："), height=70)
     dlg.on_submit = lambda d: run_change(d, ctx, lambda s: reopen_case(s, ctx.actor, view.id, d.text("reason")))[0]
+    dlg.open()
+    return dlg
+
+
+RECONSIDERATION = "reconsideration"
+
+
+def remedy(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    """行政复议 / 行政诉讼 against the reply (annual report Part 4); allowed after closing."""
+    dlg = FormDialog(_tr("登记行政复议、行政诉讼"), parent, ok_text=_tr("登记"), intro=_tr(
+        "申请人对答复不服申请行政复议或提起行政诉讼的，在此登记，计入年度报告第四部分；结果未出时选“尚未审结”，"
+        "出结果后再次登记即可更新。"))
+    kinds = [(_tr("行政复议"), RECONSIDERATION)] + [(k.label, k) for k in LitigationKind]
+    dlg.add_choice("kind", _tr("类别："), kinds)
+    dlg.add_date("on", _tr("申请或起诉日期："), today)
+    dlg.add_choice("result", _tr("结果："), [(r.label, r) for r in RemedyResult], RemedyResult.PENDING)
+
+    def submit(d: FormDialog) -> bool:
+        kind, on, result = str(d.choice("kind")), d.date("on"), RemedyResult(str(d.choice("result")))
+        if kind == RECONSIDERATION:
+            return run_change(d, ctx, lambda s: record_reconsideration(s, ctx.actor, view.id, on, result))[0]
+        return run_change(
+            d, ctx, lambda s: record_litigation(s, ctx.actor, view.id, on, LitigationKind(kind), result))[0]
+
+    dlg.on_submit = submit
     dlg.open()
     return dlg
 
