@@ -275,7 +275,7 @@ def generate_letter(
     if markers:
         raise ValidationError(
             f"{info.title}中尚有未填写的内容：" + "、".join(dict.fromkeys(markers))
-            + "。请补全（机关信息请管理员在“系统设置→机关信息”中填写）后再生成。",
+            + "。请补全（机关信息请管理员在“系统设置 → 系统参数 → 机关信息”中填写）后再生成。",
             field="kind",
         )
     with session.begin_nested():

@@ -28,6 +28,7 @@ class SettingDef:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[str, ...] = ()
+    affects_deadlines: bool = False  # a change recomputes every open deadline
 
 
 _DEFS: list[SettingDef] = [
@@ -58,7 +59,7 @@ _DEFS: list[SettingDef] = [
         "条例第三十三条：延期须经政府信息公开工作机构负责人同意。",
         choices=tuple(r.value for r in Role),
     ),
-    SettingDef("cases.fee_pauses_clock", bool, True, "收费通知期间暂停答复期限", "依申请公开"),
+    SettingDef("cases.fee_pauses_clock", bool, True, "收费通知期间暂停答复期限", "依申请公开", affects_deadlines=True),
     SettingDef(
         "review.columns", list,
         ["县政府要闻|新闻", "部门动态|新闻", "乡镇动态|新闻", "通知公告|通知公告", "政策文件|政策文件",
@@ -149,3 +150,7 @@ def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
         session, actor, "update", "setting", key,
         before={"value": old_value}, after={"value": new_value}, summary=f"修改设置“{defn.label}”",
     )
+    if defn.affects_deadlines:
+        from app.workdays.service import recompute_all_deadlines
+
+        recompute_all_deadlines(session, actor, reason=f"设置“{defn.label}”变更")

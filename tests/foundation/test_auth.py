@@ -119,3 +119,14 @@ def test_reset_forces_change_and_own_change_works(db: Database, make_user) -> No
         change_own_password(s, clerk, "Temp1234!", "Another123!")
     ok, _ = _login(db, "wang", "Another123!")
     assert ok
+
+
+def test_password_needs_two_of_letters_digits_symbols() -> None:
+    from app.auth.passwords import check_strength
+
+    with pytest.raises(ValidationError, match="两类"):
+        check_strength("abcdEFGH")  # upper and lower case are both letters
+    with pytest.raises(ValidationError, match="两类"):
+        check_strength("12345678")
+    check_strength("abcd1234")
+    check_strength("密码口令abc!")

@@ -51,3 +51,27 @@ def test_rolled_back_number_is_given_back(db: Database) -> None:
         s.rollback()
     with db.session_factory.begin() as s:
         assert next_number(s, "case", 2024) == 2
+
+
+def test_fee_pause_setting_recomputes_open_deadlines(db: Database) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from app.cases.models import RequestCase
+    from app.cases.recompute import refresh_due
+    from app.workdays.calendar import WorkCalendar
+    from tests.factories import case
+
+    with db.session_factory.begin() as s:
+        c = case(date(2024, 3, 1), fee_notice_on=date(2024, 3, 5), fee_amount=Decimal("100"))
+        s.add(c)
+        s.flush()
+        refresh_due(c, WorkCalendar(), date(2024, 3, 12), fee_pauses_clock=True)
+        case_id, paused_due = c.id, c.due_on
+    with db.session_factory.begin() as s:
+        set_setting(s, Actor.system(), "cases.fee_pauses_clock", False)
+    with db.session_factory() as s:
+        stored = s.get(RequestCase, case_id)
+        assert stored is not None and paused_due is not None and stored.due_on is not None
+        assert stored.due_on < paused_due  # no pause any more: the plain 20th working day
+        assert stored.due_on == date(2024, 3, 29)

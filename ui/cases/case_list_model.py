@@ -227,11 +227,11 @@ class CaseListModel(QAbstractTableModel):
             left = self.days_left(r)
             if left is None:
                 return ""
-            return _tr("超期 {n} 天").format(n=-left) if left < 0 else str(left)
+            return _tr("超期 {n} 个工作日").format(n=-left) if left < 0 else str(left)
         if key == "replied_on":
             return _date(r.replied_on)
         if key == "outcome":
-            return Outcome(r.outcome).label if r.outcome else ""
+            return Outcome(r.outcome).label if r.outcome and r.replied_on is not None else ""  # a draft is no result
         if key == "content_preview":
             return r.content_preview.replace("\n", " ")
         return ""
