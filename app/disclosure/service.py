@@ -204,6 +204,10 @@ def publish(session: Session, actor: Actor, item_id: int, channels: list[str], p
     item = get_item(session, item_id)
     if ItemStatus(item.status) is not ItemStatus.REVIEWED or item.decision != Decision.PROACTIVE.value:
         raise ValidationError("只有经保密审查并确定“主动公开”的事项才能登记发布。")
+    if item.other_bodies and item.others_confirmed_on is None:
+        raise ValidationError(
+            f"本事项涉及其他单位（{item.other_bodies}），须先与其协商确认、保证信息准确一致（第十条），"
+            "并登记确认日期后才能发布。", field="others_confirmed_on")
     unknown = [c for c in channels if c not in CHANNELS]
     if not channels or unknown:
         raise ValidationError("请选择发布渠道。" if not channels else f"未知的发布渠道：{'、'.join(unknown)}",

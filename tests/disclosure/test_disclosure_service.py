@@ -151,3 +151,19 @@ def test_part2_counts_normative_documents_and_form(db: Database, people) -> None
         p = part2(s, 2024)
     assert p.normative == (2, 1, 2)  # two issued in 2024 (a new version is not a new document), one repealed
     assert p.licensing == 12 and p.fees_amount == Decimal("3.25")
+
+
+def test_publication_waits_for_other_bodies_to_confirm(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    from app.disclosure.service import update_item
+
+    item = _do(db, create_item, people["clerk"], _form(other_bodies="县财政局"), CAL, TODAY)
+    _do(db, secrecy_review, people["head"], item.id, "不涉密", TODAY)
+    _do(db, decide, people["clerk"], item.id, Decision.PROACTIVE, CAL)
+    url = "https://www.jinping.gov.cn/zwgk/2.html"
+    with pytest.raises(ValidationError, match="第十条"):
+        _do(db, publish, people["clerk"], item.id, ["政府门户网站"], TODAY, url, TODAY)
+    with db.session_factory() as s:
+        version = s.get(DisclosureItem, item.id).version  # type: ignore[union-attr]
+    confirmed = _form(other_bodies="县财政局", others_confirmed_on=date(2024, 10, 25), others_confirmation="电话确认")
+    _do(db, update_item, people["clerk"], item.id, confirmed, version, CAL, TODAY)
+    assert _do(db, publish, people["clerk"], item.id, ["政府门户网站"], TODAY, url, TODAY).published_on == TODAY
