@@ -73,3 +73,4 @@ def dashboard_items(session: Session, actor: Actor, today: date) -> list[Dashboa
 
 
 register_provider("review", dashboard_items)
+import app.review.demo_data  # noqa: E402, F401  (registers the demo filler)

@@ -25,6 +25,7 @@ from app.auth.roles import Role
 from app.context import Actor
 from app.db.base import utcnow
 from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.review.checks.findings import Finding
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ChangeKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import AcceptedFinding, Post, StageReview
 from app.review.posts import STAGE_ROLES, PostForm, create_post, form_of, get_post
@@ -103,6 +104,30 @@ def _check_checklist(checklist: Mapping[str, ChecklistMark]) -> None:
                               field="checklist")
 
 
+def open_findings(session: Session, post: Post) -> list[Finding]:
+    """High-severity automated findings in the current text that no reviewer has accepted."""
+    from app.review.checks.engine import run_checks
+    from app.review.wordlists_db import load_wordlists
+
+    accepted = {(a.kind, a.matched) for a in accepted_findings(session, post.id)}
+    text = "\n".join(part for part in (post.title, post.abstract, post.body) if part)
+    return [f for f in run_checks(text, load_wordlists(session))
+            if f.severity == "high" and (f.kind, f.matched[:200]) not in accepted]
+
+
+def _check_findings(session: Session, post: Post) -> None:
+    """Secret markings, personal data and serious wording errors are fixed or explicitly accepted
+    (with a reason, in the audit trail) before any stage approves: 涉密信息不上网."""
+    remaining = open_findings(session, post)
+    if remaining:
+        shown = "\n".join(f"· {f.masked}：{f.message}" for f in remaining[:5])
+        more = f"\n……共 {len(remaining)} 处" if len(remaining) > 5 else ""
+        raise ValidationError(
+            "自动检查发现以下须处理的问题，请修改稿件，或在检查结果中逐条“确认无问题”并写明理由：\n" + shown + more,
+            field="findings",
+        )
+
+
 def escalation_missing(post: Post) -> str:
     """Why 三审 cannot pass yet, or '' when nothing is missing."""
     if not (post.sensitive or post.major_emergency):
@@ -146,6 +171,7 @@ def review(
         raise ValidationError("退回稿件须写明理由。", field="opinion")
     if decision is Decision.APPROVE:
         _check_checklist(checklist)
+        _check_findings(session, post)
         if stage is ReviewStage.THIRD and (why := escalation_missing(post)):
             raise ValidationError(why, field="escalation")
     entry = StageReview(

@@ -190,3 +190,14 @@ def test_accepting_a_finding_needs_a_reason_and_is_audited(db: Database, people)
     _do(db, accept_finding, people["editor"], post_id, "sensitive-word", "上访", "引用的是政策原文")
     with db.session_factory() as s:
         assert s.scalar(select(AuditEntry).where(AuditEntry.action == "accept_finding")) is not None
+
+
+def test_unresolved_personal_data_blocks_approval_until_fixed_or_accepted(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    # 110101199003070011 is a valid ID (check digit 1) of a real birth date.
+    post_id = _new_post(db, people["editor"], body="经查，申请人（身份证号 110101199003070011）已领取补助。")
+    _do(db, submit, people["editor"], post_id)
+    with pytest.raises(ValidationError, match="身份证") as refused:
+        _do(db, review, people["editor"], post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+    assert "110101199003070011" not in str(refused.value)  # shown masked, as inspections expect
+    _do(db, accept_finding, people["editor"], post_id, "privacy-id", "110101199003070011", "本人同意公开（已存档）")
+    _do(db, review, people["editor"], post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)

@@ -159,6 +159,9 @@ class InspectionsPage(QWidget):
         nav.addWidget(self.next_button)
         nav.addSpacing(16)
         nav.addWidget(self.missing, 1)
+        self.export_button = QPushButton(self.tr("导出巡检记录…"), self)  # ReviewTab connects it
+        self.export_button.setObjectName("exportInspections")
+        nav.addWidget(self.export_button)
         self.model: RowsModel[InspectionRow] = RowsModel([
             RowColumn(self.tr("日期"), lambda r: r.day.isoformat()),
             RowColumn(self.tr("巡检人"), lambda r: r.inspector_name),

@@ -37,6 +37,9 @@ class PostDetail(QWidget):
     publish_requested = Signal(int)
     """The user wants to record publication or confirmation, or start a change."""
 
+    sheet_requested = Signal(int)
+    """The user wants the post's 审核发布单 to print."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -49,9 +52,12 @@ class PostDetail(QWidget):
         self.review_button = QPushButton(self.tr("审核…"), self)
         self.review_button.setStyleSheet("font-weight: bold;")
         self.publish_button = QPushButton(self.tr("发布与确认…"), self)
+        self.sheet_button = QPushButton(self.tr("打印审核发布单"), self)
+        self.sheet_button.setObjectName("printSheet")
+        self.sheet_button.setToolTip(self.tr("生成本稿件的信息审核发布单（Word），打开后打印存档"))
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        for b in (self.edit_button, self.submit_button, self.review_button, self.publish_button):
+        for b in (self.edit_button, self.submit_button, self.review_button, self.publish_button, self.sheet_button):
             bar.addWidget(b)
         self.info = QTextBrowser(self)
         self.info.setOpenLinks(False)
@@ -70,6 +76,7 @@ class PostDetail(QWidget):
         self.submit_button.clicked.connect(lambda: self._emit(self.submit_requested))
         self.review_button.clicked.connect(lambda: self._emit(self.review_requested))
         self.publish_button.clicked.connect(lambda: self._emit(self.publish_requested))
+        self.sheet_button.clicked.connect(lambda: self._emit(self.sheet_requested))
         self._update_buttons()
 
     @property
@@ -110,6 +117,7 @@ class PostDetail(QWidget):
     def _update_buttons(self) -> None:
         v = self.view
         self.edit_button.setEnabled(v is not None)
+        self.sheet_button.setEnabled(v is not None)
         self.edit_button.setText(self.tr("编辑稿件…") if v is not None and v.may_edit else self.tr("查看稿件…"))
         actor = self.ctx.actor
         self.submit_button.setVisible(

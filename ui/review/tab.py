@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.review.workflow import submit
 from ui.context import AppContext
 from ui.messages import show_error, show_info
+from ui.review.export_actions import ReviewExports
 from ui.review.inspections_page import InspectionsPage
 from ui.review.post_detail import PostDetail
 from ui.review.post_editor import PostEditor
@@ -41,12 +42,15 @@ class ReviewTab(QWidget):
         self.new_button.setObjectName("newPost")
         self.new_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
         self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.register_button = QPushButton(self.tr("导出稿件登记…"), self)
+        self.register_button.setObjectName("exportPostRegister")
         self.count = QLabel(self)
         self.count.setObjectName("postCount")
         self.count.setStyleSheet("color: #555;")
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.register_button)
         bar.addStretch(1)
         bar.addWidget(self.count)
 
@@ -86,6 +90,7 @@ class ReviewTab(QWidget):
         pl.addWidget(splitter)
 
         self.inspections = InspectionsPage(ctx, self)
+        self.exports = ReviewExports(ctx, self)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("reviewPages")
         self.pages.addTab(posts_page, self.tr("稿件审核"))
@@ -104,6 +109,9 @@ class ReviewTab(QWidget):
         self.detail.submit_requested.connect(self.submit_post)
         self.detail.review_requested.connect(self.review_post)
         self.detail.publish_requested.connect(self.publish_post)
+        self.detail.sheet_requested.connect(self.exports.print_sheet)
+        self.register_button.clicked.connect(self.exports.register_dialog)
+        self.inspections.export_button.clicked.connect(lambda: self.exports.inspections_dialog(*self.inspections.month))
         ctx.events.data_changed.connect(self._on_data_changed)
         ctx.events.actor_changed.connect(self.apply_filter)
         self._update_count()

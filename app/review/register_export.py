@@ -1,0 +1,160 @@
+"""The Excel register of posts (稿件登记台账) for one year, print-ready on A4 landscape.
+
+A year's posts are those numbered in it (编号 2024-…): the number is what the paper sheets are filed
+under, so the register and the filed 审核发布单 list the same posts. Each stage column shows who
+signed the round that counts and when (local time); a post still under review shows the stages it
+has passed. The file appears only when complete (atomic_write); one audit entry follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.auth.models import User
+from app.auth.roles import Role
+from app.context import Actor
+from app.errors import UserError, ValidationError
+from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
+from app.review.models import Post, StageReview
+from app.review.ui_support import local_text
+from app.settings import get_setting
+from app.signoff.service import Decision
+from reports.atomic import atomic_write
+from reports.xlsx_sheet import write_table
+
+Progress = Callable[[int, int], None]
+CancelFlag = Callable[[], bool]
+
+EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
+SHEET_NAME = "稿件登记台账"
+STEP = 50  # rows between progress reports / cancel checks (a county posts a few thousand a year)
+
+HEADERS: tuple[str, ...] = (
+    "编号", "标题", "栏目/账号", "形式", "来源类型", "来源", "作者", "状态", "轮次",
+    "初审（签署人、时间）", "二审（签署人、时间）", "三审（签署人、时间）", "发布时间", "网址", "来源单位确认",
+    "变更类型", "原稿编号",
+)
+WIDTHS: tuple[float, ...] = (10, 36, 14, 8, 8, 34, 8, 12, 6, 16, 16, 16, 16, 30, 18, 8, 10)
+_WRAP = frozenset(HEADERS.index(h) for h in ("标题", "来源", "初审（签署人、时间）", "二审（签署人、时间）",
+                                               "三审（签署人、时间）", "网址", "来源单位确认"))
+
+
+class ExportCancelled(UserError):
+    """The user cancelled the export; no file was written."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消导出，没有生成文件。")
+
+
+def tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag | None) -> None:
+    """Report progress and honour a cancel request (shared with the inspection-log export)."""
+    if cancel is not None and cancel():
+        raise ExportCancelled
+    if progress is not None:
+        progress(done, total)
+
+
+def check_year(year: int) -> None:
+    if not 1900 <= year <= 2999:
+        raise ValidationError(f"年份“{year}”不对，请写四位年份，例如 2024。", field="year")
+
+
+def check_xlsx(path: str | Path) -> Path:
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise ValidationError(f"文件名“{target.name}”应以 .xlsx 结尾。", field="path")
+    return target
+
+
+def source_text(post: Post) -> str:
+    """The source in one cell, with what rule A 第十条(四) and 第七、八条 ask to record."""
+    kind = SourceKind(post.source_kind)
+    if kind is SourceKind.REPRINT:
+        parts = [post.source_site, local_text(post.reprinted_at), post.source_url]
+        if post.source_justification:
+            parts.append(f"转载理由：{post.source_justification}")
+    elif kind is SourceKind.COLLECTED:
+        parts = [post.source_department, post.source_url]
+    else:
+        parts = [post.basis_kind, post.basis_reference]
+    return "，".join(p for p in parts if p)
+
+
+def _post_sort_key(post_no: str) -> tuple[int, str]:
+    _year, _, number = post_no.partition("-")
+    return (int(number), post_no) if number.isdigit() else (1 << 30, post_no)
+
+
+def row_values(post: Post, author: str, parent_no: str, signed: dict[ReviewStage, str]) -> list[Any]:
+    # Times are text like the sign-off columns (“2024-05-06 09:30”, local time): they sort as
+    # written, and LibreOffice/WPS print a narrow date-time column as ####.
+    confirmed = f"{post.confirmed_by}，{local_text(post.confirmed_at)}" if post.confirmed_at else ""
+    return [
+        post.post_no, post.title, post.target, "、".join(PostKind(k).label for k in post.kinds.split(",") if k),
+        SourceKind(post.source_kind).label, source_text(post), author, PostStatus(post.status).label, post.round,
+        signed.get(ReviewStage.FIRST, ""), signed.get(ReviewStage.SECOND, ""), signed.get(ReviewStage.THIRD, ""),
+        local_text(post.published_at), post.published_url, confirmed, ChangeKind(post.change_kind).label, parent_no,
+    ]
+
+
+def register_title(session: Session, year: int) -> str:
+    return f"{get_setting(session, 'org.government_name')}门户网站（政务新媒体）稿件登记台账（{year}年）"
+
+
+def export_post_register(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    year: int,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> int:
+    """Write the register of posts numbered in `year` to `path` (.xlsx); returns the row count."""
+    actor.require(*EXPORT_ROLES)
+    check_year(year)
+    target = check_xlsx(path)
+    in_year = Post.post_no.like(f"{year}-%")
+    posts = sorted(session.scalars(select(Post).where(in_year)), key=lambda p: _post_sort_key(p.post_no))
+    authors = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
+    parents = select(Post.parent_id).where(in_year, Post.parent_id.is_not(None))
+    numbers = {pid: no for pid, no in session.execute(select(Post.id, Post.post_no).where(Post.id.in_(parents)))}
+    # Approvals of each post's current round, read in one query rather than per post.
+    signed: dict[int, dict[ReviewStage, str]] = {}
+    rounds = {p.id: p.round for p in posts}
+    reviews = session.scalars(select(StageReview).where(
+        StageReview.post_id.in_(select(Post.id).where(in_year)), StageReview.decision == Decision.APPROVE.value))
+    for r in reviews:
+        if r.round == rounds.get(r.post_id):
+            signed.setdefault(r.post_id, {})[ReviewStage(r.stage)] = f"{r.reviewer_name}，{local_text(r.signed_at)}"
+    total = len(posts)
+    title = register_title(session, year)
+
+    def rows() -> Iterator[list[Any]]:
+        for done, post in enumerate(posts, start=1):
+            yield row_values(post, authors.get(post.author_id, ""), numbers.get(post.parent_id or 0, ""),
+                             signed.get(post.id, {}))
+            if done % STEP == 0:
+                tick(done, total, progress, cancel)
+
+    def writer(tmp: Path) -> None:
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(SHEET_NAME)
+        write_table(ws, title, HEADERS, rows(), WIDTHS, wrap_columns=_WRAP)
+        wb.save(tmp)
+
+    tick(0, total, progress, cancel)
+    atomic_write(target, writer)
+    if progress is not None:
+        progress(total, total)
+    record(session, actor, "export", "post_register", str(year),
+           after={"文件": target.name, "篇数": total, "范围": title},
+           summary=f"导出稿件登记台账 {year} 年 {total} 篇（{target.name}）")
+    return total

@@ -1,0 +1,182 @@
+"""发布审核 outputs from the tab: 打印审核发布单 (the selected post's sheet, opened in Word/WPS to print),
+导出稿件登记… (a year's register) and 导出巡检记录… (a month's or a year's inspection log).
+
+Every export runs off the GUI thread through ui.workers.run_task, with its own unit of work, so the
+audit entry the export writes commits with it."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QWidget
+from sqlalchemy import func, select
+
+from app.review.inspection_export import export_inspections
+from app.review.models import Inspection, Post
+from app.review.posts import get_post
+from app.review.register_export import export_post_register
+from app.review.sheet_data import export_review_sheet
+from ui.cases import files
+from ui.context import AppContext
+from ui.messages import show_info
+from ui.workers import Progress, TaskHandle, run_task
+
+
+class PeriodDialog(QDialog):
+    """Choose a year, and for the inspection log a month or 全年."""
+
+    def __init__(self, title: str, years: Sequence[int], year: int, month: int | None, *, with_month: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(340)
+        self.year = QComboBox(self)
+        self.year.setObjectName("exportYear")
+        for y in years:
+            self.year.addItem(self.tr("{year} 年").format(year=y), y)
+        self.year.setCurrentIndex(max(self.year.findData(year), 0))
+        self.month = QComboBox(self)
+        self.month.setObjectName("exportMonth")
+        self.month.addItem(self.tr("全年"), None)
+        for m in range(1, 13):
+            self.month.addItem(self.tr("{month} 月").format(month=m), m)
+        self.month.setCurrentIndex(max(self.month.findData(month), 0))
+        form = QFormLayout(self)
+        form.addRow(self.tr("年度："), self.year)
+        if with_month:
+            form.addRow(self.tr("月份："), self.month)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("下一步…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[int, int | None]:
+        month = self.month.currentData()
+        return int(self.year.currentData()), None if month is None else int(month)
+
+
+def _free_path(folder: Path, name: str) -> Path:
+    """`name` in `folder`; if an earlier copy is still open in Word (locked on Windows), a numbered name."""
+    path = folder / (re.sub(r'[\\/:*?"<>|]', "_", name) or "审核发布单.docx")
+    n = 1
+    while path.exists():
+        with contextlib.suppress(OSError):
+            path.unlink()
+            break
+        n += 1
+        path = folder / f"{Path(name).stem}（{n}）{Path(name).suffix}"
+    return path
+
+
+class ReviewExports(QObject):
+    """Owns the tab's exports; `task` is the last one started (tests wait for it)."""
+
+    def __init__(self, ctx: AppContext, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.ctx, self.widget = ctx, widget
+        self.task: TaskHandle[Any] | None = None
+
+    def _years(self, *, inspections: bool) -> list[int]:
+        """Years that have records, newest first, and always this year."""
+        found = {date.today().year}
+        with self.ctx.reader() as s:
+            if inspections:
+                first, last = s.execute(select(func.min(Inspection.day), func.max(Inspection.day))).one()
+                if first is not None and last is not None:
+                    found.update(range(first.year, last.year + 1))
+            else:  # numbers are "2024-12": the year is the part before the dash
+                found.update(int(y) for y in s.scalars(select(func.substr(Post.post_no, 1, 4)).distinct())
+                             if str(y).isdigit())
+        return sorted(found, reverse=True)
+
+    # -- 打印审核发布单 ------------------------------------------------------------------------
+    @Slot(int)
+    def print_sheet(self, post_id: int) -> TaskHandle[Any]:
+        """Write the sheet to the documents folder and open it in Word/WPS, where the office prints it."""
+        ctx = self.ctx
+
+        def work(_progress: Progress) -> Path:
+            with ctx.unit_of_work() as s:
+                post_no = get_post(s, post_id).post_no
+                path = _free_path(files.export_folder(), f"信息审核发布单_{post_no}.docx")
+                return export_review_sheet(s, ctx.actor, post_id, path)
+
+        def done(path: Path) -> None:
+            if not files.opener(path):
+                show_info(self.widget, self.tr("打印审核发布单"),
+                          self.tr("审核发布单已生成，请用 Word 或 WPS 打开后打印：\n{path}").format(path=path))
+
+        self.task = run_task(self.widget, self.tr("打印审核发布单"), work, on_done=done, cancellable=False)
+        return self.task
+
+    # -- 导出稿件登记 --------------------------------------------------------------------------
+    @Slot()
+    def register_dialog(self) -> None:
+        years = self._years(inspections=False)
+        choice = PeriodDialog(self.tr("导出稿件登记台账"), years, years[0], None, with_month=False,
+                              parent=self.widget)
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return
+        year, _ = choice.chosen()
+        default = str(Path.home() / self.tr("稿件登记台账_{year}.xlsx").format(year=year))
+        name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出稿件登记"), default,
+                                              self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year)
+
+    def export_register(self, path: Path, year: int) -> TaskHandle[Any]:
+        ctx = self.ctx
+        text = self.tr("正在导出稿件登记台账…")
+
+        def work(progress: Progress) -> int:
+            with ctx.unit_of_work() as s:
+                return export_post_register(s, ctx.actor, path, year,
+                                            progress=lambda done, total: progress.report(done, total, text),
+                                            cancel=lambda: progress.cancelled)
+
+        def done(n: int) -> None:
+            show_info(self.widget, self.tr("导出稿件登记"),
+                      self.tr("已导出 {year} 年的稿件 {n} 篇到：\n{path}").format(year=year, n=n, path=path))
+
+        self.task = run_task(self.widget, self.tr("导出稿件登记"), work, on_done=done)
+        return self.task
+
+    # -- 导出巡检记录 --------------------------------------------------------------------------
+    def inspections_dialog(self, year: int, month: int | None) -> None:
+        years = self._years(inspections=True)
+        choice = PeriodDialog(self.tr("导出日常巡检记录"), years, year, month, with_month=True, parent=self.widget)
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return
+        year, month = choice.chosen()
+        scope = f"{year}" + (f"-{month:02d}" if month else "")
+        default = str(Path.home() / self.tr("日常巡检记录_{scope}.xlsx").format(scope=scope))
+        name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出巡检记录"), default,
+                                              self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            self.export_inspections(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year, month)
+
+    def export_inspections(self, path: Path, year: int, month: int | None) -> TaskHandle[Any]:
+        ctx = self.ctx
+        text = self.tr("正在导出日常巡检记录…")
+        scope = self.tr("{y} 年 {m} 月").format(y=year, m=month) if month else self.tr("{y} 年").format(y=year)
+
+        def work(progress: Progress) -> int:
+            with ctx.unit_of_work() as s:
+                return export_inspections(s, ctx.actor, path, year, month,
+                                          progress=lambda done, total: progress.report(done, total, text),
+                                          cancel=lambda: progress.cancelled)
+
+        def done(n: int) -> None:
+            show_info(self.widget, self.tr("导出巡检记录"),
+                      self.tr("已导出{scope}的日常巡检记录 {n} 条到：\n{path}").format(scope=scope, n=n, path=path))
+
+        self.task = run_task(self.widget, self.tr("导出巡检记录"), work, on_done=done)
+        return self.task
