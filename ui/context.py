@@ -21,6 +21,9 @@ class AppEvents(QObject):
     actor_changed = Signal()
     """The signed-in user changed (login after a screen lock by someone else)."""
 
+    remote_changed = Signal()
+    """Something changed in the database (possibly on another PC): lists should refresh."""
+
 
 @dataclass
 class AppContext:

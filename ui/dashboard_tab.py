@@ -96,6 +96,7 @@ class DashboardTab(QWidget):
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_if_visible)
         ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.remote_changed.connect(self.refresh)
         self.refresh()
 
     @property

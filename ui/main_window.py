@@ -21,6 +21,7 @@ from app.dashboard import DashboardItem
 from app.settings.registry import get_setting
 from ui.about_dialog import AboutDialog
 from ui.change_password_dialog import ChangePasswordDialog
+from ui.change_watcher import ChangeWatcher
 from ui.context import AppContext
 from ui.database_actions import DatabaseActions
 from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._idle_override = idle_timeout
         self.idle = IdleWatcher(idle_timeout if idle_timeout is not None else idle_timeout_ms(ctx), self)
         self.idle.idle_timed_out.connect(self.lock)
+        self.watcher = ChangeWatcher(ctx, self)
         self._restore_geometry()
         self.tab_widget(0)
 

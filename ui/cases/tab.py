@@ -105,6 +105,7 @@ class CasesTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
         ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.remote_changed.connect(self.refresh_list)
         ctx.events.actor_changed.connect(self.apply_filter)
         self._update_count()
 
@@ -122,6 +123,12 @@ class CasesTab(QWidget):
         self.model.refresh()
         self._reselect()
         self.detail.reload()
+
+    @Slot()
+    def refresh_list(self) -> None:
+        """Another PC changed something: reload the list only, never the form being edited."""
+        self.model.refresh()
+        self._reselect()
 
     @Slot(str)
     def _on_data_changed(self, area: str) -> None:

@@ -113,6 +113,7 @@ class DisclosureTab(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.detail.item_shown.connect(self._reselect_item)
         ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.remote_changed.connect(self.refresh_list)
         self._update_count()
 
     # -- the list ----------------------------------------------------------------------------
@@ -131,6 +132,12 @@ class DisclosureTab(QWidget):
         self._reselect()
         self.detail.reload()
         self.figures.load()
+
+    @Slot()
+    def refresh_list(self) -> None:
+        """Another PC changed something: reload the list only, never the form being edited."""
+        self.model.refresh()
+        self._reselect()
 
     @Slot(str)
     def _on_data_changed(self, area: str) -> None:

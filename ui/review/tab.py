@@ -113,6 +113,7 @@ class ReviewTab(QWidget):
         self.register_button.clicked.connect(self.exports.register_dialog)
         self.inspections.export_button.clicked.connect(lambda: self.exports.inspections_dialog(*self.inspections.month))
         ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.remote_changed.connect(self.refresh_list)
         ctx.events.actor_changed.connect(self.apply_filter)
         self._update_count()
 
@@ -127,6 +128,12 @@ class ReviewTab(QWidget):
         self.model.refresh()
         self._reselect()
         self.detail.reload()
+
+    @Slot()
+    def refresh_list(self) -> None:
+        """Another PC changed something: reload the list only, never the form being edited."""
+        self.model.refresh()
+        self._reselect()
 
     @Slot(str)
     def _on_data_changed(self, area: str) -> None:

@@ -1,0 +1,59 @@
+"""Notices changes made on other PCs (or by other windows) and tells the lists to refresh.
+
+Polls app.changes.change_stamp off the GUI thread; only lists refresh, never an open form, so
+nobody's unsaved typing is replaced — a save over a newer record is refused by the services'
+version check instead.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from app.changes import change_stamp
+from ui.context import AppContext
+from ui.workers import Progress, TaskHandle, run_task
+
+log = logging.getLogger(__name__)
+DEFAULT_INTERVAL_MS = 10_000
+
+
+class ChangeWatcher(QObject):
+    """Emits ctx.events.remote_changed (the context outlives any window, so a lookup that
+    finishes after its window closed is still safe to report)."""
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._last: int | None = None
+        self._task: TaskHandle[int] | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        self.poll()
+
+    @Slot()
+    def poll(self) -> None:
+        if self._task is not None and not self._task.is_finished:
+            return  # a slow server: never pile up lookups
+
+        def look(_progress: Progress) -> int:
+            with self.ctx.reader() as s:
+                return change_stamp(s)
+
+        self._task = run_task(None, "", look, self._seen, on_error=self._failed, cancellable=False,
+                              show_progress=False)
+
+    def _seen(self, stamp: int) -> None:
+        if self._last is not None and stamp != self._last:
+            self.ctx.events.remote_changed.emit()
+        self._last = stamp
+
+    def _failed(self, exc: BaseException) -> None:
+        # A server that is briefly away is reported by the action the user takes next, not here.
+        log.warning("change poll failed: %s", exc)
+
+    def stop(self) -> None:
+        self.timer.stop()
