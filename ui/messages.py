@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
+from app.db.retry import describe_db_error
 from app.errors import UserError
 
 log = logging.getLogger("govinfo.ui")
@@ -28,6 +29,9 @@ def error_text(exc_or_text: BaseException | str) -> str:
         return exc_or_text
     if isinstance(exc_or_text, UserError):
         return str(exc_or_text)
+    lost = describe_db_error(exc_or_text)
+    if lost is not None:
+        return lost  # the server or the database file went away: nothing was saved, the form is kept
     return _tr("程序在处理时发生了意外错误（{kind}）。操作没有完成，已保存的数据不受影响。\n"
                "详细信息已写入日志文件，请联系系统管理员。").format(kind=type(exc_or_text).__name__)
 
@@ -63,9 +67,10 @@ def show_error(
     wait: bool = False, logged: bool = False,
 ) -> QMessageBox:
     """Show an error. Unexpected exceptions (not UserError) are logged with their traceback."""
-    if isinstance(exc_or_text, BaseException) and not isinstance(exc_or_text, UserError) and not logged:
+    expected = isinstance(exc_or_text, UserError | str) or describe_db_error(exc_or_text) is not None
+    if isinstance(exc_or_text, BaseException) and not expected and not logged:
         log.error("Unexpected error", exc_info=exc_or_text)
-    icon = QMessageBox.Icon.Warning if isinstance(exc_or_text, UserError | str) else QMessageBox.Icon.Critical
+    icon = QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical
     box = _box(parent, icon, title or _tr("出错了"), error_text(exc_or_text))
     return _present(box, wait)
 

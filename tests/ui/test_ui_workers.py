@@ -158,3 +158,14 @@ def test_confirm_returns_the_choice(qtbot: QtBot, parent: QWidget, button: str, 
 
     QTimer.singleShot(0, answer)
     assert confirm(parent, "删除", "确定删除吗？") is expected
+
+
+def test_a_lost_database_server_gets_a_clear_message_not_a_crash_report() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from ui.messages import error_text
+
+    lost = OperationalError("SELECT 1", {}, Exception("server closed the connection unexpectedly"))
+    lost.connection_invalidated = True
+    text = error_text(lost)
+    assert "无法连接数据库服务器" in text and "意外错误" not in text
