@@ -124,7 +124,8 @@ def _facts(session: Session, case: RequestCase) -> CaseFacts:
         other_agencies=bool(kinds & {ConsultationKind.DEPARTMENT.value, ConsultationKind.CO_PRODUCER.value}),
         by_post=(case.reply_delivery_method or case.delivery_method) == DeliveryMethod.POST.value,
         tracking_no=case.tracking_no.strip(),
-        reply_sent=case.reply_type != ReplyType.NO_CORRECTION.value,
+        # Closed for a missing supplement or an unpaid fee: no reply letter was ever sent.
+        reply_sent=case.reply_type not in (ReplyType.NO_CORRECTION.value, ReplyType.FEE_UNPAID.value),
     )
 
 

@@ -14,13 +14,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.auth.roles import Role
-from app.cases.demo_data import fill_cases_demo
 from app.cases.enums import CaseStatus, ConsultationKind
+from app.cases.fees import fee_due_on, lapsed_notice_cutoff
 from app.cases.models import Consultation, RequestCase
 from app.cases.recompute import recompute_open_cases
 from app.context import Actor
 from app.dashboard import DashboardItem, Urgency, register_provider
-from app.demo import register_filler
+from app.demo import DemoContext, register_filler
 from app.signoff.models import SignOff
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar, register_recomputer
@@ -37,6 +37,7 @@ APPROVAL_STEPS: tuple[tuple[str, Role], ...] = (
 _ANSWER_STATES = [
     CaseStatus.REGISTERED.value, CaseStatus.IN_PROGRESS.value, CaseStatus.AWAITING_APPROVAL.value,
 ]
+_WORKING_STATES = [CaseStatus.REGISTERED.value, CaseStatus.IN_PROGRESS.value]  # where close_for_fee_unpaid applies
 
 
 def _preview(text: str, width: int = 30) -> str:
@@ -116,7 +117,31 @@ def _deadline_items(session: Session, calendar: WorkCalendar, today: date) -> li
         )
         items.append(_item(case, "逾期未补正", detail, Urgency.WAITING, case.correction_due_on))
     items += _summary("逾期未补正的申请", total - len(lapsed), Urgency.WAITING)
-    return items + _consultation_items(session, today)
+    return items + _fee_items(session, calendar, today) + _consultation_items(session, today)
+
+
+def _fee_items(session: Session, calendar: WorkCalendar, today: date) -> list[DashboardItem]:
+    """Fee notices whose 20-working-day payment period has passed without payment."""
+    # One cut-off date for all notices keeps the filter in SQL (no due date per case).
+    cutoff = lapsed_notice_cutoff(calendar, today)
+    unpaid, total = _capped(
+        session,
+        and_(
+            RequestCase.status.in_(_WORKING_STATES), RequestCase.fee_notice_on.is_not(None),
+            RequestCase.fee_paid_on.is_(None), RequestCase.fee_notice_on <= cutoff,
+        ),
+        RequestCase.fee_notice_on,
+    )
+    items = []
+    for case in unpaid:
+        assert case.fee_notice_on is not None
+        due = fee_due_on(calendar, case.fee_notice_on)
+        detail = (
+            f"{case.applicant_name}：{_cn(case.fee_notice_on)}发出收费通知，缴费期限{_cn(due)}已过，"
+            "逾期未缴费，可按其他处理结案（国办函〔2020〕109号）。"
+        )
+        items.append(_item(case, "逾期未缴费", detail, Urgency.WAITING, due))
+    return items + _summary("逾期未缴费的申请", total - len(unpaid), Urgency.WAITING)
 
 
 def _consultation_items(session: Session, today: date) -> list[DashboardItem]:
@@ -188,6 +213,13 @@ def dashboard_items(session: Session, actor: Actor, today: date) -> list[Dashboa
     return items
 
 
+def _fill_demo(ctx: DemoContext) -> str:
+    # Imported on use: the demo pulls in every case service, which start-up does not need.
+    from app.cases.demo_data import fill_cases_demo
+
+    return fill_cases_demo(ctx)
+
+
 register_provider("cases", dashboard_items)
 register_recomputer("cases", lambda s, cal: recompute_open_cases(s, cal))
-register_filler("cases", fill_cases_demo)
+register_filler("cases", _fill_demo)

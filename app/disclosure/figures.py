@@ -30,13 +30,15 @@ class Part2:
     fees_amount: Decimal  # 本年收费金额（单位：万元）
 
 
-def normative_counts(session: Session, year: int) -> tuple[int, int, int]:
-    """行政规范性文件 recorded as items, counted per document (item_no), not per version."""
+def document_counts(session: Session, year: int, kind: DocKind) -> tuple[int, int, int]:
+    """规章 or 行政规范性文件 recorded as items, counted per document (item_no), not per version:
+    issued in the year of its first version's formed_on, repealed in the year of its repealed_on,
+    in force at 31 December when formed by then and not repealed by then."""
     end = date(year, 12, 31)
     first_formed = (
         select(DisclosureItem.item_no, func.min(DisclosureItem.formed_on).label("formed"),
                func.max(DisclosureItem.repealed_on).label("repealed"))
-        .where(DisclosureItem.doc_kind == DocKind.NORMATIVE.value)
+        .where(DisclosureItem.doc_kind == DocKind(kind).value)
         .group_by(DisclosureItem.item_no)
         .subquery()
     )
@@ -49,6 +51,14 @@ def normative_counts(session: Session, year: int) -> tuple[int, int, int]:
     return int(issued), int(repealed), int(in_force)
 
 
+def normative_counts(session: Session, year: int) -> tuple[int, int, int]:
+    return document_counts(session, year, DocKind.NORMATIVE)
+
+
+def rule_counts(session: Session, year: int) -> tuple[int, int, int]:
+    return document_counts(session, year, DocKind.RULE)
+
+
 def year_figures(session: Session, year: int) -> YearFigures:
     return session.get(YearFigures, year) or YearFigures(
         year=year, rules_issued=0, rules_repealed=0, rules_in_force=0, normative_issued_extra=0,
@@ -59,12 +69,15 @@ def year_figures(session: Session, year: int) -> YearFigures:
 
 def part2(session: Session, year: int) -> Part2:
     form = year_figures(session, year)
-    issued, repealed, in_force = normative_counts(session, year)
+    # Both kinds: documents recorded as items count themselves; the form adds the ones that are not.
+    # (The rules_* columns kept their names when they came to mean "not recorded as items".)
+    rules = rule_counts(session, year)
+    normative = normative_counts(session, year)
     return Part2(
         year=year,
-        rules=(form.rules_issued, form.rules_repealed, form.rules_in_force),
-        normative=(issued + form.normative_issued_extra, repealed + form.normative_repealed_extra,
-                   in_force + form.normative_in_force_extra),
+        rules=(rules[0] + form.rules_issued, rules[1] + form.rules_repealed, rules[2] + form.rules_in_force),
+        normative=(normative[0] + form.normative_issued_extra, normative[1] + form.normative_repealed_extra,
+                   normative[2] + form.normative_in_force_extra),
         licensing=form.licensing_decisions,
         punishment=form.punishment_decisions,
         enforcement=form.enforcement_decisions,
@@ -73,7 +86,9 @@ def part2(session: Session, year: int) -> Part2:
 
 
 INT_FIELDS = {
-    "rules_issued": "规章本年制发件数", "rules_repealed": "规章本年废止件数", "rules_in_force": "规章现行有效件数",
+    "rules_issued": "未登记为公开事项的规章本年制发件数",
+    "rules_repealed": "未登记为公开事项的规章本年废止件数",
+    "rules_in_force": "未登记为公开事项的规章现行有效件数",
     "normative_issued_extra": "未登记为公开事项的规范性文件本年制发件数",
     "normative_repealed_extra": "未登记为公开事项的规范性文件本年废止件数",
     "normative_in_force_extra": "未登记为公开事项的规范性文件现行有效件数",

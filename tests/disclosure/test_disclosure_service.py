@@ -150,7 +150,30 @@ def test_part2_counts_normative_documents_and_form(db: Database, people) -> None
     with db.session_factory() as s:
         p = part2(s, 2024)
     assert p.normative == (2, 1, 2)  # two issued in 2024 (a new version is not a new document), one repealed
+    assert p.rules == (0, 0, 0)
     assert p.licensing == 12 and p.fees_amount == Decimal("3.25")
+
+
+def test_part2_counts_rules_from_items_plus_the_form(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    def rule(day: date) -> ItemForm:
+        return _form(doc_kind=DocKind.RULE, formed_on=day, title="锦屏县某某管理规定")
+
+    old = _do(db, create_item, people["clerk"], rule(date(2022, 5, 1)), CAL, TODAY)
+    new = _do(db, create_item, people["clerk"], rule(date(2024, 2, 1)), CAL, TODAY)
+    _do(db, new_version, people["clerk"], new.id, rule(date(2024, 7, 1)), CAL, TODAY)  # same document
+    _do(db, create_item, people["clerk"], rule(date(2025, 1, 6)), CAL, date(2025, 1, 6))  # next year's
+    _do(db, create_item, people["clerk"], _form(doc_kind=DocKind.NORMATIVE, formed_on=date(2024, 3, 1)), CAL, TODAY)
+    _do(db, repeal, people["clerk"], old.id, date(2024, 8, 1))
+    with db.session_factory() as s:
+        assert part2(s, 2024).rules == (1, 1, 1)  # items only: issued 2024, repealed 2024, in force at year end
+        assert part2(s, 2023).rules == (0, 0, 1)
+    # The form's numbers are the rules not recorded as items: they add to the items'.
+    _do(db, save_year_figures, people["clerk"], 2024, {"rules_issued": 2, "rules_repealed": 0, "rules_in_force": 5}, 0)
+    with db.session_factory() as s:
+        p = part2(s, 2024)
+    assert p.rules == (3, 1, 6) and p.normative == (1, 0, 1)
+    with pytest.raises(ValidationError, match="未登记为公开事项的规章本年制发件数"):
+        _do(db, save_year_figures, people["clerk"], 2024, {"rules_issued": -1}, 1)
 
 
 def test_publication_waits_for_other_bodies_to_confirm(db: Database, people) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""The yearly Part 2 form: live 行政规范性文件 numbers beside the extra fields, saving, conflicts."""
+"""The yearly Part 2 form: live 规章 and 行政规范性文件 numbers beside the extra fields, saving, conflicts."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ def test_live_numbers_save_and_conflict(qtbot: QtBot, ctx: AppContext, db: Datab
     page = YearFiguresPage(ctx, today=lambda: TODAY)
     qtbot.addWidget(page)
     assert page.current_year() == 2024
-    assert [label.text() for label in page.auto_labels] == ["1", "0", "2"]
+    assert [label.text() for label in page.auto_labels[DocKind.NORMATIVE]] == ["1", "0", "2"]
+    assert [label.text() for label in page.auto_labels[DocKind.RULE]] == ["0", "0", "0"]
     page.spins["normative_issued_extra"].setValue(3)
     page.spins["normative_in_force_extra"].setValue(10)
-    assert [label.text() for label in page.total_labels] == ["4", "0", "12"]
+    assert [label.text() for label in page.total_labels[DocKind.NORMATIVE]] == ["4", "0", "12"]
     page.spins["licensing_decisions"].setValue(1286)
     page.fees.setText("三百")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
@@ -49,7 +50,25 @@ def test_live_numbers_save_and_conflict(qtbot: QtBot, ctx: AppContext, db: Datab
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "已被他人修改" in page.message.text()
     page.year.setCurrentIndex(page.year.findData(2023))
-    assert page.stamp.text() == "本年度尚未填写。" and page.auto_labels[0].text() == "1"
+    assert page.stamp.text() == "本年度尚未填写。" and page.auto_labels[DocKind.NORMATIVE][0].text() == "1"
+
+
+def test_rules_recorded_as_items_count_beside_their_extra_fields(
+        qtbot: QtBot, ctx: AppContext, db: Database, add_item: Callable[..., int]) -> None:
+    add_item("锦屏县某某管理规定", doc_kind=DocKind.RULE, formed_on=date(2024, 5, 1))
+    add_item("锦屏县另一管理规定", doc_kind=DocKind.RULE, formed_on=date(2021, 5, 1))
+    page = YearFiguresPage(ctx, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    assert [label.text() for label in page.auto_labels[DocKind.RULE]] == ["1", "0", "2"]
+    assert [label.text() for label in page.auto_labels[DocKind.NORMATIVE]] == ["0", "0", "0"]
+    page.spins["rules_issued"].setValue(1)
+    page.spins["rules_in_force"].setValue(4)
+    assert [label.text() for label in page.total_labels[DocKind.RULE]] == ["2", "0", "6"]
+    assert [label.text() for label in page.total_labels[DocKind.NORMATIVE]] == ["0", "0", "0"]
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "已保存。"
+    with db.session_factory() as s:
+        assert part2(s, 2024).rules == (2, 0, 6)  # what the page showed is what the report says
 
 
 def test_read_only_without_the_role(qtbot: QtBot, db: Database, head: Actor) -> None:

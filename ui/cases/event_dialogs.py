@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
-from app.cases import handling
+from app.cases import fees, handling
 from app.cases.deadlines import correction_notice_latest
 from app.cases.enums import ConsultationKind, LitigationKind, RemedyResult
 from app.cases.remedies import record_litigation, record_reconsideration
@@ -25,11 +25,13 @@ from app.workdays.service import load_calendar
 from ui.cases.actions import read, run_change
 from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.form_dialog import FormDialog
+from ui.cases.intake_form import to_date
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.signoff_dialog import SignOffDialog
 
 CORRECTION_DAYS_DEFAULT = 10  # working days the applicant is given; the clerk can change it
+MAX_FEE_COUNT = 100_000  # requests or pages in the 计算 helper
 
 
 def _tr(text: str) -> str:
@@ -184,15 +186,89 @@ def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> 
 
 
 def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    """收费通知 with a 计算 helper (either method of 国办函〔2020〕109号) and the payment deadline."""
     pauses = bool(read(ctx, lambda s: get_setting(s, "cases.fee_pauses_clock")))
+    calendar = read(ctx, load_calendar)
+    earlier_count = read(ctx, lambda s: fees.earlier_requests_in_month(s, view.id))
     dlg = FormDialog(_tr("收费通知"), parent, intro=_tr(
         "同一申请人一个自然月内申请超过 10 件或单件超过 30 页的，可以收取信息处理费（国办函〔2020〕109号）。"
         "申请人应自收到收费通知之日起 20 个工作日内缴费，逾期视为放弃申请。") + "\n" + (
         _tr("按本机关设置，收费期间答复期限暂停。") if pauses else _tr("按本机关设置，收费期间答复期限照常计算。")))
-    dlg.add_date("notice_on", _tr("通知日期："), today)
-    dlg.add_money("amount", _tr("收费金额："), 100.0)
+    notice = dlg.add_date("notice_on", _tr("通知日期："), today)
+    method = dlg.add_choice("method", _tr("计费方式："), [(m.label, m) for m in fees.FeeMethod])
+    count = _count_spin(dlg, "count", 1)
+    calc = QPushButton(_tr("计算"), dlg)
+    calc.setObjectName("computeFee")
+    basis = QLabel(dlg)
+    basis.setObjectName("feeBasis")
+    row = QWidget(dlg)
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    for w in (count, calc, basis):
+        line.addWidget(w)
+    line.addStretch(1)
+    dlg.form.addRow(_tr("计费数量："), row)
+    earlier = _count_spin(dlg, "earlier", earlier_count)
+    earlier.setSuffix(_tr(" 件"))
+    dlg.form.addRow(_tr("本月此前已申请："), earlier)
+    amount = dlg.add_money("amount", _tr("收费金额："), 100.0)
+    deadline = dlg.add_note("")
+    deadline.setObjectName("feeDeadline")
+
+    def chosen() -> fees.FeeMethod:
+        return fees.FeeMethod(str(method.currentData()))
+
+    def method_changed() -> None:
+        per_request = chosen() is fees.FeeMethod.PER_REQUEST
+        count.setSuffix(" " + (_tr("件") if per_request else _tr("页")))
+        # Only requests accumulate over the month; pages count within this one request.
+        dlg.set_row_visible("earlier", per_request)
+        basis.clear()
+
+    def compute() -> None:
+        m = chosen()
+        before = earlier.value() if m is fees.FeeMethod.PER_REQUEST else 0
+        value = fees.compute_fee(m, count.value(), earlier=before)
+        amount.setValue(float(value))
+        basis.setText(_tr("{m}：{v} 元").format(m=m.label, v=value) if value
+                      else _tr("{m}：未超过免费标准，不收费").format(m=m.label))
+
+    def deadline_changed() -> None:
+        due = fees.fee_due_on(calendar, to_date(notice.date()))
+        deadline.setText(_tr("缴费期限：{due}（通知之日起 {n} 个工作日）。逾期未缴费的，可按“其他处理 — 逾期未缴费”"
+                             "办结，不再处理该申请。").format(due=_cn(due), n=fees.PAYMENT_DAYS))
+
+    method.currentIndexChanged.connect(method_changed)
+    calc.clicked.connect(compute)
+    notice.dateChanged.connect(deadline_changed)
+    method_changed()
+    deadline_changed()
     dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_fee_notice(
         s, ctx.actor, view.id, d.date("notice_on"), d.money("amount")))[0]
+    dlg.open()
+    return dlg
+
+
+def _count_spin(dlg: FormDialog, name: str, value: int) -> QSpinBox:
+    spin = QSpinBox(dlg)
+    spin.setObjectName(name)
+    spin.setRange(0, MAX_FEE_COUNT)
+    spin.setValue(value)
+    dlg.fields[name] = spin
+    return spin
+
+
+def close_fee_unpaid(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
+    """逾期未缴费: closed directly, like 逾期不补正, without the reply approval chain."""
+    notice = view.date_of("fee_notice_on")
+    due = fees.fee_due_on(read(ctx, load_calendar), notice) if notice else None
+    dlg = FormDialog(_tr("逾期未缴费，办结"), parent, intro=_tr(
+        "申请人逾期未按收费通知要求缴纳费用的，视为放弃申请，行政机关不再处理（国办函〔2020〕109号）。"
+        "本件按“其他处理 — 申请人逾期未按收费通知要求缴纳费用”计入年度报告。") + (
+        _tr("\n缴费期限：{due}").format(due=_cn(due)) if due else ""))
+    dlg.add_date("closed_on", _tr("办结日期："), today)
+    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: fees.close_for_fee_unpaid(
+        s, ctx.actor, view.id, d.date("closed_on")))[0]
     dlg.open()
     return dlg
 

@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.cases import fees
 from app.cases.enums import CaseStatus, ConsultationKind
+from app.workdays.service import load_calendar
 from ui.cases import event_dialogs
+from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import open_generated_letter
@@ -121,11 +124,14 @@ class HandlingPanel(QWidget):
         self.fee.setWordWrap(True)
         self.fee_button = QPushButton(self.tr("收费通知…"), fee)
         self.paid_button = QPushButton(self.tr("登记缴费…"), fee)
+        self.unpaid_button = QPushButton(self.tr("逾期未缴费办结…"), fee)
+        self.unpaid_button.setObjectName("closeFeeUnpaid")
         fl = QVBoxLayout(fee)
         fl.addWidget(self.fee, 1)
         row = QHBoxLayout()
         row.addWidget(self.fee_button)
         row.addWidget(self.paid_button)
+        row.addWidget(self.unpaid_button)
         row.addStretch(1)
         fl.addLayout(row)
 
@@ -146,6 +152,7 @@ class HandlingPanel(QWidget):
         self.extension_button.clicked.connect(lambda: self._open(event_dialogs.extension))
         self.fee_button.clicked.connect(lambda: self._open(event_dialogs.fee_notice))
         self.paid_button.clicked.connect(lambda: self._open(event_dialogs.fee_paid))
+        self.unpaid_button.clicked.connect(lambda: self._open(event_dialogs.close_fee_unpaid))
         self.answer_button.clicked.connect(self.answer_selected)
         self.letter_button.clicked.connect(self.letter_for_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_answer_button)
@@ -226,13 +233,21 @@ class HandlingPanel(QWidget):
         self.extension_button.setEnabled(v.is_open and not replied and ext is None
                                          and v.status is not CaseStatus.AWAITING_CORRECTION)
 
-        fee_on = v.date_of("fee_notice_on")
+        fee_on, paid = v.date_of("fee_notice_on"), v.date_of("fee_paid_on")
+        lapsed = False
         if fee_on:
-            paid = v.date_of("fee_paid_on")
-            self.fee.setText(self.tr("{d} 发出收费通知，金额 {a} 元。\n{p}").format(
-                d=_d(fee_on), a=v.text("fee_amount"),
-                p=self.tr("{d} 已缴费。").format(d=_d(paid)) if paid else self.tr("尚未缴费。")))
+            calendar = read(self.ctx, load_calendar)
+            lapsed = fees.fee_period_lapsed(calendar, fee_on, paid, self._today())
+            if paid:
+                state = self.tr("{d} 已缴费。").format(d=_d(paid))
+            elif lapsed:
+                state = self.tr("缴费期限已过，申请人逾期未缴费，可按其他处理结案（国办函〔2020〕109号）。")
+            else:
+                state = self.tr("尚未缴费。")
+            self.fee.setText(self.tr("{d} 发出收费通知，金额 {a} 元，缴费期限至 {due}。\n{p}").format(
+                d=_d(fee_on), a=v.text("fee_amount"), due=_d(fees.fee_due_on(calendar, fee_on)), p=state))
         else:
             self.fee.setText(self.tr("未收费（一般免费）。"))
         self.fee_button.setEnabled(working and fee_on is None)
-        self.paid_button.setEnabled(v.is_open and fee_on is not None and v.date_of("fee_paid_on") is None)
+        self.paid_button.setEnabled(v.is_open and fee_on is not None and paid is None)
+        self.unpaid_button.setEnabled(working and lapsed)

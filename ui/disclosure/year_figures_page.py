@@ -1,8 +1,8 @@
 """年度统计数据: the small yearly form behind Part 2 of the annual report.
 
-Laid out like Part 2 of the report itself. 行政规范性文件 recorded as items count themselves; their
-live numbers stand beside the fields for the ones not recorded, with the total the report will
-show, so the clerk sees what the report will say while typing.
+Laid out like Part 2 of the report itself. 规章 and 行政规范性文件 recorded as items count themselves;
+their live numbers stand beside the fields for the ones not recorded, with the total the report
+will show, so the clerk sees what the report will say while typing.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from sqlalchemy import select
 
 from app.auth.models import User
 from app.auth.roles import Role
-from app.disclosure.figures import INT_FIELDS, normative_counts, save_year_figures, year_figures
+from app.disclosure.enums import DocKind
+from app.disclosure.figures import INT_FIELDS, document_counts, save_year_figures, year_figures
 from ui.context import AppContext
 from ui.disclosure.actions import read, run_change
 
@@ -38,6 +39,11 @@ MAX_FORM_WIDTH = 900
 _HEADER = "font-weight: bold; color: #333; background: #eef2f7; padding: 4px 8px;"
 _AUTO = "color: #0d47a1; padding: 0 8px;"
 _TOTAL = "font-weight: bold; padding: 0 8px;"
+# The form's fields for the documents not recorded as items, per kind, in Part 2's column order.
+EXTRA_FIELDS: dict[DocKind, tuple[str, str, str]] = {
+    DocKind.RULE: ("rules_issued", "rules_repealed", "rules_in_force"),
+    DocKind.NORMATIVE: ("normative_issued_extra", "normative_repealed_extra", "normative_in_force_extra"),
+}
 
 
 class YearFiguresPage(QWidget):
@@ -49,7 +55,7 @@ class YearFiguresPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.expected_version = 0
-        self.auto: tuple[int, int, int] = (0, 0, 0)
+        self.auto: dict[DocKind, tuple[int, int, int]] = {kind: (0, 0, 0) for kind in EXTRA_FIELDS}
         this_year = today().year
         self.year = QComboBox(self)
         self.year.setObjectName("figuresYear")
@@ -77,26 +83,24 @@ class YearFiguresPage(QWidget):
         self.fees.setPlaceholderText("0")
         self.fees.setFixedWidth(110)
         self.fees.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.auto_labels = [self._value_label(_AUTO) for _ in range(3)]
-        self.total_labels = [self._value_label(_TOTAL) for _ in range(3)]
+        self.auto_labels = {kind: [self._value_label(_AUTO) for _ in range(3)] for kind in EXTRA_FIELDS}
+        self.total_labels = {kind: [self._value_label(_TOTAL) for _ in range(3)] for kind in EXTRA_FIELDS}
 
         docs = QGroupBox(self.tr("规章和行政规范性文件"), self)
         grid = QGridLayout(docs)
         for col, text in enumerate((self.tr("信息内容"), self.tr("本年制发件数"), self.tr("本年废止件数"),
                                     self.tr("现行有效件数"))):
             grid.addWidget(self._header(text), 0, col)
-        grid.addWidget(QLabel(self.tr("规章"), docs), 1, 0)
-        for col, key in enumerate(("rules_issued", "rules_repealed", "rules_in_force"), start=1):
-            grid.addWidget(self.spins[key], 1, col)
-        grid.addWidget(QLabel(self.tr("行政规范性文件："), docs), 2, 0)
-        grid.addWidget(QLabel(self.tr("　登记为公开事项的（自动统计）"), docs), 3, 0)
-        grid.addWidget(QLabel(self.tr("　未登记为公开事项的（在此填写）"), docs), 4, 0)
-        grid.addWidget(QLabel(self.tr("　合计（年度报告填报数）"), docs), 5, 0)
-        extra = ("normative_issued_extra", "normative_repealed_extra", "normative_in_force_extra")
-        for col in range(3):
-            grid.addWidget(self.auto_labels[col], 3, col + 1)
-            grid.addWidget(self.spins[extra[col]], 4, col + 1)
-            grid.addWidget(self.total_labels[col], 5, col + 1)
+        for block, (kind, extra) in enumerate(EXTRA_FIELDS.items()):
+            top = 1 + 4 * block
+            grid.addWidget(QLabel(self.tr("{kind}：").format(kind=kind.label), docs), top, 0)
+            grid.addWidget(QLabel(self.tr("　登记为公开事项的（自动统计）"), docs), top + 1, 0)
+            grid.addWidget(QLabel(self.tr("　未登记为公开事项的（在此填写）"), docs), top + 2, 0)
+            grid.addWidget(QLabel(self.tr("　合计（年度报告填报数）"), docs), top + 3, 0)
+            for col in range(3):
+                grid.addWidget(self.auto_labels[kind][col], top + 1, col + 1)
+                grid.addWidget(self.spins[extra[col]], top + 2, col + 1)
+                grid.addWidget(self.total_labels[kind][col], top + 3, col + 1)
         grid.setColumnStretch(0, 2)
 
         decisions = QGroupBox(self.tr("行政许可、行政处罚、行政强制"), self)
@@ -116,8 +120,8 @@ class YearFiguresPage(QWidget):
         grid2.setColumnStretch(1, 3)
 
         note = QLabel(self.tr(
-            "说明：文件类型为“行政规范性文件”的公开事项按文件自动统计（同一文件的新版本不重复计数，"
-            "登记废止后不再计入现行有效）；未在本程序登记的规范性文件和其他数字由各科室提供后在此填写。"
+            "说明：文件类型为“规章”“行政规范性文件”的公开事项按文件自动统计（同一文件的新版本不重复计数，"
+            "登记废止后不再计入现行有效）；未在本程序登记的规章、规范性文件和其他数字由各科室提供后在此填写。"
             "以上数字用于政府信息公开工作年度报告第二部分。"), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -137,8 +141,9 @@ class YearFiguresPage(QWidget):
 
         self.year.currentIndexChanged.connect(self.load)
         self.save_button.clicked.connect(self.save)
-        for key in extra:
-            self.spins[key].valueChanged.connect(self._update_totals)
+        for extra in EXTRA_FIELDS.values():
+            for key in extra:
+                self.spins[key].valueChanged.connect(self._update_totals)
         self.editable = ctx.actor.has(Role.DISCLOSURE_STAFF, Role.ADMIN)
         if not self.editable:
             self.save_button.hide()
@@ -171,13 +176,13 @@ class YearFiguresPage(QWidget):
     def load(self) -> None:
         year = self.current_year()
 
-        def fetch(s: Any) -> tuple[dict[str, Any], tuple[int, int, int]]:
+        def fetch(s: Any) -> tuple[dict[str, Any], dict[DocKind, tuple[int, int, int]]]:
             row = year_figures(s, year)
             values = {key: getattr(row, key) for key in (*INT_FIELDS, "fees_amount", "version", "updated_by",
                                                          "updated_at")}
             name = s.scalar(select(User.display_name).where(User.username == values["updated_by"]))
             values["updated_by"] = name or values["updated_by"]
-            return values, normative_counts(s, year)
+            return values, {kind: document_counts(s, year, kind) for kind in EXTRA_FIELDS}
 
         values, self.auto = read(self.ctx, fetch)
         self.expected_version = int(values["version"] or 0)
@@ -186,8 +191,9 @@ class YearFiguresPage(QWidget):
             spin.setEnabled(self.editable)
         self.fees.setText(f"{values['fees_amount']:f}".rstrip("0").rstrip(".") if values["fees_amount"] else "")
         self.fees.setReadOnly(not self.editable)
-        for label, n in zip(self.auto_labels, self.auto, strict=True):
-            label.setText(str(n))
+        for kind, counts in self.auto.items():
+            for label, n in zip(self.auto_labels[kind], counts, strict=True):
+                label.setText(str(n))
         self._update_totals()
         self.message.clear()
         if self.editable:
@@ -197,9 +203,9 @@ class YearFiguresPage(QWidget):
 
     @Slot()
     def _update_totals(self) -> None:
-        extra = ("normative_issued_extra", "normative_repealed_extra", "normative_in_force_extra")
-        for col, key in enumerate(extra):
-            self.total_labels[col].setText(str(self.auto[col] + self.spins[key].value()))
+        for kind, extra in EXTRA_FIELDS.items():
+            for col, key in enumerate(extra):
+                self.total_labels[kind][col].setText(str(self.auto[kind][col] + self.spins[key].value()))
 
     def values(self) -> dict[str, object]:
         return {**{key: spin.value() for key, spin in self.spins.items()}, "fees_amount": self.fees.text()}

@@ -1,0 +1,134 @@
+"""Fees in the GUI: the 计算 helper and payment deadline of the fee notice, and the 逾期未缴费办结 button."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton, QSpinBox
+
+from app.cases.enums import CaseStatus
+from app.cases.fees import FeeMethod
+from app.cases.handling import record_fee_notice, start_handling
+from app.cases.models import RequestCase
+from app.cases.outcomes import Outcome, ReplyType
+from ui.cases.case_detail import CaseDetail
+from ui.cases.form_dialog import FormDialog
+
+pytestmark = pytest.mark.gui
+
+NOTICE = date(2024, 9, 20)
+DUE = date(2024, 10, 23)  # the 20th working day after the notice, across the National Day holiday
+
+
+def _started(db, clerk, add_case) -> int:
+    case_id = add_case(submitted_on=date(2024, 9, 2))
+    with db.session_factory.begin() as s:
+        start_handling(s, clerk, case_id, today=NOTICE)
+    return case_id
+
+
+def _noticed(db, clerk, add_case) -> int:
+    case_id = _started(db, clerk, add_case)
+    with db.session_factory.begin() as s:
+        record_fee_notice(s, clerk, case_id, NOTICE, Decimal("100"), today=NOTICE)
+    return case_id
+
+
+def _detail(qtbot, ctx, case_id: int, today: date) -> CaseDetail:
+    detail = CaseDetail(ctx, today=lambda: today)
+    qtbot.addWidget(detail)
+    ctx.events.data_changed.connect(lambda _area: detail.reload())
+    detail.show_case(case_id)
+    return detail
+
+
+def _case(db, case_id: int) -> RequestCase:
+    with db.session_factory() as s:
+        case = s.get(RequestCase, case_id)
+        assert case is not None
+        s.expunge(case)
+        return case
+
+
+def _ok(qtbot, dlg: FormDialog | None) -> None:
+    assert dlg is not None
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, clerk, add_case) -> None:
+    case_id = _started(db, clerk, add_case)
+    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    assert not panel.unpaid_button.isEnabled()
+    qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None
+    deadline = dlg.findChild(QLabel, "feeDeadline")
+    assert deadline is not None and "2024年10月23日" in deadline.text()
+    notice = dlg.fields["notice_on"]
+    assert isinstance(notice, QDateEdit)
+    notice.setDate(QDate(2024, 9, 19))  # a day earlier: 10/22
+    assert "2024年10月22日" in deadline.text()
+    notice.setDate(QDate(2024, 9, 20))
+
+    method, count = dlg.fields["method"], dlg.fields["count"]
+    assert isinstance(method, QComboBox) and isinstance(count, QSpinBox)
+    method.setCurrentIndex(method.findData(FeeMethod.PER_PAGE))
+    assert dlg.fields["earlier"].isHidden()  # pages do not accumulate over the month
+    count.setValue(250)
+    calc = dlg.findChild(QPushButton, "computeFee")
+    assert calc is not None
+    qtbot.mouseClick(calc, Qt.MouseButton.LeftButton)
+    assert dlg.money("amount") == Decimal("4700.00")
+    basis = dlg.findChild(QLabel, "feeBasis")
+    assert basis is not None and "按量计收" in basis.text() and "4700" in basis.text()
+
+    method.setCurrentIndex(method.findData(FeeMethod.PER_REQUEST))
+    earlier = dlg.fields["earlier"]
+    assert isinstance(earlier, QSpinBox) and not earlier.isHidden() and earlier.value() == 0
+    count.setValue(1)
+    qtbot.mouseClick(calc, Qt.MouseButton.LeftButton)
+    assert dlg.money("amount") == Decimal("0.00") and "不收费" in basis.text()
+    earlier.setValue(30)  # the 31st request this month
+    qtbot.mouseClick(calc, Qt.MouseButton.LeftButton)
+    assert dlg.money("amount") == Decimal("200.00")
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    case = _case(db, case_id)
+    assert case.fee_notice_on == NOTICE and case.fee_amount == Decimal("200.00")
+    assert "缴费期限至 2024-10-23" in panel.fee.text() and "尚未缴费" in panel.fee.text()
+
+
+def test_unpaid_close_button_waits_for_the_deadline(qtbot, db, ctx, clerk, add_case) -> None:
+    case_id = _noticed(db, clerk, add_case)
+    panel = _detail(qtbot, ctx, case_id, DUE).handling
+    assert not panel.unpaid_button.isEnabled()  # the last day to pay
+
+    detail = _detail(qtbot, ctx, case_id, date(2024, 10, 24))
+    panel = detail.handling
+    assert panel.unpaid_button.isEnabled() and "逾期未缴费" in panel.fee.text()
+    qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None and any("2024年10月23日" in label.text() for label in dlg.findChildren(QLabel))
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    case = _case(db, case_id)
+    assert case.status == CaseStatus.CLOSED.value and case.reply_type == ReplyType.FEE_UNPAID.value
+    assert (case.outcome, case.outcome_detail, case.replied_on) == (Outcome.OTHER.value, 1, date(2024, 10, 24))
+    assert not panel.unpaid_button.isEnabled() and not panel.paid_button.isEnabled()
+
+
+def test_a_refused_close_keeps_the_dialog_open(qtbot, db, ctx, clerk, add_case, boxes) -> None:
+    case_id = _noticed(db, clerk, add_case)
+    panel = _detail(qtbot, ctx, case_id, date(2024, 10, 24)).handling
+    qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None
+    closed_on = dlg.fields["closed_on"]
+    assert isinstance(closed_on, QDateEdit)
+    closed_on.setDate(QDate(2024, 10, 23))  # still within the payment period
+    _ok(qtbot, dlg)
+    assert dlg.isVisible() and any("尚未届满" in t for t in boxes.texts())
+    assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
