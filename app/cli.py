@@ -24,8 +24,11 @@ COMMAND_MODULES = (
     "app.commands.core",
     "app.commands.demo",
     "app.review.checks.cli",
+    "app.review.commands",
     "app.cases.commands",
+    "app.disclosure.commands",
     "app.annual.commands",
+    "app.dbtools.commands",
 )
 
 

@@ -7,6 +7,7 @@ so a rolled-back creation gives its number back and two PCs never draw the same 
 from __future__ import annotations
 
 from sqlalchemy import Integer, String, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.db.base import Base
@@ -21,13 +22,26 @@ class DocCounter(Base):
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
-def next_number(session: Session, kind: str, year: int) -> int:
-    counter = session.scalars(
-        select(DocCounter).where(DocCounter.kind == kind, DocCounter.year == year).with_for_update()
+def _locked_counter(session: Session, kind: str, year: int) -> DocCounter | None:
+    return session.scalars(
+        select(DocCounter).where(DocCounter.kind == kind, DocCounter.year == year)
+        .with_for_update().execution_options(populate_existing=True)
     ).one_or_none()
+
+
+def next_number(session: Session, kind: str, year: int) -> int:
+    counter = _locked_counter(session, kind, year)
     if counter is None:
-        counter = DocCounter(kind=kind, year=year, last_number=0)
-        session.add(counter)
+        # The year's first number: two PCs may both find no row. The row is created in a
+        # savepoint; whoever loses the insert race (unique key, PostgreSQL) reads the winner's
+        # row under the lock instead of failing the user's save.
+        try:
+            with session.begin_nested():
+                session.add(DocCounter(kind=kind, year=year, last_number=0))
+        except IntegrityError:
+            pass
+        counter = _locked_counter(session, kind, year)
+        assert counter is not None
     counter.last_number += 1
     session.flush()
     return counter.last_number

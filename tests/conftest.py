@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from app.auth.roles import Role
 from app.bootstrap import Database, open_database
 from app.context import Actor
+from tests import pg_support
+from tests.pg_support import pytest_configure, pytest_generate_tests  # noqa: F401  (pytest hooks)
 
 TEST_PASSWORD = "Passw0rd!"
 
@@ -34,7 +36,22 @@ def data_dir(_isolated_data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """The database the test runs on: sqlite, unless tests/pg_support.py parametrised it."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db(data_dir: Path, db_backend: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    if db_backend == "postgresql":
+        # A fresh database cloned from the migrated template; it becomes the data folder's
+        # database, so the CLI and open_database(data_dir) inside the test find it too.
+        with pg_support.fresh_database() as url:
+            pg_support.use_for_folder(monkeypatch, data_dir, url)
+            database = open_database(data_dir, url)
+            yield database
+            database.dispose()
+        return
     database = open_database(data_dir)
     yield database
     database.dispose()

@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry, AuditHead
@@ -73,6 +74,12 @@ def _fields(entry: AuditEntry) -> dict[str, str]:
     }
 
 
+def _locked_head(session: Session) -> AuditHead | None:
+    return session.scalars(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update().execution_options(populate_existing=True)
+    ).one_or_none()
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -85,10 +92,17 @@ def record(
     summary: str = "",
 ) -> AuditEntry:
     """Append one entry in the caller's transaction (so it commits or rolls back with the change)."""
-    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one_or_none()
+    head = _locked_head(session)
     if head is None:
-        head = AuditHead(id=1, last_seq=0, last_hash=GENESIS_HASH)
-        session.add(head)
+        # The very first entry: two PCs may both find no head row. It is created in a savepoint;
+        # whoever loses the insert race (PostgreSQL's unique key) reads the winner's row instead.
+        try:
+            with session.begin_nested():
+                session.add(AuditHead(id=1, last_seq=0, last_hash=GENESIS_HASH))
+        except IntegrityError:
+            pass
+        head = _locked_head(session)
+        assert head is not None
     entry = AuditEntry(
         seq=head.last_seq + 1,
         at=utcnow(),

@@ -68,7 +68,7 @@ def case_for_change(
 ) -> tuple[RequestCase, dict[str, Any]]:
     """Check role and state, load the case and take the audit 'before' snapshot."""
     actor.require(*CASE_WORK_ROLES)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id, lock=True)
     ensure_editable(case)
     if allowed is not None:
         ensure_status(case, allowed, action)

@@ -250,7 +250,7 @@ def update_case(
 ) -> RequestCase:
     """Save the corrected registration; refused on closed cases and when someone saved first."""
     actor.require(*CASE_WORK_ROLES)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id, lock=True)
     ensure_editable(case)
     if case.version != expected_version:
         changes: dict[str, tuple[object, object]] = {

@@ -179,8 +179,11 @@ def _preview(text: str) -> str:
     return flat if len(flat) <= PREVIEW_CHARS else flat[:PREVIEW_CHARS] + "…"
 
 
-def get_case(session: Session, case_id: int) -> RequestCase:
-    case = session.get(RequestCase, case_id, options=[selectinload(RequestCase.consultations)])
+def get_case(session: Session, case_id: int, *, lock: bool = False) -> RequestCase:
+    """One case; `lock` (for changes) takes the row lock on PostgreSQL and re-reads the row, so a
+    second saver waits for the first and then sees its version instead of overwriting it."""
+    case = session.get(RequestCase, case_id, options=[selectinload(RequestCase.consultations)],
+                       with_for_update=lock or None, populate_existing=lock)
     if case is None:
         raise NotFound("该申请件不存在，可能已被删除。请刷新列表。")
     return case

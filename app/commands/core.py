@@ -6,8 +6,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.bootstrap import Database
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -71,12 +75,45 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from app.context import Actor
 
     db = args.cli.database()
+    if not db.is_sqlite:
+        return _backup_server(db, Path(args.output))
     source = _sqlite_path(args)
     with db.session_factory.begin() as session:
         record(session, Actor.system(), "backup", "database", "*", after={"文件": str(args.output)},
                summary="手动备份数据库")
     dest = backup_to(source, Path(args.output))
     print(f"已备份到 {dest}")
+    return 0
+
+
+def _backup_server(db: Database, output: Path) -> int:
+    from app.audit.service import record
+    from app.context import Actor
+    from app.dbtools.pg_backup import backup_server_database
+
+    with db.session_factory.begin() as session:
+        record(session, Actor.system(), "backup", "database", "*", after={"文件": str(output)},
+               summary="手动备份数据库")
+    result = backup_server_database(db, output)
+    print(f"已备份到 {result.path}（{'pg_dump' if result.method == 'pg_dump' else '程序导出格式'}）")
+    return 0
+
+
+def _restore_server(folder: Path, url: str, file: Path) -> int:
+    from app.audit.service import record
+    from app.bootstrap import open_database
+    from app.context import Actor
+    from app.dbtools.pg_backup import restore_server_database
+
+    db = open_database(folder, url)
+    try:
+        result = restore_server_database(db, file)
+        with db.session_factory.begin() as session:
+            record(session, Actor.system(), "restore", "database", "*",
+                   after={"来源": str(file), "恢复前的备份": str(result.safety_backup)}, summary="从备份恢复数据库")
+    finally:
+        db.dispose()
+    print(f"已从 {file} 恢复。恢复前的数据库已备份为 {result.safety_backup}")
     return 0
 
 
@@ -90,7 +127,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     folder = paths.data_dir(args.data_dir)
     url = paths.db_url(folder, args.db_url)
     if not url.startswith("sqlite:///"):
-        raise UserError("只有本机 SQLite 数据库可以用此命令恢复。")
+        return _restore_server(folder, url, Path(args.file))
     target = Path(url.removeprefix("sqlite:///"))
     validate_backup_file(Path(args.file))
     kept = restore_from(Path(args.file), target)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.errors import ConflictError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -43,15 +47,34 @@ def make_engine(url: str, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    if parsed.get_backend_name() == "postgresql":
+        from app.db.pg import configure_engine
+
+        configure_engine(engine)
+    return engine
 
 
 def _disable_pysqlite_autobegin(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
 
 
+class AppSession(Session):
+    """A Session whose flush reports a lost optimistic-locking race as ConflictError.
+
+    On PostgreSQL two PCs can both load version N and both try to save; the second UPDATE
+    matches no row and SQLAlchemy raises StaleDataError — often from an autoflush deep inside a
+    service. Here it becomes the same Chinese, retryable message as a version check."""
+
+    def flush(self, objects: Sequence[Any] | None = None) -> None:
+        try:
+            super().flush(objects)
+        except StaleDataError as exc:
+            raise ConflictError("该记录刚刚已被其他人修改并保存，您的修改未保存。请刷新后重试。") from exc
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    return sessionmaker(bind=engine, expire_on_commit=False, class_=AppSession)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -17,6 +17,9 @@ from app.context import Actor
 from app.db.migrate import head_revision
 from app.errors import DatabaseUnreadable, SchemaTooNew, UserError
 
+# PRAGMAs, database files and file backups: PostgreSQL's counterparts are in tests/reliability.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_fresh_folder_gets_schema_wal_and_foreign_keys(db: Database) -> None:
     assert db.schema_revision == head_revision()
