@@ -27,6 +27,8 @@ class RequestCase(Base):
     __table_args__ = (
         Index("ix_request_cases_status_due", "status", "due_on"),
         Index("ix_request_cases_received_on", "received_on"),
+        # The case list sorted by 答复期限 (both directions, NULLs last) pages through this (issue 8).
+        Index("ix_request_cases_due_on", "due_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -97,6 +97,16 @@ class WordListKind(StrEnum):
         }[self.value]
 
 
+# Rule A 第十条(三): what a reprinted document is, which decides where it may be reprinted from.
+REPRINT_LEVELS: dict[str, str] = {
+    "": "一般信息",
+    "central": "中央文件（党中央、国务院及其部委、直属机构文件）",
+    "provincial": "省级文件（省政府及其组成部门、直属机构文件）",
+}
+# The source levels (sources.Source.level) each kind of document may come from.
+ALLOWED_SOURCE_LEVELS: dict[str, tuple[str, ...]] = {"central": ("central",), "provincial": ("provincial",)}
+
+
 # Rule A 第十一条: the nine points every stage checks, word for word.
 CHECKLIST_ITEMS: tuple[str, ...] = (
     "是否涉及国家秘密、商业秘密、个人隐私",

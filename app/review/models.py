@@ -41,6 +41,7 @@ class Post(Base):
     source_site: Mapped[str] = mapped_column(String(200), default="")  # 转载来源网站
     reprinted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # 转载时间
     source_url: Mapped[str] = mapped_column(String(500), default="")  # 转载链接 / 采集页面
+    reprint_doc_level: Mapped[str] = mapped_column(String(16), default="")  # REPRINT_LEVELS key
     source_justification: Mapped[str] = mapped_column(Text, default="")  # source not on the list
     source_department: Mapped[str] = mapped_column(String(200), default="")  # 采集: 报送单位
     basis_kind: Mapped[str] = mapped_column(String(16), default="")  # 首发: 领导批示 / 正式公函

@@ -43,6 +43,7 @@ class PostForm:
     source_site: str = ""
     reprinted_at: datetime | None = None
     source_url: str = ""
+    reprint_doc_level: str = ""
     source_justification: str = ""
     source_department: str = ""
     basis_kind: str = ""
@@ -75,6 +76,7 @@ def _apply(post: Post, form: PostForm) -> None:
     post.source_site = form.source_site.strip()
     post.reprinted_at = form.reprinted_at
     post.source_url = form.source_url.strip()
+    post.reprint_doc_level = form.reprint_doc_level if form.source_kind is SourceKind.REPRINT else ""
     post.source_justification = form.source_justification.strip()
     post.source_department = form.source_department.strip()
     post.basis_kind = form.basis_kind.strip()
@@ -90,6 +92,7 @@ def form_of(post: Post) -> PostForm:
         title=post.title, target=post.target, kinds=[PostKind(k) for k in post.kinds.split(",") if k],
         body=post.body, abstract=post.abstract, source_kind=SourceKind(post.source_kind),
         source_site=post.source_site, reprinted_at=post.reprinted_at, source_url=post.source_url,
+        reprint_doc_level=post.reprint_doc_level,
         source_justification=post.source_justification, source_department=post.source_department,
         basis_kind=post.basis_kind, basis_reference=post.basis_reference, source_unit=post.source_unit,
         sensitive=post.sensitive, major_emergency=post.major_emergency,

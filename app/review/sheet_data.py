@@ -22,7 +22,16 @@ from app.auth.roles import Role
 from app.context import Actor
 from app.errors import NotFound, ValidationError
 from app.review.checks.privacy import find_personal_data
-from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
+from app.review.enums import (
+    CHECKLIST_ITEMS,
+    REPRINT_LEVELS,
+    REQUIREMENTS,
+    ChangeKind,
+    PostKind,
+    PostStatus,
+    ReviewStage,
+    SourceKind,
+)
 from app.review.models import AcceptedFinding, Post, StageReview
 from app.review.ui_support import to_local
 from app.settings import get_setting
@@ -128,6 +137,8 @@ def _source_rows(post: Post, basis_files: list[str]) -> tuple[tuple[str, str], .
     if kind is SourceKind.REPRINT:
         rows = [("转载来源网站", post.source_site), ("转载时间", time_text(post.reprinted_at)),
                 ("转载链接", post.source_url)]
+        if post.reprint_doc_level:
+            rows.append(("文件类别", REPRINT_LEVELS.get(post.reprint_doc_level, post.reprint_doc_level)))
         if post.source_justification:
             rows.append(("转载理由", post.source_justification))
     elif kind is SourceKind.COLLECTED:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.review.checks.links import host_allowed, link_host
-from app.review.enums import SourceKind, WordListKind
+from app.review.enums import ALLOWED_SOURCE_LEVELS, REPRINT_LEVELS, SourceKind, WordListKind
 from app.review.models import WordEntry
 
 # Seeded into the list on first use; the administrator edits it in 系统设置.
@@ -53,9 +53,21 @@ def match_source(sources: list[Source], site: str, url: str) -> Source | None:
     return None
 
 
+def level_problem(source: Source | None, doc_level: str) -> str:
+    """第十条(三): central documents only from central sources, provincial ones from provincial."""
+    allowed = ALLOWED_SOURCE_LEVELS.get(doc_level)
+    if allowed is None or (source is not None and source.level in allowed):
+        return ""
+    where = ("人民日报、新华社等中央新闻单位或中国政府网、国务院各部委官方网站" if doc_level == "central"
+             else "贵州省人民政府门户网站或省政府各部门、各直属机构官方网站")
+    found = f"“{source.name}”" if source is not None else "该来源"
+    what = REPRINT_LEVELS[doc_level].split("（")[0]
+    return f"{what}须从{where}转载，{found}不符合（第十条第三项）；请改从规定来源转载，或说明理由。"
+
+
 def source_problems(
     session: Session, *, kind: SourceKind, site: str, reprinted: bool, url: str, justification: str,
-    department: str, basis_kind: str, basis_reference: str, has_basis_attachment: bool,
+    department: str, basis_kind: str, basis_reference: str, has_basis_attachment: bool, doc_level: str = "",
 ) -> list[str]:
     """Everything missing for the post's source, as sentences that say what to fill in."""
     problems: list[str] = []
@@ -66,12 +78,14 @@ def source_problems(
             problems.append("转载稿件须填写转载时间。")
         if not url.strip():
             problems.append("转载稿件须填写转载链接。")
-        if site.strip() and url.strip() and match_source(authoritative_sources(session), site, url) is None \
-                and not justification.strip():
+        source = match_source(authoritative_sources(session), site, url) if site.strip() and url.strip() else None
+        if site.strip() and url.strip() and source is None and not justification.strip():
             problems.append(
                 "转载来源不在权威来源名单内（人民日报、新华社、中国政府网、省政府门户网站等），"
                 "须说明转载理由，或改从权威来源转载。"
             )
+        elif site.strip() and url.strip() and (why := level_problem(source, doc_level)) and not justification.strip():
+            problems.append(why)
     elif kind is SourceKind.COLLECTED:
         if not department.strip():
             problems.append("采集稿件须填写报送单位。")

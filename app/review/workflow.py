@@ -74,6 +74,7 @@ def submit(session: Session, actor: Actor, post_id: int) -> Post:
         url=post.source_url, justification=post.source_justification, department=post.source_department,
         basis_kind=post.basis_kind, basis_reference=post.basis_reference,
         has_basis_attachment=any(a.purpose == "basis" for a in post.attachments),
+        doc_level=post.reprint_doc_level,
     )
     if problems:
         raise ValidationError("信息来源不完整：\n" + "\n".join(problems), field="source")

@@ -201,3 +201,15 @@ def test_unresolved_personal_data_blocks_approval_until_fixed_or_accepted(db: Da
     assert "110101199003070011" not in str(refused.value)  # shown masked, as inspections expect
     _do(db, accept_finding, people["editor"], post_id, "privacy-id", "110101199003070011", "本人同意公开（已存档）")
     _do(db, review, people["editor"], post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+
+
+def test_central_documents_come_only_from_central_sources(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    provincial_portal = dict(source_site="贵州省人民政府门户网站", source_url="https://www.guizhou.gov.cn/zwgk/1.html")
+    post_id = _new_post(db, people["editor"], reprint_doc_level="central", **provincial_portal)
+    with pytest.raises(ValidationError, match="中央文件须从"):
+        _do(db, submit, people["editor"], post_id)
+    ok_id = _new_post(db, people["editor"], reprint_doc_level="provincial", **provincial_portal)
+    _do(db, submit, people["editor"], ok_id)
+    central_site = _new_post(db, people["editor"], reprint_doc_level="provincial")  # from www.gov.cn
+    with pytest.raises(ValidationError, match="省级文件须从"):
+        _do(db, submit, people["editor"], central_site)

@@ -111,3 +111,17 @@ def test_unsaved_editor_asks_before_closing(qtbot: QtBot, ctx: AppContext, boxes
     discard = next(b for b in box.buttons() if b.text() == "不保存")
     qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
     assert not editor.isVisible() and tab.can_close()
+
+
+def test_source_section_says_when_a_document_comes_from_the_wrong_level(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui_review.conftest import reprint_form
+    from ui.review.source_section import SourceSection
+
+    section = SourceSection(ctx)
+    qtbot.addWidget(section)
+    section.site.setText("贵州省人民政府门户网站")
+    section.url.setText("https://www.guizhou.gov.cn/zwgk/1.html")
+    assert section.verdict.text().startswith("✔")
+    section.doc_level.setCurrentIndex(section.doc_level.findData("central"))
+    assert section.verdict.text().startswith("✘") and "中央文件须从" in section.verdict.text()
+    assert section.apply(reprint_form()).reprint_doc_level == "central"

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.review.enums import SourceKind
+from app.review.enums import REPRINT_LEVELS, SourceKind
 from app.review.posts import PostForm
-from app.review.sources import Source, authoritative_sources, match_source
+from app.review.sources import Source, authoritative_sources, level_problem, match_source
 from app.review.ui_support import to_local, to_utc
 from ui.context import AppContext
 
@@ -81,6 +81,10 @@ class SourceSection(QWidget):
         self.reprinted.setMinimumDateTime(UNSET)
         self.reprinted.setSpecialValueText(self.tr("（未填写）"))  # the minimum stands for "no time yet"
         self.reprinted.setDateTime(UNSET)
+        self.doc_level = QComboBox(reprint)
+        self.doc_level.setObjectName("reprintDocLevel")
+        for key, label in REPRINT_LEVELS.items():
+            self.doc_level.addItem(label, key)
         self.url = QLineEdit(reprint)
         self.url.setObjectName("sourceUrl")
         self.url.setPlaceholderText("https://")
@@ -94,6 +98,7 @@ class SourceSection(QWidget):
         form.addRow(self.tr("转载来源网站："), self.site)
         form.addRow(self.tr("转载时间："), self.reprinted)
         form.addRow(self.tr("转载链接："), self.url)
+        form.addRow(self.tr("文件类别："), self.doc_level)
         form.addRow("", self.verdict)
         form.addRow(self.tr("转载理由："), self.justification)
         form.addRow("", _hint(self.tr(
@@ -174,6 +179,8 @@ class SourceSection(QWidget):
             edit.textChanged.connect(self.changed)
         self.site.textChanged.connect(self._update_verdict)
         self.url.textChanged.connect(self._update_verdict)
+        self.doc_level.currentIndexChanged.connect(self._update_verdict)
+        self.doc_level.currentIndexChanged.connect(self.changed)
         self.justification.textChanged.connect(self.changed)
         self.reprinted.dateTimeChanged.connect(self.changed)
         self.basis_kind.currentIndexChanged.connect(self.changed)
@@ -196,8 +203,12 @@ class SourceSection(QWidget):
             self.verdict.setText("")
             return
         source = match_source(self.sources, site, url)
+        wrong_level = level_problem(source, str(self.doc_level.currentData() or ""))
         if source is None:
             self.verdict.setText(self.tr("✘ 不在权威来源名单内：须说明转载理由，或改从权威来源转载。"))
+            self.verdict.setStyleSheet("color: #b3261e;")
+        elif wrong_level:
+            self.verdict.setText("✘ " + wrong_level)
             self.verdict.setStyleSheet("color: #b3261e;")
         else:
             level = LEVEL_LABELS.get(source.level, source.level)
@@ -221,6 +232,7 @@ class SourceSection(QWidget):
         local = to_local(form.reprinted_at)
         self.reprinted.setDateTime(QDateTime(local) if local else UNSET)
         self.url.setText(form.source_url if form.source_kind is SourceKind.REPRINT else "")
+        self.doc_level.setCurrentIndex(max(self.doc_level.findData(form.reprint_doc_level), 0))
         self.collected_url.setText(form.source_url if form.source_kind is SourceKind.COLLECTED else "")
         self.justification.setPlainText(form.source_justification)
         self.department.setText(form.source_department)
@@ -242,6 +254,7 @@ class SourceSection(QWidget):
         return replace(
             form, source_kind=kind, source_site=self.site.text() if kind is SourceKind.REPRINT else "",
             reprinted_at=reprinted, source_url=url,
+            reprint_doc_level=str(self.doc_level.currentData() or "") if kind is SourceKind.REPRINT else "",
             source_justification=self.justification.toPlainText() if kind is SourceKind.REPRINT else "",
             source_department=self.department.text() if kind is SourceKind.COLLECTED else "",
             basis_kind=str(self.basis_kind.currentData() or "") if kind is SourceKind.ORIGINAL else "",
@@ -255,6 +268,7 @@ class SourceSection(QWidget):
             w.setReadOnly(read_only)
         self.justification.setReadOnly(read_only)
         self.reprinted.setReadOnly(read_only)
-        enabled: list[QWidget] = [*self.kind_buttons.values(), self.basis_kind, self.sensitive, self.major_emergency]
+        enabled: list[QWidget] = [*self.kind_buttons.values(), self.basis_kind, self.doc_level, self.sensitive,
+                                  self.major_emergency]
         for widget in enabled:
             widget.setEnabled(not read_only)
