@@ -62,7 +62,13 @@ def list_backups(data_dir: Path) -> list[Path]:
 
 
 def daily_backup(db_path: Path, data_dir: Path, now: datetime | None = None) -> Path | None:
-    """Make today's automatic backup unless one exists; keep the newest KEEP_BACKUPS."""
+    """Make today's automatic backup unless one exists; keep the newest KEEP_BACKUPS.
+
+    The database's full integrity check runs first (it reads every page, so it is done here, off
+    the start-up path): a damaged database raises DatabaseUnreadable and is not copied over the
+    good backups a restore will need."""
+    from app.bootstrap import check_sqlite_file
+
     now = now or datetime.now()
     if not db_path.exists():
         return None
@@ -70,6 +76,7 @@ def daily_backup(db_path: Path, data_dir: Path, now: datetime | None = None) -> 
     existing = list_backups(data_dir)
     if any(p.name.startswith(f"{AUTO_PREFIX}{stamp}") for p in existing):
         return None
+    check_sqlite_file(db_path, full=True)
     dest = paths.backups_dir(data_dir) / f"{AUTO_PREFIX}{now.strftime('%Y%m%d-%H%M%S')}.db"
     backup_to(db_path, dest)
     for old in list_backups(data_dir)[KEEP_BACKUPS:]:
