@@ -41,7 +41,8 @@ from tests.reliability.rel_worker import READY, TODAY, a_form
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 
 WORKER = Path(__file__).with_name("rel_worker.py")
-SEED = int(os.environ.get("GOVINFO_CRASH_SEED", str(int(time.time()))))
+# A fixed default keeps CI reproducible; set GOVINFO_CRASH_SEED to explore other kill moments.
+SEED = int(os.environ.get("GOVINFO_CRASH_SEED", "20261128"))
 IMPORT_ROWS = 150
 
 
