@@ -26,8 +26,11 @@ def default_db_url(folder: Path) -> str:
 
 
 def db_url(folder: Path, override: str | None = None) -> str:
-    """The database URL: explicit override, then $GOVINFO_DB_URL, then SQLite in the data folder."""
-    return override or os.environ.get(DB_URL_ENV) or default_db_url(folder)
+    """The database URL: explicit override, then $GOVINFO_DB_URL, then this PC's saved choice
+    (文件 → 数据库连接…), then SQLite in the data folder."""
+    from app.local_config import saved_db_url
+
+    return override or os.environ.get(DB_URL_ENV) or saved_db_url(folder) or default_db_url(folder)
 
 
 def backups_dir(folder: Path) -> Path:

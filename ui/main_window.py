@@ -22,9 +22,11 @@ from app.settings.registry import get_setting
 from ui.about_dialog import AboutDialog
 from ui.change_password_dialog import ChangePasswordDialog
 from ui.change_watcher import ChangeWatcher
+from ui.connection_dialog import ConnectionDialog
 from ui.context import AppContext
 from ui.database_actions import DatabaseActions
 from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
+from ui.messages import show_info
 from ui.placeholder_tab import PlaceholderTab
 
 log = logging.getLogger("govinfo.ui")
@@ -182,6 +184,7 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(self.tr("从备份恢复…"), self.db_actions.restore_database)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self._action(self.tr("数据库连接…"), self.edit_connection))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
         if not self.ctx.db.is_sqlite:
@@ -199,6 +202,15 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), self.show_about))
         self._menus_to_lock = [file_menu, account, help_menu]
+
+    @Slot()
+    def edit_connection(self) -> ConnectionDialog:
+        """Which database this PC opens; takes effect at the next start."""
+        dialog = ConnectionDialog(self.ctx.db.data_dir, self)
+        dialog.accepted.connect(lambda: show_info(
+            self, self.tr("数据库连接"), self.tr("已保存。请退出并重新启动程序，以连接新的数据库。")))
+        dialog.open()
+        return dialog
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor

@@ -1,0 +1,96 @@
+"""文件 → 数据库连接…: which database this PC opens (the embedded one, or the office's server)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.local_config import check_connection, check_url, save_db_url, saved_db_url
+
+
+class ConnectionDialog(QDialog):
+    """Edits the per-PC connection file; the change takes effect when the program starts again."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.setWindowTitle(self.tr("数据库连接"))
+        self.setMinimumWidth(560)
+        self.local = QRadioButton(self.tr("本机数据库（默认，单机使用）"), self)
+        self.server = QRadioButton(self.tr("单位数据库服务器（PostgreSQL，多台电脑共用）"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.local)
+        group.addButton(self.server)
+        self.url = QLineEdit(self)
+        self.url.setObjectName("dbUrl")
+        self.url.setPlaceholderText("postgresql+psycopg://用户名:密码@服务器地址:5432/govinfo")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.test_button = QPushButton(self.tr("测试连接"), self)
+        self.test_button.clicked.connect(self.test)
+        form = QFormLayout()
+        form.addRow(self.tr("服务器地址："), self.url)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "选择本机打开哪个数据库。保存后重新启动程序生效。把本机已有数据迁移到服务器，"
+            "请使用命令 govinfo-desk migrate-db（见 docs/postgres.md）。"), self))
+        layout.addWidget(self.local)
+        layout.addWidget(self.server)
+        layout.addLayout(form)
+        layout.addWidget(self.test_button)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        saved = saved_db_url(data_dir)
+        (self.server if saved else self.local).setChecked(True)
+        self.url.setText(saved or "")
+        self.local.toggled.connect(self._sync)
+        self._sync()
+
+    @Slot()
+    def _sync(self) -> None:
+        self.url.setEnabled(self.server.isChecked())
+        self.test_button.setEnabled(self.server.isChecked())
+
+    def _show(self, text: str, ok: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #26734d;" if ok else "color: #b3261e;")
+
+    @Slot()
+    def test(self) -> bool:
+        try:
+            self._show(check_connection(self.url.text()), True)
+            return True
+        except UserError as exc:
+            self._show(str(exc), False)
+            return False
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            save_db_url(self.data_dir, check_url(self.url.text()) if self.server.isChecked() else None)
+        except UserError as exc:
+            self._show(str(exc), False)
+            return
+        except OSError as exc:
+            self._show(self.tr("无法保存连接设置：{e}").format(e=exc), False)
+            return
+        self.accept()
