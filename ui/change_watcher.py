@@ -28,6 +28,7 @@ class ChangeWatcher(QObject):
         self.ctx = ctx
         self._last: int | None = None
         self._task: TaskHandle[int] | None = None
+        self._stopped = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -36,7 +37,7 @@ class ChangeWatcher(QObject):
 
     @Slot()
     def poll(self) -> None:
-        if self._task is not None and not self._task.is_finished:
+        if self._stopped or (self._task is not None and not self._task.is_finished):
             return  # a slow server: never pile up lookups
 
         def look(_progress: Progress) -> int:
@@ -55,5 +56,7 @@ class ChangeWatcher(QObject):
         # A server that is briefly away is reported by the action the user takes next, not here.
         log.warning("change poll failed: %s", exc)
 
+    @Slot()
     def stop(self) -> None:
+        self._stopped = True
         self.timer.stop()

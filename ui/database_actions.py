@@ -24,6 +24,8 @@ log = logging.getLogger("govinfo.ui")
 
 class DatabaseActions(QObject):
     restored = Signal(str)
+    restore_started = Signal()
+    """A restore is about to replace the database file: stop anything that opens it."""
     """The database file was replaced by a backup; carries the message to show after reopening."""
 
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
@@ -94,6 +96,7 @@ class DatabaseActions(QObject):
         if db_path is None:
             return None
         ctx = self.ctx
+        self.restore_started.emit()
 
         def work(_progress: Progress) -> Path | None:
             validate_backup_file(backup)

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_timeout if idle_timeout is not None else idle_timeout_ms(ctx), self)
         self.idle.idle_timed_out.connect(self.lock)
         self.watcher = ChangeWatcher(ctx, self)
+        self.db_actions.restore_started.connect(self.watcher.stop)
         self._restore_geometry()
         self.tab_widget(0)
 

@@ -130,8 +130,9 @@ def test_menu_restore_replaces_database_and_asks_for_restart(
         assert handle is not None
     assert window.exit_reason is ExitReason.RESTART
     assert "已从备份恢复" in window.restart_message
-    kept = list(db_path.parent.glob("govinfo.db.before-restore-*"))
+    kept = [p for p in db_path.parent.glob("govinfo.db.before-restore-*") if not p.name.endswith(("-wal", "-shm"))]
     assert len(kept) == 1 and kept[0].name in window.restart_message.replace("\n", "")
+    assert window.watcher._stopped  # nothing reopens the file being replaced
 
 
 def test_log_out_closes_with_logout_reason(qtbot: QtBot, admin_ctx: AppContext, qsettings: QSettings) -> None:
