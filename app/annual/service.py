@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -185,3 +185,19 @@ def locked_years(session: Session) -> set[int]:
     from sqlalchemy import select
 
     return set(session.scalars(select(AnnualReport.year).where(AnnualReport.locked.is_(True))))
+
+
+@dataclass(frozen=True)
+class ReportState:
+    """What the tab needs besides the figures: the text version for `save_texts`, who locked it."""
+
+    version: int  # 0 while the year has no saved text yet
+    locked_at: datetime | None
+    locked_by: str
+
+
+def report_state(session: Session, year: int) -> ReportState:
+    row = _report_row(session, year)
+    if row is None:
+        return ReportState(0, None, "")
+    return ReportState(row.version, row.locked_at if row.locked else None, row.locked_by if row.locked else "")

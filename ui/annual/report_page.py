@@ -1,0 +1,363 @@
+"""年度报告: the year's figures in the template's tables, the checks, the office's text, locking, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.annual.compute import cases_behind, part4_cases_behind
+from app.annual.layout import PART3_COLUMN_LABELS, PART4_LABELS, PART_TITLES, part3_rows
+from app.annual.service import (
+    ReportData,
+    ReportState,
+    compute,
+    lock_year,
+    report_state,
+    suggested_texts,
+    unlock_year,
+)
+from app.annual.statistics import record_rows
+from app.errors import UserError
+from ui.annual import prompts
+from ui.annual.checks_panel import ChecksPanel, check_rows
+from ui.annual.grid_model import DrillKey, GridModel, GridView
+from ui.annual.records_dialog import RecordsDialog
+from ui.annual.report_export import ReportExport
+from ui.annual.report_grids import grids
+from ui.annual.texts_panel import TextsPanel
+from ui.context import AppContext
+from ui.messages import show_error
+from ui.workers import Progress, TaskHandle, run_task
+
+WATCHED_AREAS = ("cases", "disclosure", "settings", "calendar")
+PART3_TAB = 1
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: ReportData
+    state: ReportState
+    previous: tuple[str, str, str]  # last year's text, offered as a start
+    case_nos: dict[int, str]  # of the cases the checks name
+
+
+def load_report(session: Session, year: int) -> Loaded:
+    data = compute(session, year)
+    ids = sorted({i for check in data.checks for i in check.case_ids})
+    case_nos = {r.id: r.case_no for r in record_rows(session, ids)}
+    return Loaded(data, report_state(session, year), suggested_texts(session, year - 1), case_nos)
+
+
+def default_year(today: date) -> int:
+    # Reports are written in January–March for the year just ended.
+    return today.year - 1 if today.month <= 3 else today.year
+
+
+class ReportPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.loaded: Loaded | None = None
+        self.task: TaskHandle[Any] | None = None
+        self._stale = False
+        self._shown_year = 0
+        self.dialogs: list[RecordsDialog] = []
+
+        self.year = QSpinBox(self)
+        self.year.setObjectName("reportYear")
+        self.year.setRange(2008, today().year)
+        self.year.setValue(default_year(today()))
+        self.year.setSuffix(self.tr(" 年"))
+        self.year.setKeyboardTracking(False)  # compute once the year is typed, not per digit
+        self.recompute_button = QPushButton(self.tr("重新计算"), self)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("lockState")
+        self.lock_button = QPushButton(self.tr("锁定（已发布）"), self)
+        self.lock_button.setToolTip(self.tr("报告发布后锁定：保存已发布的数字，此后记录的变动会在这里提示。"))
+        self.unlock_button = QPushButton(self.tr("解锁"), self)
+        self.word_button = QPushButton(self.tr("导出 Word…"), self)
+        self.excel_button = QPushButton(self.tr("导出 Excel…"), self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("报告年度："), self))
+        bar.addWidget(self.year)
+        bar.addWidget(self.recompute_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.state_label, 1)
+        bar.addWidget(self.lock_button)
+        bar.addWidget(self.unlock_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.word_button)
+        bar.addWidget(self.excel_button)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("differencesBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a;"
+                                  " border-radius: 4px; padding: 8px; font-weight: bold;")
+        self.banner.hide()
+
+        self.part2, self.part3, self.part4 = GridModel(self), GridModel(self), GridModel(self)
+        self.part2_view = GridView(self.part2, [220, 190, 190, 190], self)
+        self.part3_view = GridView(self.part3, [44, 118, 300, 80, 86, 86, 104, 104, 76, 80], self, row_height=26,
+                                   header_height=30, tall=True)
+        self.part4_view = GridView(self.part4, [74] * 15, self, header_height=34)
+        self.texts = TextsPanel(ctx, self)
+        self.parts = QTabWidget(self)
+        self.parts.setObjectName("reportParts")
+        hint = self.tr("双击蓝色数字可查看对应的申请记录。")
+        self.parts.addTab(self._table_page(PART_TITLES[1], self.part2_view,
+                                           self.tr("数字来自“主动公开”的公开事项和年度数据表。")),
+                          self.tr("二、主动公开"))
+        self.parts.addTab(self._table_page(PART_TITLES[2], self.part3_view, hint), self.tr("三、依申请公开"))
+        self.parts.addTab(self._table_page(PART_TITLES[3], self.part4_view, hint), self.tr("四、复议诉讼"))
+        self.parts.addTab(self.texts, self.tr("一、五、六（报告文字）"))
+        self.parts.setCurrentIndex(PART3_TAB)
+        self.checks = ChecksPanel(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.parts)
+        splitter.addWidget(self.checks)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([540, 215])  # all six checks visible without scrolling
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self.export = ReportExport(ctx, self)
+        self.year.valueChanged.connect(self._on_year_changed)
+        # Signals go to the _on_* slots, which return nothing; the methods they call return
+        # their task or dialog for callers and tests.
+        self.recompute_button.clicked.connect(self._on_recompute)
+        self.lock_button.clicked.connect(self._on_lock)
+        self.unlock_button.clicked.connect(self._on_unlock)
+        self.word_button.clicked.connect(self._on_export_word)
+        self.excel_button.clicked.connect(self._on_export_excel)
+        for view in (self.part3_view, self.part4_view):
+            view.number_activated.connect(self._on_number)
+        self.checks.cases_requested.connect(self._on_cases_requested)
+        self.texts.texts_saved.connect(self._on_texts_saved)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self._set_busy_state()
+        self.reload()
+
+    def _table_page(self, title: str, view: GridView, hint: str) -> QWidget:
+        page = QWidget(self)
+        heading = QLabel(title, page)
+        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        note = QLabel(hint, page)
+        note.setStyleSheet("color: #666;")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(note)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(view, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    # -- computing ---------------------------------------------------------------------------
+    @property
+    def current_year(self) -> int:
+        return self.year.value()
+
+    def reload(self) -> TaskHandle[Any]:
+        """Compute the year off the GUI thread; the result replaces what is shown."""
+        ctx, year = self.ctx, self.current_year
+        self._stale = False
+
+        def work(progress: Progress) -> Loaded:
+            progress.report(0, 0, self.tr("正在计算 {year} 年度报告…").format(year=year))
+            with ctx.reader() as session:
+                return load_report(session, year)
+
+        self.recompute_button.setEnabled(False)
+        self.task = run_task(self, self.tr("计算年度报告"), work, on_done=self._show, cancellable=False)
+        self.task.finished.connect(self._on_task_finished)
+        return self.task
+
+    def _show(self, loaded: Loaded) -> None:
+        if loaded.data.year != self.current_year:
+            return  # the year was changed while computing; its own result follows
+        self.loaded = loaded
+        self._shown_year = loaded.data.year
+        data = loaded.data
+        (c2, s2), (c3, s3), (c4, s4) = grids(data)
+        self.part2.set_grid(c2, s2)
+        self.part3.set_grid(c3, s3)
+        self.part4.set_grid(c4, s4)
+        self.checks.set_checks(check_rows(data.checks, loaded.case_nos))
+        self.texts.load(data.year, (data.part1, data.part5, data.part6), loaded.state.version, data.locked,
+                        loaded.previous, data.fees)
+        if data.locked and data.differences:
+            lines = "\n".join(f"• {d}" for d in data.differences)
+            self.banner.setText(self.tr(
+                "{year} 年度报告已锁定（已发布），但此后申请记录有变动，当前记录与已发布的数字不一致：\n{lines}\n"
+                "请核实：如确需更正已发布的报告，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
+            self.banner.show()
+        else:
+            self.banner.hide()
+        self._set_busy_state()
+
+    def _set_busy_state(self) -> None:
+        data = self.loaded.data if self.loaded else None
+        locked = bool(data and data.locked)
+        self.lock_button.setEnabled(data is not None and not locked)
+        self.unlock_button.setEnabled(locked)
+        self.word_button.setEnabled(data is not None)
+        self.excel_button.setEnabled(data is not None)
+        if data is None:
+            self.state_label.setText(self.tr("正在计算…"))
+            self.state_label.setStyleSheet("color: #666;")
+        elif locked:
+            state = self.loaded.state if self.loaded else None
+            when = state.locked_at.strftime("%Y-%m-%d") if state and state.locked_at else ""
+            self.state_label.setText(self.tr("已锁定（已发布）：{when} 由 {who} 锁定").format(
+                when=when, who=state.locked_by if state else ""))
+            self.state_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        else:
+            self.state_label.setText(self.tr("未锁定（草稿）"))
+            self.state_label.setStyleSheet("color: #555;")
+
+    @Slot(int)
+    def _on_year_changed(self, year: int) -> None:
+        if self._shown_year and year != self._shown_year and self.texts.is_dirty() and not prompts.ask(
+                self, self.tr("切换年度"), self.tr("{year} 年度报告文字有未保存的修改，放弃这些修改吗？")
+                .format(year=self._shown_year)):
+            self.year.blockSignals(True)
+            self.year.setValue(self._shown_year)
+            self.year.blockSignals(False)
+            return
+        self.reload()
+
+    @Slot(str)
+    def _on_data_changed(self, area: str) -> None:
+        if area in WATCHED_AREAS:
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    # -- drill-down --------------------------------------------------------------------------
+    def open_cell(self, key: DrillKey) -> RecordsDialog | None:
+        year = self.current_year
+        labels = {r.key: r.label for r in part3_rows()}
+        with self.ctx.reader() as session:
+            if key[0] == "part3":
+                _, row_key, column = key
+                ids = cases_behind(session, year, row_key, column)
+                title = f"{labels.get(row_key, row_key)} — {PART3_COLUMN_LABELS[column]}"
+            else:
+                ids = part4_cases_behind(session, year, key[1])
+                title = PART4_LABELS[key[1]]
+        return self.open_cases(self.tr("{year} 年度报告：{title}").format(year=year, title=title), tuple(ids))
+
+    def open_cases(self, title: str, ids: tuple[int, ...]) -> RecordsDialog:
+        dialog = RecordsDialog(self.ctx, title, ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._forget(dialog))
+        self.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _forget(self, dialog: RecordsDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+
+    # -- locking -----------------------------------------------------------------------------
+    def _change(self, title: str, fn: Callable[[Session], object]) -> bool:
+        try:
+            with self.ctx.unit_of_work() as session:
+                fn(session)
+        except UserError as exc:
+            show_error(self, exc, title=title)
+            return False
+        except Exception as exc:  # unexpected: logged by show_error, told generically
+            show_error(self, exc, title=title)
+            return False
+        self.reload()
+        return True
+
+    def lock(self) -> bool:
+        year, title = self.current_year, self.tr("锁定年度报告")
+        if not prompts.ask(self, title, self.tr(
+                "锁定表示 {year} 年度报告已经发布：当前的数字将保存为已发布的数字，报告文字不能再修改；"
+                "此后申请记录如有变动，将在这里提示。确定锁定吗？").format(year=year)):
+            return False
+        today = self._today()
+        return self._change(title, lambda s: lock_year(s, self.ctx.actor, year, today=today))
+
+    def unlock(self) -> bool:
+        year, title = self.current_year, self.tr("解锁年度报告")
+        reason = prompts.ask_text(self, title, self.tr("请写明解锁 {year} 年度报告的原因（将记入操作日志）：")
+                                  .format(year=year))
+        if reason is None:
+            return False
+        return self._change(title, lambda s: unlock_year(s, self.ctx.actor, year, reason))
+
+    # -- slots -------------------------------------------------------------------------------
+    @Slot()
+    def _on_task_finished(self) -> None:
+        self.recompute_button.setEnabled(True)
+
+    @Slot()
+    def _on_recompute(self) -> None:
+        self.reload()
+
+    @Slot(int)
+    def _on_texts_saved(self, _year: int) -> None:
+        self.reload()
+
+    @Slot()
+    def _on_lock(self) -> None:
+        self.lock()
+
+    @Slot()
+    def _on_unlock(self) -> None:
+        self.unlock()
+
+    @Slot()
+    def _on_export_word(self) -> None:
+        self.export.export_word()
+
+    @Slot()
+    def _on_export_excel(self) -> None:
+        self.export.export_excel()
+
+    @Slot(tuple)
+    def _on_number(self, key: DrillKey) -> None:
+        self.open_cell(key)
+
+    @Slot(str, tuple)
+    def _on_cases_requested(self, title: str, ids: tuple[int, ...]) -> None:
+        self.open_cases(title, ids)
+
+    def can_close(self) -> bool:
+        return not self.texts.is_dirty() or prompts.ask(
+            self, self.tr("年度报告"), self.tr("年度报告文字有未保存的修改，放弃这些修改吗？"))
