@@ -69,6 +69,10 @@ def _table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     return view
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class InspectionsPage(QWidget):
     inspection_saved = Signal(int)
     """A daily inspection record was created or updated; carries its id."""
@@ -84,11 +88,11 @@ class InspectionsPage(QWidget):
 
         # -- the form ------------------------------------------------------------------------
         form_box = QGroupBox(self.tr("读网巡检记录"), self)
-        self.day = QDateEdit(QDate(t), form_box)
+        self.day = QDateEdit(_qdate(t), form_box)
         self.day.setObjectName("inspectionDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setMaximumDate(QDate(t))
+        self.day.setMaximumDate(_qdate(t))
         self.site_reachable = QCheckBox(self.tr("网站可正常访问，运行正常"), form_box)
         self.links_ok = QCheckBox(self.tr("链接可用，无错链、断链"), form_box)
         self.columns_updated = QCheckBox(self.tr("栏目按时更新"), form_box)
@@ -99,7 +103,7 @@ class InspectionsPage(QWidget):
         self.problems.setObjectName("inspectionProblems")
         self.correction = _text(QPlainTextEdit(form_box), 60, self.tr("整改措施和结果"))
         self.corrected = QCheckBox(self.tr("已整改，日期："), form_box)
-        self.corrected_on = QDateEdit(QDate(t), form_box)
+        self.corrected_on = QDateEdit(_qdate(t), form_box)
         self.corrected_on.setCalendarPopup(True)
         self.corrected_on.setDisplayFormat("yyyy-MM-dd")
         self.corrected_on.setEnabled(False)
@@ -265,7 +269,7 @@ class InspectionsPage(QWidget):
     def new_record(self) -> None:
         self.editing = None
         self.table.clearSelection()
-        self.day.setDate(QDate(self._today()))
+        self.day.setDate(_qdate(self._today()))
         for box in self.checks:
             box.setChecked(True)
         for edit in (self.notes, self.problems, self.correction):
@@ -280,7 +284,7 @@ class InspectionsPage(QWidget):
         if row is None:
             return
         self.editing = row
-        self.day.setDate(QDate(row.day))
+        self.day.setDate(_qdate(row.day))
         for box, value in zip(self.checks, (row.site_reachable, row.links_ok, row.columns_updated, row.content_ok),
                               strict=True):
             box.setChecked(value)
@@ -288,7 +292,7 @@ class InspectionsPage(QWidget):
         self.problems.setPlainText(row.problems)
         self.correction.setPlainText(row.correction)
         self.corrected.setChecked(row.corrected_on is not None)
-        self.corrected_on.setDate(QDate(row.corrected_on or self._today()))
+        self.corrected_on.setDate(_qdate(row.corrected_on or self._today()))
         self.editing_label.setText(self.tr("正在修改 {d} 的记录（{who}）").format(
             d=row.day.isoformat(), who=row.inspector_name))
 

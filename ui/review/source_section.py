@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -230,7 +230,9 @@ class SourceSection(QWidget):
         self.kind_buttons[form.source_kind].setChecked(True)
         self.site.setText(form.source_site)
         local = to_local(form.reprinted_at)
-        self.reprinted.setDateTime(QDateTime(local) if local else UNSET)
+        self.reprinted.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
+            if local else UNSET)
         self.url.setText(form.source_url if form.source_kind is SourceKind.REPRINT else "")
         self.doc_level.setCurrentIndex(max(self.doc_level.findData(form.reprint_doc_level), 0))
         self.collected_url.setText(form.source_url if form.source_kind is SourceKind.COLLECTED else "")
