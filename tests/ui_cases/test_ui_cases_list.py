@@ -146,7 +146,7 @@ def test_overdue_and_due_soon_are_coloured_and_filtered(qtbot, db, ctx, add_case
 def test_small_row_models_pass_qtmodeltester(qtmodeltester) -> None:
     from dataclasses import dataclass
 
-    from ui.cases.simple_model import RowColumn, RowsModel
+    from ui.rows_model import RowColumn, RowsModel
 
     @dataclass(frozen=True)
     class Item:

@@ -15,8 +15,8 @@ from app.disclosure.enums import DocKind, ItemStatus
 from app.disclosure.queries import AttachmentRow
 from ui.context import AppContext
 from ui.disclosure.item_list_model import COL_LEFT, KEYS, ItemListModel
-from ui.disclosure.rows_model import RowColumn, RowsModel
 from ui.disclosure.tab import DisclosureTab
+from ui.rows_model import RowColumn, RowsModel
 
 pytestmark = pytest.mark.gui
 TODAY = date(2024, 10, 30)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.annual.compute import CheckResult
-from ui.cases.simple_model import RowColumn, RowsModel
+from ui.rows_model import RowColumn, RowsModel
 
 SHOWN_CASE_NOS = 6  # beyond that the cell says "等 N 件"; the list shows them all
 CASES_COLUMN = 3

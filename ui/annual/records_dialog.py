@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.annual.statistics import RecordRow, record_rows
-from ui.cases.simple_model import RowColumn, RowsModel
 from ui.context import AppContext
+from ui.rows_model import RowColumn, RowsModel
 
 MISSING_FG = "#b3261e"
 

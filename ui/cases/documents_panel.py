@@ -29,9 +29,9 @@ from ui.cases.actions import read, run_change
 from ui.cases.case_view import CaseView, DocumentView
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
-from ui.cases.simple_model import RowColumn, RowsModel
 from ui.context import AppContext
 from ui.messages import show_error, show_info
+from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, run_task
 
 

@@ -27,8 +27,8 @@ from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import open_generated_letter
-from ui.cases.simple_model import RowColumn, RowsModel
 from ui.context import AppContext
+from ui.rows_model import RowColumn, RowsModel
 
 _OPINION = dict(event_dialogs.OPINIONS)
 _DECISION = dict(event_dialogs.DECISIONS)

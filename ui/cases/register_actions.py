@@ -34,9 +34,9 @@ from app.cases.register_export import export_register
 from app.cases.register_import import ImportReport, check_register, import_register
 from app.cases.register_rows import ERROR, Problem
 from app.workdays.service import load_calendar
-from ui.cases.simple_model import RowColumn, RowsModel
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, TaskHandle, run_task
 
 

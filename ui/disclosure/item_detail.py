@@ -40,8 +40,8 @@ from ui.disclosure.actions import read, run_change
 from ui.disclosure.item_dialogs import DateDialog, DeadlineDialog, DecisionDialog, PublishDialog, ReasonDialog
 from ui.disclosure.item_form import FormMode, ItemFormDialog
 from ui.disclosure.item_summary import review_html, summary_html
-from ui.disclosure.rows_model import RowColumn, RowsModel
 from ui.messages import show_error
+from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
 
 STATUS_COLOURS = {

@@ -23,7 +23,7 @@ from app.review.posts import add_attachment
 from app.review.ui_support import PURPOSE_LABELS, AttachmentRow, attachment_content, attachment_rows, local_text
 from ui.context import AppContext
 from ui.messages import show_error
-from ui.review.simple_models import RowColumn, RowsModel
+from ui.rows_model import RowColumn, RowsModel
 
 
 def _size(n: int) -> str:

@@ -37,7 +37,7 @@ from app.review.ui_support import InspectionRow, inspection_row, local_text, mon
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.messages import logged_error_text
-from ui.review.simple_models import RowColumn, RowsModel
+from ui.rows_model import RowColumn, RowsModel
 
 LOOKBACK_WORKDAYS = 10
 _RED, _GREEN = "#b3261e", "#26734d"

@@ -1,4 +1,5 @@
-"""A small read-only table model over a list of dataclass rows (attachments, versions, sign-offs)."""
+"""A small read-only table model over a list of dataclass rows, shared by every tab (one record's documents,
+consultations, attachments, versions, sign-offs; one month's inspections)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ class RowColumn(Generic[R]):
     title: str
     text: Callable[[R], str]
     colour: Callable[[R], str | None] | None = None  # a foreground colour name, or None
+    background: Callable[[R], str | None] | None = None
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
-    """One item's lists are short, so they are replaced whole with a reset."""
+    """These lists are short (one record's documents, one month's inspections): replaced whole."""
 
     def __init__(self, columns: Sequence[RowColumn[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,5 +64,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return col.text(row)
         if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
             name = col.colour(row)
+            return QBrush(QColor(name)) if name else None
+        if role == Qt.ItemDataRole.BackgroundRole and col.background is not None:
+            name = col.background(row)
             return QBrush(QColor(name)) if name else None
         return None
