@@ -8,7 +8,7 @@ complete (`reports.atomic.atomic_write`), so a cancelled or failed export leaves
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,13 +22,11 @@ from app.auth.roles import Role
 from app.cases.models import Consultation, RequestCase
 from app.cases.register_rows import HEADERS, WIDTHS, case_cells
 from app.context import Actor
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
+from app.export_progress import CancelFlag, ExportCancelled, Progress
 from app.settings import get_setting
 from reports.atomic import atomic_write
 from reports.xlsx_sheet import write_table
-
-Progress = Callable[[int, int], None]
-CancelFlag = Callable[[], bool]
 
 # Who may take the register (personal data of applicants) out of the program.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER)
@@ -50,13 +48,6 @@ _CASE_COLUMNS = (
     RequestCase.tracking_no, RequestCase.reconsideration_result, RequestCase.reconsideration_on,
     RequestCase.litigation_kind, RequestCase.litigation_result, RequestCase.litigation_on, RequestCase.remarks,
 )
-
-
-class ExportCancelled(UserError):
-    """The user cancelled the export; no file was written."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消导出，没有生成文件。")
 
 
 def year_conditions(year: int) -> list[ColumnElement[bool]]:

@@ -24,8 +24,9 @@ from app.context import Actor
 from app.disclosure.enums import CATEGORIES
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import CHINESE_NUMERALS, item_no_key
-from app.disclosure.register_export import EXPORT_ROLES, CancelFlag, Progress, check_year, tick
+from app.disclosure.register_export import EXPORT_ROLES
 from app.errors import ValidationError
+from app.export_progress import CancelFlag, Progress, check_year, tick
 from app.settings import get_setting
 from reports.atomic import atomic_write
 from reports.docx_layout import (

@@ -8,7 +8,7 @@ reader sees at a glance which were late. The file appears only when complete (at
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,15 +23,13 @@ from app.context import Actor
 from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import category_label, deadline_of, item_no_key, reason_label
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
+from app.export_progress import CancelFlag, Progress, check_year, tick
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
 from reports.atomic import atomic_write
 from reports.xlsx_sheet import write_table
-
-Progress = Callable[[int, int], None]
-CancelFlag = Callable[[], bool]
 
 # The register holds no personal data: everyone who works with disclosures may take it out.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,
@@ -47,26 +45,6 @@ HEADERS: tuple[str, ...] = (
 WIDTHS: tuple[float, ...] = (12, 6, 32, 24, 9, 17, 11, 34, 9, 24, 20, 14, 11, 28, 11, 14, 28)
 _WRAP = frozenset(HEADERS.index(h) for h in ("标题", "类别", "文号", "保密审查（审查人、日期、意见）",
                                                "不予公开理由", "法律依据", "发布渠道", "网址", "备注"))
-
-
-class ExportCancelled(UserError):
-    """The user cancelled the export; no file was written."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消导出，没有生成文件。")
-
-
-def tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag | None) -> None:
-    """Report progress and honour a cancel request (shared with the catalogue export)."""
-    if cancel is not None and cancel():
-        raise ExportCancelled
-    if progress is not None:
-        progress(done, total)
-
-
-def check_year(year: int) -> None:
-    if not 1900 <= year <= 2999:
-        raise ValidationError(f"年份“{year}”不对，请写四位年份，例如 2024。", field="year")
 
 
 def remarks(item: DisclosureItem, due: date | None, calendar: WorkCalendar) -> str:

@@ -20,9 +20,10 @@ from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
+from app.export_progress import CancelFlag, Progress, check_year, tick
 from app.review.inspections import inspections_between
 from app.review.models import Inspection
-from app.review.register_export import CancelFlag, Progress, check_xlsx, check_year, tick
+from app.review.register_export import check_xlsx
 from app.review.ui_support import month_bounds
 from app.settings import get_setting
 from app.workdays.service import load_calendar

@@ -8,7 +8,7 @@ has passed. The file appears only when complete (atomic_write); one audit entry 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,8 @@ from app.audit.service import record
 from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
+from app.export_progress import CancelFlag, Progress, check_year, tick
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
 from app.review.ui_support import local_text
@@ -28,9 +29,6 @@ from app.settings import get_setting
 from app.signoff.service import Decision
 from reports.atomic import atomic_write
 from reports.xlsx_sheet import write_table
-
-Progress = Callable[[int, int], None]
-CancelFlag = Callable[[], bool]
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "稿件登记台账"
@@ -44,26 +42,6 @@ HEADERS: tuple[str, ...] = (
 WIDTHS: tuple[float, ...] = (10, 36, 14, 8, 8, 34, 8, 12, 6, 16, 16, 16, 16, 30, 18, 8, 10)
 _WRAP = frozenset(HEADERS.index(h) for h in ("标题", "来源", "初审（签署人、时间）", "二审（签署人、时间）",
                                                "三审（签署人、时间）", "网址", "来源单位确认"))
-
-
-class ExportCancelled(UserError):
-    """The user cancelled the export; no file was written."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消导出，没有生成文件。")
-
-
-def tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag | None) -> None:
-    """Report progress and honour a cancel request (shared with the inspection-log export)."""
-    if cancel is not None and cancel():
-        raise ExportCancelled
-    if progress is not None:
-        progress(done, total)
-
-
-def check_year(year: int) -> None:
-    if not 1900 <= year <= 2999:
-        raise ValidationError(f"年份“{year}”不对，请写四位年份，例如 2024。", field="year")
 
 
 def check_xlsx(path: str | Path) -> Path:

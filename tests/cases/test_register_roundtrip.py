@@ -26,10 +26,11 @@ from app.cases.enums import (
 from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import Outcome
 from app.cases.recompute import refresh_due, refresh_search_text
-from app.cases.register_export import ExportCancelled, export_register
+from app.cases.register_export import export_register
 from app.cases.register_import import import_register
 from app.cases.register_rows import HEADERS, case_cells, row_from_case, row_values
 from app.context import Actor
+from app.export_progress import ExportCancelled
 from app.numbering import next_number
 from app.workdays.service import load_calendar
 

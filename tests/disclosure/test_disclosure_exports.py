@@ -19,9 +19,10 @@ from app.cli import main
 from app.context import Actor
 from app.disclosure.catalogue import EMPTY_TEXT, catalogue_sections, export_catalogue
 from app.disclosure.enums import CATEGORIES, Decision, DocKind
-from app.disclosure.register_export import HEADERS, ExportCancelled, export_register
+from app.disclosure.register_export import HEADERS, export_register
 from app.disclosure.service import ItemForm, create_item, decide, new_version, publish, repeal, secrecy_review
 from app.errors import PermissionDenied
+from app.export_progress import ExportCancelled
 from app.workdays.calendar import WorkCalendar
 
 CAL = WorkCalendar()

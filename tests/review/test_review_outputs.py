@@ -21,6 +21,7 @@ from app.cli import main
 from app.context import Actor
 from app.demo import fill_demo
 from app.errors import PermissionDenied, ValidationError
+from app.export_progress import ExportCancelled
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, PostStatus, ReviewStage, SourceKind
 from app.review.inspection_export import HEADERS as INSPECTION_HEADERS
 from app.review.inspection_export import export_inspections
@@ -28,7 +29,7 @@ from app.review.inspections import InspectionForm, column_status, record_inspect
 from app.review.models import Inspection, Post, StageReview
 from app.review.posts import PostForm, add_attachment, create_post, get_post, update_post
 from app.review.register_export import HEADERS as REGISTER_HEADERS
-from app.review.register_export import ExportCancelled, export_post_register
+from app.review.register_export import export_post_register
 from app.review.sheet_data import TICK, export_review_sheet, time_text
 from app.review.ui_support import local_text
 from app.review.workflow import (
