@@ -38,6 +38,7 @@ def pg_url() -> str | None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: about SQLite itself; not repeated on PostgreSQL")
+    config.addinivalue_line("markers", "postgresql_only: about a server; runs only on PostgreSQL")
     if os.environ.get("CI", "").lower() == "true" and not pg_url():
         raise pytest.UsageError(
             f"CI=true but {PG_URL_ENV} is not set: the PostgreSQL half of the suite would be skipped. "
@@ -64,6 +65,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db_backend" not in metafunc.fixturenames or not pg_url():
         return
     if not _is_service_test(metafunc.definition.path) or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("db_backend", ["postgresql"], indirect=True)
         return
     metafunc.parametrize("db_backend", BACKENDS, indirect=True)
 
