@@ -223,7 +223,8 @@ class ReportPage(QWidget):
     def _set_busy_state(self) -> None:
         data = self.loaded.data if self.loaded else None
         locked = bool(data and data.locked)
-        self.lock_button.setEnabled(data is not None and not locked)
+        # The service refuses a year that has not ended; the button says so by being off.
+        self.lock_button.setEnabled(data is not None and not locked and data.year < self._today().year)
         self.unlock_button.setEnabled(locked)
         self.word_button.setEnabled(data is not None)
         self.excel_button.setEnabled(data is not None)
