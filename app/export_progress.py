@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 from app.errors import UserError, ValidationError
 
@@ -28,3 +30,33 @@ def tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag | 
 def check_year(year: int) -> None:
     if not 1900 <= year <= 2999:
         raise ValidationError(f"年份“{year}”不对，请写四位年份，例如 2024。", field="year")
+
+
+def write_register_xlsx(
+    target: Path, sheet: str, title: str, headers: Sequence[str], widths: Sequence[float],
+    rows: Iterable[Sequence[Any]], total: int, *, wrap_columns: Collection[int] = (), step: int = 50,
+    progress: Progress | None = None, cancel: CancelFlag | None = None,
+) -> None:
+    """Write one print-ready register sheet to `target` (temp name, then rename), reporting progress
+    every `step` rows and stopping with ExportCancelled (and no file) when asked to."""
+    from openpyxl import Workbook
+
+    from reports.atomic import atomic_write
+    from reports.xlsx_sheet import write_table
+
+    def counted() -> Iterator[Sequence[Any]]:
+        for done, row in enumerate(rows, start=1):
+            yield row
+            if done % step == 0:
+                tick(done, total, progress, cancel)
+
+    def writer(tmp: Path) -> None:
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(sheet)
+        write_table(ws, title, headers, counted(), widths, wrap_columns=wrap_columns)
+        wb.save(tmp)
+
+    tick(0, total, progress, cancel)
+    atomic_write(target, writer)
+    if progress is not None:
+        progress(total, total)

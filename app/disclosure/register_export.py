@@ -8,12 +8,10 @@ reader sees at a glance which were late. The file appears only when complete (at
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,12 +22,10 @@ from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import category_label, deadline_of, item_no_key, reason_label
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, tick
+from app.export_progress import CancelFlag, Progress, check_year, write_register_xlsx
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
-from reports.atomic import atomic_write
-from reports.xlsx_sheet import write_table
 
 # The register holds no personal data: everyone who works with disclosures may take it out.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,
@@ -125,22 +121,8 @@ def export_register(
     total = len(items)
     title = register_title(session, year)
 
-    def rows() -> Iterator[list[Any]]:
-        for done, item in enumerate(items, start=1):
-            yield row_values(item, calendar)
-            if done % STEP == 0:
-                tick(done, total, progress, cancel)
-
-    def writer(tmp: Path) -> None:
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(SHEET_NAME)
-        write_table(ws, title, HEADERS, rows(), WIDTHS, wrap_columns=_WRAP)
-        wb.save(tmp)
-
-    tick(0, total, progress, cancel)
-    atomic_write(target, writer)
-    if progress is not None:
-        progress(total, total)
+    write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, (row_values(i, calendar) for i in items), total,
+                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel)
     record(session, actor, "export", "disclosure_register", str(year),
            after={"文件": target.name, "条数": total, "范围": title},
            summary=f"导出主动公开事项登记台账 {year} 年 {total} 条（{target.name}）")

@@ -8,11 +8,9 @@ has passed. The file appears only when complete (atomic_write); one audit entry 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,14 +19,12 @@ from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, tick
+from app.export_progress import CancelFlag, Progress, check_year, write_register_xlsx
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
 from app.review.ui_support import local_text
 from app.settings import get_setting
 from app.signoff.service import Decision
-from reports.atomic import atomic_write
-from reports.xlsx_sheet import write_table
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "稿件登记台账"
@@ -115,23 +111,10 @@ def export_post_register(
     total = len(posts)
     title = register_title(session, year)
 
-    def rows() -> Iterator[list[Any]]:
-        for done, post in enumerate(posts, start=1):
-            yield row_values(post, authors.get(post.author_id, ""), numbers.get(post.parent_id or 0, ""),
-                             signed.get(post.id, {}))
-            if done % STEP == 0:
-                tick(done, total, progress, cancel)
-
-    def writer(tmp: Path) -> None:
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(SHEET_NAME)
-        write_table(ws, title, HEADERS, rows(), WIDTHS, wrap_columns=_WRAP)
-        wb.save(tmp)
-
-    tick(0, total, progress, cancel)
-    atomic_write(target, writer)
-    if progress is not None:
-        progress(total, total)
+    rows = (row_values(post, authors.get(post.author_id, ""), numbers.get(post.parent_id or 0, ""),
+                       signed.get(post.id, {})) for post in posts)
+    write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, rows, total,
+                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel)
     record(session, actor, "export", "post_register", str(year),
            after={"文件": target.name, "篇数": total, "范围": title},
            summary=f"导出稿件登记台账 {year} 年 {total} 篇（{target.name}）")
