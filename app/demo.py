@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from app.auth.models import User
+from app.auth.proof import prove_password
 from app.auth.roles import Role
 from app.auth.service import create_first_admin, create_user, has_users
 from app.context import Actor
@@ -36,6 +37,16 @@ class DemoContext:
     calendar: WorkCalendar
     today: date
     rng: random.Random
+    _signers: dict[str, Actor] = field(default_factory=dict)
+
+    def signer(self, username: str) -> Actor:
+        """The sample account as a signer: its password is checked like the sign-off dialog's."""
+        if username not in self._signers:
+            proof = prove_password(self.users[username], DEMO_PASSWORD)
+            if proof is None:
+                raise UserError(f"示例账户 {username} 的密码核验失败。")
+            self._signers[username] = proof
+        return self._signers[username]
 
 
 DemoFiller = Callable[[DemoContext], str]
@@ -55,6 +66,12 @@ def fill_demo(session: Session, calendar: WorkCalendar, today: date, seed: int =
     users = {"admin": admin}
     for username, name, section, roles in DEMO_USERS:
         users[username] = create_user(session, system, username, name, DEMO_PASSWORD, roles, section)
+    for user in users.values():
+        # Sample accounts share one published password and sign sample records at once, so they
+        # are made as if each person had set it (a real account's first password is temporary).
+        user.password_set_by_id, user.password_set_by_name = user.id, f"{user.display_name}（{user.username}）"
+        user.must_change_password = False
+    session.flush()
     lines = [f"示例账户：admin 及 {', '.join(u[0] for u in DEMO_USERS)}，密码均为 {DEMO_PASSWORD}"]
     ctx = DemoContext(session, system, users, calendar, today, random.Random(seed))
     for fn in _FILLERS.values():

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The one documented way to a fast password hash (app/auth/passwords.py); inherited by the
+# programs tests start, so their logins do not rehash at the production cost either.
+os.environ["GOVINFO_INSECURE_TEST_PASSWORD_COST"] = "1"
 
 from sqlalchemy.orm import Session
 
@@ -18,7 +21,8 @@ from app.context import Actor
 from tests import pg_support
 from tests.pg_support import pytest_configure, pytest_generate_tests  # noqa: F401  (pytest hooks)
 
-TEST_PASSWORD = "Passw0rd!"
+TEST_PASSWORD = "Ledger-7-Orchid"
+TEMP_PASSWORD = "Temp-4-Harbour"  # what an administrator hands out; replaced at first login
 
 
 @pytest.fixture(autouse=True)
@@ -71,12 +75,17 @@ def system_actor() -> Actor:
 
 @pytest.fixture
 def make_user(db: Database):  # type: ignore[no-untyped-def]
-    """Create a committed user with the given roles; returns (user_id, Actor)."""
-    from app.auth.service import actor_for, create_user
+    """Create a committed user with the given roles, who has replaced the administrator's temporary
+    password with TEST_PASSWORD; returns the Actor as a signer who just typed that password."""
+    from app.auth.proof import prove_password
+    from app.auth.service import actor_for, change_own_password, create_user
 
     def _make(username: str, *roles: Role, display_name: str | None = None) -> Actor:
         with db.session_factory.begin() as s:
-            user = create_user(s, Actor.system(), username, display_name or username, TEST_PASSWORD, roles)
-            return actor_for(user)
+            user = create_user(s, Actor.system(), username, display_name or username, TEMP_PASSWORD, roles)
+            change_own_password(s, actor_for(user), TEMP_PASSWORD, TEST_PASSWORD)
+            proof = prove_password(user, TEST_PASSWORD)
+            assert proof is not None
+            return proof
 
     return _make

@@ -23,12 +23,21 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who set the current password: the account itself, or an administrator (a temporary password
+    # that may not sign anything). None on accounts older than this record: treated as not own.
+    password_set_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    password_set_by_name: Mapped[str] = mapped_column(String(128), default="")
+    password_set_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     roles: Mapped[list[UserRole]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def password_is_own(self) -> bool:
+        return self.password_set_by_id is not None and self.password_set_by_id == self.id
 
     @property
     def role_names(self) -> frozenset[str]:

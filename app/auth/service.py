@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record, snapshot
 from app.auth.models import User, UserRole
-from app.auth.passwords import check_strength, hash_password, verify_password
+from app.auth.passwords import (
+    burn_time_like_verify,
+    check_strength,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from app.auth.roles import Role
 from app.context import Actor, os_user
 from app.db.base import utcnow
@@ -19,6 +25,7 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
+WRONG_CREDENTIALS = f"用户名或密码不正确。连续输错 {MAX_FAILED_ATTEMPTS} 次，账户将被锁定 15 分钟。"
 
 
 def actor_for(user: User) -> Actor:
@@ -44,6 +51,20 @@ def _clean_username(username: str) -> str:
     return name
 
 
+def _setter_label(actor: Actor) -> str:
+    return f"{actor.display_name}（{actor.username}）"
+
+
+def _set_password(user: User, password: str, by: Actor, now: datetime | None = None) -> None:
+    """Store a new password and who set it. A password set by anyone but the account's owner is
+    temporary: the next login must change it, and it cannot sign anything until then."""
+    user.password_hash = hash_password(password)
+    user.password_set_by_id = by.user_id
+    user.password_set_by_name = _setter_label(by)
+    user.password_set_at = now or utcnow()
+    user.must_change_password = by.user_id is None or by.user_id != user.id
+
+
 def _user_view(user: User) -> dict[str, object]:
     data = snapshot(user, exclude=("password_hash", "version"))
     data["roles"] = sorted(user.role_names)
@@ -55,7 +76,12 @@ def create_first_admin(session: Session, username: str, display_name: str, passw
     if has_users(session):
         raise PermissionDenied("系统中已有账户，不能再次创建初始管理员。")
     system = Actor.system()
-    return _create(session, system, username, display_name, password, [Role.ADMIN], section="")
+    user = _create(session, system, username, display_name, password, [Role.ADMIN], section="")
+    # The wizard is typed by the administrator themself: the password is their own.
+    user.password_set_by_id, user.password_set_by_name = user.id, _setter_label(actor_for(user))
+    user.must_change_password = False
+    session.flush()
+    return user
 
 
 def create_user(
@@ -76,18 +102,19 @@ def _create(
     role_set = sorted({Role(r) for r in roles})
     if not role_set:
         raise ValidationError("请至少选择一个角色。", field="roles")
-    check_strength(password)
+    check_strength(password, username=name, display_name=display_name)
     if session.scalar(select(User.id).where(func.lower(User.username) == name.lower())) is not None:
         raise ValidationError(f"用户名“{name}”已被使用，请换一个。", field="username")
     user = User(
         username=name, display_name=display_name.strip(), section=section.strip(),
-        password_hash=hash_password(password), active=True, failed_attempts=0,
+        password_hash="", active=True, failed_attempts=0,
         roles=[UserRole(role=r.value) for r in role_set],
     )
+    _set_password(user, password, actor)
     session.add(user)
     session.flush()
     record(session, actor, "create", "user", user.id, after=_user_view(user),
-           summary=f"创建账户 {user.username}（{user.display_name}）")
+           summary=f"创建账户 {user.username}（{user.display_name}），初始密码由{user.password_set_by_name}设置")
     return user
 
 
@@ -173,13 +200,14 @@ def reset_password(session: Session, actor: Actor, user_id: int, new_password: s
     """Administrator sets a temporary password; the user must change it at next login."""
     actor.require(Role.ADMIN)
     user = get_user(session, user_id)
-    check_strength(new_password)
-    user.password_hash = hash_password(new_password)
-    user.must_change_password = True
+    check_strength(new_password, username=user.username, display_name=user.display_name)
+    before = _user_view(user)
+    _set_password(user, new_password, actor)
     user.failed_attempts = 0
     user.locked_until = None
     session.flush()
-    record(session, actor, "reset_password", "user", user.id, summary=f"重置账户 {user.username} 的密码")
+    record(session, actor, "reset_password", "user", user.id, before=before, after=_user_view(user),
+           summary=f"重置账户 {user.username} 的密码（临时密码由{user.password_set_by_name}设置，须本人修改后才能签批）")
 
 
 def change_own_password(session: Session, actor: Actor, old_password: str, new_password: str) -> None:
@@ -190,11 +218,12 @@ def change_own_password(session: Session, actor: Actor, old_password: str, new_p
         raise ValidationError("原密码不正确。", field="old_password")
     if old_password == new_password:
         raise ValidationError("新密码不能与原密码相同。", field="password")
-    check_strength(new_password)
-    user.password_hash = hash_password(new_password)
-    user.must_change_password = False
+    check_strength(new_password, username=user.username, display_name=user.display_name)
+    before = _user_view(user)
+    _set_password(user, new_password, actor_for(user))
     session.flush()
-    record(session, actor, "change_password", "user", user.id, summary=f"{user.username} 修改了自己的密码")
+    record(session, actor, "change_password", "user", user.id, before=before, after=_user_view(user),
+           summary=f"{user.username} 修改了自己的密码")
 
 
 @dataclass(frozen=True)
@@ -212,34 +241,44 @@ class AuthResult:
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None,
                  purpose: str = "login") -> AuthResult:
     """Check a user name and password. Never raises for a wrong password: the caller must commit,
-    so that failed attempts and the lockout are stored and audited."""
+    so that failed attempts and the lockout are stored and audited.
+
+    The answer does not tell whether a user name exists: an unknown name costs the same password
+    computation and gets the same words as a wrong password; only someone who typed the right
+    password learns that the account is deactivated or locked."""
     now = now or utcnow()
     name = username.strip()
     user = session.scalar(select(User).where(func.lower(User.username) == name.lower()))
-    anonymous = Actor(user_id=None, username=name or "?", display_name=name or "?")
+    anonymous = Actor(user_id=None, username=name[:64] or "?", display_name=name[:64] or "?")
     if user is None:
-        record(session, anonymous, f"{purpose}_failed", "user", name or "?", summary="用户名不存在")
-        return AuthResult(False, "用户名或密码不正确。")
+        burn_time_like_verify(password)
+        record(session, anonymous, f"{purpose}_failed", "user", name[:64] or "?", summary="用户名不存在")
+        return AuthResult(False, WRONG_CREDENTIALS)
     actor = actor_for(user)
+    matched = verify_password(password, user.password_hash)
     if not user.active:
         record(session, actor, f"{purpose}_failed", "user", user.id, summary="账户已停用")
-        return AuthResult(False, "该账户已停用，请联系系统管理员。")
+        return AuthResult(False, "该账户已停用，请联系系统管理员。" if matched else WRONG_CREDENTIALS)
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         record(session, actor, f"{purpose}_failed", "user", user.id, summary="账户锁定期间尝试登录")
-        return AuthResult(False, f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账户已锁定，请 {minutes} 分钟后再试。")
-    if not verify_password(password, user.password_hash):
+        if matched:
+            return AuthResult(False, f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账户已锁定，请 {minutes} 分钟后再试。")
+        return AuthResult(False, WRONG_CREDENTIALS)
+    if not matched:
         user.failed_attempts += 1
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
             user.locked_until = now + LOCKOUT
             user.failed_attempts = 0
             record(session, actor, f"{purpose}_failed", "user", user.id, summary="密码错误，账户已锁定 15 分钟")
-            return AuthResult(False, f"密码连续输错 {MAX_FAILED_ATTEMPTS} 次，账户已锁定 15 分钟。")
-        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
-        record(session, actor, f"{purpose}_failed", "user", user.id, summary="密码错误")
-        return AuthResult(False, f"用户名或密码不正确。再输错 {left} 次账户将被锁定 15 分钟。")
+        else:
+            record(session, actor, f"{purpose}_failed", "user", user.id, summary="密码错误")
+        return AuthResult(False, WRONG_CREDENTIALS)
     user.failed_attempts = 0
     user.locked_until = None
+    if needs_rehash(user.password_hash):
+        # Same password, today's cost; who set it does not change.
+        user.password_hash = hash_password(password)
     if purpose == "login":
         user.last_login_at = now
     record(session, actor, purpose, "user", user.id, summary="登录成功" if purpose == "login" else "身份核验成功")

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.auth.service import actor_for
 from app.cases.archive import add_document, archive_case
 from app.cases.enums import ApplicantType, CaseStatus, Channel, ConsultationKind, DeliveryMethod
 from app.cases.handling import (
@@ -162,8 +161,8 @@ def demo_wav(seconds: int = 2) -> bytes:
 class _Demo:
     def __init__(self, ctx: DemoContext, templates: Path) -> None:
         self.ctx, self.s, self.cal, self.today, self.rng = ctx, ctx.session, ctx.calendar, ctx.today, ctx.rng
-        self.clerks = [actor_for(ctx.users[u]) for u in ("wangfang", "sunli")]
-        self.leader, self.principal = actor_for(ctx.users["chenjun"]), actor_for(ctx.users["yanghua"])
+        self.clerks = [ctx.signer(u) for u in ("wangfang", "sunli")]
+        self.leader, self.principal = ctx.signer("chenjun"), ctx.signer("yanghua")
         self.templates = templates
         self.n = 0
         self.general = list(GENERAL)

@@ -14,7 +14,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from app.auth.service import actor_for
 from app.demo import DemoContext, register_filler
 from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.figures import save_year_figures
@@ -117,8 +116,8 @@ def _docx(title: str, doc_no: str) -> bytes:
 class _Filler:
     def __init__(self, ctx: DemoContext) -> None:
         self.ctx, self.s, self.cal, self.today = ctx, ctx.session, ctx.calendar, ctx.today
-        self.clerk = actor_for(ctx.users["sunli"])
-        self.head = actor_for(ctx.users["zhaomin"])
+        self.clerk = ctx.signer("sunli")
+        self.head = ctx.signer("zhaomin")
         self.doc_numbers: Counter[tuple[str, int]] = Counter()
         self.urls = 0
         self.fates: Counter[str] = Counter()

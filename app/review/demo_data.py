@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from app.auth.service import actor_for
 from app.context import Actor
 from app.db.base import utcnow
 from app.demo import DemoContext, register_filler
@@ -122,8 +121,8 @@ def _basis_docx(title: str, reference: str) -> bytes:
 class _Filler:
     def __init__(self, ctx: DemoContext) -> None:
         self.ctx, self.s, self.cal, self.rng = ctx, ctx.session, ctx.calendar, ctx.rng
-        self.editors = [actor_for(ctx.users["wangfang"]), actor_for(ctx.users["liqiang"])]
-        self.head, self.leader = actor_for(ctx.users["zhaomin"]), actor_for(ctx.users["chenjun"])
+        self.editors = [ctx.signer("wangfang"), ctx.signer("liqiang")]
+        self.head, self.leader = ctx.signer("zhaomin"), ctx.signer("chenjun")
         # Nothing is stamped later than the end of `today` or than the real present.
         self.latest = min(utcnow(), to_utc(datetime.combine(ctx.today, time(18, 0))) or utcnow())
         self.by_title: dict[str, Post] = {}
@@ -275,7 +274,7 @@ class _Filler:
 
 def _inspections(ctx: DemoContext) -> int:
     """Most working days of the last two months; a few missed, a few with problems and their fixes."""
-    inspectors = [actor_for(ctx.users["wangfang"]), actor_for(ctx.users["liqiang"])]
+    inspectors = [ctx.signer("wangfang"), ctx.signer("liqiang")]
     days = [d for d in ctx.calendar.workdays_in(ctx.today - timedelta(days=61), ctx.today) if d < ctx.today]
     skipped = {days[i] for i in (5, 17, -3, -6) if len(days) > 8}
     problems = {

@@ -163,6 +163,11 @@ def review(
     current = STAGE_OF_STATUS.get(_state(post))
     if current is not stage:
         raise ConflictError(f"稿件当前处于“{_state(post).label}”阶段，不能进行{stage.label}。请刷新后查看。")
+    if stage is not ReviewStage.FIRST:
+        # 二审/三审 are signatures: proof of the reviewer's own password, account re-read now.
+        from app.auth.proof import confirm_signer
+
+        reviewer = confirm_signer(session, reviewer)
     reviewer.require(*STAGE_ROLES[stage])
     if reviewer.user_id is None:
         raise PermissionDenied("审核须由具名账户签署。")

@@ -26,3 +26,7 @@ class SignOff(Base):
     decision: Mapped[str] = mapped_column(String(16))  # "approve" or "return"
     opinion: Mapped[str] = mapped_column(Text, default="")
     signed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Who had set the signer's password when they signed (always the signer: the sign-off refuses
+    # a password an administrator set), kept so the record answers the question by itself.
+    signer_password_set_by: Mapped[str] = mapped_column(String(128), default="")
+    signer_password_set_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -11,6 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
+from app.auth.models import User
+from app.auth.proof import VerifiedSigner, confirm_signer, password_setter_refusal, prove_password
 from app.auth.roles import Role
 from app.auth.service import authenticate
 from app.context import Actor
@@ -31,7 +33,7 @@ class Decision(StrEnum):
 class SignerCheck:
     ok: bool
     message: str
-    actor: Actor | None = None
+    actor: VerifiedSigner | None = None
 
 
 def check_signer(
@@ -41,9 +43,14 @@ def check_signer(
     """Authenticate the person signing and check they may sign. The caller commits whatever the
     outcome, so failed attempts count towards the lockout exactly as at login."""
     result = authenticate(session, username, password, purpose="signoff")
-    if not result.ok:
+    if not result.ok or result.user is None:
         return SignerCheck(False, result.message)
-    actor = result.actor
+    refusal = password_setter_refusal(result.user)
+    if refusal:
+        return SignerCheck(False, refusal)
+    actor = prove_password(result.user, password)
+    if actor is None:  # authenticate just matched this password; only a concurrent reset gets here
+        return SignerCheck(False, "签批人的密码刚刚被修改，请重新输入。")
     allowed = tuple(roles)
     if not actor.has(*allowed):
         names = "、".join(r.label for r in allowed)
@@ -58,9 +65,12 @@ def record_signoff(
     decision: Decision, opinion: str, roles: Iterable[Role], exclude_user_ids: Iterable[int] = (),
     round: int = 1, summary: str = "",
 ) -> SignOff:
-    """Store one signature. Refuses a signer without the role, a signer excluded from this step
-    (e.g. the author of a post), a return without reasons, and a second signature on the step."""
+    """Store one signature. Refuses a signer without proof of their password (see app.auth.proof),
+    a deactivated account or one whose password someone else set, a signer without the role
+    *now*, a signer excluded from this step (e.g. the author of a post), a return without
+    reasons, and a second signature on the step."""
     allowed = tuple(roles)
+    signer = confirm_signer(session, signer)
     signer.require(*allowed)
     if signer.user_id is None or signer.user_id in set(exclude_user_ids):
         raise PermissionDenied("同一人不能签署同一事项的两个环节，请由另一位有权限的人员签批。")
@@ -80,6 +90,10 @@ def record_signoff(
         signer_id=signer.user_id, signer_name=signer.display_name, signer_role=role.value,
         decision=decision.value, opinion=opinion.strip(),
     )
+    account = session.get(User, signer.user_id)
+    if account is not None:
+        sign.signer_password_set_by = account.password_set_by_name
+        sign.signer_password_set_at = account.password_set_at
     session.add(sign)
     try:
         with session.begin_nested():
@@ -88,7 +102,8 @@ def record_signoff(
         raise ConflictError("该环节刚刚已由他人签批，不能重复签批。请刷新后查看。") from exc
     record(
         session, signer, "sign_off", subject_type, subject_id,
-        after={"环节": step, "轮次": round, "结论": decision.label, "意见": sign.opinion, "角色": role.label},
+        after={"环节": step, "轮次": round, "结论": decision.label, "意见": sign.opinion, "角色": role.label,
+               "密码设置人": sign.signer_password_set_by, "密码设置时间": sign.signer_password_set_at},
         summary=summary or f"{signer.display_name}签批（{decision.label}）",
     )
     return sign

@@ -24,7 +24,7 @@ from ui.admin.user_dialog import UserDialog
 from ui.app_setup import create_application
 from ui.context import AppContext
 
-PASSWORD = "Passw0rd!"
+PASSWORD = "Ledger-7-Orchid"
 OFF_2027 = """元旦：2027-01-01至2027-01-03
 春节：2月6日至14日
 清明节：4月3日至5日

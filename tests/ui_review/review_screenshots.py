@@ -29,7 +29,7 @@ from ui.review.checklist_model import COL_NOTE
 from ui.review.tab import ReviewTab
 from ui.review.wordlists_page import WordListsPage
 
-PASSWORD = "Passw0rd!"
+PASSWORD = "Ledger-7-Orchid"
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
 BODY = (
     "5月6日，锦屏县召开2024年优化营商环境工作推进会，县委副书记、县长张建国出席会议并讲话。\n\n"
