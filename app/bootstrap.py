@@ -81,6 +81,7 @@ def open_database(data_dir: Path | None = None, url: str | None = None, migrate:
     db_url = paths.db_url(folder, url)
     engine = make_engine(db_url)
     if is_sqlite(engine) and engine.url.database not in (None, "", ":memory:"):
+        _refuse_lost_database(Path(str(engine.url.database)), folder, engine)
         check_sqlite_file(Path(str(engine.url.database)))
     try:
         with engine.connect() as conn:
@@ -89,7 +90,26 @@ def open_database(data_dir: Path | None = None, url: str | None = None, migrate:
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         raise DatabaseUnreadable(f"无法打开数据库（{db_url_safe(db_url)}）：{exc.orig or exc}") from exc
-    return Database(db_url, folder, engine, make_session_factory(engine), revision)
+    session_factory = make_session_factory(engine)
+    from app.audit.witness import attach
+
+    attach(engine, session_factory, folder)  # this PC remembers the audit heads it has seen
+    return Database(db_url, folder, engine, session_factory, revision)
+
+
+def _refuse_lost_database(path: Path, folder: Path, engine: Engine) -> None:
+    """A missing or empty database beside backups is a lost one, not a new installation: finish a
+    restore that was cut short between its renames, otherwise refuse to create an empty database
+    (the GUI then offers the backups instead of the first-start wizard)."""
+    from app.backup import finish_interrupted_restore, missing_beside_backups
+
+    finish_interrupted_restore(path)
+    if missing_beside_backups(path, folder):
+        engine.dispose()
+        raise DatabaseUnreadable(
+            f"数据库文件“{path}”不见了或是空文件，但旁边有备份：这不是新安装，不会新建空数据库。"
+            "请从最近的备份恢复（govinfo-desk restore <备份文件>，或在本窗口选择备份）。"
+        )
 
 
 def db_url_safe(url: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import dataclass, field
 
 from app.auth.roles import Role
@@ -10,6 +11,14 @@ from app.errors import PermissionDenied
 
 
 def os_user() -> str:
+    """The operating-system account, from the system's own user database where there is one:
+    LOGNAME/USER are whatever the caller exported, so the audit trail does not trust them."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        pass
     try:
         return getpass.getuser()
     except Exception:  # no login name on some service accounts

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -32,8 +33,18 @@ class AppContext:
     events: AppEvents = field(default_factory=AppEvents)
 
     def unit_of_work(self) -> AbstractContextManager[Session]:
-        """`with ctx.unit_of_work() as s:` — one transaction per user action, committed on exit."""
-        return self.db.session_factory.begin()
+        """`with ctx.unit_of_work() as s:` — one transaction per user action, committed on exit.
+        The signed-in account is re-read first, so role changes and deactivation take effect at
+        the next action (ctx.actor is refreshed before the caller reads it inside the block)."""
+        return self._fresh_unit_of_work()
+
+    @contextmanager
+    def _fresh_unit_of_work(self) -> Iterator[Session]:
+        from app.auth.service import current_actor
+
+        with self.db.session_factory.begin() as session:
+            self.actor = current_actor(session, self.actor)
+            yield session
 
     def reader(self) -> Session:
         """`with ctx.reader() as s:` — a read-only look; nothing is committed."""

@@ -201,6 +201,8 @@ class LockScreen(QWidget):
             self._fail(result.message)
             return
         self.message.hide()
+        # The account as it is now: roles changed or removed while the screen was locked apply.
+        self.ctx.actor = result.actor
         self.unlocked.emit()
 
     def _fail(self, text: str) -> None:

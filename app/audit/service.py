@@ -15,15 +15,62 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.audit import witness
 from app.audit.models import AuditEntry, AuditHead
 from app.context import Actor
 from app.db.base import utcnow
+from app.errors import UserError
 
 GENESIS_HASH = "0" * 64
+
+# What may still be recorded while the trail is found cut short or rewritten: signing in and
+# reading out (the program stays usable read-only), and the administrator's re-seal itself.
+READ_ONLY_ACTIONS = frozenset({
+    "login", "login_failed", "unlock", "unlock_failed", "signoff", "signoff_failed",
+    "export", "backup", "reseal", "restore", "cli", "cli_failed", "lock", "logout",
+})
+READ_ONLY_HINT = ("为保全证据，系统暂时只读：可以查看和导出，不能保存修改。"
+                  "请系统管理员运行“govinfo-desk audit verify”查看核验报告，"
+                  "确认后运行“govinfo-desk audit reseal”重新封存。")
+
+
+class AuditTampered(UserError):
+    """The audit trail's end does not match its head or this PC's witness."""
+
+
+def head_problem(session: Session, head: AuditHead | None) -> str | None:
+    """Why the trail's end cannot be trusted (head row, last entry, this PC's witness), or None."""
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    if head is None:
+        if last is not None:
+            return f"审计记录头（audit_head）缺失，而库中有 {last.seq} 条审计记录：疑似被篡改。"
+        head_seq, head_hash = 0, GENESIS_HASH
+    else:
+        head_seq, head_hash = head.last_seq, head.last_hash
+        if last is None and head_seq > 0:
+            return f"审计记录头显示应有 {head_seq} 条记录，库中一条也没有：审计记录被删除。"
+        if last is not None and (last.seq != head_seq or last.hash != head_hash):
+            return (f"审计记录头（第 {head_seq} 条）与库中最后一条记录（第 {last.seq} 条）不一致："
+                    "审计记录或记录头被改动。")
+    bind = session.get_bind()
+    binding = witness.binding_for(bind if isinstance(bind, Engine) else bind.engine)
+    known = witness.seen(binding.key) if binding is not None else None
+    if known is None or known.seq == 0:
+        return None
+    if known.seq > head_seq:
+        return (f"本机曾见到第 {known.seq} 条审计记录（校验码 {known.code}），现在库中只到第 {head_seq} 条："
+                "审计记录末尾被删除，或数据库被换成了旧的副本。")
+    at = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == known.seq))
+    if at != known.hash:
+        return (f"第 {known.seq} 条审计记录与本机见证的校验码 {known.code} 不符："
+                "审计记录被改写（重新计算了哈希）。")
+    return None
 
 
 def _jsonable(value: Any) -> Any:
@@ -91,8 +138,17 @@ def record(
     after: dict[str, Any] | None = None,
     summary: str = "",
 ) -> AuditEntry:
-    """Append one entry in the caller's transaction (so it commits or rolls back with the change)."""
+    """Append one entry in the caller's transaction (so it commits or rolls back with the change).
+
+    Refuses (AuditTampered) while the trail's end does not match its head or this PC's witness,
+    except for the READ_ONLY_ACTIONS; with the head row gone those are not stored at all."""
     head = _locked_head(session)
+    problem = head_problem(session, head)
+    if problem is not None:
+        if action not in READ_ONLY_ACTIONS:
+            raise AuditTampered(problem + READ_ONLY_HINT)
+        if head is None:
+            return AuditEntry(seq=0, action=action, summary=summary)  # nothing to chain it to
     if head is None:
         # The very first entry: two PCs may both find no head row. It is created in a savepoint;
         # whoever loses the insert race (PostgreSQL's unique key) reads the winner's row instead.
@@ -123,6 +179,7 @@ def record(
     head.last_hash = entry.hash
     session.add(entry)
     session.flush()
+    witness.stash(session, entry)
     return entry
 
 

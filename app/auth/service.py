@@ -38,6 +38,20 @@ def actor_for(user: User) -> Actor:
     )
 
 
+def current_actor(session: Session, actor: Actor) -> Actor:
+    """`actor` as the database knows them now: a role taken away or an account deactivated while
+    the window was open takes effect at the next action (PermissionDenied when deactivated)."""
+    if actor.user_id is None:
+        return actor
+    user = session.get(User, actor.user_id, populate_existing=True)
+    if user is None or not user.active:
+        raise PermissionDenied(f"账户“{actor.display_name}”已停用，不能再进行操作。请联系系统管理员。")
+    fresh = actor_for(user)
+    if fresh.roles == actor.roles and fresh.display_name == actor.display_name:
+        return actor  # keeps a signer's proof object intact
+    return fresh
+
+
 def has_users(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(User)))
 
@@ -207,7 +221,8 @@ def reset_password(session: Session, actor: Actor, user_id: int, new_password: s
     user.locked_until = None
     session.flush()
     record(session, actor, "reset_password", "user", user.id, before=before, after=_user_view(user),
-           summary=f"重置账户 {user.username} 的密码（临时密码由{user.password_set_by_name}设置，须本人修改后才能签批）")
+           summary=f"重置账户 {user.username} 的密码（临时密码由{user.password_set_by_name}设置，"
+                   "须本人修改后才能签批）")
 
 
 def change_own_password(session: Session, actor: Actor, old_password: str, new_password: str) -> None:

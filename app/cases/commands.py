@@ -52,7 +52,6 @@ def _today(args: argparse.Namespace) -> date:
 
 def cmd_import_register(args: argparse.Namespace) -> int:
     from app.cases.register_import import check_register, import_register
-    from app.context import Actor
 
     db = args.cli.database()
     today = _today(args)
@@ -60,8 +59,11 @@ def cmd_import_register(args: argparse.Namespace) -> int:
         with db.session_factory() as session:
             report = check_register(session, args.file, today)
     else:
+        from app.auth.cli_login import require_cli_admin
+
+        admin = require_cli_admin(db, "导入登记表")
         with db.session_factory.begin() as session:
-            report = import_register(session, Actor.system(), args.file, today, skip_invalid=args.skip_invalid)
+            report = import_register(session, admin, args.file, today, skip_invalid=args.skip_invalid)
     for line in report.lines():
         print(line)
     print(report.summary())

@@ -8,9 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.context import Actor
 from app.errors import UserError
 
 if TYPE_CHECKING:
+    from app.audit.seal import AuditReport
     from app.bootstrap import Database
 
 
@@ -31,8 +33,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("audit", help="审计记录")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="操作", required=True)
-    v = audit_sub.add_parser("verify", help="校验审计记录链是否完整、未被篡改")
+    v = audit_sub.add_parser("verify", help="校验审计记录链是否完整、未被篡改，并与本机见证、备份和纸面校验码核对")
+    v.add_argument("--witness", action="append", default=[], type=Path,
+                   help="另一台电脑数据文件夹中的 audit-witness.json（可多次指定）")
+    v.add_argument("--code", action="append", default=[],
+                   help="导出文件页脚上的审计校验码，如 1234-9f3a2b7c1d0e（可多次指定）")
     v.set_defaults(handler=cmd_audit_verify)
+    r = audit_sub.add_parser("reseal", help="（系统管理员）查看核验报告后，重新封存被截断或记录头损坏的审计记录")
+    r.add_argument("--yes", action="store_true", help="不再询问确认（脚本用）")
+    r.set_defaults(handler=cmd_audit_reseal)
 
 
 def _parse_date(text: str) -> date:
@@ -78,10 +87,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if not db.is_sqlite:
         return _backup_server(db, Path(args.output))
     source = _sqlite_path(args)
-    with db.session_factory.begin() as session:
-        record(session, Actor.system(), "backup", "database", "*", after={"文件": str(args.output)},
-               summary="手动备份数据库")
     dest = backup_to(source, Path(args.output))
+    # Recorded once the copy exists, so the trail never claims a backup that failed.
+    with db.session_factory.begin() as session:
+        record(session, Actor.system(), "backup", "database", "*", after={"文件": str(dest)},
+               summary="手动备份数据库")
     print(f"已备份到 {dest}")
     return 0
 
@@ -91,10 +101,10 @@ def _backup_server(db: Database, output: Path) -> int:
     from app.context import Actor
     from app.dbtools.pg_backup import backup_server_database
 
-    with db.session_factory.begin() as session:
-        record(session, Actor.system(), "backup", "database", "*", after={"文件": str(output)},
-               summary="手动备份数据库")
     result = backup_server_database(db, output)
+    with db.session_factory.begin() as session:
+        record(session, Actor.system(), "backup", "database", "*", after={"文件": str(result.path)},
+               summary="手动备份数据库")
     print(f"已备份到 {result.path}（{'pg_dump' if result.method == 'pg_dump' else '程序导出格式'}）")
     return 0
 
@@ -102,14 +112,16 @@ def _backup_server(db: Database, output: Path) -> int:
 def _restore_server(folder: Path, url: str, file: Path) -> int:
     from app.audit.service import record
     from app.bootstrap import open_database
-    from app.context import Actor
     from app.dbtools.pg_backup import restore_server_database
 
     db = open_database(folder, url)
     try:
+        from app.auth.cli_login import require_cli_admin
+
+        admin = require_cli_admin(db, "恢复数据库")
         result = restore_server_database(db, file)
         with db.session_factory.begin() as session:
-            record(session, Actor.system(), "restore", "database", "*",
+            record(session, admin, "restore", "database", "*",
                    after={"来源": str(file), "恢复前的备份": str(result.safety_backup)}, summary="从备份恢复数据库")
     finally:
         db.dispose()
@@ -122,7 +134,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from app.audit.service import record
     from app.backup import restore_from, validate_backup_file
     from app.bootstrap import open_database
-    from app.context import Actor
 
     folder = paths.data_dir(args.data_dir)
     url = paths.db_url(folder, args.db_url)
@@ -130,21 +141,85 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return _restore_server(folder, url, Path(args.file))
     target = Path(url.removeprefix("sqlite:///"))
     validate_backup_file(Path(args.file))
-    kept = restore_from(Path(args.file), target)
+    admin = _restore_admin(folder, url, target, Path(args.file))
+    kept = restore_from(Path(args.file), target, data_dir=folder)
     db = open_database(folder, url)
     with db.session_factory.begin() as session:
-        record(session, Actor.system(), "restore", "database", "*",
+        record(session, admin, "restore", "database", "*",
                after={"来源": str(args.file), "原数据库保存为": str(kept or "")}, summary="从备份恢复数据库")
     db.dispose()
     print(f"已从 {args.file} 恢复。" + (f"原数据库已保存为 {kept}" if kept else ""))
     return 0
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from app.audit.service import verify
+def _restore_admin(folder: Path, url: str, target: Path, backup: Path) -> Actor:
+    """The administrator of the database being replaced; of the backup when that one is lost."""
+    from app.auth.cli_login import require_admin_of_file, require_cli_admin
+    from app.bootstrap import open_database
+    from app.context import Actor
+
+    try:
+        db = open_database(folder, url)
+    except UserError:
+        require_admin_of_file(backup, "恢复数据库")
+        return Actor.system()
+    try:
+        return require_cli_admin(db, "恢复数据库")
+    finally:
+        db.dispose()
+
+
+EXIT_TAMPERED, EXIT_AUDIT_DAMAGED = 1, 4
+
+
+def _audit_report(args: argparse.Namespace) -> tuple[Database, AuditReport]:
+    from app.audit.seal import full_report
 
     db = args.cli.database()
     with db.session_factory() as session:
-        result = verify(session)
-    print(result.message, file=sys.stdout if result.ok else sys.stderr)
-    return 0 if result.ok else 1
+        return db, full_report(session, db.engine, db.data_dir, witness_files=getattr(args, "witness", []),
+                               codes=getattr(args, "code", []))
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0: intact and consistent with every anchor checked; 1: tampering found; 4: the audit
+    pages cannot be read (damaged database)."""
+    from app.audit.seal import AuditPageDamaged
+
+    try:
+        _db, report = _audit_report(args)
+    except AuditPageDamaged as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_AUDIT_DAMAGED
+    for line in report.lines():
+        print(line, file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else EXIT_TAMPERED
+
+
+def cmd_audit_reseal(args: argparse.Namespace) -> int:
+    from app.audit.seal import AuditPageDamaged, reseal
+    from app.auth.cli_login import require_cli_admin
+
+    try:
+        db, report = _audit_report(args)
+    except AuditPageDamaged as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_AUDIT_DAMAGED
+    for line in report.lines():
+        print(line)
+    if report.ok:
+        print("审计记录完整，无需重新封存。")
+        return 0
+    admin = require_cli_admin(db, "重新封存审计记录")
+    if admin.user_id is None:
+        raise UserError("数据库中没有账户，无法确认由哪位系统管理员重新封存。")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("请确认已保存上面的核验报告，再加 --yes 重新封存。")
+        if input("已阅读并保存上面的核验报告，确认重新封存？输入 yes 继续：").strip().lower() != "yes":
+            print("已取消。")
+            return 1
+    with db.session_factory.begin() as session:
+        head = reseal(session, admin, report)
+    print(f"已重新封存。新的审计校验码：{head.code}。核验报告已记入审计记录。")
+    return 0

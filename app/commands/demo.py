@@ -17,7 +17,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from app.workdays.service import load_calendar
 
     today = date.fromisoformat(args.today) if args.today else date.today()
+    from app.auth.cli_login import require_cli_admin
+
     db = args.cli.database()
+    require_cli_admin(db, "写入示例数据")  # the demo then refuses a database with accounts anyway
     with db.session_factory.begin() as session:
         lines = fill_demo(session, load_calendar(session), today)
     for line in lines:

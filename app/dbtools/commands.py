@@ -21,16 +21,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_migrate_db(args: argparse.Namespace) -> int:
     from app.audit.service import record
-    from app.context import Actor
     from app.dbtools.migrate_db import migrate_database, safe_url
 
     if not 1 <= args.batch_size <= 100_000:
         raise UserError("每批行数必须在 1 到 100000 之间。")
+    from app.auth.cli_login import require_cli_admin
+
     db = args.cli.database()
     target = safe_url(args.target)
+    admin = require_cli_admin(db, "迁移数据库")
     # The audit entry goes into the source first, so the copy carries the record of its own move.
     with db.session_factory.begin() as session:
-        record(session, Actor.system(), "migrate_db", "database", "*", after={"目标": target},
+        record(session, admin, "migrate_db", "database", "*", after={"目标": target},
                summary=f"开始迁移数据库到 {target}")
 
     def progress(table: str, rows: int) -> None:

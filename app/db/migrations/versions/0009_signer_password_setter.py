@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0009_signer_password_setter'
 down_revision = '0007_reprint_level'
 branch_labels = None
