@@ -75,15 +75,19 @@ def system_actor() -> Actor:
 
 @pytest.fixture
 def make_user(db: Database):  # type: ignore[no-untyped-def]
-    """Create a committed user with the given roles, who has replaced the administrator's temporary
-    password with TEST_PASSWORD; returns the Actor as a signer who just typed that password."""
+    """Create a committed user with the given roles whose own password is TEST_PASSWORD; returns
+    the Actor as a signer who just typed that password (a VerifiedSigner)."""
     from app.auth.proof import prove_password
-    from app.auth.service import actor_for, change_own_password, create_user
+    from app.auth.service import create_user
 
     def _make(username: str, *roles: Role, display_name: str | None = None) -> Actor:
         with db.session_factory.begin() as s:
-            user = create_user(s, Actor.system(), username, display_name or username, TEMP_PASSWORD, roles)
-            change_own_password(s, actor_for(user), TEMP_PASSWORD, TEST_PASSWORD)
+            user = create_user(s, Actor.system(), username, display_name or username, TEST_PASSWORD, roles)
+            # A fixture shortcut for "the person has since set their own password" (the real flow,
+            # change_own_password, is tested in test_signer_proof.py); it keeps one audit entry per
+            # account, which many tests count on.
+            user.password_set_by_id, user.must_change_password = user.id, False
+            user.password_set_by_name = f"{user.display_name}（{user.username}）"
             proof = prove_password(user, TEST_PASSWORD)
             assert proof is not None
             return proof

@@ -73,7 +73,7 @@ def _login(db: Database, name: str, password: str, now=None):  # type: ignore[no
 
 def test_five_wrong_passwords_lock_for_15_minutes(db: Database, make_user) -> None:  # type: ignore[no-untyped-def]
     make_user("li", Role.EDITOR)
-    for i in range(MAX_FAILED_ATTEMPTS - 1):
+    for _ in range(MAX_FAILED_ATTEMPTS - 1):
         ok, msg = _login(db, "li", "wrong")
         assert not ok and msg == WRONG_CREDENTIALS  # the same words an unknown user name gets
     ok, msg = _login(db, "li", "wrong")

@@ -206,6 +206,8 @@ NOT_ROLE_GUARDED = {
     "workdays.service.recompute_all_deadlines": "internal: run by the calendar services (administrators)",
     "cases.hooks.dashboard_items": "read-only", "review.hooks.dashboard_items": "read-only",
     "disclosure.hooks.dashboard_items": "read-only",
+    "auth.proof.confirm_signer": "the signer check itself (tests/foundation/test_signer_proof.py)",
+    "auth.service.current_actor": "re-reads the account; changes nothing (test_signer_proof.py)",
 }
 PACKAGES = ("cases", "review", "disclosure", "annual", "auth", "settings", "workdays")
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.auth.models import User
 from app.auth.roles import Role
-from app.auth.service import authenticate, reset_password
+from app.auth.service import WRONG_CREDENTIALS, authenticate, reset_password
 from app.bootstrap import Database
 from app.context import Actor
 from app.settings.registry import get_setting
@@ -100,7 +100,7 @@ def test_wrong_password_shows_message_and_counts(
     make_user("wangfang", Role.EDITOR)
     dialog = login_dialog(qtbot, db)
     try_login(qtbot, dialog, "wangfang", "wrong-password")
-    assert dialog.message_text == "用户名或密码不正确。再输错 4 次账户将被锁定 15 分钟。"
+    assert dialog.message_text == WRONG_CREDENTIALS  # the same words as for an unknown user name
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.actor is None
     assert user_row(db, "wangfang").failed_attempts == 1
     assert dialog.password.text() == ""
@@ -113,7 +113,7 @@ def test_five_wrong_passwords_lock_the_account(
     dialog = login_dialog(qtbot, db)
     for _ in range(5):
         try_login(qtbot, dialog, "wangfang", "wrong-password")
-    assert "账户已锁定 15 分钟" in dialog.message_text
+    assert dialog.message_text == WRONG_CREDENTIALS  # a guesser does not learn the account exists
     assert user_row(db, "wangfang").locked_until is not None
     try_login(qtbot, dialog, "wangfang", TEST_PASSWORD)  # even the right password waits now
     assert "已锁定" in dialog.message_text and dialog.actor is None
@@ -124,7 +124,7 @@ def test_unknown_user_and_empty_fields(qtbot: QtBot, db: Database) -> None:
     try_login(qtbot, dialog, "", "")
     assert dialog.message_text == "请输入用户名。"
     try_login(qtbot, dialog, "nobody", "whatever")
-    assert dialog.message_text == "用户名或密码不正确。"
+    assert dialog.message_text == WRONG_CREDENTIALS
 
 
 def test_successful_login_sets_actor(qtbot: QtBot, db: Database, make_user: Callable[..., Actor]) -> None:
