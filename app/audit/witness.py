@@ -164,6 +164,8 @@ def _after_rollback(session: Session, previous_transaction: object) -> None:
 def _after_commit(session: Session) -> None:
     from sqlalchemy import inspect
 
+    if session.in_nested_transaction():
+        return  # SQLAlchemy announces a released savepoint as a commit too; wait for the real one
     entries = session.info.pop("audit_appended", None)
     # An entry appended inside a savepoint that rolled back is transient again: not a head.
     kept = [e for e in entries or () if inspect(e).persistent]

@@ -166,3 +166,20 @@ def test_an_administrator_reseals_after_reading_the_report(db: Database, trail: 
     with db.session_factory() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "reseal")).one()
     assert entry.seq == head.seq and "audit_head" in entry.after_json
+
+
+def test_only_committed_entries_are_witnessed(db: Database, trail: Actor) -> None:
+    """A released savepoint is not a commit, and a rolled-back transaction leaves no head behind:
+    otherwise the witness would claim entries that never existed and lock the program."""
+    key = witness.database_key(db.engine)[0]
+    before = witness.seen(key)
+    session = db.session_factory()
+    session.begin()
+    with session.begin_nested():
+        record(session, trail, "update", "case", 1, summary="不会保存")
+    assert witness.seen(key) == before
+    session.rollback()
+    session.close()
+    assert witness.seen(key) == before
+    _write_something(db, trail)  # and the next real save is not taken for tampering
+    assert witness.seen(key) == witness.Head(*_last(db))
