@@ -35,10 +35,11 @@ def check_year(year: int) -> None:
 def write_register_xlsx(
     target: Path, sheet: str, title: str, headers: Sequence[str], widths: Sequence[float],
     rows: Iterable[Sequence[Any]], total: int, *, wrap_columns: Collection[int] = (), step: int = 50,
-    progress: Progress | None = None, cancel: CancelFlag | None = None,
+    progress: Progress | None = None, cancel: CancelFlag | None = None, footer_note: str = "",
 ) -> None:
     """Write one print-ready register sheet to `target` (temp name, then rename), reporting progress
-    every `step` rows and stopping with ExportCancelled (and no file) when asked to."""
+    every `step` rows and stopping with ExportCancelled (and no file) when asked to. `footer_note`:
+    app.audit.anchor.footer_code, printed in the footer."""
     from openpyxl import Workbook
 
     from reports.atomic import atomic_write
@@ -53,7 +54,7 @@ def write_register_xlsx(
     def writer(tmp: Path) -> None:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(sheet)
-        write_table(ws, title, headers, counted(), widths, wrap_columns=wrap_columns)
+        write_table(ws, title, headers, counted(), widths, wrap_columns=wrap_columns, footer_note=footer_note)
         wb.save(tmp)
 
     tick(0, total, progress, cancel)

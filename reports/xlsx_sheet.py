@@ -59,6 +59,7 @@ def write_table(
     widths: Sequence[float] | None = None,
     *,
     wrap_columns: Collection[int] = (),
+    footer_note: str = "",
 ) -> int:
     """Write a register: optional title row, header row, data rows; returns the data row count.
 
@@ -67,7 +68,7 @@ def write_table(
     None derives them from the headers. `wrap_columns` (0-based) wrap long text when
     printed. Every `str` value is stored as text, never as a formula; dates become real
     Excel dates shown as yyyy-mm-dd. For a write-only worksheet this must be the first
-    thing written to it.
+    thing written to it. `footer_note` (the audit code) is printed at the left of the footer.
     """
     ncols = len(headers)
     if ncols == 0:
@@ -78,6 +79,9 @@ def write_table(
     last_col = get_column_letter(ncols)
     widths = list(widths) if widths is not None else [_width_for(h) for h in headers]
     _setup_sheet(ws, header_row, widths)
+    if footer_note:
+        ws.oddFooter.left.text = footer_note.replace("&", "&&")  # & starts an Excel footer code
+        ws.oddFooter.left.size = 8
     wrap = tuple(i in wrap_columns for i in range(ncols))
     if isinstance(ws, WriteOnlyWorksheet):
         _write_only_title_and_header(ws, title, headers, last_col)

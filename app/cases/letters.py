@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit.anchor import footer_code
 from app.audit.service import record
 from app.cases.archive import CASE_ROLES, LETTER_CATEGORY, RECORD_TYPE, add_document
 from app.cases.deadlines import compute
@@ -278,11 +279,14 @@ def generate_letter(
             + "。请补全（机关信息请管理员在“系统设置 → 系统参数 → 机关信息”中填写）后再生成。",
             field="kind",
         )
+    from reports.docx_footer import add_footer_note
+
     with session.begin_nested():
         doc_no = _draw_doc_no(session, actor, case, info, party, day)
         context = letter_context(session, case, kind, letter_date=day, doc_no=doc_no, consultation_id=consultation_id)
         with tempfile.TemporaryDirectory(prefix="govinfo-letter-") as tmp:
             out = render_case_letter(kind, context, Path(tmp) / "letter.docx", template_folder)
+            add_footer_note(out, footer_code(session))  # the paper anchor of the audit trail
             content = out.read_bytes()
         parts = ("系统生成", f"文号：{doc_no}" if doc_no else "", f"对象：{party}" if party else "")
         note = "；".join(p for p in parts if p)

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from app.audit.anchor import footer_code
 from app.audit.service import record
 from app.auth.roles import Role
 from app.cases.models import Consultation, RequestCase
@@ -89,6 +90,7 @@ def export_register(
     total = session.scalar(select(func.count()).select_from(RequestCase).where(*where)) or 0
     consult = _consultation_spans(session, where)
     title = register_title(session, year, note)
+    code = footer_code(session)
 
     def rows() -> Iterator[list[Any]]:
         query = select(*_CASE_COLUMNS).where(*where).order_by(RequestCase.received_on, RequestCase.id)
@@ -102,7 +104,7 @@ def export_register(
     def writer(tmp: Path) -> None:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(SHEET_NAME)
-        write_table(ws, title, HEADERS, rows(), WIDTHS)
+        write_table(ws, title, HEADERS, rows(), WIDTHS, footer_note=code)
         wb.save(tmp)
 
     _tick(0, total, progress, cancel)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit.anchor import footer_code
 from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
@@ -122,7 +123,8 @@ def export_register(
     title = register_title(session, year)
 
     write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, (row_values(i, calendar) for i in items), total,
-                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel)
+                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
+                        footer_note=footer_code(session))
     record(session, actor, "export", "disclosure_register", str(year),
            after={"文件": target.name, "条数": total, "范围": title},
            summary=f"导出主动公开事项登记台账 {year} 年 {total} 条（{target.name}）")

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit.anchor import footer_code
 from app.audit.service import record
 from app.auth.models import User
 from app.auth.roles import Role
@@ -114,7 +115,8 @@ def export_post_register(
     rows = (row_values(post, authors.get(post.author_id, ""), numbers.get(post.parent_id or 0, ""),
                        signed.get(post.id, {})) for post in posts)
     write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, rows, total,
-                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel)
+                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
+                        footer_note=footer_code(session))
     record(session, actor, "export", "post_register", str(year),
            after={"文件": target.name, "篇数": total, "范围": title},
            summary=f"导出稿件登记台账 {year} 年 {total} 篇（{target.name}）")
