@@ -171,6 +171,9 @@ class Launcher:
             if self.backup_note:
                 window.statusBar().showMessage(self.backup_note, 20_000)
             window.show()
+            from ui.audit_warning import warn_if_tampered
+
+            warn_if_tampered(db, window)
             if smoke:
                 # Runs once the event loop has laid out and painted the window.
                 QTimer.singleShot(0, partial(self.smoke_shown, window))
