@@ -47,6 +47,12 @@ class CliContext:
             self._db = open_database(Path(self.data_dir) if self.data_dir else None, self.db_url)
         return self._db
 
+    def close(self) -> None:
+        """Close the pooled connections, so a command leaves no idle session on a server behind."""
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -79,3 +85,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    finally:
+        args.cli.close()

@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("restore", help="从备份文件恢复数据库（当前数据库会保留一份副本）")
     p.add_argument("file", help="备份文件路径")
+    p.add_argument("--force", action="store_true",
+                   help="（PostgreSQL）即使还有其他电脑连接着数据库也恢复（它们未保存的修改会丢失）")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("audit", help="审计记录")
@@ -109,17 +111,22 @@ def _backup_server(db: Database, output: Path) -> int:
     return 0
 
 
-def _restore_server(folder: Path, url: str, file: Path) -> int:
+def _restore_server(folder: Path, url: str, file: Path, force: bool = False) -> int:
     from app.audit.service import record
     from app.bootstrap import open_database
-    from app.dbtools.pg_backup import restore_server_database
+    from app.dbtools.pg_backup import other_connections, restart_witness, restore_server_database
 
     db = open_database(folder, url)
     try:
         from app.auth.cli_login import require_cli_admin
 
         admin = require_cli_admin(db, "恢复数据库")
+        others = other_connections(db)
+        if others and not force:
+            raise UserError(f"还有 {others} 个其他连接正在使用该数据库（其他电脑上的程序），恢复会丢失它们的保存。"
+                            "请先关闭所有电脑上的政务公开工作台，或确认后加 --force 恢复。")
         result = restore_server_database(db, file)
+        restart_witness(db)
         with db.session_factory.begin() as session:
             record(session, admin, "restore", "database", "*",
                    after={"来源": str(file), "恢复前的备份": str(result.safety_backup)}, summary="从备份恢复数据库")
@@ -138,7 +145,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     folder = paths.data_dir(args.data_dir)
     url = paths.db_url(folder, args.db_url)
     if not url.startswith("sqlite:///"):
-        return _restore_server(folder, url, Path(args.file))
+        return _restore_server(folder, url, Path(args.file), args.force)
     target = Path(url.removeprefix("sqlite:///"))
     validate_backup_file(Path(args.file))
     admin = _restore_admin(folder, url, target, Path(args.file))

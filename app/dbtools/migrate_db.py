@@ -10,8 +10,9 @@ transaction too (on SQLite that holds the write lock), so nobody's save slips in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, Table, func, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -154,12 +155,13 @@ def verify_copy(conn: Connection, expected: dict[str, TableChecksum]) -> CopyRep
 
 def load_into(
     engine: Engine, source: RowSource, *, batch: int = DEFAULT_BATCH, progress: Progress | None = None,
-    url: str = "", replace: bool = False,
+    url: str = "", replace: bool = False, manifest: Mapping[str, Any] | None = None,
 ) -> CopyReport:
     """Copy `source` into the (migrated) database of `engine` and verify, all in one transaction.
 
     `replace` first deletes the existing rows in the same transaction (restore); otherwise the
-    target must be empty (migrate-db)."""
+    target must be empty (migrate-db). `manifest` (a backup's per-table rows and sha256) is
+    compared with what was read before anything commits."""
     with engine.begin() as conn:
         if replace:
             for table in reversed(app_tables()):
@@ -167,8 +169,23 @@ def load_into(
         else:
             ensure_empty(conn, url or str(engine.url))
         sums = copy_tables(source, conn, batch, progress)
+        if manifest is not None:
+            check_manifest(manifest, sums)
         reset_sequences(conn)
         return verify_copy(conn, sums)
+
+
+def check_manifest(manifest: Mapping[str, Any], sums: Mapping[str, TableChecksum]) -> None:
+    """Raise UserError (nothing committed) when the rows read differ from the backup's manifest."""
+    for name, got in sums.items():
+        want = manifest.get(name)
+        if not isinstance(want, Mapping):
+            raise UserError(f"备份文件的清单中没有表 {name}，文件不完整，未恢复任何数据。")
+        if int(want.get("rows", -1)) != got.rows:
+            raise UserError(f"备份文件已损坏：表 {name} 读出 {got.rows} 行，清单记载 {want.get('rows')} 行。"
+                            "未恢复任何数据。")
+        if str(want.get("sha256", "")) != got.hexdigest():
+            raise UserError(f"备份文件已损坏：表 {name} 的内容与清单中的校验值不符。未恢复任何数据。")
 
 
 def migrate_database(

@@ -24,7 +24,8 @@ from datetime import datetime
 from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError, StatementError
 
 from app import paths
 from app.bootstrap import Database
@@ -183,7 +184,8 @@ def _restore_export(db: Database, path: Path) -> CopyReport:
                 f"该备份的数据结构版本（{source.schema_revision or '未知'}）与本程序（{head_revision()}）不同。"
                 "请用导出该备份的程序版本恢复，或先把备份恢复到单机 SQLite 再用 migrate-db 迁移。"
             )
-        return load_into(db.engine, source, replace=True)
+        tables = source.manifest.get("tables")
+        return load_into(db.engine, source, replace=True, manifest=tables if isinstance(tables, dict) else {})
 
 
 def _restore_sqlite(db: Database, path: Path) -> CopyReport:
@@ -215,13 +217,50 @@ def restore_server_database(db: Database, path: Path, now: datetime | None = Non
     if kind == "pgdump" and not shutil.which("pg_restore"):
         raise UserError("这是 pg_dump 生成的备份，恢复需要 PostgreSQL 的 pg_restore 程序，请在装有它的电脑上恢复。")
     safety = _safety_backup(db, now or datetime.now())
-    if kind == "export":
-        return RestoreResult("export", safety, _restore_export(db, path))
-    if kind == "sqlite":
-        return RestoreResult("sqlite", safety, _restore_sqlite(db, path))
+    try:
+        if kind == "export":
+            return RestoreResult("export", safety, _restore_export(db, path))
+        if kind == "sqlite":
+            return RestoreResult("sqlite", safety, _restore_sqlite(db, path))
+    except (DBAPIError, StatementError) as exc:
+        # A row the server refuses: say which kind of error, never the statement or its values
+        # (they hold personal data). The transaction was rolled back: nothing changed.
+        reason = type(getattr(exc, "orig", None) or exc).__name__
+        raise UserError(f"备份文件“{path.name}”中有数据库不接受的数据（{reason}），备份已损坏或被改动。"
+                        "未恢复任何数据，当前数据库保持原样。") from None
     uri, env = _libpq(db.engine)
     db.engine.dispose()  # our own idle connections must not hold locks on the tables being replaced
     _run([str(shutil.which("pg_restore")), "--clean", "--if-exists", "--no-owner", "--no-privileges",
           "--single-transaction", "-d", uri, str(path)], env, "pg_restore 恢复")
     upgrade(db.engine)  # a dump from an older program version is brought to this schema
     return RestoreResult("pg_restore", safety)
+
+
+def other_connections(db: Database) -> int:
+    """Connections to this server database other than our own (0 on SQLite)."""
+    if db.engine.dialect.name != "postgresql":
+        return 0
+    db.engine.dispose()  # our own pooled connections are not "others"
+    with db.engine.connect() as conn:
+        count = conn.execute(text(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )).scalar()
+    db.engine.dispose()
+    return int(count or 0)
+
+
+def restart_witness(db: Database) -> None:
+    """After a restore: this PC's audit witness starts again from the restored head."""
+    from sqlalchemy import select
+
+    from app.audit import witness
+    from app.audit.models import AuditEntry
+    from app.audit.service import GENESIS_HASH
+
+    binding = witness.binding_for(db.engine)
+    if binding is None:
+        return
+    with db.engine.connect() as conn:
+        row = conn.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    witness.reset(binding, witness.Head(int(row.seq), str(row.hash)) if row else witness.Head(0, GENESIS_HASH),
+                  "restore")
