@@ -48,9 +48,30 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise UserError(f"读取文件“{p.name}”失败：{err.strerror or err}") from None
 
 
+def _refuse_dtd(path: Path) -> None:
+    """Word never writes a DTD. A part with <!DOCTYPE>/<!ENTITY> is crafted: the XML reader would
+    drop or expand its entities, so the check would judge only part of the text — refuse it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            for info in package.infolist():
+                if info.filename.endswith((".xml", ".rels")):
+                    # A literal "<!" cannot occur in XML text or attributes (it would be &lt;!).
+                    data = package.read(info).upper()
+                    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                        raise UserError(
+                            f"Word 文档“{path.name}”中含有文档类型定义（DTD/实体），这不是 Word 或 WPS 正常保存的文件，"
+                            "检查无法覆盖全部文字，已拒绝。请在 Word/WPS 中另存为新的 .docx 后再检查。"
+                        )
+    except zipfile.BadZipFile:
+        return  # reported as damaged by the reader below
+
+
 def _read_docx(path: Path) -> str:
     if not path.exists():
         raise FileNotFoundError(path)
+    _refuse_dtd(path)
     try:
         return _docx_lines(path)
     except OSError:
