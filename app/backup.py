@@ -34,6 +34,7 @@ def _copy_sqlite(src: Path, dest: Path) -> None:
         source.close()
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    paths.private(tmp)
     os.replace(tmp, dest)
 
 

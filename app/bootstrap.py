@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import paths
 from app.db.engine import is_sqlite, make_engine, make_session_factory
 from app.db.migrate import upgrade
-from app.errors import DatabaseUnreadable
+from app.errors import DatabaseUnreadable, UserError
 
 
 @dataclass
@@ -89,7 +89,12 @@ def open_database(data_dir: Path | None = None, url: str | None = None, migrate:
         revision = upgrade(engine) if migrate else ""
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        if "database is locked" in str(exc.orig or exc).lower():
+            # Busy is not broken: say so, and do not offer to restore over a healthy database.
+            raise UserError("数据库正忙（另一个程序正在写入或升级数据库），暂时无法打开。请稍等片刻后重试。") from exc
         raise DatabaseUnreadable(f"无法打开数据库（{db_url_safe(db_url)}）：{exc.orig or exc}") from exc
+    if is_sqlite(engine) and engine.url.database not in (None, "", ":memory:"):
+        paths.private(Path(str(engine.url.database)))  # SQLite gives -wal/-shm the same mode
     session_factory = make_session_factory(engine)
     from app.audit.witness import attach
 

@@ -18,7 +18,21 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     raw = override or os.environ.get(DATA_DIR_ENV) or user_data_dir(APP_DIR_NAME, appauthor=False)
     path = Path(raw).expanduser().resolve()
     path.mkdir(parents=True, exist_ok=True)
+    private(path)
     return path
+
+
+def private(path: Path) -> None:
+    """Only the OS account that runs the program may read it: 0700 folders, 0600 files (POSIX;
+    on Windows the user profile's own ACL already does this)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = 0o700 if path.is_dir() else 0o600
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except OSError:  # not ours (a shared folder chosen on purpose): leave it
+        pass
 
 
 def default_db_url(folder: Path) -> str:
@@ -36,6 +50,7 @@ def db_url(folder: Path, override: str | None = None) -> str:
 def backups_dir(folder: Path) -> Path:
     path = folder / "backups"
     path.mkdir(parents=True, exist_ok=True)
+    private(path)
     return path
 
 

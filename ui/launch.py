@@ -28,7 +28,7 @@ from app import paths
 from app.backup import daily_backup
 from app.bootstrap import Database, open_database
 from app.context import Actor
-from app.errors import DatabaseUnreadable, SchemaTooNew
+from app.errors import DatabaseUnreadable, SchemaTooNew, UserError
 from ui.app_setup import create_application, install_excepthook, setup_logging
 from ui.context import AppContext
 from ui.messages import show_error, show_info
@@ -104,6 +104,9 @@ class Launcher:
                         .format(name=dialog.restored_from.name if dialog.restored_from else "", kept=dialog.kept_path),
                         wait=True,
                     )
+            except UserError as exc:  # e.g. busy: a message, and no restore offered
+                show_error(None, exc, wait=True)
+                return None
 
     def start_daily_backup(self, db: Database) -> None:
         """Today's automatic backup, off the GUI thread so the login dialog appears at once."""

@@ -216,3 +216,35 @@ def test_cli_audit_verify_exit_codes(db: Database, data_dir: Path, capsys: pytes
         fh.write(b"\xff" * page_size)
     assert run_cli(["audit", "verify"]) == 4
     assert "审计记录所在的数据库页已损坏" in capsys.readouterr().err
+
+
+def test_a_busy_database_at_start_says_busy_and_offers_no_restore(
+    db: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.db.engine as engine_module
+
+    _mark(db, "x")
+    db.dispose()
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(_live(data_dir), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(UserError, match="数据库正忙") as refused:
+            open_database(data_dir)
+        assert not isinstance(refused.value, DatabaseUnreadable)  # the GUI would offer a restore
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_data_folder_database_and_backups_are_private(db: Database, data_dir: Path, tmp_path: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    _mark(db, "x")
+    backup = daily_backup(_live(data_dir), data_dir)
+    assert backup is not None
+    manual = backup_to(_live(data_dir), tmp_path / "manual.db")
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    assert (data_dir / "backups").stat().st_mode & 0o777 == 0o700
+    for path in (_live(data_dir), backup, manual, data_dir / "audit-witness.json"):
+        assert path.stat().st_mode & 0o777 == 0o600, path
