@@ -41,13 +41,14 @@ def make_engine(url: str, echo: bool = False) -> Engine:
             url,
             echo=echo,
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            hide_parameters=True,  # error texts reach the screen and the log: no personal data in them
         )
         # pysqlite's own transaction handling is switched off so SQLAlchemy's BEGIN is honoured.
         event.listen(engine, "connect", _disable_pysqlite_autobegin)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
-    engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
     if parsed.get_backend_name() == "postgresql":
         from app.db.pg import configure_engine
 

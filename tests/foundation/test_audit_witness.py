@@ -183,3 +183,15 @@ def test_only_committed_entries_are_witnessed(db: Database, trail: Actor) -> Non
     assert witness.seen(key) == before
     _write_something(db, trail)  # and the next real save is not taken for tampering
     assert witness.seen(key) == witness.Head(*_last(db))
+
+
+def test_database_errors_never_show_the_values(db: Database, trail: Actor) -> None:
+    """Error texts are shown and logged; the values of a refused statement (personal data) are not."""
+    from sqlalchemy.exc import IntegrityError
+
+    with db.session_factory() as s, pytest.raises(IntegrityError) as err:
+        s.execute(text("INSERT INTO users (id, username, display_name, section, password_hash, active, "
+                       "must_change_password, failed_attempts, created_at, version, password_set_by_name) "
+                       "VALUES (:i, :u, :d, '', 'x', true, false, 0, CURRENT_TIMESTAMP, 1, '')"),
+                  {"i": trail.user_id, "u": "张三110101199003077777", "d": "张三"})
+    assert "110101199003077777" not in str(err.value)
