@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.audit import query
 from app.audit.query import AuditFilter, AuditRow
-from app.audit.service import VerifyResult, record, verify
+from app.audit.seal import AuditReport, full_report
+from app.audit.service import record
 from reports.audit_log import write_audit_xlsx
 from ui import messages
 from ui.admin.audit_detail import AuditDetailDialog
@@ -243,19 +244,21 @@ class AuditPage(QWidget):
     # --- verify and export (off the GUI thread) ---------------------------------------------
     @Slot()
     def verify_integrity(self) -> None:
-        """Walk the hash chain on a worker thread and report the result."""
+        """Walk the hash chain and check it against this PC's witness and the backups (as
+        `govinfo-desk audit verify` does) on a worker thread, and report what was checked."""
         ctx = self.ctx
 
-        def work(_progress: Progress) -> VerifyResult:
+        def work(_progress: Progress) -> AuditReport:
             with ctx.reader() as s:
-                return verify(s)
+                return full_report(s, ctx.db.engine, ctx.db.data_dir)
 
-        def done(result: VerifyResult) -> None:
-            if result.ok:
-                messages.show_info(self, self.tr("审计记录校验"), result.message)
+        def done(report: AuditReport) -> None:
+            text = "\n".join(report.lines())
+            if report.ok:
+                messages.show_info(self, self.tr("审计记录校验"), text)
             else:
-                messages.show_error(self, result.message, title=self.tr("审计记录校验：发现问题"))
-            self.verification_finished.emit(result.ok, result.message)
+                messages.show_error(self, text, title=self.tr("审计记录校验：发现问题"))
+            self.verification_finished.emit(report.ok, text)
 
         self.verify_button.setEnabled(False)
         handle = run_task(self, self.tr("校验审计记录"), work, done, cancellable=False,
