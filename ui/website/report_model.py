@@ -16,6 +16,7 @@ VALUE_COLUMN = 3
 HEADERS = ("栏目", "分项", "指标", "数值", "来源", "上年")
 SOURCE_TEXT = {Source.COMPUTED: "记录统计（双击查看）", Source.SETTING: "系统设置"}
 LINK_FG, SETTING_FG, CHANGED_BG, PROBLEM_BG, EMPTY_BG = "#1a4f8b", "#555555", "#fff4cc", "#fde2e1", "#f3f6fb"
+NOTICE_BG = "#fdf0d5"
 
 
 class ReportModel(QAbstractTableModel):
@@ -25,16 +26,18 @@ class ReportModel(QAbstractTableModel):
         self.values: dict[str, str] = {}
         self.saved: dict[str, str] = {}  # typed values as last loaded, to know what was edited
         self.last_year: dict[str, str] = {}
-        self.problem_keys: set[str] = set()
+        self.problem_keys: set[str] = set()  # rows a failed check concerns
+        self.notice_keys: set[str] = set()  # rows a notice (big change against last year) concerns
         self.read_only = True
 
-    def load(self, data: ReportData, problem_keys: set[str]) -> None:
+    def load(self, data: ReportData) -> None:
         self.beginResetModel()
         self.rows = list(data.rows)
         self.values = dict(data.values)
         self.saved = {r.key: data.values.get(r.key, "") for r in data.rows if r.source.typed}
         self.last_year = dict(data.last_year)
-        self.problem_keys = problem_keys
+        self.problem_keys = {k for c in data.checks if c.blocking and not c.ok for k in c.keys}
+        self.notice_keys = {k for c in data.checks if not c.blocking and not c.ok for k in c.keys}
         self.read_only = data.locked
         self.endResetModel()
 
@@ -101,6 +104,8 @@ class ReportModel(QAbstractTableModel):
         row, column = self.rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return f"项目键：{row.key}（更正项目名称时使用）"
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE_COLUMN:
             if row.source is Source.COMPUTED:
                 return "双击查看计入这个数字的记录"
@@ -119,6 +124,8 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == VALUE_COLUMN:
             if row.key in self.problem_keys:
                 return QBrush(QColor(PROBLEM_BG))
+            if row.key in self.notice_keys:
+                return QBrush(QColor(NOTICE_BG))
             if row.source.typed and self.values.get(row.key, "") != self.saved.get(row.key, ""):
                 return QBrush(QColor(CHANGED_BG))
             if row.source.typed and not self.read_only:

@@ -108,6 +108,7 @@ class WebsiteReportPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         for column, width in enumerate((90, 150, 300, 200, 150, 120)):
             self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.checks = ChecksTable(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -161,8 +162,7 @@ class WebsiteReportPage(QWidget):
         if data.year != self.current_year:
             return
         self.data = data
-        problems = {k for c in data.checks if not c.ok for k in c.keys}
-        self.model.load(data, problems)
+        self.model.load(data)
         self.checks.set_checks(data.checks)
         if data.locked and data.differences:
             lines = "\n".join(f"• {d}" for d in data.differences)
