@@ -17,7 +17,7 @@ from reports.docx_table import add_table, set_cell_text
 from reports.website_report_input import WebsiteReportInput
 
 TABLE_PT = 10.5
-WIDTHS_MM = (24.0, 36.0, 60.0, 36.0)  # 156 mm, the type area
+WIDTHS_MM = (20.0, 30.0, 58.0, 48.0)  # 156 mm, the type area
 
 
 def _merge(table: Table, r0: int, c0: int, r1: int, c1: int, text: str, *, bold: bool = False,

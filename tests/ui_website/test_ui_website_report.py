@@ -72,6 +72,8 @@ def test_fill_check_export_and_lock(qtbot: QtBot, ctx: AppContext, year: dict[st
     assert model.value_index("posts.news").data() == "5"
     assert model.index(model.row_of("posts.news"), 5).data() == "0"  # last year's figure beside it
     assert not model.flags(model.value_index("posts.news")) & Qt.ItemFlag.ItemIsEditable
+    label = model.index(model.row_of("visits.users"), 2)
+    assert label.data(Qt.ItemDataRole.ToolTipRole) == "项目键：visits.users（更正项目名称时使用）"
 
     # A computed figure opens the records behind it.
     index = model.value_index("security.found")
