@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from app.auth.roles import Role
 from app.bootstrap import Database
 from app.context import Actor
 from app.review.models import Post
 from app.website.layout import Source
+from app.website.models import WebsiteReport
 from app.website.service import compute, save_typed
 from tests.ui_annual.annual_helpers import message_boxes, wait
 from tests.website.website_year import WECHAT, WEIBO, fill_settings, fill_year, typed_values
@@ -145,3 +147,19 @@ def test_fill_check_export_and_lock(qtbot: QtBot, ctx: AppContext, year: dict[st
     assert not page.save_button.isEnabled() and page.unlock_button.isEnabled() is False  # not an administrator
     assert not model.flags(model.value_index("visits.total")) & Qt.ItemFlag.ItemIsEditable
     assert all(r.source is not Source.SETTING or model.value_index(r.key).data() for r in model.rows)
+
+
+def test_an_administrator_unlocks_with_a_reason(
+        qtbot: QtBot, db: Database, make_user, open_tab: OpenTab,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    admin = make_user("admin", Role.ADMIN, display_name="管理员")
+    with db.session_factory.begin() as s:  # a year locked before (checks are the service tests' business)
+        s.add(WebsiteReport(year=2025, locked=True, locked_by="head", figures_json='{"accounts": [], "values": {}}'))
+    tab = open_tab(AppContext(db, admin))
+    page = tab.website
+    assert page.data is not None and page.data.locked and page.unlock_button.isEnabled()
+    assert not page.save_button.isEnabled() and not page.last_year_button.isEnabled()
+    monkeypatch.setattr(prompts, "ask_text", lambda *_args: "补录漏统计的稿件")
+    assert page.unlock()
+    wait(qtbot, page)
+    assert page.state_label.text() == "未锁定（草稿）" and page.save_button.isEnabled()
