@@ -150,6 +150,8 @@ def save_typed(session: Session, actor: Actor, year: int, typed: Mapping[str, st
         if value:
             clean[key] = value
     before = _typed(row)
+    if row is not None and before == clean:
+        return row  # nothing changed: no new version, no audit entry
     if row is None:
         row = WebsiteReport(year=year)
         session.add(row)
