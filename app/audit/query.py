@@ -64,6 +64,8 @@ ACTION_LABELS: dict[str, str] = {
     "reply_returned": "答复退回",
     "reply_sent": "发出答复",
     "justice_review": "司法局审核",
+    "link": "关联",
+    "unlink": "取消关联",
 }
 
 RECORD_TYPE_LABELS: dict[str, str] = {
@@ -87,6 +89,7 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "disclosure_catalogue": "政府信息公开目录",
     "disclosure_year": "主动公开年度数据",
     "annual_report": "年度报告",
+    "website_report": "网站年报",
 }
 
 

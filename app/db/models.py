@@ -11,4 +11,5 @@ import app.numbering
 import app.review.models
 import app.settings.models
 import app.signoff.models
+import app.website.models
 import app.workdays.models  # noqa: F401

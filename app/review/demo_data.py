@@ -180,6 +180,8 @@ class _Filler:
                 else f"{unit}《关于在县人民政府门户网站发布信息的函》（{day.year}年第{self.serial}号）")
             lead = ""
         form.source_unit = unit
+        if target == "政策解读":  # the website report counts interpretations by kind
+            form.interpretation_kind = "product" if title.startswith("一图读懂") else "material"
         phone = f"咨询举报电话：{PHONE}（工作日 9:00—17:30）。" if "phone" in flags else ""
         form.body = (f"{lead}\n{day.month}月{day.day}日，{title}。\n"
                      "会议（活动）要求，各相关单位要切实提高思想认识，压实工作责任，细化工作措施，"

@@ -115,9 +115,11 @@ class ColumnStatus:
 
 
 def parse_columns(values: list[str]) -> list[tuple[str, str]]:
+    # The line may carry the website report's category and opening date after the type.
     out = []
     for value in values:
-        name, _, kind = value.partition("|")
+        name, _, rest = value.partition("|")
+        kind = rest.split("|")[0]
         if name.strip():
             out.append((name.strip(), kind.strip() or "其他"))
     return out

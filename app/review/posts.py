@@ -18,6 +18,7 @@ from app.errors import ConflictError, NotFound, PermissionDenied, ValidationErro
 from app.numbering import next_number
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, PostAttachment, PostVersion
+from app.website.columns import InterpretationKind
 
 EDITABLE_STATES = {
     PostStatus.DRAFT: ReviewStage.FIRST,  # the author (or the first reviewer)
@@ -51,6 +52,7 @@ class PostForm:
     source_unit: str = ""
     sensitive: bool = False
     major_emergency: bool = False
+    interpretation_kind: str = ""  # posts in 政策解读 columns (website report)
 
 
 def _validate(form: PostForm) -> None:
@@ -64,6 +66,8 @@ def _validate(form: PostForm) -> None:
         raise ValidationError("请至少选择一种信息形式（文字、图片、数据、音频、视频）。", field="kinds")
     if PostKind.TEXT in form.kinds and not form.body.strip():
         raise ValidationError("文字稿件的正文不能为空。", field="body")
+    if form.interpretation_kind and form.interpretation_kind not in {k.value for k in InterpretationKind}:
+        raise ValidationError("解读类型无效，应为解读材料、解读产品或媒体评论文章。", field="interpretation_kind")
 
 
 def _apply(post: Post, form: PostForm) -> None:
@@ -84,6 +88,7 @@ def _apply(post: Post, form: PostForm) -> None:
     post.source_unit = form.source_unit.strip()
     post.sensitive = form.sensitive
     post.major_emergency = form.major_emergency
+    post.interpretation_kind = form.interpretation_kind
     post.search_text = build_search_text(post.post_no, post.title, post.body, post.target)
 
 
@@ -96,6 +101,7 @@ def form_of(post: Post) -> PostForm:
         source_justification=post.source_justification, source_department=post.source_department,
         basis_kind=post.basis_kind, basis_reference=post.basis_reference, source_unit=post.source_unit,
         sensitive=post.sensitive, major_emergency=post.major_emergency,
+        interpretation_kind=post.interpretation_kind,
     )
 
 

@@ -6,6 +6,7 @@ Later features add their keys here, in one place, so an administrator's 系统�
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
+from app.website.columns import validate_columns
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class SettingDef:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     affects_deadlines: bool = False  # a change recomputes every open deadline
+    validator: Callable[[Any], None] | None = None  # raises ValidationError for a value that makes no sense
 
 
 _DEFS: list[SettingDef] = [
@@ -66,11 +69,30 @@ _DEFS: list[SettingDef] = [
          "政策解读|其他"],
         "门户网站栏目", "发布审核",
         "每行一个，格式“栏目名|类型”，类型为 新闻、通知公告、政策文件 或 其他：新闻栏目 2 周、"
-        "通知公告和政策文件 6 个月未更新时在工作台提示（国办秘函〔2019〕19号）。",
+        "通知公告和政策文件 6 个月未更新时在工作台提示（国办秘函〔2019〕19号）。"
+        "网站年报另需“栏目名|类型|报表分类|开设日期”：报表分类为 概况类、政务动态、信息公开目录、政策解读、"
+        "专栏专题 或 其他；专栏专题写开设日期，如 2025-03-01。",
+        validator=validate_columns,
     ),
     SettingDef("review.accounts", list, ["锦屏发布（微信公众号）", "锦屏发布（微博）"], "政务新媒体账号", "发布审核"),
     SettingDef(
         "org.sections", list, ["信息中心", "文书科", "行政科", "综合科", "信息公开科"], "科室", "机关信息",
+    ),
+    SettingDef("website.name", str, "锦屏县人民政府门户网站", "网站名称", "政府网站"),
+    SettingDef("website.url", str, "", "首页网址", "政府网站"),
+    SettingDef("website.kind", str, "政府门户网站", "网站类型", "政府网站",
+               choices=("政府门户网站", "部门网站", "专项网站")),
+    SettingDef("website.code", str, "", "政府网站标识码", "政府网站"),
+    SettingDef("website.icp", str, "", "ICP备案编号", "政府网站"),
+    SettingDef("website.psb", str, "", "公安机关备案号", "政府网站"),
+    SettingDef(
+        "website.interpretation_days", int, 3, "政策解读同步发布时限（工作日）", "政府网站",
+        "行政规范性文件和重大决策公开后，超过该工作日数仍无关联的已发布政策解读时，在工作台提示。",
+        minimum=0, maximum=30,
+    ),
+    SettingDef(
+        "website.report_labels", list, [], "网站年报项目名称更正", "政府网站",
+        "每行一个，格式“项目键|名称”，用于按正式附件更正网站年报的项目名称（项目键见用户指南）。",
     ),
 ]
 
@@ -136,6 +158,8 @@ def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
         raise ValidationError(f"未知的设置项：{key}")
     defn = SETTINGS[key]
     new_value = _coerce(defn, value)
+    if defn.validator is not None:
+        defn.validator(new_value)
     old_value = get_setting(session, key)
     if new_value == old_value:
         return

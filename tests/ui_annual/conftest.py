@@ -87,13 +87,15 @@ def open_tab(qtbot: QtBot) -> Iterator[Callable[[AppContext], AnnualTab]]:
         qtbot.waitExposed(tab)
         wait(qtbot, tab.report)
         wait(qtbot, tab.statistics)
+        wait(qtbot, tab.website)
         opened.append(tab)
         return tab
 
     yield _open
     # A task still running would report to a deleted tab (its progress dialog is the tab's child).
     for tab in opened:
-        for task in (tab.report.task, tab.statistics.task, tab.report.export.task, tab.statistics.export_task):
+        for task in (tab.report.task, tab.statistics.task, tab.report.export.task, tab.statistics.export_task,
+                     tab.website.task):
             if task is not None:
                 qtbot.waitUntil(lambda task=task: task.is_finished, timeout=20_000)
         tab.close()

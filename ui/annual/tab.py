@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ui.annual.report_page import ReportPage
 from ui.annual.stats_page import StatisticsPage
 from ui.context import AppContext
+from ui.website.report_page import WebsiteReportPage
 
 RECORD_TYPE = "annual_report"
 
@@ -25,6 +26,8 @@ class AnnualTab(QWidget):
         self.pages.setObjectName("annualPages")
         self.pages.addTab(self.report, self.tr("年度报告"))
         self.pages.addTab(self.statistics, self.tr("月度/季度统计"))
+        self.website = WebsiteReportPage(ctx, self, today=today)
+        self.pages.addTab(self.website, self.tr("网站年报"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.pages)
@@ -34,6 +37,9 @@ class AnnualTab(QWidget):
         if record_type == RECORD_TYPE and record_id is not None:
             self.pages.setCurrentWidget(self.report)
             self.report.year.setValue(int(record_id))
+        if record_type == "website_report" and record_id is not None:
+            self.pages.setCurrentWidget(self.website)
+            self.website.year.setValue(int(record_id))
 
     def can_close(self) -> bool:
-        return self.report.can_close()
+        return self.report.can_close() and self.website.can_close()

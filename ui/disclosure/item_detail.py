@@ -43,6 +43,7 @@ from ui.disclosure.item_summary import review_html, summary_html
 from ui.messages import show_error
 from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
+from ui.website.interpretation_panel import InterpretationPanel
 
 STATUS_COLOURS = {
     ItemStatus.DRAFT: "#546e7a", ItemStatus.REVIEWED: "#1565c0", ItemStatus.DELAYED: "#8e24aa",
@@ -141,6 +142,8 @@ class ItemDetail(QWidget):
         self.tabs.addTab(self.info, self.tr("详细信息"))
         self.tabs.addTab(files, self.tr("附件"))
         self.tabs.addTab(self.version_table, self.tr("版本历史"))
+        self.interpretations = InterpretationPanel(ctx, self)
+        self.tabs.addTab(self.interpretations, self.tr("政策解读"))
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -204,6 +207,7 @@ class ItemDetail(QWidget):
         self.tabs.setTabText(2, self.tr("版本历史（{n}）").format(n=len(v.versions)))
         self.save_file_button.setEnabled(bool(v.attachments))
         self.buttons.update_for(v)
+        self.interpretations.set_item(v.id)
 
     def _render_deadline(self, v: ItemView) -> None:
         today = self._today()

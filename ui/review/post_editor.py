@@ -39,6 +39,7 @@ from ui.review.attachments_panel import AttachmentsPanel
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
 from ui.review.source_section import SourceSection
+from ui.website.interpretation_kind import InterpretationKindBox
 from ui.workers import run_task
 
 
@@ -98,6 +99,8 @@ class PostEditor(QDialog):
         target_row.addSpacing(24)
         target_row.addWidget(QLabel(self.tr("信息形式："), self))
         target_row.addLayout(kinds, 1)
+        self.interpretation = InterpretationKindBox(self)
+        target_row.addWidget(self.interpretation)
         head.addRow(self.tr("发布到："), target_row)
 
         # 正文 with the checks beside it, 摘要 below.
@@ -167,6 +170,7 @@ class PostEditor(QDialog):
         self.body.textChanged.connect(self._update_count)
         self.abstract.textChanged.connect(self._mark_dirty)
         self.target.currentIndexChanged.connect(self._mark_dirty)
+        self.interpretation.changed.connect(self._mark_dirty)
         for box in self.kind_boxes.values():
             box.toggled.connect(self._mark_dirty)
         self.source.changed.connect(self._mark_dirty)
@@ -212,6 +216,7 @@ class PostEditor(QDialog):
         if self.body.toPlainText() != form.body:
             self.body.setPlainText(form.body)
         self.abstract.setPlainText(form.abstract)
+        self.interpretation.set_kind(form.interpretation_kind)
         self.source.fill(form)
 
     def _set_editable(self, editable: bool) -> None:
@@ -219,7 +224,7 @@ class PostEditor(QDialog):
             edit.setReadOnly(not editable)
         self.body.setReadOnly(not editable)
         self.abstract.setReadOnly(not editable)
-        for w in (self.target, self.import_button, self.save_button, *self.kind_boxes.values()):
+        for w in (self.target, self.import_button, self.save_button, self.interpretation, *self.kind_boxes.values()):
             w.setEnabled(editable)
         self.source.set_read_only(not editable)
         is_draft = self.view is None or self.view.status is PostStatus.DRAFT
@@ -254,6 +259,7 @@ class PostEditor(QDialog):
             title=self.title_edit.text(), target=str(self.target.currentData() or ""),
             kinds=[k for k, box in self.kind_boxes.items() if box.isChecked()],
             body=self.body.toPlainText(), abstract=self.abstract.toPlainText(),
+            interpretation_kind=self.interpretation.kind(),
         )
         return self.source.apply(replace(form))
 
