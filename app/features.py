@@ -5,4 +5,5 @@ from __future__ import annotations
 
 import app.cases.hooks
 import app.disclosure.hooks
+import app.guide.hooks
 import app.review.hooks  # noqa: F401
