@@ -24,6 +24,7 @@ __all__ = ["SCOPE", "build_default", "ensure_guide_templates"]
 
 _REG = "《条例》"
 _FORM_PT = 12.0  # 小四: the form must fit one page with room to write
+_NOTE_PT = 10.5  # 五号
 # Rule B 第四条, word for word (the county text's half-width punctuation set in full width).
 SCOPE: tuple[str, ...] = (
     "（一）县政府领导分工、机构信息等；",
@@ -68,6 +69,11 @@ def _saver(doc: DocxDocument) -> Callable[[Path], None]:
     return save
 
 
+def _heading(doc: DocxDocument, level: int, text: str) -> None:
+    # A heading never ends a page alone: it travels with the paragraph it introduces.
+    L.add_heading(doc, level, text).paragraph_format.keep_with_next = True
+
+
 def _lines(doc: DocxDocument, texts: Sequence[str]) -> None:
     for text in texts:
         L.add_body(doc, text)
@@ -82,8 +88,8 @@ def _guide() -> DocxDocument:
                     "本指南在本机关的政府信息公开工作机构和政府门户网站（{{门户网站}}）提供查阅，并随工作机构、"
                     "联系方式和申请渠道的变化及时更新。")
 
-    L.add_heading(doc, 1, "一、主动公开")
-    L.add_heading(doc, 2, "（一）公开范围")
+    _heading(doc, 1, "一、主动公开")
+    _heading(doc, 2, "（一）公开范围")
     L.add_body(doc, "根据《锦屏县人民政府办公室政府信息主动公开工作制度（试行）》第四条，本机关在职责范围内，"
                     "重点公开下列信息：")
     _lines(doc, SCOPE)
@@ -91,25 +97,27 @@ def _guide() -> DocxDocument:
                     "文号、形成日期和发布日期等，可在政府门户网站“政府信息公开”专栏查阅。依法确定为国家秘密的、"
                     "法律和行政法规禁止公开的、公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息，"
                     "以及内部事务信息和过程性信息等，依照《条例》第十四条至第十六条不予公开。")
-    L.add_heading(doc, 2, "（二）公开方式")
+    _heading(doc, 2, "（二）公开方式")
     L.add_body(doc, "本机关以政府门户网站作为主动公开政府信息的第一发布平台，并通过下列渠道公开：")
     L.add_body(doc, "{{主动公开渠道}}")
-    L.add_heading(doc, 2, "（三）公开时限")
+    _heading(doc, 2, "（三）公开时限")
     L.add_body(doc, "属于主动公开范围的政府信息，自该政府信息形成或者变更之日起20个工作日内予以公开"
                     f"（{_REG}第二十六条）。法律、法规对公开期限另有规定的，从其规定；因法定事由不能按时公开的，"
                     "待原因消除后立即公开。")
 
-    L.add_heading(doc, 1, "二、依申请公开")
-    L.add_heading(doc, 2, "（一）受理机构")
+    _heading(doc, 1, "二、依申请公开")
+    _heading(doc, 2, "（一）受理机构")
     L.add_body(doc, "本机关的政府信息公开工作机构为{{工作机构}}，负责受理向{{机关名称}}提出的政府信息公开申请。")
-    _lines(doc, ("办公地址：{{机关地址}}", "邮政编码：{{邮政编码}}", "办公时间：{{办公时间}}",
+    for line in ("办公地址：{{机关地址}}", "邮政编码：{{邮政编码}}", "办公时间：{{办公时间}}",
                  "联系电话：{{联系电话}}", "传真号码：{{传真号码}}", "电子邮箱：{{电子邮箱}}",
-                 "政府门户网站：{{门户网站}}"))
-    L.add_heading(doc, 2, "（二）申请渠道和收到申请的日期")
+                 "政府门户网站：{{门户网站}}"):
+        # Left-aligned: justifying a wrapped line of times and addresses spreads its characters apart.
+        L.add_text(doc, line, align="left", first_line_indent=True)
+    _heading(doc, 2, "（二）申请渠道和收到申请的日期")
     L.add_body(doc, f"本机关已开通下列申请渠道。收到申请的日期依照{_REG}第三十一条确定：")
     L.add_body(doc, "{{申请渠道}}")
     L.add_body(doc, f"申请内容需要补正的，答复期限自收到补正后的申请之日起计算（{_REG}第三十条）。")
-    L.add_heading(doc, 2, "（三）申请应当包括的内容")
+    _heading(doc, 2, "（三）申请应当包括的内容")
     L.add_body(doc, f"根据{_REG}第二十九条，申请人应当采用包括信件、数据电文在内的书面形式提出申请；采用书面形式"
                     "确有困难的，可以口头提出，由工作人员代为填写申请，并由申请人确认。申请应当包括下列内容：")
     _lines(doc, ("1.申请人的姓名或者名称、身份证明、联系方式；",
@@ -117,7 +125,7 @@ def _guide() -> DocxDocument:
                  "3.申请公开的政府信息的形式要求，包括获取信息的方式、途径。"))
     L.add_body(doc, "申请人可以使用本指南所附《政府信息公开申请表》（附件），也可以自行书写申请。委托他人代为申请的，"
                     "应当同时提交授权委托书和委托人、受托人的身份证明。")
-    L.add_heading(doc, 2, "（四）办理流程和期限")
+    _heading(doc, 2, "（四）办理流程和期限")
     L.add_body(doc, "本机关按照接收、登记、确认收到申请的日期、审核、办理、答复、存档的流程办理申请。")
     _lines(doc, (
         "1.补正。申请内容不明确的，本机关自收到申请之日起7个工作日内一次性告知申请人作出补正，说明需要补正的"
@@ -130,7 +138,7 @@ def _guide() -> DocxDocument:
         f"（{_REG}第三十三条）。",
         "4.答复方式。本机关按照申请人要求的形式提供政府信息，并通过邮政EMS、电子邮件或者当面领取等方式送达。",
     ))
-    L.add_heading(doc, 2, "（五）收费")
+    _heading(doc, 2, "（五）收费")
     L.add_body(doc, "本机关依申请提供政府信息，不收取费用。申请公开政府信息的数量、频次明显超过合理范围的，"
                     "依照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费：")
     _lines(doc, (
@@ -142,7 +150,7 @@ def _guide() -> DocxDocument:
     L.add_body(doc, "收费的，本机关出具收费通知书。申请人应当自收到收费通知书之日起20个工作日内缴纳费用，"
                     "逾期未缴纳的，视为放弃申请，本机关不再处理该申请。")
 
-    L.add_heading(doc, 1, "三、监督和救济")
+    _heading(doc, 1, "三、监督和救济")
     L.add_body(doc, "公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向{{投诉受理机关}}"
                     f"投诉、举报（{_REG}第五十一条），也可以依法申请行政复议或者提起行政诉讼。")
     L.add_body(doc, "对本机关政府信息公开答复不服的，可以自收到答复之日起六十日内向{{行政复议机关}}申请行政复议。"
@@ -179,15 +187,15 @@ _FORM_ROWS: tuple[tuple[str, str, float], ...] = (
     ("代理人姓名", "（委托他人申请的填写，并附授权委托书）", 0),
     ("代理人证件号码", "", 0),
     ("代理人电话", "", 0),
-    ("申请内容", "", 56),
-    ("所需信息的文号或描述", "", 30),
+    ("申请内容", "", 44),
+    ("所需信息的文号或描述", "", 0),
     ("获取信息的方式", "□纸质　□电子邮件　□光盘　□U盘　□其他：", 0),
     ("送达方式", "□邮寄　□电子邮件　□当面领取　□其他", 0),
     ("备注", "", 0),
-    ("申请人签名（盖章）", "", 26),
+    ("申请人签名（盖章）", "", 24),
     ("申请日期", "　　　　年　　月　　日", 0),
 )
-_LABEL_MM = 42.0
+_LABEL_MM = 46.0
 
 
 def _form() -> DocxDocument:
@@ -204,7 +212,7 @@ def _form() -> DocxDocument:
         _row_height(table.rows[index], height or 20)
     note = L.add_text(doc, "填表说明：带“□”的项目请勾选。邮寄申请请寄{{工作机构}}"
                            "（{{机关地址}}，邮政编码{{邮政编码}}），信封注明“政府信息公开申请”；电话{{联系电话}}，传真{{传真号码}}，电子邮箱{{电子邮箱}}。",
-                      size_pt=_FORM_PT, grid=False)
-    note.paragraph_format.space_before = Pt(6)
+                      size_pt=_NOTE_PT, grid=False)
+    note.paragraph_format.space_before = Pt(3)
     note.paragraph_format.line_spacing = 1.0
     return doc
