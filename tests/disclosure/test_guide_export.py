@@ -39,7 +39,8 @@ def test_every_article_12_element_comes_from_the_settings(db: Database, tmp_path
     text = "\n".join(lines)
     assert lines[0] == "锦屏县人民政府办公室政府信息公开指南"  # title: 机关名称 + 政府信息公开指南 (a line break)
     # 条例第十二条: the office's name, address, office hours, phone, fax and internet contact.
-    for line in ("办公地址：锦屏县三江镇政府路1号", "邮政编码：556700", "办公时间：工作日上午9:00—12:00，下午14:30—17:30",
+    for line in ("办公地址：锦屏县三江镇政府路1号", "邮政编码：556700",
+                 "办公时间：工作日上午9:00—12:00，下午14:30—17:30",
                  "联系电话：0855-7222001", "传真号码：0855-7222002", "电子邮箱：xxgk@example.cn",
                  "政府门户网站：http://www.jinping.gov.cn"):
         assert line in lines
@@ -56,8 +57,8 @@ def test_every_article_12_element_comes_from_the_settings(db: Database, tmp_path
     assert "2.政务新媒体：锦屏发布（微信公众号）、锦屏发布（微博）；" in lines
     assert "20个工作日内予以公开" in text
     # 二、依申请公开: each opened channel with its date of receipt (条例第三十一条); fax is off by default.
-    assert any(line.startswith("1.互联网申请。") and "“依申请公开平台”" in line and "以双方确认之日为收到申请之日" in line
-               for line in lines)
+    assert any(line.startswith("1.互联网申请。") and "“依申请公开平台”" in line
+               and "以双方确认之日为收到申请之日" in line for line in lines)
     assert any(line.startswith("2.信函申请。") and "以行政机关签收之日为收到申请之日" in line for line in lines)
     assert any(line.startswith("3.当面申请。") and "以提交之日为收到申请之日" in line for line in lines)
     assert "传真申请" not in text

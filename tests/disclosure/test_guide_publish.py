@@ -71,7 +71,7 @@ def test_an_edition_made_before_a_change_cannot_be_marked_published(db: Database
     edition = _export(db, tmp_path / "一.docx")
     with db.session_factory.begin() as s:
         set_setting(s, Actor.system(), "guide.fax", "0855-7444444")
-    with db.session_factory.begin() as s, pytest.raises(ValidationError, match="“传真号码”已修改.*请重新导出"):
+    with db.session_factory.begin() as s, pytest.raises(ValidationError, match=r"“传真号码”已修改.*请重新导出"):
         mark_published(s, STAFF, edition, TODAY, today=TODAY)
 
 
