@@ -10,7 +10,7 @@ from app.context import Actor
 from app.dashboard import DashboardItem, Urgency, register_provider
 from app.guide.service import PUBLISH_ROLES, RECORD_TYPE, guide_status
 
-AREA = "主动公开"
+AREA = "统计报表"  # the tab that holds the 公开指南 page; the dashboard opens it
 
 
 def dashboard_items(session: Session, actor: Actor, today: date) -> list[DashboardItem]:

@@ -7,11 +7,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ui.annual.guide_page import GuidePage
 from ui.annual.report_page import ReportPage
 from ui.annual.stats_page import StatisticsPage
 from ui.context import AppContext
 
 RECORD_TYPE = "annual_report"
+GUIDE_RECORD_TYPE = "guide"  # app.guide.service.RECORD_TYPE: the dashboard's stale-guide reminder
 
 
 class AnnualTab(QWidget):
@@ -25,6 +27,8 @@ class AnnualTab(QWidget):
         self.pages.setObjectName("annualPages")
         self.pages.addTab(self.report, self.tr("年度报告"))
         self.pages.addTab(self.statistics, self.tr("月度/季度统计"))
+        self.guide = GuidePage(ctx, self, today=today)
+        self.pages.addTab(self.guide, self.tr("公开指南"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.pages)
@@ -34,6 +38,8 @@ class AnnualTab(QWidget):
         if record_type == RECORD_TYPE and record_id is not None:
             self.pages.setCurrentWidget(self.report)
             self.report.year.setValue(int(record_id))
+        elif record_type == GUIDE_RECORD_TYPE:
+            self.pages.setCurrentWidget(self.guide)
 
     def can_close(self) -> bool:
         return self.report.can_close()
