@@ -57,7 +57,8 @@ def test_export_mark_published_then_a_changed_phone_asks_for_a_new_guide(
         assert (edition.published_on, edition.published_by, edition.disclosure_item_id) == (TODAY, "keyuan", item.id)
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "publish",
                                                   AuditEntry.record_type == "guide")).one().username == "keyuan"
-    assert page.published_label.text() == f"已发布：2025-02-10版（keyuan导出），2025-02-10 发布，主动公开事项 {item.item_no}。"
+    assert page.published_label.text() == (
+        f"已发布：2025-02-10版（keyuan导出），2025-02-10 发布，主动公开事项 {item.item_no}。")
     assert page.warning_label.isHidden()
     assert not page.publish_button.isEnabled()
 
