@@ -88,7 +88,7 @@ _DEFS: list[SettingDef] = [
     SettingDef("guide.channel_internet", bool, True, "已开通互联网申请", "公开指南"),
     SettingDef("guide.channel_letter", bool, True, "已开通信函申请", "公开指南"),
     SettingDef("guide.channel_in_person", bool, True, "已开通当面申请", "公开指南"),
-    SettingDef("guide.channel_fax", bool, False, "已开通传真申请", "公开指南", "开通时须填写传真号码。"),
+    SettingDef("guide.channel_fax", bool, False, "已开通传真申请", "公开指南"),
     SettingDef(
         "guide.complaint_body", str, "", "投诉举报受理机关", "公开指南",
         "条例第五十一条：认为政府信息公开工作侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。",

@@ -187,3 +187,11 @@ def test_cli_exports_both_documents(db: Database, tmp_path: Path, capsys: pytest
     assert docx_lines(form)[0] == "政府信息公开申请表"
     assert run_cli(["export", "guide", "-o", str(tmp_path / "x.pdf")]) == 2
     assert ".docx" in capsys.readouterr().err
+
+
+def test_the_template_guide_lists_every_placeholder() -> None:
+    from reports.guide import GUIDE, PLACEHOLDER_HELP
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    for name in GUIDE.placeholders:
+        assert f"| `{{{{{name}}}}}` | {PLACEHOLDER_HELP[name]} |" in text

@@ -45,7 +45,8 @@ class GuidePage(QWidget):
         title.setObjectName("pageTitle")
         hint = QLabel(self.tr(
             "指南按条例第十二条编制：主动公开的范围、渠道和时限，受理机构的地址、办公时间、电话、传真、电子邮箱，"
-            "已开通的申请渠道，申请、办理、收费和救济。机关信息和申请渠道取自“系统设置 → 系统参数 → 公开指南”；"
+            "已开通的申请渠道，申请、办理、收费和救济。"
+            "这些信息取自“系统设置 → 系统参数”的机关信息、公开指南和救济途径；"
             "文字可在数据文件夹 templates 中的“政府信息公开指南.docx”“政府信息公开申请表.docx”里修改。"), self)
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
