@@ -195,3 +195,14 @@ def test_the_template_guide_lists_every_placeholder() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
     for name in GUIDE.placeholders:
         assert f"| `{{{{{name}}}}}` | {PLACEHOLDER_HELP[name]} |" in text
+
+
+def test_the_guide_writer_imports_nothing_from_app() -> None:
+    import ast
+
+    folder = Path(__file__).resolve().parents[2] / "reports" / "guide"
+    for source in folder.glob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert not [m for m in modules if m == "app" or m.startswith("app.")], source.name

@@ -50,7 +50,17 @@ def test_export_mark_published_then_a_changed_phone_asks_for_a_new_guide(
     assert dialog is not None and dialog.isVisible()
     assert dialog.create_button.isChecked() and dialog.chosen_date() == TODAY
     assert dialog.width() <= 1366 and dialog.height() <= 768
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.link_button.setChecked(True)
+    dialog.item_no.setText("GK-1999-1")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert any("没有编号为“GK-1999-1”的公开事项" in box.text() for box in message_boxes())
+    assert dialog.isVisible()  # kept open to correct the number; nothing recorded
+    with db.session_factory() as s:
+        assert s.scalars(select(GuideEdition)).one().published_on is None
+    dialog.create_button.setChecked(True)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     with db.session_factory() as s:
         edition = s.scalars(select(GuideEdition)).one()
         item = s.scalars(select(DisclosureItem)).one()

@@ -174,7 +174,7 @@ class GuidePage(QWidget):
         if latest is None:
             return None
         dialog = GuidePublishDialog(edition_text(latest), self._today(), self)
-        dialog.accepted.connect(lambda: self._publish(latest.id, dialog))
+        dialog.publish_requested.connect(lambda: self._publish(latest.id, dialog))
         self.publish_dialog = dialog
         dialog.open()
         return dialog
@@ -186,8 +186,10 @@ class GuidePage(QWidget):
                                          register=dialog.register_choice(), item_no=dialog.item_no.text())
                 created = edition.disclosure_item_id is not None
         except UserError as exc:
-            show_error(self, exc, title=self.tr("未能标记发布"))
+            # The dialog stays open with what was entered, so a wrong item number is fixed in place.
+            show_error(dialog, exc, title=self.tr("未能标记发布"))
             return
+        dialog.accept()
         self.reload()
         self.ctx.events.data_changed.emit("guide")
         if created:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -22,6 +22,9 @@ from app.guide.publish import REGISTER_CREATE, REGISTER_LINK, REGISTER_NONE
 
 
 class GuidePublishDialog(QDialog):
+    publish_requested = Signal()
+    """标记为已发布 was clicked; the page calls the service and closes the dialog only if it agrees."""
+
     def __init__(self, edition_label: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("标记公开指南已发布"))
@@ -51,7 +54,7 @@ class GuidePublishDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("标记为已发布"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.publish_requested)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
