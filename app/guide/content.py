@@ -21,7 +21,7 @@ from app.cases.intake import receipt_date
 from app.disclosure.enums import CHANNELS
 from app.errors import ValidationError
 from app.settings import SETTINGS, all_settings
-from reports.guide import Contact, GuideInput
+from reports.guide.data import Contact, GuideInput
 
 GUIDE_SETTING_KEYS: tuple[str, ...] = (
     "org.name", "guide.office", "org.address", "org.postcode", "guide.office_hours", "org.phone", "guide.fax",

@@ -22,7 +22,7 @@ from app.context import Actor
 from app.errors import UserError, ValidationError
 from app.guide.content import GuideFacts, changed_labels, check_complete, contact, guide_facts, guide_input
 from app.guide.models import GuideEdition
-from reports.guide import TemplateProblem, write_guide, write_request_form
+from reports.guide.spec import TemplateProblem
 
 RECORD_TYPE = "guide"
 # The guide and the form hold no personal data: everyone who works with disclosures may take them out.
@@ -77,6 +77,8 @@ def export_guide(factory: sessionmaker[Session], actor: Actor, path: str | Path,
     with factory() as session:
         facts = guide_facts(session)
     data = guide_input(facts, compiled_on)
+    from reports.guide.writer import write_guide  # python-docx loads on first export, not at start-up
+
     try:
         written = write_guide(data, target, template_folder)
     except TemplateProblem as exc:
@@ -100,6 +102,8 @@ def export_request_form(factory: sessionmaker[Session], actor: Actor, path: str 
     with factory() as session:
         facts = guide_facts(session)
     check_complete(facts)
+    from reports.guide.writer import write_request_form
+
     try:
         written = write_request_form(contact(facts), target, template_folder)
     except TemplateProblem as exc:

@@ -2,15 +2,6 @@
 
 Like the letters (`reports.letters`), the defaults are built in code and written into the
 office's template folder on first use; placeholders are `{{名称}}` (`reports.guide.spec`).
+Modules: `spec` (placeholders, TemplateProblem) and `data` (the writer's input) load no
+python-docx; `templates` (the built-in defaults) and `writer` do, so import them where used.
 """
-
-from __future__ import annotations
-
-from reports.guide.spec import FORM, GUIDE, PLACEHOLDER_HELP, DocSpec, TemplateProblem
-from reports.guide.templates import SCOPE, build_default, ensure_guide_templates
-from reports.guide.writer import Contact, GuideInput, guide_values, write_guide, write_request_form
-
-__all__ = [
-    "FORM", "GUIDE", "PLACEHOLDER_HELP", "SCOPE", "Contact", "DocSpec", "GuideInput", "TemplateProblem",
-    "build_default", "ensure_guide_templates", "guide_values", "write_guide", "write_request_form",
-]

@@ -1,6 +1,6 @@
 """Write the 政府信息公开指南 (with the 申请表 as its annex) and the 申请表 on its own.
 
-Takes plain data defined here (`GuideInput`, `Contact`); imports nothing from app/. The office's
+Takes plain data defined beside it (`reports.guide.data`); imports nothing from app/. The office's
 templates in `template_folder` win over the built-in ones (written there first if missing); a
 template with an unknown or broken placeholder raises `TemplateProblem` and nothing is written.
 """
@@ -10,9 +10,7 @@ from __future__ import annotations
 import copy
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Mapping
 from pathlib import Path
 
 import docx
@@ -23,6 +21,7 @@ from lxml.etree import XMLSyntaxError
 
 from reports import docx_layout as L
 from reports.atomic import atomic_write
+from reports.guide.data import Contact, GuideInput
 from reports.guide.spec import FORM, GUIDE, DocSpec, TemplateProblem
 from reports.guide.templates import build_default, ensure_guide_templates
 from reports.letters.placeholders import fill, scan
@@ -31,32 +30,6 @@ __all__ = ["Contact", "GuideInput", "guide_values", "write_guide", "write_reques
 
 _XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError)
-
-
-@dataclass(frozen=True)
-class Contact:
-    """Who receives requests and how to reach them (条例第十二条)."""
-
-    org_name: str
-    office: str
-    address: str
-    postcode: str
-    phone: str
-    fax: str
-    email: str
-
-
-@dataclass(frozen=True)
-class GuideInput:
-    contact: Contact
-    office_hours: str
-    portal_url: str
-    proactive_channels: Sequence[str]  # one paragraph each
-    request_channels: Sequence[str]  # one paragraph each: the channel and its date of receipt
-    reconsideration_body: str
-    court: str
-    complaint_body: str
-    compiled_on: date
 
 
 def _contact_values(c: Contact) -> dict[str, str]:

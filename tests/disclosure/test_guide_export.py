@@ -190,7 +190,7 @@ def test_cli_exports_both_documents(db: Database, tmp_path: Path, capsys: pytest
 
 
 def test_the_template_guide_lists_every_placeholder() -> None:
-    from reports.guide import GUIDE, PLACEHOLDER_HELP
+    from reports.guide.spec import GUIDE, PLACEHOLDER_HELP
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
     for name in GUIDE.placeholders:
