@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "app.annual.commands",
     "app.dbtools.commands",
     "app.website.commands",
+    "app.guide.commands",
 )
 
 

@@ -5,5 +5,6 @@ from __future__ import annotations
 
 import app.cases.hooks
 import app.disclosure.hooks
+import app.guide.hooks
 import app.review.hooks
 import app.website.hooks  # noqa: F401

@@ -7,6 +7,7 @@ import app.audit.models
 import app.auth.models
 import app.cases.models
 import app.disclosure.models
+import app.guide.models
 import app.numbering
 import app.review.models
 import app.settings.models

@@ -94,6 +94,27 @@ _DEFS: list[SettingDef] = [
         "website.report_labels", list, [], "网站年报项目名称更正", "政府网站",
         "每行一个，格式“项目键|名称”，用于按正式附件更正网站年报的项目名称（项目键见用户指南）。",
     ),
+    # 政府信息公开指南 (issue 18): what 条例第十二条 requires the guide to state and the program lacked.
+    SettingDef(
+        "guide.office", str, "锦屏县人民政府信息中心", "政府信息公开工作机构", "公开指南",
+        "受理政府信息公开申请的机构名称，写入公开指南（条例第十二条）。",
+    ),
+    SettingDef("guide.office_hours", str, "", "办公时间", "公开指南", "如“工作日上午9:00—12:00，下午14:30—17:30”。"),
+    SettingDef("guide.fax", str, "", "传真号码", "公开指南"),
+    SettingDef("guide.email", str, "", "电子邮箱", "公开指南", "公开指南中的互联网联系方式。"),
+    SettingDef("guide.portal_url", str, "", "政府门户网站网址", "公开指南", "如“http://www.jinping.gov.cn”。"),
+    SettingDef(
+        "guide.request_platform", str, "", "依申请公开平台", "公开指南",
+        "门户网站上依申请公开平台的栏目名称或网址；开通互联网申请时必填。",
+    ),
+    SettingDef("guide.channel_internet", bool, True, "已开通互联网申请", "公开指南"),
+    SettingDef("guide.channel_letter", bool, True, "已开通信函申请", "公开指南"),
+    SettingDef("guide.channel_in_person", bool, True, "已开通当面申请", "公开指南"),
+    SettingDef("guide.channel_fax", bool, False, "已开通传真申请", "公开指南"),
+    SettingDef(
+        "guide.complaint_body", str, "", "投诉举报受理机关", "公开指南",
+        "条例第五十一条：认为政府信息公开工作侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。",
+    ),
 ]
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009_signer_password_setter'
-down_revision = '0007_reprint_level'
+down_revision = "0007_reprint_level"
 branch_labels = None
 depends_on = None
 

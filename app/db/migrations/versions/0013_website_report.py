@@ -1,7 +1,7 @@
 """website report: typed figures per year, 政策解读 links, interpretation kind of a post; column categories
 
 Revision ID: 0013_website_report
-Revises: 0007_reprint_level
+Revises: 0011_guide_editions
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_website_report"
-down_revision = "0007_reprint_level"
+down_revision = "0011_guide_editions"
 branch_labels = None
 depends_on = None
 
