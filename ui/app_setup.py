@@ -40,6 +40,9 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORG_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_translators(app)
+    from ui.keyboard import install_keyboard_policy
+
+    install_keyboard_policy(app)
     family = preferred_font_family()
     if family:
         font = QFont(family, FONT_POINT_SIZE)

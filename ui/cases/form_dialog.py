@@ -15,7 +15,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.cases.intake_form import date_edit, to_date
+from ui.date_field import DateField
 
 W = TypeVar("W", bound=QWidget)
 NOTE_STYLE = "background: #f1f6fd; border: 1px solid #c7dbf5; border-radius: 4px; padding: 8px; color: #333;"
@@ -72,7 +72,7 @@ class FormDialog(QDialog):
         (self._tail if hasattr(self, "form") else self._layout).addWidget(label)
         return label
 
-    def add_date(self, name: str, label: str, value: date) -> QDateEdit:
+    def add_date(self, name: str, label: str, value: date) -> DateField:
         edit = date_edit(self, value)
         return self._add(name, label, edit)
 
@@ -114,7 +114,7 @@ class FormDialog(QDialog):
     # -- reading -----------------------------------------------------------------------------
     def date(self, name: str) -> date:
         w = self.fields[name]
-        assert isinstance(w, QDateEdit)
+        assert isinstance(w, DateField)
         return to_date(w.date())
 
     def text(self, name: str) -> str:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from app.disclosure.service import PUBLISH_DAYS, ItemForm, create_item, new_vers
 from app.settings import get_setting
 from app.workdays.service import load_calendar
 from ui.context import AppContext
+from ui.date_field import DateField
 from ui.disclosure.actions import error_label, read, run_change
 
 
@@ -47,10 +47,8 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit(parent: QWidget, day: date, *, latest: date | None = None) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+def date_edit(parent: QWidget, day: date, *, latest: date | None = None) -> DateField:
+    edit = DateField(day, parent)
     if latest is not None:
         edit.setMaximumDate(to_qdate(latest))
     return edit

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from app.review.ui_support import PostView, checklist_problem, compare_versions,
 from app.review.workflow import ChecklistMark, escalation_missing, excluded_signers, record_escalation, review
 from app.signoff.service import Decision
 from ui.context import AppContext
+from ui.date_field import DateField
 from ui.messages import logged_error_text
 from ui.review.checklist_model import COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
 from ui.review.checks_panel import ChecksPanel
@@ -217,9 +217,7 @@ class ReviewDialog(QDialog):
         self.escalation_by.addItems(ESCALATION_BODIES)
         self.escalation_answer = QLineEdit(box)
         self.escalation_answer.setPlaceholderText(self.tr("答复或同意意见，如：经审查可以公开发布"))
-        self.escalation_on = QDateEdit(QDate.currentDate(), box)
-        self.escalation_on.setCalendarPopup(True)
-        self.escalation_on.setDisplayFormat("yyyy-MM-dd")
+        self.escalation_on = DateField(QDate.currentDate(), box)
         save = QPushButton(self.tr("记录答复"), box)
         save.clicked.connect(self.save_escalation)
         row = QHBoxLayout()
