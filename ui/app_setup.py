@@ -55,7 +55,12 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
     if loaded is not None:
         return loaded
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    loaded = []
+    from ui.qt_gaps import QtGapsTranslator
+
+    # Installed first so that Qt's own catalogue, asked before it, wins wherever it has a text.
+    gaps = QtGapsTranslator(app)
+    app.installTranslator(gaps)
+    loaded = [gaps]
     for name in ("qtbase_zh_CN",):
         translator = QTranslator(app)
         if translator.load(name, folder):
