@@ -14,7 +14,16 @@ from enum import Enum
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.auth.roles import Role
 from app.dashboard import DashboardItem
@@ -28,6 +37,7 @@ from ui.database_actions import DatabaseActions
 from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
 from ui.messages import show_info
 from ui.placeholder_tab import PlaceholderTab
+from ui.screen_fit import scroll_area
 
 log = logging.getLogger("govinfo.ui")
 
@@ -69,7 +79,8 @@ class MainWindow(QMainWindow):
         for spec in self.specs:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, spec.title)
+            # A page taller than a 1366×768 screen at 125 % scrolls instead of growing the window.
+            self.tabs.addTab(scroll_area(holder), spec.title)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.lock_screen = LockScreen(ctx, self)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -116,7 +127,8 @@ class MainWindow(QMainWindow):
             return self._built[index]
         spec = self.specs[index]
         widget = self._create_tab(spec)
-        holder = self.tabs.widget(index)
+        area = self.tabs.widget(index)
+        holder = area.widget() if isinstance(area, QScrollArea) else area
         layout = holder.layout() if holder is not None else None
         assert layout is not None
         layout.addWidget(widget)
