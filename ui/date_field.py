@@ -100,6 +100,9 @@ class TypedDateField(QLineEdit):
     input_rejected = Signal(str)
     """Typed text was not taken; carries the Chinese reason shown next to the field."""
 
+    date_edited = Signal()
+    """The user changed the date (typed, picked in the calendar or stepped with the arrow keys)."""
+
     with_time = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -218,6 +221,7 @@ class TypedDateField(QLineEdit):
         else:
             q = q.addMonths(1 if key == Qt.Key.Key_PageUp else -1)
         self.set_value(_to_py(q))
+        self.date_edited.emit()
 
     @Slot(str)
     def _live(self, text: str) -> None:
@@ -301,6 +305,7 @@ class TypedDateField(QLineEdit):
         """The calendar's choice; a date-and-time field keeps its time of day."""
         keep = self._value.time() if self._value is not None and self.with_time else time()
         self.set_value(datetime.combine(day, keep))
+        self.date_edited.emit()
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()

@@ -34,6 +34,7 @@ from ui.change_watcher import ChangeWatcher
 from ui.connection_dialog import ConnectionDialog
 from ui.context import AppContext
 from ui.database_actions import DatabaseActions
+from ui.discard_guard import first_unsaved_dialog
 from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
 from ui.messages import show_info
 from ui.placeholder_tab import PlaceholderTab
@@ -249,7 +250,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.warning("Could not read the organisation name: %s", exc)
             org = ""
-        self.setWindowTitle(self.tr("政务公开工作台 — {org}").format(org=org) if org else self.tr("政务公开工作台"))
+        # "锦屏县人民政府办公室 — 政务公开工作台": Qt adds the application name to a title that does not
+        # already end with it, which made "政务公开工作台 — … — 政务公开工作台".
+        self.setWindowTitle(self.tr("{org} — 政务公开工作台").format(org=org) if org else self.tr("政务公开工作台"))
 
     @Slot(str)
     def _on_data_changed(self, area: str) -> None:
@@ -339,6 +342,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whoever sits at a locked screen is not the user who could answer "save changes?".
         if self.exit_reason is not ExitReason.RESTART and not self.is_locked:
+            if first_unsaved_dialog() is not None:  # it comes forward and asks; quitting waits
+                event.ignore()
+                return
             for widget in self._built.values():
                 can_close = getattr(widget, "can_close", None)
                 if callable(can_close) and not can_close():

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.cases.intake_form import date_edit, to_date
 from ui.date_field import DateField
+from ui.discard_guard import DiscardGuard
 
 W = TypeVar("W", bound=QWidget)
 NOTE_STYLE = "background: #f1f6fd; border: 1px solid #c7dbf5; border-radius: 4px; padding: 8px; color: #333;"
@@ -43,6 +45,7 @@ class FormDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.on_submit: Callable[[FormDialog], bool] | None = None
         self.child: QDialog | None = None  # a follow-up dialog (the sign-off), kept for tests
+        self.guard: DiscardGuard | None = None
         self._layout = QVBoxLayout(self)
         heading = QLabel(title, self)
         heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
@@ -142,6 +145,17 @@ class FormDialog(QDialog):
         if self.on_submit is not None and not self.on_submit(self):
             return
         super().accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The fields are added after construction; watch them once they are all there.
+        if self.guard is None:
+            self.guard = DiscardGuard(self)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, 取消 and the close button ask before typed input is thrown away."""
+        if self.guard is None or self.guard.allow_reject():
+            super().reject()
 
 
 def enable(widgets: Iterable[QWidget], on: bool) -> None:

@@ -30,6 +30,7 @@ from app.settings import get_setting
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read, run_change
 
 
@@ -168,6 +169,7 @@ class ItemFormDialog(QDialog):
             if mode is FormMode.NEW_VERSION:
                 self.formed_on.setDate(to_qdate(today()))
         self._update_deadline()
+        self.guard = DiscardGuard(self, what=self.tr("公开事项的内容"))  # after filling: loading is no edit
 
     def fill(self, form: ItemForm) -> None:
         self.title.setText(form.title)
@@ -235,4 +237,11 @@ class ItemFormDialog(QDialog):
         if ok and item_id is not None:
             self.saved_id = item_id
             self.item_saved.emit(item_id)
+            self.guard.mark_clean()
             self.accept()
+
+    def reject(self) -> None:
+        """Esc, 取消 and the close button ask before typed input is thrown away."""
+        guard: DiscardGuard | None = getattr(self, "guard", None)
+        if guard is None or guard.allow_reject():
+            super().reject()
