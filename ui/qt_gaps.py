@@ -41,8 +41,10 @@ class QtGapsTranslator(QTranslator):
         super().__init__(parent)
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return GAPS.get((context, source_text), "")
+                  n: int = -1) -> str | None:
+        # None reaches Qt as a null string, which sends it on to the next translator; an empty
+        # string would be taken as the translation and blank out every other text.
+        return GAPS.get((context, source_text))
 
     def isEmpty(self) -> bool:
         return False

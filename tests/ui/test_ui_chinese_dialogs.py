@@ -140,3 +140,5 @@ def test_qt_catalogue_is_loaded_from_the_wheel_and_wins_over_the_gaps() -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     assert folder and QCoreApplication.translate("QFileDialog", "&Open") == "打开(&O)"
     assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
+    # Texts no catalogue knows come back unchanged (the gap table must not blank them out).
+    assert QCoreApplication.translate("DashboardModel", "紧急程度") == "紧急程度"
