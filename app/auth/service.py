@@ -55,7 +55,12 @@ def create_first_admin(session: Session, username: str, display_name: str, passw
     if has_users(session):
         raise PermissionDenied("系统中已有账户，不能再次创建初始管理员。")
     system = Actor.system()
-    return _create(session, system, username, display_name, password, [Role.ADMIN], section="")
+    user = _create(session, system, username, display_name, password, [Role.ADMIN], section="")
+    # The wizard signs the new administrator in at once: that is the account's first login, so the
+    # account list must not say 从未登录 to the person who is using it.
+    user.last_login_at = utcnow()
+    record(session, actor_for(user), "login", "user", user.id, summary="首次使用向导创建账户后登录")
+    return user
 
 
 def create_user(

@@ -268,6 +268,11 @@ class InspectionsPage(QWidget):
         self.day.setDate(_qdate(self._today()))
         for box in self.checks:
             box.setChecked(True)
+        # Not pre-ticked while the list on the right shows columns past their update limit.
+        today = self._today()
+        with self.ctx.reader() as s:
+            overdue = any(c.overdue(today) for c in column_status(s))
+        self.columns_updated.setChecked(not overdue)
         for edit in (self.notes, self.problems, self.correction):
             edit.clear()
         self.corrected.setChecked(False)
