@@ -39,6 +39,7 @@ from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
 from ui.messages import show_info
 from ui.placeholder_tab import PlaceholderTab
 from ui.screen_fit import scroll_area
+from ui.shortcuts import install_tab_shortcuts
 
 log = logging.getLogger("govinfo.ui")
 
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), self.show_about))
         self._menus_to_lock = [file_menu, account, help_menu]
+        install_tab_shortcuts(self)  # 操作: 新建 Ctrl+N, 查找 Ctrl+F, 刷新 F5
 
     @Slot()
     def edit_connection(self) -> ConnectionDialog:

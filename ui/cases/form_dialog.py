@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui.cases.intake_form import date_edit, to_date
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
+from ui.shortcuts import add_save_shortcut
 
 W = TypeVar("W", bound=QWidget)
 NOTE_STYLE = "background: #f1f6fd; border: 1px solid #c7dbf5; border-radius: 4px; padding: 8px; color: #333;"
@@ -61,6 +62,7 @@ class FormDialog(QDialog):
         self.ok_button = self.buttons.addButton(ok_text or self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setObjectName("formDialogOk")
+        add_save_shortcut(self, self.accept)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._layout.addWidget(self.buttons)

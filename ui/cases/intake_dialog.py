@@ -19,6 +19,7 @@ from ui.cases.live_warnings import LiveWarnings
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
 from ui.messages import show_error
+from ui.shortcuts import add_save_shortcut
 
 
 class _Unacknowledged(Exception):
@@ -115,6 +116,7 @@ class IntakeDialog(QDialog):
         QVBoxLayout(self).addWidget(self.pages)
         # Typed content is never lost by Esc/取消/closing; warnings follow the corrections live.
         self.guard = DiscardGuard(self, self.form, what=self.tr("登记信息"))
+        add_save_shortcut(self, self.save)
         self.live_warnings = LiveWarnings(self)
         self.form.applicant_name.setFocus()
 

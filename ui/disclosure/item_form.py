@@ -32,6 +32,7 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read, run_change
+from ui.shortcuts import add_save_shortcut
 
 
 class FormMode(Enum):
@@ -170,6 +171,7 @@ class ItemFormDialog(QDialog):
                 self.formed_on.setDate(to_qdate(today()))
         self._update_deadline()
         self.guard = DiscardGuard(self, what=self.tr("公开事项的内容"))  # after filling: loading is no edit
+        add_save_shortcut(self, self.save)
 
     def fill(self, form: ItemForm) -> None:
         self.title.setText(form.title)
