@@ -40,6 +40,9 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORG_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_translators(app)
+    from ui.keyboard import install_keyboard_policy
+
+    install_keyboard_policy(app)
     family = preferred_font_family()
     if family:
         font = QFont(family, FONT_POINT_SIZE)
@@ -52,7 +55,12 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
     if loaded is not None:
         return loaded
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    loaded = []
+    from ui.qt_gaps import QtGapsTranslator
+
+    # Installed first so that Qt's own catalogue, asked before it, wins wherever it has a text.
+    gaps = QtGapsTranslator(app)
+    app.installTranslator(gaps)
+    loaded = [gaps]
     for name in ("qtbase_zh_CN",):
         translator = QTranslator(app)
         if translator.load(name, folder):

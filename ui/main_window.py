@@ -14,7 +14,16 @@ from enum import Enum
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.auth.roles import Role
 from app.dashboard import DashboardItem
@@ -25,9 +34,12 @@ from ui.change_watcher import ChangeWatcher
 from ui.connection_dialog import ConnectionDialog
 from ui.context import AppContext
 from ui.database_actions import DatabaseActions
+from ui.discard_guard import first_unsaved_dialog
 from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
 from ui.messages import show_info
 from ui.placeholder_tab import PlaceholderTab
+from ui.screen_fit import scroll_area
+from ui.shortcuts import install_tab_shortcuts
 
 log = logging.getLogger("govinfo.ui")
 
@@ -69,7 +81,8 @@ class MainWindow(QMainWindow):
         for spec in self.specs:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, spec.title)
+            # A page taller than a 1366×768 screen at 125 % scrolls instead of growing the window.
+            self.tabs.addTab(scroll_area(holder), spec.title)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.lock_screen = LockScreen(ctx, self)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -116,7 +129,8 @@ class MainWindow(QMainWindow):
             return self._built[index]
         spec = self.specs[index]
         widget = self._create_tab(spec)
-        holder = self.tabs.widget(index)
+        area = self.tabs.widget(index)
+        holder = area.widget() if isinstance(area, QScrollArea) else area
         layout = holder.layout() if holder is not None else None
         assert layout is not None
         layout.addWidget(widget)
@@ -203,6 +217,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), self.show_about))
         self._menus_to_lock = [file_menu, account, help_menu]
+        install_tab_shortcuts(self)  # 操作: 新建 Ctrl+N, 查找 Ctrl+F, 刷新 F5
 
     @Slot()
     def edit_connection(self) -> ConnectionDialog:
@@ -237,7 +252,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.warning("Could not read the organisation name: %s", exc)
             org = ""
-        self.setWindowTitle(self.tr("政务公开工作台 — {org}").format(org=org) if org else self.tr("政务公开工作台"))
+        # "锦屏县人民政府办公室 — 政务公开工作台": Qt adds the application name to a title that does not
+        # already end with it, which made "政务公开工作台 — … — 政务公开工作台".
+        self.setWindowTitle(self.tr("{org} — 政务公开工作台").format(org=org) if org else self.tr("政务公开工作台"))
 
     @Slot(str)
     def _on_data_changed(self, area: str) -> None:
@@ -327,6 +344,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whoever sits at a locked screen is not the user who could answer "save changes?".
         if self.exit_reason is not ExitReason.RESTART and not self.is_locked:
+            if first_unsaved_dialog() is not None:  # it comes forward and asks; quitting waits
+                event.ignore()
+                return
             for widget in self._built.values():
                 can_close = getattr(widget, "can_close", None)
                 if callable(can_close) and not can_close():

@@ -194,10 +194,15 @@ class ReportState:
     version: int  # 0 while the year has no saved text yet
     locked_at: datetime | None
     locked_by: str
+    locked_by_name: str = ""  # 赵敏（信息中心）: what the screen shows
 
 
 def report_state(session: Session, year: int) -> ReportState:
     row = _report_row(session, year)
     if row is None:
         return ReportState(0, None, "")
-    return ReportState(row.version, row.locked_at if row.locked else None, row.locked_by if row.locked else "")
+    if not row.locked:
+        return ReportState(row.version, None, "")
+    from app.auth.people import person_label
+
+    return ReportState(row.version, row.locked_at, row.locked_by, person_label(session, row.locked_by))

@@ -95,6 +95,10 @@ def create_first_admin(session: Session, username: str, display_name: str, passw
     user.password_set_by_id, user.password_set_by_name = user.id, _setter_label(actor_for(user))
     user.must_change_password = False
     session.flush()
+    # The wizard signs the new administrator in at once: that is the account's first login, so the
+    # account list must not say 从未登录 to the person who is using it.
+    user.last_login_at = utcnow()
+    record(session, actor_for(user), "login", "user", user.id, summary="首次使用向导创建账户后登录")
     return user
 
 

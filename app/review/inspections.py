@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.audit.models import AuditEntry
 from app.audit.service import record, snapshot
 from app.auth.roles import Role
 from app.context import Actor
@@ -92,9 +93,17 @@ def inspections_between(session: Session, first: date, last: date) -> list[Inspe
 
 
 def days_without_inspection(session: Session, calendar: WorkCalendar, today: date, lookback: int = 10) -> list[date]:
-    """Working days among the last `lookback` (today included once it is a working day) with no record."""
+    """Working days among the last `lookback` (today included once it is a working day) with no record.
+
+    Days before the program was installed (its first audit entry, written with the first
+    administrator) are not counted: a fresh installation has missed nothing."""
     first = today - timedelta(days=lookback * 2 + 10)
+    installed = session.scalar(select(func.min(AuditEntry.at)))
     workdays = [d for d in calendar.workdays_in(first, today)][-lookback:]
+    # Stored as naive UTC; the office's calendar day is the local one.
+    since = installed.replace(tzinfo=UTC).astimezone().date() if installed is not None else None
+    if since is not None and since <= today:  # (a "today" before installation: records from elsewhere)
+        workdays = [d for d in workdays if d >= since]
     done = set(session.scalars(select(Inspection.day).where(Inspection.day >= first, Inspection.day <= today)))
     return [d for d in workdays if d not in done]
 

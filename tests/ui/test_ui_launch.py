@@ -137,7 +137,7 @@ def test_first_run_then_logout_and_login(launcher_env: None, data_dir: Path) -> 
     code = launch.run(str(data_dir), None)
     assert script.error == ""
     assert code == 0
-    assert seen["title"] == "政务公开工作台 — 锦屏县人民政府办公室"
+    assert seen["title"] == "锦屏县人民政府办公室 — 政务公开工作台"
     assert seen["tabs"] == ["工作台", "发布审核", "主动公开", "依申请公开", "统计报表", "系统设置"]
     assert seen["user"] == seen["second_user"] == "当前用户：张三（系统管理员）"
     assert len(list_backups(data_dir)) == 1  # the daily backup ran off the GUI thread

@@ -72,7 +72,8 @@ def test_status_bar_and_title(qtbot: QtBot, admin_ctx: AppContext, qsettings: QS
     assert window.user_label.text() == "当前用户：管理员甲（系统管理员）"
     assert window.db_label.text().startswith("数据库：sqlite:///")
     assert admin_ctx.db.schema_revision in window.schema_label.text()
-    assert window.windowTitle() == "政务公开工作台 — 锦屏县人民政府办公室"
+    # Ends with the application name, so Qt does not append it a second time.
+    assert window.windowTitle() == "锦屏县人民政府办公室 — 政务公开工作台"
 
 
 def test_dashboard_item_switches_to_its_area(qtbot: QtBot, admin_ctx: AppContext, qsettings: QSettings) -> None:

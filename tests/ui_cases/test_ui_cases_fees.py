@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 
 from app.cases.enums import CaseStatus
 from app.cases.fees import FeeMethod
@@ -16,6 +16,7 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome, ReplyType
 from ui.cases.case_detail import CaseDetail
 from ui.cases.form_dialog import FormDialog
+from ui.date_field import DateField
 
 pytestmark = pytest.mark.gui
 
@@ -68,7 +69,7 @@ def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, c
     deadline = dlg.findChild(QLabel, "feeDeadline")
     assert deadline is not None and "2024年10月23日" in deadline.text()
     notice = dlg.fields["notice_on"]
-    assert isinstance(notice, QDateEdit)
+    assert isinstance(notice, DateField)
     notice.setDate(QDate(2024, 9, 19))  # a day earlier: 10/22
     assert "2024年10月22日" in deadline.text()
     notice.setDate(QDate(2024, 9, 20))
@@ -127,7 +128,7 @@ def test_a_refused_close_keeps_the_dialog_open(qtbot, db, ctx, clerk, add_case, 
     dlg = panel.dialog
     assert dlg is not None
     closed_on = dlg.fields["closed_on"]
-    assert isinstance(closed_on, QDateEdit)
+    assert isinstance(closed_on, DateField)
     closed_on.setDate(QDate(2024, 10, 23))  # still within the payment period
     _ok(qtbot, dlg)
     assert dlg.isVisible() and any("尚未届满" in t for t in boxes.texts())

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from ui import messages
 from ui.admin.audit_detail import AuditDetailDialog
 from ui.admin.audit_model import AuditModel
 from ui.context import AppContext
+from ui.date_field import DateField
 from ui.workers import Progress, run_task
 
 
@@ -79,11 +79,9 @@ class AuditPage(QWidget):
             line.returnPressed.connect(self.apply_filter)
         self.date_check = QCheckBox(self.tr("日期"), self)
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-30), self)
-        self.date_to = QDateEdit(today, self)
+        self.date_from = DateField(today.addDays(-30), self)
+        self.date_to = DateField(today, self)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.date_check.toggled.connect(self.date_from.setEnabled)
         self.date_check.toggled.connect(self.date_to.setEnabled)

@@ -235,7 +235,7 @@ class ReportPage(QWidget):
             state = self.loaded.state if self.loaded else None
             when = state.locked_at.strftime("%Y-%m-%d") if state and state.locked_at else ""
             self.state_label.setText(self.tr("已锁定（已发布）：{when} 由 {who} 锁定").format(
-                when=when, who=state.locked_by if state else ""))
+                when=when, who=state.locked_by_name if state else ""))
             self.state_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
         else:
             self.state_label.setText(self.tr("未锁定（草稿）"))

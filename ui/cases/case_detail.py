@@ -31,7 +31,7 @@ from ui.cases.actions import read, run_change
 from ui.cases.case_list_model import STATUS_COLOURS
 from ui.cases.case_view import CaseView, load_case_view
 from ui.cases.documents_panel import DocumentsPanel
-from ui.cases.flowchart import FlowchartWidget
+from ui.cases.flow_panel import FlowPanel
 from ui.cases.form_dialog import FormDialog
 from ui.cases.handling_panel import HandlingPanel
 from ui.cases.intake_dialog import IntakeDialog
@@ -49,7 +49,8 @@ APPLICANT_FIELDS: tuple[tuple[str, str], ...] = (
 REQUEST_FIELDS: tuple[tuple[str, str], ...] = (
     ("channel", "申请方式"), ("submitted_on", "提交日期"), ("channel_date", "确认/签收日期"),
     ("received_on", "收到申请日期"), ("receipt_rule", "收到日期依据"), ("info_reference", "文号或描述"),
-    ("form_wanted", "获取信息方式"), ("delivery_method", "送达方式"), ("remarks", "备注"), ("created_by", "登记人"),
+    ("form_wanted", "获取信息方式"), ("delivery_method", "送达方式"), ("remarks", "备注"),
+    ("created_by_name", "登记人"),
 )
 
 
@@ -188,7 +189,8 @@ class CaseDetail(QWidget):
         self.handling = HandlingPanel(ctx, self, today)
         self.reply = ReplyPanel(ctx, self, today)
         self.documents = DocumentsPanel(ctx, self)
-        self.flowchart = FlowchartWidget(self)
+        self.flow_panel = FlowPanel(self)
+        self.flowchart = self.flow_panel.chart
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("caseTabs")
         self.tabs.addTab(self.summary, self.tr("申请信息"))
@@ -198,7 +200,7 @@ class CaseDetail(QWidget):
         self.tabs.addTab(_scrolled(self.handling), self.tr("办理过程"))
         self.tabs.addTab(_scrolled(self.reply), self.tr("答复"))
         self.tabs.addTab(_scrolled(self.documents), self.tr("案卷材料"))
-        self.tabs.addTab(self.flowchart, self.tr("流程图"))
+        self.tabs.addTab(_scrolled(self.flow_panel), self.tr("流程图"))
 
         body = QWidget(self)
         bl = QVBoxLayout(body)
@@ -255,7 +257,7 @@ class CaseDetail(QWidget):
         self.pages.setCurrentIndex(0 if v is None else 1)
         for panel in (self.handling, self.reply, self.documents):
             panel.set_case(v)
-        self.flowchart.set_facts(v.flow_facts() if v else None, v.timeline() if v else None)
+        self.flow_panel.set_facts(v.flow_facts() if v else None, v.timeline() if v else None)
         if v is None:
             return
         self.case_no.setText(v.case_no)

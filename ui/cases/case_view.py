@@ -8,6 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from app.auth.people import person_label
 from app.cases.archive import ChecklistRow, category_label, checklist, list_documents
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.outcomes import Outcome, ReplyType
@@ -173,6 +174,7 @@ def load_case_view(session: Session, case_id: int, today: date) -> CaseView:
     case = get_case(session, case_id)
     mapper = inspect(case).mapper
     values = {a.key: getattr(case, a.key) for a in mapper.column_attrs if a.key != "search_text"}
+    values["created_by_name"] = person_label(session, case.created_by)  # 登记人 by name, not login
     text, left = deadline_explanation(session, case, today)
     view = CaseView(
         id=case.id, case_no=case.case_no, status=CaseStatus(case.status), version=case.version, values=values,

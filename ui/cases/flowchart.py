@@ -118,7 +118,7 @@ class FlowchartWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(720, 300)
+        self.setMinimumSize(560, 300)  # beside the 本案进程 list (flow_panel.py) in the 流程图 tab
         self.state = FlowState()
         self.labels: dict[str, str] = {
             "receive": self.tr("接收"), "register": self.tr("登记"), "confirm_date": self.tr("确认申请时间"),

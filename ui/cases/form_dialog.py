@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.cases.intake_form import date_edit, to_date
+from ui.date_field import DateField
+from ui.discard_guard import DiscardGuard
+from ui.shortcuts import add_save_shortcut
 
 W = TypeVar("W", bound=QWidget)
 NOTE_STYLE = "background: #f1f6fd; border: 1px solid #c7dbf5; border-radius: 4px; padding: 8px; color: #333;"
@@ -43,6 +46,7 @@ class FormDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.on_submit: Callable[[FormDialog], bool] | None = None
         self.child: QDialog | None = None  # a follow-up dialog (the sign-off), kept for tests
+        self.guard: DiscardGuard | None = None
         self._layout = QVBoxLayout(self)
         heading = QLabel(title, self)
         heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
@@ -58,6 +62,7 @@ class FormDialog(QDialog):
         self.ok_button = self.buttons.addButton(ok_text or self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setObjectName("formDialogOk")
+        add_save_shortcut(self, self.accept)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._layout.addWidget(self.buttons)
@@ -72,7 +77,7 @@ class FormDialog(QDialog):
         (self._tail if hasattr(self, "form") else self._layout).addWidget(label)
         return label
 
-    def add_date(self, name: str, label: str, value: date) -> QDateEdit:
+    def add_date(self, name: str, label: str, value: date) -> DateField:
         edit = date_edit(self, value)
         return self._add(name, label, edit)
 
@@ -114,7 +119,7 @@ class FormDialog(QDialog):
     # -- reading -----------------------------------------------------------------------------
     def date(self, name: str) -> date:
         w = self.fields[name]
-        assert isinstance(w, QDateEdit)
+        assert isinstance(w, DateField)
         return to_date(w.date())
 
     def text(self, name: str) -> str:
@@ -142,6 +147,17 @@ class FormDialog(QDialog):
         if self.on_submit is not None and not self.on_submit(self):
             return
         super().accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The fields are added after construction; watch them once they are all there.
+        if self.guard is None:
+            self.guard = DiscardGuard(self)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, 取消 and the close button ask before typed input is thrown away."""
+        if self.guard is None or self.guard.allow_reject():
+            super().reject()
 
 
 def enable(widgets: Iterable[QWidget], on: bool) -> None:

@@ -15,8 +15,11 @@ from app.errors import UserError, ValidationError
 from ui.cases.actions import AREA, read
 from ui.cases.intake_form import IntakeForm
 from ui.cases.letters_ui import open_generated_letter
+from ui.cases.live_warnings import LiveWarnings
 from ui.context import AppContext
+from ui.discard_guard import DiscardGuard
 from ui.messages import show_error
+from ui.shortcuts import add_save_shortcut
 
 
 class _Unacknowledged(Exception):
@@ -111,6 +114,15 @@ class IntakeDialog(QDialog):
         self.pages.addWidget(page)
         self.pages.addWidget(self.done_page)
         QVBoxLayout(self).addWidget(self.pages)
+        # Typed content is never lost by Esc/取消/closing; warnings follow the corrections live.
+        self.guard = DiscardGuard(self, self.form, what=self.tr("登记信息"))
+        add_save_shortcut(self, self.save)
+        self.live_warnings = LiveWarnings(self)
+        self.form.applicant_name.setFocus()
+
+    def reject(self) -> None:
+        if self.pages.currentWidget() is self.done_page or self.guard.allow_reject():
+            super().reject()
 
     @Slot()
     def save(self) -> bool:
@@ -145,6 +157,7 @@ class IntakeDialog(QDialog):
             show_error(self, exc)
             return False
         self.saved_case_id, self.saved_case_no = saved[0], saved[1]
+        self.guard.mark_clean()
         self.ctx.events.data_changed.emit(AREA)
         self.case_saved.emit(saved[0])
         if self.case_id is not None:
@@ -171,6 +184,7 @@ class IntakeDialog(QDialog):
         self.save_button.setText(self.tr("保存登记"))
         self.saved_case_id = None
         self.pages.setCurrentIndex(0)
+        self.guard.mark_clean()
         self.form.applicant_name.setFocus()
 
 

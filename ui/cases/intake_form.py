@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.intake import ID_TYPES, USCC, CaseForm, receipt_date
 from app.errors import UserError
+from ui.date_field import DateField
 
 FORMS_WANTED = ("纸质", "电子邮件", "光盘", "U盘", "其他")
 
@@ -39,11 +39,8 @@ def to_date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def date_edit(parent: QWidget, value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def date_edit(parent: QWidget, value: date) -> DateField:
+    return DateField(value, parent)
 
 
 class IntakeForm(QWidget):

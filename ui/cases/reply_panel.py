@@ -45,6 +45,7 @@ from ui.cases.form_dialog import enable as _enable
 from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
 from ui.context import AppContext
+from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
 
 APPROVERS: tuple[tuple[str, Role], ...] = (
@@ -95,13 +96,15 @@ class ReplyPanel(QWidget):
         f.addRow("", self.outcome_label)
         dl = QVBoxLayout(draft)
         dl.addLayout(f)
-        dl.addWidget(self.body, 1)
-        dl.addWidget(self.markers)
+        # The actions sit above the text, so they stay in view however short the panel is
+        # (a 1366×768 screen at 125 % leaves the detail area about 160 pixels).
         row = QHBoxLayout()
         row.addWidget(self.fill_button)
         row.addStretch(1)
         row.addWidget(self.save_draft_button)
         dl.addLayout(row)
+        dl.addWidget(self.body, 1)
+        dl.addWidget(self.markers)
 
         justice = QGroupBox(self.tr("② 司法局审核"), self)
         self.justice_status = QLabel(justice)
@@ -160,14 +163,17 @@ class ReplyPanel(QWidget):
         sl.addRow("", _row(self.letter_button, None, self.send_button))
         sl.addRow(self.tr("送达日期："), _row(self.delivered_date, None, self.deliver_button))
 
-        right = QVBoxLayout()
+        right_box = QWidget(self)
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(justice)
         right.addWidget(leaders)
         right.addWidget(send)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(draft, 3)
-        layout.addLayout(right, 2)
+        # The steps on the right scroll on their own, so the draft keeps its save button in view.
+        layout.addWidget(scroll_area(right_box, self), 2)
 
         self.reply_type.currentIndexChanged.connect(self._on_type)
         self.detail.currentIndexChanged.connect(self._on_detail)

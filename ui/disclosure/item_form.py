@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +29,10 @@ from app.disclosure.service import PUBLISH_DAYS, ItemForm, create_item, new_vers
 from app.settings import get_setting
 from app.workdays.service import load_calendar
 from ui.context import AppContext
+from ui.date_field import DateField
+from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read, run_change
+from ui.shortcuts import add_save_shortcut
 
 
 class FormMode(Enum):
@@ -47,10 +49,8 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit(parent: QWidget, day: date, *, latest: date | None = None) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+def date_edit(parent: QWidget, day: date, *, latest: date | None = None) -> DateField:
+    edit = DateField(day, parent)
     if latest is not None:
         edit.setMaximumDate(to_qdate(latest))
     return edit
@@ -170,6 +170,8 @@ class ItemFormDialog(QDialog):
             if mode is FormMode.NEW_VERSION:
                 self.formed_on.setDate(to_qdate(today()))
         self._update_deadline()
+        self.guard = DiscardGuard(self, what=self.tr("公开事项的内容"))  # after filling: loading is no edit
+        add_save_shortcut(self, self.save)
 
     def fill(self, form: ItemForm) -> None:
         self.title.setText(form.title)
@@ -237,4 +239,11 @@ class ItemFormDialog(QDialog):
         if ok and item_id is not None:
             self.saved_id = item_id
             self.item_saved.emit(item_id)
+            self.guard.mark_clean()
             self.accept()
+
+    def reject(self) -> None:
+        """Esc, 取消 and the close button ask before typed input is thrown away."""
+        guard: DiscardGuard | None = getattr(self, "guard", None)
+        if guard is None or guard.allow_reject():
+            super().reject()

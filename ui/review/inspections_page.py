@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QItemSe
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from app.review.inspections import (
 from app.review.ui_support import InspectionRow, inspection_row, local_text, month_bounds
 from app.workdays.service import load_calendar
 from ui.context import AppContext
+from ui.date_field import DateField
 from ui.messages import logged_error_text
 from ui.rows_model import RowColumn, RowsModel
 
@@ -88,10 +88,8 @@ class InspectionsPage(QWidget):
 
         # -- the form ------------------------------------------------------------------------
         form_box = QGroupBox(self.tr("读网巡检记录"), self)
-        self.day = QDateEdit(_qdate(t), form_box)
+        self.day = DateField(t, form_box)
         self.day.setObjectName("inspectionDay")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(_qdate(t))
         self.site_reachable = QCheckBox(self.tr("网站可正常访问，运行正常"), form_box)
         self.links_ok = QCheckBox(self.tr("链接可用，无错链、断链"), form_box)
@@ -103,9 +101,7 @@ class InspectionsPage(QWidget):
         self.problems.setObjectName("inspectionProblems")
         self.correction = _text(QPlainTextEdit(form_box), 60, self.tr("整改措施和结果"))
         self.corrected = QCheckBox(self.tr("已整改，日期："), form_box)
-        self.corrected_on = QDateEdit(_qdate(t), form_box)
-        self.corrected_on.setCalendarPopup(True)
-        self.corrected_on.setDisplayFormat("yyyy-MM-dd")
+        self.corrected_on = DateField(t, form_box)
         self.corrected_on.setEnabled(False)
         self.corrected.toggled.connect(self.corrected_on.setEnabled)
         corrected_row = QHBoxLayout()
@@ -272,6 +268,11 @@ class InspectionsPage(QWidget):
         self.day.setDate(_qdate(self._today()))
         for box in self.checks:
             box.setChecked(True)
+        # Not pre-ticked while the list on the right shows columns past their update limit.
+        today = self._today()
+        with self.ctx.reader() as s:
+            overdue = any(c.overdue(today) for c in column_status(s))
+        self.columns_updated.setChecked(not overdue)
         for edit in (self.notes, self.problems, self.correction):
             edit.clear()
         self.corrected.setChecked(False)

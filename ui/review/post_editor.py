@@ -40,6 +40,7 @@ from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
 from ui.review.source_section import SourceSection
 from ui.website.interpretation_kind import InterpretationKindBox
+from ui.shortcuts import add_save_shortcut
 from ui.workers import run_task
 
 
@@ -150,6 +151,7 @@ class PostEditor(QDialog):
         self.tabs.addTab(self.attachments, self.tr("附件"))
 
         self.save_button = QPushButton(self.tr("保存草稿"), self)
+        add_save_shortcut(self, self.save)  # Ctrl+S
         self.submit_button = QPushButton(self.tr("提交审核"), self)
         self.submit_button.setStyleSheet("font-weight: bold;")
         self.close_button = QPushButton(self.tr("关闭"), self)

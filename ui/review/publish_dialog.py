@@ -8,7 +8,6 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -26,15 +25,13 @@ from app.review.enums import ChangeKind, PostStatus
 from app.review.ui_support import PostView, post_view, to_utc
 from app.review.workflow import confirm_by_source, publish, start_change
 from ui.context import AppContext
+from ui.date_field import DateTimeField
 from ui.messages import logged_error_text
 from ui.review.post_summary import summary_html
 
 
-def _now_edit(parent: QWidget) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.currentDateTime(), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    return edit
+def _now_edit(parent: QWidget) -> DateTimeField:
+    return DateTimeField(QDateTime.currentDateTime(), parent)
 
 
 class PublishDialog(QDialog):
@@ -146,7 +143,7 @@ class PublishDialog(QDialog):
         self.reload()
 
     @staticmethod
-    def _utc(edit: QDateTimeEdit) -> datetime | None:
+    def _utc(edit: DateTimeField) -> datetime | None:
         return to_utc(edit.dateTime().toPython())  # type: ignore[arg-type]
 
     @Slot()

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -37,10 +36,13 @@ from app.review.ui_support import PostView, checklist_problem, compare_versions,
 from app.review.workflow import ChecklistMark, escalation_missing, excluded_signers, record_escalation, review
 from app.signoff.service import Decision
 from ui.context import AppContext
+from ui.date_field import DateField
 from ui.messages import logged_error_text
-from ui.review.checklist_model import COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
+from ui.review.checklist_model import COL_ITEM, COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
+from ui.review.checklist_view import CHECKLIST_PROBLEM_START, toggle_on_row_click
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import diff_html, history_html, summary_html
+from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
 
 ESCALATION_BODIES = ("县委保密部门", "县委网信部门", "县委、县政府有关领导")
@@ -63,6 +65,7 @@ def _checklist_view(model: ChecklistModel, parent: QWidget) -> QTableView:
     view.setWordWrap(False)
     rows = model.rowCount()
     view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * 26 + 4)
+    toggle_on_row_click(view, COL_ITEM, COL_OK)
     return view
 
 
@@ -142,6 +145,7 @@ class ReviewDialog(QDialog):
                                            else self.tr("正文与自动检查")))
 
         # Right: the checklist.
+        self._checklist_refused = False
         self.points = ChecklistModel(rows_for(CHECKLIST_ITEMS), self)
         self.requirements = ChecklistModel(rows_for(REQUIREMENTS, REQUIREMENT_TEXT), self)
         points_box = QGroupBox(self.tr("审核内容（第十一条）"), self)
@@ -150,14 +154,18 @@ class ReviewDialog(QDialog):
         QVBoxLayout(req_box).addWidget(_checklist_view(self.requirements, req_box))
         self.pending = QLabel(self)
         self.pending.setObjectName("checklistPending")
-        right = QWidget(self)
-        rl = QVBoxLayout(right)
+        self.pending.setWordWrap(True)
+        right_body = QWidget(self)
+        rl = QVBoxLayout(right_body)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(QLabel(self.tr("逐项核查：符合的打勾；不勾选时须在“说明”中写明情况。"), self))
         rl.addWidget(points_box)
         rl.addWidget(req_box)
         rl.addWidget(self.pending)
         rl.addStretch(1)
+        # Scrolls rather than grows: the list of unticked points must never push the dialog's
+        # buttons off a 1366×768 screen.
+        right = scroll_area(right_body, self)
         for model in (self.points, self.requirements):
             model.dataChanged.connect(self._update_pending)
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -217,9 +225,7 @@ class ReviewDialog(QDialog):
         self.escalation_by.addItems(ESCALATION_BODIES)
         self.escalation_answer = QLineEdit(box)
         self.escalation_answer.setPlaceholderText(self.tr("答复或同意意见，如：经审查可以公开发布"))
-        self.escalation_on = QDateEdit(QDate.currentDate(), box)
-        self.escalation_on.setCalendarPopup(True)
-        self.escalation_on.setDisplayFormat("yyyy-MM-dd")
+        self.escalation_on = DateField(QDate.currentDate(), box)
         save = QPushButton(self.tr("记录答复"), box)
         save.clicked.connect(self.save_escalation)
         row = QHBoxLayout()
@@ -258,9 +264,15 @@ class ReviewDialog(QDialog):
 
     @Slot()
     def _update_pending(self) -> None:
+        """The points still open, listed and kept current as they are ticked or annotated."""
         n = self.points.pending() + self.requirements.pending()
-        self.pending.setText(self.tr("尚有 {n} 项未勾选也未注明。").format(n=n) if n else self.tr("各要点均已核查。"))
+        problem = checklist_problem(self.marks())
+        self.pending.setText(self.tr("尚有 {n} 项未勾选也未注明：\n{items}").format(
+            n=n, items=problem.split("\n", 1)[-1]) if n else self.tr("各要点均已核查。"))
         self.pending.setStyleSheet("color: #8a5a00;" if n else "color: #26734d;")
+        if self._checklist_refused and not problem:
+            self.message.clear()  # its cause is fixed
+            self._checklist_refused = False
 
     @Slot()
     def approve(self) -> None:
@@ -271,7 +283,10 @@ class ReviewDialog(QDialog):
             with self.ctx.reader() as s:
                 problem = escalation_missing(get_post(s, self.post_id))
         if problem:
-            self.message.setText(problem)
+            self._checklist_refused = problem.startswith(CHECKLIST_PROBLEM_START)
+            # The whole list is on the right (live); one line here keeps the dialog's height.
+            self.message.setText(self.tr("以下审核要点尚未勾选或注明意见，见右侧列表。")
+                                 if self._checklist_refused else problem)
             return
         self._decide(Decision.APPROVE)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from app.review.posts import PostForm
 from app.review.sources import Source, authoritative_sources, level_problem, match_source
 from app.review.ui_support import to_local, to_utc
 from ui.context import AppContext
+from ui.date_field import DateTimeField
 
 BASIS_KINDS = ("领导批示", "正式公函")
 LEVEL_LABELS = {"central": QCoreApplication.translate("SourceSection", "中央"),
@@ -75,9 +75,7 @@ class SourceSection(QWidget):
         self.site.setObjectName("sourceSite")
         self.site.setPlaceholderText(self.tr("如：中国政府网、人民日报、贵州省人民政府门户网站"))
         self.site.setCompleter(QCompleter([src.name for src in self.sources], self.site))
-        self.reprinted = QDateTimeEdit(reprint)
-        self.reprinted.setCalendarPopup(True)
-        self.reprinted.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reprinted = DateTimeField(parent=reprint)
         self.reprinted.setMinimumDateTime(UNSET)
         self.reprinted.setSpecialValueText(self.tr("（未填写）"))  # the minimum stands for "no time yet"
         self.reprinted.setDateTime(UNSET)

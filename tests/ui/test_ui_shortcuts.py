@@ -1,0 +1,73 @@
+"""Shortcuts where clerks expect them (issue 19): Ctrl+N 新建 and Ctrl+F 查找 in the tab in front,
+F5 刷新, Ctrl+S 保存 in forms; shown in the 操作(&O) menu with access letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app.auth.roles import Role
+from app.cases.models import RequestCase
+from tests.ui.date_typing import activate
+from ui.cases.intake_dialog import IntakeDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    ctx = make_ctx("wangfang", Role.DISCLOSURE_STAFF, Role.EDITOR, display_name="王芳")
+    win = MainWindow(ctx, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), idle_timeout=0)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    activate(win)
+    win.tabs.setCurrentIndex(next(i for i, s in enumerate(win.specs) if s.class_name == "CasesTab"))
+    return win
+
+
+def test_the_operations_menu_lists_the_keys_with_access_letters(window) -> None:  # type: ignore[no-untyped-def]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:2] == ["文件(&F)", "操作(&O)"]
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "操作(&O)")
+    keys = {a.text(): a.shortcut().toString() for a in menu.actions()}
+    assert keys == {"新建(&N)": "Ctrl+N", "查找(&F)": "Ctrl+F", "刷新(&R)": "F5"}
+
+
+def test_ctrl_f_goes_to_the_search_box_and_ctrl_n_opens_the_registration(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    QTest.keySequence(window, QKeySequence("Ctrl+F"))
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.objectName() == "filterSearch"
+    QTest.keySequence(window, QKeySequence("Ctrl+N"))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IntakeDialog) and w.isVisible())
+    qtbot.addWidget(dialog)
+    activate(dialog)  # the window system would; the offscreen platform does not
+    assert QApplication.focusWidget() is dialog.form.applicant_name
+
+
+def test_ctrl_s_saves_the_registration(qtbot: QtBot, window, db) -> None:  # type: ignore[no-untyped-def]
+    tab = window.tab_widget(window.tabs.currentIndex())
+    dialog = tab.new_case()
+    qtbot.addWidget(dialog)
+    activate(dialog)
+    form = dialog.form
+    form.applicant_name.setText("张三")
+    form.phone.setText("13800138000")
+    form.address.setText("锦屏县三江镇飞山路1号")
+    form.content.setPlainText("申请公开县政府2025年工作报告")
+    form.id_number.setText("11010519491231002X")
+    QTest.keySequence(dialog, QKeySequence("Ctrl+S"))
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count(RequestCase.id))) == 1
+    assert dialog.pages.currentWidget() is dialog.done_page
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)  # saved: closes without a question
+    assert not dialog.isVisible()
