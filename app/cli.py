@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "app.disclosure.commands",
     "app.annual.commands",
     "app.dbtools.commands",
+    "app.redaction.cli",
 )
 
 

@@ -167,7 +167,7 @@ def _redact_span(p: etree._Element, start: int, end: int, label: str) -> None:
 def redact_docx(data: bytes, marks: Iterable[DocxMark], filename: str = "") -> bytes:
     """The released copy of a .docx with `marks` (paragraph indices of `read_paragraphs`) applied."""
     zf = _open(data, filename)
-    marks = list(marks)
+    marks = merge_docx_marks(marks)
     by_paragraph: dict[int, list[DocxMark]] = {}
     for m in marks:
         by_paragraph.setdefault(m.paragraph, []).append(m)
@@ -192,6 +192,20 @@ def redact_docx(data: bytes, marks: Iterable[DocxMark], filename: str = "") -> b
         parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     hidden = [m.text for m in marks]
     return _rebuild(zf, parts, _secrets(hidden, "".join(kept_text)))
+
+
+def merge_docx_marks(marks: Iterable[DocxMark]) -> list[DocxMark]:
+    """Overlapping spans of one paragraph become one (the first one's ground), so offsets stay valid."""
+    merged: list[DocxMark] = []
+    for m in sorted(marks, key=lambda m: (m.paragraph, m.start, -m.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.paragraph == m.paragraph and m.start < last.end:
+            if m.end > last.end:
+                text = last.text + m.text[last.end - m.start :]
+                merged[-1] = DocxMark(last.paragraph, last.start, m.end, last.ground, text, last.origin, last.kind)
+        else:
+            merged.append(m)
+    return merged
 
 
 def _compact(text: str) -> str:
