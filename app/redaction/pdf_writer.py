@@ -7,8 +7,9 @@ font, metadata, annotation, form field, attachment, earlier revision or thumbnai
 under a mark can survive in the output, whatever the source contained.
 
 The text uses STSong-Light with the UniGB-UCS2-H encoding, a font every PDF reader must know
-without embedding (PDF 32000, Adobe-GB1), plus a ToUnicode map, so copying and searching give the
-same characters in every reader.
+without embedding (PDF 32000, Adobe-GB1). Readers turn its codes into characters through the
+Adobe-GB1 tables they carry; a /ToUnicode map is left out on purpose, because pdfminer applies
+such a map to CIDs rather than codes and would then read garbage.
 """
 
 from __future__ import annotations
@@ -48,25 +49,6 @@ def burn_boxes(image: Any, rects: Iterable[Rect], scale: float) -> None:
         draw.rectangle(box, fill=(0, 0, 0))
 
 
-def _to_unicode_cmap() -> bytes:
-    # Codes are UCS-2 values, so the map is the identity; one range per first byte (ranges may
-    # only vary in their last byte).
-    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256) if not 0xD8 <= hi <= 0xDF]
-    blocks = []
-    for i in range(0, len(ranges), 100):
-        chunk = ranges[i : i + 100]
-        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
-    text = (
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-        + "\n".join(blocks)
-        + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-    )
-    return text.encode("ascii")
-
-
 def _font(pdf: pikepdf.Pdf) -> pikepdf.Object:
     descriptor = Dictionary(
         Type=Name.FontDescriptor, FontName=Name("/STSong-Light"), Flags=6,
@@ -81,7 +63,6 @@ def _font(pdf: pikepdf.Pdf) -> pikepdf.Object:
     font = Dictionary(
         Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/STSong-Light"), Encoding=Name("/UniGB-UCS2-H"),
         DescendantFonts=Array([pdf.make_indirect(cid_font)]),
-        ToUnicode=pdf.make_stream(_to_unicode_cmap()),
     )
     return pdf.make_indirect(font)
 

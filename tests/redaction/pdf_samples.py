@@ -12,8 +12,6 @@ from collections.abc import Sequence
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from app.redaction.pdf_writer import _to_unicode_cmap
-
 A4 = (595.0, 842.0)
 SIZE = 12.0
 
@@ -30,7 +28,7 @@ def _fonts(pdf: pikepdf.Pdf) -> Dictionary:
     )
     song = Dictionary(
         Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/STSong-Light"), Encoding=Name("/UniGB-UCS2-H"),
-        DescendantFonts=Array([pdf.make_indirect(cid)]), ToUnicode=pdf.make_stream(_to_unicode_cmap()),
+        DescendantFonts=Array([pdf.make_indirect(cid)]),
     )
     courier = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Courier, Encoding=Name.WinAnsiEncoding)
     return Dictionary(F1=pdf.make_indirect(song), F2=pdf.make_indirect(courier))
@@ -77,7 +75,8 @@ def text_pdf(pages: Sequence[Sequence[str]]) -> pikepdf.Pdf:
 
 def to_bytes(pdf: pikepdf.Pdf) -> bytes:
     out = io.BytesIO()
-    pdf.save(out)
+    # Uncompressed, so a test can see the source's text in its raw bytes.
+    pdf.save(out, compress_streams=False)
     return out.getvalue()
 
 
