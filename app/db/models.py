@@ -8,6 +8,7 @@ import app.auth.models
 import app.cases.models
 import app.disclosure.models
 import app.numbering
+import app.redaction.models
 import app.review.models
 import app.settings.models
 import app.signoff.models

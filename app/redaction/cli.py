@@ -9,7 +9,7 @@ from typing import TextIO
 
 from app.errors import UserError
 from app.redaction.model import mask_text
-from app.redaction.run import load_mark_specs, redact_file
+from app.redaction.specs import load_mark_specs
 from reports.atomic import atomic_write
 
 
@@ -19,14 +19,21 @@ def run_redact_command(src: str, out: str, auto: bool, marks: str | None, ocr: b
         source = Path(src)
         data = source.read_bytes()
         specs = load_mark_specs(Path(marks).read_text(encoding="utf-8-sig")) if marks else []
-        output = "docx" if Path(out).suffix.lower() == ".docx" else "pdf"
+        from app.redaction.run import OutputFormat, redact_file  # heavy: loaded when the command runs
+
+        output: OutputFormat = "docx" if Path(out).suffix.lower() == ".docx" else "pdf"
         if output == "docx" and source.suffix.lower() != ".docx":
             raise UserError("只有 Word（.docx）原件才能输出 .docx 公开件；请把输出文件名改为 .pdf。")
         result = redact_file(data, source.name, specs, auto=auto, ocr=ocr, output=output)
         if not result.applied:
             print("未发现需要遮盖的内容，未生成公开件。", file=sys.stderr)
             return 1
-        atomic_write(Path(out), lambda tmp: tmp.write_bytes(result.data))
+        data_out = result.data
+
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(data_out)
+
+        atomic_write(Path(out), write)
     except OSError as err:
         print(f"错误：无法读写文件：{err.strerror or err}（{err.filename or ''}）", file=sys.stderr)
         return 2
@@ -53,7 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("input", metavar="IN", help="原件（.pdf、.png/.jpg/.tif 或 .docx）")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="公开件（.pdf；Word 原件也可为 .docx）")
-    parser.add_argument("--auto", action="store_true", help="采纳全部自动建议（身份证号、电话、银行卡号、姓名、住址、词库）")
+    parser.add_argument(
+        "--auto", action="store_true", help="采纳全部自动建议（身份证号、电话、银行卡号、姓名、住址、词库）",
+    )
     parser.add_argument("--marks", metavar="MARKS.json",
                         help="遮盖标记文件：[{\"page\":1,\"rect\":[x0,y0,x1,y1],\"ground\":\"个人隐私\"}, "
                         "{\"text\":\"张三\",\"ground\":\"个人隐私\"}]")

@@ -36,7 +36,9 @@ _NAME_LABEL = re.compile(
     r"(?:姓\s*名|申请人|联系人|当事人|被申请人|户主|法定代表人|代理人|负责人|收件人|经办人|举报人|投诉人)"
     rf"\s*[：:]\s*(?P<name>{_NAME})(?!{_HAN}{{2}})"
 )
-_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})(?=\s*[，,（(、：:]?\s*(?:身份证|公民身份|证件|电话|手机|联系电话|银行|卡号|账号|住址|家住))")
+_NAME_BEFORE = re.compile(
+    rf"(?P<name>{_NAME})(?=\s*[，,（(、：:]?\s*(?:身份证|公民身份|证件|电话|手机|联系电话|银行|卡号|账号|住址|家住))"
+)
 _BOUNDARY = set("，,。；;：:、（）()【】“”\"'\n\r\t 　")
 
 _ADDRESS_LABEL = re.compile(r"(?:家庭住址|户籍地址|居住地址|住\s*址|住所地?|现住址?|通讯地址|地\s*址|家住)\s*[：:]?\s*")
@@ -63,13 +65,13 @@ def find_names(text: str, anchors: list[tuple[int, int]]) -> list[Span]:
             spans.append((start, m.end("name"), "privacy-name"))
     for a_start, _a_end in anchors:
         # "张三13812345678" or "张三 522601…": a name directly in front of the number.
-        window = text[max(0, a_start - 6) : a_start].rstrip(" 　：:，,")
-        cut = a_start - (a_start - max(0, a_start - 6) - len(window))
-        m = re.search(f"{_NAME}$", window)
-        if m:
-            start = cut - len(window) + m.start()
+        first = max(0, a_start - 6)
+        window = text[first:a_start].rstrip(" 　：:，,")
+        found = re.search(f"{_NAME}$", window)
+        if found:
+            start = first + found.start()
             if start == 0 or text[start - 1] in _BOUNDARY:
-                spans.append((start, cut, "privacy-name"))
+                spans.append((start, first + len(window), "privacy-name"))
     return spans
 
 

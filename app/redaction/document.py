@@ -7,31 +7,15 @@ One instance belongs to one thread at a time (pdfium is not thread-safe).
 from __future__ import annotations
 
 import io
-from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any
 
 from app.errors import ValidationError
 from app.redaction import ocr, pdf_source
 from app.redaction.model import Page
+from app.redaction.specs import source_kind
 
-SourceKind = Literal["pdf", "image", "docx"]
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 ASSUMED_SCAN_DPI = 200.0  # an image without a resolution is taken to be a 200 dpi scan
 OCR_DPI = 200.0
-
-
-def source_kind(filename: str) -> SourceKind:
-    suffix = PurePath(filename).suffix.lower()
-    if suffix == ".pdf":
-        return "pdf"
-    if suffix in IMAGE_SUFFIXES:
-        return "image"
-    if suffix == ".docx":
-        return "docx"
-    raise ValidationError(
-        f"“{filename}”的格式不能做遮盖处理：请使用 PDF、图片（PNG/JPG/TIFF）或 Word（.docx）文件。"
-        "旧版 .doc/.wps 文件请先在 Word 或 WPS 中另存为 .docx。"
-    )
 
 
 class PageDocument:

@@ -33,6 +33,8 @@ _XML_NAME = re.compile(r"\.(xml|rels)$")
 _DROPPED = re.compile(r"^docProps/thumbnail\.[a-z]+$")
 _PROPS_TEXT = ("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category")
 MASK = "■"
+_EMPTIED = frozenset({"docProps/custom.xml", "word/comments.xml", "word/commentsExtended.xml",
+                      "word/commentsExtensible.xml", "word/commentsIds.xml"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,11 +244,7 @@ def _clear_props(name: str, root: etree._Element) -> None:
         for el in root:
             if isinstance(el.tag, str) and etree.QName(el).localname in _PROPS_TEXT:
                 el.text = ""
-    elif name == "docProps/custom.xml":
-        for el in list(root):
-            root.remove(el)
-    elif name in ("word/comments.xml", "word/commentsExtended.xml", "word/commentsExtensible.xml",
-                  "word/commentsIds.xml"):
+    elif name in _EMPTIED:
         for el in list(root):
             root.remove(el)
     elif name == "_rels/.rels":

@@ -107,10 +107,7 @@ def covered(box: Rect, rects: list[Rect]) -> bool:
     """
     cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
     area = box.area
-    for r in rects:
-        if r.contains_point(cx, cy) or (area > 0 and r.overlap(box) >= COVER_SHARE * area):
-            return True
-    return False
+    return any(r.contains_point(cx, cy) or (area > 0 and r.overlap(box) >= COVER_SHARE * area) for r in rects)
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,7 +105,8 @@ def _labels(page: OutPage) -> list[str]:
             continue
         x = (box.x0 + box.x1) / 2 - size * len(label) / 2
         y = page.height - (box.y0 + box.y1) / 2 - size * 0.35
-        ops.append(f"BT 0 Tr 1 g /F1 {_n(size)} Tf 100 Tz 1 0 0 1 {_n(x)} {_n(y)} Tm <{''.join(c or '' for c in codes)}> Tj ET")
+        text = "".join(c or "" for c in codes)
+        ops.append(f"BT 0 Tr 1 g /F1 {_n(size)} Tf 100 Tz 1 0 0 1 {_n(x)} {_n(y)} Tm <{text}> Tj ET")
     return ops
 
 

@@ -7,44 +7,22 @@ or a text to mark wherever it occurs.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from app.errors import ValidationError
+from app.redaction.document import PageDocument
 from app.redaction.docx_redact import read_paragraphs, redact_docx
 from app.redaction.docx_support import docx_occurrences, docx_suggestions, docx_to_pdf
-from app.redaction.document import PageDocument, source_kind
 from app.redaction.engine import redact_document
-from app.redaction.grounds import Ground, parse_ground
+from app.redaction.grounds import Ground
 from app.redaction.model import DocxMark, Mark, Rect
+from app.redaction.specs import MarkSpec, source_kind
 from app.redaction.suggest import document_suggestions, occurrences
 from app.review.checks import WordLists
 
 OutputFormat = Literal["pdf", "docx"]
-
-
-@dataclass(frozen=True, slots=True)
-class MarkSpec:
-    """A mark as stored or typed: `rect` on `page` (1-based), or `text` (on `page`, or everywhere)."""
-
-    ground: Ground
-    page: int | None = None
-    rect: tuple[float, float, float, float] | None = None
-    text: str = ""
-    # A docx span: paragraph index and offsets (what the GUI stores for a .docx).
-    paragraph: int | None = None
-    start: int | None = None
-    end: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"ground": self.ground.value}
-        for key in ("page", "rect", "text", "paragraph", "start", "end"):
-            value = getattr(self, key)
-            if value not in (None, ""):
-                out[key] = list(value) if key == "rect" else value
-        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,45 +37,6 @@ class FileResult:
     data: bytes
     suffix: str  # ".pdf" or ".docx"
     applied: tuple[Applied, ...]
-
-
-def parse_mark_specs(raw: Any) -> list[MarkSpec]:
-    """Marks from JSON: a list, or {"marks": [...]}; each with "ground" and "page"+"rect" or "text"."""
-    items = raw.get("marks") if isinstance(raw, dict) else raw
-    if not isinstance(items, list):
-        raise ValidationError("遮盖标记文件格式不正确：应为标记列表，或含 \"marks\" 列表的对象。")
-    specs = []
-    for n, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            raise ValidationError(f"第{n}个遮盖标记格式不正确：应为对象。")
-        ground = parse_ground(str(item.get("ground", "")))
-        page = item.get("page")
-        rect = item.get("rect")
-        text = str(item.get("text", "") or "")
-        if page is not None and (not isinstance(page, int) or page < 1):
-            raise ValidationError(f"第{n}个遮盖标记的页码“{page}”不正确：页码从 1 开始。")
-        if rect is not None:
-            if page is None or not (isinstance(rect, list) and len(rect) == 4
-                                    and all(isinstance(v, int | float) for v in rect)):
-                raise ValidationError(f"第{n}个遮盖标记应写明页码和矩形 [x0, y0, x1, y1]（单位：磅，左上角为原点）。")
-            r = Rect.of(*[float(v) for v in rect])
-            specs.append(MarkSpec(ground, page, (r.x0, r.y0, r.x1, r.y1)))
-        elif item.get("paragraph") is not None:
-            specs.append(MarkSpec(ground, None, None, text, int(item["paragraph"]), int(item["start"]),
-                                  int(item["end"])))
-        elif text.strip():
-            specs.append(MarkSpec(ground, page, None, text))
-        else:
-            raise ValidationError(f"第{n}个遮盖标记既无矩形也无文字，请补充。")
-    return specs
-
-
-def load_mark_specs(text: str) -> list[MarkSpec]:
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ValidationError(f"遮盖标记文件不是有效的 JSON：第{err.lineno}行第{err.colno}列。") from None
-    return parse_mark_specs(raw)
 
 
 def page_marks(doc: PageDocument, specs: list[MarkSpec]) -> list[Mark]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 
@@ -26,10 +27,8 @@ def raw_pdf_bytes(data: bytes) -> bytes:
     parts = [data]
     with pikepdf.open(io.BytesIO(data)) as pdf:
         for obj in pdf.objects:
-            try:
+            with contextlib.suppress(Exception):  # a null or free object has no representation
                 parts.append(obj.unparse())
-            except Exception:  # noqa: BLE001 - a null or free object has no representation
-                pass
             if isinstance(obj, pikepdf.Stream):
                 try:
                     parts.append(obj.read_bytes())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
@@ -113,7 +114,8 @@ def incremental_update(original: bytes, new_lines: Sequence[str]) -> bytes:
     # qpdf has no incremental writer: append the new objects and xref by hand, as an editor would.
     pdf.save(out)
     rewritten = out.getvalue()
-    return original + b"\n%% incremental update\n" + _as_update(rewritten, len(original) + len(b"\n%% incremental update\n"))
+    separator = b"\n%% incremental update\n"
+    return original + separator + _as_update(rewritten, len(original) + len(separator))
 
 
 def _as_update(rewritten: bytes, offset: int) -> bytes:
@@ -160,7 +162,7 @@ def scanned_pdf(lines: Sequence[str], dpi: int = 200) -> bytes:
     return to_bytes(pdf)
 
 
-def text_image(lines: Sequence[str], dpi: int = 200) -> "object":
+def text_image(lines: Sequence[str], dpi: int = 200) -> Any:
     """A white A5-landscape-ish picture with `lines` in a CJK font, like a scanned letter."""
     from PIL import Image, ImageDraw, ImageFont
 
