@@ -25,7 +25,7 @@ def test_auto_prints_one_masked_line_per_mark(source: Path, tmp_path: Path, caps
     out = tmp_path / "公开件.pdf"
     assert main(["redact", str(source), "-o", str(out), "--auto"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines == ["1\t个人隐私（第十五条）\t**", f"1\t个人隐私（第十五条）\t522************232"]
+    assert lines == ["1\t个人隐私（第十五条）\t**", "1\t个人隐私（第十五条）\t522************232"]
     assert ID not in "".join(lines)
     assert pdf_leaks(out.read_bytes(), [ID, "张三"]) == []
 
