@@ -36,7 +36,7 @@ class PageDocument:
 
     def close(self) -> None:
         if self._pdf is not None:
-            self._pdf.close()
+            pdf_source.close_pdf(self._pdf)
             self._pdf = None
 
     def __enter__(self) -> PageDocument:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from app.errors import UserError, ValidationError
 from app.redaction.document import PageDocument
@@ -90,7 +91,13 @@ def extract_pdf_text(data: bytes) -> str:
     """All text pdfium reads from a PDF, pages joined."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(data)
+    from app.redaction.pdf_source import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        return _extract(pdfium.PdfDocument(data))
+
+
+def _extract(pdf: Any) -> str:
     try:
         parts = []
         for page in pdf:

@@ -1,11 +1,13 @@
 """Reading a PDF with pypdfium2 (Apache-2.0/BSD): page sizes, text with character boxes, rendering.
 
-pdfium is not thread-safe: one PdfSource is used by one thread at a time (the GUI keeps its
-document on one worker thread).
+pdfium is not thread-safe, not even for two different documents: every call into it holds
+PDFIUM_LOCK, so the GUI may render thumbnails, compute suggestions and generate a copy on
+different worker threads at once (they take turns page by page).
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -14,11 +16,14 @@ import pypdfium2.raw as pdfium_c
 from app.errors import ValidationError
 from app.redaction.model import Char, Page, Rect
 
+PDFIUM_LOCK = threading.RLock()
+
 
 def open_pdf(data: bytes, name: str = "") -> Any:
     label = f"“{name}”" if name else "该文件"
     try:
-        return pdfium.PdfDocument(data)
+        with PDFIUM_LOCK:
+            return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         if "password" in str(err).lower():
             raise ValidationError(f"{label}有打开密码，请先去除密码后再添加。") from None
@@ -27,6 +32,11 @@ def open_pdf(data: bytes, name: str = "") -> Any:
 
 def read_page(pdf: Any, index: int) -> Page:
     """Page `index` with its text layer (if any) in top-left coordinates."""
+    with PDFIUM_LOCK:
+        return _read_page(pdf, index)
+
+
+def _read_page(pdf: Any, index: int) -> Page:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -62,12 +72,18 @@ def _chars(textpage: Any, height: float) -> list[Char]:
     return chars
 
 
-def page_count(pdf: Any) -> int:
-    return len(pdf)
+def close_pdf(pdf: Any) -> None:
+    with PDFIUM_LOCK:
+        pdf.close()
 
 
 def render_page(pdf: Any, index: int, dpi: float) -> Any:
     """The page as a PIL image (RGB) at `dpi`, annotations and form fields drawn as they show."""
+    with PDFIUM_LOCK:
+        return _render(pdf, index, dpi)
+
+
+def _render(pdf: Any, index: int, dpi: float) -> Any:
     page = pdf[index]
     try:
         bitmap = page.render(scale=dpi / 72.0, may_draw_forms=True, draw_annots=True)

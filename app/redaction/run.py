@@ -44,8 +44,9 @@ def page_marks(doc: PageDocument, specs: list[MarkSpec]) -> list[Mark]:
     for spec in specs:
         if spec.page is not None and not 1 <= spec.page <= doc.page_count:
             raise ValidationError(f"遮盖标记指向第{spec.page}页，但该文件只有{doc.page_count}页。")
-        if spec.rect is not None and spec.page is not None:
-            marks.append(Mark(spec.page - 1, (Rect(*spec.rect),), spec.ground, spec.text, "manual"))
+        if spec.rects and spec.page is not None:
+            rects = tuple(Rect(*r) for r in spec.rects)
+            marks.append(Mark(spec.page - 1, rects, spec.ground, spec.text, "manual"))
         elif spec.text:
             pages = [spec.page - 1] if spec.page is not None else range(doc.page_count)
             for index in pages:
@@ -59,7 +60,7 @@ def docx_marks(paragraphs: list[Any], specs: list[MarkSpec]) -> list[DocxMark]:
         if spec.paragraph is not None and spec.start is not None and spec.end is not None:
             text = paragraphs[spec.paragraph].text[spec.start : spec.end] if spec.paragraph < len(paragraphs) else ""
             marks.append(DocxMark(spec.paragraph, spec.start, spec.end, spec.ground, text, "text"))
-        elif spec.rect is not None:
+        elif spec.rects:
             raise ValidationError("Word 文件只能按文字遮盖，不能按页面矩形遮盖；请改为写明要遮盖的文字。")
         elif spec.text:
             marks += docx_occurrences(paragraphs, spec.text, spec.ground)

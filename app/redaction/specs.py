@@ -16,6 +16,7 @@ from app.redaction.grounds import Ground, parse_ground
 from app.redaction.model import Rect
 
 SourceKind = Literal["pdf", "image", "docx"]
+RectTuple = tuple[float, float, float, float]
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 
 
@@ -35,11 +36,15 @@ def source_kind(filename: str) -> SourceKind:
 
 @dataclass(frozen=True, slots=True)
 class MarkSpec:
-    """A mark as stored or typed: `rect` on `page` (1-based), or `text` (on `page`, or everywhere)."""
+    """A mark as stored or typed: `rects` on `page` (1-based), or `text` (on `page`, or everywhere).
+
+    A span over two lines is one mark with two rectangles; `text`, when given with rectangles, is
+    what they hide (the editor records it; otherwise it is read from the page).
+    """
 
     ground: Ground
     page: int | None = None
-    rect: tuple[float, float, float, float] | None = None
+    rects: tuple[RectTuple, ...] = ()
     text: str = ""
     # A docx span: paragraph index and offsets (what the GUI stores for a .docx).
     paragraph: int | None = None
@@ -48,11 +53,24 @@ class MarkSpec:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"ground": self.ground.value}
-        for key in ("page", "rect", "text", "paragraph", "start", "end"):
+        if self.page is not None:
+            out["page"] = self.page
+        if len(self.rects) == 1:
+            out["rect"] = list(self.rects[0])
+        elif self.rects:
+            out["rects"] = [list(r) for r in self.rects]
+        for key in ("text", "paragraph", "start", "end"):
             value = getattr(self, key)
             if value not in (None, ""):
-                out[key] = list(value) if key == "rect" else value
+                out[key] = value
         return out
+
+
+def _rect(value: Any) -> RectTuple | None:
+    if not (isinstance(value, list) and len(value) == 4 and all(isinstance(v, int | float) for v in value)):
+        return None
+    r = Rect.of(*[float(v) for v in value])
+    return (r.x0, r.y0, r.x1, r.y1)
 
 
 def parse_mark_specs(raw: Any) -> list[MarkSpec]:
@@ -66,21 +84,23 @@ def parse_mark_specs(raw: Any) -> list[MarkSpec]:
             raise ValidationError(f"第{n}个遮盖标记格式不正确：应为对象。")
         ground = parse_ground(str(item.get("ground", "")))
         page = item.get("page")
-        rect = item.get("rect")
+        raw_rects = [item["rect"]] if item.get("rect") is not None else item.get("rects")
         text = str(item.get("text", "") or "")
         if page is not None and (not isinstance(page, int) or page < 1):
             raise ValidationError(f"第{n}个遮盖标记的页码“{page}”不正确：页码从 1 开始。")
-        if rect is not None:
-            if page is None or not (isinstance(rect, list) and len(rect) == 4
-                                    and all(isinstance(v, int | float) for v in rect)):
+        if raw_rects is not None:
+            rects = [_rect(r) for r in raw_rects] if isinstance(raw_rects, list) else [None]
+            if page is None or not rects or any(r is None for r in rects):
                 raise ValidationError(f"第{n}个遮盖标记应写明页码和矩形 [x0, y0, x1, y1]（单位：磅，左上角为原点）。")
-            r = Rect.of(*[float(v) for v in rect])
-            specs.append(MarkSpec(ground, page, (r.x0, r.y0, r.x1, r.y1)))
+            specs.append(MarkSpec(ground, page, tuple(r for r in rects if r is not None), text))
         elif item.get("paragraph") is not None:
-            specs.append(MarkSpec(ground, None, None, text, int(item["paragraph"]), int(item["start"]),
-                                  int(item["end"])))
+            try:
+                where = int(item["paragraph"]), int(item["start"]), int(item["end"])
+            except (KeyError, TypeError, ValueError):
+                raise ValidationError(f"第{n}个遮盖标记应写明段落序号及起止位置。") from None
+            specs.append(MarkSpec(ground, None, (), text, *where))
         elif text.strip():
-            specs.append(MarkSpec(ground, page, None, text))
+            specs.append(MarkSpec(ground, page, (), text))
         else:
             raise ValidationError(f"第{n}个遮盖标记既无矩形也无文字，请补充。")
     return specs

@@ -80,7 +80,7 @@ def test_grounds_and_marks_file() -> None:
     specs = load_mark_specs('{"marks": [{"page": 2, "rect": [300, 100, 50, 80], "ground": "商业秘密"},'
                             ' {"text": "张三", "ground": "privacy"}]}')
     assert specs == [
-        MarkSpec(Ground.TRADE_SECRET, page=2, rect=(50.0, 80.0, 300.0, 100.0)),
+        MarkSpec(Ground.TRADE_SECRET, page=2, rects=((50.0, 80.0, 300.0, 100.0),)),
         MarkSpec(Ground.PRIVACY, text="张三"),
     ]
     for bad, message in (
