@@ -59,6 +59,15 @@ class PageDocument:
                 self._pages[index] = Page(index, image.width * 72 / dpi, image.height * 72 / dpi)
         return self._pages[index]
 
+    def page_size(self, index: int) -> tuple[float, float]:
+        """Width and height in points, without reading the page's text."""
+        if index in self._pages:
+            return self._pages[index].width, self._pages[index].height
+        if self._pdf is not None:
+            return pdf_source.page_size(self._pdf, index)
+        image, dpi = self._frames[index]
+        return image.width * 72 / dpi, image.height * 72 / dpi
+
     def render(self, index: int, dpi: float) -> Any:
         """The page as a PIL RGB image at `dpi`."""
         if self._pdf is not None:

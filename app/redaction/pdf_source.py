@@ -72,6 +72,16 @@ def _chars(textpage: Any, height: float) -> list[Char]:
     return chars
 
 
+def page_size(pdf: Any, index: int) -> tuple[float, float]:
+    with PDFIUM_LOCK:
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+        finally:
+            page.close()
+    return float(width), float(height)
+
+
 def close_pdf(pdf: Any) -> None:
     with PDFIUM_LOCK:
         pdf.close()
