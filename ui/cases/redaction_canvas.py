@@ -83,9 +83,9 @@ class PageCanvas(QGraphicsView):
                 item = self.scene().addRect(box, QPen(Qt.PenStyle.NoPen), QBrush(QColor(0, 0, 0, 200)))
             item.setZValue(2)
             self._overlay.append(item)
-            if label and not suggestion and rect.height >= 6:
+            if label and not suggestion and rect.height >= 6 and rect.width >= 3 * len(label):
                 text = self.scene().addSimpleText(label)
-                font.setPointSizeF(max(4.0, min(10.0, rect.height * 0.6)))
+                font.setPointSizeF(max(3.0, min(10.0, rect.height * 0.6, rect.width * 0.9 / len(label))))
                 text.setFont(font)
                 text.setBrush(QBrush(QColor("white")))
                 text.setPos(rect.x0 + 1, rect.y0 + (rect.height - text.boundingRect().height()) / 2)

@@ -123,6 +123,9 @@ class RedactionDialog(QDialog):
         split.addWidget(self.side)
         split.setStretchFactor(split.count() - 2, 3)
         split.setStretchFactor(split.count() - 1, 1)
+        split.setSizes([110, 800, 360] if not self.is_docx else [900, 360])
+        # The widget of the other kind of document stays out of sight (it is not in the splitter).
+        (self.thumbs if self.is_docx else self.text_view).hide()
 
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("生成："), self))
