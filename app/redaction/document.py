@@ -15,7 +15,7 @@ from app.redaction.model import Page
 from app.redaction.specs import source_kind
 
 ASSUMED_SCAN_DPI = 200.0  # an image without a resolution is taken to be a 200 dpi scan
-OCR_DPI = 200.0
+OCR_DPI = 150.0  # 五号 text is 22 pixels high: read as well as at 200 dpi, in about half the time
 
 
 class PageDocument:

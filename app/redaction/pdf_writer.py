@@ -26,6 +26,7 @@ from pikepdf import Array, Dictionary, Name
 from app.redaction.model import Char, Rect
 
 JPEG_QUALITY = 80
+GREY_TOLERANCE = 12  # a scan's JPEG noise leaves grey pixels a little off between channels
 
 
 @dataclass(slots=True)
@@ -65,6 +66,18 @@ def _font(pdf: pikepdf.Pdf) -> pikepdf.Object:
         DescendantFonts=Array([pdf.make_indirect(cid_font)]),
     )
     return pdf.make_indirect(font)
+
+
+def _is_gray(image: Any) -> bool:
+    """Black-and-white pages (most office documents) are stored as grey: a third of the size."""
+    from PIL import ImageChops
+
+    r, g, b = image.convert("RGB").split()
+    for x, y in ((r, g), (g, b)):
+        low_high: Any = ImageChops.difference(x, y).getextrema()  # (min, max) for a one-band image
+        if low_high[1] > GREY_TOLERANCE:
+            return False
+    return True
 
 
 def _hex(text: str) -> str | None:
@@ -116,12 +129,14 @@ def write_pdf(pages: list[OutPage]) -> bytes:
     font = _font(pdf)
     for page in pages:
         buffer = io.BytesIO()
-        page.image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+        picture = page.image.convert("L") if _is_gray(page.image) else page.image
+        picture.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
         image = pikepdf.Stream(pdf, b"")
         image.write(buffer.getvalue(), filter=Name.DCTDecode)
         image.Type, image.Subtype = Name.XObject, Name.Image
         image.Width, image.Height = page.image.width, page.image.height
-        image.ColorSpace, image.BitsPerComponent = Name.DeviceRGB, 8
+        image.ColorSpace = Name.DeviceGray if picture.mode == "L" else Name.DeviceRGB
+        image.BitsPerComponent = 8
         ops = ["q", f"{_n(page.width)} 0 0 {_n(page.height)} 0 0 cm", "/Im0 Do", "Q"]
         ops += _labels(page)
         ops += _text_layer(page)
