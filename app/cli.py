@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "app.dbtools.commands",
     "app.website.commands",
     "app.guide.commands",
+    "app.redaction.cli",
 )
 
 

@@ -4,7 +4,8 @@
 set -euo pipefail
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-          libxcb-render-util0 libxcb-image0 fonts-noto-cjk)
+          libxcb-render-util0 libxcb-image0 fonts-noto-cjk
+          libreoffice-writer-nogui)  # .docx released copies as PDF (app/redaction/docx_support.py)
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: install Qt's libraries your own way
 missing=()
 for p in "${packages[@]}"; do

@@ -75,6 +75,10 @@ ARCHIVE_ITEMS: tuple[ArchiveItem, ...] = (
     ),
     ArchiveItem("receipt_recording", "确定受理时间的录音资料", "可选", _never),
     ArchiveItem("other", "其他材料", "可选", _never),
+    # 区分处理 (issue 15): the documents to be released as they are, never sent, and their
+    # redacted copies (公开件), which are what the reply's attachments are.
+    ArchiveItem("release_source", "拟公开材料（原件，不对外提供）", "部分公开时按需", _never),
+    ArchiveItem("released_copy", "公开件（区分处理后）", "部分公开时按需", _never),
 )
 ITEMS_BY_CODE: dict[str, ArchiveItem] = {item.code: item for item in ARCHIVE_ITEMS}
 

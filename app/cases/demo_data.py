@@ -40,6 +40,7 @@ from app.cases.reply_text import default_reply_body
 from app.cases.validation import cn_date, id_card_check_digit, uscc_check_char
 from app.context import Actor
 from app.demo import DemoContext
+from app.redaction.service import record_no_copy_reason
 from app.settings import get_setting, set_setting
 from app.signoff.service import Decision
 
@@ -306,6 +307,8 @@ class _Demo:
             start = self.consult(case, ConsultationKind.THIRD_PARTY, self.after(start, 2), 10, objects=True)
         elif index % 4 == 1:
             start = self.consult(case, ConsultationKind.DEPARTMENT, self.after(start, 2), 4)
+        if reply is T.PARTIAL:
+            record_no_copy_reason(self.s, self.clerk, case.id, "以摘录方式提供可以公开的内容")
         self.draft(case, reply, detail, earlier)
         self.approve(case, self.after(start, 10))
         self.send(case, self.after(start, 13))

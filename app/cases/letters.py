@@ -27,10 +27,11 @@ from app.cases.intake import receipt_date
 from app.cases.models import CaseDocument, Consultation, RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.recompute import deadline_input
-from app.cases.reply_text import default_reply_body, remedy_for_case, unfilled_markers
+from app.cases.reply_text import remedy_for_case, unfilled_markers
 from app.context import Actor
 from app.errors import NotFound, ValidationError
 from app.numbering import format_doc_no, next_number
+from app.redaction.reply_rules import reply_body
 from app.settings import get_setting
 from app.workdays.service import load_calendar
 
@@ -196,7 +197,7 @@ def letter_context(
     else:
         body = case.reply_body.strip()
         if not body and case.reply_type:
-            body = default_reply_body(ReplyType(case.reply_type), case.outcome_detail, case)
+            body = reply_body(session, ReplyType(case.reply_type), case.outcome_detail, case)
         context.update({"答复正文": _or_marker(body, "答复正文"), "救济途径": remedy_for_case(session, case)})
     return context
 

@@ -31,6 +31,7 @@ from app.context import Actor
 from app.db.base import utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.numbering import format_doc_no, next_number
+from app.redaction.reply_rules import require_partial_basis
 from app.settings import get_setting
 from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
@@ -102,6 +103,7 @@ def save_reply_draft(
     else:
         detail = None
     text = required_text(body, "body", "请填写答复书正文。")
+    require_partial_basis(session, case, reply)  # 区分处理: a redacted copy or a recorded reason (issue 15)
     changed = (case.reply_type, case.outcome_detail, case.reply_body) != (reply.value, detail, text)
     if case.replied_on is not None:
         # A reopened case gets a new reply: the earlier one stays in the audit trail.

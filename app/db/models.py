@@ -9,6 +9,7 @@ import app.cases.models
 import app.disclosure.models
 import app.guide.models
 import app.numbering
+import app.redaction.models
 import app.review.models
 import app.settings.models
 import app.signoff.models

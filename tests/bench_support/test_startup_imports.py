@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("docx", "openpyxl", "ahocorasick")
+HEAVY = ("docx", "openpyxl", "ahocorasick", "pypdfium2", "pikepdf", "PIL", "lxml", "rapidocr_onnxruntime")
 
 # What `govinfo-desk` imports before the main window is shown (see app/cli.py and ui/launch.py).
 START_UP = """

@@ -49,6 +49,7 @@ def test_checklist_order_and_codes() -> None:
     assert [i.code for i in ARCHIVE_ITEMS] == [
         "original_request", "applicant_id", "correction_notice", "third_party_letter", "handling_form",
         "department_feedback", "reply_letter", "delivery_proof", "receipt_recording", "other",
+        "release_source", "released_copy",  # 区分处理 (issue 15), after the county's own list
     ]
     assert ARCHIVE_ITEMS[0].label == "依申请公开件原件（含信封）"
 

@@ -31,6 +31,7 @@ from app.cases.reply import (
 )
 from app.context import Actor
 from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.redaction.service import record_no_copy_reason
 from app.signoff.service import Decision
 
 TODAY = date(2024, 6, 28)
@@ -77,6 +78,7 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
     assert err.value.field == "detail_index" and "不予公开" in str(err.value)
     save_reply_draft(session, clerk, case.id, ReplyType.WITHHELD, 0, BODY, today=TODAY)
     assert (case.outcome, case.outcome_detail) == (Outcome.WITHHELD.value, 0)
+    record_no_copy_reason(session, clerk, case.id, "以摘录方式提供")  # 部分公开 needs a copy or a reason
     save_reply_draft(session, clerk, case.id, ReplyType.PARTIAL, None, BODY, today=TODAY)
     assert case.status == CaseStatus.AWAITING_APPROVAL.value
     assert (case.outcome, case.outcome_detail) == (Outcome.PARTIAL.value, None)

@@ -36,6 +36,7 @@ from ui.cases.form_dialog import FormDialog
 from ui.cases.handling_panel import HandlingPanel
 from ui.cases.intake_dialog import IntakeDialog
 from ui.cases.letters_ui import open_generated_letter
+from ui.cases.redaction_panel import RedactionPanel
 from ui.cases.reply_panel import ReplyPanel
 from ui.context import AppContext
 from ui.messages import show_error
@@ -191,16 +192,19 @@ class CaseDetail(QWidget):
         self.documents = DocumentsPanel(ctx, self)
         self.flow_panel = FlowPanel(self)
         self.flowchart = self.flow_panel.chart
+        self.redaction = RedactionPanel(ctx, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("caseTabs")
         self.tabs.addTab(self.summary, self.tr("申请信息"))
         # Panels scroll rather than force their full height on the splitter, so the list above
         # keeps room for its rows on a 900-pixel screen.
-        self.panels: list[QWidget] = [self.summary, self.handling, self.reply, self.documents, self.flowchart]
+        self.panels: list[QWidget] = [self.summary, self.handling, self.reply, self.documents, self.flowchart,
+                                      self.redaction]
         self.tabs.addTab(_scrolled(self.handling), self.tr("办理过程"))
         self.tabs.addTab(_scrolled(self.reply), self.tr("答复"))
         self.tabs.addTab(_scrolled(self.documents), self.tr("案卷材料"))
         self.tabs.addTab(_scrolled(self.flow_panel), self.tr("流程图"))
+        self.tabs.addTab(_scrolled(self.redaction), self.tr("区分处理"))
 
         body = QWidget(self)
         bl = QVBoxLayout(body)
@@ -255,7 +259,7 @@ class CaseDetail(QWidget):
     def _set(self, v: CaseView | None) -> None:
         self.view = v
         self.pages.setCurrentIndex(0 if v is None else 1)
-        for panel in (self.handling, self.reply, self.documents):
+        for panel in (self.handling, self.reply, self.documents, self.redaction):
             panel.set_case(v)
         self.flow_panel.set_facts(v.flow_facts() if v else None, v.timeline() if v else None)
         if v is None:

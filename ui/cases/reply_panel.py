@@ -36,8 +36,9 @@ from app.cases.reply import (
     save_reply_draft,
     send_reply,
 )
-from app.cases.reply_text import default_reply_body, unfilled_markers
+from app.cases.reply_text import unfilled_markers
 from app.context import Actor
+from app.redaction.reply_rules import reply_body
 from app.signoff.service import Decision
 from ui.cases.actions import read, run_change
 from ui.cases.case_view import CaseView
@@ -329,7 +330,7 @@ class ReplyPanel(QWidget):
         if self.view is None:
             return
         rt, idx, case_id = self.current_type(), self.current_detail(), self.view.id
-        self._default_body = read(self.ctx, lambda s: default_reply_body(rt, idx, get_case(s, case_id)))
+        self._default_body = read(self.ctx, lambda s: reply_body(s, rt, idx, get_case(s, case_id)))
         self.body.setPlainText(self._default_body)
 
     @Slot()

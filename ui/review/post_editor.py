@@ -39,8 +39,8 @@ from ui.review.attachments_panel import AttachmentsPanel
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
 from ui.review.source_section import SourceSection
-from ui.website.interpretation_kind import InterpretationKindBox
 from ui.shortcuts import add_save_shortcut
+from ui.website.interpretation_kind import InterpretationKindBox
 from ui.workers import run_task
 
 

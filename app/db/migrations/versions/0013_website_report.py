@@ -1,7 +1,7 @@
 """website report: typed figures per year, 政策解读 links, interpretation kind of a post; column categories
 
 Revision ID: 0013_website_report
-Revises: 0011_guide_editions
+Revises: 0012_redaction
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_website_report"
-down_revision = "0011_guide_editions"
+down_revision = "0012_redaction"
 branch_labels = None
 depends_on = None
 
