@@ -28,6 +28,7 @@ from app.cases.deadlines import DeadlineInput, Pause, compute
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import REPLY_TYPES, Outcome, ReplyType
+from app.cases.recompute import consultation_pause, party_due
 from app.cases.register_checks import read_row
 from app.cases.register_rows import ERROR, HEADERS, REQUIRED_HEADERS, WARNING, Problem, RegisterRow, cell_text
 from app.cases.search import build_search_text
@@ -229,10 +230,13 @@ def new_case(row: RegisterRow, calendar: WorkCalendar, today: date) -> _NewCase:
         kind = consultation_kind(row.remarks)
         consultation = dict(
             kind=kind.value, party=UNKNOWN_PARTY, matter="", sent_on=row.consultation_sent_on,
-            due_on=calendar.add_workdays(row.consultation_sent_on, kind.answer_days),
-            answered_on=row.consultation_answered_on, opinion="", opinion_text="", decision="", decision_reason="",
+            due_on=party_due(calendar, kind.value, row.consultation_sent_on, None),
+            delivered_on=None, answered_on=row.consultation_answered_on, opinion="", opinion_text="", decision="",
+            decision_reason="",
         )
-        pauses = (Pause(row.consultation_sent_on, row.consultation_answered_on, f"{kind.label}（{UNKNOWN_PARTY}）"),)
+        pauses = (
+            consultation_pause(kind.value, UNKNOWN_PARTY, row.consultation_sent_on, row.consultation_answered_on),
+        )
     deadline = compute(calendar, DeadlineInput(
         received_on=row.received_on, correction_received_on=row.correction_received_on,
         awaiting_correction=status is CaseStatus.AWAITING_CORRECTION, pauses=pauses,

@@ -257,7 +257,7 @@ def test_cases_made_by_the_services_round_trip(db: Database, fresh_db: Database,
             applicant_type=ApplicantType.BUSINESS, applicant_name="某公司", channel=Channel.IN_PERSON,
             submitted_on=date(2024, 6, 4), content="请公开招标文件", address="锦屏县工业园区",
         ), day)
-        send_correction_notice(s, clerk, b.id, date(2024, 6, 5), ["写明文件名称"], date(2024, 6, 14), today=day)
+        send_correction_notice(s, clerk, b.id, date(2024, 6, 5), ["写明文件名称"], date(2024, 6, 20), today=day)
         record_correction_received(s, clerk, b.id, date(2024, 6, 11), today=day)
         export_register(s, clerk, tmp_path / "r.xlsx", year=2024)
         before = register_values(s)
