@@ -102,6 +102,8 @@ class RequestCase(Base):
     outcome_detail: Mapped[int | None] = mapped_column(Integer, nullable=True)  # index into Outcome.details
     reply_body: Mapped[str] = mapped_column(Text, default="")
     reply_doc_no: Mapped[str] = mapped_column(String(64), default="")
+    # 重复申请: the 受理编号 of the same applicant's earlier, answered request the reply refers to.
+    repeat_of_case_no: Mapped[str] = mapped_column(String(64), default="")
     justice_review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     justice_opinion: Mapped[str] = mapped_column(Text, default="")
     replied_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)

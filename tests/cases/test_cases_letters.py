@@ -158,9 +158,12 @@ def test_refused_while_markers_remain(db: Database, people: dict[str, Actor], tm
         with pytest.raises(ValidationError, match="机关地址"):  # the office has not entered its address
             generate_letter(s, clerk, case.id, "receipt", tmp_path)
         _office(s)
-        save_reply_draft(s, clerk, case.id, ReplyType.NOT_OURS, None,
-                         default_reply_body(ReplyType.NOT_OURS, None, case), today=TODAY)
-        with pytest.raises(ValidationError, match=r"\[负责公开的机关名称及联系方式\]"):
+        # A draft still holding fill-in markers cannot even be submitted for review (issue 11).
+        with pytest.raises(ValidationError, match=r"\[负责公开的机关名称及联系方式\]") as err:
+            save_reply_draft(s, clerk, case.id, ReplyType.NOT_OURS, None,
+                             default_reply_body(ReplyType.NOT_OURS, None, case), today=TODAY)
+        assert err.value.field == "body" and case.reply_type == ""
+        with pytest.raises(ValidationError, match="尚未选择答复类型"):
             generate_letter(s, clerk, case.id, "reply", tmp_path)
         with pytest.raises(ValidationError, match="尚未登记征求第三方意见"):
             generate_letter(s, clerk, case.id, "third-party", tmp_path)

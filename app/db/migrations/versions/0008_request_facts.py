@@ -30,6 +30,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("fee_units", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("fee_earlier", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("fee_working", sa.Text(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("repeat_of_case_no", sa.String(length=64), nullable=False, server_default=""))
 
     _recompute_open_cases()
 
@@ -50,6 +51,7 @@ def _recompute_open_cases() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("request_cases", schema=None) as batch_op:
+        batch_op.drop_column("repeat_of_case_no")
         batch_op.drop_column("fee_working")
         batch_op.drop_column("fee_earlier")
         batch_op.drop_column("fee_units")
