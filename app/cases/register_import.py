@@ -157,6 +157,7 @@ def _check(session: Session, path: Path, today: date) -> _Checked:
     calendar = load_calendar(session)
     report = ImportReport(path.name)
     cases: list[_NewCase] = []
+    rows_of: list[int] = []  # the Excel row of each case, for the checks across rows
     seen: dict[str, int] = {}
     with read_table(path, REQUIRED_HEADERS) as table:
         present = [(h, table.columns[h]) for h in HEADERS if h in table.columns]
@@ -185,9 +186,42 @@ def _check(session: Session, path: Path, today: date) -> _Checked:
                         WARNING,
                     ))
                 cases.append(case)
+                rows_of.append(excel_row)
                 report.rows_ok += 1
             report.problems.extend(problems)
+    report.problems.extend(_repeat_warnings(session, cases, rows_of))
     return _Checked(report, cases)
+
+
+def _repeat_warnings(session: Session, cases: list[_NewCase], rows_of: list[int]) -> list[Problem]:
+    """重复申请 names an earlier answered request of the same applicant (RULES.md C.8): a row without
+    one, in the file or in the database, is a warning (old registers stay importable)."""
+    repeated = ReplyType.REPEATED
+    marked = [(c, r) for c, r in zip(cases, rows_of, strict=True)
+              if c.values["outcome"] == repeated.outcome.value and c.values["outcome_detail"] == repeated.fixed_detail]
+    if not marked:
+        return []
+    answered: list[tuple[str, str, date, str]] = [
+        (v["applicant_name"], v["id_number"], v["received_on"], v["case_no"])
+        for v in (c.values for c in cases) if v["replied_on"] is not None
+    ]
+    names = {c.values["applicant_name"] for c, _ in marked}
+    answered += [(name, number, received, no) for name, number, received, no in session.execute(
+        select(RequestCase.applicant_name, RequestCase.id_number, RequestCase.received_on, RequestCase.case_no)
+        .where(RequestCase.applicant_name.in_(names), RequestCase.replied_on.is_not(None)))]
+    problems = []
+    for case, excel_row in marked:
+        v = case.values
+        earlier = [no for name, number, received, no in answered
+                   if no != v["case_no"] and received <= v["received_on"]
+                   and (name == v["applicant_name"] or (number and number == v["id_number"]))]
+        if not earlier:
+            problems.append(Problem(
+                excel_row, "具体情形",
+                "具体情形为“重复申请”，但台账和系统中都没有同一申请人此前已答复的申请；请在备注中写明前次申请的受理编号。",
+                WARNING,
+            ))
+    return problems
 
 
 def consultation_kind(remarks: str) -> ConsultationKind:
