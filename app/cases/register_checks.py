@@ -104,6 +104,11 @@ def read_row(cells: Mapping[str, object], excel_row: int, today: date) -> tuple[
     _check_pair(
         values, "consultation_sent_on", "consultation_answered_on", "征求意见发出日期", "征求意见收回日期", error
     )
+    _check_pair(
+        values, "consultation_sent_on", "consultation_delivered_on", "征求意见发出日期", "征求意见送达日期", error
+    )
+    if values.get("consultation_kind") is not None and values.get("consultation_sent_on") is None:
+        warn("征求意见对象", "填写了征求意见对象，但没有征求意见发出日期，已忽略此栏。")
 
     outcome: Outcome | None = values.get("outcome")
     detail_text: str = values.get("outcome_detail") or ""

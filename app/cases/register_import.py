@@ -261,16 +261,16 @@ def new_case(row: RegisterRow, calendar: WorkCalendar, today: date) -> _NewCase:
     consultation: dict[str, Any] | None = None
     pauses: tuple[Pause, ...] = ()
     if row.consultation_sent_on is not None:
-        kind = consultation_kind(row.remarks)
+        kind = row.consultation_kind or consultation_kind(row.remarks)
+        delivered = row.consultation_delivered_on
         consultation = dict(
             kind=kind.value, party=UNKNOWN_PARTY, matter="", sent_on=row.consultation_sent_on,
-            due_on=party_due(calendar, kind.value, row.consultation_sent_on, None),
-            delivered_on=None, answered_on=row.consultation_answered_on, opinion="", opinion_text="", decision="",
-            decision_reason="",
+            due_on=party_due(calendar, kind.value, row.consultation_sent_on, delivered),
+            delivered_on=delivered, answered_on=row.consultation_answered_on, opinion="", opinion_text="",
+            decision="", decision_reason="",
         )
-        pauses = (
-            consultation_pause(kind.value, UNKNOWN_PARTY, row.consultation_sent_on, row.consultation_answered_on),
-        )
+        pauses = (consultation_pause(kind.value, UNKNOWN_PARTY, row.consultation_sent_on,
+                                     row.consultation_answered_on, delivered),)
     deadline = compute(calendar, DeadlineInput(
         received_on=row.received_on, correction_received_on=row.correction_received_on,
         awaiting_correction=status is CaseStatus.AWAITING_CORRECTION, pauses=pauses,
