@@ -208,6 +208,7 @@ class _Demo:
             channel_date=None if channel is Channel.IN_PERSON else received,
             content=content or self.general[self.n % len(self.general)], form_wanted="纸质文本",
             delivery_method=delivery,
+            letter_arrived_on=received if channel is Channel.LETTER_ORDINARY else None,
         )
         return register_case(self.s, self.clerk, form, self.today)
 
