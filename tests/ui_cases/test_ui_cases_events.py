@@ -343,3 +343,25 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
     assert panel.consultations.index(0, 3).data() == "2024-03-07"
     assert panel.consultations.index(0, 4).data() == "2024-03-28"
     assert _case(db, case_id).due_on == date(2024, 4, 25)
+
+
+def test_a_remedy_against_no_reply_on_an_overdue_case(qtbot, db, ctx, clerk, add_case) -> None:
+    # Received Mon 2024-03-04, due Mon 2024-04-01; the GUI runs on 2024-04-10.
+    case_id = add_case(submitted_on=date(2024, 3, 4))
+    with db.session_factory.begin() as s:
+        start_handling(s, clerk, case_id, today=date(2024, 3, 4))
+    detail = CaseDetail(ctx, today=lambda: date(2024, 4, 10))
+    qtbot.addWidget(detail)
+    detail.show_case(case_id)
+    assert not detail.remedy_button.isHidden()
+    dlg = detail.record_remedy()
+    assert dlg is not None
+    assert any("逾期不答复" in label.text() and "2024年4月1日" in label.text() for label in dlg.findChildren(QLabel))
+    on = dlg.fields["on"]
+    assert isinstance(on, QDateEdit)
+    on.setDate(QDate(2024, 4, 8))
+    _set(dlg, "kind", "reconsideration")
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    case = _case(db, case_id)
+    assert case.reconsideration_on == date(2024, 4, 8) and case.replied_on is None

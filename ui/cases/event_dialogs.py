@@ -318,7 +318,9 @@ def remedy(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
     """行政复议 / 行政诉讼 against the reply (annual report Part 4); allowed after closing."""
     dlg = FormDialog(_tr("登记行政复议、行政诉讼"), parent, ok_text=_tr("登记"), intro=_tr(
         "申请人对答复不服申请行政复议或提起行政诉讼的，在此登记，计入年度报告第四部分；结果未出时选“尚未审结”，"
-        "出结果后再次登记即可更新。"))
+        "出结果后再次登记即可更新。") + (_tr(
+        "\n本件尚未答复：此处登记的是针对逾期不答复的复议或诉讼，日期须晚于答复期限（{due}）。").format(
+            due=_cn(view.due_on)) if view.date_of("replied_on") is None and view.due_on else ""))
     kinds = [(_tr("行政复议"), RECONSIDERATION)] + [(k.label, k) for k in LitigationKind]
     dlg.add_choice("kind", _tr("类别："), kinds)
     dlg.add_date("on", _tr("申请或起诉日期："), today)
