@@ -53,6 +53,7 @@ from app.cases.enums import (
 )
 from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import ReplyType
+from app.cases.recompute import consultation_pause, fee_pause
 from app.cases.search import build_search_text
 from app.cases.validation import id_card_check_digit, uscc_check_char
 from app.context import Actor
@@ -277,14 +278,14 @@ class _Maker:
                 opinion="agree" if answered else "", opinion_text="", decision="", decision_reason="",
                 created_at=datetime.combine(sent, datetime.min.time()),
             )
-            pauses.append(Pause(sent, answered, ckind.label))
+            pauses.append(consultation_pause(ckind.value, party, sent, answered))
         if r.random() < FEE_SHARE and not awaiting_correction and lapsed_on is None:
             notice = self.after(start, r.randint(3, 10))
             paid = self.after(notice, r.randint(1, 10))
             values.update(fee_notice_on=notice, fee_amount=Decimal(r.choice((100, 200, 500))),
                           fee_paid_on=paid if paid <= self.today else None)
             # cases.fee_pauses_clock defaults to True (checked by make_data before generating)
-            pauses.append(Pause(notice, values["fee_paid_on"], "收费通知至缴费"))
+            pauses.append(fee_pause(notice, values["fee_paid_on"], None))
         extended = False
         if not awaiting_correction and lapsed_on is None and r.random() < EXTENSION_SHARE:
             base = compute(self.calendar, DeadlineInput(received, values["correction_received_on"], False,

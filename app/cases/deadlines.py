@@ -2,9 +2,14 @@
 
 - start = the day the supplement arrived (补正收到日期) if there is one, else 收到申请日期;
 - due = the 20th working day after start;
-- consultation days are not counted: each working day d with 发出日期 < d ≤ 收回日期 is added
-  (an unanswered consultation pauses the clock up to `today`); overlapping consultations pause once;
-- the fee period pauses the clock the same way when the office's setting says so;
+- consultation days are not counted: each working day d with 发出日期 < d ≤ min(收回日期, the last
+  day of the consulted party's period) — 15 working days after the third party / co-producing agency
+  received the letter (counted from sending while the delivery date is not recorded), 5 for a county
+  department. An unanswered consultation therefore ends at the end of that period, never later;
+- the fee period pauses the clock the same way when the office's setting says so, bounded by the
+  payment period (20 working days after the applicant received the notice);
+- a pause that begins after the due date reached so far moves nothing (条例第三十三条 does not let a
+  late consultation or fee notice revive an overdue case); overlapping pauses count once;
 - an extension adds 20 working days.
 """
 
@@ -12,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from app.workdays.calendar import WorkCalendar
 
@@ -23,9 +28,27 @@ CORRECTION_NOTICE_DAYS = 7
 
 @dataclass(frozen=True)
 class Pause:
-    start: date  # exclusive
-    end: date | None  # inclusive; None = still running
+    start: date  # exclusive: the day the letter or notice was sent
+    end: date | None  # inclusive: answer / payment; None = none yet
     reason: str
+    # The pause never runs past the limit_days-th working day after limit_from (the consulted
+    # party's or the payer's own period); limit_days 0 = unbounded (kept only for callers that
+    # know no period).
+    limit_from: date | None = None
+    limit_days: int = 0
+    limit_from_is_sending: bool = False  # the delivery date is not known: counted from sending
+    kind: str = "consultation"  # "consultation" or "fee": how the due text names the days
+
+    def limit(self, calendar: WorkCalendar) -> date | None:
+        if not self.limit_days:
+            return None
+        return calendar.add_workdays(self.limit_from or self.start, self.limit_days)
+
+    def effective_end(self, calendar: WorkCalendar, today: date) -> date:
+        limit = self.limit(calendar)
+        if self.end is not None:
+            return min(self.end, limit) if limit is not None else self.end
+        return limit if limit is not None else today
 
 
 @dataclass(frozen=True)
@@ -46,39 +69,103 @@ class CaseDeadline:
     extension_days: int
     unconfirmed_years: tuple[int, ...] = ()
     pause_lines: tuple[str, ...] = field(default_factory=tuple)
+    consultation_days: int = 0  # of paused_days, those first claimed by a consultation
+    fee_days: int = 0
 
     @property
     def confirmed(self) -> bool:
         return not self.unconfirmed_years
 
 
+def _cn(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+Counted = tuple[Pause, set[date], bool]  # the pause, the working days it adds, began after the due date
+
+
+def _counted(calendar: WorkCalendar, data: DeadlineInput, today: date) -> tuple[list[Counted], date]:
+    """Each pause with the working days it adds, in the order the pauses began, and the due date."""
+    start = data.correction_received_on or data.received_on
+    extra = EXTENSION_DAYS if data.extended else 0
+    paused: set[date] = set()
+    due = calendar.add_workdays(start, REPLY_DAYS + extra)
+    out: list[Counted] = []
+    for p in sorted(data.pauses, key=lambda p: (p.start, p.reason)):
+        days: set[date] = set()
+        late = p.start > due
+        if not late:
+            end = p.effective_end(calendar, today)
+            if end > p.start:
+                days = {d for d in calendar.workdays_in(p.start + timedelta(days=1), end) if d > start} - paused
+        paused |= days
+        due = calendar.add_workdays(start, REPLY_DAYS + extra + len(paused))
+        out.append((p, days, late))
+    return out, due
+
+
 def paused_workdays(calendar: WorkCalendar, pauses: Iterable[Pause], today: date) -> set[date]:
+    """Every working day the pauses cover (each bounded by its period), without the due-date rule."""
     days: set[date] = set()
     for p in pauses:
-        end = p.end or today
+        end = p.effective_end(calendar, today)
         if end > p.start:
-            days.update(calendar.workdays_in(p.start.fromordinal(p.start.toordinal() + 1), end))
+            days.update(calendar.workdays_in(p.start + timedelta(days=1), end))
     return days
+
+
+def _line(calendar: WorkCalendar, item: Counted, today: date) -> str:
+    p, days, late = item
+    end = p.effective_end(calendar, today)
+    fee = p.kind == "fee"
+    text = f"{p.reason}：{p.start.isoformat()} 至 {end.isoformat()}"
+    limit = p.limit(calendar)
+    what = "缴费期限" if fee else "对方答复期限"
+    if p.end is None and limit is not None:
+        text += f"（尚未{'缴费' if fee else '答复'}，最多计至{what}届满之日 {limit.isoformat()}）"
+    elif p.end is None:
+        text += "（进行中）"
+    elif limit is not None and p.end > limit:
+        text += f"（{'缴费' if fee else '答复'}晚于{what} {limit.isoformat()}，只计至该日）"
+    if p.limit_from_is_sending and limit is not None:
+        text += "（送达日期未登记，期限暂自发出之日起计算）"
+    if late:
+        return text + "，发出时答复期限已届满，不顺延"
+    if not days:
+        return text + "，不计入（与其他期间重叠或不在答复期限内）"
+    return text + f"，计 {len(days)} 个工作日"
 
 
 def compute(calendar: WorkCalendar, data: DeadlineInput, today: date) -> CaseDeadline:
     start = data.correction_received_on or data.received_on
     base_due = calendar.add_workdays(start, REPLY_DAYS)
-    paused = paused_workdays(calendar, data.pauses, today)
-    # Only pauses after the clock started count; a pause before `start` changed nothing.
-    paused = {d for d in paused if d > start}
+    counted, due_running = _counted(calendar, data, today)
+    paused = sum(len(days) for _, days, _ in counted)
     extra = EXTENSION_DAYS if data.extended else 0
-    total = REPLY_DAYS + len(paused) + extra
-    due = None if data.awaiting_correction else calendar.add_workdays(start, total)
-    lines = tuple(
-        f"{p.reason}：{p.start.isoformat()} 至 {(p.end or today).isoformat()}" + ("（进行中）" if p.end is None else "")
-        for p in data.pauses
-    )
+    due = None if data.awaiting_correction else due_running
+    lines = tuple(_line(calendar, item, today) for item in counted)
     last = due or base_due
     return CaseDeadline(
-        due=due, start=start, base_due=base_due, paused_days=len(paused), extension_days=extra,
+        due=due, start=start, base_due=base_due, paused_days=paused, extension_days=extra,
         unconfirmed_years=calendar.unconfirmed_years_between(start, last), pause_lines=lines,
+        consultation_days=sum(len(d) for p, d, _ in counted if p.kind != "fee"),
+        fee_days=sum(len(d) for p, d, _ in counted if p.kind == "fee"),
     )
+
+
+def due_text(result: CaseDeadline) -> str:
+    """The due date as a receipt or the register states it: the date itself and, when pauses or an
+    extension moved it, what was left out — never "20个工作日内" for a date that is not that."""
+    if result.due is None:
+        return "自收到补正后的申请之日起20个工作日内"
+    parts = []
+    if result.consultation_days:
+        parts.append(f"已扣除征求意见{result.consultation_days}个工作日")
+    if result.fee_days:
+        parts.append(f"已扣除收费通知至缴费期间{result.fee_days}个工作日")
+    if result.extension_days:
+        parts.append(f"含延期{result.extension_days}个工作日")
+    return _cn(result.due) + (f"（{'，'.join(parts)}）" if parts else "")
 
 
 def correction_notice_latest(calendar: WorkCalendar, received_on: date) -> date:

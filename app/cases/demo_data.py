@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from app.cases.archive import add_document, archive_case
 from app.cases.enums import ApplicantType, CaseStatus, Channel, ConsultationKind, DeliveryMethod
+from app.cases.fees import record_fee_notice_received
 from app.cases.handling import (
     add_consultation,
     answer_consultation,
@@ -207,6 +208,7 @@ class _Demo:
             channel_date=None if channel is Channel.IN_PERSON else received,
             content=content or self.general[self.n % len(self.general)], form_wanted="纸质文本",
             delivery_method=delivery,
+            letter_arrived_on=received if channel is Channel.LETTER_ORDINARY else None,
         )
         return register_case(self.s, self.clerk, form, self.today)
 
@@ -255,6 +257,7 @@ class _Demo:
         self, case: RequestCase, reply: ReplyType, detail: int | None, earlier: RequestCase | None = None
     ) -> None:
         save_reply_draft(self.s, self.clerk, case.id, reply, detail, self.body(case, reply, detail, earlier),
+                         repeat_of=earlier.case_no if reply is ReplyType.REPEATED and earlier else "",
                          today=self.today)
 
     def approve(self, case: RequestCase, reviewed: date, steps: int = 2) -> None:
@@ -300,6 +303,7 @@ class _Demo:
             start = self.correction(case, 4)
         if reply is T.FEE_UNPAID or index % 11 == 5:
             record_fee_notice(self.s, self.clerk, case.id, self.after(start, 3), 100, today=self.today)
+            record_fee_notice_received(self.s, self.clerk, case.id, self.after(start, 4), today=self.today)
             if reply is not T.FEE_UNPAID:
                 record_fee_paid(self.s, self.clerk, case.id, self.after(start, 6), today=self.today)
             start = self.after(start, 21 if reply is T.FEE_UNPAID else 6)

@@ -52,8 +52,9 @@ class Channel(StrEnum):
 
     @property
     def register_label(self) -> str:
-        """The word the Excel register uses (REGISTER.md: 互联网 / 信函 / 当面 / 传真 / 其他)."""
-        return "信函" if self.value.startswith("letter") else self.label
+        """The word the Excel register uses: the full label, so 信函（挂号/EMS） and 信函（平信）
+        stay apart (their date of receipt follows different rules, 条例第三十一条第（二）项)."""
+        return self.label
 
 
 class CaseStatus(StrEnum):

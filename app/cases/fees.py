@@ -49,13 +49,11 @@ class FeeMethod(StrEnum):
         return {"per_request": "件", "per_page": "页"}[self.value]
 
 
-def fee_due_on(calendar: WorkCalendar, notice_on: date) -> date:
-    """Last day to pay: the 20th working day after the notice (the notice day not counted).
-
-    The office only knows when it sent the notice, not when the applicant received it, so the
-    period runs from the notice date; an office that posts notices can enter the delivery date.
-    """
-    return calendar.add_workdays(notice_on, PAYMENT_DAYS)
+def fee_due_on(calendar: WorkCalendar, notice_on: date, received_on: date | None = None) -> date:
+    """Last day to pay: the 20th working day after the applicant received the notice (that day
+    not counted). Until the delivery date is recorded it is counted from the notice date, which is
+    earlier, so the reply clock is never paused for longer than the law allows."""
+    return calendar.add_workdays(received_on or notice_on, PAYMENT_DAYS)
 
 
 def lapsed_notice_cutoff(calendar: WorkCalendar, today: date) -> date:
@@ -127,9 +125,33 @@ def earlier_requests_in_month(session: Session, case_id: int) -> int:
     return int(count or 0)
 
 
-def fee_period_lapsed(calendar: WorkCalendar, notice_on: date | None, paid_on: date | None, today: date) -> bool:
+def fee_period_lapsed(
+    calendar: WorkCalendar, notice_on: date | None, paid_on: date | None, today: date,
+    received_on: date | None = None,
+) -> bool:
     """A fee notice went out, nothing was paid, and the payment period is over."""
-    return notice_on is not None and paid_on is None and today > fee_due_on(calendar, notice_on)
+    return notice_on is not None and paid_on is None and today > fee_due_on(calendar, notice_on, received_on)
+
+
+def record_fee_notice_received(
+    session: Session, actor: Actor, case_id: int, received_on: date, *, today: date | None = None
+) -> RequestCase:
+    """The day the applicant received the fee notice (EMS signed / e-mail confirmed): the payment
+    period, and the pause of the reply deadline, run from it."""
+    case, before = case_for_change(session, actor, case_id, action="登记收费通知送达日期")
+    if case.fee_notice_on is None:
+        raise ValidationError("本件没有发出收费通知，无需登记送达日期。", field="received_on")
+    require_not_future(received_on, today or date.today(), "received_on", "收费通知送达日期")
+    if received_on < case.fee_notice_on:
+        raise ValidationError(
+            f"收费通知送达日期（{cn_date(received_on)}）不能早于通知日期（{cn_date(case.fee_notice_on)}）。",
+            field="received_on",
+        )
+    case.fee_notice_received_on = received_on
+    due = fee_due_on(load_calendar(session), case.fee_notice_on, received_on)
+    save_change(session, actor, case, before, "fee_notice_received",
+                f"收费通知{cn_date(received_on)}送达，缴费期限至{cn_date(due)}", today)
+    return case
 
 
 def close_for_fee_unpaid(
@@ -148,10 +170,16 @@ def close_for_fee_unpaid(
     if case.reply_doc_no:
         # A reopened case whose reply letter went out: that letter stands in the file.
         raise ValidationError(f"本件答复书（{case.reply_doc_no}）已发出，不能再按逾期未缴费办结。", field="closed_on")
-    due = fee_due_on(load_calendar(session), case.fee_notice_on)
+    if case.fee_notice_received_on is None:
+        # 逾期未缴费 asserts that the applicant had the full period after RECEIVING the notice.
+        raise ValidationError(
+            "尚未登记申请人收到收费通知的日期，无法确认缴费期限已届满，不能按逾期未缴费办结。"
+            "请先在“收费”中登记收费通知送达日期。", field="closed_on")
+    due = fee_due_on(load_calendar(session), case.fee_notice_on, case.fee_notice_received_on)
     if closed_on <= due:
         raise ValidationError(
-            f"缴费期限（{cn_date(due)}，收费通知之日起 {PAYMENT_DAYS} 个工作日）尚未届满，不能按逾期未缴费办结。",
+            f"缴费期限（{cn_date(due)}，申请人收到收费通知之日起 {PAYMENT_DAYS} 个工作日）尚未届满，"
+            "不能按逾期未缴费办结。",
             field="closed_on",
         )
     reply = ReplyType.FEE_UNPAID

@@ -22,7 +22,7 @@ from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
-from app.cases.recompute import case_deadline, refresh_due
+from app.cases.recompute import case_deadline, party_due, refresh_due
 from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
@@ -130,11 +130,19 @@ def start_handling(session: Session, actor: Actor, case_id: int, *, today: date 
     return case
 
 
+def correction_min_due(session: Session, notice_on: date) -> tuple[int, date]:
+    """The office's minimum correction period (a setting) and the earliest lawful 补正期限."""
+    days = int(get_setting(session, "cases.correction_min_days"))
+    return days, load_calendar(session).add_workdays(notice_on, days)
+
+
 def send_correction_notice(
     session: Session, actor: Actor, case_id: int, notice_on: date, items: str | Sequence[str], due_on: date,
-    *, today: date | None = None,
+    *, late_reason: str = "", today: date | None = None,
 ) -> list[str]:
-    """补正告知 (条例第三十条): once, listing every item, with a deadline; returns warnings."""
+    """补正告知 (条例第三十条): once, listing every item, with a reasonable deadline (at least the
+    office's minimum); a notice later than 7 working days after receipt needs a recorded reason.
+    Returns warnings."""
     case, before = case_for_change(session, actor, case_id, action="发出补正告知")
     if case.correction_notice_on is not None:
         raise ValidationError(
@@ -146,18 +154,30 @@ def send_correction_notice(
     text = required_text("\n".join(lines), "items", "请逐项列明需要申请人补正的事项。")
     _event_date(notice_on, today, "notice_on", "补正告知日期")
     require_not_before(notice_on, case.received_on, "notice_on", "补正告知日期", "收到申请日期")
-    if due_on <= notice_on:
+    min_days, earliest = correction_min_due(session, notice_on)
+    if due_on < earliest:
         raise ValidationError(
-            f"补正期限（{cn_date(due_on)}）应晚于补正告知日期（{cn_date(notice_on)}），请给申请人合理的补正时间。",
+            f"补正期限（{cn_date(due_on)}）过短：本机关规定补正期限至少为告知之日起 {min_days} 个工作日，"
+            f"即不早于{cn_date(earliest)}。请给申请人合理的补正时间。",
             field="due_on",
         )
     warnings = []
+    reason = late_reason.strip()
     latest = correction_notice_latest(load_calendar(session), case.received_on)
     if notice_on > latest:
+        if not reason:
+            raise ValidationError(
+                f"补正告知日期晚于收到申请之日起 7 个工作日（最迟应为{cn_date(latest)}，条例第三十条），"
+                "请在“逾期告知理由”中写明未能按时告知的原因。",
+                field="late_reason",
+            )
         warnings.append(
-            f"补正告知日期晚于收到申请之日起 7 个工作日（最迟应为{cn_date(latest)}），不符合条例第三十条的时限要求。"
+            f"补正告知日期晚于收到申请之日起 7 个工作日（最迟应为{cn_date(latest)}），已记录理由：{reason}"
         )
+    else:
+        reason = ""
     case.correction_notice_on, case.correction_items, case.correction_due_on = notice_on, text, due_on
+    case.correction_late_reason = reason
     case.status = CaseStatus.AWAITING_CORRECTION.value
     save_change(session, actor, case, before, "correction_notice", "发出补正告知", today)
     return warnings
@@ -166,7 +186,7 @@ def send_correction_notice(
 def record_correction_received(
     session: Session, actor: Actor, case_id: int, received_on: date, *, today: date | None = None
 ) -> RequestCase:
-    """The supplement arrived: the 20-working-day clock starts again from this day (条例第三十一条)."""
+    """The supplement arrived: the 20-working-day clock starts again from this day (条例第三十条)."""
     case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_CORRECTION}, "登记补正材料")
     _event_date(received_on, today, "received_on", "补正材料收到日期")
     require_not_before(received_on, case.correction_notice_on, "received_on", "补正材料收到日期", "补正告知日期")
@@ -198,22 +218,58 @@ def close_for_no_correction(
 
 def add_consultation(
     session: Session, actor: Actor, case_id: int, kind: ConsultationKind, party: str, matter: str, sent_on: date,
-    *, today: date | None = None,
+    *, delivered_on: date | None = None, today: date | None = None,
 ) -> Consultation:
-    """Ask another department (5 working days), a third party or a co-producing agency (15)."""
+    """Ask another department (5 working days from sending), a third party or a co-producing
+    agency (15 working days from the day it received the letter; from sending until that is known).
+    A consultation sent after the due date is recorded but does not move the due date."""
     kind = ConsultationKind(kind)
     case, before = case_for_change(session, actor, case_id, WORKING, f"发起{kind.label}")
     name = required_text(party, "party", "请填写征求意见的对象（部门、单位或第三方名称）。")
     _event_date(sent_on, today, "sent_on", "征求意见发出日期")
     require_not_before(sent_on, clock_start(case), "sent_on", "征求意见发出日期", clock_start_label(case))
-    due = load_calendar(session).add_workdays(sent_on, kind.answer_days)
-    consultation = Consultation(kind=kind.value, party=name, matter=matter.strip(), sent_on=sent_on, due_on=due)
+    if delivered_on is not None:
+        _check_delivery(delivered_on, sent_on, today)
+    due = party_due(load_calendar(session), kind.value, sent_on, delivered_on)
+    consultation = Consultation(kind=kind.value, party=name, matter=matter.strip(), sent_on=sent_on, due_on=due,
+                                delivered_on=delivered_on)
     case.consultations.append(consultation)
     case.status = CaseStatus.IN_PROGRESS.value
     flush_case(session)
     summary = f"{kind.label}：{name}，{kind.answer_days} 个工作日内答复"
     save_change(session, actor, case, before, "consultation", summary, today,
                 extra={"consultation": snapshot(consultation)})
+    return consultation
+
+
+def _check_delivery(delivered_on: date, sent_on: date, today: date | None) -> None:
+    _event_date(delivered_on, today, "delivered_on", "征求意见送达日期")
+    require_not_before(delivered_on, sent_on, "delivered_on", "征求意见送达日期", "发出日期")
+
+
+def record_consultation_delivery(
+    session: Session, actor: Actor, consultation_id: int, delivered_on: date, *, today: date | None = None
+) -> Consultation:
+    """The day the consulted party received the letter (EMS signed date): its period, and so the
+    pause of the reply deadline, is counted from this day (RULES.md C.7)."""
+    actor.require(*CASE_WORK_ROLES)
+    consultation = session.get(Consultation, consultation_id)
+    if consultation is None:
+        raise NotFound("该征求意见记录不存在，可能已被删除。请刷新后重试。")
+    case, before = case_for_change(session, actor, consultation.case_id, action="登记征求意见送达日期")
+    kind = ConsultationKind(consultation.kind)
+    if kind is ConsultationKind.DEPARTMENT:
+        raise ValidationError("部门协商的 5 个工作日自发出之日起计算，无需登记送达日期。", field="delivered_on")
+    _check_delivery(delivered_on, consultation.sent_on, today)
+    c_before = snapshot(consultation)
+    consultation.delivered_on = delivered_on
+    consultation.due_on = party_due(load_calendar(session), kind.value, consultation.sent_on, delivered_on)
+    flush_case(session)
+    c_diff = changed_fields(c_before, snapshot(consultation))
+    save_change(session, actor, case, before, "consultation_delivery",
+                f"{kind.label}（{consultation.party}）：{cn_date(delivered_on)}送达，"
+                f"对方应于{cn_date(consultation.due_on)}前答复", today,
+                extra={"consultation": {"id": consultation.id, **{k: v for k, (_, v) in c_diff.items()}}})
     return consultation
 
 

@@ -128,14 +128,15 @@ def _fee_items(session: Session, calendar: WorkCalendar, today: date) -> list[Da
         session,
         and_(
             RequestCase.status.in_(_WORKING_STATES), RequestCase.fee_notice_on.is_not(None),
-            RequestCase.fee_paid_on.is_(None), RequestCase.fee_notice_on <= cutoff,
+            RequestCase.fee_paid_on.is_(None),
+            func.coalesce(RequestCase.fee_notice_received_on, RequestCase.fee_notice_on) <= cutoff,
         ),
         RequestCase.fee_notice_on,
     )
     items = []
     for case in unpaid:
         assert case.fee_notice_on is not None
-        due = fee_due_on(calendar, case.fee_notice_on)
+        due = fee_due_on(calendar, case.fee_notice_on, case.fee_notice_received_on)
         detail = (
             f"{case.applicant_name}：{_cn(case.fee_notice_on)}发出收费通知，缴费期限{_cn(due)}已过，"
             "逾期未缴费，可按其他处理结案（国办函〔2020〕109号）。"

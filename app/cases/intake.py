@@ -74,6 +74,8 @@ class CaseForm:
     form_wanted: str = ""
     delivery_method: DeliveryMethod | None = None
     remarks: str = ""
+    # 平信 only: the day the letter arrived (the office must confirm with the applicant that day).
+    letter_arrived_on: date | None = None
 
     @classmethod
     def from_case(cls, case: RequestCase) -> CaseForm:
@@ -162,6 +164,8 @@ def _values(form: CaseForm) -> dict[str, Any]:
     out["delivery_method"] = DeliveryMethod(form.delivery_method).value if form.delivery_method else ""
     for key in ("id_number", "agent_id_number"):
         out[key] = normalize_code(out[key])
+    if Channel(form.channel) is not Channel.LETTER_ORDINARY:
+        out["letter_arrived_on"] = None
     return out
 
 
@@ -199,6 +203,19 @@ def _validated(form: CaseForm, today: date) -> tuple[dict[str, Any], date, str]:
         )
     field = "submitted_on" if Channel(form.channel) is Channel.IN_PERSON else "channel_date"
     require_not_future(receipt.received_on, today, field, "收到申请日期")
+    arrived = v["letter_arrived_on"]
+    if Channel(form.channel) is Channel.LETTER_ORDINARY:
+        if arrived is None:
+            raise ValidationError(
+                "以平信提交的，请填写信件到达日期（条例第三十一条第（二）项：应于收到当日与申请人确认）。",
+                field="letter_arrived_on",
+            )
+        require_not_future(arrived, today, "letter_arrived_on", "信件到达日期")
+        if receipt.received_on < arrived:
+            raise ValidationError(
+                f"与申请人确认日期（{cn_date(receipt.received_on)}）不能早于信件到达日期（{cn_date(arrived)}），请核对。",
+                field="channel_date",
+            )
     v["received_on"] = receipt.received_on
     v["receipt_rule"] = receipt.rule_text
     return v, receipt.received_on, receipt.rule_text
@@ -321,6 +338,12 @@ def intake_warnings(
         out.append("未填写申请人的身份证件号码；条例第二十九条要求申请人提供身份证明。")
     if form.agent_name.strip() and not form.has_power_of_attorney:
         out.append("本申请由代理人提交，请查验并留存授权委托书及委托人、受托人的身份证明。")
+    arrived, confirmed = form.letter_arrived_on, form.channel_date
+    if Channel(form.channel) is Channel.LETTER_ORDINARY and arrived and confirmed and confirmed > arrived:
+        out.append(
+            f"平信于{cn_date(arrived)}到达，但{cn_date(confirmed)}才与申请人确认。条例第三十一条第（二）项要求"
+            "收到当日与申请人确认；请在备注中写明未能当日确认的原因（如联系不上申请人），并留存联系记录。"
+        )
     same = _same_applicant(form)
     if same is None:
         return out

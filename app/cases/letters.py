@@ -21,12 +21,12 @@ from sqlalchemy.orm import Session
 from app.audit.anchor import footer_code
 from app.audit.service import record
 from app.cases.archive import CASE_ROLES, LETTER_CATEGORY, RECORD_TYPE, add_document
-from app.cases.deadlines import compute
+from app.cases.deadlines import compute, due_text
 from app.cases.enums import CaseStatus, Channel, ConsultationKind
 from app.cases.intake import receipt_date
 from app.cases.models import CaseDocument, Consultation, RequestCase
 from app.cases.outcomes import ReplyType
-from app.cases.recompute import deadline_input
+from app.cases.recompute import case_deadline, deadline_input
 from app.cases.reply_text import remedy_for_case, unfilled_markers
 from app.context import Actor
 from app.errors import NotFound, ValidationError
@@ -132,6 +132,11 @@ def _deadlines(session: Session, case: RequestCase, today: date) -> tuple[date, 
     return base, extended
 
 
+def _due_text(session: Session, case: RequestCase) -> str:
+    fee_pauses = bool(get_setting(session, "cases.fee_pauses_clock"))
+    return due_text(case_deadline(case, load_calendar(session), date.today(), fee_pauses))
+
+
 def letter_context(
     session: Session,
     case: RequestCase,
@@ -166,7 +171,8 @@ def letter_context(
         "申请内容": case.content.strip(),
     }
     if kind == "receipt":
-        due = cn_date(case.due_on) if case.due_on else "自收到补正后的申请之日起20个工作日内"
+        # What the date is, with the days left out named; never "20个工作日内" for a paused date.
+        due = _due_text(session, case)
         context.update({
             "申请方式": channel_label,
             "提交日期": cn_date(case.submitted_on or case.received_on),

@@ -56,6 +56,9 @@ class RequestCase(Base):
     channel: Mapped[str] = mapped_column(String(32), index=True)
     submitted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     channel_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # signed for / confirmed
+    # 平信: the day the letter arrived; the office must confirm with the applicant that same day
+    # (条例第三十一条第（二）项), so a later confirmation is shown as a warning.
+    letter_arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     received_on: Mapped[date] = mapped_column(Date)
     receipt_rule: Mapped[str] = mapped_column(String(200), default="")
     content: Mapped[str] = mapped_column(Text)
@@ -72,6 +75,8 @@ class RequestCase(Base):
     correction_items: Mapped[str] = mapped_column(Text, default="")
     correction_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     correction_received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Why a notice went out later than 7 working days after receipt (条例第三十条 sets that limit).
+    correction_late_reason: Mapped[str] = mapped_column(Text, default="")
 
     # 延期
     extension_notified_on: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -81,6 +86,15 @@ class RequestCase(Base):
     fee_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     fee_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     fee_paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The payment period runs from the day the applicant RECEIVED the notice (109号); until it is
+    # recorded it is counted from the notice date and the case says so.
+    fee_notice_received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # How the amount was computed, never typed: method (FeeMethod), units charged, the applicant's
+    # earlier requests that month (per request) and the band-by-band working as printed.
+    fee_method: Mapped[str] = mapped_column(String(16), default="")
+    fee_units: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fee_earlier: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fee_working: Mapped[str] = mapped_column(Text, default="")
 
     # Reply
     reply_type: Mapped[str] = mapped_column(String(32), default="")
@@ -88,6 +102,8 @@ class RequestCase(Base):
     outcome_detail: Mapped[int | None] = mapped_column(Integer, nullable=True)  # index into Outcome.details
     reply_body: Mapped[str] = mapped_column(Text, default="")
     reply_doc_no: Mapped[str] = mapped_column(String(64), default="")
+    # 重复申请: the 受理编号 of the same applicant's earlier, answered request the reply refers to.
+    repeat_of_case_no: Mapped[str] = mapped_column(String(64), default="")
     justice_review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     justice_opinion: Mapped[str] = mapped_column(Text, default="")
     replied_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
@@ -140,6 +156,9 @@ class Consultation(Base):
     matter: Mapped[str] = mapped_column(Text, default="")
     sent_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date)
+    # 征求意见送达日期: the day the party received the letter (EMS signed); the party's period and
+    # so the pause run from it (RULES.md C.7). Empty = counted from sent_on, and shown as such.
+    delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     answered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     opinion: Mapped[str] = mapped_column(String(16), default="")  # agree / object / none (silence)
     opinion_text: Mapped[str] = mapped_column(Text, default="")

@@ -16,20 +16,47 @@ from app.cases.search import build_search_text
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 
+FEE_PAYMENT_DAYS = 20  # 国办函〔2020〕109号: pay within 20 working days of receiving the notice
 
-def consultation_pause(kind: str, party: str, sent_on: date, answered_on: date | None) -> Pause:
-    return Pause(sent_on, answered_on, f"{ConsultationKind(kind).label}（{party}）")
+
+def period_start(kind: str, sent_on: date, delivered_on: date | None) -> tuple[date, bool]:
+    """Where the consulted party's period starts, and whether that is only the sending day because
+    the delivery date is not recorded yet. A county department's 5 days run from sending (an
+    internal letter has no separate delivery)."""
+    if ConsultationKind(kind) is ConsultationKind.DEPARTMENT:
+        return sent_on, False
+    return (delivered_on, False) if delivered_on is not None else (sent_on, True)
+
+
+def party_due(calendar: WorkCalendar, kind: str, sent_on: date, delivered_on: date | None) -> date:
+    """The last day of the consulted party's period (RULES.md C.7)."""
+    start, _ = period_start(kind, sent_on, delivered_on)
+    return calendar.add_workdays(start, ConsultationKind(kind).answer_days)
+
+
+def consultation_pause(
+    kind: str, party: str, sent_on: date, answered_on: date | None, delivered_on: date | None = None
+) -> Pause:
+    start, from_sending = period_start(kind, sent_on, delivered_on)
+    return Pause(sent_on, answered_on, f"{ConsultationKind(kind).label}（{party}）", limit_from=start,
+                 limit_days=ConsultationKind(kind).answer_days, limit_from_is_sending=from_sending)
+
+
+def fee_pause(notice_on: date, paid_on: date | None, received_on: date | None) -> Pause:
+    return Pause(notice_on, paid_on, "收费通知至缴费", limit_from=received_on or notice_on,
+                 limit_days=FEE_PAYMENT_DAYS, limit_from_is_sending=received_on is None, kind="fee")
 
 
 def deadline_input(case: RequestCase, fee_pauses_clock: bool) -> DeadlineInput:
-    pauses = [consultation_pause(c.kind, c.party, c.sent_on, c.answered_on) for c in case.consultations]
+    pauses = [consultation_pause(c.kind, c.party, c.sent_on, c.answered_on, c.delivered_on)
+              for c in case.consultations]
     return _input(case, pauses, fee_pauses_clock)
 
 
 def _input(case: Any, pauses: list[Pause], fee_pauses_clock: bool) -> DeadlineInput:
     """`case`: a RequestCase or a result row with the same column names."""
     if fee_pauses_clock and case.fee_notice_on is not None:
-        pauses = [*pauses, Pause(case.fee_notice_on, case.fee_paid_on, "收费通知至缴费")]
+        pauses = [*pauses, fee_pause(case.fee_notice_on, case.fee_paid_on, case.fee_notice_received_on)]
     return DeadlineInput(
         received_on=case.received_on,
         correction_received_on=case.correction_received_on,
@@ -75,14 +102,14 @@ def recompute_open_cases(session: Session, calendar: WorkCalendar, today: date |
     C, K = RequestCase, Consultation
     pauses: dict[int, list[Pause]] = defaultdict(list)
     consulted = (
-        select(K.case_id, K.kind, K.party, K.sent_on, K.answered_on)
+        select(K.case_id, K.kind, K.party, K.sent_on, K.answered_on, K.delivered_on)
         .join(C, C.id == K.case_id).where(C.status.in_(open_states)).order_by(K.case_id, K.id)
     )
-    for case_id, kind, party, sent_on, answered_on in session.execute(consulted):
-        pauses[case_id].append(consultation_pause(kind, party, sent_on, answered_on))
+    for case_id, kind, party, sent_on, answered_on, delivered_on in session.execute(consulted):
+        pauses[case_id].append(consultation_pause(kind, party, sent_on, answered_on, delivered_on))
     cases = select(
         C.id, C.status, C.received_on, C.correction_received_on, C.extension_notified_on, C.fee_notice_on,
-        C.fee_paid_on, C.due_on, C.due_unconfirmed,
+        C.fee_paid_on, C.fee_notice_received_on, C.due_on, C.due_unconfirmed,
     ).where(C.status.in_(open_states))
     changes: list[dict[str, Any]] = []
     for row in session.execute(cases):

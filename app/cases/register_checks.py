@@ -104,6 +104,11 @@ def read_row(cells: Mapping[str, object], excel_row: int, today: date) -> tuple[
     _check_pair(
         values, "consultation_sent_on", "consultation_answered_on", "征求意见发出日期", "征求意见收回日期", error
     )
+    _check_pair(
+        values, "consultation_sent_on", "consultation_delivered_on", "征求意见发出日期", "征求意见送达日期", error
+    )
+    if values.get("consultation_kind") is not None and values.get("consultation_sent_on") is None:
+        warn("征求意见对象", "填写了征求意见对象，但没有征求意见发出日期，已忽略此栏。")
 
     outcome: Outcome | None = values.get("outcome")
     detail_text: str = values.get("outcome_detail") or ""
@@ -124,6 +129,7 @@ def read_row(cells: Mapping[str, object], excel_row: int, today: date) -> tuple[
     elif detail_text and "outcome" not in failed:
         warn("具体情形", "该办理结果没有具体情形，已忽略此栏。")
 
+    _fact_warnings(values, warn)
     _check_together(values, failed, ("reconsideration_result", "reconsideration_on"),
                     ("行政复议结果", "行政复议日期"), error)
     _check_together(values, failed, ("litigation_kind", "litigation_result", "litigation_on"),
@@ -132,6 +138,27 @@ def read_row(cells: Mapping[str, object], excel_row: int, today: date) -> tuple[
     if any(p.severity == ERROR for p in problems):
         return None, problems
     return RegisterRow(**values), problems
+
+
+def _fact_warnings(values: Mapping[str, Any], warn: Callable[[str, str], None]) -> None:
+    """A result that asserts a fact the row does not show (RULES.md C.8 end). Old registers were
+    kept without these facts, so they stay importable: a warning to check the paper file, not an
+    error. The 重复申请 check needs the other rows and the database: the importer does it."""
+    outcome, detail = values.get("outcome"), values.get("outcome_detail")
+    if outcome is None or detail is None:
+        return
+    label = f"具体情形为“{outcome.details[detail]}”"
+    if outcome is Outcome.OTHER and detail == 0:
+        if values.get("correction_notice_on") is None:
+            warn("具体情形", f"{label}，但没有补正告知日期；请核对案卷中的补正告知书。")
+        elif values.get("correction_received_on") is not None:
+            warn("具体情形", f"{label}，但填写了补正收到日期（申请人已补正）；请核对。")
+    elif outcome is Outcome.OTHER and detail == 1:
+        warn("具体情形", f"{label}；登记台账没有收费通知和缴费记录，请核对案卷中的收费通知书及其送达日期。")
+    elif outcome is Outcome.UNAVAILABLE and detail == 2 and values.get("correction_received_on") is None:
+        warn("具体情形", f"{label}，但没有补正收到日期；请核对案卷中的补正材料。")
+    elif outcome is Outcome.WITHHELD and detail == 3 and values.get("consultation_sent_on") is None:
+        warn("具体情形", f"{label}，但没有征求意见日期；答复书如写明已征求第三方意见，请核对案卷中的征求意见材料。")
 
 
 def _match_detail(outcome: Outcome, text: str) -> int | None:

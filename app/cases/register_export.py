@@ -96,8 +96,8 @@ def export_register(
         query = select(*_CASE_COLUMNS).where(*where).order_by(RequestCase.received_on, RequestCase.id)
         cases = session.execute(query.execution_options(yield_per=2000))
         for done, case in enumerate(cases, start=1):
-            sent, answered = consult.get(case.id, (None, None))
-            yield case_cells(case, sent, answered)
+            sent, answered, kind, delivered = consult.get(case.id, (None, None, None, None))
+            yield case_cells(case, sent, answered, kind, delivered)
             if done % STEP == 0:
                 _tick(done, total, progress, cancel)
 
@@ -128,8 +128,9 @@ def _tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag |
 
 def _consultation_spans(
     session: Session, where: Sequence[ColumnElement[bool]]
-) -> dict[int, tuple[date | None, date | None]]:
-    """Per case: the earliest 发出 and, when every consultation came back, the latest 收回.
+) -> dict[int, tuple[date | None, date | None, str | None, date | None]]:
+    """Per case: the earliest 发出 and, when every consultation came back, the latest 收回; and
+    the 对象 and 送达日期 of the first consultation sent.
 
     The register has a single pair of columns; a case consulted twice shows the whole span."""
     selected = select(RequestCase.id).where(*where)
@@ -144,7 +145,13 @@ def _consultation_spans(
         .where(Consultation.case_id.in_(selected))
         .group_by(Consultation.case_id)
     )
+    first: dict[int, tuple[str, date | None]] = {}
+    firsts = (select(Consultation.case_id, Consultation.kind, Consultation.delivered_on)
+              .where(Consultation.case_id.in_(selected))
+              .order_by(Consultation.case_id, Consultation.sent_on, Consultation.id))
+    for case_id, kind, delivered in session.execute(firsts):
+        first.setdefault(case_id, (kind, delivered))
     return {
-        case_id: (sent, answered if n_answered == n else None)
+        case_id: (sent, answered if n_answered == n else None, *first.get(case_id, (None, None)))
         for case_id, sent, answered, n, n_answered in session.execute(query)
     }

@@ -28,6 +28,7 @@ from app.cases.deadlines import DeadlineInput, Pause, compute
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import REPLY_TYPES, Outcome, ReplyType
+from app.cases.recompute import consultation_pause, party_due
 from app.cases.register_checks import read_row
 from app.cases.register_rows import ERROR, HEADERS, REQUIRED_HEADERS, WARNING, Problem, RegisterRow, cell_text
 from app.cases.search import build_search_text
@@ -156,6 +157,7 @@ def _check(session: Session, path: Path, today: date) -> _Checked:
     calendar = load_calendar(session)
     report = ImportReport(path.name)
     cases: list[_NewCase] = []
+    rows_of: list[int] = []  # the Excel row of each case, for the checks across rows
     seen: dict[str, int] = {}
     with read_table(path, REQUIRED_HEADERS) as table:
         present = [(h, table.columns[h]) for h in HEADERS if h in table.columns]
@@ -184,9 +186,42 @@ def _check(session: Session, path: Path, today: date) -> _Checked:
                         WARNING,
                     ))
                 cases.append(case)
+                rows_of.append(excel_row)
                 report.rows_ok += 1
             report.problems.extend(problems)
+    report.problems.extend(_repeat_warnings(session, cases, rows_of))
     return _Checked(report, cases)
+
+
+def _repeat_warnings(session: Session, cases: list[_NewCase], rows_of: list[int]) -> list[Problem]:
+    """重复申请 names an earlier answered request of the same applicant (RULES.md C.8): a row without
+    one, in the file or in the database, is a warning (old registers stay importable)."""
+    repeated = ReplyType.REPEATED
+    marked = [(c, r) for c, r in zip(cases, rows_of, strict=True)
+              if c.values["outcome"] == repeated.outcome.value and c.values["outcome_detail"] == repeated.fixed_detail]
+    if not marked:
+        return []
+    answered: list[tuple[str, str, date, str]] = [
+        (v["applicant_name"], v["id_number"], v["received_on"], v["case_no"])
+        for v in (c.values for c in cases) if v["replied_on"] is not None
+    ]
+    names = {c.values["applicant_name"] for c, _ in marked}
+    answered += [(name, number, received, no) for name, number, received, no in session.execute(
+        select(RequestCase.applicant_name, RequestCase.id_number, RequestCase.received_on, RequestCase.case_no)
+        .where(RequestCase.applicant_name.in_(names), RequestCase.replied_on.is_not(None)))]
+    problems = []
+    for case, excel_row in marked:
+        v = case.values
+        earlier = [no for name, number, received, no in answered
+                   if no != v["case_no"] and received <= v["received_on"]
+                   and (name == v["applicant_name"] or (number and number == v["id_number"]))]
+        if not earlier:
+            problems.append(Problem(
+                excel_row, "具体情形",
+                "具体情形为“重复申请”，但台账和系统中都没有同一申请人此前已答复的申请；请在备注中写明前次申请的受理编号。",
+                WARNING,
+            ))
+    return problems
 
 
 def consultation_kind(remarks: str) -> ConsultationKind:
@@ -226,13 +261,16 @@ def new_case(row: RegisterRow, calendar: WorkCalendar, today: date) -> _NewCase:
     consultation: dict[str, Any] | None = None
     pauses: tuple[Pause, ...] = ()
     if row.consultation_sent_on is not None:
-        kind = consultation_kind(row.remarks)
+        kind = row.consultation_kind or consultation_kind(row.remarks)
+        delivered = row.consultation_delivered_on
         consultation = dict(
             kind=kind.value, party=UNKNOWN_PARTY, matter="", sent_on=row.consultation_sent_on,
-            due_on=calendar.add_workdays(row.consultation_sent_on, kind.answer_days),
-            answered_on=row.consultation_answered_on, opinion="", opinion_text="", decision="", decision_reason="",
+            due_on=party_due(calendar, kind.value, row.consultation_sent_on, delivered),
+            delivered_on=delivered, answered_on=row.consultation_answered_on, opinion="", opinion_text="",
+            decision="", decision_reason="",
         )
-        pauses = (Pause(row.consultation_sent_on, row.consultation_answered_on, f"{kind.label}（{UNKNOWN_PARTY}）"),)
+        pauses = (consultation_pause(kind.value, UNKNOWN_PARTY, row.consultation_sent_on,
+                                     row.consultation_answered_on, delivered),)
     deadline = compute(calendar, DeadlineInput(
         received_on=row.received_on, correction_received_on=row.correction_received_on,
         awaiting_correction=status is CaseStatus.AWAITING_CORRECTION, pauses=pauses,

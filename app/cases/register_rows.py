@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from openpyxl.utils.datetime import from_excel
 
-from app.cases.enums import ApplicantType, Channel, DeliveryMethod, LitigationKind, RemedyResult
+from app.cases.enums import ApplicantType, Channel, ConsultationKind, DeliveryMethod, LitigationKind, RemedyResult
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
 from app.errors import ValidationError
@@ -58,6 +58,8 @@ class RegisterRow:
     correction_received_on: date | None = None
     consultation_sent_on: date | None = None
     consultation_answered_on: date | None = None
+    consultation_kind: ConsultationKind | None = None  # 征求意见对象; None = 第三方 (REGISTER.md)
+    consultation_delivered_on: date | None = None  # 征求意见送达日期
     extension_notified_on: date | None = None
     due_on: date | None = None
     replied_on: date | None = None
@@ -183,6 +185,16 @@ parse_delivery = _label_parser(
      "邮件": DeliveryMethod.EMAIL, "当面": DeliveryMethod.IN_PERSON, **{d.label: d for d in DeliveryMethod}},
     "送达方式", "、".join(d.label for d in DeliveryMethod),
 )
+# 征求意见对象 (REGISTER.md): the register's short words, and the application's own labels.
+CONSULTATION_PARTY_LABELS: dict[ConsultationKind, str] = {
+    ConsultationKind.THIRD_PARTY: "第三方", ConsultationKind.DEPARTMENT: "部门",
+    ConsultationKind.CO_PRODUCER: "共同制作机关",
+}
+parse_consultation_kind = _label_parser(
+    {**{label: k for k, label in CONSULTATION_PARTY_LABELS.items()}, "部门协商": ConsultationKind.DEPARTMENT,
+     **{k.label: k for k in ConsultationKind}},
+    "征求意见对象", "第三方、部门、共同制作机关",
+)
 parse_remedy_result = _label_parser(
     {r.label: r for r in RemedyResult}, "结果", "、".join(r.label for r in RemedyResult)
 )
@@ -235,6 +247,9 @@ COLUMNS: tuple[Column, ...] = (
     _date_col("补正收到日期", "correction_received_on"),
     _date_col("征求意见发出日期", "consultation_sent_on"),
     _date_col("征求意见收回日期", "consultation_answered_on"),
+    Column("征求意见对象", "consultation_kind", 10, parse_consultation_kind,
+           lambda k: CONSULTATION_PARTY_LABELS[k] if k else ""),
+    _date_col("征求意见送达日期", "consultation_delivered_on"),
     _date_col("延期告知日期", "extension_notified_on"),
     _date_col("答复期限", "due_on"),
     _date_col("答复日期", "replied_on"),
@@ -296,15 +311,18 @@ _OUTCOMES = {m.value: m for m in Outcome}
 _DELIVERY = {m.value: m for m in DeliveryMethod}
 _REMEDY = {m.value: m for m in RemedyResult}
 _LITIGATION = {m.value: m for m in LitigationKind}
+_CONSULTATION_KINDS = {m.value: m for m in ConsultationKind}
+_CONSULTATION_LABELS = {m.value: label for m, label in CONSULTATION_PARTY_LABELS.items()}
 
 
 def row_from_case(
-    case: Any, consultation_sent_on: date | None = None, consultation_answered_on: date | None = None
+    case: Any, consultation_sent_on: date | None = None, consultation_answered_on: date | None = None,
+    consultation_kind: str | None = None, consultation_delivered_on: date | None = None,
 ) -> RegisterRow:
     """The register row of `case` (a RequestCase or a result row with the same column names).
 
     The register has one consultation pair: callers pass the earliest 发出 and, when every
-    consultation was answered, the latest 收回."""
+    consultation was answered, the latest 收回; the 对象 and 送达日期 are the first consultation's."""
     delivery = case.reply_delivery_method or case.delivery_method
     return RegisterRow(
         case_no=case.case_no,
@@ -322,6 +340,8 @@ def row_from_case(
         correction_received_on=case.correction_received_on,
         consultation_sent_on=consultation_sent_on,
         consultation_answered_on=consultation_answered_on,
+        consultation_kind=_CONSULTATION_KINDS.get(consultation_kind or ""),
+        consultation_delivered_on=consultation_delivered_on,
         extension_notified_on=case.extension_notified_on,
         due_on=case.due_on,
         replied_on=case.replied_on,
@@ -352,7 +372,8 @@ _LITIGATION_LABELS = _labels(_LITIGATION)
 
 
 def case_cells(case: Any, consultation_sent_on: date | None = None,
-               consultation_answered_on: date | None = None) -> list[Any]:
+               consultation_answered_on: date | None = None, consultation_kind: str | None = None,
+               consultation_delivered_on: date | None = None) -> list[Any]:
     """row_values(row_from_case(case, …)) in one step, for the export's hot loop (a test keeps
     the two equal): no intermediate dataclass, codes straight to labels."""
     outcome = _OUTCOMES.get(case.outcome)
@@ -361,7 +382,8 @@ def case_cells(case: Any, consultation_sent_on: date | None = None,
         case.case_no, _APPLICANT_LABELS[case.applicant_type], case.applicant_name, case.id_number or None,
         case.phone or None, case.email or None, case.address or None, _CHANNEL_LABELS[case.channel],
         case.submitted_on, case.received_on, case.content or None, case.correction_notice_on,
-        case.correction_received_on, consultation_sent_on, consultation_answered_on, case.extension_notified_on,
+        case.correction_received_on, consultation_sent_on, consultation_answered_on,
+        _CONSULTATION_LABELS.get(consultation_kind or ""), consultation_delivered_on, case.extension_notified_on,
         case.due_on, case.replied_on, outcome.label if outcome else None,
         outcome.details[detail] if outcome and detail is not None and detail < len(outcome.details) else None,
         case.reply_doc_no or None, _DELIVERY_LABELS.get(case.reply_delivery_method or case.delivery_method),

@@ -26,6 +26,8 @@ from app.cases.handling import (
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
+from app.cases.reply_facts import refusal
+from app.cases.reply_text import unfilled_markers
 from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
@@ -82,15 +84,46 @@ def _ensure_not_sent(case: RequestCase, action: str) -> None:
         raise ValidationError(f"答复书已于{cn_date(case.replied_on)}发出{doc}，不能再{action}。", field="status")
 
 
+def approvals_voided_by_edit(session: Session, case: RequestCase) -> list[str]:
+    """The leaders' approvals of the current draft that saving a new draft would void, in words
+    (“分管领导审定（陈军，2024年3月20日）”); the GUI asks before, the service refuses without consent."""
+    return [
+        f"{STEP_LABELS[step]}（{sign.signer_name}，{cn_date(sign.signed_at.date())}）"
+        for step, sign in reply_approvals(session, case).items()
+        if sign is not None and sign.decision == Decision.APPROVE.value
+    ]
+
+
 def save_reply_draft(
     session: Session, actor: Actor, case_id: int, reply_type: ReplyType, detail_index: int | None, body: str,
-    *, today: date | None = None,
+    *, repeat_of: str = "", void_approvals: bool = False, today: date | None = None,
 ) -> RequestCase:
-    """Save the draft reply and submit it for review and approval."""
+    """Save the draft reply and submit it for review and approval.
+
+    Refused when the reply type asserts a fact not on file (reply_facts), when the text still has
+    a bracketed fill-in marker, and — unless `void_approvals` — when leaders already approved the
+    current draft (their approvals are voided by a new draft; the audit entry names them)."""
     reply = ReplyType(reply_type)
     case, before = case_for_change(session, actor, case_id, _DRAFTABLE, "起草答复")
     if case.status == CaseStatus.AWAITING_APPROVAL.value:
         _ensure_not_sent(case, "修改答复草稿")
+    day = today or date.today()
+    why = refusal(session, case, reply, day, body=body,
+                  repeat_of=repeat_of if reply is ReplyType.REPEATED else None)
+    if why:
+        raise ValidationError(why, field="reply_type")
+    markers = unfilled_markers(body)
+    if markers:
+        raise ValidationError(
+            "答复稿中尚有未填写的内容：" + "、".join(markers) + "。请填写完整后再提交审核。", field="body"
+        )
+    # Approvals of a reply already sent (a reopened case) belong to that reply, not to this draft.
+    voided = approvals_voided_by_edit(session, case) if case.replied_on is None else []
+    if voided and not void_approvals:
+        raise ValidationError(
+            "本答复稿已经" + "、".join(voided) + "签批。保存修改后，这些签批作废，须重新报司法局审核和领导审定。"
+            "请确认后再保存。", field="void_approvals",
+        )
     details = reply.outcome.details
     if reply.fixed_detail is not None:
         detail = reply.fixed_detail
@@ -117,10 +150,13 @@ def save_reply_draft(
         case.reply_round += 1
     case.reply_type, case.outcome, case.outcome_detail = reply.value, reply.outcome.value, detail
     case.reply_body = text
+    case.repeat_of_case_no = repeat_of.strip() if reply is ReplyType.REPEATED else ""
     case.status = CaseStatus.AWAITING_APPROVAL.value
     if case.handler_id is None:
         case.handler_id = actor.user_id
-    save_change(session, actor, case, before, "reply_draft", f"起草答复：{reply.label}", today)
+    summary = f"起草答复：{reply.label}" + (f"；作废签批：{'、'.join(voided)}" if voided else "")
+    save_change(session, actor, case, before, "reply_draft", summary, today,
+                extra={"voided_approvals": voided} if voided else None)
     return case
 
 

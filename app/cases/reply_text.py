@@ -55,16 +55,29 @@ def _cn(d: date | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if d else "[日期]"
 
 
-def _withheld(detail_index: int | None) -> str:
+# 保护第三方合法权益 when no third party was consulted: the letter must not claim it was.
+_THIRD_PARTY_UNCONSULTED = (
+    "经审查，您申请获取的信息涉及商业秘密、个人隐私等内容，公开会对第三方合法权益造成损害，"
+    "且本机关认为不公开不会对公共利益造成重大影响。根据{reg}第十五条的规定，本机关决定不予公开。"
+)
+
+
+def _withheld(detail_index: int | None, case: RequestCase) -> str:
     if detail_index is None or not 0 <= detail_index < len(WITHHELD_REASONS):
         return "经审查，[不予公开的理由]。根据{reg}第[  ]条的规定，本机关决定不予公开。"
+    if detail_index == 3 and not any(c.kind == "third_party" and c.opinion == "object" for c in case.consultations):
+        return _THIRD_PARTY_UNCONSULTED
     return WITHHELD_REASONS[detail_index] or _SPECIAL_LAW
 
 
-def default_reply_body(reply_type: ReplyType, detail_index: int | None, case: RequestCase) -> str:
+def default_reply_body(
+    reply_type: ReplyType, detail_index: int | None, case: RequestCase, *,
+    earlier: tuple[date, str] | None = None,
+) -> str:
     """Formal Chinese text of the answer for `reply_type` (paragraphs separated by newlines).
 
-    `detail_index` is the annual-report sub-row; only 不予公开 needs it (the reason). The first
+    `detail_index` is the annual-report sub-row; only 不予公开 needs it (the reason). `earlier` is
+    the (answer date, 文号) of the earlier request a 重复申请 reply names. The first
     mention of the regulation uses its full title, as the letter has not named it before.
     """
     you = _you(case)
@@ -88,7 +101,7 @@ def default_reply_body(reply_type: ReplyType, detail_index: int | None, case: Re
             "并对不予公开的内容说明理由如上。"
         )
     elif reply_type is ReplyType.WITHHELD:
-        text = _withheld(detail_index).format(reg=reg)
+        text = _withheld(detail_index, case).format(reg=reg)
     elif reply_type is ReplyType.SPECIAL_LAW:
         text = _SPECIAL_LAW.format(reg=reg)
     elif reply_type is ReplyType.NOT_EXIST:
@@ -114,8 +127,11 @@ def default_reply_body(reply_type: ReplyType, detail_index: int | None, case: Re
             f"根据{reg}第二十九条第二款第（二）项、第三十条的规定，本机关无法向{you}提供。"
         )
     elif reply_type is ReplyType.REPEATED:
+        when, doc = ("[前次答复日期]", "[前次答复文号]")
+        if earlier is not None:
+            when, doc = _cn(earlier[0]), earlier[1] or "[前次答复文号]"
         text = (
-            f"本机关已于[前次答复日期]就{you}提出的相同政府信息公开申请作出答复（[前次答复文号]），"
+            f"本机关已于{when}就{you}提出的相同政府信息公开申请作出答复（{doc}），"
             f"{you}本次系重复申请公开相同政府信息。根据{reg}第三十六条第（六）项的规定，本机关不予重复处理。"
         )
     elif reply_type is ReplyType.PETITION:

@@ -6,6 +6,8 @@ Kept out of app/cases so the reply path needs one call each: `require_partial_ba
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from app.cases.models import RequestCase
@@ -31,11 +33,14 @@ def require_partial_basis(session: Session, case: RequestCase, reply_type: Reply
     )
 
 
-def reply_body(session: Session, reply_type: ReplyType, detail_index: int | None, case: RequestCase) -> str:
+def reply_body(
+    session: Session, reply_type: ReplyType, detail_index: int | None, case: RequestCase, *,
+    earlier: tuple[date, str] | None = None,
+) -> str:
     """The default body; for 部分公开 with released copies, written from the 区分处理说明."""
     reply = ReplyType(reply_type)
     if reply is not ReplyType.PARTIAL:
-        return default_reply_body(reply, detail_index, case)
+        return default_reply_body(reply, detail_index, case, earlier=earlier)
     copies = [item.released_name for item in release_items(session, case.id) if item.released_id is not None]
     rows = statement_rows(session, case.id)
     if not copies or not rows:

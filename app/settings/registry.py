@@ -64,6 +64,11 @@ _DEFS: list[SettingDef] = [
     ),
     SettingDef("cases.fee_pauses_clock", bool, True, "收费通知期间暂停答复期限", "依申请公开", affects_deadlines=True),
     SettingDef(
+        "cases.correction_min_days", int, 10, "补正期限下限（工作日）", "依申请公开",
+        "补正告知给申请人的补正期限至少为告知之日起的这些工作日（条例第三十条“合理的补正期限”）。",
+        minimum=5, maximum=30,
+    ),
+    SettingDef(
         "review.columns", list,
         ["县政府要闻|新闻", "部门动态|新闻", "乡镇动态|新闻", "通知公告|通知公告", "政策文件|政策文件",
          "政策解读|其他"],

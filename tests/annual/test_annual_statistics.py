@@ -47,11 +47,12 @@ def _case(received: date, replied: date | None, due: date | None, channel: Chann
 @pytest.fixture
 def cases(db: Database) -> dict[str, int]:
     a = _case(date(2024, 5, 6), date(2024, 5, 31), date(2024, 6, 11), Channel.INTERNET)
-    # Department consultation out 8 May, back 15 May: 9, 10, 11 (make-up Sat), 13, 14, 15 May paused.
+    # Department consultation out 8 May, back 15 May — one day after its 5 working days (9, 10, 11 make-up
+    # Sat, 13, 14 May) ended, so only those 5 days are paused (RULES.md C.7), not 15 May.
     a.consultations.append(Consultation(kind="department", party="县财政局", sent_on=date(2024, 5, 8),
-                                        due_on=date(2024, 5, 16), answered_on=date(2024, 5, 15)))
+                                        due_on=date(2024, 5, 14), answered_on=date(2024, 5, 15)))
     built = {
-        # 20 working days 7–31 May (11 May worked) − 6 paused = 14
+        # 20 working days 7–31 May (11 May worked) − 5 paused = 15
         "A": a,
         # corrected: the clock starts 8 Apr; 9–30 Apr with Sun 28 Apr = 17
         "B": _case(date(2024, 4, 1), date(2024, 4, 30), date(2024, 5, 10), Channel.LETTER_REGISTERED,
@@ -95,10 +96,10 @@ def test_quarter_matches_a_hand_count(db: Database, cases: dict[str, int]) -> No
         st = compute_statistics(s, 2024, quarter=2, today=TODAY)
     t = st.total
     assert (t.received, t.closed, t.overdue) == (6, 4, 2)  # B C H A D E / B F C A / C D
-    assert t.reply_workdays == 14 + 17 + 28 + 14
-    assert t.average_workdays == pytest.approx(18.25)
+    assert t.reply_workdays == 15 + 17 + 28 + 14
+    assert t.average_workdays == pytest.approx(18.5)  # 74 / 4
     ch = {g.key: g.figures for g in st.by_channel}
-    assert (ch["internet"].received, ch["internet"].closed, ch["internet"].average_workdays) == (2, 1, 14)
+    assert (ch["internet"].received, ch["internet"].closed, ch["internet"].average_workdays) == (2, 1, 15)
     assert (ch["letter_registered"].received, ch["letter_registered"].overdue) == (2, 1)
     assert ch["letter_registered"].average_workdays == 17
     assert (ch["in_person"].received, ch["in_person"].closed, ch["in_person"].overdue) == (1, 1, 1)
@@ -106,7 +107,7 @@ def test_quarter_matches_a_hand_count(db: Database, cases: dict[str, int]) -> No
     assert ch["other"].received == 1 and ch["other"].overdue == 0
     ap = {g.key: g.figures for g in st.by_applicant}
     assert (ap["natural"].received, ap["natural"].closed, ap["natural"].overdue) == (3, 2, 1)
-    assert ap["natural"].average_workdays == 21
+    assert ap["natural"].average_workdays == 21.5  # (A 15 + C 28) / 2
     assert ap["research"].closed == 1 and ap["research"].received == 0
     assert ap["public_welfare"].received == 0 and ap["public_welfare"].average_workdays is None
     assert sum(g.figures.received for g in st.by_applicant) == t.received
@@ -119,7 +120,7 @@ def test_months(db: Database, cases: dict[str, int]) -> None:
         june_mid = compute_statistics(s, 2024, month=6, today=date(2024, 6, 15))
         q1 = compute_statistics(s, 2024, quarter=1, today=TODAY)
     assert (may.total.received, may.total.closed, may.total.overdue) == (2, 2, 1)
-    assert may.total.average_workdays == 21
+    assert may.total.average_workdays == 21.5  # (A 15 + C 28) / 2
     assert (june.total.received, june.total.closed, june.total.overdue) == (1, 0, 1)
     assert june.total.average_workdays is None
     assert june_mid.as_of == date(2024, 6, 15) and june_mid.total.overdue == 0  # D not due yet
@@ -156,7 +157,7 @@ def test_excel_export_reads_back(db: Database, cases: dict[str, int], tmp_path: 
     assert ws.cell(1, 1).value == "锦屏县人民政府办公室2024年第二季度政府信息公开申请办理情况统计"
     assert [ws.cell(2, c).value for c in range(1, 7)] == [
         "类别", "项目", "收到申请（件）", "办结（件）", "逾期（件）", "平均答复用时（工作日）"]
-    assert [ws.cell(3, c).value for c in range(1, 7)] == ["合计", "全部申请", 6, 4, 2, 18.3]
+    assert [ws.cell(3, c).value for c in range(1, 7)] == ["合计", "全部申请", 6, 4, 2, 18.5]
     labels = [ws.cell(r, 2).value for r in range(4, 4 + 12)]
     assert labels[0] == "互联网" and labels[-1] == "其他"
     notes = [ws.cell(r, 1).value for r in range(16, ws.max_row + 1)]

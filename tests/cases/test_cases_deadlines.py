@@ -100,15 +100,17 @@ def test_two_overlapping_consultations_pause_once(session: Session, clerk: Actor
     assert case.due_on == date(2024, 4, 10)
 
 
-def test_an_open_consultation_pauses_until_today(session: Session, clerk: Actor) -> None:
+def test_an_open_consultation_pauses_at_most_until_the_end_of_its_period(session: Session, clerk: Actor) -> None:
     case = new_case(session, clerk)
     add_consultation(session, clerk, case.id, ConsultationKind.DEPARTMENT, "县财政局", "", date(2024, 3, 11),
                      today=date(2024, 3, 14))
-    # Still out on Thu 3/14: paused 3/12, 13, 14 → the 23rd working day after 3/4, Sun 2024-04-07.
-    assert case.due_on == date(2024, 4, 7)
-    # The daily recompute moves it on while the answer is still missing.
-    recompute_open_cases(session, workdays.load_calendar(session), today=date(2024, 3, 15))
-    assert case.due_on == date(2024, 4, 8)
+    # Unanswered: the pause runs to the end of the department's 5 working days, Mon 3/18 (3/12–15, 3/18
+    # = 5 days), never further: the 25th working day after 3/4 is 4/1 (20), 4/2, 4/3, Sun 4/7, 4/8,
+    # Tue 4/9 (25).
+    assert case.due_on == date(2024, 4, 9)
+    # Later days do not move it: an unanswered consultation does not keep the case current forever.
+    recompute_open_cases(session, workdays.load_calendar(session), today=date(2024, 6, 28))
+    assert case.due_on == date(2024, 4, 9)
 
 
 def test_extension_adds_twenty_working_days_across_national_day(

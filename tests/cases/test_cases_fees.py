@@ -25,6 +25,7 @@ from app.cases.fees import (
     fee_due_on,
     fee_period_lapsed,
     lapsed_notice_cutoff,
+    record_fee_notice_received,
 )
 from app.cases.handling import record_fee_notice, record_fee_paid, start_handling
 from app.cases.intake import CaseForm, register_case
@@ -59,6 +60,8 @@ def _noticed(session: Session, clerk: Actor, name: str = "王小明") -> Request
     case = _register(session, clerk, name)
     start_handling(session, clerk, case.id, today=TODAY)
     record_fee_notice(session, clerk, case.id, NOTICE, compute_fee(FeeMethod.PER_PAGE, 250), today=TODAY)
+    # Handed to the applicant in person the same day: the payment period runs from NOTICE.
+    record_fee_notice_received(session, clerk, case.id, NOTICE, today=TODAY)
     return case
 
 

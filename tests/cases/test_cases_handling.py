@@ -77,9 +77,14 @@ def test_correction_notice_rules(session: Session, clerk: Actor, case: RequestCa
     with pytest.raises(ValidationError) as err:
         send_correction_notice(session, clerk, case.id, date(2024, 3, 14), "年份", date(2024, 3, 14), today=TODAY)
     assert err.value.field == "due_on"
-    # The 7th working day after Mon 3/4 is Wed 3/13; Thu 3/14 is late: a warning, not a refusal.
+    # The 7th working day after Mon 3/4 is Wed 3/13; Thu 3/14 is late: refused without a recorded
+    # reason, then a warning that keeps the reason.
+    with pytest.raises(ValidationError, match="2024年3月13日") as err:
+        send_correction_notice(session, clerk, case.id, date(2024, 3, 14), ["年份", "地域范围"],
+                               date(2024, 3, 28), today=TODAY)
+    assert err.value.field == "late_reason"
     warnings = send_correction_notice(session, clerk, case.id, date(2024, 3, 14), ["年份", "地域范围"],
-                                      date(2024, 3, 28), today=TODAY)
+                                      date(2024, 3, 28), late_reason="申请书经转办延误", today=TODAY)
     assert len(warnings) == 1 and "2024年3月13日" in warnings[0]
     assert case.correction_items == "1. 年份\n2. 地域范围"
     with pytest.raises(ValidationError, match="一次性告知"):

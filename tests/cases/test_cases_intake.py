@@ -266,3 +266,24 @@ def test_email_and_postcode() -> None:
     assert not is_valid_email("wang xm@example.com")
     assert not is_valid_email("wang@example")
     assert is_valid_postcode("556700") and not is_valid_postcode("55670") and not is_valid_postcode("55670a")
+
+
+def test_an_ordinary_letter_needs_its_arrival_day_and_the_confirmation_not_before_it(
+    session: Session, clerk: Actor
+) -> None:
+    form = replace(a_form(), channel=Channel.LETTER_ORDINARY, submitted_on=date(2024, 3, 1),
+                   channel_date=date(2024, 3, 6))
+    with pytest.raises(ValidationError, match="信件到达日期") as err:
+        register_case(session, clerk, form, date(2024, 3, 8))
+    assert err.value.field == "letter_arrived_on"
+    with pytest.raises(ValidationError, match="不能早于信件到达日期"):
+        register_case(session, clerk, replace(form, letter_arrived_on=date(2024, 3, 7)), date(2024, 3, 8))
+    late = replace(form, letter_arrived_on=date(2024, 3, 4))
+    assert any("收到当日与申请人确认" in w for w in intake_warnings(session, late, date(2024, 3, 8)))
+    same_day = replace(form, letter_arrived_on=date(2024, 3, 6))
+    assert not any("收到当日" in w for w in intake_warnings(session, same_day, date(2024, 3, 8)))
+    case = register_case(session, clerk, late, date(2024, 3, 8))
+    assert (case.letter_arrived_on, case.received_on) == (date(2024, 3, 4), date(2024, 3, 6))
+    # Another channel never keeps an arrival day.
+    other = register_case(session, clerk, replace(late, channel=Channel.LETTER_REGISTERED), date(2024, 3, 8))
+    assert other.letter_arrived_on is None

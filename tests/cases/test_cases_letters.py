@@ -81,7 +81,7 @@ def test_every_kind_generated_and_filed(db: Database, people: dict[str, Actor], 
         cid = case.id
         texts["receipt"] = _text(generate_letter(s, clerk, cid, "receipt", folder).content, tmp_path, "receipt")
         send_correction_notice(s, clerk, cid, date(2024, 5, 8), ["请明确所需方案的项目名称", "请说明所需信息的形式"],
-                               date(2024, 5, 20), today=TODAY)
+                               date(2024, 5, 21), today=TODAY)  # 10 working days incl. Sat 5/11
         texts["correction"] = _text(generate_letter(s, clerk, cid, "correction", folder).content, tmp_path, "c")
         record_correction_received(s, clerk, cid, date(2024, 5, 15), today=TODAY)
         third = add_consultation(s, clerk, cid, ConsultationKind.THIRD_PARTY, "贵州清水江建设工程有限公司",
@@ -123,7 +123,7 @@ def test_every_kind_generated_and_filed(db: Database, people: dict[str, Actor], 
         assert "张三" in texts[kind], kind
     assert "张三" not in texts["third-party"]  # the third party is not told who asked
     assert "答复期限" in texts["receipt"] and "当面提交" in texts["receipt"]
-    assert "请明确所需方案的项目名称" in texts["correction"] and "2024年5月20日" in texts["correction"]
+    assert "请明确所需方案的项目名称" in texts["correction"] and "2024年5月21日" in texts["correction"]
     assert "锦府办依告〔2024〕1号" in texts["correction"]
     assert "需要协调核实，不能" in texts["extension"]  # the reason's own full stop was dropped
     assert "贵州清水江建设工程有限公司" in texts["third-party"]
@@ -158,9 +158,12 @@ def test_refused_while_markers_remain(db: Database, people: dict[str, Actor], tm
         with pytest.raises(ValidationError, match="机关地址"):  # the office has not entered its address
             generate_letter(s, clerk, case.id, "receipt", tmp_path)
         _office(s)
-        save_reply_draft(s, clerk, case.id, ReplyType.NOT_OURS, None,
-                         default_reply_body(ReplyType.NOT_OURS, None, case), today=TODAY)
-        with pytest.raises(ValidationError, match=r"\[负责公开的机关名称及联系方式\]"):
+        # A draft still holding fill-in markers cannot even be submitted for review (issue 11).
+        with pytest.raises(ValidationError, match=r"\[负责公开的机关名称及联系方式\]") as err:
+            save_reply_draft(s, clerk, case.id, ReplyType.NOT_OURS, None,
+                             default_reply_body(ReplyType.NOT_OURS, None, case), today=TODAY)
+        assert err.value.field == "body" and case.reply_type == ""
+        with pytest.raises(ValidationError, match="尚未选择答复类型"):
             generate_letter(s, clerk, case.id, "reply", tmp_path)
         with pytest.raises(ValidationError, match="尚未登记征求第三方意见"):
             generate_letter(s, clerk, case.id, "third-party", tmp_path)

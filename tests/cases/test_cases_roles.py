@@ -34,7 +34,7 @@ CALLS: dict[str, Call] = {
     "update_case": lambda s, a, cid, other: intake.update_case(s, a, cid, FORM, 1, today=TODAY),
     "start_handling": lambda s, a, cid, other: handling.start_handling(s, a, cid, today=TODAY),
     "send_correction_notice": lambda s, a, cid, other: handling.send_correction_notice(
-        s, a, cid, D, "年份", date(2024, 3, 29), today=TODAY),
+        s, a, cid, D, "年份", date(2024, 4, 3), today=TODAY),
     "record_correction_received": lambda s, a, cid, other: handling.record_correction_received(s, a, cid, D,
                                                                                                today=TODAY),
     "close_for_no_correction": lambda s, a, cid, other: handling.close_for_no_correction(s, a, cid, D, today=TODAY),

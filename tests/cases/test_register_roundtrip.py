@@ -50,8 +50,9 @@ def _case(n: int, **fields: Any) -> RequestCase:
     return RequestCase(**base)
 
 
-def _consult(kind: ConsultationKind, sent: date, answered: date | None) -> Consultation:
-    return Consultation(kind=kind.value, party="某公司", matter="", sent_on=sent, due_on=sent, answered_on=answered)
+def _consult(kind: ConsultationKind, sent: date, answered: date | None, delivered: date | None = None) -> Consultation:
+    return Consultation(kind=kind.value, party="某公司", matter="", sent_on=sent, due_on=sent, answered_on=answered,
+                        delivered_on=delivered)
 
 
 def make_cases(session: Session, today: date = TODAY) -> list[RequestCase]:
@@ -103,8 +104,9 @@ def make_cases(session: Session, today: date = TODAY) -> list[RequestCase]:
             outcome=Outcome.UNAVAILABLE.value, outcome_detail=0,
         ),
     ]
-    cases[3].consultations = [_consult(ConsultationKind.THIRD_PARTY, date(2024, 3, 14), date(2024, 3, 21))]
-    cases[4].consultations = [_consult(ConsultationKind.THIRD_PARTY, date(2024, 3, 8), None)]
+    cases[3].consultations = [_consult(ConsultationKind.THIRD_PARTY, date(2024, 3, 14), date(2024, 3, 21),
+                                       date(2024, 3, 15))]
+    cases[4].consultations = [_consult(ConsultationKind.DEPARTMENT, date(2024, 3, 8), None)]
     calendar = load_calendar(session)
     for case in cases:
         refresh_due(case, calendar, today, True)
@@ -124,15 +126,19 @@ def register_values(session: Session) -> dict[str, list[Any]]:
         sent = min((c.sent_on for c in case.consultations), default=None)
         answers = [c.answered_on for c in case.consultations]
         answered = max(answers) if answers and None not in answers else None  # type: ignore[type-var]
-        result[case.case_no] = row_values(row_from_case(case, sent, answered))
+        first = min(case.consultations, key=lambda c: (c.sent_on, c.id), default=None)
+        kind, delivered = (first.kind, first.delivered_on) if first else (None, None)
+        result[case.case_no] = row_values(row_from_case(case, sent, answered, kind, delivered))
     return result
 
 
 def test_fast_export_cells_equal_the_register_row(db: Database) -> None:
     with db.session_factory.begin() as s:
         for case in make_cases(s):
-            sent = case.consultations[0].sent_on if case.consultations else None
-            assert case_cells(case, sent, None) == row_values(row_from_case(case, sent, None))
+            first = case.consultations[0] if case.consultations else None
+            sent, kind, delivered = (first.sent_on, first.kind, first.delivered_on) if first else (None, None, None)
+            assert case_cells(case, sent, None, kind, delivered) == row_values(
+                row_from_case(case, sent, None, kind, delivered))
 
 
 @pytest.fixture
@@ -180,7 +186,7 @@ def test_sheet_layout_and_cells(exported: tuple[Path, dict[str, list[Any]]]) -> 
     assert ws["A1"].value == "锦屏县人民政府办公室政府信息依申请公开登记台账（2024年）"
     assert [c.value for c in ws[2]] == list(HEADERS)
     assert ws.freeze_panes == "A3"
-    assert ws.auto_filter.ref == f"A2:AC{2 + 8}"
+    assert ws.auto_filter.ref == f"A2:AE{2 + 8}"
     assert ws.print_title_rows == "$2:$2"
     assert ws.page_setup.orientation == "landscape"
     assert str(ws.page_setup.paperSize) == "9"  # A4
@@ -194,9 +200,13 @@ def test_sheet_layout_and_cells(exported: tuple[Path, dict[str, list[Any]]]) -> 
     assert all(c.data_type != "f" for row in rows.values() for c in row)
     assert by_header["申请人"].value == "+张三" and by_header["申请人"].data_type == "s"
     assert by_header["收到申请日期"].is_date and by_header["收到申请日期"].value == datetime(2024, 3, 1)
-    assert by_header["申请方式"].value == "信函"
+    assert by_header["申请方式"].value == "信函（平信）"  # kept apart from 信函（挂号/EMS） (issue 11)
     assert by_header["送达方式"].value == "邮寄"
     assert by_header["证件号码"].value == "11010519491231002X"
+    fourth = dict(zip(HEADERS, rows["锦府办依申〔2024〕4号"], strict=True))
+    assert fourth["征求意见对象"].value == "第三方" and fourth["征求意见送达日期"].value == datetime(2024, 3, 15)
+    fifth = dict(zip(HEADERS, rows["锦府办依申〔2024〕5号"], strict=True))
+    assert fifth["征求意见对象"].value == "部门" and fifth["征求意见送达日期"].value is None
     second = dict(zip(HEADERS, rows["锦府办依申〔2024〕2号"], strict=True))
     assert second["具体情形"].value == "危及“三安全一稳定”"
     assert second["行政诉讼类型"].value == "未经复议直接起诉"
@@ -257,7 +267,7 @@ def test_cases_made_by_the_services_round_trip(db: Database, fresh_db: Database,
             applicant_type=ApplicantType.BUSINESS, applicant_name="某公司", channel=Channel.IN_PERSON,
             submitted_on=date(2024, 6, 4), content="请公开招标文件", address="锦屏县工业园区",
         ), day)
-        send_correction_notice(s, clerk, b.id, date(2024, 6, 5), ["写明文件名称"], date(2024, 6, 14), today=day)
+        send_correction_notice(s, clerk, b.id, date(2024, 6, 5), ["写明文件名称"], date(2024, 6, 20), today=day)
         record_correction_received(s, clerk, b.id, date(2024, 6, 11), today=day)
         export_register(s, clerk, tmp_path / "r.xlsx", year=2024)
         before = register_values(s)

@@ -94,6 +94,10 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["c_reg"], ConsultationKind.THIRD_PARTY, "某公司", "是否同意公开", date(2024, 3, 6), today=TODAY)),
     S("cases.handling.answer_consultation", CASE, lambda s, a, w: handling.answer_consultation(
         s, a, w["consultation"], date(2024, 3, 8), "agree", "", "disclose", "", today=TODAY)),
+    S("cases.handling.record_consultation_delivery", CASE, lambda s, a, w: handling.record_consultation_delivery(
+        s, a, w["consultation"], date(2024, 3, 7), today=TODAY)),
+    S("cases.fees.record_fee_notice_received", CASE, lambda s, a, w: fees.record_fee_notice_received(
+        s, a, w["c_fee"], date(2024, 3, 7), today=TODAY)),
     S("cases.handling.extend_deadline", CASE, lambda s, a, w: handling.extend_deadline(
         s, a, w["c_reg"], date(2024, 3, 20), "需要调取档案", w["approver"], "同意", today=TODAY)),
     S("cases.handling.record_fee_notice", CASE, lambda s, a, w: handling.record_fee_notice(
@@ -258,6 +262,7 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
                                                                 "某公司", "", date(2024, 3, 6), today=TODAY).id)
     w["c_fee"] = case(4)
     do(handling.record_fee_notice, sysa, w["c_fee"], date(2024, 3, 6), "100", today=TODAY)
+    do(fees.record_fee_notice_received, sysa, w["c_fee"], date(2024, 3, 6), today=TODAY)
     for key, steps in (("c_draft", 1), ("c_reviewed", 2), ("c_signed", 3), ("c_sent", 4), ("c_closed", 5)):
         cid = w[key] = case(10 + steps)
         do(reply.save_reply_draft, sysa, cid, ReplyType.DISCLOSABLE, None, "答复正文", today=TODAY)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 
 from app.annual.compute import part4
@@ -21,6 +21,7 @@ from app.signoff.service import Decision
 from tests.conftest import TEST_PASSWORD
 from ui.cases.case_detail import CaseDetail
 from ui.cases.form_dialog import FormDialog
+from ui.date_field import DateField
 from ui.signoff_dialog import SignOffDialog
 
 pytestmark = pytest.mark.gui
@@ -100,7 +101,7 @@ def test_third_party_consultation_records_opinion_and_decision(
     _set(dlg, "matter", "是否同意公开其投标报价")
     _ok(qtbot, dlg)
     assert panel.consultations.rowCount() == 1
-    assert panel.consultations.index(0, 5).data() == "等待答复"
+    assert panel.consultations.index(0, 6).data() == "等待答复"
     assert "handle_third" in detail.flowchart.current_steps()
 
     panel.table.selectRow(0)
@@ -121,8 +122,8 @@ def test_third_party_consultation_records_opinion_and_decision(
     _set(answer, "decision", "withhold")
     _ok(qtbot, answer)
     assert not answer.isVisible()
-    assert panel.consultations.index(0, 5).data() == "已收回"
-    assert panel.consultations.index(0, 7).data() == "不予公开"
+    assert panel.consultations.index(0, 6).data() == "已收回"
+    assert panel.consultations.index(0, 8).data() == "不予公开"
 
 
 def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders, add_case) -> None:
@@ -281,3 +282,87 @@ def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ct
         assert part4(s, today.year)[:5] == [1, 0, 0, 0, 1]
     with db.session_factory.begin() as s, pytest.raises(ValidationError, match="早于答复日期"):
         record_litigation(s, clerk, case_id, date(2000, 1, 1), LitigationKind.DIRECT, RemedyResult.PENDING)
+
+
+def test_a_late_correction_notice_asks_for_its_reason(qtbot, db, ctx, clerk, add_case, boxes) -> None:
+    # Received Mon 2024-03-04: the 7th working day after is Wed 3/13; a notice on Thu 3/14 is late.
+    case_id = add_case(submitted_on=date(2024, 3, 4))
+    with db.session_factory.begin() as s:
+        start_handling(s, clerk, case_id, today=date(2024, 3, 4))
+    detail = CaseDetail(ctx, today=lambda: date(2024, 3, 14))
+    qtbot.addWidget(detail)
+    detail.show_case(case_id)
+    panel = detail.handling
+    qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None and dlg.form.isRowVisible(dlg.fields["late_reason"])
+    # The period defaults to the office's minimum: 10 working days after 3/14 → 3/15, 3/18–22, 3/25–28.
+    due = dlg.fields["due_on"]
+    assert isinstance(due, DateField) and due.date() == QDate(2024, 3, 28)
+    due.setDate(QDate(2024, 3, 15))  # one working day: refused, naming the minimum
+    _set(dlg, "items", "1. 请明确所需文件的名称")
+    _ok(qtbot, dlg)
+    assert dlg.isVisible() and any("至少为告知之日起 10 个工作日" in t for t in boxes.texts())
+    boxes.close()
+    due.setDate(QDate(2024, 3, 28))
+    _ok(qtbot, dlg)
+    assert dlg.isVisible() and any("逾期告知理由" in t for t in boxes.texts())
+    boxes.close()
+    _set(dlg, "late_reason", "申请书经县信访局转来，延误")
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    assert _case(db, case_id).correction_late_reason == "申请书经县信访局转来，延误"
+
+
+def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_case) -> None:
+    case_id = add_case(submitted_on=date(2024, 3, 4))
+    with db.session_factory.begin() as s:
+        start_handling(s, clerk, case_id, today=date(2024, 3, 5))
+        from app.cases.handling import add_consultation
+
+        add_consultation(s, clerk, case_id, ConsultationKind.THIRD_PARTY, "某化工公司", "环评报告",
+                         date(2024, 3, 5), today=date(2024, 3, 5))
+    detail = CaseDetail(ctx, today=lambda: date(2024, 3, 8))
+    qtbot.addWidget(detail)
+    ctx.events.data_changed.connect(lambda _area: detail.reload())
+    detail.show_case(case_id)
+    panel = detail.handling
+    assert panel.consultations.index(0, 3).data() == "未登记（暂自发出日计算）"
+    assert detail.view is not None and "送达日期未登记" in detail.view.deadline_text
+    panel.table.selectRow(0)
+    assert panel.delivery_button.isEnabled()
+    qtbot.mouseClick(panel.delivery_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None
+    delivered = dlg.fields["delivered_on"]
+    assert isinstance(delivered, DateField)
+    delivered.setDate(QDate(2024, 3, 7))
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    # 15 working days after Thu 3/7 → Thu 3/28; the case is due on the 37th working day after 3/4,
+    # Thu 2024-04-25 (worked in tests/cases/test_cases_bounded_pauses.py).
+    assert panel.consultations.index(0, 3).data() == "2024-03-07"
+    assert panel.consultations.index(0, 4).data() == "2024-03-28"
+    assert _case(db, case_id).due_on == date(2024, 4, 25)
+
+
+def test_a_remedy_against_no_reply_on_an_overdue_case(qtbot, db, ctx, clerk, add_case) -> None:
+    # Received Mon 2024-03-04, due Mon 2024-04-01; the GUI runs on 2024-04-10.
+    case_id = add_case(submitted_on=date(2024, 3, 4))
+    with db.session_factory.begin() as s:
+        start_handling(s, clerk, case_id, today=date(2024, 3, 4))
+    detail = CaseDetail(ctx, today=lambda: date(2024, 4, 10))
+    qtbot.addWidget(detail)
+    detail.show_case(case_id)
+    assert not detail.remedy_button.isHidden()
+    dlg = detail.record_remedy()
+    assert dlg is not None
+    assert any("逾期不答复" in label.text() and "2024年4月1日" in label.text() for label in dlg.findChildren(QLabel))
+    on = dlg.fields["on"]
+    assert isinstance(on, DateField)
+    on.setDate(QDate(2024, 4, 8))
+    _set(dlg, "kind", "reconsideration")
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    case = _case(db, case_id)
+    assert case.reconsideration_on == date(2024, 4, 8) and case.replied_on is None

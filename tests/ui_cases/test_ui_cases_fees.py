@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 
 from app.cases.enums import CaseStatus
-from app.cases.fees import FeeMethod
+from app.cases.fees import FeeMethod, record_fee_notice_received
 from app.cases.handling import record_fee_notice, start_handling
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome, ReplyType
@@ -31,10 +31,12 @@ def _started(db, clerk, add_case) -> int:
     return case_id
 
 
-def _noticed(db, clerk, add_case) -> int:
+def _noticed(db, clerk, add_case, received: bool = True) -> int:
     case_id = _started(db, clerk, add_case)
     with db.session_factory.begin() as s:
         record_fee_notice(s, clerk, case_id, NOTICE, Decimal("100"), today=NOTICE)
+        if received:  # handed over in person the same day
+            record_fee_notice_received(s, clerk, case_id, NOTICE, today=NOTICE)
     return case_id
 
 
@@ -133,3 +135,25 @@ def test_a_refused_close_keeps_the_dialog_open(qtbot, db, ctx, clerk, add_case, 
     _ok(qtbot, dlg)
     assert dlg.isVisible() and any("尚未届满" in t for t in boxes.texts())
     assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
+
+
+def test_the_unpaid_close_asks_for_the_notice_receipt_first(qtbot, db, ctx, clerk, add_case, boxes) -> None:
+    case_id = _noticed(db, clerk, add_case, received=False)
+    panel = _detail(qtbot, ctx, case_id, date(2024, 10, 28)).handling
+    assert "送达日期未登记" in panel.fee.text()
+    qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
+    _ok(qtbot, panel.dialog)
+    assert panel.dialog is not None and panel.dialog.isVisible()
+    assert any("尚未登记申请人收到收费通知的日期" in t for t in boxes.texts())
+    boxes.close()
+    panel.dialog.reject()
+    qtbot.mouseClick(panel.fee_received_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None
+    received = dlg.fields["received_on"]
+    assert isinstance(received, DateField)
+    received.setDate(QDate(2024, 9, 23))  # Mon: 20 working days → 9/24–27 (4), Sun 9/29 (5), 9/30 (6),
+    _ok(qtbot, dlg)  # [10/1–7 off], 10/8–11 (10), Sat 10/12 (11), 10/14–18 (16), 10/21–24 (20) → Thu 10/24
+    assert not dlg.isVisible()
+    assert "2024-09-23 送达申请人" in panel.fee.text() and "缴费期限至 2024-10-24" in panel.fee.text()
+    assert _case(db, case_id).fee_notice_received_on == date(2024, 9, 23)

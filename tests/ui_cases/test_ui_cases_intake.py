@@ -118,3 +118,36 @@ def test_correcting_the_registration_and_a_conflict(qtbot, db, ctx, add_case, bo
     with db.session_factory() as s:
         case = s.get(RequestCase, case_id)
         assert case is not None and case.phone == "13900139000" and case.address == "锦屏县敦寨镇"
+
+
+def test_an_ordinary_letter_records_its_arrival_and_a_late_confirmation_warns(qtbot, db, ctx, boxes) -> None:
+    today = date.today()
+    dlg = IntakeDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    form = dlg.form
+    form.channel.setCurrentIndex(form.channel.findData(Channel.LETTER_ORDINARY))
+    assert not form.letter_arrived_on.isHidden()
+    form.applicant_name.setText("张三")
+    form.id_number.setText("11010519491231002X")
+    form.phone.setText("13800138000")
+    form.address.setText("锦屏县三江镇")
+    form.content.setPlainText("申请公开县政府2025年工作报告")
+    form.submitted_on.setDate(to_qdate(today - timedelta(days=6)))
+    form.letter_arrived_on.setDate(to_qdate(today - timedelta(days=3)))
+    form.channel_date.setDate(to_qdate(today - timedelta(days=1)))  # confirmed two days after it arrived
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert not dlg.warning_frame.isHidden() and "收到当日与申请人确认" in dlg.warnings.text()
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert dlg.saved_case_id is not None
+    with db.session_factory() as s:
+        case = s.get(RequestCase, dlg.saved_case_id)
+        assert case is not None and case.letter_arrived_on == today - timedelta(days=3)
+        assert case.received_on == today - timedelta(days=1)
+
+
+def test_other_channels_hide_the_arrival_day(qtbot) -> None:
+    form = IntakeForm(today=date.today())
+    qtbot.addWidget(form)
+    form.channel.setCurrentIndex(form.channel.findData(Channel.LETTER_REGISTERED))
+    assert form.letter_arrived_on.isHidden() and form.form_data().letter_arrived_on is None

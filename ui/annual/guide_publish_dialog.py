@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.guide.publish import REGISTER_CREATE, REGISTER_LINK, REGISTER_NONE
+from ui.date_field import DateField
 
 
 class GuidePublishDialog(QDialog):
@@ -31,10 +31,8 @@ class GuidePublishDialog(QDialog):
         intro = QLabel(self.tr("将{edition}标记为已发布。记录发布日期后，系统参数再有修改时，工作台会提醒更新指南。")
                        .format(edition=edition_label), self)
         intro.setWordWrap(True)
-        self.published_on = QDateEdit(QDate(today.year, today.month, today.day), self)
-        self.published_on.setCalendarPopup(True)
-        self.published_on.setDisplayFormat("yyyy-MM-dd")
-        self.published_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.published_on = DateField(today, self)
+        self.published_on.setMaximumDate(today)
         self.none_button = QRadioButton(self.tr("不登记"), self)
         self.create_button = QRadioButton(self.tr("新建公开事项（类别：其他主动公开的政府信息）"), self)
         self.link_button = QRadioButton(self.tr("关联已有公开事项，编号："), self)

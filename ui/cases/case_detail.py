@@ -308,7 +308,9 @@ class CaseDetail(QWidget):
         self.edit_button.setVisible(v.is_open and (v.date_of("replied_on") is None or s is CaseStatus.IN_PROGRESS))
         self.archive_button.setVisible(s is CaseStatus.CLOSED)
         self.reopen_button.setVisible(s is CaseStatus.CLOSED)
-        self.remedy_button.setVisible(v.date_of("replied_on") is not None)
+        # Also on an unanswered case past its due date: a remedy against 逾期不答复 (RULES.md D).
+        overdue = v.date_of("replied_on") is None and v.due_on is not None and v.due_on < self._today()
+        self.remedy_button.setVisible(v.date_of("replied_on") is not None or overdue)
         self.receipt_button.setVisible(s is not CaseStatus.ARCHIVED)
         hints = {
             CaseStatus.REGISTERED: self.tr("下一步：审核申请，点“开始办理”"),

@@ -38,6 +38,7 @@ class ConsultationView:
     opinion_text: str
     decision: str
     decision_reason: str
+    delivered_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def load_case_view(session: Session, case_id: int, today: date) -> CaseView:
     )
     view.consultations = [
         ConsultationView(c.id, ConsultationKind(c.kind), c.party, c.matter, c.sent_on, c.due_on, c.answered_on,
-                         c.opinion, c.opinion_text, c.decision, c.decision_reason)
+                         c.opinion, c.opinion_text, c.decision, c.decision_reason, c.delivered_on)
         for c in case.consultations
     ]
     view.documents = [

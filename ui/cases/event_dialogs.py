@@ -25,7 +25,7 @@ from app.workdays.service import load_calendar
 from ui.cases.actions import read, run_change
 from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.form_dialog import FormDialog
-from ui.cases.intake_form import to_date
+from ui.cases.intake_form import to_date, to_qdate
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.signoff_dialog import SignOffDialog
@@ -47,19 +47,36 @@ def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: d
     received = view.date_of("received_on") or today
     calendar = read(ctx, load_calendar)
     latest = correction_notice_latest(calendar, received)
+    min_days = int(read(ctx, lambda s: get_setting(s, "cases.correction_min_days")))
     dlg = FormDialog(_tr("补正告知"), parent, intro=_tr(
         "申请内容不明确的，应当在收到申请之日起 7 个工作日内一次性告知申请人作出补正，"
         "说明需要补正的事项和合理的补正期限（条例第三十条）。本件最迟应于 {latest} 前发出。"
-    ).format(latest=_cn(latest)))
-    dlg.add_date("notice_on", _tr("告知日期："), today)
+        "本机关规定补正期限至少为告知之日起 {n} 个工作日。"
+    ).format(latest=_cn(latest), n=min_days))
+    notice = dlg.add_date("notice_on", _tr("告知日期："), today)
     dlg.add_text("items", _tr("需要补正的事项："),
                  placeholder=_tr("逐项列明，例如：1. 请明确所需信息的文件名称或文号；…"))
-    dlg.add_date("due_on", _tr("补正期限至："), calendar.add_workdays(today, CORRECTION_DAYS_DEFAULT))
-    dlg.add_note(_tr("补正期间答复期限暂停；收到补正材料之日起重新计算 20 个工作日。"))
+    due = dlg.add_date("due_on", _tr("补正期限至："),
+                       calendar.add_workdays(today, max(min_days, CORRECTION_DAYS_DEFAULT)))
+    dlg.add_text("late_reason", _tr("逾期告知理由："), height=50, placeholder=_tr(
+        "告知日期晚于收到申请之日起 7 个工作日的，须写明理由"))
+    dlg.add_note(_tr("补正期间答复期限暂停；收到补正材料之日起重新计算 20 个工作日（条例第三十条）。"))
+
+    def notice_changed() -> None:
+        on = to_date(notice.date())
+        # The reason row appears only when the notice is late; the period follows the notice day.
+        dlg.set_row_visible("late_reason", on > latest)
+        earliest = calendar.add_workdays(on, min_days)
+        if to_date(due.date()) < earliest:
+            due.setDate(to_qdate(earliest))
+
+    notice.dateChanged.connect(notice_changed)
+    notice_changed()
 
     def submit(d: FormDialog) -> bool:
+        late = d.text("late_reason") if d.date("notice_on") > latest else ""
         ok, warnings = run_change(d, ctx, lambda s: handling.send_correction_notice(
-            s, ctx.actor, view.id, d.date("notice_on"), d.text("items"), d.date("due_on")))
+            s, ctx.actor, view.id, d.date("notice_on"), d.text("items"), d.date("due_on"), late_reason=late))
         if ok and warnings:
             show_info(parent, _tr("补正告知已登记"), "\n".join(warnings))
         return ok
@@ -71,7 +88,7 @@ def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: d
 
 def correction_received(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("收到补正材料"), parent, intro=_tr(
-        "答复期限自收到补正材料之日起重新计算（条例第三十一条）。"))
+        "答复期限自收到补正材料之日起重新计算（条例第三十条）。"))
     dlg.add_date("received_on", _tr("收到补正日期："), today)
     dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_correction_received(
         s, ctx.actor, view.id, d.date("received_on")))[0]
@@ -94,8 +111,10 @@ def close_no_correction(parent: QWidget, ctx: AppContext, view: CaseView, today:
 
 def add_consultation(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("征求意见 / 部门协商"), parent, intro=_tr(
-        "征求意见期间不计入答复期限。其他部门应在 5 个工作日内反馈（县规定）；"
-        "第三方及共同制作机关为 15 个工作日（条例第三十二条、第三十四条）。"))
+        "征求意见期间不计入答复期限，但最多计至对方答复期限届满之日：其他部门应在发出之日起 5 个工作日内反馈"
+        "（县规定）；第三方及共同制作机关为收到征询函之日起 15 个工作日（条例第三十二条、第三十四条）。"
+        "送达日期（EMS 签收日期）知道后请在列表中“登记送达日期”，登记前暂自发出之日起计算。"
+        "答复期限届满后才发出的，不再顺延答复期限。"))
     dlg.add_choice("kind", _tr("类型："), [(k.label + _tr("（{n} 个工作日）").format(n=k.answer_days), k)
                                           for k in ConsultationKind])
     dlg.add_line("party", _tr("征求对象："), placeholder=_tr("部门名称或第三方名称"))
@@ -235,8 +254,9 @@ def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) ->
 
     def deadline_changed() -> None:
         due = fees.fee_due_on(calendar, to_date(notice.date()))
-        deadline.setText(_tr("缴费期限：{due}（通知之日起 {n} 个工作日）。逾期未缴费的，可按“其他处理 — 逾期未缴费”"
-                             "办结，不再处理该申请。").format(due=_cn(due), n=fees.PAYMENT_DAYS))
+        deadline.setText(_tr("缴费期限：申请人收到通知之日起 {n} 个工作日；送达日期登记前暂自通知之日起计算，即 {due}。"
+                             "逾期未缴费的，可按“其他处理 — 逾期未缴费”办结，不再处理该申请。").format(
+                                 due=_cn(due), n=fees.PAYMENT_DAYS))
 
     method.currentIndexChanged.connect(method_changed)
     calc.clicked.connect(compute)
@@ -261,7 +281,7 @@ def _count_spin(dlg: FormDialog, name: str, value: int) -> QSpinBox:
 def close_fee_unpaid(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     """逾期未缴费: closed directly, like 逾期不补正, without the reply approval chain."""
     notice = view.date_of("fee_notice_on")
-    due = fees.fee_due_on(read(ctx, load_calendar), notice) if notice else None
+    due = fees.fee_due_on(read(ctx, load_calendar), notice, view.date_of("fee_notice_received_on")) if notice else None
     dlg = FormDialog(_tr("逾期未缴费，办结"), parent, intro=_tr(
         "申请人逾期未按收费通知要求缴纳费用的，视为放弃申请，行政机关不再处理（国办函〔2020〕109号）。"
         "本件按“其他处理 — 申请人逾期未按收费通知要求缴纳费用”计入年度报告。") + (
@@ -298,7 +318,9 @@ def remedy(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
     """行政复议 / 行政诉讼 against the reply (annual report Part 4); allowed after closing."""
     dlg = FormDialog(_tr("登记行政复议、行政诉讼"), parent, ok_text=_tr("登记"), intro=_tr(
         "申请人对答复不服申请行政复议或提起行政诉讼的，在此登记，计入年度报告第四部分；结果未出时选“尚未审结”，"
-        "出结果后再次登记即可更新。"))
+        "出结果后再次登记即可更新。") + (_tr(
+        "\n本件尚未答复：此处登记的是针对逾期不答复的复议或诉讼，日期须晚于答复期限（{due}）。").format(
+            due=_cn(view.due_on)) if view.date_of("replied_on") is None and view.due_on else ""))
     kinds = [(_tr("行政复议"), RECONSIDERATION)] + [(k.label, k) for k in LitigationKind]
     dlg.add_choice("kind", _tr("类别："), kinds)
     dlg.add_date("on", _tr("申请或起诉日期："), today)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.cases import fees
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.workdays.service import load_calendar
-from ui.cases import event_dialogs
+from ui.cases import delivery_dialogs, event_dialogs
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.form_dialog import FormDialog
@@ -36,6 +36,13 @@ _DECISION = dict(event_dialogs.DECISIONS)
 
 def _d(value: date | None) -> str:
     return value.isoformat() if value else "—"
+
+
+def _delivered(c: ConsultationView) -> str:
+    if c.kind is ConsultationKind.DEPARTMENT:
+        return "—"
+    # Shown so the clerk sees why the party's period is counted from sending.
+    return _d(c.delivered_on) if c.delivered_on else "未登记（暂自发出日计算）"
 
 
 def _consultation_state(c: ConsultationView, today: date) -> str:
@@ -75,6 +82,7 @@ class HandlingPanel(QWidget):
             RowColumn(self.tr("类型"), lambda c: c.kind.label),
             RowColumn(self.tr("征求对象"), lambda c: c.party),
             RowColumn(self.tr("发出日期"), lambda c: _d(c.sent_on)),
+            RowColumn(self.tr("送达日期"), lambda c: _delivered(c)),
             RowColumn(self.tr("应答复日期"), lambda c: _d(c.due_on)),
             RowColumn(self.tr("收回日期"), lambda c: _d(c.answered_on)),
             RowColumn(self.tr("状态"), lambda c: _consultation_state(c, today_fn()),
@@ -96,6 +104,8 @@ class HandlingPanel(QWidget):
         self.consult_button.setObjectName("addConsultation")
         self.answer_button = QPushButton(self.tr("录入反馈意见…"), cons)
         self.answer_button.setObjectName("answerConsultation")
+        self.delivery_button = QPushButton(self.tr("登记送达日期…"), cons)
+        self.delivery_button.setObjectName("consultationDelivery")
         self.letter_button = QPushButton(self.tr("生成征询书/协商函"), cons)
         self.letter_button.setObjectName("consultationLetter")
         ql = QVBoxLayout(cons)
@@ -103,6 +113,7 @@ class HandlingPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.consult_button)
         row.addWidget(self.answer_button)
+        row.addWidget(self.delivery_button)
         row.addStretch(1)
         row.addWidget(self.letter_button)
         ql.addLayout(row)
@@ -123,6 +134,8 @@ class HandlingPanel(QWidget):
         self.fee = QLabel(fee)
         self.fee.setWordWrap(True)
         self.fee_button = QPushButton(self.tr("收费通知…"), fee)
+        self.fee_received_button = QPushButton(self.tr("登记送达…"), fee)
+        self.fee_received_button.setObjectName("feeNoticeReceived")
         self.paid_button = QPushButton(self.tr("登记缴费…"), fee)
         self.unpaid_button = QPushButton(self.tr("逾期未缴费办结…"), fee)
         self.unpaid_button.setObjectName("closeFeeUnpaid")
@@ -130,6 +143,7 @@ class HandlingPanel(QWidget):
         fl.addWidget(self.fee, 1)
         row = QHBoxLayout()
         row.addWidget(self.fee_button)
+        row.addWidget(self.fee_received_button)
         row.addWidget(self.paid_button)
         row.addWidget(self.unpaid_button)
         row.addStretch(1)
@@ -152,6 +166,8 @@ class HandlingPanel(QWidget):
         self.extension_button.clicked.connect(lambda: self._open(event_dialogs.extension))
         self.fee_button.clicked.connect(lambda: self._open(event_dialogs.fee_notice))
         self.paid_button.clicked.connect(lambda: self._open(event_dialogs.fee_paid))
+        self.fee_received_button.clicked.connect(lambda: self._open(delivery_dialogs.fee_notice_received))
+        self.delivery_button.clicked.connect(self.delivery_for_selected)
         self.unpaid_button.clicked.connect(lambda: self._open(event_dialogs.close_fee_unpaid))
         self.answer_button.clicked.connect(self.answer_selected)
         self.letter_button.clicked.connect(self.letter_for_selected)
@@ -174,6 +190,15 @@ class HandlingPanel(QWidget):
         self.dialog = event_dialogs.answer_consultation(self, self.ctx, c, self._today())
         return self.dialog
 
+    @Slot()
+    def delivery_for_selected(self) -> FormDialog | None:
+        """送达日期 of the selected third-party / co-producer consultation."""
+        c = self.selected_consultation()
+        if c is None or c.kind is ConsultationKind.DEPARTMENT:
+            return None
+        self.dialog = delivery_dialogs.consultation_delivery(self, self.ctx, c, self._today())
+        return self.dialog
+
     def selected_consultation(self) -> ConsultationView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.consultations.row_at(rows[0].row()) if rows else None
@@ -193,6 +218,9 @@ class HandlingPanel(QWidget):
         self.answer_button.setEnabled(v is not None and v.is_open and v.open_consultation() is not None)
         self.letter_button.setEnabled(v is not None and v.status.value != "archived"
                                       and self.selected_consultation() is not None)
+        chosen = self.selected_consultation()
+        self.delivery_button.setEnabled(v is not None and v.is_open and chosen is not None
+                                        and chosen.kind is not ConsultationKind.DEPARTMENT)
 
     def set_case(self, v: CaseView | None) -> None:
         self.view = v
@@ -234,20 +262,25 @@ class HandlingPanel(QWidget):
                                          and v.status is not CaseStatus.AWAITING_CORRECTION)
 
         fee_on, paid = v.date_of("fee_notice_on"), v.date_of("fee_paid_on")
+        fee_received = v.date_of("fee_notice_received_on")
         lapsed = False
         if fee_on:
             calendar = read(self.ctx, load_calendar)
-            lapsed = fees.fee_period_lapsed(calendar, fee_on, paid, self._today())
+            lapsed = fees.fee_period_lapsed(calendar, fee_on, paid, self._today(), fee_received)
             if paid:
                 state = self.tr("{d} 已缴费。").format(d=_d(paid))
             elif lapsed:
                 state = self.tr("缴费期限已过，申请人逾期未缴费，可按其他处理结案（国办函〔2020〕109号）。")
             else:
                 state = self.tr("尚未缴费。")
-            self.fee.setText(self.tr("{d} 发出收费通知，金额 {a} 元，缴费期限至 {due}。\n{p}").format(
-                d=_d(fee_on), a=v.text("fee_amount"), due=_d(fees.fee_due_on(calendar, fee_on)), p=state))
+            received = (self.tr("{d} 送达申请人").format(d=_d(fee_received)) if fee_received
+                        else self.tr("送达日期未登记，缴费期限暂自通知之日起计算"))
+            self.fee.setText(self.tr("{d} 发出收费通知，金额 {a} 元；{r}，缴费期限至 {due}。\n{p}").format(
+                d=_d(fee_on), a=v.text("fee_amount"), r=received,
+                due=_d(fees.fee_due_on(calendar, fee_on, fee_received)), p=state))
         else:
             self.fee.setText(self.tr("未收费（一般免费）。"))
         self.fee_button.setEnabled(working and fee_on is None)
         self.paid_button.setEnabled(v.is_open and fee_on is not None and paid is None)
+        self.fee_received_button.setEnabled(v.is_open and fee_on is not None and paid is None)
         self.unpaid_button.setEnabled(working and lapsed)

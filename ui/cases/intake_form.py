@@ -83,6 +83,9 @@ class IntakeForm(QWidget):
         self.submitted_on = date_edit(self, today)
         self.channel_date = date_edit(self, today)
         self.channel_date_label = QLabel(self.tr("确认日期："), self)
+        self.letter_arrived_on = date_edit(self, today)
+        self.letter_arrived_on.setObjectName("letterArrivedOn")
+        self.letter_arrived_label = QLabel(self.tr("信件到达日期："), self)
         self.rule_text = QLabel(self)
         self.rule_text.setObjectName("receiptRule")
         self.rule_text.setWordWrap(True)
@@ -134,6 +137,7 @@ class IntakeForm(QWidget):
         r = QFormLayout(req)
         r.addRow(self.tr("申请方式："), self.channel)
         r.addRow(self.tr("提交日期："), self.submitted_on)
+        r.addRow(self.letter_arrived_label, self.letter_arrived_on)
         r.addRow(self.channel_date_label, self.channel_date)
         r.addRow(self.tr("收到申请日期："), self.received_on)
         r.addRow("", self.rule_text)
@@ -156,7 +160,8 @@ class IntakeForm(QWidget):
             "address": self.address, "postcode": self.postcode, "agent_name": self.agent_name,
             "agent_id_number": self.agent_id_number, "agent_phone": self.agent_phone,
             "has_power_of_attorney": self.has_power_of_attorney, "channel": self.channel,
-            "submitted_on": self.submitted_on, "channel_date": self.channel_date, "content": self.content,
+            "submitted_on": self.submitted_on, "channel_date": self.channel_date,
+            "letter_arrived_on": self.letter_arrived_on, "content": self.content,
             "info_reference": self.info_reference, "form_wanted": self.form_wanted,
             "delivery_method": self.delivery_method, "remarks": self.remarks,
         }
@@ -194,6 +199,10 @@ class IntakeForm(QWidget):
             return
         asks = bool(result.needs_label)
         self.asks_channel_date = asks
+        # 平信: the arrival day is recorded beside the confirmation day (条例第三十一条第（二）项).
+        ordinary = channel is Channel.LETTER_ORDINARY
+        self.letter_arrived_label.setVisible(ordinary)
+        self.letter_arrived_on.setVisible(ordinary)
         self.channel_date_label.setVisible(asks)
         self.channel_date.setVisible(asks)
         if asks:
@@ -228,6 +237,7 @@ class IntakeForm(QWidget):
             form_wanted=self.form_wanted.currentText().strip(),
             delivery_method=DeliveryMethod(self.delivery_method.currentData()),
             remarks=self.remarks.text().strip(),
+            letter_arrived_on=to_date(self.letter_arrived_on.date()) if channel is Channel.LETTER_ORDINARY else None,
         )
 
     def load(self, form: CaseForm) -> None:
@@ -247,6 +257,8 @@ class IntakeForm(QWidget):
             self.submitted_on.setDate(to_qdate(form.submitted_on))
         if form.channel_date:
             self.channel_date.setDate(to_qdate(form.channel_date))
+        if form.letter_arrived_on:
+            self.letter_arrived_on.setDate(to_qdate(form.letter_arrived_on))
         self.content.setPlainText(form.content)
         self.delivery_method.setCurrentIndex(max(0, self.delivery_method.findData(
             DeliveryMethod(form.delivery_method) if form.delivery_method else DeliveryMethod.POST)))

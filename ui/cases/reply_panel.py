@@ -30,6 +30,7 @@ from app.cases.enums import CaseStatus, DeliveryMethod
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
 from app.cases.reply import (
+    STEP_LABELS,
     approve_reply,
     record_delivery,
     record_justice_review,
@@ -40,11 +41,13 @@ from app.cases.reply_text import unfilled_markers
 from app.context import Actor
 from app.redaction.reply_rules import reply_body
 from app.signoff.service import Decision
+from ui.cases import actions
 from ui.cases.actions import read, run_change
 from ui.cases.case_view import CaseView
 from ui.cases.form_dialog import enable as _enable
 from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
+from ui.cases.reply_gate import ReplyGate, first_allowed
 from ui.context import AppContext
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
@@ -91,8 +94,11 @@ class ReplyPanel(QWidget):
         self.fill_button = QPushButton(self.tr("填入默认文本"), draft)
         self.save_draft_button = QPushButton(self.tr("保存答复稿并提交审核"), draft)
         self.save_draft_button.setObjectName("saveReplyDraft")
+        self.gate = ReplyGate(ctx, draft)
         f = QFormLayout()
         f.addRow(self.tr("答复类型："), self.reply_type)
+        f.addRow("", self.gate.reason)
+        f.addRow(self.gate.earlier_label, self.gate.earlier)
         f.addRow(self.detail_label, self.detail)
         f.addRow("", self.outcome_label)
         dl = QVBoxLayout(draft)
@@ -178,6 +184,7 @@ class ReplyPanel(QWidget):
 
         self.reply_type.currentIndexChanged.connect(self._on_type)
         self.detail.currentIndexChanged.connect(self._on_detail)
+        self.gate.earlier.currentIndexChanged.connect(self._on_detail)
         self.body.textChanged.connect(self._check_markers)
         self.fill_button.clicked.connect(self.fill_default)
         self.save_draft_button.clicked.connect(self.save_draft)
@@ -195,12 +202,16 @@ class ReplyPanel(QWidget):
             return
         self.setEnabled(True)
         self._loading = True
+        self.gate.load(self.reply_type, view.id, self._today(), view.text("repeat_of_case_no"))
         rt = view.reply_type
         if rt is not None:
             self.reply_type.setCurrentIndex(self.reply_type.findData(rt))
             detail = view.get("outcome_detail")
             if isinstance(detail, int) and not self.detail.isHidden():
                 self.detail.setCurrentIndex(max(0, self.detail.findData(detail)))
+        else:
+            first_allowed(self.reply_type)
+        self.gate.show_for(self.current_type())
         self._loading = False
         self._on_detail()
         self.body.setPlainText(view.text("reply_body"))
@@ -297,6 +308,7 @@ class ReplyPanel(QWidget):
     @Slot()
     def _on_type(self) -> None:
         rt = self.current_type()
+        self.gate.show_for(rt)
         details = rt.outcome.details
         choose = rt.fixed_detail is None and bool(details)
         self.detail.blockSignals(True)
@@ -330,7 +342,9 @@ class ReplyPanel(QWidget):
         if self.view is None:
             return
         rt, idx, case_id = self.current_type(), self.current_detail(), self.view.id
-        self._default_body = read(self.ctx, lambda s: reply_body(s, rt, idx, get_case(s, case_id)))
+        earlier = self.gate.earlier_facts() if rt is ReplyType.REPEATED else None
+        self._default_body = read(
+            self.ctx, lambda s: reply_body(s, rt, idx, get_case(s, case_id), earlier=earlier))
         self.body.setPlainText(self._default_body)
 
     @Slot()
@@ -342,8 +356,18 @@ class ReplyPanel(QWidget):
     def save_draft(self) -> bool:
         if self.view is None:
             return False
-        case_id, rt, idx, body = self.view.id, self.current_type(), self.current_detail(), self.body.toPlainText()
-        return run_change(self, self.ctx, lambda s: save_reply_draft(s, self.ctx.actor, case_id, rt, idx, body))[0]
+        v = self.view
+        case_id, rt, idx, body = v.id, self.current_type(), self.current_detail(), self.body.toPlainText()
+        repeat_of = self.gate.repeat_of() if rt is ReplyType.REPEATED else ""
+        signed = [] if v.date_of("replied_on") else [
+            self.tr("{step}（{name}）").format(step=STEP_LABELS[s.step], name=s.signer_name)
+            for s in v.approvals().values() if s.decision is Decision.APPROVE]
+        if signed and not actions.ask(self, self.tr("修改已签批的答复稿"), self.tr(
+                "本答复稿已经{names}签批。保存修改后，这些签批作废（记入审计记录），须重新报司法局审核和领导审定。"
+                "确定要保存修改吗？").format(names="、".join(signed))):
+            return False
+        return run_change(self, self.ctx, lambda s: save_reply_draft(
+            s, self.ctx.actor, case_id, rt, idx, body, repeat_of=repeat_of, void_approvals=bool(signed)))[0]
 
     # -- review, approval, sending -----------------------------------------------------------
     @Slot()

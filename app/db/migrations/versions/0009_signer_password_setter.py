@@ -1,7 +1,7 @@
 """password setter on accounts and signatures
 
 Revision ID: 0009_signer_password_setter
-Revises: 0007_reprint_level
+Revises: 0008_request_facts
 Create Date: 2026-12-03 09:31:09.965386
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009_signer_password_setter'
-down_revision = "0007_reprint_level"
+down_revision = "0008_request_facts"
 branch_labels = None
 depends_on = None
 
