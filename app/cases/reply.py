@@ -112,6 +112,7 @@ def save_reply_draft(
                   repeat_of=repeat_of if reply is ReplyType.REPEATED else None)
     if why:
         raise ValidationError(why, field="reply_type")
+    require_partial_basis(session, case, reply)  # 区分处理: a redacted copy or a recorded reason (issue 15)
     markers = unfilled_markers(body)
     if markers:
         raise ValidationError(
@@ -136,7 +137,6 @@ def save_reply_draft(
     else:
         detail = None
     text = required_text(body, "body", "请填写答复书正文。")
-    require_partial_basis(session, case, reply)  # 区分处理: a redacted copy or a recorded reason (issue 15)
     changed = (case.reply_type, case.outcome_detail, case.reply_body) != (reply.value, detail, text)
     if case.replied_on is not None:
         # A reopened case gets a new reply: the earlier one stays in the audit trail.
