@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.audit.service import changed_fields, record, snapshot
 from app.auth.roles import Role
 from app.cases.deadlines import correction_notice_latest
+from app.cases.docnos import issue_doc_no
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import ReplyType
@@ -178,6 +179,7 @@ def send_correction_notice(
         reason = ""
     case.correction_notice_on, case.correction_items, case.correction_due_on = notice_on, text, due_on
     case.correction_late_reason = reason
+    case.correction_doc_no = issue_doc_no(session, "notice", notice_on.year)
     case.status = CaseStatus.AWAITING_CORRECTION.value
     save_change(session, actor, case, before, "correction_notice", "发出补正告知", today)
     return warnings
@@ -232,7 +234,7 @@ def add_consultation(
         _check_delivery(delivered_on, sent_on, today)
     due = party_due(load_calendar(session), kind.value, sent_on, delivered_on)
     consultation = Consultation(kind=kind.value, party=name, matter=matter.strip(), sent_on=sent_on, due_on=due,
-                                delivered_on=delivered_on)
+                                delivered_on=delivered_on, doc_no=issue_doc_no(session, "notice", sent_on.year))
     case.consultations.append(consultation)
     case.status = CaseStatus.IN_PROGRESS.value
     flush_case(session)
@@ -359,6 +361,7 @@ def extend_deadline(
         summary=f"{approver.display_name}同意{case.case_no}延期答复",
     )
     case.extension_notified_on, case.extension_reason = notified_on, text
+    case.extension_doc_no = issue_doc_no(session, "notice", notified_on.year)
     save_change(session, actor, case, before, "extension", f"延期答复 20 个工作日（{approver.display_name}同意）",
                 today, extra={"approver": approver.display_name})
     return case

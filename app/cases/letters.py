@@ -22,6 +22,7 @@ from app.audit.anchor import footer_code
 from app.audit.service import record
 from app.cases.archive import CASE_ROLES, LETTER_CATEGORY, RECORD_TYPE, add_document
 from app.cases.deadlines import compute, due_text
+from app.cases.docnos import issue_doc_no
 from app.cases.enums import CaseStatus, Channel, ConsultationKind
 from app.cases.intake import receipt_date
 from app.cases.models import CaseDocument, Consultation, RequestCase
@@ -30,7 +31,6 @@ from app.cases.recompute import case_deadline, deadline_input
 from app.cases.reply_text import remedy_for_case, unfilled_markers
 from app.context import Actor
 from app.errors import NotFound, ValidationError
-from app.numbering import format_doc_no, next_number
 from app.redaction.reply_rules import reply_body
 from app.settings import get_setting
 from app.workdays.service import load_calendar
@@ -151,9 +151,11 @@ def letter_context(
     info = _kind(kind)
     day = letter_date or letter_day(session, case, kind, consultation_id)
     if doc_no is None:
-        doc_no = case.reply_doc_no if kind == "reply" else ""
+        stored = _stored_doc_no(case, info, _consultation(session, case, info, consultation_id)
+                                if info.consultation_kinds else None)
+        doc_no = stored or (DRAFT_MARK if info.series == "reply" else "")
     if not doc_no and info.series:
-        doc_no = "[文号在生成时编定]"
+        doc_no = "[文号在发出时编定]"
     try:
         channel_label = Channel(case.channel).label
         # Imported cases may lack the stored rule; intake words it the same way by channel.
@@ -221,26 +223,40 @@ def _previous_doc_no(session: Session, case_id: int, kind: str, party: str) -> s
     return ""
 
 
-def _draw_doc_no(session: Session, actor: Actor, case: RequestCase, info: LetterKind, party: str, day: date) -> str:
+DRAFT_MARK = "草稿"
+
+
+def _stored_doc_no(case: RequestCase, info: LetterKind, consultation: Consultation | None) -> str:
     if info.series == "reply":
-        if not case.reply_doc_no:
-            # Normally set when the reply is sent; a letter printed for signature before that
-            # takes its number now and sending keeps it.
-            n = next_number(session, "reply", day.year)
-            pattern = str(get_setting(session, "docno.reply"))
-            case.reply_doc_no = format_doc_no(pattern, str(get_setting(session, "org.short_name")), day.year, n)
-            session.flush()
-            record(session, actor, "assign_doc_no", RECORD_TYPE, case.id, before={"reply_doc_no": ""},
-                   after={"reply_doc_no": case.reply_doc_no}, summary=f"{case.case_no}：答复书编号{case.reply_doc_no}")
         return case.reply_doc_no
-    if info.series == "notice":
-        earlier = _previous_doc_no(session, case.id, info.code, party)
-        if earlier:
-            return earlier
-        n = next_number(session, "notice", day.year)
-        pattern = str(get_setting(session, "docno.notice"))
-        return format_doc_no(pattern, str(get_setting(session, "org.short_name")), day.year, n)
-    return ""
+    if consultation is not None:
+        return consultation.doc_no
+    return {"correction": case.correction_doc_no, "extension": case.extension_doc_no}.get(info.code, "")
+
+
+def _doc_no_for(
+    session: Session, actor: Actor, case: RequestCase, info: LetterKind, consultation: Consultation | None, day: date,
+) -> str:
+    """The letter's number as issued. A reply not yet approved is a draft: "草稿" and no number. A
+    notice recorded before numbers were drawn when sending (older versions) keeps the number an
+    earlier print gave it, or receives one now, stored so later prints keep it."""
+    if not info.series:
+        return ""
+    number = _stored_doc_no(case, info, consultation)
+    if number or info.series == "reply":
+        return number or DRAFT_MARK
+    party = consultation.party if consultation is not None else ""
+    number = _previous_doc_no(session, case.id, info.code, party) or issue_doc_no(session, "notice", day.year)
+    if consultation is not None:
+        consultation.doc_no = number
+    elif info.code == "correction":
+        case.correction_doc_no = number
+    elif info.code == "extension":
+        case.extension_doc_no = number
+    session.flush()
+    record(session, actor, "assign_doc_no", RECORD_TYPE, case.id, after={"文号": number, "文书": info.title},
+           summary=f"{case.case_no}：{info.title}编号{number}")
+    return number
 
 
 def render_case_letter(kind: str, context: dict[str, str], out_path: Path, template_folder: Path) -> Path:
@@ -273,11 +289,12 @@ def generate_letter(
     if case is None:
         raise NotFound("该依申请公开案件不存在，可能已被删除。请刷新列表。")
     if case.status == CaseStatus.ARCHIVED.value:
-        raise ValidationError(f"案件“{case.case_no}”已归档，不能再生成文书。")
+        raise ValidationError(f"案件“{case.case_no}”已归档，案卷不能再增加文书；如需重印，请用“打印副本”。")
     if kind == "reply" and not case.reply_type:
         raise ValidationError("尚未选择答复类型、起草答复正文，不能生成答复书。", field="kind")
     day = letter_date or letter_day(session, case, kind, consultation_id)
-    party = _consultation(session, case, info, consultation_id).party if info.consultation_kinds else ""
+    consultation = _consultation(session, case, info, consultation_id) if info.consultation_kinds else None
+    party = consultation.party if consultation is not None else ""
     preview = letter_context(session, case, kind, letter_date=day, doc_no="（预检）", consultation_id=consultation_id)
     markers = [m for value in preview.values() for m in unfilled_markers(value)]
     if markers:
@@ -289,13 +306,19 @@ def generate_letter(
     from reports.docx_footer import add_footer_note
 
     with session.begin_nested():
-        doc_no = _draw_doc_no(session, actor, case, info, party, day)
+        doc_no = _doc_no_for(session, actor, case, info, consultation, day)
         context = letter_context(session, case, kind, letter_date=day, doc_no=doc_no, consultation_id=consultation_id)
         with tempfile.TemporaryDirectory(prefix="govinfo-letter-") as tmp:
             out = render_case_letter(kind, context, Path(tmp) / "letter.docx", template_folder)
             add_footer_note(out, footer_code(session))  # the paper anchor of the audit trail
             content = out.read_bytes()
-        parts = ("系统生成", f"文号：{doc_no}" if doc_no else "", f"对象：{party}" if party else "")
+        draft = doc_no == DRAFT_MARK
+        parts = ("系统生成", "草稿，未编号" if draft else (f"文号：{doc_no}" if doc_no else ""),
+                 f"对象：{party}" if party else "")
         note = "；".join(p for p in parts if p)
         name = f"{info.title}（{party}）.docx" if party else f"{info.title}.docx"
-        return add_document(session, actor, case.id, LETTER_CATEGORY[kind], name, content, note, letter_kind=kind)
+        if draft:
+            name = f"{info.title}（草稿）.docx"
+        # A draft is kept for the file's history, but it is not the issued letter the archive needs.
+        category = "other" if draft else LETTER_CATEGORY[kind]
+        return add_document(session, actor, case.id, category, name, content, note, letter_kind=kind)

@@ -77,10 +77,12 @@ class RequestCase(Base):
     correction_received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Why a notice went out later than 7 working days after receipt (条例第三十条 sets that limit).
     correction_late_reason: Mapped[str] = mapped_column(Text, default="")
+    correction_doc_no: Mapped[str] = mapped_column(String(64), default="")  # drawn when the notice is sent
 
     # 延期
     extension_notified_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     extension_reason: Mapped[str] = mapped_column(Text, default="")
+    extension_doc_no: Mapped[str] = mapped_column(String(64), default="")  # drawn when the notice is sent
 
     # 收费 (国办函〔2020〕109号)
     fee_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -159,6 +161,7 @@ class Consultation(Base):
     # 征求意见送达日期: the day the party received the letter (EMS signed); the party's period and
     # so the pause run from it (RULES.md C.7). Empty = counted from sent_on, and shown as such.
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    doc_no: Mapped[str] = mapped_column(String(64), default="")  # the letter's 文号, drawn when sent
     answered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     opinion: Mapped[str] = mapped_column(String(16), default="")  # agree / object / none (silence)
     opinion_text: Mapped[str] = mapped_column(Text, default="")

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
+from app.cases.docnos import issue_doc_no
 from app.cases.enums import CaseStatus, DeliveryMethod
 from app.cases.handling import (
     CASE_WORK_ROLES,
@@ -32,9 +33,7 @@ from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
 from app.errors import PermissionDenied, ValidationError
-from app.numbering import format_doc_no, next_number
 from app.redaction.reply_rules import require_partial_basis
-from app.settings import get_setting
 from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
 
@@ -215,6 +214,12 @@ def approve_reply(
         case.reply_round += 1
         save_change(session, signer, case, before, "reply_returned", f"{STEP_LABELS[step]}退回：{sign.opinion}",
                     today, extra={"reason": sign.opinion})
+    elif step == STEP_PRINCIPAL and not case.reply_doc_no:
+        # The reply is issued once the last leader approves it: its 文号 is drawn now, in issue
+        # order, and kept through printing and sending (a draft printed before has none).
+        day = today or date.today()
+        case.reply_doc_no = issue_doc_no(session, "reply", day.year)
+        save_change(session, signer, case, before, "assign_doc_no", f"答复书经审定，编号{case.reply_doc_no}", today)
     return sign
 
 
@@ -235,11 +240,8 @@ def send_reply(
     require_not_future(replied_on, today or date.today(), "replied_on", "答复日期")
     require_not_before(replied_on, clock_start(case), "replied_on", "答复日期", clock_start_label(case))
     require_not_before(replied_on, case.justice_review_on, "replied_on", "答复日期", "司法局审核日期")
-    if not case.reply_doc_no:
-        pattern = str(get_setting(session, "docno.reply"))
-        short = str(get_setting(session, "org.short_name"))
-        number = next_number(session, "reply", replied_on.year)
-        case.reply_doc_no = format_doc_no(pattern, short, replied_on.year, number)
+    if not case.reply_doc_no:  # approved before numbers were drawn at approval
+        case.reply_doc_no = issue_doc_no(session, "reply", replied_on.year)
     case.replied_on, case.reply_delivery_method, case.tracking_no = replied_on, method.value, tracking_no.strip()
     save_change(session, actor, case, before, "reply_sent", f"发出答复书 {case.reply_doc_no}（{method.label}）", today)
     return case

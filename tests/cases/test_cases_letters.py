@@ -143,12 +143,16 @@ def test_context_has_every_placeholder_and_preview_draws_no_number(
                          today=TODAY)
         add_consultation(s, people["clerk"], case.id, ConsultationKind.DEPARTMENT, "县财政局", "", date(2024, 5, 7),
                          today=TODAY)
+        # The two letters took their numbers when they were recorded as sent; previews draw none.
+        issued = s.scalar(select(func.max(DocCounter.last_number)).where(DocCounter.kind == "notice"))
+        assert issued == 2
         for kind in LETTER_KINDS:
             context = letter_context(s, case, kind, letter_date=date(2024, 5, 7))
             assert set(list_placeholders(kind)) <= set(context), kind
             assert context["落款日期"] == "2024年5月7日"
         assert letter_context(s, case, "extension")["原答复期限"]  # previewable before the extension
-        assert s.scalar(select(func.count()).select_from(DocCounter).where(DocCounter.kind == "notice")) == 0
+        assert s.scalar(select(func.max(DocCounter.last_number)).where(DocCounter.kind == "notice")) == issued
+        assert letter_context(s, case, "reply")["文号"] == "草稿"  # not approved: a draft, no number
 
 
 def test_refused_while_markers_remain(db: Database, people: dict[str, Actor], tmp_path: Path) -> None:
@@ -177,12 +181,38 @@ def test_reply_printed_before_sending_keeps_its_number(db: Database, people: dic
         case = _register(s, clerk)
         body = "经查，您申请获取的政府信息已于2024年5月10日在锦屏县人民政府门户网站主动公开。"
         save_reply_draft(s, clerk, case.id, ReplyType.ALREADY_PUBLIC, None, body, today=TODAY)
-        first = generate_letter(s, clerk, case.id, "reply", tmp_path, letter_date=date(2024, 5, 30))
-        assert case.reply_doc_no == "锦府办依复〔2024〕1号" and "锦府办依复〔2024〕1号" in first.note
-        again = generate_letter(s, clerk, case.id, "reply", tmp_path, letter_date=date(2024, 5, 30))
-        assert case.reply_doc_no == "锦府办依复〔2024〕1号" and again.id != first.id
+        # Printed for review before approval: a draft, "草稿" where the number goes, no number drawn.
+        draft = generate_letter(s, clerk, case.id, "reply", tmp_path, letter_date=date(2024, 5, 30))
+        assert case.reply_doc_no == "" and "草稿，未编号" in draft.note and draft.category == "other"
+        assert "草稿" in _text(draft.content, tmp_path, "draft")
+        assert s.scalar(select(func.count()).select_from(DocCounter).where(DocCounter.kind == "reply")) == 0
         record_justice_review(s, clerk, case.id, date(2024, 5, 28), "同意", today=TODAY)
         approve_reply(s, people["leader"], case.id, "leader_in_charge", Decision.APPROVE, "同意", today=TODAY)
+        assert case.reply_doc_no == ""  # not issued until the last leader approves
         approve_reply(s, people["principal"], case.id, "principal_leader", Decision.APPROVE, "同意", today=TODAY)
+        assert case.reply_doc_no == "锦府办依复〔2024〕1号"
+        first = generate_letter(s, clerk, case.id, "reply", tmp_path, letter_date=date(2024, 5, 30))
+        again = generate_letter(s, clerk, case.id, "reply", tmp_path, letter_date=date(2024, 5, 30))
+        assert "锦府办依复〔2024〕1号" in first.note and "锦府办依复〔2024〕1号" in again.note and again.id != first.id
         send_reply(s, clerk, case.id, date(2024, 5, 30), DeliveryMethod.EMAIL, "", today=TODAY)
         assert case.reply_doc_no == "锦府办依复〔2024〕1号"
+
+
+def test_notices_are_numbered_in_the_order_they_are_sent(
+    db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    clerk, folder = people["clerk"], tmp_path / "templates"
+    with db.session_factory.begin() as s:
+        _office(s)
+        cid = _register(s, clerk).id
+        dept = add_consultation(s, clerk, cid, ConsultationKind.DEPARTMENT, "锦屏县住房和城乡建设局",
+                                "该方案是否已经批准并可以公开", date(2024, 5, 8), today=TODAY)
+        extend_deadline(s, clerk, cid, date(2024, 5, 20), "所申请信息涉及多个部门，需要协调核实。",
+                        people["leader"], "同意延期", today=TODAY)
+        # Printed in the opposite order: each letter still carries the number it was issued with.
+        ext = generate_letter(s, clerk, cid, "extension", folder)
+        con = generate_letter(s, clerk, cid, "consultation", folder, consultation_id=dept.id)
+        again = generate_letter(s, clerk, cid, "extension", folder)
+        assert "文号：锦府办依告〔2024〕1号" in con.note and dept.doc_no == "锦府办依告〔2024〕1号"
+        assert "文号：锦府办依告〔2024〕2号" in ext.note and "文号：锦府办依告〔2024〕2号" in again.note
+        assert s.scalar(select(func.max(DocCounter.last_number)).where(DocCounter.kind == "notice")) == 2

@@ -93,14 +93,14 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
     with pytest.raises(PermissionDenied):  # a principal leader cannot sign the leader-in-charge step
         approve_reply(session, boss, case.id, STEP_LEADER, Decision.APPROVE, "同意")
     with pytest.raises(ValidationError, match="先由分管领导"):
-        approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+        approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     with pytest.raises(ValidationError, match="尚未完成"):
         send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
     approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
     with pytest.raises(ConflictError):
         approve_reply(session, people["both"], case.id, STEP_LEADER, Decision.APPROVE, "同意")
     assert pending_approval_step(session, case) == STEP_PRINCIPAL
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     assert pending_approval_step(session, case) is None
 
     with pytest.raises(ValidationError, match="不能早于司法局审核日期"):
@@ -151,7 +151,7 @@ def test_a_return_sends_the_case_back_and_starts_a_new_round(session: Session, p
     assert case.justice_review_on is None
     record_justice_review(session, clerk, case.id, date(2024, 3, 22), "合法", today=TODAY)
     approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.EMAIL, "", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕1号"
 
@@ -164,7 +164,7 @@ def test_signers_must_differ_from_the_clerk_and_from_each_other(session: Session
     approve_reply(session, both, case.id, STEP_LEADER, Decision.APPROVE, "同意")
     with pytest.raises(PermissionDenied, match="同一人不能兼任"):
         approve_reply(session, both, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     with pytest.raises(ValidationError, match="司法局"):
         record_justice_review(session, clerk_leader, case.id, date(2024, 3, 21), "改", today=TODAY)
 
@@ -173,7 +173,7 @@ def test_a_sent_reply_is_fixed_and_dates_are_checked(session: Session, people: d
     clerk = people["clerk"]
     case = drafted(session, clerk)
     approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     with pytest.raises(ValidationError, match="不能晚于今天"):
         send_reply(session, clerk, case.id, date(2024, 6, 29), DeliveryMethod.POST, "", today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
@@ -187,7 +187,7 @@ def test_a_reopened_case_can_be_answered_anew_with_a_new_number(session: Session
     clerk, leader, boss = people["clerk"], people["leader"], people["boss"]
     case = drafted(session, clerk)
     approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
     record_delivery(session, clerk, case.id, date(2024, 3, 27), today=TODAY)
     reopen_case(session, clerk, case.id, "行政复议决定责令重新答复")
@@ -196,6 +196,6 @@ def test_a_reopened_case_can_be_answered_anew_with_a_new_number(session: Session
     assert (case.outcome, case.outcome_detail) == (Outcome.UNAVAILABLE.value, 0)
     record_justice_review(session, clerk, case.id, date(2024, 5, 6), "合法", today=TODAY)
     approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 5, 8), DeliveryMethod.POST, "", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕2号"

@@ -1,5 +1,5 @@
 """request cases: bounded pauses (consultation delivery, fee notice receipt), late 补正 reason,
-平信 arrival day, computed fee working (issue 11)
+平信 arrival day, computed fee working, 重复申请 reference, notice numbers drawn when sent (issue 11)
 
 Revision ID: 0008_request_facts
 Revises: 0007_reprint_level
@@ -21,6 +21,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("case_consultations", schema=None) as batch_op:
         batch_op.add_column(sa.Column("delivered_on", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("doc_no", sa.String(length=64), nullable=False, server_default=""))
 
     with op.batch_alter_table("request_cases", schema=None) as batch_op:
         batch_op.add_column(sa.Column("letter_arrived_on", sa.Date(), nullable=True))
@@ -31,6 +32,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("fee_earlier", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("fee_working", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("repeat_of_case_no", sa.String(length=64), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("correction_doc_no", sa.String(length=64), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("extension_doc_no", sa.String(length=64), nullable=False, server_default=""))
 
     _recompute_open_cases()
 
@@ -51,6 +54,8 @@ def _recompute_open_cases() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("request_cases", schema=None) as batch_op:
+        batch_op.drop_column("extension_doc_no")
+        batch_op.drop_column("correction_doc_no")
         batch_op.drop_column("repeat_of_case_no")
         batch_op.drop_column("fee_working")
         batch_op.drop_column("fee_earlier")
@@ -61,4 +66,5 @@ def downgrade() -> None:
         batch_op.drop_column("letter_arrived_on")
 
     with op.batch_alter_table("case_consultations", schema=None) as batch_op:
+        batch_op.drop_column("doc_no")
         batch_op.drop_column("delivered_on")
