@@ -136,6 +136,7 @@ def full_report(
 ) -> AuditReport:
     """Walk the chain and check it against every anchor given or found; AuditPageDamaged when the
     database cannot read the audit pages."""
+    witness.flush()  # what this process has seen, on disk before the file is read back
     try:
         chain = verify(session)
         problem = head_problem(session, session.get(AuditHead, 1))

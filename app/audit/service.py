@@ -66,7 +66,10 @@ def head_problem(session: Session, head: AuditHead | None) -> str | None:
     if known.seq > head_seq:
         return (f"本机曾见到第 {known.seq} 条审计记录（校验码 {known.code}），现在库中只到第 {head_seq} 条："
                 "审计记录末尾被删除，或数据库被换成了旧的副本。")
-    at = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == known.seq))
+    if last is not None and last.seq == known.seq:  # the usual case: nothing new since we looked
+        at = last.hash
+    else:
+        at = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == known.seq))
     if at != known.hash:
         return (f"第 {known.seq} 条审计记录与本机见证的校验码 {known.code} 不符："
                 "审计记录被改写（重新计算了哈希）。")

@@ -7,6 +7,9 @@ folder of each PC that used it, and is advanced after every commit that appended
 entry at a witnessed sequence whose hash differs, or a chain shorter than the witness, is
 tampering (or an un-announced restore) and `audit verify` says so.
 
+The file is rewritten at most once a second during a burst of saves and at exit; a process killed
+mid-burst may leave the file up to a second behind (the running program checks its memory).
+
 Protects against: someone with access to the database only (a SQL client, the server, a copied
 database file put back) deleting, truncating or rewriting entries this PC has seen.
 Does not protect against: entries written after this PC last saw the head; someone who can also
@@ -15,10 +18,12 @@ edit this PC's data folder with the OS account's rights.
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
 import threading
+import time
 import weakref
 from dataclasses import dataclass
 from datetime import datetime
@@ -116,19 +121,42 @@ def seen(key: str) -> Head | None:
     return _memory.get(key)
 
 
+WRITE_INTERVAL = 1.0  # seconds: a burst of saves rewrites the file about once a second
+_pending: dict[str, tuple[Binding, Head]] = {}
+_last_write: dict[str, float] = {}
+
+
 def note(binding: Binding, head: Head) -> None:
-    """Advance the witness (memory and file) to `head` if it is further than what was seen."""
+    """Advance the witness to `head` if it is further than what was seen: in memory at once (what
+    record() checks), in the file at most every WRITE_INTERVAL and when the program exits."""
     known = _memory.get(binding.key)
     if known is None or head.seq >= known.seq:
         _memory[binding.key] = head
-    try:
-        _write(binding.folder, binding.key, binding.label, head, advance_only=True, event_name="seen")
-    except OSError as exc:  # a full disk must not turn a saved change into an error
-        log.warning("Could not write the audit witness: %s", exc)
+    _pending[binding.key] = (binding, _memory[binding.key])
+    if time.monotonic() - _last_write.get(binding.key, 0.0) >= WRITE_INTERVAL:
+        flush(binding.key)
+
+
+def flush(key: str | None = None) -> None:
+    """Write the pending heads (all, or one database's) to the witness files."""
+    for k in [key] if key is not None else list(_pending):
+        item = _pending.pop(k, None) if k is not None else None
+        if item is None:
+            continue
+        binding, head = item
+        _last_write[k] = time.monotonic()
+        try:
+            _write(binding.folder, binding.key, binding.label, head, advance_only=True, event_name="seen")
+        except OSError as exc:  # a full disk must not turn a saved change into an error
+            log.warning("Could not write the audit witness: %s", exc)
+
+
+atexit.register(flush)
 
 
 def reset(binding: Binding, head: Head, event_name: str) -> None:
     """After a restore or a re-seal by an administrator: the witness starts again from `head`."""
+    _pending.pop(binding.key, None)
     _memory[binding.key] = head
     _write(binding.folder, binding.key, binding.label, head, advance_only=False, event_name=event_name)
 
@@ -181,5 +209,6 @@ def _after_commit(session: Session) -> None:
 
 
 def forget_memory() -> None:
-    """Tests: start as a fresh process would (the file witness stays)."""
+    """Tests: start as a fresh process would (pending heads are written first, as at exit)."""
+    flush()
     _memory.clear()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -195,3 +196,23 @@ def test_database_errors_never_show_the_values(db: Database, trail: Actor) -> No
                        "VALUES (:i, :u, :d, '', 'x', true, false, 0, CURRENT_TIMESTAMP, 1, '')"),
                   {"i": trail.user_id, "u": "张三110101199003077777", "d": "张三"})
     assert "110101199003077777" not in str(err.value)
+
+
+def test_another_pcs_witness_file_is_checked_and_a_missing_one_is_named(
+    db: Database, trail: Actor, tmp_path: Path
+) -> None:
+    import shutil
+
+    witness.flush()
+    other_pc = tmp_path / "other-pc-audit-witness.json"
+    shutil.copyfile(witness.witness_path(db.data_dir), other_pc)
+    seq, _ = _last(db)
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_entries WHERE seq = :k"), {"k": seq})
+        conn.execute(text("UPDATE audit_head SET last_seq = :k, last_hash = (SELECT hash FROM audit_entries "
+                          "WHERE seq = :k)"), {"k": seq - 1})
+    with db.session_factory() as s:
+        report = full_report(s, db.engine, db.data_dir, witness_files=[other_pc, tmp_path / "missing.json"])
+    lines = report.lines()
+    assert any(line.startswith("  ✗ 见证文件") and str(other_pc) in line for line in lines)
+    assert any(line.startswith("  - 见证文件") and "文件不存在" in line for line in lines)
