@@ -17,6 +17,7 @@ from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
 from app.website.columns import validate_columns
+from app.website.layout import validate_overrides
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ _DEFS: list[SettingDef] = [
     ),
     SettingDef(
         "website.report_labels", list, [], "网站年报项目名称更正", "政府网站",
-        "每行一个，格式“项目键|名称”，用于按正式附件更正网站年报的项目名称（项目键见用户指南）。",
+        "每行一个，格式“项目键|名称”，用于按正式附件更正网站年报的项目名称（在网站年报表格中把鼠标停在“指标”上可看到项目键）。",
+        validator=validate_overrides,
     ),
     # 政府信息公开指南 (issue 18): what 条例第十二条 requires the guide to state and the program lacked.
     SettingDef(

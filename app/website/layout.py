@@ -135,6 +135,21 @@ def parse_overrides(lines: list[str]) -> dict[str, str]:
     return out
 
 
+def validate_overrides(lines: list[str]) -> None:
+    """Used when an administrator saves the label corrections: a typo in a key would silently do nothing."""
+    from app.errors import ValidationError
+
+    known = {r.key for r in (*_BEFORE_MEDIA, *_AFTER_MEDIA)}
+    for line in lines:
+        key, sep, label = (part.strip() for part in line.partition("|"))
+        if not sep or not key or not label:
+            raise ValidationError(f"“{line}”应写成“项目键|名称”，如“visits.users|独立用户访问总量（个）”。",
+                                  field="website.report_labels")
+        if key not in known and not key.startswith(("media.posts:", "media.followers:")):
+            raise ValidationError(f"网站年报没有项目键“{key}”。项目键可在网站年报表格中把鼠标停在“指标”上查看。",
+                                  field="website.report_labels")
+
+
 def report_rows(accounts: list[str], overrides: dict[str, str] | None = None) -> list[Row]:
     """Every row of the table in order, with the office's label corrections applied."""
     rows = [*_BEFORE_MEDIA, *media_rows(accounts), *_AFTER_MEDIA]

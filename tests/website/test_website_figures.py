@@ -87,6 +87,10 @@ def test_a_wrong_column_line_is_refused_when_saved(session) -> None:  # type: ig
 
 
 def test_an_office_corrects_a_label_in_settings(db: Database, year: dict[str, int]) -> None:
+    with pytest.raises(ValidationError, match=r"没有项目键“visit\.users”"), db.session_factory.begin() as s:
+        set_setting(s, Actor.system(), "website.report_labels", ["visit.users|独立用户访问总量（人次）"])
+    with pytest.raises(ValidationError, match=r"应写成“项目键\|名称”"), db.session_factory.begin() as s:
+        set_setting(s, Actor.system(), "website.report_labels", ["独立用户访问总量"])
     with db.session_factory.begin() as s:
         set_setting(s, Actor.system(), "website.report_labels", ["visits.users|独立用户访问总量（人次）"])
     with db.session_factory() as s:
