@@ -1,6 +1,11 @@
 """Save PNG screenshots of the main window's tabs and the shared dialogs, for people to review.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py /tmp/shots --data-dir /tmp/shots-data
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshot.py /tmp/shots --data-dir /tmp/shots-data \
+        --size 1366x768
+
+Every tab and every dialog is saved in its own PNG, fitted into the screen the way the program fits
+it (ui/screen_fit.py); titles.txt lists each file with its size. The exit status is 1 when an image
+is larger than the screen less its taskbar.
 
 Uses the database in --data-dir (filling it with demo data if it has no accounts yet; a temporary
 folder when omitted), signs in as --user and grabs every tab. Without a display it falls back
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from app.bootstrap import Database
     from ui.context import AppContext
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +39,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="data folder (default: a new temporary folder)")
     parser.add_argument("--user", default="admin", help="account to sign in as (default admin)")
     parser.add_argument("--password", default=None, help="its password (default: the demo password)")
-    parser.add_argument("--size", default="1360x820", help="main window size, WIDTHxHEIGHT")
+    parser.add_argument("--size", default="1366x768",
+                        help="the screen, WIDTHxHEIGHT; windows are fitted into it less a 40-pixel taskbar")
     parser.add_argument("--settle-ms", type=int, default=400, help="wait after switching tabs")
     return parser.parse_args(argv)
 
@@ -72,30 +79,41 @@ def main(argv: list[str] | None = None) -> int:
         actor = result.actor
     ctx = AppContext(db, actor)
     width, height = (int(v) for v in args.size.lower().split("x"))
+    from PySide6.QtCore import QRect
+
+    from ui.screen_fit import fit_into
+
+    screen = QRect(0, 0, width, height - 40)
     saved: list[str] = []
+    too_big: list[str] = []
 
     def shoot(widget: QWidget, name: str, settle: int = 150) -> None:
         widget.show()
+        fit_into(widget, screen)  # what ui.screen_fit.ScreenFit does on a real screen
         widget.raise_()
         QTest.qWait(settle)
         path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        saved.append(f"{path.name}\t{widget.windowTitle()}")
+        image = widget.grab()
+        image.save(str(path))
+        saved.append(f"{path.name}\t{image.width()}x{image.height()}\t{widget.windowTitle()}")
+        if image.width() > width or image.height() > height - 40:
+            too_big.append(path.name)
 
     from ui.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "shots.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ctx, settings=settings, idle_timeout=0)
     window.resize(width, height)
+    fit_into(window, screen)
     for index, spec in enumerate(window.specs):
         window.tabs.setCurrentIndex(index)
         window.tab_widget(index)
         shoot(window, f"tab-{index + 1}-{spec.class_name.removesuffix('Tab').lower()}", args.settle_ms)
 
-    for name, make in dialogs(ctx).items():
+    for name, make in {**dialogs(ctx), **work_dialogs(db)}.items():
         dialog = make()
         shoot(dialog, name)
-        dialog.close()
+        dialog.hide()
 
     window.lock()
     shoot(window, "lock-screen")
@@ -103,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     (out / "titles.txt").write_text("\n".join(saved) + "\n", encoding="utf-8")
     print("\n".join(saved))
+    if too_big:
+        print("larger than the screen: " + ", ".join(too_big), file=sys.stderr)
+        return 1
     db.dispose()
     app.processEvents()
     return 0
@@ -167,6 +188,53 @@ def dialogs(ctx: AppContext) -> dict[str, Callable[[], QWidget]]:
         "dialog-change-password": lambda: ChangePasswordDialog(db, ctx.actor, forced=True),
         "dialog-about": lambda: AboutDialog(ctx),
         "dialog-db-error": db_error,
+    }
+
+
+def work_dialogs(db: Database) -> dict[str, Callable[[], QWidget]]:
+    """The working dialogs of each tab, on the demo data, signed in as the people who use them."""
+    from sqlalchemy import select
+
+    from app.auth.service import authenticate
+    from app.cases.models import RequestCase
+    from app.demo import DEMO_PASSWORD
+    from app.review.enums import PostStatus
+    from app.review.models import Post
+    from ui.admin.user_dialog import UserDialog
+    from ui.annual.records_dialog import RecordsDialog
+    from ui.cases.intake_dialog import IntakeDialog
+    from ui.connection_dialog import ConnectionDialog
+    from ui.context import AppContext
+    from ui.disclosure.item_form import ItemFormDialog
+    from ui.review.tab import ReviewTab
+
+    def ctx(username: str) -> AppContext:
+        with db.session_factory.begin() as s:
+            result = authenticate(s, username, DEMO_PASSWORD)
+            assert result.actor is not None, result.message
+            return AppContext(db, result.actor)
+
+    with db.session_factory() as s:
+        posts = {status: s.scalar(select(Post.id).where(Post.status == status).limit(1)) for status in PostStatus}
+        case_ids = list(s.scalars(select(RequestCase.id).limit(12)))
+
+    def review() -> QWidget:
+        post_id = posts[PostStatus.SECOND_REVIEW] or posts[PostStatus.FIRST_REVIEW]
+        dialog = ReviewTab(ctx("zhaomin")).review_post(post_id or 0)
+        assert dialog is not None
+        dialog.approve()  # nothing ticked yet: the list of open points appears
+        return dialog
+
+    return {
+        "dialog-intake": lambda: IntakeDialog(ctx("wangfang")),
+        "dialog-disclosure-item": lambda: ItemFormDialog(ctx("wangfang")),
+        "dialog-review": review,
+        "dialog-post-editor": lambda: ReviewTab(ctx("wangfang")).open_post(posts[PostStatus.DRAFT] or 0),
+        "dialog-publish": lambda: ReviewTab(ctx("wangfang")).publish_post(
+            posts[PostStatus.PUBLISHED] or posts[PostStatus.READY] or 0),
+        "dialog-new-account": lambda: UserDialog(ctx("admin")),
+        "dialog-connection": lambda: ConnectionDialog(db.data_dir),
+        "dialog-annual-records": lambda: RecordsDialog(ctx("wangfang"), "收到申请数", case_ids),
     }
 
 

@@ -20,14 +20,23 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QPoint, QSize, Qt, QTime, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QDateTime, QPoint, QPointF, QSize, Qt, QTime, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QIcon,
+    QInputMethodEvent,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QPolygonF,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
     QLineEdit,
     QSizePolicy,
-    QStyle,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -68,6 +77,19 @@ def _qdate(value: datetime) -> QDate:
 
 def _qdatetime(value: datetime) -> QDateTime:
     return QDateTime(_qdate(value), QTime(value.hour, value.minute))
+
+
+def _arrow_icon() -> QIcon:
+    """A small drop-down triangle like a combo box's (the style's SP_ArrowDown is twice as big)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#555555"))
+    painter.drawPolygon(QPolygonF([QPointF(4, 6), QPointF(12, 6), QPointF(8, 11)]))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class _CalendarPopup(QFrame):
@@ -115,10 +137,9 @@ class TypedDateField(QLineEdit):
         self._popup: _CalendarPopup | None = None
         allowed = "".join("\\" + c if c in "-\\]^[" else c for c in ALLOWED_CHARS)
         self.setValidator(QRegularExpressionValidator(f"[{allowed}]{{0,20}}", self))
-        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a date's width, like QDateEdit
         self.setToolTip(self._hint())
-        self.popup_action = self.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown), QLineEdit.ActionPosition.TrailingPosition)
+        self.popup_action = self.addAction(_arrow_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self.popup_action.setToolTip(self.tr("打开日历（Alt+↓）"))
         self.popup_action.triggered.connect(self.show_calendar)
         self.editingFinished.connect(self.commit)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
 
+from ui import elided_tips
+
 
 class KeyboardPolicy(QObject):
     """Application event filter: Tab moves focus out of multi-line fields and tables."""
@@ -22,6 +24,7 @@ class KeyboardPolicy(QObject):
                 watched.setTabChangesFocus(True)
             elif isinstance(watched, QAbstractItemView):
                 watched.setTabKeyNavigation(False)
+                elided_tips.attach(watched)  # cut-off cells show their whole text as a tooltip
         return False
 
 

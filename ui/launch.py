@@ -32,6 +32,7 @@ from app.errors import DatabaseUnreadable, SchemaTooNew, UserError
 from ui.app_setup import create_application, install_excepthook, setup_logging
 from ui.context import AppContext
 from ui.messages import show_error, show_info
+from ui.screen_fit import install_screen_fit
 from ui.workers import Progress, run_task, wait_for_all_tasks
 
 log = logging.getLogger("govinfo.ui")
@@ -190,6 +191,7 @@ class Launcher:
 
 def run(data_dir: str | None, db_url: str | None) -> int:
     app = create_application(sys.argv)
+    install_screen_fit(app)  # no window opens larger than the screen (1366×768 at 125 %)
     # Windows closing between dialogs must not end the program; the launcher decides when to quit.
     app.setQuitOnLastWindowClosed(False)
     try:

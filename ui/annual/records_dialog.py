@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.annual.statistics import RecordRow, record_rows
+from ui.annual.open_case import show_case, show_reports
 from ui.context import AppContext
 from ui.rows_model import RowColumn, RowsModel
 
@@ -63,6 +65,11 @@ class RecordsDialog(QDialog):
             self.table.setColumnWidth(column, width)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Double-click a row to see the case; this list stays open to come back to.
+        self.back_button = buttons.addButton(self.tr("回到统计报表"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_button.clicked.connect(lambda: show_reports(self))
+        self.table.doubleClicked.connect(self.open_case)
+        self.table.setToolTip(self.tr("双击一行，在“依申请公开”中打开这件申请"))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.table, 1)
@@ -70,3 +77,10 @@ class RecordsDialog(QDialog):
 
     def case_numbers(self) -> list[str]:
         return [r.case_no for r in self.model.rows]
+
+    @Slot(QModelIndex)
+    def open_case(self, index: QModelIndex) -> bool:
+        """Show the case of the double-clicked row in the 依申请公开 tab."""
+        if not index.isValid():
+            return False
+        return show_case(self, self.model.rows[index.row()].id)

@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.date_field import DateTimeField
 from ui.messages import logged_error_text
 from ui.review.post_summary import summary_html
+from ui.screen_fit import scroll_area
 
 
 def _now_edit(parent: QWidget) -> DateTimeField:
@@ -104,11 +105,16 @@ class PublishDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(close)
+        # The three steps scroll rather than push 关闭 off a 1366×768 screen at 125 %.
+        steps = QWidget(self)
+        sl = QVBoxLayout(steps)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.publish_box)
+        sl.addWidget(self.confirm_box)
+        sl.addWidget(self.change_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary, 1)
-        layout.addWidget(self.publish_box)
-        layout.addWidget(self.confirm_box)
-        layout.addWidget(self.change_box)
+        layout.addWidget(scroll_area(steps, self))
         layout.addLayout(bottom)
 
         self.publish_button.clicked.connect(self.record_publication)
