@@ -201,3 +201,26 @@ def test_docx_released_as_pdf_leaves_nothing() -> None:
     assert pdf_leaks(result.data, [ID, PHONE, CARD, "张三"]) == []
     text = compact(pdfium_text(result.data))
     assert "经审查，本件其余内容可以公开。" in text and "收款账号" in text
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_and_cropped_pages(rotation: int) -> None:
+    pdf = text_pdf([LINES])
+    pdf.pages[0].obj.Rotate = rotation
+    pdf.pages[0].obj.CropBox = pikepdf.Array([10, 20, 580, 830])
+    data = to_bytes(pdf)
+    with PageDocument(data, "材料.pdf") as doc:
+        page = doc.page(0)
+        marks = document_suggestions([page])
+        phone = next(m for m in marks if m.kind == "privacy-phone")
+        assert len(phone.rects) == 1  # one box along the rotated line, not one per digit
+        box = phone.rects[0]
+        before = doc.render(0, 72).crop((int(box.x0), int(box.y0), int(box.x1), int(box.y1)))
+        out = redact_document(doc, marks).data
+    # The box lies over the digits as the page is shown: there is ink under it before.
+    assert min(before.convert("L").getextrema()) < 100
+    assert pdf_leaks(out, SECRETS) == []
+    text = compact(pdfium_text(out))
+    assert "经审查，本件其余内容可以公开。" in text
+    with PageDocument(out, "公开件.pdf") as copy:
+        assert (copy.page(0).width, copy.page(0).height) == ((810, 570) if rotation % 180 else (570, 810))
