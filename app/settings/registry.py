@@ -72,6 +72,10 @@ _DEFS: list[SettingDef] = [
     SettingDef(
         "org.sections", list, ["信息中心", "文书科", "行政科", "综合科", "信息公开科"], "科室", "机关信息",
     ),
+    SettingDef(
+        "redaction.second_review", bool, False, "公开件须经第二人复核", "依申请公开",
+        "开启后，部分公开的答复须由遮盖标记人以外的另一名工作人员复核每份公开件，才能登记司法局审核意见。",
+    ),
 ]
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
