@@ -98,7 +98,9 @@ def save_marks(
     if expected_version is not None and red.version != expected_version:
         raise ConflictError("其他用户刚刚修改了该材料的遮盖标记，请重新打开后再标记。")
     fmt = output_format or red.output_format
-    if fmt not in ("pdf", "docx") or (fmt == "docx" and red.output_format != "docx" and output_format == "docx"):
+    source = session.get(CaseDocument, source_document_id)
+    is_word = source is not None and source_kind(source.filename) == "docx"
+    if fmt not in ("pdf", "docx") or (fmt == "docx" and not is_word):
         raise ValidationError("只有 Word 原件才能生成 Word 公开件。", field="output_format")
     before = _summary(red)
     red.marks = json.dumps([s.to_json() for s in specs], ensure_ascii=False)

@@ -116,6 +116,11 @@ def test_no_marks_no_copy_and_wrong_files_are_refused(session: Session, clerk: A
         generate_released_copy(session, clerk, source.id)
     with pytest.raises(ValidationError, match="不能做遮盖处理"):
         add_release_source(session, clerk, case.id, "旧文件.doc", b"x")
+    with pytest.raises(ValidationError, match="只有 Word 原件"):
+        save_marks(session, clerk, source.id, MARKS, "docx")
+    word = add_release_source(session, clerk, case.id, "说明.docx", b"PK")  # the format is chosen per document
+    save_marks(session, clerk, word.id, [], "pdf")
+    assert save_marks(session, clerk, word.id, [], "docx").output_format == "docx"
     save_marks(session, clerk, source.id, [MarkSpec(Ground.PRIVACY, text="文中没有这句话")])
     with pytest.raises(ValidationError, match="找不到标记的文字"):
         generate_released_copy(session, clerk, source.id)
