@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError
 
 PG_URL_ENV = "GOVINFO_TEST_PG_URL"
 TESTS_DIR = Path(__file__).resolve().parent
-SERVICE_DIRS = ("foundation", "cases", "review", "disclosure", "annual", "reliability", "website")
+SERVICE_DIRS = ("foundation", "cases", "review", "disclosure", "annual", "reliability", "website", "redaction")
 BACKENDS = ("sqlite", "postgresql")
 
 _admin: Engine | None = None

@@ -112,7 +112,8 @@ class TaskHandle(QObject, Generic[T]):
             self.dialog.setValue(min(done, total))
         else:
             self.dialog.setMaximum(0)  # busy indicator when the total is unknown
-        if text and not self.cancelled:
+        # setValue on a modal dialog processes events: the task may have finished (dialog gone) meanwhile.
+        if text and not self.cancelled and self.dialog is not None:
             self.dialog.setLabelText(text)
 
     @Slot(object)

@@ -33,7 +33,7 @@ from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
 from app.errors import PermissionDenied, ValidationError
-from app.redaction.reply_rules import require_partial_basis
+from app.redaction.reply_rules import require_partial_basis, require_redactions_reviewed
 from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
 
@@ -169,6 +169,7 @@ def record_justice_review(
         raise ValidationError("领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。",
                               field="reviewed_on")
     text = required_text(opinion, "opinion", "请填写司法局的书面审核意见。")
+    require_redactions_reviewed(session, case)  # 公开件 second review when the office asks for it (issue 15)
     require_not_future(reviewed_on, today or date.today(), "reviewed_on", "司法局审核日期")
     require_not_before(reviewed_on, clock_start(case), "reviewed_on", "司法局审核日期", clock_start_label(case))
     case.justice_review_on, case.justice_opinion = reviewed_on, text

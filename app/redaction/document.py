@@ -29,12 +29,18 @@ class PageDocument:
         self._pdf: Any = None
         self._frames: list[Any] = []
         self._pages: dict[int, Page] = {}
+        self._closed = False
         if self.kind == "pdf":
             self._pdf = pdf_source.open_pdf(data, filename)
         else:
             self._frames = _image_frames(data, filename)
 
+    def _require_open(self) -> None:
+        if self._closed:
+            raise ValidationError("该文件已关闭，请重新打开遮盖窗口。")
+
     def close(self) -> None:
+        self._closed = True
         if self._pdf is not None:
             pdf_source.close_pdf(self._pdf)
             self._pdf = None
@@ -51,6 +57,7 @@ class PageDocument:
 
     def page(self, index: int) -> Page:
         """The page with its own text layer (none for images and scans until `recognise` runs)."""
+        self._require_open()
         if index not in self._pages:
             if self._pdf is not None:
                 self._pages[index] = pdf_source.read_page(self._pdf, index)
@@ -68,10 +75,11 @@ class PageDocument:
         image, dpi = self._frames[index]
         return image.width * 72 / dpi, image.height * 72 / dpi
 
-    def render(self, index: int, dpi: float) -> Any:
-        """The page as a PIL RGB image at `dpi`."""
+    def render(self, index: int, dpi: float, unrotated: bool = False) -> Any:
+        """The page as a PIL RGB image at `dpi` (as shown, or with its /Rotate undone)."""
+        self._require_open()
         if self._pdf is not None:
-            return pdf_source.render_page(self._pdf, index, dpi)
+            return pdf_source.render_page(self._pdf, index, dpi, unrotated)
         image, own_dpi = self._frames[index]
         if abs(own_dpi - dpi) < 0.5:
             return image.copy()
@@ -88,7 +96,7 @@ class PageDocument:
             return page
         image = self.render(index, OCR_DPI)
         chars = ocr.recognise(image, OCR_DPI / 72.0)
-        page = Page(index, page.width, page.height, chars, "ocr" if chars else "none")
+        page = Page(index, page.width, page.height, chars, "ocr" if chars else "none")  # OCR reads upright
         self._pages[index] = page
         return page
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.errors import UserError, ValidationError
 from app.redaction.document import PageDocument
-from app.redaction.model import Mark, Page, covered
+from app.redaction.model import Char, Mark, Page, Rect, covered, unrotate
 from app.redaction.pdf_writer import OutPage, burn_boxes, write_pdf
 from app.redaction.suggest import text_under
 
@@ -69,11 +69,9 @@ def redact_document(
         pages.append(page)
         page_marks = by_page.get(index, [])
         rects = [r for m in page_marks for r in m.rects]
-        image = doc.render(index, dpi)
-        burn_boxes(image, rects, dpi / 72.0)
         kept = [c for c in page.chars if c.box is None or not covered(c.box, rects)]
         boxes = [(r, m.ground.article) for m in page_marks for r in m.rects]
-        out_pages.append(OutPage(page.width, page.height, image, boxes, kept))
+        out_pages.append(_out_page(doc, page, dpi, rects, boxes, kept))
         for m in page_marks:
             applied.append(AppliedMark(index, m.ground.value, m.text or text_under(page, m.rects)))
         if progress is not None:
@@ -81,6 +79,24 @@ def redact_document(
     data = write_pdf(out_pages)
     verify_pdf(data, [a.text for a in applied], [c.text for p in out_pages for c in p.chars])
     return RedactionResult(data, tuple(applied), total)
+
+
+def _out_page(doc: PageDocument, page: Page, dpi: float, rects: list[Rect], boxes: list[tuple[Rect, str]],
+              kept: list[Char]) -> OutPage:
+    """The released page. A turned source page (/Rotate) is rebuilt unturned and given the same
+    /Rotate, so readers extract its text in reading order; marks are turned back to match."""
+    turn = page.rotation
+    if turn not in (90, 180, 270):
+        image = doc.render(page.index, dpi)
+        burn_boxes(image, rects, dpi / 72.0)
+        return OutPage(page.width, page.height, image, boxes, kept)
+    w, h = page.width, page.height
+    back = [unrotate(r, turn, w, h) for r in rects]
+    image = doc.render(page.index, dpi, unrotated=True)
+    burn_boxes(image, back, dpi / 72.0)
+    chars = [Char(c.text, unrotate(c.box, turn, w, h) if c.box else None) for c in kept]
+    own_w, own_h = (h, w) if turn in (90, 270) else (w, h)
+    return OutPage(own_w, own_h, image, [(unrotate(r, turn, w, h), t) for r, t in boxes], chars, turn)
 
 
 def _compact(text: str) -> str:

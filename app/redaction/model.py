@@ -70,6 +70,8 @@ class Page:
     height: float
     chars: list[Char] = field(default_factory=list)
     text_source: TextSource = "none"
+    # The source page's /Rotate: its characters run down (90), right to left (180) or up (270) as shown.
+    rotation: int = 0
 
     @property
     def text(self) -> str:
@@ -78,22 +80,42 @@ class Page:
     def span_rects(self, start: int, end: int) -> list[Rect]:
         """The boxes of text[start:end], one per line (characters of one line merged)."""
         rects: list[Rect] = []
+        joinable = False
         for ch in self.chars[start:end]:
             if ch.box is None:
+                joinable = False  # a line break the reader generated: the next character starts a box
                 continue
-            last = rects[-1] if rects else None
-            # Same line: vertical overlap of more than half the shorter height.
-            if last is not None and ch.box.x0 >= last.x0 - 1 and _same_line(last, ch.box):
-                rects[-1] = last.union(ch.box)
+            if joinable and rects and _joins(rects[-1], ch.box):
+                rects[-1] = rects[-1].union(ch.box)
             else:
                 rects.append(ch.box)
+            joinable = True
         return rects
 
 
-def _same_line(a: Rect, b: Rect) -> bool:
-    h = min(a.height, b.height)
-    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return h > 0 and overlap > h / 2
+def _joins(last: Rect, box: Rect) -> bool:
+    """Whether `box` continues the run `last` along a line: across (horizontal text) or down (a
+    page rotated by 90 or 270 degrees), with no more than a character's size between them."""
+    h, w = min(last.height, box.height), min(last.width, box.width)
+    y_overlap = min(last.y1, box.y1) - max(last.y0, box.y0)
+    x_overlap = min(last.x1, box.x1) - max(last.x0, box.x0)
+    gap_x = max(box.x0 - last.x1, last.x0 - box.x1)
+    gap_y = max(box.y0 - last.y1, last.y0 - box.y1)
+    across = h > 0 and y_overlap > h / 2 and gap_x < box.height
+    down = w > 0 and x_overlap > w / 2 and gap_y < box.width and abs(last.width - box.width) < box.width
+    return across or down
+
+
+def unrotate(rect: Rect, rotation: int, width: float, height: float) -> Rect:
+    """A rectangle of a page as shown (`width` x `height`, turned by /Rotate `rotation`) in the
+    page's own, unturned space (top-left origin): the inverse of pdf_source._Display."""
+    if rotation == 90:
+        return Rect.of(rect.y0, width - rect.x0, rect.y1, width - rect.x1)
+    if rotation == 180:
+        return Rect.of(width - rect.x0, height - rect.y0, width - rect.x1, height - rect.y1)
+    if rotation == 270:
+        return Rect.of(height - rect.y0, rect.x0, height - rect.y1, rect.x1)
+    return rect
 
 
 COVER_SHARE = 0.15

@@ -27,6 +27,10 @@ class CaseRedaction(Base):
     # JSON rows of the 区分处理说明 for this document: [{"page": 1, "ground": "privacy", "count": 2}, …]
     statement: Mapped[str] = mapped_column(Text, default="[]")
     released_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Second-person review (setting redaction.second_review): who checked which marks, and when.
+    reviewed_by: Mapped[str] = mapped_column(String(64), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    reviewed_marks: Mapped[str] = mapped_column(String(32), default="")  # digest of the marks reviewed
     updated_by: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -40,18 +40,46 @@ def _read_page(pdf: Any, index: int) -> Page:
     page = pdf[index]
     try:
         width, height = page.get_size()
+        rotation = page.get_rotation() % 360
         textpage = page.get_textpage()
         try:
-            chars = _chars(textpage, height)
+            chars = _chars(textpage, _Display(page))
         finally:
             textpage.close()
     finally:
         page.close()
     has_text = any(c.box is not None and not c.text.isspace() for c in chars)
-    return Page(index, width, height, chars if has_text else [], "pdf" if has_text else "none")
+    return Page(index, width, height, chars if has_text else [], "pdf" if has_text else "none", rotation)
 
 
-def _chars(textpage: Any, height: float) -> list[Char]:
+class _Display:
+    """Page space (PDF units, origin bottom-left of the media box) to the page as shown: the crop
+    box's top-left corner at the origin, /Rotate applied, y downwards — what rendering produces, so
+    a box drawn over a character on screen covers that character in the picture.
+    """
+
+    def __init__(self, page: Any) -> None:
+        self.left, self.bottom, right, self.top = page.get_cropbox()
+        self.width, self.height = right - self.left, self.top - self.bottom
+        self.rotation = page.get_rotation() % 360
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        u, v = x - self.left, self.top - y  # unrotated, from the crop box's top-left corner
+        if self.rotation == 90:
+            return self.height - v, u
+        if self.rotation == 180:
+            return self.width - u, self.height - v
+        if self.rotation == 270:
+            return v, self.width - u
+        return u, v
+
+    def rect(self, left: float, bottom: float, right: float, top: float) -> Rect:
+        x0, y0 = self.point(left, bottom)
+        x1, y1 = self.point(right, top)
+        return Rect.of(x0, y0, x1, y1)
+
+
+def _chars(textpage: Any, display: _Display) -> list[Char]:
     raw = textpage.raw
     chars: list[Char] = []
     for i in range(textpage.count_chars()):
@@ -68,7 +96,7 @@ def _chars(textpage: Any, height: float) -> list[Char]:
         if right <= left or top <= bottom:
             chars.append(Char(text, None))
             continue
-        chars.append(Char(text, Rect(left, height - top, right, height - bottom)))
+        chars.append(Char(text, display.rect(left, bottom, right, top)))
     return chars
 
 
@@ -87,16 +115,18 @@ def close_pdf(pdf: Any) -> None:
         pdf.close()
 
 
-def render_page(pdf: Any, index: int, dpi: float) -> Any:
-    """The page as a PIL image (RGB) at `dpi`, annotations and form fields drawn as they show."""
+def render_page(pdf: Any, index: int, dpi: float, unrotated: bool = False) -> Any:
+    """The page as a PIL image (RGB) at `dpi`, annotations and form fields drawn as they show;
+    `unrotated` undoes the page's /Rotate (the released copy keeps the source's /Rotate)."""
     with PDFIUM_LOCK:
-        return _render(pdf, index, dpi)
+        return _render(pdf, index, dpi, unrotated)
 
 
-def _render(pdf: Any, index: int, dpi: float) -> Any:
+def _render(pdf: Any, index: int, dpi: float, unrotated: bool) -> Any:
     page = pdf[index]
     try:
-        bitmap = page.render(scale=dpi / 72.0, may_draw_forms=True, draw_annots=True)
+        extra = (360 - page.get_rotation() % 360) % 360 if unrotated else 0
+        bitmap = page.render(scale=dpi / 72.0, rotation=extra, may_draw_forms=True, draw_annots=True)
         image = bitmap.to_pil().convert("RGB")
         bitmap.close()
     finally:

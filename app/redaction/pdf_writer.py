@@ -36,6 +36,7 @@ class OutPage:
     image: Any  # PIL RGB image of the whole page, marks already burnt in
     boxes: list[tuple[Rect, str]] = field(default_factory=list)  # (box, label) for the white labels
     chars: list[Char] = field(default_factory=list)  # the text layer (outside the marks only)
+    rotation: int = 0  # the source page's /Rotate, kept: everything above is in the unturned page's space
 
 
 def burn_boxes(image: Any, rects: Iterable[Rect], scale: float) -> None:
@@ -91,23 +92,56 @@ def _n(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") or "0"
 
 
-def _text_layer(page: OutPage) -> list[str]:
-    ops = ["BT", "3 Tr"]
-    for ch in page.chars:
+def _runs(chars: list[Char]) -> list[list[tuple[str, Rect]]]:
+    """Characters that can be written as one text object: same line, left to right, unbroken."""
+    runs: list[list[tuple[str, Rect]]] = []
+    current: list[tuple[str, Rect]] = []
+    for ch in chars:
         code = _hex(ch.text)
-        if code is None or ch.box is None or ch.text.isspace():
+        if ch.box is None or code is None or ch.text.isspace():
+            if ch.box is None and current:  # a generated line break ends the run
+                runs.append(current)
+                current = []
             continue
-        b = ch.box
-        size = max(1.0, b.height * 0.85)
-        # One em wide (DW 1000) scaled to the character's own width, so selection matches the picture.
-        scale = max(1.0, 100.0 * b.width / size)
-        baseline = page.height - b.y1 + 0.12 * b.height
-        ops.append(f"/F1 {_n(size)} Tf {_n(scale)} Tz 1 0 0 1 {_n(b.x0)} {_n(baseline)} Tm <{code}> Tj")
+        if current:
+            last = current[-1][1]
+            overlap = min(last.y1, ch.box.y1) - max(last.y0, ch.box.y0)
+            if ch.box.x0 < last.x0 or overlap <= min(last.height, ch.box.height) / 2:
+                runs.append(current)
+                current = []
+        current.append((code, ch.box))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _text_layer(page: OutPage) -> list[str]:
+    """Invisible text, one text object per line run with each character placed over its box.
+
+    A run is one TJ array (glyph, then the shift to the next character's box), not one object per
+    character: readers order separate objects by position, which reverses text on pages turned
+    upside down, while the inside of one object keeps its order.
+    """
+    ops = ["BT", "3 Tr"]
+    for run in _runs(page.chars):
+        first = run[0][1]
+        size = max(1.0, sorted(b.height for _, b in run)[len(run) // 2] * 0.85)
+        baseline = page.height - first.y1 + 0.12 * first.height
+        parts = []
+        for i, (code, box) in enumerate(run):
+            parts.append(f"<{code}>")
+            if i + 1 < len(run):
+                # Each glyph advances one em (DW 1000); shift by the rest of the way to the next box.
+                shift = run[i + 1][1].x0 - box.x0 - size
+                parts.append(_n(-shift * 1000.0 / size))
+        ops.append(f"/F1 {_n(size)} Tf 1 0 0 1 {_n(first.x0)} {_n(baseline)} Tm [{' '.join(parts)}] TJ")
     ops.append("ET")
     return ops
 
 
 def _labels(page: OutPage) -> list[str]:
+    """White labels on the boxes, written along the page's own lines (so on a turned page they turn
+    with the text they replace)."""
     ops: list[str] = []
     for box, label in page.boxes:
         codes = [_hex(c) for c in label]
@@ -145,6 +179,8 @@ def write_pdf(pages: list[OutPage]) -> bytes:
             Type=Name.Page, MediaBox=Array([0, 0, page.width, page.height]), Resources=resources,
             Contents=pdf.make_stream("\n".join(ops).encode("ascii")),
         )
+        if page.rotation:
+            pdf_page.Rotate = page.rotation
         pdf.pages.append(pikepdf.Page(pdf_page))
     pdf.docinfo[Name.Producer] = pikepdf.String("政务公开工作台（遮盖处理）")
     out = io.BytesIO()

@@ -16,6 +16,7 @@ from app.cases.reply_text import REGULATION, SHORT, default_reply_body
 from app.errors import ValidationError
 from app.redaction.grounds import Ground
 from app.redaction.service import no_copy_reason, release_items, statement_rows
+from app.settings import get_setting
 
 
 def require_partial_basis(session: Session, case: RequestCase, reply_type: ReplyType) -> None:
@@ -31,6 +32,21 @@ def require_partial_basis(session: Session, case: RequestCase, reply_type: Reply
         "或登记无需公开件的理由（如以摘录方式提供）。",
         field="reply_type",
     )
+
+
+def require_redactions_reviewed(session: Session, case: RequestCase) -> None:
+    """With setting redaction.second_review on, every released copy of a 部分公开 reply must have
+    been reviewed by a second person, on its current marks, before the draft goes to 司法局."""
+    if case.reply_type != ReplyType.PARTIAL.value or not get_setting(session, "redaction.second_review"):
+        return
+    items = release_items(session, case.id)
+    unreviewed = [i.filename for i in items if i.released_id is not None and not i.reviewed_by]
+    if unreviewed:
+        raise ValidationError(
+            "本单位要求公开件经第二人复核后方可报司法局审核，以下材料的公开件尚未复核（或复核后标记又有修改）："
+            + "、".join(f"“{n}”" for n in unreviewed) + "。请在“区分处理”中由另一名工作人员复核。",
+            field="reviewed_on",
+        )
 
 
 def reply_body(

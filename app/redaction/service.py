@@ -23,7 +23,7 @@ from app.cases.models import CaseDocument
 from app.cases.queries import get_case
 from app.context import Actor
 from app.db.base import utcnow
-from app.errors import ConflictError, NotFound, ValidationError
+from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.redaction.grounds import Ground
 from app.redaction.models import CaseRedaction, PartialDisclosureNote
 from app.redaction.specs import MarkSpec, parse_mark_specs, source_kind
@@ -54,6 +54,7 @@ class ReleaseItem:
     released_id: int | None
     released_name: str
     outdated: bool  # marks changed since the copy was made
+    reviewed_by: str = ""  # the second person who checked the current marks ("" = not reviewed)
 
 
 def _marks_digest(marks_json: str, output_format: str) -> str:
@@ -97,7 +98,9 @@ def save_marks(
     if expected_version is not None and red.version != expected_version:
         raise ConflictError("其他用户刚刚修改了该材料的遮盖标记，请重新打开后再标记。")
     fmt = output_format or red.output_format
-    if fmt not in ("pdf", "docx") or (fmt == "docx" and red.output_format != "docx" and output_format == "docx"):
+    source = session.get(CaseDocument, source_document_id)
+    is_word = source is not None and source_kind(source.filename) == "docx"
+    if fmt not in ("pdf", "docx") or (fmt == "docx" and not is_word):
         raise ValidationError("只有 Word 原件才能生成 Word 公开件。", field="output_format")
     before = _summary(red)
     red.marks = json.dumps([s.to_json() for s in specs], ensure_ascii=False)
@@ -176,9 +179,11 @@ def release_items(session: Session, case_id: int) -> list[ReleaseItem]:
         released = session.get(CaseDocument, red.released_document_id) if red.released_document_id else None
         statement = json.loads(red.statement or "{}")
         outdated = released is not None and statement.get("marks") != _marks_digest(red.marks, red.output_format)
+        digest = _marks_digest(red.marks, red.output_format)
         items.append(ReleaseItem(
             red.source_document_id, source.filename if source else "", len(json.loads(red.marks)),
             red.output_format, released.id if released else None, released.filename if released else "", outdated,
+            red.reviewed_by if red.reviewed_marks == digest else "",
         ))
     return items
 
@@ -196,6 +201,27 @@ def statement_rows(session: Session, case_id: int) -> list[StatementRow]:
         for r in json.loads(red.statement or "{}").get("rows", []):
             rows.append(StatementRow(released.filename, r["page"], Ground(r["ground"]), int(r["count"])))
     return rows
+
+
+def review_released_copy(session: Session, actor: Actor, source_document_id: int) -> CaseRedaction:
+    """A second person confirms the marks of a released copy (setting redaction.second_review)."""
+    actor.require(*CASE_ROLES)
+    red = get_redaction(session, source_document_id)
+    case = get_case(session, red.case_id)
+    ensure_editable(case)
+    digest = _marks_digest(red.marks, red.output_format)
+    statement = json.loads(red.statement or "{}")
+    if red.released_document_id is None or statement.get("marks") != digest:
+        raise ValidationError("请先按当前的遮盖标记生成公开件，再进行复核。")
+    if actor.username == red.updated_by:
+        raise PermissionDenied("遮盖标记由您本人所作，须由另一名工作人员复核。")
+    before = {"reviewed_by": red.reviewed_by, "reviewed_marks": red.reviewed_marks}
+    red.reviewed_by, red.reviewed_at, red.reviewed_marks = actor.username, utcnow(), digest
+    session.flush()
+    record(session, actor, "redaction_review", RECORD_TYPE, case.id, before=before,
+           after={"reviewed_by": red.reviewed_by, "reviewed_marks": digest},
+           summary=f"案件{case.case_no}复核公开件（材料 {source_document_id}）")
+    return red
 
 
 def record_no_copy_reason(session: Session, actor: Actor, case_id: int, reason: str) -> None:

@@ -122,6 +122,10 @@ _DEFS: list[SettingDef] = [
         "guide.complaint_body", str, "", "投诉举报受理机关", "公开指南",
         "条例第五十一条：认为政府信息公开工作侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。",
     ),
+    SettingDef(
+        "redaction.second_review", bool, False, "公开件须经第二人复核", "依申请公开",
+        "开启后，部分公开的答复须由遮盖标记人以外的另一名工作人员复核每份公开件，才能登记司法局审核意见。",
+    ),
 ]
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}

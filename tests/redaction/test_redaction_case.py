@@ -116,6 +116,11 @@ def test_no_marks_no_copy_and_wrong_files_are_refused(session: Session, clerk: A
         generate_released_copy(session, clerk, source.id)
     with pytest.raises(ValidationError, match="不能做遮盖处理"):
         add_release_source(session, clerk, case.id, "旧文件.doc", b"x")
+    with pytest.raises(ValidationError, match="只有 Word 原件"):
+        save_marks(session, clerk, source.id, MARKS, "docx")
+    word = add_release_source(session, clerk, case.id, "说明.docx", b"PK")  # the format is chosen per document
+    save_marks(session, clerk, word.id, [], "pdf")
+    assert save_marks(session, clerk, word.id, [], "docx").output_format == "docx"
     save_marks(session, clerk, source.id, [MarkSpec(Ground.PRIVACY, text="文中没有这句话")])
     with pytest.raises(ValidationError, match="找不到标记的文字"):
         generate_released_copy(session, clerk, source.id)
@@ -175,3 +180,34 @@ def test_case_file_zip_marks_the_released_copy(session: Session, clerk: Actor, t
     assert any(n.endswith("_拟公开材料（原件，不对外提供）_审批表.pdf") for n in names)
     cells = [c.text for row in index.tables[0].rows for c in row.cells]
     assert "公开件（区分处理后）" in cells and "拟公开材料，不对外提供" in cells
+
+
+def test_second_review_when_the_office_requires_it(session: Session, clerk: Actor, make_user) -> None:  # type: ignore[no-untyped-def]
+    from app.cases.reply import record_justice_review
+    from app.redaction.service import review_released_copy
+    from app.settings.registry import set_setting
+
+    colleague = make_user("colleague", Role.DISCLOSURE_STAFF, display_name="李同事")
+    case = _case(session, clerk)
+    source = add_release_source(session, clerk, case.id, "审批表.pdf", SOURCE)
+    save_marks(session, clerk, source.id, MARKS)
+    generate_released_copy(session, clerk, source.id)
+    save_reply_draft(session, clerk, case.id, ReplyType.PARTIAL, None, "答复正文", today=TODAY)
+    # Off (the default): the draft goes to 司法局 as before.
+    record_justice_review(session, clerk, case.id, date(2024, 6, 20), "合法", today=TODAY)
+
+    set_setting(session, Actor.system(), "redaction.second_review", True)
+    with pytest.raises(ValidationError, match="尚未复核") as err:
+        record_justice_review(session, clerk, case.id, date(2024, 6, 21), "合法", today=TODAY)
+    assert "审批表.pdf" in str(err.value)
+    with pytest.raises(PermissionDenied, match="另一名工作人员"):
+        review_released_copy(session, clerk, source.id)
+    review_released_copy(session, colleague, source.id)
+    assert release_items(session, case.id)[0].reviewed_by == "colleague"
+    record_justice_review(session, clerk, case.id, date(2024, 6, 21), "合法", today=TODAY)
+
+    # Marks changed after the review: the review no longer counts until the copy is made and checked again.
+    save_marks(session, clerk, source.id, MARKS[:2])
+    assert release_items(session, case.id)[0].reviewed_by == ""
+    with pytest.raises(ValidationError, match="先按当前的遮盖标记生成公开件"):
+        review_released_copy(session, colleague, source.id)

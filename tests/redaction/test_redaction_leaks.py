@@ -201,3 +201,43 @@ def test_docx_released_as_pdf_leaves_nothing() -> None:
     assert pdf_leaks(result.data, [ID, PHONE, CARD, "张三"]) == []
     text = compact(pdfium_text(result.data))
     assert "经审查，本件其余内容可以公开。" in text and "收款账号" in text
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_and_cropped_pages(rotation: int) -> None:
+    pdf = text_pdf([LINES])
+    pdf.pages[0].obj.Rotate = rotation
+    pdf.pages[0].obj.CropBox = pikepdf.Array([10, 20, 580, 830])
+    data = to_bytes(pdf)
+    with PageDocument(data, "材料.pdf") as doc:
+        page = doc.page(0)
+        marks = document_suggestions([page])
+        phone = next(m for m in marks if m.kind == "privacy-phone")
+        assert len(phone.rects) == 1  # one box along the rotated line, not one per digit
+        box = phone.rects[0]
+        before = doc.render(0, 72).crop((int(box.x0), int(box.y0), int(box.x1), int(box.y1)))
+        out = redact_document(doc, marks).data
+    # The box lies over the digits as the page is shown: there is ink under it before.
+    assert min(before.convert("L").getextrema()) < 100
+    assert pdf_leaks(out, SECRETS) == []
+    text = compact(pdfium_text(out))
+    assert "经审查，本件其余内容可以公开。" in text
+    with PageDocument(out, "公开件.pdf") as copy:
+        assert (copy.page(0).width, copy.page(0).height) == ((810, 570) if rotation % 180 else (570, 810))
+
+
+def test_image_source_becomes_a_pdf_page_of_its_own_size() -> None:
+    from tests.redaction.pdf_samples import text_image
+
+    image = text_image(["申请人：张三", "其余内容可以公开"], dpi=100)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(100, 100))
+    # The name sits in the first line: 0.6 in from the left, 0.5 in from the top, 14 pt high.
+    spec = MarkSpec(Ground.PRIVACY, page=1, rects=((40.0, 30.0, 300.0, 55.0),))
+    result = redact_file(buffer.getvalue(), "扫描.png", [spec])
+    with PageDocument(result.data, "公开件.pdf") as copy:
+        page = copy.page(0)
+        assert (round(page.width), round(page.height)) == (round(image.width * 0.72), round(image.height * 0.72))
+        picture = copy.render(0, 72)
+    assert sum(picture.getpixel((60, 42))) < 100  # inside the box (left of its white label)
+    assert sum(picture.getpixel((500, 20))) > 700  # blank paper outside it stays white

@@ -57,7 +57,8 @@ def _wait_task(qtbot, dlg: RedactionDialog) -> None:  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: dlg.task is not None and dlg.task.is_finished, timeout=60_000)
 
 
-def test_mark_suggest_generate_and_answer_partial(qtbot, db, ctx, clerk, add_case, boxes, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_mark_suggest_generate_and_answer_partial(qtbot, db, ctx, clerk, add_case, boxes, org_filled, opened,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
     tab = _open_case(qtbot, db, ctx, clerk, add_case)
     detail = tab.detail
     case_id = detail.case_id
@@ -150,6 +151,11 @@ def test_mark_suggest_generate_and_answer_partial(qtbot, db, ctx, clerk, add_cas
         case = s.get(RequestCase, case_id)
         assert case is not None and case.status == CaseStatus.AWAITING_APPROVAL.value, boxes.texts()
         assert "第十五条" in case.reply_body
+    # The reply letter (答复书) carries the grounds and articles, and names the released copy.
+    assert detail.documents.make_letter("reply") is not None, boxes.texts()
+    letter = docx.Document(str(opened[-1]))
+    text = "".join(p.text for p in letter.paragraphs)
+    assert "第十五条的规定不予公开" in text and "第十六条第二款" in text and "低保审批表（公开件）.pdf" in text
 
 
 def test_word_document_marked_by_selection_and_released_as_word(qtbot, db, ctx, clerk, add_case, boxes,  # type: ignore[no-untyped-def]

@@ -57,9 +57,12 @@ class PageLoader(QObject):
         return self.doc.page_count
 
     def close(self) -> None:
+        """Stop the background work and release the document (a task still inside pdfium finishes
+        its page first: closing waits for the pdfium lock)."""
         for task in self._tasks:
             task.cancel()
         self._tasks.clear()
+        self.doc.close()
 
     # -- pictures ------------------------------------------------------------------------------
     def pixmap(self, index: int, dpi: float) -> QPixmap | None:

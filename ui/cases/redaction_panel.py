@@ -29,6 +29,7 @@ from app.redaction.service import (
     no_copy_reason,
     record_no_copy_reason,
     release_items,
+    review_released_copy,
     statement_rows,
 )
 from ui.cases import files
@@ -60,6 +61,8 @@ class RedactionPanel(QWidget):
             RowColumn(self.tr("公开件"), lambda r: r.released_name or "—"),
             RowColumn(self.tr("情况"), _state,
                       lambda r: "#2e7d32" if r.released_id and not r.outdated else "#b3261e"),
+            RowColumn(self.tr("复核"), lambda r: self.tr("已由{who}复核").format(who=r.reviewed_by)
+                      if r.reviewed_by else "—"),
         ], self)
         self.table = self._table(self.items, "releaseTable")
         self.table.doubleClicked.connect(self._open_row)
@@ -77,6 +80,9 @@ class RedactionPanel(QWidget):
         self.redact_button = QPushButton(self.tr("遮盖处理…"), self)
         self.redact_button.setObjectName("openRedaction")
         self.open_copy_button = QPushButton(self.tr("打开公开件"), self)
+        self.review_button = QPushButton(self.tr("复核公开件"), self)
+        self.review_button.setObjectName("reviewCopy")
+        self.review_button.setToolTip(self.tr("由遮盖标记人以外的工作人员核对公开件后确认（系统参数可要求必须复核）"))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("noCopyReason")
         self.reason.setPlaceholderText(self.tr("如以摘录方式提供、口头告知等；无需公开件时填写"))
@@ -88,7 +94,7 @@ class RedactionPanel(QWidget):
             "拟公开材料原件保存在案卷中、不对外提供；遮盖处理后生成的公开件作为答复书附件。"), self)
         intro.setWordWrap(True)
         row = QHBoxLayout()
-        for b in (self.add_button, self.redact_button, self.open_copy_button):
+        for b in (self.add_button, self.redact_button, self.open_copy_button, self.review_button):
             row.addWidget(b)
         row.addStretch(1)
         statement_box = QGroupBox(self.tr("区分处理说明（答复书据此写明理由和依据）"), self)
@@ -108,6 +114,7 @@ class RedactionPanel(QWidget):
         self.redact_button.clicked.connect(self.open_selected)
         self.open_copy_button.clicked.connect(self.open_copy)
         self.reason_button.clicked.connect(self.save_reason)
+        self.review_button.clicked.connect(self.review_selected)
 
     def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
         table = QTableView(self)
@@ -135,7 +142,7 @@ class RedactionPanel(QWidget):
         self.statement.set_rows(rows)
         self.reason.setText(reason)
         editable = v.status.value not in ("closed", "archived")
-        for w in (self.add_button, self.redact_button, self.reason_button, self.reason):
+        for w in (self.add_button, self.redact_button, self.reason_button, self.reason, self.review_button):
             w.setEnabled(editable)
 
     def selected(self) -> ReleaseItem | None:
@@ -195,6 +202,15 @@ class RedactionPanel(QWidget):
             return
         copy_id = item.released_id
         files.open_document(item.released_name, read(self.ctx, lambda s: document_content(s, copy_id)))
+
+    @Slot()
+    def review_selected(self) -> bool:
+        item = self.selected()
+        if item is None or item.released_id is None:
+            show_error(self, self.tr("请先选择已生成公开件的材料，打开公开件核对后再确认复核。"))
+            return False
+        source_id = item.source_id
+        return run_change(self, self.ctx, lambda s: review_released_copy(s, self.ctx.actor, source_id) and None)[0]
 
     @Slot()
     def save_reason(self) -> bool:

@@ -31,6 +31,7 @@ from app.redaction.grounds import GROUND_CHOICES, Ground
 from app.redaction.model import Rect
 from app.redaction.specs import MarkSpec
 from app.review.wordlists_db import load_wordlists
+from ui.cases import actions
 from ui.cases.actions import read, run_change
 from ui.cases.redaction_canvas import PageCanvas
 from ui.cases.redaction_docx import DocxText
@@ -206,7 +207,8 @@ class RedactionDialog(QDialog):
         return round(72.0 * self.canvas.zoom * self.devicePixelRatioF(), 1)
 
     def _show_picture(self) -> None:
-        assert self.loader is not None
+        if self.loader is None:  # closed while a picture was on its way
+            return
         pixmap = self.loader.pixmap(self.current, self._dpi())
         if pixmap is not None:
             self.canvas.set_picture(pixmap)
@@ -214,7 +216,7 @@ class RedactionDialog(QDialog):
 
     @Slot(int, float)
     def _rendered(self, index: int, dpi: float) -> None:
-        if index == self.current and abs(dpi - self._dpi()) < 0.05:
+        if self.loader is not None and index == self.current and abs(dpi - self._dpi()) < 0.05:
             self._show_picture()
 
     @Slot(int)
@@ -255,8 +257,7 @@ class RedactionDialog(QDialog):
     # -- marking -------------------------------------------------------------------------------
     @Slot(object)
     def area_drawn(self, rect: Rect) -> None:
-        assert self.loader is not None
-        page = self.loader.cached_page(self.current)
+        page = self.loader.cached_page(self.current) if self.loader is not None else None
         if page is None:
             return
         if self.rect_mode.isChecked() or page.text_source == "none":
@@ -340,7 +341,8 @@ class RedactionDialog(QDialog):
 
         def done(result: tuple[list[Any], list[Any]]) -> None:
             marks, pages = result
-            assert self.loader is not None
+            if self.loader is None:  # the view was closed meanwhile
+                return
             for page in pages:
                 self.loader.replace_page(page)
             self.editor.set_page_suggestions(marks)
@@ -395,13 +397,21 @@ class RedactionDialog(QDialog):
         self.task = run_task(self, self.tr("生成公开件"), work, on_done=done)
         return self.task
 
-    def closeEvent(self, event: Any) -> None:
+    def _leave(self) -> None:
+        """Offer to save changed marks once, and release the document."""
+        if self.editor.changed:
+            if actions.ask(self, self.tr("遮盖处理"), self.tr("遮盖标记已修改，是否保存？")):
+                self.save()
+            self.editor.changed = False
         if self.loader is not None:
             self.loader.close()
+            self.loader = None
+
+    def closeEvent(self, event: Any) -> None:
+        self._leave()
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        if self.loader is not None:
-            self.loader.close()
+        self._leave()
         super().done(result)
 
