@@ -36,5 +36,5 @@ class AppContext:
         return self.db.session_factory.begin()
 
     def reader(self) -> Session:
-        """`with ctx.reader() as s:` — a read-only look; nothing is committed."""
-        return self.db.session_factory()
+        """`with ctx.reader() as s:` — a read-only look that never waits for a writer; nothing is committed."""
+        return self.db.reader()

@@ -32,7 +32,7 @@ def cmd_export_annual_report(args: argparse.Namespace) -> int:
     if not 2000 <= args.year <= 2100:
         raise UserError("年度须为 2000 至 2100 之间的年份。")
     db = args.cli.database()
-    with db.session_factory() as session:
+    with db.reader() as session:
         data = compute(session, args.year)
     if suffix == ".docx":
         from reports.annual_report_docx import write_annual_docx

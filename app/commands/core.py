@@ -54,7 +54,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         from app.workdays.service import load_calendar
 
         db = args.cli.database()
-        with db.session_factory() as session:
+        with db.reader() as session:
             calendar = load_calendar(session)
     result = calendar.deadline(start, args.days)
     print(result.due.isoformat())
@@ -144,7 +144,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from app.audit.service import verify
 
     db = args.cli.database()
-    with db.session_factory() as session:
+    with db.reader() as session:
         result = verify(session)
     print(result.message, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1

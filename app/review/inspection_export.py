@@ -16,11 +16,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
 from app.export_progress import CancelFlag, Progress, check_year, tick
+from app.export_unit import record_export
 from app.review.inspections import inspections_between
 from app.review.models import Inspection
 from app.review.register_export import check_xlsx
@@ -116,7 +116,7 @@ def export_inspections(
     atomic_write(target, writer)
     if progress is not None:
         progress(total, total)
-    record(session, actor, "export", "inspection_log", scope,
+    record_export(session, actor, "inspection_log", scope,
            after={"文件": target.name, "条数": total, "范围": title},
            summary=f"导出日常巡检记录 {scope} {total} 条（{target.name}）")
     return total

@@ -16,11 +16,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
 from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import NotFound, ValidationError
+from app.export_unit import record_export
 from app.review.checks.privacy import find_personal_data
 from app.review.enums import (
     CHECKLIST_ITEMS,
@@ -229,6 +229,6 @@ def export_review_sheet(session: Session, actor: Actor, post_id: int, path: str 
         raise ValidationError(f"文件名“{target.name}”应以 .docx 结尾。", field="path")
     data = sheet_data(session, post_id, today)
     atomic_write(target, lambda tmp: write_review_sheet(data, tmp))
-    record(session, actor, "export", "post", post_id, after={"文件": target.name, "编号": data.post_no},
+    record_export(session, actor, "post", post_id, after={"文件": target.name, "编号": data.post_no},
            summary=f"导出稿件 {data.post_no} 的信息审核发布单（{target.name}）")
     return target

@@ -7,6 +7,7 @@ the clerk then imports everything (only possible without errors) or only the row
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.cases.queries import (
     CaseFilter,
@@ -33,6 +35,7 @@ from app.cases.queries import (
 from app.cases.register_export import export_register
 from app.cases.register_import import ImportReport, check_register, import_register
 from app.cases.register_rows import ERROR, Problem
+from app.export_unit import run_export
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.messages import show_info
@@ -141,9 +144,7 @@ class RegisterActions(QObject):
         note = self.tr("按当前筛选条件") if narrowed else ""
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                from dataclasses import replace
-
+            def export(s: Session) -> int:
                 rest = replace(f, year=None)
                 conds = filter_conditions(rest, load_calendar(s) if f.due_soon else None) if narrowed else []
                 return export_register(
@@ -151,6 +152,8 @@ class RegisterActions(QObject):
                     progress=lambda done, total: progress.report(done, total, self.tr("正在导出台账…")),
                     cancel=lambda: progress.cancelled,
                 )
+
+            return run_export(ctx.db, export)
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出台账"), self.tr("已导出 {n} 件到：\n{path}").format(n=n, path=path))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.disclosure.catalogue import export_catalogue
 from app.disclosure.register_export import export_register
+from app.export_unit import run_export
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.workers import Progress, TaskHandle, run_task
@@ -119,10 +120,9 @@ class ExportActions(QObject):
         text = self.tr("正在导出台账…")
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                return export_register(s, ctx.actor, path, year,
-                                       progress=lambda done, total: progress.report(done, total, text),
-                                       cancel=lambda: progress.cancelled)
+            return run_export(ctx.db, lambda s: export_register(
+                s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
+                cancel=lambda: progress.cancelled))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出台账"),
@@ -136,10 +136,9 @@ class ExportActions(QObject):
         text = self.tr("正在生成政府信息公开目录…")
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                return export_catalogue(s, ctx.actor, path, year=year,
-                                        progress=lambda done, total: progress.report(done, total, text),
-                                        cancel=lambda: progress.cancelled)
+            return run_export(ctx.db, lambda s: export_catalogue(
+                s, ctx.actor, path, year=year, progress=lambda done, total: progress.report(done, total, text),
+                cancel=lambda: progress.cancelled))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出目录"),
