@@ -4,25 +4,41 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from app.bootstrap import Database
+from app.changes import Changes, RecordKind
 from app.context import Actor
+
+if TYPE_CHECKING:
+    from ui.operations import BackgroundOp, Op, OpResult
+    from ui.workers import TaskHandle
+
+T = TypeVar("T")
 
 
 class AppEvents(QObject):
     """Application-wide notifications so lists refresh after changes made elsewhere."""
 
+    changed = Signal(object)
+    """A user action here changed records; carries app.changes.Changes (which kinds)."""
+
     data_changed = Signal(str)
-    """A record of the named area changed: cases, review, disclosure, users, calendar, settings."""
+    """Deprecated (issue 14): emitting it announces Changes of that RecordKind on `changed`, for
+    code written before the operation runner; nothing listens to it directly. Use ctx.run(op)."""
 
     actor_changed = Signal()
     """The signed-in user changed (login after a screen lock by someone else)."""
 
     remote_changed = Signal()
     """Something changed in the database (possibly on another PC): lists should refresh."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data_changed.connect(lambda area: self.changed.emit(Changes.of(RecordKind(area))))
 
 
 @dataclass
@@ -34,6 +50,18 @@ class AppContext:
     def unit_of_work(self) -> AbstractContextManager[Session]:
         """`with ctx.unit_of_work() as s:` — one transaction per user action, committed on exit."""
         return self.db.session_factory.begin()
+
+    @overload
+    def run(self, op: Op[T]) -> OpResult[T]: ...
+
+    @overload
+    def run(self, op: BackgroundOp[T]) -> TaskHandle[T]: ...
+
+    def run(self, op: Op[T] | BackgroundOp[T]) -> Any:
+        """Run one user action (ui/operations.py): its unit of work, errors shown, changes announced."""
+        from ui.operations import BackgroundOp, run_op, start_op
+
+        return start_op(self, op) if isinstance(op, BackgroundOp) else run_op(self, op)
 
     def reader(self) -> Session:
         """`with ctx.reader() as s:` — a read-only look that never waits for a writer; nothing is committed."""

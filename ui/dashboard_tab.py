@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.dashboard import DashboardItem, Urgency, collect
 from ui.context import AppContext
 from ui.dashboard_model import SORT_ROLE, DashboardModel
@@ -90,12 +91,12 @@ class DashboardTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-        # Several data_changed signals in one action coalesce into one refresh.
+        # Several change notifications in one action coalesce into one refresh.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_if_visible)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         ctx.events.remote_changed.connect(self.refresh)
         self.refresh()
 
@@ -134,8 +135,8 @@ class DashboardTab(QWidget):
         )
         self.stack.setCurrentWidget(self.empty_label if not items else self.view)
 
-    @Slot(str)
-    def _on_data_changed(self, _area: str) -> None:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
         self._dirty = True
         self._refresh_timer.start()
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from app.auth.roles import Role
+from app.changes import Changes, RecordKind
 from app.dashboard import DashboardItem
 from app.settings.registry import get_setting
 from ui.about_dialog import AboutDialog
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._update_title()
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
 
         self._idle_override = idle_timeout
         self.idle = IdleWatcher(idle_timeout if idle_timeout is not None else idle_timeout_ms(ctx), self)
@@ -239,9 +240,9 @@ class MainWindow(QMainWindow):
             org = ""
         self.setWindowTitle(self.tr("政务公开工作台 — {org}").format(org=org) if org else self.tr("政务公开工作台"))
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area == "settings":
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.SETTINGS):
             self._update_title()
             if self._idle_override is None:
                 self.idle.set_timeout_ms(idle_timeout_ms(self.ctx))

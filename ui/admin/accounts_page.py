@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.service import list_users, set_active
+from app.changes import RecordKind
 from app.db.base import utcnow
 from app.errors import UserError
 from ui import messages
 from ui.admin.user_dialog import ResetPasswordDialog, UserDialog
 from ui.admin.users_model import UserRow, UsersModel
 from ui.context import AppContext
+from ui.operations import announce
 
 
 class AccountsPage(QWidget):
@@ -123,7 +125,7 @@ class AccountsPage(QWidget):
         if user_id is not None:
             self.select_user(user_id)
         self.users_changed.emit()
-        self.ctx.events.data_changed.emit("users")
+        announce(self.ctx, RecordKind.USERS)
 
     # --- actions --------------------------------------------------------------------------
     @Slot()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.audit import query
 from app.audit.query import AuditFilter, AuditRow
 from app.audit.service import VerifyResult, record, verify
+from app.changes import Changes
 from reports.audit_log import write_audit_xlsx
 from ui import messages
 from ui.admin.audit_detail import AuditDetailDialog
@@ -140,7 +141,7 @@ class AuditPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
 
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self.reload_choices()
         self.model.set_filter(AuditFilter())
 
@@ -208,8 +209,8 @@ class AuditPage(QWidget):
         self.reload_choices()
         self.model.refresh()
 
-    @Slot(str)
-    def _on_data_changed(self, _area: str) -> None:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
         # Refreshing under the user's eyes would throw away their scroll position; do it when
         # the page is next shown, or now if it is hidden anyway.
         self._stale = True

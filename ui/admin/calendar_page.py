@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.errors import ValidationError
 from app.workdays.calendar import WorkCalendar, builtin_years
 from app.workdays.parse import format_dates, parse_labelled_dates
@@ -34,6 +35,7 @@ from app.workdays.service import clear_year, load_calendar, set_year_arrangement
 from ui import messages
 from ui.admin.year_view import DayKind, LegendSwatch, YearView, year_kinds
 from ui.context import AppContext
+from ui.operations import announce
 from ui.workers import Progress, run_task
 
 _MAKEUP_NOTE = "调休上班"  # the service's default note for make-up days; not worth repeating
@@ -344,7 +346,7 @@ class CalendarPage(QWidget):
     def _finished(self, year: int, total: int, text: str) -> None:
         self.load_year(year)
         self.calendar_saved.emit(year, total)
-        self.ctx.events.data_changed.emit("calendar")
+        announce(self.ctx, RecordKind.CALENDAR)
         messages.show_info(self, self.tr("节假日安排"), text)
 
 

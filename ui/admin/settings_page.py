@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.roles import Role
+from app.changes import RecordKind
 from app.errors import UserError
 from app.settings import SETTINGS, SettingDef, all_settings, set_setting
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.operations import announce
 
 _INT_LIMIT = 2_147_483_647
 
@@ -237,7 +239,7 @@ class SettingsPage(QWidget):
         self.reload()
         self.status_label.setText(self.tr("已保存 {n} 项参数。").format(n=len(changed)))
         self.settings_saved.emit(sorted(changed))
-        self.ctx.events.data_changed.emit("settings")
+        announce(self.ctx, RecordKind.SETTINGS)
 
     def _mark_invalid(self, key: str | None) -> None:
         for k, editor in self.editors.items():

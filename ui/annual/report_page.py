@@ -33,6 +33,7 @@ from app.annual.service import (
     unlock_year,
 )
 from app.annual.statistics import record_rows
+from app.changes import Changes, RecordKind
 from app.errors import UserError
 from ui.annual import prompts
 from ui.annual.checks_panel import ChecksPanel, check_rows
@@ -45,7 +46,7 @@ from ui.context import AppContext
 from ui.messages import show_error
 from ui.workers import Progress, TaskHandle, run_task
 
-WATCHED_AREAS = ("cases", "disclosure", "settings", "calendar")
+WATCHED_KINDS = (RecordKind.CASES, RecordKind.DISCLOSURE, RecordKind.SETTINGS, RecordKind.CALENDAR)
 PART3_TAB = 1
 
 
@@ -158,7 +159,7 @@ class ReportPage(QWidget):
             view.number_activated.connect(self._on_number)
         self.checks.cases_requested.connect(self._on_cases_requested)
         self.texts.texts_saved.connect(self._on_texts_saved)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self._set_busy_state()
         self.reload()
 
@@ -252,9 +253,9 @@ class ReportPage(QWidget):
             return
         self.reload()
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area in WATCHED_AREAS:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED_KINDS):
             if self.isVisible():
                 self.reload()
             else:

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from app.cases.archive import archive_case
 from app.cases.enums import ApplicantType, CaseStatus, Channel, DeliveryMethod
 from app.cases.handling import start_handling
+from app.changes import RecordKind
 from app.errors import UserError
 from ui.cases import event_dialogs
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.case_list_model import STATUS_COLOURS
 from ui.cases.case_view import CaseView, load_case_view
 from ui.cases.documents_panel import DocumentsPanel
@@ -39,6 +40,7 @@ from ui.cases.letters_ui import open_generated_letter
 from ui.cases.reply_panel import ReplyPanel
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.operations import Op
 
 APPLICANT_FIELDS: tuple[tuple[str, str], ...] = (
     ("applicant_name", "申请人"), ("applicant_type", "申请人类型"), ("id_type", "证件类型"), ("id_number", "证件号码"),
@@ -342,7 +344,8 @@ class CaseDetail(QWidget):
         if self.view is None:
             return False
         case_id = self.view.id
-        return self._changed(run_change(self, self.ctx, lambda s: start_handling(s, self.ctx.actor, case_id))[0])
+        return self._changed(self.ctx.run(Op(lambda s: start_handling(s, self.ctx.actor, case_id),
+                                             RecordKind.CASES, parent=self))[0])
 
     @Slot()
     def edit(self) -> IntakeDialog | None:
@@ -358,7 +361,8 @@ class CaseDetail(QWidget):
         if self.view is None:
             return False
         case_id = self.view.id
-        return self._changed(run_change(self, self.ctx, lambda s: archive_case(s, self.ctx.actor, case_id))[0])
+        return self._changed(self.ctx.run(Op(lambda s: archive_case(s, self.ctx.actor, case_id),
+                                             RecordKind.CASES, parent=self))[0])
 
     @Slot()
     def reopen(self) -> FormDialog | None:

@@ -11,12 +11,14 @@ from sqlalchemy.orm import Session
 
 from app.cases.intake import CaseForm, intake_warnings, register_case, update_case
 from app.cases.queries import get_case
+from app.changes import RecordKind
 from app.errors import UserError, ValidationError
-from ui.cases.actions import AREA, read
+from ui.cases.actions import read
 from ui.cases.intake_form import IntakeForm
 from ui.cases.letters_ui import open_generated_letter
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.operations import announce
 
 
 class _Unacknowledged(Exception):
@@ -145,7 +147,7 @@ class IntakeDialog(QDialog):
             show_error(self, exc)
             return False
         self.saved_case_id, self.saved_case_no = saved[0], saved[1]
-        self.ctx.events.data_changed.emit(AREA)
+        announce(self.ctx, RecordKind.CASES)
         self.case_saved.emit(saved[0])
         if self.case_id is not None:
             self.accept()

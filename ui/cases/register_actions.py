@@ -35,10 +35,12 @@ from app.cases.queries import (
 from app.cases.register_export import export_register
 from app.cases.register_import import ImportReport, check_register, import_register
 from app.cases.register_rows import ERROR, Problem
+from app.changes import RecordKind
 from app.export_unit import run_export
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.operations import announce
 from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, TaskHandle, run_task
 
@@ -199,7 +201,7 @@ class RegisterActions(QObject):
 
         def done(report: ImportReport) -> None:
             if report.imported:
-                ctx.events.data_changed.emit("cases")
+                announce(ctx, RecordKind.CASES)
                 self.imported.emit(report.imported)
             show_info(self.widget, self.tr("导入台账"), report.summary())
 

@@ -37,14 +37,16 @@ from app.cases.reply import (
     send_reply,
 )
 from app.cases.reply_text import default_reply_body, unfilled_markers
+from app.changes import RecordKind
 from app.context import Actor
 from app.signoff.service import Decision
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.case_view import CaseView
 from ui.cases.form_dialog import enable as _enable
 from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
 from ui.context import AppContext
+from ui.operations import Op, announce
 from ui.signoff_dialog import SignOffDialog
 
 APPROVERS: tuple[tuple[str, Role], ...] = (
@@ -336,7 +338,8 @@ class ReplyPanel(QWidget):
         if self.view is None:
             return False
         case_id, rt, idx, body = self.view.id, self.current_type(), self.current_detail(), self.body.toPlainText()
-        return run_change(self, self.ctx, lambda s: save_reply_draft(s, self.ctx.actor, case_id, rt, idx, body))[0]
+        return self.ctx.run(Op(lambda s: save_reply_draft(s, self.ctx.actor, case_id, rt, idx, body),
+                               RecordKind.CASES, parent=self))[0]
 
     # -- review, approval, sending -----------------------------------------------------------
     @Slot()
@@ -344,7 +347,8 @@ class ReplyPanel(QWidget):
         if self.view is None:
             return False
         case_id, on, opinion = self.view.id, to_date(self.justice_date.date()), self.justice_opinion.text().strip()
-        return run_change(self, self.ctx, lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion))[0]
+        return self.ctx.run(Op(lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion),
+                               RecordKind.CASES, parent=self))[0]
 
     def open_approval(self, step: str, role: Role) -> SignOffDialog | None:
         v = self.view
@@ -379,7 +383,7 @@ class ReplyPanel(QWidget):
             parent=self,
         )
         dialog.setObjectName(f"signoff_{step}")
-        dialog.accepted.connect(lambda: self.ctx.events.data_changed.emit("cases"))
+        dialog.accepted.connect(lambda: announce(self.ctx, RecordKind.CASES))
         self.sign_dialog = dialog
         dialog.open()
         return dialog
@@ -391,11 +395,13 @@ class ReplyPanel(QWidget):
         case_id = self.view.id
         on, method = to_date(self.send_date.date()), DeliveryMethod(self.send_method.currentData())
         tracking = self.tracking_no.text().strip()
-        return run_change(self, self.ctx, lambda s: send_reply(s, self.ctx.actor, case_id, on, method, tracking))[0]
+        return self.ctx.run(Op(lambda s: send_reply(s, self.ctx.actor, case_id, on, method, tracking),
+                               RecordKind.CASES, parent=self))[0]
 
     @Slot()
     def deliver(self) -> bool:
         if self.view is None:
             return False
         case_id, on = self.view.id, to_date(self.delivered_date.date())
-        return run_change(self, self.ctx, lambda s: record_delivery(s, self.ctx.actor, case_id, on))[0]
+        return self.ctx.run(Op(lambda s: record_delivery(s, self.ctx.actor, case_id, on),
+                               RecordKind.CASES, parent=self))[0]

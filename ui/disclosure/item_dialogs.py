@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.changes import RecordKind
 from app.disclosure.enums import CHANNELS, WITHHOLD_REASONS, Decision
 from app.disclosure.queries import ItemView, reason_label
 from app.disclosure.service import decide, publish
 from app.workdays.service import load_calendar
 from ui.context import AppContext
-from ui.disclosure.actions import error_label, run_change
+from ui.disclosure.actions import error_label
 from ui.disclosure.item_form import date_edit, from_qdate
+from ui.operations import Op
 
 
 def _heading(view: ItemView, parent: QWidget) -> QLabel:
@@ -78,7 +80,7 @@ class _ActionDialog(QDialog):
 
     @Slot()
     def submit(self) -> None:
-        ok, _ = run_change(self, self.ctx, self.change, message=self.message)
+        ok, _ = self.ctx.run(Op(self.change, RecordKind.DISCLOSURE, parent=self, message=self.message))
         if ok:
             self.item_changed.emit(self.view.id)
             self.accept()

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.disclosure.enums import CATEGORIES, DocKind
 from app.disclosure.queries import ItemView, category_label, doc_no_hint
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, create_item, new_version, update_item
 from app.settings import get_setting
 from app.workdays.service import load_calendar
 from ui.context import AppContext
-from ui.disclosure.actions import error_label, read, run_change
+from ui.disclosure.actions import error_label, read
+from ui.operations import Op
 
 
 class FormMode(Enum):
@@ -224,16 +226,18 @@ class ItemFormDialog(QDialog):
         form, actor, today = self.form(), self.ctx.actor, self._today()
         view = self.view
         if self.mode is FormMode.CREATE:
-            ok, item_id = run_change(self, self.ctx, lambda s: create_item(
-                s, actor, form, load_calendar(s), today).id, message=self.message)
+            ok, item_id = self.ctx.run(Op(lambda s: create_item(
+                s, actor, form, load_calendar(s), today).id, RecordKind.DISCLOSURE, parent=self, message=self.message))
         elif self.mode is FormMode.EDIT:
             assert view is not None
-            ok, item_id = run_change(self, self.ctx, lambda s: update_item(
-                s, actor, view.id, form, view.version, load_calendar(s), today).id, message=self.message)
+            ok, item_id = self.ctx.run(Op(lambda s: update_item(
+                s, actor, view.id, form, view.version, load_calendar(s), today).id,
+                        RecordKind.DISCLOSURE, parent=self, message=self.message))
         else:
             assert view is not None
-            ok, item_id = run_change(self, self.ctx, lambda s: new_version(
-                s, actor, view.id, form, load_calendar(s), today).id, message=self.message)
+            ok, item_id = self.ctx.run(Op(lambda s: new_version(
+                s, actor, view.id, form, load_calendar(s), today).id,
+                        RecordKind.DISCLOSURE, parent=self, message=self.message))
         if ok and item_id is not None:
             self.saved_id = item_id
             self.item_saved.emit(item_id)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.review.inspections import (
     ColumnStatus,
     InspectionForm,
@@ -37,6 +38,7 @@ from app.review.ui_support import InspectionRow, inspection_row, local_text, mon
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.messages import logged_error_text
+from ui.operations import announce
 from ui.rows_model import RowColumn, RowsModel
 
 LOOKBACK_WORKDAYS = 10
@@ -326,5 +328,5 @@ class InspectionsPage(QWidget):
         self.show_month(form.day.year, form.day.month)
         self.new_record()
         self.inspection_saved.emit(saved_id)
-        self.ctx.events.data_changed.emit("review")
+        announce(self.ctx, RecordKind.REVIEW)
         return True

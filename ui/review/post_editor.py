@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.errors import ValidationError
 from app.review.checks import read_text
 from app.review.enums import PostKind, PostStatus
@@ -35,6 +36,7 @@ from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
 from ui.context import AppContext
 from ui.messages import confirm, show_error
+from ui.operations import announce
 from ui.review.attachments_panel import AttachmentsPanel
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
@@ -288,7 +290,7 @@ class PostEditor(QDialog):
             return False
         self.load(post_id)
         self.post_saved.emit(post_id)
-        self.ctx.events.data_changed.emit("review")
+        announce(self.ctx, RecordKind.REVIEW)
         return True
 
     @Slot()
@@ -307,7 +309,7 @@ class PostEditor(QDialog):
             show_error(self, exc, title=self.tr("提交审核"))
             return False
         self.post_submitted.emit(self.post_id)
-        self.ctx.events.data_changed.emit("review")
+        announce(self.ctx, RecordKind.REVIEW)
         self.dirty = False
         self.accept()
         return True

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.review.enums import ChangeKind, PostStatus
 from app.review.ui_support import PostView, post_view, to_utc
 from app.review.workflow import confirm_by_source, publish, start_change
 from ui.context import AppContext
 from ui.messages import logged_error_text
+from ui.operations import announce
 from ui.review.post_summary import summary_html
 
 
@@ -142,7 +144,7 @@ class PublishDialog(QDialog):
     def _ok(self, text: str) -> None:
         self.message.setStyleSheet("color: #26734d;")
         self.message.setText(text)
-        self.ctx.events.data_changed.emit("review")
+        announce(self.ctx, RecordKind.REVIEW)
         self.reload()
 
     @staticmethod

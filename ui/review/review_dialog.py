@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.changes import RecordKind
 from app.context import Actor
 from app.errors import UserError
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, STAGE_DUTIES, ReviewStage
@@ -38,6 +39,7 @@ from app.review.workflow import ChecklistMark, escalation_missing, excluded_sign
 from app.signoff.service import Decision
 from ui.context import AppContext
 from ui.messages import logged_error_text
+from ui.operations import announce
 from ui.review.checklist_model import COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import diff_html, history_html, summary_html
@@ -249,7 +251,7 @@ class ReviewDialog(QDialog):
             return False
         self.escalation.hide()
         self.message.setText("")
-        self.ctx.events.data_changed.emit("review")
+        announce(self.ctx, RecordKind.REVIEW)
         return True
 
     # -- deciding ------------------------------------------------------------------------------
@@ -321,5 +323,5 @@ class ReviewDialog(QDialog):
     @Slot()
     def _done(self) -> None:
         self.review_recorded.emit(self.post_id)
-        self.ctx.events.data_changed.emit("review")
+        announce(self.ctx, RecordKind.REVIEW)
         self.accept()

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.roles import Role
+from app.changes import RecordKind
 from app.review.checks import read_list_file
 from app.review.enums import WordListKind
 from app.review.wordlists_db import Entry, default_entries, entries, parse_entries, replace_list
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.operations import announce
 from ui.review.entries_model import EntriesModel
 from ui.workers import run_task
 
@@ -238,5 +240,5 @@ class WordListsPage(QWidget):
         self.message.setStyleSheet("color: #26734d;")
         self.message.setText(self.tr("已保存 {n} 条。").format(n=count))
         self.list_saved.emit(self.kind.value)
-        self.ctx.events.data_changed.emit("settings")
+        announce(self.ctx, RecordKind.SETTINGS)
         return True
