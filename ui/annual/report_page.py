@@ -34,7 +34,6 @@ from app.annual.service import (
 )
 from app.annual.statistics import record_rows
 from app.changes import Changes, RecordKind
-from app.errors import UserError
 from ui.annual import prompts
 from ui.annual.checks_panel import ChecksPanel, check_rows
 from ui.annual.grid_model import DrillKey, GridModel, GridView
@@ -43,7 +42,7 @@ from ui.annual.report_export import ReportExport
 from ui.annual.report_grids import grids
 from ui.annual.texts_panel import TextsPanel
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.operations import Op
 from ui.workers import Progress, TaskHandle, run_task
 
 WATCHED_KINDS = (RecordKind.CASES, RecordKind.DISCLOSURE, RecordKind.SETTINGS, RecordKind.CALENDAR)
@@ -294,14 +293,7 @@ class ReportPage(QWidget):
 
     # -- locking -----------------------------------------------------------------------------
     def _change(self, title: str, fn: Callable[[Session], object]) -> bool:
-        try:
-            with self.ctx.unit_of_work() as session:
-                fn(session)
-        except UserError as exc:
-            show_error(self, exc, title=title)
-            return False
-        except Exception as exc:  # unexpected: logged by show_error, told generically
-            show_error(self, exc, title=title)
+        if not self.ctx.run(Op(fn, parent=self, title=title)).ok:
             return False
         self.reload()
         return True

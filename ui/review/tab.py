@@ -21,7 +21,7 @@ from app.changes import Changes, RecordKind
 from app.review.workflow import submit
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.operations import announce
+from ui.operations import Op
 from ui.review.export_actions import ReviewExports
 from ui.review.inspections_page import InspectionsPage
 from ui.review.post_detail import PostDetail
@@ -210,14 +210,10 @@ class ReviewTab(QWidget):
 
     @Slot(int)
     def submit_post(self, post_id: int) -> bool:
-        try:
-            with self.ctx.unit_of_work() as s:
-                post = submit(s, self.ctx.actor, post_id)
-                no = post.post_no
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("提交审核"))
+        ok, no = self.ctx.run(Op(lambda s: submit(s, self.ctx.actor, post_id).post_no, RecordKind.REVIEW,
+                                 parent=self, title=self.tr("提交审核")))
+        if not ok:
             return False
-        announce(self.ctx, RecordKind.REVIEW)
         show_info(self, self.tr("提交审核"), self.tr("稿件 {no} 已提交初审。").format(no=no))
         return True
 
