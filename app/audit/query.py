@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
 from app.errors import NotFound
+from app.localtime import local_day_start_utc, to_local
 
 PAGE_SIZE = 200
 
@@ -144,7 +145,7 @@ class AuditRow:
 
     @property
     def at_local(self) -> datetime:
-        return utc_to_local(self.at_utc)
+        return to_local(self.at_utc)
 
     @property
     def action_label(self) -> str:
@@ -159,17 +160,6 @@ class AuditRow:
         if self.display_name and self.display_name != self.username:
             return f"{self.display_name}（{self.username}）"
         return self.username
-
-
-def utc_to_local(at_utc: datetime) -> datetime:
-    """Naive UTC (as stored) to naive local time of this PC, for display."""
-    return at_utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-
-
-def local_day_start_utc(day: date) -> datetime:
-    """The naive-UTC instant at which the local calendar day `day` begins."""
-    # A naive datetime's astimezone() treats it as local time, which is what the office means.
-    return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
 
 
 def _row(entry: AuditEntry) -> AuditRow:

@@ -19,11 +19,11 @@ from app.auth.service import actor_for
 from app.context import Actor
 from app.db.base import utcnow
 from app.demo import DemoContext, register_filler
+from app.localtime import to_utc
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.inspections import InspectionForm, record_inspection
 from app.review.models import Post
 from app.review.posts import PostForm, add_attachment, create_post, form_of, update_post
-from app.review.ui_support import to_utc
 from app.review.workflow import (
     ChecklistMark,
     accept_finding,

@@ -20,9 +20,9 @@ from app.context import Actor
 from app.errors import ValidationError
 from app.export_progress import CancelFlag, Progress, check_year, write_register_xlsx
 from app.export_unit import record_export
+from app.localtime import local_text
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
-from app.review.ui_support import local_text
 from app.settings import get_setting
 from app.signoff.service import Decision
 

@@ -21,6 +21,7 @@ from app.auth.roles import Role
 from app.context import Actor
 from app.errors import NotFound, ValidationError
 from app.export_unit import record_export
+from app.localtime import to_local
 from app.review.checks.privacy import find_personal_data
 from app.review.enums import (
     CHECKLIST_ITEMS,
@@ -33,7 +34,6 @@ from app.review.enums import (
     SourceKind,
 )
 from app.review.models import AcceptedFinding, Post, StageReview
-from app.review.ui_support import to_local
 from app.settings import get_setting
 from app.signoff.service import Decision
 

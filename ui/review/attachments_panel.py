@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.localtime import local_text
 from app.review.posts import add_attachment
-from app.review.ui_support import PURPOSE_LABELS, AttachmentRow, attachment_content, attachment_rows, local_text
+from app.review.ui_support import PURPOSE_LABELS, AttachmentRow, attachment_content, attachment_rows
 from ui.context import AppContext
 from ui.messages import show_error
 from ui.rows_model import RowColumn, RowsModel

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.changes import RecordKind
+from app.localtime import local_text
 from app.review.inspections import (
     ColumnStatus,
     InspectionForm,
@@ -35,7 +36,7 @@ from app.review.inspections import (
     record_inspection,
     update_inspection,
 )
-from app.review.ui_support import InspectionRow, inspection_row, local_text, month_bounds
+from app.review.ui_support import InspectionRow, inspection_row, month_bounds
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.operations import Op

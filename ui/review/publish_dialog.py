@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import RecordKind
+from app.localtime import to_utc
 from app.review.enums import ChangeKind, PostStatus
-from app.review.ui_support import PostView, post_view, to_utc
+from app.review.ui_support import PostView, post_view
 from app.review.workflow import confirm_by_source, publish, start_change
 from ui.context import AppContext
 from ui.operations import Op
@@ -142,7 +143,7 @@ class PublishDialog(QDialog):
 
     @staticmethod
     def _utc(edit: QDateTimeEdit) -> datetime | None:
-        return to_utc(edit.dateTime().toPython())  # type: ignore[arg-type]
+        return to_utc(edit.dateTime().toPython())  # type: ignore[call-overload]
 
     @Slot()
     def record_publication(self) -> bool:

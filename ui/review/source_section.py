@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.localtime import to_local, to_utc
 from app.review.enums import REPRINT_LEVELS, SourceKind
 from app.review.posts import PostForm
 from app.review.sources import Source, authoritative_sources, level_problem, match_source
-from app.review.ui_support import to_local, to_utc
 from ui.context import AppContext
 
 BASIS_KINDS = ("领导批示", "正式公函")
@@ -251,7 +251,7 @@ class SourceSection(QWidget):
         kind = self.kind()
         reprinted: datetime | None = None
         if kind is SourceKind.REPRINT and self.reprinted.dateTime() > UNSET:
-            reprinted = to_utc(self.reprinted.dateTime().toPython())  # type: ignore[arg-type]
+            reprinted = to_utc(self.reprinted.dateTime().toPython())  # type: ignore[call-overload]
         url = {SourceKind.REPRINT: self.url.text(), SourceKind.COLLECTED: self.collected_url.text()}.get(kind, "")
         return replace(
             form, source_kind=kind, source_site=self.site.text() if kind is SourceKind.REPRINT else "",
