@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import ColumnElement, and_, extract, false, func, or_, select
@@ -33,6 +33,7 @@ from app.errors import ValidationError
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from app.years import check_year, month_bounds, year_bounds
 
 QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
 MEASURES = ("received", "closed", "overdue")
@@ -61,22 +62,20 @@ class Period:
 
 def period_bounds(year: int, month: int | None = None, quarter: int | None = None) -> tuple[date, date]:
     """First and last day of a month, a quarter or (neither given) the whole year."""
-    if not 1900 <= year <= 9998:
-        raise ValidationError("年度须为四位数的年份。", field="year")
+    check_year(year)
     if month is not None and quarter is not None:
         raise ValidationError("请选择月份或季度之一，不能同时选择。", field="period")
     if month is not None:
         if not 1 <= month <= 12:
             raise ValidationError("月份须为 1 至 12。", field="month")
-        first = date(year, month, 1)
-        last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        first, last = month_bounds(year, month)
         return first, last
     if quarter is not None:
         if not 1 <= quarter <= 4:
             raise ValidationError("季度须为 1 至 4。", field="quarter")
         first_month = 3 * quarter - 2
         return period_bounds(year, first_month)[0], period_bounds(year, first_month + 2)[1]
-    return date(year, 1, 1), date(year, 12, 31)
+    return year_bounds(year)
 
 
 @dataclass(frozen=True)
@@ -214,7 +213,7 @@ def _workdays_by_group(session: Session, period: Period, today: date) -> dict[tu
 
 
 def _monthly(session: Session, year: int) -> tuple[MonthCount, ...]:
-    first, last = date(year, 1, 1), date(year, 12, 31)
+    first, last = year_bounds(year)
     C = RequestCase
     received = dict(session.execute(
         select(extract("month", C.received_on), func.count())

@@ -25,9 +25,10 @@ from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import CHINESE_NUMERALS, item_no_key
 from app.disclosure.register_export import EXPORT_ROLES
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, tick
+from app.export_progress import CancelFlag, Progress, tick
 from app.export_unit import record_export
 from app.settings import get_setting
+from app.years import check_year
 from reports.atomic import atomic_write
 from reports.docx_layout import (
     FONT_KAI,

@@ -30,8 +30,8 @@ def register(sub: SubParsers) -> None:
 def cmd_export_register_disclosures(args: argparse.Namespace) -> int:
     from app.context import Actor
     from app.disclosure.register_export import export_register
-    from app.export_progress import check_year
     from app.export_unit import run_export
+    from app.years import check_year
 
     check_year(args.year)
     db = args.cli.database()

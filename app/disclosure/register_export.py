@@ -21,11 +21,12 @@ from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import category_label, deadline_of, item_no_key, reason_label
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, write_register_xlsx
+from app.export_progress import CancelFlag, Progress, write_register_xlsx
 from app.export_unit import record_export
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from app.years import check_year
 
 # The register holds no personal data: everyone who works with disclosures may take it out.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,

@@ -47,9 +47,9 @@ def cmd_export_review_sheet(args: argparse.Namespace) -> int:
 
 def cmd_export_register_posts(args: argparse.Namespace) -> int:
     from app.context import Actor
-    from app.export_progress import check_year
     from app.export_unit import run_export
     from app.review.register_export import export_post_register
+    from app.years import check_year
 
     check_year(args.year)  # before opening the database: a typo should not wait for it
     db = args.cli.database()

@@ -18,13 +18,14 @@ from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, write_register_xlsx
+from app.export_progress import CancelFlag, Progress, write_register_xlsx
 from app.export_unit import record_export
 from app.localtime import local_text
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
 from app.settings import get_setting
 from app.signoff.service import Decision
+from app.years import check_year
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "稿件登记台账"

@@ -36,8 +36,9 @@ from app.review.inspections import (
     record_inspection,
     update_inspection,
 )
-from app.review.ui_support import InspectionRow, inspection_row, month_bounds
+from app.review.ui_support import InspectionRow, inspection_row
 from app.workdays.service import load_calendar
+from app.years import month_bounds
 from ui.context import AppContext
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
