@@ -181,12 +181,6 @@ def unlock_year(session: Session, actor: Actor, year: int, reason: str) -> Annua
     return row
 
 
-def locked_years(session: Session) -> set[int]:
-    from sqlalchemy import select
-
-    return set(session.scalars(select(AnnualReport.year).where(AnnualReport.locked.is_(True))))
-
-
 @dataclass(frozen=True)
 class ReportState:
     """What the tab needs besides the figures: the text version for `save_texts`, who locked it."""

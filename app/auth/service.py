@@ -102,15 +102,6 @@ def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
 
 
-def users_with_role(session: Session, role: Role) -> list[User]:
-    return list(
-        session.scalars(
-            select(User).join(UserRole).where(UserRole.role == role.value, User.active.is_(True))
-            .order_by(User.username)
-        )
-    )
-
-
 def update_user(
     session: Session, actor: Actor, user_id: int, *, display_name: str | None = None,
     section: str | None = None, roles: Iterable[Role] | None = None, expected_version: int | None = None,

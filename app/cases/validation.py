@@ -39,10 +39,6 @@ def id_card_problem(number: str, today: date | None = None) -> str | None:
     return None
 
 
-def is_valid_id_card(number: str) -> bool:
-    return id_card_problem(number) is None
-
-
 # --- 统一社会信用代码 (GB 32100-2015): MOD 31 check character over a 31-letter alphabet ------------
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, Z, S, V
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -65,10 +61,6 @@ def uscc_problem(code: str) -> str | None:
     if uscc_check_char(value[:17]) != value[17]:
         return "统一社会信用代码最后一位校验码不正确，请核对是否有字符录错"
     return None
-
-
-def is_valid_uscc(code: str) -> bool:
-    return uscc_problem(code) is None
 
 
 # --- Telephone numbers ----------------------------------------------------------------------
@@ -98,10 +90,6 @@ def phone_problem(phone: str) -> str | None:
     if _LANDLINE.match(digits) and 7 <= len(digits) <= 18:
         return None
     return f"电话号码“{raw}”的位数或格式不像有效的手机或固定电话"
-
-
-def is_plausible_phone(phone: str) -> bool:
-    return phone_problem(phone) is None
 
 
 # --- E-mail and postcode ----------------------------------------------------------------------

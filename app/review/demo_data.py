@@ -132,12 +132,7 @@ class _Filler:
 
     # -- time ------------------------------------------------------------------------------
     def back(self, workdays: int) -> date:
-        day = self.ctx.today
-        while workdays > 0 or not self.cal.is_workday(day):
-            day -= timedelta(days=1)
-            if self.cal.is_workday(day):
-                workdays -= 1
-        return day
+        return self.cal.subtract_workdays(self.ctx.today, workdays)
 
     def step(self, hours: float = 1.5) -> datetime:
         """The next event's local time: later the same working day, or the next working day's morning."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
@@ -319,8 +319,3 @@ def remedy(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
     dlg.open()
     return dlg
 
-
-def combo_of(dlg: FormDialog, name: str) -> QComboBox:
-    w = dlg.fields[name]
-    assert isinstance(w, QComboBox)
-    return w
