@@ -62,7 +62,7 @@ _TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 def clean_text(value: str) -> str:
     """Text Excel accepts: no control characters, not longer than a cell can hold."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    text = str(ILLEGAL_CHARACTERS_RE.sub("", value))
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
     return text

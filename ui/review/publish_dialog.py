@@ -143,7 +143,8 @@ class PublishDialog(QDialog):
 
     @staticmethod
     def _utc(edit: QDateTimeEdit) -> datetime | None:
-        return to_utc(edit.dateTime().toPython())  # type: ignore[call-overload]
+        typed: datetime = edit.dateTime().toPython()  # type: ignore[assignment]
+        return to_utc(typed)
 
     @Slot()
     def record_publication(self) -> bool:

@@ -251,7 +251,8 @@ class SourceSection(QWidget):
         kind = self.kind()
         reprinted: datetime | None = None
         if kind is SourceKind.REPRINT and self.reprinted.dateTime() > UNSET:
-            reprinted = to_utc(self.reprinted.dateTime().toPython())  # type: ignore[call-overload]
+            typed: datetime = self.reprinted.dateTime().toPython()  # type: ignore[assignment]
+            reprinted = to_utc(typed)
         url = {SourceKind.REPRINT: self.url.text(), SourceKind.COLLECTED: self.collected_url.text()}.get(kind, "")
         return replace(
             form, source_kind=kind, source_site=self.site.text() if kind is SourceKind.REPRINT else "",
