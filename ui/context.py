@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from PySide6.QtCore import QObject, Signal
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.bootstrap import Database
 from app.changes import Changes, RecordKind
+from app.clock import Clock, SystemClock
 from app.context import Actor
 
 if TYPE_CHECKING:
@@ -46,6 +48,15 @@ class AppContext:
     db: Database
     actor: Actor
     events: AppEvents = field(default_factory=AppEvents)
+    clock: Clock = field(default_factory=SystemClock)
+
+    def today(self) -> date:
+        """Today's date as this program sees it (tests set `clock`)."""
+        return self.clock.today()
+
+    def now(self) -> datetime:
+        """The local time as this program sees it."""
+        return self.clock.now()
 
     def unit_of_work(self) -> AbstractContextManager[Session]:
         """`with ctx.unit_of_work() as s:` — one transaction per user action, committed on exit."""

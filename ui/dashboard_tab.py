@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -107,7 +106,7 @@ class DashboardTab(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Read the items again; a provider that fails must not empty the whole dashboard silently."""
-        today = date.today()
+        today = self.ctx.today()
         self.heading.setText(
             self.tr("{name}，您好！今天是 {y} 年 {m} 月 {d} 日 星期{w}").format(
                 name=self.ctx.actor.display_name, y=today.year, m=today.month, d=today.day,

@@ -266,7 +266,7 @@ class AuditPage(QWidget):
     @Slot()
     def export_excel(self) -> None:
         """Ask where to save, then export the entries matching the current filter."""
-        suggested = str(Path.home() / f"审计记录_{date.today():%Y%m%d}.xlsx")
+        suggested = str(Path.home() / f"审计记录_{self.ctx.today():%Y%m%d}.xlsx")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出审计记录"), suggested, self.tr("Excel 工作簿 (*.xlsx)")
         )

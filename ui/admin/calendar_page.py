@@ -93,7 +93,7 @@ class CalendarPage(QWidget):
         self.year_spin.setRange(min(builtin_years()), 2100)
         self.year_spin.setSuffix(self.tr(" 年"))
         self.year_spin.setMinimumWidth(110)
-        self.year_spin.setValue(date.today().year)
+        self.year_spin.setValue(self.ctx.today().year)
         self.year_spin.valueChanged.connect(self.load_year)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("yearStatus")

@@ -71,10 +71,10 @@ def default_year(today: date) -> int:
 
 class ReportPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.loaded: Loaded | None = None
         self.task: TaskHandle[Any] | None = None
         self._stale = False
@@ -83,8 +83,8 @@ class ReportPage(QWidget):
 
         self.year = QSpinBox(self)
         self.year.setObjectName("reportYear")
-        self.year.setRange(2008, today().year)
-        self.year.setValue(default_year(today()))
+        self.year.setRange(2008, self._today().year)
+        self.year.setValue(default_year(self._today()))
         self.year.setSuffix(self.tr(" 年"))
         self.year.setKeyboardTracking(False)  # compute once the year is typed, not per digit
         self.recompute_button = QPushButton(self.tr("重新计算"), self)

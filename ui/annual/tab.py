@@ -16,7 +16,7 @@ RECORD_TYPE = "annual_report"
 
 class AnnualTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.report = ReportPage(ctx, self, today=today)

@@ -127,10 +127,10 @@ class CaseDetail(QWidget):
     """The shown case was changed by an action taken here; carries its id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.view: CaseView | None = None
         self.dialog: QWidget | None = None
 

@@ -36,18 +36,18 @@ class IntakeDialog(QDialog):
     """A case was registered or its registration fields saved; carries the case id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, case_id: int | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_id = case_id
         self.saved_case_id: int | None = None
         self.saved_case_no = ""
-        self._today = today
+        self._today = today or ctx.today
         self._version: int | None = None
         self._acknowledged: list[str] = []
         self.setWindowTitle(self.tr("登记依申请公开申请") if case_id is None else self.tr("修改登记信息"))
         self.resize(1060, 660)
-        self.form = IntakeForm(self, today())
+        self.form = IntakeForm(self, self._today())
         if case_id is not None:
             def load(s: Session) -> tuple[CaseForm, int, str]:
                 case = get_case(s, case_id)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +130,7 @@ class RegisterActions(QObject):
     @Slot()
     def export_dialog(self) -> None:
         f = self.current_filter()
-        year = f.year or date.today().year
+        year = f.year or self.ctx.today().year
         default = str(Path.home() / self.tr("依申请公开登记台账_{year}.xlsx").format(year=year))
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
         if name:
@@ -173,7 +172,7 @@ class RegisterActions(QObject):
     def check(self, path: Path) -> TaskHandle[Any]:
         """Read and check the file off the GUI thread; then show the problems before writing."""
         ctx = self.ctx
-        today = date.today()
+        today = self.ctx.today()
 
         def work(progress: Progress) -> ImportReport:
             progress.report(0, 0, self.tr("正在检查“{name}”…").format(name=path.name))
@@ -192,7 +191,7 @@ class RegisterActions(QObject):
 
     def run_import(self, path: Path, only_valid: bool) -> TaskHandle[Any]:
         ctx = self.ctx
-        today = date.today()
+        today = self.ctx.today()
 
         def work(progress: Progress) -> ImportReport:
             progress.report(0, 0, self.tr("正在导入“{name}”…").format(name=path.name))

@@ -62,10 +62,10 @@ class ReplyPanel(QWidget):
     """The clerk asked to generate a letter of the given kind (e.g. "reply")."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.view: CaseView | None = None
         self._default_body = ""
         self.sign_dialog: SignOffDialog | None = None
@@ -107,7 +107,7 @@ class ReplyPanel(QWidget):
 
         justice = QGroupBox(self.tr("② 司法局审核"), self)
         self.justice_status = QLabel(justice)
-        self.justice_date = date_edit(justice, today())
+        self.justice_date = date_edit(justice, self._today())
         self.justice_opinion = QLineEdit(justice)
         self.justice_opinion.setObjectName("justiceOpinion")
         self.justice_opinion.setPlaceholderText(self.tr("书面审核意见，如：经审核，答复内容合法，同意答复。"))
@@ -142,7 +142,7 @@ class ReplyPanel(QWidget):
 
         send = QGroupBox(self.tr("④ 发送答复  ⑤ 送达"), self)
         self.send_status = QLabel(send)
-        self.send_date = date_edit(send, today())
+        self.send_date = date_edit(send, self._today())
         self.send_method = QComboBox(send)
         for m in DeliveryMethod:
             self.send_method.addItem(m.label, m)
@@ -152,7 +152,7 @@ class ReplyPanel(QWidget):
         self.send_button = QPushButton(self.tr("发送答复"), send)
         self.send_button.setObjectName("sendReply")
         self.letter_button = QPushButton(self.tr("生成答复书"), send)
-        self.delivered_date = date_edit(send, today())
+        self.delivered_date = date_edit(send, self._today())
         self.deliver_button = QPushButton(self.tr("登记送达（办结）"), send)
         self.deliver_button.setObjectName("recordDelivery")
         sl = QFormLayout(send)

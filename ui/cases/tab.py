@@ -32,10 +32,10 @@ MAX_PAGES_TO_FIND = 10  # when re-selecting a case after a refresh; beyond that 
 
 class CasesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.intake: IntakeDialog | None = None
 
         self.new_button = QPushButton(self.tr("登记新申请…"), self)

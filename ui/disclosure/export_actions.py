@@ -4,7 +4,6 @@ the export runs off the GUI thread with progress and cancel (ui.workers.run_task
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -87,15 +86,15 @@ class ExportActions(QObject):
         self.task: TaskHandle[Any] | None = None
 
     def _years(self) -> list[int]:
-        return sorted({*self.years(), date.today().year}, reverse=True)
+        return sorted({*self.years(), self.ctx.today().year}, reverse=True)
 
     @Slot()
     def register_dialog(self) -> None:
         choice = ExportChoiceDialog(self.tr("导出主动公开事项登记台账"), self._years(),
-                                    self.year() or date.today().year, catalogue=False, parent=self.widget)
+                                    self.year() or self.ctx.today().year, catalogue=False, parent=self.widget)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
-        year = choice.chosen_year() or date.today().year
+        year = choice.chosen_year() or self.ctx.today().year
         default = str(Path.home() / self.tr("主动公开事项登记台账_{year}.xlsx").format(year=year))
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
         if name:

@@ -74,9 +74,9 @@ class ItemDetail(QWidget):
     """Another item (e.g. an earlier version from the history) is now shown; carries its id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self._today = ctx, today
+        self.ctx, self._today = ctx, today or ctx.today
         self.view: ItemView | None = None
         self.calendar = WorkCalendar()
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)

@@ -141,9 +141,9 @@ class PublishDialog(_ActionDialog):
     """登记发布: channels in 第八条 order (the portal first), the date and the address."""
 
     def __init__(self, ctx: AppContext, view: ItemView, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(ctx, view, self.tr("登记发布"), self.tr("登记发布"), parent)
-        self._today = today
+        self._today = today or ctx.today
         box = QGroupBox(self.tr("发布渠道（第八条：以政府门户网站为第一发布平台）"), self)
         grid = QGridLayout(box)
         self.channels: dict[str, QCheckBox] = {}
@@ -153,7 +153,7 @@ class PublishDialog(_ActionDialog):
             grid.addWidget(check, i // 4, i % 4)
             self.channels[name] = check
         self.channels[CHANNELS[0]].setChecked(True)
-        self.published_on = date_edit(self, today(), latest=today())
+        self.published_on = date_edit(self, self._today(), latest=self._today())
         self.published_on.setObjectName("publishedOn")
         self.url = QLineEdit(self)
         self.url.setObjectName("publishedUrl")

@@ -63,11 +63,11 @@ class ItemFormDialog(QDialog):
     """The item (or its new version) was saved; carries its id."""
 
     def __init__(self, ctx: AppContext, mode: FormMode = FormMode.CREATE, view: ItemView | None = None,
-                 parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+                 parent: QWidget | None = None, *, today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         if mode is not FormMode.CREATE and view is None:
             raise ValueError("editing needs the item")
-        self.ctx, self.mode, self.view, self._today = ctx, mode, view, today
+        self.ctx, self.mode, self.view, self._today = ctx, mode, view, today or ctx.today
         self.saved_id: int | None = None
         self.calendar, sections = read(ctx, lambda s: (load_calendar(s), list(get_setting(s, "org.sections"))))
         titles = {FormMode.CREATE: self.tr("登记公开事项"),
@@ -102,7 +102,7 @@ class ItemFormDialog(QDialog):
         for kind in (DocKind.NONE, DocKind.NORMATIVE, DocKind.RULE):
             self.doc_kind.addItem(kind.label, kind)
         self.doc_kind.setToolTip(self.tr("行政规范性文件和规章计入年度报告第二部分的制发、废止、现行有效件数"))
-        self.formed_on = date_edit(self, today(), latest=today())
+        self.formed_on = date_edit(self, self._today(), latest=self._today())
         self.formed_on.setObjectName("itemFormedOn")
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadlinePreview")
@@ -118,7 +118,7 @@ class ItemFormDialog(QDialog):
         self.other_bodies.setObjectName("otherBodies")
         self.other_bodies.setPlaceholderText(self.tr("如：县财政局、县民政局"))
         self.confirmed = QCheckBox(self.tr("已确认，确认日期："), self.others)
-        self.confirmed_on = date_edit(self.others, today(), latest=today())
+        self.confirmed_on = date_edit(self.others, self._today(), latest=self._today())
         self.confirmation = QLineEdit(self.others)
         self.confirmation.setPlaceholderText(self.tr("确认方式与结果，如：经电话与县财政局张某核对，内容一致"))
         confirmed_row = QHBoxLayout()
@@ -170,7 +170,7 @@ class ItemFormDialog(QDialog):
         if view is not None:
             self.fill(view.form())
             if mode is FormMode.NEW_VERSION:
-                self.formed_on.setDate(to_qdate(today()))
+                self.formed_on.setDate(to_qdate(self._today()))
         self._update_deadline()
 
     def fill(self, form: ItemForm) -> None:

@@ -35,10 +35,10 @@ RECORD_TYPE = "disclosure"
 
 class DisclosureTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.form: ItemFormDialog | None = None
         years, sections = read(ctx, lambda s: (item_years(s), list(get_setting(s, "org.sections"))))
 

@@ -53,12 +53,12 @@ class YearFiguresPage(QWidget):
     """The year's figures were saved; carries the year."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.expected_version = 0
         self.auto: dict[DocKind, tuple[int, int, int]] = {kind: (0, 0, 0) for kind in EXTRA_FIELDS}
-        this_year = today().year
+        this_year = (today or ctx.today)().year
         self.year = QComboBox(self)
         self.year.setObjectName("figuresYear")
         for y in range(this_year, this_year - 6, -1):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +87,7 @@ class ReviewExports(QObject):
 
     def _years(self, *, inspections: bool) -> list[int]:
         """Years that have records, newest first, and always this year."""
-        found = {date.today().year}
+        found = {self.ctx.today().year}
         with self.ctx.reader() as s:
             if inspections:
                 first, last = s.execute(select(func.min(Inspection.day), func.max(Inspection.day))).one()

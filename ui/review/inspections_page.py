@@ -82,12 +82,12 @@ class InspectionsPage(QWidget):
     """A daily inspection record was created or updated; carries its id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.editing: InspectionRow | None = None
-        t = today()
+        t = self._today()
         self.month = (t.year, t.month)
 
         # -- the form ------------------------------------------------------------------------
