@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.audit.query import AuditRow
+from app.audit.rows import AuditRow
 from reports.atomic import atomic_write
 
 # Excel refuses cells longer than this; before/after JSON of a large record can exceed it.

@@ -19,7 +19,7 @@ from docx.shared import Pt
 from docx.table import Table, _Cell
 
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS
-from app.review.sheet_data import TICK, SheetData, StageSheet, numbered
+from app.review.sheet_types import TICK, SheetData, StageSheet, numbered
 from reports.docx_layout import (
     FONT_BODY,
     add_table,

@@ -8,7 +8,6 @@ year; reconsiderations and lawsuits count in the year of their own date.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -16,12 +15,12 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.annual.layout import PART3_COLUMNS, part3_rows
+from app.annual.report_data import CheckResult as CheckResult
+from app.annual.report_data import Counts as Counts
 from app.cases.enums import LitigationKind, RemedyResult
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
 from app.years import year_bounds
-
-Counts = dict[str, list[int]]  # row key -> numbers per applicant column, then the total
 
 
 def row_condition(year: int, key: str) -> ColumnElement[bool]:
@@ -119,14 +118,6 @@ def cases_behind(session: Session, year: int, key: str, column: int | None, limi
         condition = and_(condition, RequestCase.applicant_type == PART3_COLUMNS[column].value)
     query = select(RequestCase.id).where(condition).order_by(RequestCase.received_on, RequestCase.id).limit(limit)
     return list(session.scalars(query))
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    name: str
-    ok: bool
-    message: str
-    case_ids: tuple[int, ...] = field(default_factory=tuple)
 
 
 def run_checks(

@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry, AuditHead
-from app.context import Actor
 from app.db.base import utcnow
+
+if TYPE_CHECKING:
+    from app.auth.actor import Actor  # only named in annotations: audit must not import auth (cycle)
 
 GENESIS_HASH = "0" * 64
 

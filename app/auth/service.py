@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.service import record, snapshot
+from app.auth.actor import Actor, os_user
 from app.auth.models import User, UserRole
 from app.auth.passwords import check_strength, hash_password, verify_password
 from app.auth.roles import Role
-from app.context import Actor, os_user
 from app.db.base import utcnow
 from app.errors import NotFound, PermissionDenied, ValidationError
 
