@@ -39,7 +39,7 @@ from app.export_unit import run_export
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.messages import show_info
-from ui.operations import announce
+from ui.operations import BackgroundOp
 from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, TaskHandle, run_task
 
@@ -192,17 +192,17 @@ class RegisterActions(QObject):
     def run_import(self, path: Path, only_valid: bool) -> TaskHandle[Any]:
         ctx = self.ctx
         today = self.ctx.today()
+        text = self.tr("正在导入“{name}”…").format(name=path.name)  # not on the worker thread
 
-        def work(progress: Progress) -> ImportReport:
-            progress.report(0, 0, self.tr("正在导入“{name}”…").format(name=path.name))
-            with ctx.unit_of_work() as s:
-                return import_register(s, ctx.actor, path, today, skip_invalid=only_valid)
+        def work(s: Session, progress: Progress) -> ImportReport:
+            progress.report(0, 0, text)
+            return import_register(s, ctx.actor, path, today, skip_invalid=only_valid)
 
         def done(report: ImportReport) -> None:
             if report.imported:
-                announce(ctx, RecordKind.CASES)
                 self.imported.emit(report.imported)
             show_info(self.widget, self.tr("导入台账"), report.summary())
 
-        self.task = run_task(self.widget, self.tr("导入台账"), work, on_done=done, cancellable=False)
+        self.task = ctx.run(BackgroundOp(work, RecordKind.CASES, parent=self.widget, title=self.tr("导入台账"),
+                                         on_done=done, cancellable=False))
         return self.task
