@@ -86,10 +86,6 @@ def guess_mime_type(filename: str) -> str:
     return guessed or "application/octet-stream"
 
 
-def max_bytes(session: Session) -> int:
-    return int(get_setting(session, "attachments.max_mb")) * 1024 * 1024
-
-
 def format_size(size: int) -> str:
     """A size for people: 532 字节, 12.4 KB, 3.1 MB."""
     if size < 1024:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -11,7 +12,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
-from app.db.engine import is_sqlite, make_engine, make_session_factory
+from app.db.engine import is_sqlite, make_engine, make_read_session_factory, make_session_factory
 from app.db.migrate import upgrade
 from app.errors import DatabaseUnreadable, UserError
 
@@ -23,6 +24,15 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     schema_revision: str
+
+    @cached_property
+    def read_session_factory(self) -> sessionmaker[Session]:
+        return make_read_session_factory(self.engine)
+
+    def reader(self) -> Session:
+        """`with db.reader() as s:` — a look at the data that never blocks or waits for anyone
+        (a deferred transaction on SQLite); it refuses to flush changes."""
+        return self.read_session_factory()
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,4 +1,4 @@
-"""What every register export shares: progress and cancel callbacks, the cancelled error, year checks."""
+"""What every register export shares: progress and cancel callbacks, the cancelled error, the sheet writer."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError, ValidationError
+from app.errors import UserError
 
 Progress = Callable[[int, int], None]
 CancelFlag = Callable[[], bool]
@@ -25,11 +25,6 @@ def tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag | 
         raise ExportCancelled
     if progress is not None:
         progress(done, total)
-
-
-def check_year(year: int) -> None:
-    if not 1900 <= year <= 2999:
-        raise ValidationError(f"年份“{year}”不对，请写四位年份，例如 2024。", field="year")
 
 
 def write_register_xlsx(

@@ -14,7 +14,7 @@ from app.annual.layout import (
     REMEDY_RESULTS,
     part3_rows,
 )
-from app.annual.service import ReportData
+from app.annual.report_data import ReportData
 from reports.atomic import atomic_write
 from reports.docx_layout import add_body, add_heading, add_title, new_document
 from reports.docx_table import add_table, set_cell_text

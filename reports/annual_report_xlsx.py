@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from app.annual.layout import PART3_COLUMN_LABELS, PART4_LABELS, part3_rows
-from app.annual.service import ReportData
+from app.annual.report_data import ReportData
 from reports.annual_report_docx import part6_text
 from reports.atomic import atomic_write
 from reports.xlsx_sheet import CellValue, write_table

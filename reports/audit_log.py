@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.audit.query import AuditRow
+from app.audit.rows import AuditRow
 from reports.atomic import atomic_write
 
 # Excel refuses cells longer than this; before/after JSON of a large record can exceed it.
@@ -62,7 +62,7 @@ _TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 def clean_text(value: str) -> str:
     """Text Excel accepts: no control characters, not longer than a cell can hold."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    text = str(ILLEGAL_CHARACTERS_RE.sub("", value))
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
     return text

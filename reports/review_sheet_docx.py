@@ -9,7 +9,7 @@ Word and WPS keep one outline when an office edits the form. Input is `app.revie
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from docx.shared import Pt
 from docx.table import Table, _Cell
 
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS
-from app.review.sheet_data import TICK, SheetData, numbered
+from app.review.sheet_types import TICK, SheetData, StageSheet, numbered
 from reports.docx_layout import (
     FONT_BODY,
     add_table,
@@ -81,8 +81,10 @@ def _rows(data: SheetData) -> list[_Row]:
         rows.append(_wide("请示答复意见", data.escalation))
     # Each block of the matrix has its own heading row and is kept on one page, so every column
     # on paper is labelled with its stage (only a table's first rows can repeat on a new page).
-    for block, items, marks_of in (("审核内容（第十一条）", CHECKLIST_ITEMS, lambda st: st.points),
-                                   ("审核要求（第十条）", REQUIREMENTS, lambda st: st.requirements)):
+    blocks: tuple[tuple[str, Sequence[str], Callable[[StageSheet], Sequence[str]]], ...] = (
+        ("审核内容（第十一条）", CHECKLIST_ITEMS, lambda st: st.points),
+        ("审核要求（第十条）", REQUIREMENTS, lambda st: st.requirements))
+    for block, items, marks_of in blocks:
         heads: list[Spec] = [(1, f"{st.stage}\n{st.reviewer_role}", "head") for st in data.stages]
         rows.append(_Row([(2, block, "head"), *heads], keep_with_next=True))
         for i, item in enumerate(items):

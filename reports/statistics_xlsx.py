@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from app.annual.statistics import Figures, GroupFigures, PeriodStatistics
+from app.annual.statistics_data import Figures, GroupFigures, PeriodStatistics
 from reports.atomic import atomic_write
 from reports.xlsx_sheet import CellValue, write_table
 

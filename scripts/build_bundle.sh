@@ -9,7 +9,7 @@ bash scripts/system-deps.sh
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 # Editable, as scripts/test.sh and run.sh install it; the bundle's version comes from its metadata.
-.venv/bin/python -m pip install -q -e ".[${EXTRAS:-bundle}]"
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[${EXTRAS:-bundle}]"
 rm -rf build/pyinstaller dist/govinfo-desk
 .venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller build_spec/govinfo_desk.spec
 .venv/bin/python build_spec/smoke_check.py dist/govinfo-desk

@@ -5,19 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from app.bootstrap import Database
+from app.changes import Changes, RecordKind
+from app.clock import Clock, SystemClock
 from app.context import Actor
+
+if TYPE_CHECKING:
+    from ui.operations import BackgroundOp, Op, OpResult
+    from ui.workers import TaskHandle
+
+T = TypeVar("T")
 
 
 class AppEvents(QObject):
     """Application-wide notifications so lists refresh after changes made elsewhere."""
 
+    changed = Signal(object)
+    """A user action here changed records; carries app.changes.Changes (which kinds)."""
+
     data_changed = Signal(str)
-    """A record of the named area changed: cases, review, disclosure, users, calendar, settings."""
+    """Deprecated (issue 14): emitting it announces Changes of that RecordKind on `changed`, for
+    code written before the operation runner; nothing listens to it directly. Use ctx.run(op)."""
 
     actor_changed = Signal()
     """The signed-in user changed (login after a screen lock by someone else)."""
@@ -25,12 +39,25 @@ class AppEvents(QObject):
     remote_changed = Signal()
     """Something changed in the database (possibly on another PC): lists should refresh."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.data_changed.connect(lambda area: self.changed.emit(Changes.of(RecordKind(area))))
+
 
 @dataclass
 class AppContext:
     db: Database
     actor: Actor
     events: AppEvents = field(default_factory=AppEvents)
+    clock: Clock = field(default_factory=SystemClock)
+
+    def today(self) -> date:
+        """Today's date as this program sees it (tests set `clock`)."""
+        return self.clock.today()
+
+    def now(self) -> datetime:
+        """The local time as this program sees it."""
+        return self.clock.now()
 
     def unit_of_work(self) -> AbstractContextManager[Session]:
         """`with ctx.unit_of_work() as s:` — one transaction per user action, committed on exit.
@@ -46,6 +73,18 @@ class AppContext:
             self.actor = current_actor(session, self.actor)
             yield session
 
+    @overload
+    def run(self, op: Op[T]) -> OpResult[T]: ...
+
+    @overload
+    def run(self, op: BackgroundOp[T]) -> TaskHandle[T]: ...
+
+    def run(self, op: Op[T] | BackgroundOp[T]) -> Any:
+        """Run one user action (ui/operations.py): its unit of work, errors shown, changes announced."""
+        from ui.operations import BackgroundOp, run_op, start_op
+
+        return start_op(self, op) if isinstance(op, BackgroundOp) else run_op(self, op)
+
     def reader(self) -> Session:
-        """`with ctx.reader() as s:` — a read-only look; nothing is committed."""
-        return self.db.session_factory()
+        """`with ctx.reader() as s:` — a read-only look that never waits for a writer; nothing is committed."""
+        return self.db.reader()

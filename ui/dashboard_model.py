@@ -48,9 +48,6 @@ class DashboardModel(QAbstractTableModel):
     def items(self) -> list[DashboardItem]:
         return list(self._items)
 
-    def urgency_label(self, urgency: Urgency) -> str:
-        return self._urgency_labels[urgency]
-
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._items)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.dashboard import DashboardItem, Urgency, collect
 from ui.context import AppContext
 from ui.dashboard_model import SORT_ROLE, DashboardModel
@@ -90,12 +90,12 @@ class DashboardTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-        # Several data_changed signals in one action coalesce into one refresh.
+        # Several change notifications in one action coalesce into one refresh.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_if_visible)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         ctx.events.remote_changed.connect(self.refresh)
         self.refresh()
 
@@ -106,7 +106,7 @@ class DashboardTab(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Read the items again; a provider that fails must not empty the whole dashboard silently."""
-        today = date.today()
+        today = self.ctx.today()
         self.heading.setText(
             self.tr("{name}，您好！今天是 {y} 年 {m} 月 {d} 日 星期{w}").format(
                 name=self.ctx.actor.display_name, y=today.year, m=today.month, d=today.day,
@@ -134,8 +134,8 @@ class DashboardTab(QWidget):
         )
         self.stack.setCurrentWidget(self.empty_label if not items else self.view)
 
-    @Slot(str)
-    def _on_data_changed(self, _area: str) -> None:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
         self._dirty = True
         self._refresh_timer.start()
 

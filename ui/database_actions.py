@@ -7,7 +7,6 @@ launcher (via `restored`) to reopen the database, because every open session bel
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -47,7 +46,7 @@ class DatabaseActions(QObject):
         if self._db_path() is None:
             return
         suggested = Path.home() / self.tr("政务公开工作台备份-{stamp}.db").format(
-            stamp=datetime.now().strftime("%Y%m%d-%H%M")
+            stamp=self.ctx.now().strftime("%Y%m%d-%H%M")
         )
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("备份数据库"), str(suggested), self.tr("数据库备份 (*.db *.sqlite);;所有文件 (*)")

@@ -137,7 +137,7 @@ class Launcher:
 
         if self.smoke is not None:
             return self.smoke_sign_in(db, *self.smoke)
-        with db.session_factory() as session:
+        with db.reader() as session:
             first_run = not has_users(session)
         dialog: FirstRunWizard | LoginDialog = FirstRunWizard(db) if first_run else LoginDialog(db)
         if dialog.exec() != QDialog.DialogCode.Accepted:

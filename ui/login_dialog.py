@@ -80,7 +80,7 @@ class LoginDialog(QDialog):
 
     def _org_name(self) -> str:
         try:
-            with self.db.session_factory() as session:
+            with self.db.reader() as session:
                 return str(get_setting(session, "org.name"))
         except Exception:  # the name is decoration; a login must still be possible
             return ""

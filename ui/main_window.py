@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.roles import Role
+from app.changes import Changes, RecordKind
 from app.dashboard import DashboardItem
 from app.settings.registry import get_setting
 from ui.about_dialog import AboutDialog
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._update_title()
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
 
         self._idle_override = idle_timeout
         self.idle = IdleWatcher(idle_timeout if idle_timeout is not None else idle_timeout_ms(ctx), self)
@@ -256,9 +257,9 @@ class MainWindow(QMainWindow):
         # already end with it, which made "政务公开工作台 — … — 政务公开工作台".
         self.setWindowTitle(self.tr("{org} — 政务公开工作台").format(org=org) if org else self.tr("政务公开工作台"))
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area == "settings":
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.SETTINGS):
             self._update_title()
             if self._idle_override is None:
                 self.idle.set_timeout_ms(idle_timeout_ms(self.ctx))

@@ -88,6 +88,8 @@ class TaskHandle(QObject, Generic[T]):
         self.on_done: Callable[[T], None] | None = None
         self.on_error: Callable[[BaseException], None] | None = None
         self.on_cancelled: Callable[[], None] | None = None
+        self._in_progress_update = False
+        self._deferred_end: Callable[[], None] | None = None
         self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
@@ -105,19 +107,32 @@ class TaskHandle(QObject, Generic[T]):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self.dialog is None or self.is_finished:
+        dialog = self.dialog
+        if dialog is None or self.is_finished:
             return
-        if total > 0:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
-        else:
-            self.dialog.setMaximum(0)  # busy indicator when the total is unknown
-        # setValue on a modal dialog processes events: the task may have finished (dialog gone) meanwhile.
-        if text and not self.cancelled and self.dialog is not None:
-            self.dialog.setLabelText(text)
+        if text and not self.cancelled:
+            dialog.setLabelText(text)
+        if total <= 0:
+            dialog.setMaximum(0)  # busy indicator when the total is unknown
+            return
+        dialog.setMaximum(total)
+        # On a shown modal dialog setValue processes pending events, among them the queued result
+        # of a task that reported just before returning. Finishing there would close the dialog in
+        # the middle of this update, so the result waits until setValue has returned.
+        self._in_progress_update = True
+        try:
+            dialog.setValue(min(done, total))
+        finally:
+            self._in_progress_update = False
+        deferred, self._deferred_end = self._deferred_end, None
+        if deferred is not None:
+            deferred()
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
+        if self._in_progress_update:
+            self._deferred_end = lambda: self._on_succeeded(result)
+            return
         self.result = result  # type: ignore[assignment]
         self._close_dialog()
         try:
@@ -130,6 +145,9 @@ class TaskHandle(QObject, Generic[T]):
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
+        if self._in_progress_update:
+            self._deferred_end = lambda: self._on_failed(exc)
+            return
         self.error = exc
         self._close_dialog()
         try:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.commands.export import export_subparsers
 from app.errors import UserError
+from app.years import check_year
 
 if TYPE_CHECKING:
     from app.commands.export import SubParsers
@@ -29,10 +30,9 @@ def cmd_export_annual_report(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".docx", ".xlsx"):
         raise UserError("输出文件的扩展名须为 .docx（Word）或 .xlsx（Excel）。")
-    if not 2000 <= args.year <= 2100:
-        raise UserError("年度须为 2000 至 2100 之间的年份。")
+    check_year(args.year)
     db = args.cli.database()
-    with db.session_factory() as session:
+    with db.reader() as session:
         data = compute(session, args.year)
     if suffix == ".docx":
         from reports.annual_report_docx import write_annual_docx

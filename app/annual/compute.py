@@ -8,8 +8,6 @@ year; reconsiderations and lawsuits count in the year of their own date.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -17,20 +15,17 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.annual.layout import PART3_COLUMNS, part3_rows
+from app.annual.report_data import CheckResult as CheckResult
+from app.annual.report_data import Counts as Counts
 from app.cases.enums import LitigationKind, RemedyResult
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
-
-Counts = dict[str, list[int]]  # row key -> numbers per applicant column, then the total
-
-
-def _bounds(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
+from app.years import year_bounds
 
 
 def row_condition(year: int, key: str) -> ColumnElement[bool]:
     """The SQL condition selecting the cases behind one Part 3 row (used by counts and drill-down)."""
-    first, last = _bounds(year)
+    first, last = year_bounds(year)
     C = RequestCase
     if key == "new":
         return and_(C.received_on >= first, C.received_on <= last)
@@ -64,7 +59,7 @@ def part3(session: Session, year: int) -> Counts:
     counts: Counts = {}
     for key in ("new", "carried_in", "carried_out", "total"):
         counts[key] = _row({t: n for t, n in _grouped(session, row_condition(year, key))})
-    first, last = _bounds(year)
+    first, last = year_bounds(year)
     by_outcome: dict[tuple[str, int | None], dict[str, int]] = defaultdict(dict)
     replied = and_(RequestCase.replied_on >= first, RequestCase.replied_on <= last)
     for outcome, detail, applicant, n in _grouped(session, replied, RequestCase.outcome, RequestCase.outcome_detail):
@@ -87,7 +82,7 @@ def part3(session: Session, year: int) -> Counts:
 
 def part4(session: Session, year: int) -> list[int]:
     """15 numbers in template order: 行政复议 (4 results + 总计), then the two kinds of lawsuits."""
-    first, last = _bounds(year)
+    first, last = year_bounds(year)
     C = RequestCase
     numbers: list[int] = []
     rec = dict(session.execute(
@@ -110,7 +105,7 @@ def part4(session: Session, year: int) -> list[int]:
 
 def fees_collected(session: Session, year: int) -> Decimal:
     """Information-processing fees paid in the year (for Part 6)."""
-    first, last = _bounds(year)
+    first, last = year_bounds(year)
     total = session.scalar(select(func.coalesce(func.sum(RequestCase.fee_amount), 0)).where(
         RequestCase.fee_paid_on >= first, RequestCase.fee_paid_on <= last))
     return Decimal(str(total or 0))
@@ -125,20 +120,12 @@ def cases_behind(session: Session, year: int, key: str, column: int | None, limi
     return list(session.scalars(query))
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    name: str
-    ok: bool
-    message: str
-    case_ids: tuple[int, ...] = field(default_factory=tuple)
-
-
 def run_checks(
     session: Session, year: int, counts: Counts, last_year_carried_out: list[int] | None
 ) -> list[CheckResult]:
     """The template's own sums and the record problems that would break them, naming the cases."""
     results: list[CheckResult] = []
-    first, last = _bounds(year)
+    first, last = year_bounds(year)
     lhs, rhs = counts["new"][-1] + counts["carried_in"][-1], counts["total"][-1] + counts["carried_out"][-1]
     bad_order = tuple(session.scalars(select(RequestCase.id).where(
         RequestCase.replied_on.is_not(None), RequestCase.replied_on < RequestCase.received_on,
@@ -181,7 +168,7 @@ def run_checks(
 
 def _unclassified(session: Session, year: int) -> tuple[int, ...]:
     """Replied cases whose sub-row is missing or out of range, so they fall outside every row."""
-    first, last = _bounds(year)
+    first, last = year_bounds(year)
     ids: list[int] = []
     for outcome in Outcome:
         condition = and_(RequestCase.replied_on >= first, RequestCase.replied_on <= last,
@@ -198,7 +185,7 @@ def part4_cases_behind(session: Session, year: int, index: int, limit: int = 500
     """The ids of the cases counted in one of Part 4's 15 numbers (template order, as `part4`)."""
     if not 0 <= index < 5 * (1 + len(LitigationKind)):
         raise IndexError(index)
-    first, last = _bounds(year)
+    first, last = year_bounds(year)
     C = RequestCase
     group, column = divmod(index, 5)
     codes = [r.value for r in RemedyResult]

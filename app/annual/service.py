@@ -7,16 +7,17 @@ from what the records now say is flagged (see `locked_differences`).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.annual.compute import CheckResult, Counts, fees_collected, part3, part4, run_checks
+from app.annual.compute import Counts, fees_collected, part3, part4, run_checks
 from app.annual.layout import PART4_LABELS, part3_rows
 from app.annual.models import AnnualReport
+from app.annual.report_data import ReportData as ReportData
 from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
@@ -27,32 +28,6 @@ from app.settings import get_setting
 
 EDIT_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN)
 LOCK_ROLES = (Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.ADMIN)
-
-
-@dataclass
-class ReportData:
-    """Everything the tab and the Word/Excel exports show; plain data, no ORM objects."""
-
-    year: int
-    org_name: str
-    part1: str
-    part2: Part2
-    part3: Counts
-    part4: list[int]
-    part5: str
-    part6: str
-    fees: Decimal
-    checks: list[CheckResult]
-    locked: bool = False
-    differences: list[str] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return f"{self.org_name}{self.year}年政府信息公开工作年度报告"
-
-    @property
-    def checks_ok(self) -> bool:
-        return all(c.ok for c in self.checks)
 
 
 def _report_row(session: Session, year: int) -> AnnualReport | None:
@@ -179,12 +154,6 @@ def unlock_year(session: Session, actor: Actor, year: int, reason: str) -> Annua
     record(session, actor, "unlock", "annual_report", year, before=json.loads(row.figures_json),
            after={"原因": reason.strip()}, summary=f"解锁 {year} 年度报告：{reason.strip()}")
     return row
-
-
-def locked_years(session: Session) -> set[int]:
-    from sqlalchemy import select
-
-    return set(session.scalars(select(AnnualReport.year).where(AnnualReport.locked.is_(True))))
 
 
 @dataclass(frozen=True)

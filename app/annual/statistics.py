@@ -18,118 +18,31 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date
 
 from sqlalchemy import ColumnElement, and_, extract, false, func, or_, select
 from sqlalchemy.orm import Session, load_only, selectinload
 
+from app.annual.statistics_data import QUARTER_NAMES as QUARTER_NAMES
+from app.annual.statistics_data import Figures as Figures
+from app.annual.statistics_data import GroupFigures as GroupFigures
+from app.annual.statistics_data import MonthCount as MonthCount
+from app.annual.statistics_data import Period as Period
+from app.annual.statistics_data import PeriodStatistics as PeriodStatistics
+from app.annual.statistics_data import period_bounds as period_bounds
 from app.cases.deadlines import paused_workdays
 from app.cases.enums import ApplicantType, CaseStatus, Channel
 from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import Outcome
 from app.cases.recompute import deadline_input
-from app.errors import ValidationError
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from app.years import year_bounds
 
-QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
 MEASURES = ("received", "closed", "overdue")
 _OPEN_STATES = tuple(s.value for s in CaseStatus if s.is_open)
 _CHUNK = 500  # ids per IN (…): well under SQLite's bound-parameter limit
-
-
-@dataclass(frozen=True)
-class Period:
-    year: int
-    month: int | None = None
-    quarter: int | None = None
-
-    @property
-    def bounds(self) -> tuple[date, date]:
-        return period_bounds(self.year, self.month, self.quarter)
-
-    @property
-    def label(self) -> str:
-        if self.month is not None:
-            return f"{self.year}年{self.month}月"
-        if self.quarter is not None:
-            return f"{self.year}年{QUARTER_NAMES[self.quarter - 1]}"
-        return f"{self.year}年"
-
-
-def period_bounds(year: int, month: int | None = None, quarter: int | None = None) -> tuple[date, date]:
-    """First and last day of a month, a quarter or (neither given) the whole year."""
-    if not 1900 <= year <= 9998:
-        raise ValidationError("年度须为四位数的年份。", field="year")
-    if month is not None and quarter is not None:
-        raise ValidationError("请选择月份或季度之一，不能同时选择。", field="period")
-    if month is not None:
-        if not 1 <= month <= 12:
-            raise ValidationError("月份须为 1 至 12。", field="month")
-        first = date(year, month, 1)
-        last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-        return first, last
-    if quarter is not None:
-        if not 1 <= quarter <= 4:
-            raise ValidationError("季度须为 1 至 4。", field="quarter")
-        first_month = 3 * quarter - 2
-        return period_bounds(year, first_month)[0], period_bounds(year, first_month + 2)[1]
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-@dataclass(frozen=True)
-class Figures:
-    received: int = 0
-    closed: int = 0
-    overdue: int = 0
-    reply_workdays: int = 0  # summed over the closed cases; the average divides by `closed`
-
-    @property
-    def average_workdays(self) -> float | None:
-        return self.reply_workdays / self.closed if self.closed else None
-
-    @property
-    def average_rounded(self) -> Decimal | None:
-        """The average to one decimal, rounded half up as people round (18.25 → 18.3)."""
-        if not self.closed:
-            return None
-        exact = Decimal(self.reply_workdays) / Decimal(self.closed)
-        return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-    def __add__(self, other: Figures) -> Figures:
-        return Figures(self.received + other.received, self.closed + other.closed,
-                       self.overdue + other.overdue, self.reply_workdays + other.reply_workdays)
-
-
-@dataclass(frozen=True)
-class GroupFigures:
-    key: str  # the enum value (Channel / ApplicantType)
-    label: str
-    figures: Figures
-
-
-@dataclass(frozen=True)
-class MonthCount:
-    month: int
-    received: int
-    closed: int
-
-
-@dataclass(frozen=True)
-class PeriodStatistics:
-    period: Period
-    org_name: str
-    as_of: date  # the day "open past due" was judged: the period's end, or today if earlier
-    total: Figures
-    by_channel: tuple[GroupFigures, ...]
-    by_applicant: tuple[GroupFigures, ...]
-    monthly: tuple[MonthCount, ...]  # received/closed per month of the period's year (for the chart)
-
-    @property
-    def title(self) -> str:
-        return f"{self.org_name}{self.period.label}政府信息公开申请办理情况统计"
 
 
 @dataclass(frozen=True)
@@ -216,7 +129,7 @@ def _workdays_by_group(session: Session, period: Period, today: date) -> dict[tu
 
 
 def _monthly(session: Session, year: int) -> tuple[MonthCount, ...]:
-    first, last = date(year, 1, 1), date(year, 12, 31)
+    first, last = year_bounds(year)
     C = RequestCase
     received = dict(session.execute(
         select(extract("month", C.received_on), func.count())

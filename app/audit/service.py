@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import IntegrityError
@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 
 from app.audit import witness
 from app.audit.models import AuditEntry, AuditHead
-from app.context import Actor
 from app.db.base import utcnow
 from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.auth.actor import Actor  # only named in annotations: audit must not import auth (cycle)
 
 GENESIS_HASH = "0" * 64
 

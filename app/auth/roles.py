@@ -17,14 +17,6 @@ class Role(StrEnum):
     def label(self) -> str:
         return ROLE_LABELS[self]
 
-    @classmethod
-    def from_label(cls, label: str) -> Role:
-        for role, text in ROLE_LABELS.items():
-            if text == label.strip():
-                return role
-        raise ValueError(label)
-
-
 ROLE_LABELS: dict[Role, str] = {
     Role.EDITOR: "信息采编员",
     Role.DISCLOSURE_STAFF: "信息公开工作人员",

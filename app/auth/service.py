@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.service import record, snapshot
+from app.auth.actor import Actor, os_user
 from app.auth.models import User, UserRole
 from app.auth.passwords import (
     burn_time_like_verify,
@@ -19,7 +20,6 @@ from app.auth.passwords import (
     verify_password,
 )
 from app.auth.roles import Role
-from app.context import Actor, os_user
 from app.db.base import utcnow
 from app.errors import NotFound, PermissionDenied, ValidationError
 
@@ -145,15 +145,6 @@ def get_user(session: Session, user_id: int) -> User:
 
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
-
-
-def users_with_role(session: Session, role: Role) -> list[User]:
-    return list(
-        session.scalars(
-            select(User).join(UserRole).where(UserRole.role == role.value, User.active.is_(True))
-            .order_by(User.username)
-        )
-    )
 
 
 def update_user(

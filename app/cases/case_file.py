@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from app.attachments import format_size, sanitise_filename
 from app.cases.archive import category_label, document_content, list_documents
 from app.cases.models import CaseDocument, RequestCase
 from app.errors import NotFound
+from app.localtime import local_date
 from reports.atomic import atomic_write
 from reports.docx_layout import add_table, add_text, add_title, format_date, new_document
 
@@ -39,11 +40,6 @@ class IndexRow:
     extent: str
     note: str
     archive_name: str
-
-
-def _local_date(stamp: datetime) -> date:
-    # Times are stored as naive UTC; the index shows the office's own calendar day.
-    return stamp.replace(tzinfo=UTC).astimezone().date()
 
 
 def _extent(session: Session, doc: CaseDocument) -> str:
@@ -107,7 +103,7 @@ def export_case_file(session: Session, case_id: int, out_zip: Path) -> Path:
     rows = []
     for number, doc in enumerate(docs, start=1):
         rows.append(
-            IndexRow(number, doc.filename, category_label(doc.category), _local_date(doc.added_at),
+            IndexRow(number, doc.filename, category_label(doc.category), local_date(doc.added_at),
                      _extent(session, doc), _note(doc), _archive_name(number, doc, width))
         )
     index = build_index(case, rows)

@@ -56,7 +56,7 @@ def cmd_import_register(args: argparse.Namespace) -> int:
     db = args.cli.database()
     today = _today(args)
     if args.check:
-        with db.session_factory() as session:
+        with db.reader() as session:
             report = check_register(session, args.file, today)
     else:
         from app.auth.cli_login import require_cli_admin
@@ -85,12 +85,12 @@ def cmd_import_register(args: argparse.Namespace) -> int:
 def cmd_export_register_requests(args: argparse.Namespace) -> int:
     from app.cases.register_export import export_register
     from app.context import Actor
+    from app.export_unit import run_export
+    from app.years import check_year
 
-    if not 1900 <= args.year <= 2999:
-        raise UserError(f"年份“{args.year}”不对，请写四位年份，例如 2024。")
+    check_year(args.year)  # before opening the database: a typo should not wait for it
     db = args.cli.database()
-    with db.session_factory.begin() as session:
-        count = export_register(session, Actor.system(), args.output, year=args.year)
+    count = run_export(db, lambda session: export_register(session, Actor.system(), args.output, year=args.year))
     print(f"已导出 {args.year} 年收到的依申请公开申请 {count} 件到 {args.output}")
     return 0
 

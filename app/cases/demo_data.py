@@ -173,11 +173,7 @@ class _Demo:
     # --- dates --------------------------------------------------------------------------
     def back(self, workdays: int) -> date:
         """The working day `workdays` working days before today (0: today or the last one)."""
-        day, count = self.today, 0
-        while count < workdays or not self.cal.is_workday(day):
-            day -= timedelta(days=1)
-            count += self.cal.is_workday(day)
-        return day
+        return self.cal.subtract_workdays(self.today, workdays)
 
     def after(self, day: date, workdays: int) -> date:
         return min(self.cal.add_workdays(day, workdays), self.today)

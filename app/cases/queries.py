@@ -162,18 +162,6 @@ def _row(r: Any) -> CaseRow:
     )
 
 
-def case_row(case: RequestCase) -> CaseRow:
-    """The list row of one case, e.g. to update a single row after an edit."""
-    return CaseRow(
-        id=case.id, case_no=case.case_no, status=CaseStatus(case.status),
-        applicant_type=ApplicantType(case.applicant_type), applicant_name=case.applicant_name,
-        channel=Channel(case.channel), received_on=case.received_on, due_on=case.due_on,
-        due_unconfirmed=case.due_unconfirmed, replied_on=case.replied_on,
-        outcome=Outcome(case.outcome) if case.outcome else None,
-        content_preview=_preview(case.content), handler_id=case.handler_id,
-    )
-
-
 def _preview(text: str) -> str:
     flat = text.replace("\r", " ").replace("\n", " ")
     return flat if len(flat) <= PREVIEW_CHARS else flat[:PREVIEW_CHARS] + "…"

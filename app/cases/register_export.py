@@ -18,13 +18,13 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.audit.anchor import footer_code
-from app.audit.service import record
 from app.auth.roles import Role
 from app.cases.models import Consultation, RequestCase
 from app.cases.register_rows import HEADERS, WIDTHS, case_cells
 from app.context import Actor
 from app.errors import ValidationError
 from app.export_progress import CancelFlag, ExportCancelled, Progress
+from app.export_unit import record_export
 from app.settings import get_setting
 from reports.atomic import atomic_write
 from reports.xlsx_sheet import write_table
@@ -111,8 +111,8 @@ def export_register(
     atomic_write(target, writer)
     if progress is not None:
         progress(total, total)
-    record(
-        session, actor, "export", "request_register", str(year or "selection"),
+    record_export(
+        session, actor, "request_register", str(year or "selection"),
         after={"文件": target.name, "件数": total, "范围": title},
         summary=f"导出依申请公开登记台账 {total} 件（{target.name}）",
     )

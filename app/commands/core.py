@@ -65,7 +65,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         from app.workdays.service import load_calendar
 
         db = args.cli.database()
-        with db.session_factory() as session:
+        with db.reader() as session:
             calendar = load_calendar(session)
     result = calendar.deadline(start, args.days)
     print(result.due.isoformat())
@@ -183,7 +183,7 @@ def _audit_report(args: argparse.Namespace) -> tuple[Database, AuditReport]:
     from app.audit.seal import full_report
 
     db = args.cli.database()
-    with db.session_factory() as session:
+    with db.reader() as session:
         return db, full_report(session, db.engine, db.data_dir, witness_files=getattr(args, "witness", []),
                                codes=getattr(args, "code", []))
 

@@ -19,15 +19,16 @@ from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
 from app.context import Actor
 from app.disclosure.enums import CATEGORIES
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import CHINESE_NUMERALS, item_no_key
 from app.disclosure.register_export import EXPORT_ROLES
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, tick
+from app.export_progress import CancelFlag, Progress, tick
+from app.export_unit import record_export
 from app.settings import get_setting
+from app.years import check_year
 from reports.atomic import atomic_write
 from reports.docx_layout import (
     FONT_KAI,
@@ -192,7 +193,7 @@ def export_catalogue(
         atomic_write(target, lambda tmp: _write_docx(tmp, title, scope, sections, progress, cancel, total))
     if progress is not None:
         progress(total, total)
-    record(session, actor, "export", "disclosure_catalogue", str(year or "all"),
+    record_export(session, actor, "disclosure_catalogue", str(year or "all"),
            after={"文件": target.name, "条数": total, "范围": scope.strip("（）")},
            summary=f"导出政府信息公开目录{scope} {total} 条（{target.name}）")
     return total

@@ -30,12 +30,12 @@ def register(sub: SubParsers) -> None:
 def cmd_export_register_disclosures(args: argparse.Namespace) -> int:
     from app.context import Actor
     from app.disclosure.register_export import export_register
-    from app.export_progress import check_year
+    from app.export_unit import run_export
+    from app.years import check_year
 
     check_year(args.year)
     db = args.cli.database()
-    with db.session_factory.begin() as session:
-        count = export_register(session, Actor.system(), args.output, args.year)
+    count = run_export(db, lambda session: export_register(session, Actor.system(), args.output, args.year))
     print(f"已导出 {args.year} 年的主动公开事项 {count} 条到 {args.output}")
     return 0
 
@@ -43,10 +43,10 @@ def cmd_export_register_disclosures(args: argparse.Namespace) -> int:
 def cmd_export_catalogue(args: argparse.Namespace) -> int:
     from app.context import Actor
     from app.disclosure.catalogue import export_catalogue
+    from app.export_unit import run_export
 
     db = args.cli.database()
-    with db.session_factory.begin() as session:
-        count = export_catalogue(session, Actor.system(), args.output, year=args.year)
+    count = run_export(db, lambda session: export_catalogue(session, Actor.system(), args.output, year=args.year))
     scope = f"截至 {args.year} 年底" if args.year else "全部"
     print(f"已导出政府信息公开目录（{scope}）{count} 条到 {args.output}")
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 
@@ -124,12 +124,7 @@ class _Filler:
 
     def back(self, workdays: int) -> date:
         """The working day `workdays` working days before today (today itself if 0)."""
-        day = self.today
-        while workdays > 0:
-            day -= timedelta(days=1)
-            if self.cal.is_workday(day):
-                workdays -= 1
-        return day
+        return self.cal.subtract_workdays(self.today, workdays) if workdays else self.today
 
     def after(self, day: date, workdays: int) -> date:
         return min(self.cal.add_workdays(day, workdays), self.today) if workdays else day

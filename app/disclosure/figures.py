@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -13,21 +12,9 @@ from app.audit.service import record, snapshot
 from app.auth.roles import Role
 from app.context import Actor
 from app.disclosure.enums import DocKind
+from app.disclosure.figures_data import Part2 as Part2
 from app.disclosure.models import DisclosureItem, YearFigures
 from app.errors import ConflictError, ValidationError
-
-
-@dataclass(frozen=True)
-class Part2:
-    """The numbers of Part 2 in template order."""
-
-    year: int
-    rules: tuple[int, int, int]  # 本年制发件数, 本年废止件数, 现行有效件数
-    normative: tuple[int, int, int]
-    licensing: int  # 本年处理决定数量
-    punishment: int
-    enforcement: int
-    fees_amount: Decimal  # 本年收费金额（单位：万元）
 
 
 def document_counts(session: Session, year: int, kind: DocKind) -> tuple[int, int, int]:

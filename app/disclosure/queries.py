@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decisio
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, get_item
 from app.errors import NotFound
+from app.localtime import to_local
 from app.signoff.service import signoffs_for
 from app.workdays.calendar import Deadline, WorkCalendar
 
@@ -50,11 +51,6 @@ def item_no_key(item_no: str, version_no: int = 1) -> tuple[int, int, str, int]:
     if m is None:
         return (0, 0, item_no, version_no)
     return (int(m.group(1)), int(m.group(2)), "", version_no)
-
-
-def local_time(value: datetime) -> datetime:
-    """Times are stored as naive UTC (app.db.base.utcnow); screens show local time."""
-    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def workdays_left(calendar: WorkCalendar, due_on: date, today: date) -> int:
@@ -239,7 +235,7 @@ def load_item(session: Session, item_id: int) -> ItemView:
                                  .order_by(DisclosureItem.version_no))
     )
     attachments = tuple(
-        AttachmentRow(a.id, a.filename, a.size, a.added_by, local_time(a.added_at))
+        AttachmentRow(a.id, a.filename, a.size, a.added_by, to_local(a.added_at))
         for a in session.execute(
             select(DisclosureAttachment.id, DisclosureAttachment.filename, DisclosureAttachment.size,
                    DisclosureAttachment.added_by, DisclosureAttachment.added_at)
@@ -247,7 +243,7 @@ def load_item(session: Session, item_id: int) -> ItemView:
     )
     signoffs = tuple(
         SignOffRow(so.round, so.signer_name, "同意" if so.decision == "approve" else "不同意", so.opinion,
-                   local_time(so.signed_at))
+                   to_local(so.signed_at))
         for so in signoffs_for(session, "disclosure", item.id) if so.step == "secrecy"
     )
     author = session.scalar(select(User.display_name).where(User.username == item.created_by))

@@ -16,17 +16,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.anchor import footer_code
-from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
 from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import category_label, deadline_of, item_no_key, reason_label
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, write_register_xlsx
+from app.export_progress import CancelFlag, Progress, write_register_xlsx
+from app.export_unit import record_export
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from app.years import check_year
 
 # The register holds no personal data: everyone who works with disclosures may take it out.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,
@@ -125,7 +126,7 @@ def export_register(
     write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, (row_values(i, calendar) for i in items), total,
                         wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
                         footer_note=footer_code(session))
-    record(session, actor, "export", "disclosure_register", str(year),
+    record_export(session, actor, "disclosure_register", str(year),
            after={"文件": target.name, "条数": total, "范围": title},
            summary=f"导出主动公开事项登记台账 {year} 年 {total} 条（{target.name}）")
     return total

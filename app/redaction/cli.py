@@ -51,7 +51,7 @@ def _handle(args: argparse.Namespace) -> int:
     return run_redact_command(args.input, args.output, args.auto, args.marks, args.ocr, sys.stdout)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "redact",
         help="对拟公开材料作遮盖处理，生成公开件（PDF 或 Word）",

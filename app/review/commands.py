@@ -35,36 +35,37 @@ def register(sub: SubParsers) -> None:
 
 def cmd_export_review_sheet(args: argparse.Namespace) -> int:
     from app.context import Actor
+    from app.export_unit import run_export
     from app.review.sheet_data import export_review_sheet, find_post
 
     db = args.cli.database()
-    with db.session_factory.begin() as session:
-        post = find_post(session, args.post_no)
-        export_review_sheet(session, Actor.system(), post.id, args.output)
+    run_export(db, lambda session: export_review_sheet(session, Actor.system(), find_post(session, args.post_no).id,
+                                                       args.output))
     print(f"已导出稿件 {args.post_no} 的信息审核发布单到 {args.output}")
     return 0
 
 
 def cmd_export_register_posts(args: argparse.Namespace) -> int:
     from app.context import Actor
-    from app.export_progress import check_year
+    from app.export_unit import run_export
     from app.review.register_export import export_post_register
+    from app.years import check_year
 
     check_year(args.year)  # before opening the database: a typo should not wait for it
     db = args.cli.database()
-    with db.session_factory.begin() as session:
-        count = export_post_register(session, Actor.system(), args.output, args.year)
+    count = run_export(db, lambda session: export_post_register(session, Actor.system(), args.output, args.year))
     print(f"已导出 {args.year} 年的稿件 {count} 篇到 {args.output}")
     return 0
 
 
 def cmd_export_inspections(args: argparse.Namespace) -> int:
     from app.context import Actor
+    from app.export_unit import run_export
     from app.review.inspection_export import export_inspections, period
 
     _first, _last, scope = period(args.year, args.month)
     db = args.cli.database()
-    with db.session_factory.begin() as session:
-        count = export_inspections(session, Actor.system(), args.output, args.year, args.month)
+    count = run_export(db, lambda session: export_inspections(session, Actor.system(), args.output, args.year,
+                                                              args.month))
     print(f"已导出 {scope}的日常巡检记录 {count} 条到 {args.output}")
     return 0

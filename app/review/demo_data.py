@@ -18,11 +18,11 @@ from sqlalchemy import select
 from app.context import Actor
 from app.db.base import utcnow
 from app.demo import DemoContext, register_filler
+from app.localtime import to_utc
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.inspections import InspectionForm, record_inspection
 from app.review.models import Post
 from app.review.posts import PostForm, add_attachment, create_post, form_of, update_post
-from app.review.ui_support import to_utc
 from app.review.workflow import (
     ChecklistMark,
     accept_finding,
@@ -131,12 +131,7 @@ class _Filler:
 
     # -- time ------------------------------------------------------------------------------
     def back(self, workdays: int) -> date:
-        day = self.ctx.today
-        while workdays > 0 or not self.cal.is_workday(day):
-            day -= timedelta(days=1)
-            if self.cal.is_workday(day):
-                workdays -= 1
-        return day
+        return self.cal.subtract_workdays(self.ctx.today, workdays)
 
     def step(self, hours: float = 1.5) -> datetime:
         """The next event's local time: later the same working day, or the next working day's morning."""

@@ -16,17 +16,17 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, tick
+from app.export_progress import CancelFlag, Progress, tick
+from app.export_unit import record_export
 from app.review.inspections import inspections_between
 from app.review.models import Inspection
 from app.review.register_export import check_xlsx
-from app.review.ui_support import month_bounds
 from app.settings import get_setting
 from app.workdays.service import load_calendar
+from app.years import check_year, month_bounds, year_bounds
 from reports.atomic import atomic_write
 from reports.xlsx_sheet import write_table
 
@@ -50,7 +50,7 @@ def period(year: int, month: int | None) -> tuple[date, date, str]:
     """First and last day of the month (or year), and how the title names it."""
     check_year(year)
     if month is None:
-        return date(year, 1, 1), date(year, 12, 31), f"{year}年"
+        return (*year_bounds(year), f"{year}年")
     if not 1 <= month <= 12:
         raise ValidationError(f"月份“{month}”不对，请写 1 到 12。", field="month")
     first, last = month_bounds(year, month)
@@ -116,7 +116,7 @@ def export_inspections(
     atomic_write(target, writer)
     if progress is not None:
         progress(total, total)
-    record(session, actor, "export", "inspection_log", scope,
+    record_export(session, actor, "inspection_log", scope,
            after={"文件": target.name, "条数": total, "范围": title},
            summary=f"导出日常巡检记录 {scope} {total} 条（{target.name}）")
     return total

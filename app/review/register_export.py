@@ -15,17 +15,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.anchor import footer_code
-from app.audit.service import record
 from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, check_year, write_register_xlsx
+from app.export_progress import CancelFlag, Progress, write_register_xlsx
+from app.export_unit import record_export
+from app.localtime import local_text
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
-from app.review.ui_support import local_text
 from app.settings import get_setting
 from app.signoff.service import Decision
+from app.years import check_year
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "稿件登记台账"
@@ -117,7 +118,7 @@ def export_post_register(
     write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, rows, total,
                         wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
                         footer_note=footer_code(session))
-    record(session, actor, "export", "post_register", str(year),
+    record_export(session, actor, "post_register", str(year),
            after={"文件": target.name, "篇数": total, "范围": title},
            summary=f"导出稿件登记台账 {year} 年 {total} 篇（{target.name}）")
     return total

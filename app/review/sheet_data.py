@@ -9,18 +9,18 @@ turned into the office's local time here: the database stores naive UTC.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
 from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import NotFound, ValidationError
+from app.export_unit import record_export
+from app.localtime import to_local
 from app.review.checks.privacy import find_personal_data
 from app.review.enums import (
     CHECKLIST_ITEMS,
@@ -33,15 +33,15 @@ from app.review.enums import (
     SourceKind,
 )
 from app.review.models import AcceptedFinding, Post, StageReview
-from app.review.ui_support import to_local
+from app.review.sheet_types import TICK as TICK
+from app.review.sheet_types import SheetData as SheetData
+from app.review.sheet_types import StageSheet as StageSheet
+from app.review.sheet_types import numbered as numbered
 from app.settings import get_setting
 from app.signoff.service import Decision
 
 # Who may take a sheet out of the program: everyone who works on posts, and the leaders who sign.
 SHEET_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
-# "√" rather than "✓": it is the tick Chinese forms use and it is in GB2312, so it prints in
-# 仿宋 on every machine instead of falling back to a symbol font.
-TICK = "√"
 FINDING_LABELS: dict[str, str] = {
     "secret": "密级标识",
     "privacy-id": "身份证号",
@@ -53,14 +53,6 @@ FINDING_LABELS: dict[str, str] = {
     "place-name": "地名",
     "link": "链接",
 }
-_NUMERALS = "一二三四五六七八九十"
-
-
-def numbered(index: int, text: str) -> str:
-    """“（一）…” as the county text numbers its points."""
-    return f"（{_NUMERALS[index]}）{text}"
-
-
 def time_text(value: datetime | None) -> str:
     """A stored (UTC) time as the office reads it on paper: 2024年5月6日 09:30."""
     local = to_local(value)
@@ -69,45 +61,6 @@ def time_text(value: datetime | None) -> str:
 
 def day_text(value: date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
-
-
-@dataclass(frozen=True)
-class StageSheet:
-    """One stage of the round that counts; `signer` is '' while the stage is still open."""
-
-    stage: str  # 初审
-    reviewer_role: str  # 信息采编员
-    signer: str
-    signed_at: str
-    opinion: str
-    points: tuple[str, ...]  # per CHECKLIST_ITEMS: TICK, the note, or '' when not signed
-    requirements: tuple[str, ...]  # per REQUIREMENTS
-
-
-@dataclass(frozen=True)
-class SheetData:
-    org_name: str  # whose portal: the county government (rule A's title)
-    post_no: str
-    title: str
-    target: str
-    kinds: str
-    author: str
-    change: str  # 新发布 / 更正（原稿 2024-3）/ 撤稿（原稿 …）
-    status: str
-    round: int
-    source_kind: str
-    source_rows: tuple[tuple[str, str], ...]  # (label, value) under 信息来源
-    sensitive: str  # 否 / 是（…）
-    escalation: str  # the recorded answer, or a note that it is missing, or ''
-    stages: tuple[StageSheet, ...]
-    returns: tuple[str, ...]  # one sentence per return in an earlier round
-    findings: tuple[str, ...]  # one sentence per accepted automated finding
-    published_url: str
-    published_at: str
-    source_unit: str
-    confirmed_by: str
-    confirmed_at: str
-    printed_on: str
 
 
 def _marks(raw: str, items: tuple[str, ...]) -> tuple[str, ...]:
@@ -229,6 +182,6 @@ def export_review_sheet(session: Session, actor: Actor, post_id: int, path: str 
         raise ValidationError(f"文件名“{target.name}”应以 .docx 结尾。", field="path")
     data = sheet_data(session, post_id, today)
     atomic_write(target, lambda tmp: write_review_sheet(data, tmp))
-    record(session, actor, "export", "post", post_id, after={"文件": target.name, "编号": data.post_no},
+    record_export(session, actor, "post", post_id, after={"文件": target.name, "编号": data.post_no},
            summary=f"导出稿件 {data.post_no} 的信息审核发布单（{target.name}）")
     return target

@@ -11,7 +11,7 @@ import difflib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
@@ -31,24 +31,6 @@ from app.settings import get_setting
 from app.signoff.service import Decision
 
 PURPOSE_LABELS = {"content": "稿件附件", "basis": "批示/公函扫描件", "escalation": "请示答复"}
-
-
-# -- times: stored as naive UTC (app.db.base.utcnow), shown and entered as local time ---------------
-def to_local(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-
-
-def to_utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.astimezone(UTC).replace(tzinfo=None)  # a naive value is taken as local time
-
-
-def local_text(value: datetime | None) -> str:
-    local = to_local(value)
-    return local.strftime("%Y-%m-%d %H:%M") if local else ""
 
 
 # -- targets -------------------------------------------------------------------------------------

@@ -14,9 +14,9 @@ from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
-from app.export_progress import check_year
 from app.website.layout import Source
 from app.website.service import ReportData, compute
+from app.years import check_year
 from reports.website_report_input import WebsiteCheckLine, WebsiteLine, WebsiteReportInput
 
 EXPORT_ROLES = (Role.EDITOR, Role.DISCLOSURE_STAFF, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,

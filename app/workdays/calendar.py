@@ -146,6 +146,21 @@ class WorkCalendar:
             index = bisect_right(self._workdays, start) + n - 1
         return self._workdays[index]
 
+    def subtract_workdays(self, end: date, n: int) -> date:
+        """The n-th working day before `end` (end itself not counted); with n = 0, `end` if it is a
+        working day, else the last working day before it."""
+        if n < 0:
+            raise ValueError("n must not be negative")
+        if n == 0 and self.is_workday(end):
+            return end
+        self._ensure(end.year)
+        index = bisect_left(self._workdays, end) - max(n, 1)
+        while index < 0:
+            assert self._first_year is not None
+            self._ensure(self._first_year - 1)
+            index = bisect_left(self._workdays, end) - max(n, 1)
+        return self._workdays[index]
+
     def workdays_between(self, start: date, end: date) -> int:
         """Working days d with start < d <= end (0 when end <= start)."""
         if end <= start:
@@ -153,12 +168,6 @@ class WorkCalendar:
         self._ensure(start.year)
         self._ensure(end.year)
         return bisect_right(self._workdays, end) - bisect_right(self._workdays, start)
-
-    def next_workday(self, day: date) -> date:
-        return self.add_workdays(day, 1)
-
-    def workday_on_or_after(self, day: date) -> date:
-        return day if self.is_workday(day) else self.add_workdays(day, 1)
 
     def unconfirmed_years_between(self, start: date, end: date) -> tuple[int, ...]:
         lo, hi = min(start, end), max(start, end)

@@ -12,6 +12,7 @@ from app.audit.models import AuditEntry
 from app.auth.models import User
 from app.auth.roles import Role
 from app.bootstrap import Database
+from app.changes import Changes, RecordKind
 from ui import messages
 from ui.admin import AdminTab
 from ui.admin.accounts_page import AccountsPage
@@ -65,9 +66,9 @@ def test_create_user_through_the_dialog(qtbot: QtBot, tab: AdminTab, ctx: AppCon
     qtbot.keyClicks(dialog.password_again_edit, "Secret#2027")
     dialog.role_checks[Role.EDITOR].setChecked(True)
     dialog.role_checks[Role.SECTION_HEAD].setChecked(True)
-    with qtbot.waitSignal(ctx.events.data_changed) as changed:
+    with qtbot.waitSignal(ctx.events.changed) as changed:
         _click_ok(qtbot, dialog.buttons)
-    assert changed.args == ["users"]
+    assert changed.args == [Changes.of(RecordKind.USERS)]
     assert not dialog.isVisible()
 
     user = _user(ctx.db, "zhangmin")

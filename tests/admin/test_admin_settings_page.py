@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from app.audit.models import AuditEntry
 from app.auth.roles import Role
 from app.bootstrap import Database
+from app.changes import Changes, RecordKind
 from app.settings import SETTINGS, get_setting
 from ui.admin.settings_page import SettingsPage
 from ui.context import AppContext
@@ -75,9 +76,9 @@ def test_change_short_name_saves_and_audits(qtbot: QtBot, page: SettingsPage, ct
     assert isinstance(short, QLineEdit)
     short.setText("锦政办")
     assert page.save_button.isEnabled() and "1 项修改" in page.status_label.text()
-    with qtbot.waitSignal(ctx.events.data_changed) as changed:
+    with qtbot.waitSignal(ctx.events.changed) as changed:
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert changed.args == ["settings"]
+    assert changed.args == [Changes.of(RecordKind.SETTINGS)]
     assert _stored(ctx, "org.short_name") == "锦政办"
     assert _audit_count(ctx) == 1
     assert not page.save_button.isEnabled()

@@ -22,6 +22,7 @@ from app.context import Actor
 from app.demo import fill_demo
 from app.errors import PermissionDenied, ValidationError
 from app.export_progress import ExportCancelled
+from app.localtime import local_text
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, PostStatus, ReviewStage, SourceKind
 from app.review.inspection_export import HEADERS as INSPECTION_HEADERS
 from app.review.inspection_export import export_inspections
@@ -31,7 +32,6 @@ from app.review.posts import PostForm, add_attachment, create_post, get_post, up
 from app.review.register_export import HEADERS as REGISTER_HEADERS
 from app.review.register_export import export_post_register
 from app.review.sheet_data import TICK, export_review_sheet, time_text
-from app.review.ui_support import local_text
 from app.review.workflow import (
     ChecklistMark,
     accept_finding,

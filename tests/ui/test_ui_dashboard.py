@@ -1,4 +1,4 @@
-"""工作台: model checked by qtmodeltester, colours, empty state, refresh on data_changed, activation."""
+"""工作台: model checked by qtmodeltester, colours, empty state, refresh on a change, activation."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 import app.dashboard
+from app.changes import RecordKind
 from app.context import Actor
 from app.dashboard import DashboardItem, Urgency
 from ui.context import AppContext
 from ui.dashboard_model import OVERDUE_BACKGROUND, DashboardModel
 from ui.dashboard_tab import DashboardTab
+from ui.operations import announce
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()
@@ -80,12 +82,12 @@ def test_empty_state(qtbot: QtBot, admin_ctx: AppContext, provider: Provider) ->
     assert tab.empty_label.isVisible()
 
 
-def test_refreshes_on_data_changed(qtbot: QtBot, admin_ctx: AppContext, provider: Provider) -> None:
+def test_refreshes_on_change(qtbot: QtBot, admin_ctx: AppContext, provider: Provider) -> None:
     tab = DashboardTab(admin_ctx)
     qtbot.addWidget(tab)
     tab.show()
     provider.items = ITEMS
-    admin_ctx.events.data_changed.emit("cases")
+    announce(admin_ctx, RecordKind.CASES)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=3000)
     assert tab.stack.currentWidget() is tab.view
     assert "已逾期 1 项" in tab.summary.text()

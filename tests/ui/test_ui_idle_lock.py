@@ -8,12 +8,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.auth.models import User
+from app.changes import RecordKind
 from app.context import Actor
 from app.settings.registry import set_setting
 from tests.conftest import TEST_PASSWORD
 from ui.context import AppContext
 from ui.idle_lock import IdleWatcher
 from ui.main_window import ExitReason, MainWindow
+from ui.operations import announce
 
 pytestmark = pytest.mark.gui
 
@@ -82,7 +84,7 @@ def test_setting_minutes_is_used(qtbot: QtBot, admin_ctx: AppContext, qsettings:
     assert window.idle.timeout_ms == 15 * 60_000 and window.idle.active
     with admin_ctx.unit_of_work() as s:
         set_setting(s, Actor.system(), "security.idle_lock_minutes", 5)
-    admin_ctx.events.data_changed.emit("settings")
+    announce(admin_ctx, RecordKind.SETTINGS)
     assert window.idle.timeout_ms == 5 * 60_000
 
 

@@ -169,3 +169,28 @@ def test_a_lost_database_server_gets_a_clear_message_not_a_crash_report() -> Non
     lost.connection_invalidated = True
     text = error_text(lost)
     assert "无法连接数据库服务器" in text and "意外错误" not in text
+
+
+def test_progress_reported_just_before_returning_is_no_error(
+    qtbot: QtBot, parent: QWidget, visible_message_boxes: Callable[[], list[QMessageBox]]
+) -> None:
+    """A register writer reports its last progress right before it returns. On a shown modal dialog
+    setValue processes events, which delivered the queued result and closed the dialog in the
+    middle of the progress update: an AttributeError box followed the success."""
+    shown = threading.Event()
+    done: list[str] = []
+
+    def work(progress: Progress) -> str:
+        progress.report(0, 10, "开始")
+        shown.wait(10)  # the dialog is on screen, so setValue now processes events
+        progress.report(10, 10, "写完了")
+        return "ok"
+
+    handle = run_task(parent, "导出", work, done.append, min_duration_ms=0)
+    qtbot.waitUntil(lambda: handle.dialog is not None and handle.dialog.isVisible(), timeout=5000)
+    shown.set()
+    qtbot.waitUntil(lambda: handle.is_finished, timeout=5000)
+    qtbot.wait(50)  # anything queued behind the result (a second report) gets its chance to fail
+    assert done == ["ok"]
+    assert handle.error is None and handle.dialog is None
+    assert visible_message_boxes() == []

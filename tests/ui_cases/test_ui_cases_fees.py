@@ -43,7 +43,7 @@ def _noticed(db, clerk, add_case, received: bool = True) -> int:
 def _detail(qtbot, ctx, case_id: int, today: date) -> CaseDetail:
     detail = CaseDetail(ctx, today=lambda: today)
     qtbot.addWidget(detail)
-    ctx.events.data_changed.connect(lambda _area: detail.reload())
+    ctx.events.changed.connect(lambda _changes: detail.reload())
     detail.show_case(case_id)
     return detail
 

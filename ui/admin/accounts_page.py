@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.service import list_users, set_active
+from app.changes import RecordKind
 from app.db.base import utcnow
-from app.errors import UserError
 from ui import messages
 from ui.admin.user_dialog import ResetPasswordDialog, UserDialog
 from ui.admin.users_model import UserRow, UsersModel
 from ui.context import AppContext
+from ui.operations import Op, announce
 
 
 class AccountsPage(QWidget):
@@ -123,7 +124,7 @@ class AccountsPage(QWidget):
         if user_id is not None:
             self.select_user(user_id)
         self.users_changed.emit()
-        self.ctx.events.data_changed.emit("users")
+        announce(self.ctx, RecordKind.USERS)
 
     # --- actions --------------------------------------------------------------------------
     @Slot()
@@ -165,13 +166,10 @@ class AccountsPage(QWidget):
                     "以后可以重新启用。\n\n确定停用吗？").format(name=row.display_name, user=row.username),
         ):
             return
-        try:
-            with self.ctx.unit_of_work() as s:
-                set_active(s, self.ctx.actor, row.id, not row.active)
-        except UserError as exc:
-            messages.show_error(self, exc, title=self.tr("停用账户") if row.active else self.tr("启用账户"))
-            return
-        self._changed(row.id)
+        # _changed announces the change once the list shows it.
+        if self.ctx.run(Op(lambda s: set_active(s, self.ctx.actor, row.id, not row.active), parent=self,
+                           title=self.tr("停用账户") if row.active else self.tr("启用账户"))).ok:
+            self._changed(row.id)
 
     @Slot()
     def reset_selected(self) -> None:

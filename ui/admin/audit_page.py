@@ -27,6 +27,7 @@ from app.audit import query
 from app.audit.query import AuditFilter, AuditRow
 from app.audit.seal import AuditReport, full_report
 from app.audit.service import record
+from app.changes import Changes
 from reports.audit_log import write_audit_xlsx
 from ui import messages
 from ui.admin.audit_detail import AuditDetailDialog
@@ -139,7 +140,7 @@ class AuditPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
 
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self.reload_choices()
         self.model.set_filter(AuditFilter())
 
@@ -207,8 +208,8 @@ class AuditPage(QWidget):
         self.reload_choices()
         self.model.refresh()
 
-    @Slot(str)
-    def _on_data_changed(self, _area: str) -> None:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
         # Refreshing under the user's eyes would throw away their scroll position; do it when
         # the page is next shown, or now if it is hidden anyway.
         self._stale = True
@@ -266,7 +267,7 @@ class AuditPage(QWidget):
     @Slot()
     def export_excel(self) -> None:
         """Ask where to save, then export the entries matching the current filter."""
-        suggested = str(Path.home() / f"审计记录_{date.today():%Y%m%d}.xlsx")
+        suggested = str(Path.home() / f"审计记录_{self.ctx.today():%Y%m%d}.xlsx")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出审计记录"), suggested, self.tr("Excel 工作簿 (*.xlsx)")
         )

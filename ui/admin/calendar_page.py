@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from app.changes import RecordKind
 from app.errors import ValidationError
 from app.workdays.calendar import WorkCalendar, builtin_years
 from app.workdays.parse import format_dates, parse_labelled_dates
@@ -34,7 +36,8 @@ from app.workdays.service import clear_year, load_calendar, set_year_arrangement
 from ui import messages
 from ui.admin.year_view import DayKind, LegendSwatch, YearView, year_kinds
 from ui.context import AppContext
-from ui.workers import Progress, run_task
+from ui.operations import BackgroundOp
+from ui.workers import Progress
 
 _MAKEUP_NOTE = "调休上班"  # the service's default note for make-up days; not worth repeating
 
@@ -91,7 +94,7 @@ class CalendarPage(QWidget):
         self.year_spin.setRange(min(builtin_years()), 2100)
         self.year_spin.setSuffix(self.tr(" 年"))
         self.year_spin.setMinimumWidth(110)
-        self.year_spin.setValue(date.today().year)
+        self.year_spin.setValue(self.ctx.today().year)
         self.year_spin.valueChanged.connect(self.load_year)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("yearStatus")
@@ -286,9 +289,8 @@ class CalendarPage(QWidget):
         notes = {d: n for d, n in (off | makeup).items() if n}
         ctx = self.ctx
 
-        def work(_progress: Progress) -> dict[str, int]:
-            with ctx.unit_of_work() as s:
-                return set_year_arrangement(s, ctx.actor, year, off, makeup, source, notes)
+        def work(s: Session, _progress: Progress) -> dict[str, int]:
+            return set_year_arrangement(s, ctx.actor, year, off, makeup, source, notes)
 
         def done(counts: dict[str, int]) -> None:
             total = sum(counts.values())
@@ -313,9 +315,8 @@ class CalendarPage(QWidget):
             return
         ctx = self.ctx
 
-        def work(_progress: Progress) -> dict[str, int]:
-            with ctx.unit_of_work() as s:
-                return clear_year(s, ctx.actor, year)
+        def work(s: Session, _progress: Progress) -> dict[str, int]:
+            return clear_year(s, ctx.actor, year)
 
         def done(counts: dict[str, int]) -> None:
             total = sum(counts.values())
@@ -325,13 +326,15 @@ class CalendarPage(QWidget):
         self._start(self.tr("清除节假日安排"), work, done)
 
     def _start(
-        self, title: str, work: Callable[[Progress], dict[str, int]], done: Callable[[dict[str, int]], None]
+        self, title: str, work: Callable[[Session, Progress], dict[str, int]],
+        done: Callable[[dict[str, int]], None],
     ) -> None:
         self.busy = True
         self.save_button.setEnabled(False)
         self.clear_button.setEnabled(False)
         # Not cancellable: the work is one transaction that either commits or does not start.
-        handle = run_task(self, title, work, done, cancellable=False, label=self.tr("正在保存并重新计算期限…"))
+        handle = self.ctx.run(BackgroundOp(work, RecordKind.CALENDAR, parent=self, title=title, on_done=done,
+                                           cancellable=False, label=self.tr("正在保存并重新计算期限…")))
         handle.finished.connect(self._task_ended)
 
     @Slot()
@@ -344,7 +347,6 @@ class CalendarPage(QWidget):
     def _finished(self, year: int, total: int, text: str) -> None:
         self.load_year(year)
         self.calendar_saved.emit(year, total)
-        self.ctx.events.data_changed.emit("calendar")
         messages.show_info(self, self.tr("节假日安排"), text)
 
 

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
-from app.errors import UserError
+from app.changes import RecordKind
 from app.settings import SETTINGS, SettingDef, all_settings, set_setting
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.operations import Op
 
 _INT_LIMIT = 2_147_483_647
 
@@ -226,18 +227,16 @@ class SettingsPage(QWidget):
         changed = self.changed_values()
         if not changed:
             return
-        try:
-            with self.ctx.unit_of_work() as s:
-                for key, value in changed.items():
-                    set_setting(s, self.ctx.actor, key, value)
-        except UserError as exc:
-            self._mark_invalid(getattr(exc, "field", None))
-            show_error(self, exc, title=self.tr("参数未保存"))
+        def save(s: Session) -> None:
+            for key, value in changed.items():
+                set_setting(s, self.ctx.actor, key, value)
+
+        if not self.ctx.run(Op(save, RecordKind.SETTINGS, parent=self, title=self.tr("参数未保存"),
+                               point_at=self._mark_invalid)).ok:
             return
         self.reload()
         self.status_label.setText(self.tr("已保存 {n} 项参数。").format(n=len(changed)))
         self.settings_saved.emit(sorted(changed))
-        self.ctx.events.data_changed.emit("settings")
 
     def _mark_invalid(self, key: str | None) -> None:
         for k, editor in self.editors.items():

@@ -16,10 +16,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.audit.query import utc_to_local
 from app.auth.models import User
 from app.auth.roles import Role
 from app.db.base import utcnow
+from app.localtime import to_local
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +50,7 @@ class UserRow:
             roles=roles, active=user.active,
             locked=user.locked_until is not None and user.locked_until > now_utc,
             must_change_password=user.must_change_password,
-            last_login_local=utc_to_local(user.last_login_at) if user.last_login_at else None,
+            last_login_local=to_local(user.last_login_at) if user.last_login_at else None,
             version=user.version,
         )
 

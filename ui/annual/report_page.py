@@ -33,7 +33,7 @@ from app.annual.service import (
     unlock_year,
 )
 from app.annual.statistics import record_rows
-from app.errors import UserError
+from app.changes import Changes, RecordKind
 from ui.annual import prompts
 from ui.annual.checks_panel import ChecksPanel, check_rows
 from ui.annual.grid_model import DrillKey, GridModel, GridView
@@ -42,10 +42,10 @@ from ui.annual.report_export import ReportExport
 from ui.annual.report_grids import grids
 from ui.annual.texts_panel import TextsPanel
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.operations import Op
 from ui.workers import Progress, TaskHandle, run_task
 
-WATCHED_AREAS = ("cases", "disclosure", "settings", "calendar")
+WATCHED_KINDS = (RecordKind.CASES, RecordKind.DISCLOSURE, RecordKind.SETTINGS, RecordKind.CALENDAR)
 PART3_TAB = 1
 
 
@@ -71,10 +71,10 @@ def default_year(today: date) -> int:
 
 class ReportPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.loaded: Loaded | None = None
         self.task: TaskHandle[Any] | None = None
         self._stale = False
@@ -83,8 +83,8 @@ class ReportPage(QWidget):
 
         self.year = QSpinBox(self)
         self.year.setObjectName("reportYear")
-        self.year.setRange(2008, today().year)
-        self.year.setValue(default_year(today()))
+        self.year.setRange(2008, self._today().year)
+        self.year.setValue(default_year(self._today()))
         self.year.setSuffix(self.tr(" 年"))
         self.year.setKeyboardTracking(False)  # compute once the year is typed, not per digit
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
@@ -158,7 +158,7 @@ class ReportPage(QWidget):
             view.number_activated.connect(self._on_number)
         self.checks.cases_requested.connect(self._on_cases_requested)
         self.texts.texts_saved.connect(self._on_texts_saved)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self._set_busy_state()
         self.reload()
 
@@ -252,9 +252,9 @@ class ReportPage(QWidget):
             return
         self.reload()
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area in WATCHED_AREAS:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED_KINDS):
             if self.isVisible():
                 self.reload()
             else:
@@ -293,14 +293,7 @@ class ReportPage(QWidget):
 
     # -- locking -----------------------------------------------------------------------------
     def _change(self, title: str, fn: Callable[[Session], object]) -> bool:
-        try:
-            with self.ctx.unit_of_work() as session:
-                fn(session)
-        except UserError as exc:
-            show_error(self, exc, title=title)
-            return False
-        except Exception as exc:  # unexpected: logged by show_error, told generically
-            show_error(self, exc, title=title)
+        if not self.ctx.run(Op(fn, parent=self, title=title)).ok:
             return False
         self.reload()
         return True

@@ -39,16 +39,16 @@ BY_MONTH, BY_CHANNEL = 0, 1
 
 class StatisticsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.stats: PeriodStatistics | None = None
         self.task: TaskHandle[Any] | None = None
         self.export_task: TaskHandle[Any] | None = None
         self.dialog: RecordsDialog | None = None
 
-        now = today()
+        now = self._today()
         self.year = QSpinBox(self)
         self.year.setObjectName("statsYear")
         self.year.setRange(2008, now.year)

@@ -19,7 +19,7 @@ GUIDE_RECORD_TYPE = "guide"  # app.guide.service.RECORD_TYPE: the dashboard's st
 
 class AnnualTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.report = ReportPage(ctx, self, today=today)
@@ -28,9 +28,9 @@ class AnnualTab(QWidget):
         self.pages.setObjectName("annualPages")
         self.pages.addTab(self.report, self.tr("年度报告"))
         self.pages.addTab(self.statistics, self.tr("月度/季度统计"))
-        self.website = WebsiteReportPage(ctx, self, today=today)
+        self.website = WebsiteReportPage(ctx, self, today=today or ctx.today)
         self.pages.addTab(self.website, self.tr("网站年报"))
-        self.guide = GuidePage(ctx, self, today=today)
+        self.guide = GuidePage(ctx, self, today=today or ctx.today)
         self.pages.addTab(self.guide, self.tr("公开指南"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

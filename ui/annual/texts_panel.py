@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.annual.layout import PART_TITLES
 from app.annual.service import save_texts
-from app.errors import UserError
 from ui.annual import prompts
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.operations import Op
 
 
 def fee_text(fees: Decimal) -> str:
@@ -145,15 +144,11 @@ class TextsPanel(QWidget):
 
     def save(self) -> bool:
         part1, part5, part6 = self.texts()
-        try:
-            with self.ctx.unit_of_work() as session:
-                row = save_texts(session, self.ctx.actor, self.year, part1, part5, part6, self.version)
-                version = row.version
-        except UserError as exc:
-            show_error(self, exc, title=self.tr("保存报告文字"))
-            return False
-        except Exception as exc:  # unexpected: logged by show_error, told generically
-            show_error(self, exc, title=self.tr("保存报告文字"))
+        year, expected = self.year, self.version
+        ok, version = self.ctx.run(Op(
+            lambda s: save_texts(s, self.ctx.actor, year, part1, part5, part6, expected).version,
+            parent=self, title=self.tr("保存报告文字")))
+        if not ok or version is None:
             return False
         self.version = version
         self._saved = (part1.strip(), part5.strip(), part6.strip())

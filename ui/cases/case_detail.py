@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from app.cases.archive import archive_case
 from app.cases.enums import ApplicantType, CaseStatus, Channel, DeliveryMethod
 from app.cases.handling import start_handling
+from app.changes import RecordKind
 from app.errors import UserError
 from ui.cases import event_dialogs
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.case_list_model import STATUS_COLOURS
 from ui.cases.case_view import CaseView, load_case_view
 from ui.cases.documents_panel import DocumentsPanel
@@ -40,6 +41,7 @@ from ui.cases.redaction_panel import RedactionPanel
 from ui.cases.reply_panel import ReplyPanel
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.operations import Op
 
 APPLICANT_FIELDS: tuple[tuple[str, str], ...] = (
     ("applicant_name", "申请人"), ("applicant_type", "申请人类型"), ("id_type", "证件类型"), ("id_number", "证件号码"),
@@ -127,10 +129,10 @@ class CaseDetail(QWidget):
     """The shown case was changed by an action taken here; carries its id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.view: CaseView | None = None
         self.dialog: QWidget | None = None
 
@@ -350,7 +352,8 @@ class CaseDetail(QWidget):
         if self.view is None:
             return False
         case_id = self.view.id
-        return self._changed(run_change(self, self.ctx, lambda s: start_handling(s, self.ctx.actor, case_id))[0])
+        return self._changed(self.ctx.run(Op(lambda s: start_handling(s, self.ctx.actor, case_id),
+                                             RecordKind.CASES, parent=self))[0])
 
     @Slot()
     def edit(self) -> IntakeDialog | None:
@@ -366,7 +369,8 @@ class CaseDetail(QWidget):
         if self.view is None:
             return False
         case_id = self.view.id
-        return self._changed(run_change(self, self.ctx, lambda s: archive_case(s, self.ctx.actor, case_id))[0])
+        return self._changed(self.ctx.run(Op(lambda s: archive_case(s, self.ctx.actor, case_id),
+                                             RecordKind.CASES, parent=self))[0])
 
     @Slot()
     def reopen(self) -> FormDialog | None:

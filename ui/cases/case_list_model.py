@@ -72,13 +72,13 @@ class CaseListModel(QAbstractTableModel):
     """Rows are CaseRow dataclasses; only the rows scrolled into view are ever fetched."""
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.filter: CaseFilter = CaseFilter(
             year=None, status=None, channel=None, applicant_type=None, due_soon=False, overdue=False,
-            mine_user_id=None, text="", today=today(),
+            mine_user_id=None, text="", today=self._today(),
         )
         self.sort_key = "received_on"
         self.descending = True

@@ -10,10 +10,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.cases import fees, handling
-from ui.cases.actions import run_change
+from app.changes import RecordKind
 from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
+from ui.operations import Op
 
 
 def _tr(text: str) -> str:
@@ -30,8 +31,8 @@ def consultation_delivery(parent: QWidget, ctx: AppContext, c: ConsultationView,
         "答复期限暂停至对方答复之日，最迟至该期限届满之日。请按 EMS 签收日期登记。").format(
             kind=c.kind.label, sent=_cn(c.sent_on)))
     dlg.add_date("delivered_on", _tr("送达日期："), c.delivered_on or today)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_consultation_delivery(
-        s, ctx.actor, c.id, d.date("delivered_on")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_consultation_delivery(
+        s, ctx.actor, c.id, d.date("delivered_on")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -43,7 +44,7 @@ def fee_notice_received(parent: QWidget, ctx: AppContext, view: CaseView, today:
         "按逾期未缴费办结前，须先登记送达日期。收费通知日期：{d}。").format(
             n=fees.PAYMENT_DAYS, d=_cn(notice) if notice else "—"))
     dlg.add_date("received_on", _tr("申请人收到日期："), notice or today)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: fees.record_fee_notice_received(
-        s, ctx.actor, view.id, d.date("received_on")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: fees.record_fee_notice_received(
+        s, ctx.actor, view.id, d.date("received_on")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg

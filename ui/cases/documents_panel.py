@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 from app.attachments import format_size
 from app.cases.archive import ARCHIVE_ITEMS, ChecklistRow, add_document, document_content, remove_document
 from app.cases.case_file import export_case_file
+from app.changes import RecordKind
 from ui.cases import actions, files
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.case_view import CaseView, DocumentView
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
 from ui.context import AppContext
 from ui.messages import show_error, show_info
+from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, run_task
 
@@ -203,8 +205,8 @@ class DocumentsPanel(QWidget):
             show_error(where, self.tr("无法读取文件“{name}”：{err}").format(name=path.name, err=exc.strerror or exc))
             return False
         case_id = self.view.id
-        return run_change(where, self.ctx, lambda s: add_document(
-            s, self.ctx.actor, case_id, category, path.name, content, note))[0]
+        return self.ctx.run(Op(lambda s: add_document(
+            s, self.ctx.actor, case_id, category, path.name, content, note), RecordKind.CASES, parent=where))[0]
 
     @Slot()
     def open_selected(self) -> None:
@@ -226,7 +228,7 @@ class DocumentsPanel(QWidget):
         if not actions.ask(self, self.tr("删除材料"), self.tr("确定从案卷中删除“{name}”吗？删除记入审计日志。").format(
                 name=doc.filename)):
             return False
-        return run_change(self, self.ctx, lambda s: remove_document(s, self.ctx.actor, doc.id))[0]
+        return self.ctx.run(Op(lambda s: remove_document(s, self.ctx.actor, doc.id), RecordKind.CASES, parent=self))[0]
 
     def make_letter(self, kind: str) -> int | None:
         if self.view is None:

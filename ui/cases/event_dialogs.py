@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
@@ -19,15 +19,17 @@ from app.cases.deadlines import correction_notice_latest
 from app.cases.enums import ConsultationKind, LitigationKind, RemedyResult
 from app.cases.remedies import record_litigation, record_reconsideration
 from app.cases.reply import reopen_case
+from app.changes import RecordKind
 from app.context import Actor
 from app.settings import get_setting
 from app.workdays.service import load_calendar
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.form_dialog import FormDialog
 from ui.cases.intake_form import to_date, to_qdate
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.operations import Op, announce
 from ui.signoff_dialog import SignOffDialog
 
 CORRECTION_DAYS_DEFAULT = 10  # working days the applicant is given; the clerk can change it
@@ -75,8 +77,9 @@ def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: d
 
     def submit(d: FormDialog) -> bool:
         late = d.text("late_reason") if d.date("notice_on") > latest else ""
-        ok, warnings = run_change(d, ctx, lambda s: handling.send_correction_notice(
-            s, ctx.actor, view.id, d.date("notice_on"), d.text("items"), d.date("due_on"), late_reason=late))
+        ok, warnings = ctx.run(Op(lambda s: handling.send_correction_notice(
+            s, ctx.actor, view.id, d.date("notice_on"), d.text("items"), d.date("due_on"), late_reason=late),
+            RecordKind.CASES, parent=d))
         if ok and warnings:
             show_info(parent, _tr("补正告知已登记"), "\n".join(warnings))
         return ok
@@ -90,8 +93,8 @@ def correction_received(parent: QWidget, ctx: AppContext, view: CaseView, today:
     dlg = FormDialog(_tr("收到补正材料"), parent, intro=_tr(
         "答复期限自收到补正材料之日起重新计算（条例第三十条）。"))
     dlg.add_date("received_on", _tr("收到补正日期："), today)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_correction_received(
-        s, ctx.actor, view.id, d.date("received_on")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_correction_received(
+        s, ctx.actor, view.id, d.date("received_on")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -103,8 +106,8 @@ def close_no_correction(parent: QWidget, ctx: AppContext, view: CaseView, today:
         "本件按“其他处理 — 申请人无正当理由逾期不补正”计入年度报告。") + (
         _tr("\n补正期限：{due}").format(due=_cn(due)) if due else ""))
     dlg.add_date("closed_on", _tr("办结日期："), today)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.close_for_no_correction(
-        s, ctx.actor, view.id, d.date("closed_on")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.close_for_no_correction(
+        s, ctx.actor, view.id, d.date("closed_on")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -120,9 +123,9 @@ def add_consultation(parent: QWidget, ctx: AppContext, view: CaseView, today: da
     dlg.add_line("party", _tr("征求对象："), placeholder=_tr("部门名称或第三方名称"))
     dlg.add_text("matter", _tr("征求事项："), height=70)
     dlg.add_date("sent_on", _tr("发出日期："), today)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.add_consultation(
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.add_consultation(
         s, ctx.actor, view.id, ConsultationKind(str(d.choice("kind"))), d.text("party"), d.text("matter"),
-        d.date("sent_on")))[0]
+        d.date("sent_on")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -148,9 +151,9 @@ def answer_consultation(parent: QWidget, ctx: AppContext, c: ConsultationView, t
     def submit(d: FormDialog) -> bool:
         decision = str(d.choice("decision")) if third else ""
         reason = d.text("decision_reason") if third else ""
-        return run_change(d, ctx, lambda s: handling.answer_consultation(
+        return ctx.run(Op(lambda s: handling.answer_consultation(
             s, ctx.actor, c.id, d.date("answered_on"), str(d.choice("opinion")), d.text("opinion_text"),
-            decision, reason))[0]
+            decision, reason), RecordKind.CASES, parent=d))[0]
 
     dlg.on_submit = submit
     dlg.open()
@@ -191,7 +194,7 @@ def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> 
         sign.setObjectName("extensionSignOff")
 
         def signed() -> None:
-            ctx.events.data_changed.emit("cases")
+            announce(ctx, RecordKind.CASES)
             QDialog.accept(d)  # close the form too, without submitting it again
 
         sign.accepted.connect(signed)
@@ -263,8 +266,8 @@ def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) ->
     notice.dateChanged.connect(deadline_changed)
     method_changed()
     deadline_changed()
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_fee_notice(
-        s, ctx.actor, view.id, d.date("notice_on"), d.money("amount")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_fee_notice(
+        s, ctx.actor, view.id, d.date("notice_on"), d.money("amount")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -287,8 +290,8 @@ def close_fee_unpaid(parent: QWidget, ctx: AppContext, view: CaseView, today: da
         "本件按“其他处理 — 申请人逾期未按收费通知要求缴纳费用”计入年度报告。") + (
         _tr("\n缴费期限：{due}").format(due=_cn(due)) if due else ""))
     dlg.add_date("closed_on", _tr("办结日期："), today)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: fees.close_for_fee_unpaid(
-        s, ctx.actor, view.id, d.date("closed_on")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: fees.close_for_fee_unpaid(
+        s, ctx.actor, view.id, d.date("closed_on")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -296,8 +299,8 @@ def close_fee_unpaid(parent: QWidget, ctx: AppContext, view: CaseView, today: da
 def fee_paid(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("登记缴费"), parent)
     dlg.add_date("paid_on", _tr("缴费日期："), today)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: handling.record_fee_paid(
-        s, ctx.actor, view.id, d.date("paid_on")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_fee_paid(
+        s, ctx.actor, view.id, d.date("paid_on")), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -306,7 +309,8 @@ def reopen(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
     dlg = FormDialog(_tr("重新打开案件"), parent, ok_text=_tr("重新打开"), intro=_tr(
         "已办结的案件只读。确需更正的，须写明理由重新打开；此操作记入审计日志。"))
     dlg.add_text("reason", _tr("理由："), height=70)
-    dlg.on_submit = lambda d: run_change(d, ctx, lambda s: reopen_case(s, ctx.actor, view.id, d.text("reason")))[0]
+    dlg.on_submit = lambda d: ctx.run(Op(lambda s: reopen_case(s, ctx.actor, view.id, d.text("reason")),
+                                         RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 
@@ -329,16 +333,12 @@ def remedy(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
     def submit(d: FormDialog) -> bool:
         kind, on, result = str(d.choice("kind")), d.date("on"), RemedyResult(str(d.choice("result")))
         if kind == RECONSIDERATION:
-            return run_change(d, ctx, lambda s: record_reconsideration(s, ctx.actor, view.id, on, result))[0]
-        return run_change(
-            d, ctx, lambda s: record_litigation(s, ctx.actor, view.id, on, LitigationKind(kind), result))[0]
+            return ctx.run(Op(lambda s: record_reconsideration(s, ctx.actor, view.id, on, result),
+                              RecordKind.CASES, parent=d))[0]
+        return ctx.run(Op(lambda s: record_litigation(s, ctx.actor, view.id, on, LitigationKind(kind), result),
+                          RecordKind.CASES, parent=d))[0]
 
     dlg.on_submit = submit
     dlg.open()
     return dlg
 
-
-def combo_of(dlg: FormDialog, name: str) -> QComboBox:
-    w = dlg.fields[name]
-    assert isinstance(w, QComboBox)
-    return w

@@ -53,10 +53,10 @@ def _consultation_state(c: ConsultationView, today: date) -> str:
 
 class HandlingPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.view: CaseView | None = None
         self.dialog: FormDialog | None = None
 
@@ -77,7 +77,7 @@ class HandlingPanel(QWidget):
         cl.addLayout(row)
 
         cons = QGroupBox(self.tr("部门协商 / 征求第三方意见（期间不计入答复期限）"), self)
-        today_fn = today
+        today_fn = self._today
         self.consultations: RowsModel[ConsultationView] = RowsModel([
             RowColumn(self.tr("类型"), lambda c: c.kind.label),
             RowColumn(self.tr("征求对象"), lambda c: c.party),

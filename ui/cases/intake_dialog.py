@@ -11,14 +11,16 @@ from sqlalchemy.orm import Session
 
 from app.cases.intake import CaseForm, intake_warnings, register_case, update_case
 from app.cases.queries import get_case
+from app.changes import RecordKind
 from app.errors import UserError, ValidationError
-from ui.cases.actions import AREA, read
+from ui.cases.actions import read
 from ui.cases.intake_form import IntakeForm
 from ui.cases.letters_ui import open_generated_letter
 from ui.cases.live_warnings import LiveWarnings
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
 from ui.messages import show_error
+from ui.operations import announce
 from ui.shortcuts import add_save_shortcut
 
 
@@ -37,18 +39,18 @@ class IntakeDialog(QDialog):
     """A case was registered or its registration fields saved; carries the case id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, case_id: int | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_id = case_id
         self.saved_case_id: int | None = None
         self.saved_case_no = ""
-        self._today = today
+        self._today = today or ctx.today
         self._version: int | None = None
         self._acknowledged: list[str] = []
         self.setWindowTitle(self.tr("登记依申请公开申请") if case_id is None else self.tr("修改登记信息"))
         self.resize(1060, 660)
-        self.form = IntakeForm(self, today())
+        self.form = IntakeForm(self, self._today())
         if case_id is not None:
             def load(s: Session) -> tuple[CaseForm, int, str]:
                 case = get_case(s, case_id)
@@ -158,7 +160,7 @@ class IntakeDialog(QDialog):
             return False
         self.saved_case_id, self.saved_case_no = saved[0], saved[1]
         self.guard.mark_clean()
-        self.ctx.events.data_changed.emit(AREA)
+        announce(self.ctx, RecordKind.CASES)
         self.case_saved.emit(saved[0])
         if self.case_id is not None:
             self.accept()

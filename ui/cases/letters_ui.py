@@ -8,10 +8,11 @@ from sqlalchemy.orm import Session
 
 from app.cases.archive import document_content
 from app.cases.letters import generate_letter
+from app.changes import RecordKind
 from app.paths import templates_dir
 from ui.cases import files
-from ui.cases.actions import run_change
 from ui.context import AppContext
+from ui.operations import Op
 
 
 def _tr(text: str) -> str:
@@ -39,7 +40,7 @@ def generate(parent: QWidget | None, ctx: AppContext, case_id: int, kind: str,
         s.flush()
         return doc.id, doc.filename, document_content(s, doc.id)
 
-    ok, result = run_change(parent, ctx, work)
+    ok, result = ctx.run(Op(work, RecordKind.CASES, parent=parent))
     return result if ok else None
 
 

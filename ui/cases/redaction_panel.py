@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases.archive import document_content
+from app.changes import RecordKind
 from app.redaction.service import (
     ReleaseItem,
     StatementRow,
@@ -33,10 +34,11 @@ from app.redaction.service import (
     statement_rows,
 )
 from ui.cases import files
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.case_view import CaseView
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
 
 FILE_FILTER = "可遮盖的材料 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.docx);;所有文件 (*)"
@@ -164,8 +166,8 @@ class RedactionPanel(QWidget):
             show_error(self, self.tr("无法读取文件“{name}”：{err}").format(name=path.name, err=exc.strerror or exc))
             return False
         case_id = self.view.id
-        ok = run_change(self, self.ctx, lambda s: add_release_source(s, self.ctx.actor, case_id, path.name, content)
-                        and None)[0]
+        ok: bool = self.ctx.run(Op(lambda s: add_release_source(s, self.ctx.actor, case_id, path.name, content)
+                                   and None, RecordKind.CASES, parent=self))[0]
         return ok
 
     @Slot(QModelIndex)
@@ -210,11 +212,15 @@ class RedactionPanel(QWidget):
             show_error(self, self.tr("请先选择已生成公开件的材料，打开公开件核对后再确认复核。"))
             return False
         source_id = item.source_id
-        return run_change(self, self.ctx, lambda s: review_released_copy(s, self.ctx.actor, source_id) and None)[0]
+        ok: bool = self.ctx.run(Op(lambda s: review_released_copy(s, self.ctx.actor, source_id) and None,
+                                   RecordKind.CASES, parent=self))[0]
+        return ok
 
     @Slot()
     def save_reason(self) -> bool:
         if self.view is None:
             return False
         case_id, text = self.view.id, self.reason.text()
-        return run_change(self, self.ctx, lambda s: record_no_copy_reason(s, self.ctx.actor, case_id, text))[0]
+        ok: bool = self.ctx.run(Op(lambda s: record_no_copy_reason(s, self.ctx.actor, case_id, text),
+                                   RecordKind.CASES, parent=self))[0]
+        return ok

@@ -26,19 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.redaction.editing import MarkEditor
 from app.redaction.grounds import GROUND_CHOICES, Ground
 from app.redaction.model import Rect
 from app.redaction.specs import MarkSpec
 from app.review.wordlists_db import load_wordlists
 from ui.cases import actions
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.redaction_canvas import PageCanvas
 from ui.cases.redaction_docx import DocxText
 from ui.cases.redaction_pages import PageLoader
 from ui.cases.redaction_side import RedactionSide
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.operations import Op, announce
 from ui.workers import Progress, TaskHandle, run_task
 
 
@@ -365,7 +367,8 @@ class RedactionDialog(QDialog):
         from app.redaction.service import save_marks
 
         marks, fmt, source_id = list(self.editor.marks), str(self.format_box.currentData()), self.source_id
-        ok = run_change(self, self.ctx, lambda s: save_marks(s, self.ctx.actor, source_id, marks, fmt) and None)[0]
+        ok: bool = self.ctx.run(Op(lambda s: save_marks(s, self.ctx.actor, source_id, marks, fmt) and None,
+                                   RecordKind.CASES, parent=self))[0]
         if ok:
             self.editor.changed = False
         return ok
@@ -390,7 +393,7 @@ class RedactionDialog(QDialog):
                 return copy.id
 
         def done(copy_id: int) -> None:
-            ctx.events.data_changed.emit("cases")
+            announce(ctx, RecordKind.CASES)
             self.copy_generated.emit(copy_id)
             show_info(self, self.tr("生成公开件"), self.tr("公开件已生成并保存到案卷（类别：公开件）。"))
 

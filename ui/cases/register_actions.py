@@ -7,7 +7,7 @@ the clerk then imports everything (only possible without errors) or only the row
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.cases.queries import (
     CaseFilter,
@@ -33,9 +34,12 @@ from app.cases.queries import (
 from app.cases.register_export import export_register
 from app.cases.register_import import ImportReport, check_register, import_register
 from app.cases.register_rows import ERROR, Problem
+from app.changes import RecordKind
+from app.export_unit import run_export
 from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.operations import BackgroundOp
 from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, TaskHandle, run_task
 
@@ -126,7 +130,7 @@ class RegisterActions(QObject):
     @Slot()
     def export_dialog(self) -> None:
         f = self.current_filter()
-        year = f.year or date.today().year
+        year = f.year or self.ctx.today().year
         default = str(Path.home() / self.tr("依申请公开登记台账_{year}.xlsx").format(year=year))
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
         if name:
@@ -141,9 +145,7 @@ class RegisterActions(QObject):
         note = self.tr("按当前筛选条件") if narrowed else ""
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                from dataclasses import replace
-
+            def export(s: Session) -> int:
                 rest = replace(f, year=None)
                 conds = filter_conditions(rest, load_calendar(s) if f.due_soon else None) if narrowed else []
                 return export_register(
@@ -151,6 +153,8 @@ class RegisterActions(QObject):
                     progress=lambda done, total: progress.report(done, total, self.tr("正在导出台账…")),
                     cancel=lambda: progress.cancelled,
                 )
+
+            return run_export(ctx.db, export)
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出台账"), self.tr("已导出 {n} 件到：\n{path}").format(n=n, path=path))
@@ -168,7 +172,7 @@ class RegisterActions(QObject):
     def check(self, path: Path) -> TaskHandle[Any]:
         """Read and check the file off the GUI thread; then show the problems before writing."""
         ctx = self.ctx
-        today = date.today()
+        today = self.ctx.today()
 
         def work(progress: Progress) -> ImportReport:
             progress.report(0, 0, self.tr("正在检查“{name}”…").format(name=path.name))
@@ -187,18 +191,18 @@ class RegisterActions(QObject):
 
     def run_import(self, path: Path, only_valid: bool) -> TaskHandle[Any]:
         ctx = self.ctx
-        today = date.today()
+        today = self.ctx.today()
+        text = self.tr("正在导入“{name}”…").format(name=path.name)  # not on the worker thread
 
-        def work(progress: Progress) -> ImportReport:
-            progress.report(0, 0, self.tr("正在导入“{name}”…").format(name=path.name))
-            with ctx.unit_of_work() as s:
-                return import_register(s, ctx.actor, path, today, skip_invalid=only_valid)
+        def work(s: Session, progress: Progress) -> ImportReport:
+            progress.report(0, 0, text)
+            return import_register(s, ctx.actor, path, today, skip_invalid=only_valid)
 
         def done(report: ImportReport) -> None:
             if report.imported:
-                ctx.events.data_changed.emit("cases")
                 self.imported.emit(report.imported)
             show_info(self.widget, self.tr("导入台账"), report.summary())
 
-        self.task = run_task(self.widget, self.tr("导入台账"), work, on_done=done, cancellable=False)
+        self.task = ctx.run(BackgroundOp(work, RecordKind.CASES, parent=self.widget, title=self.tr("导入台账"),
+                                         on_done=done, cancellable=False))
         return self.task

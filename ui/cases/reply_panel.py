@@ -38,17 +38,19 @@ from app.cases.reply import (
     send_reply,
 )
 from app.cases.reply_text import unfilled_markers
+from app.changes import RecordKind
 from app.context import Actor
 from app.redaction.reply_rules import reply_body
 from app.signoff.service import Decision
 from ui.cases import actions
-from ui.cases.actions import read, run_change
+from ui.cases.actions import read
 from ui.cases.case_view import CaseView
 from ui.cases.form_dialog import enable as _enable
 from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
 from ui.cases.reply_gate import ReplyGate, first_allowed
 from ui.context import AppContext
+from ui.operations import Op, announce
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
 
@@ -65,10 +67,10 @@ class ReplyPanel(QWidget):
     """The clerk asked to generate a letter of the given kind (e.g. "reply")."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.view: CaseView | None = None
         self._default_body = ""
         self.sign_dialog: SignOffDialog | None = None
@@ -115,7 +117,7 @@ class ReplyPanel(QWidget):
 
         justice = QGroupBox(self.tr("② 司法局审核"), self)
         self.justice_status = QLabel(justice)
-        self.justice_date = date_edit(justice, today())
+        self.justice_date = date_edit(justice, self._today())
         self.justice_opinion = QLineEdit(justice)
         self.justice_opinion.setObjectName("justiceOpinion")
         self.justice_opinion.setPlaceholderText(self.tr("书面审核意见，如：经审核，答复内容合法，同意答复。"))
@@ -150,7 +152,7 @@ class ReplyPanel(QWidget):
 
         send = QGroupBox(self.tr("④ 发送答复  ⑤ 送达"), self)
         self.send_status = QLabel(send)
-        self.send_date = date_edit(send, today())
+        self.send_date = date_edit(send, self._today())
         self.send_method = QComboBox(send)
         for m in DeliveryMethod:
             self.send_method.addItem(m.label, m)
@@ -160,7 +162,7 @@ class ReplyPanel(QWidget):
         self.send_button = QPushButton(self.tr("发送答复"), send)
         self.send_button.setObjectName("sendReply")
         self.letter_button = QPushButton(self.tr("生成答复书"), send)
-        self.delivered_date = date_edit(send, today())
+        self.delivered_date = date_edit(send, self._today())
         self.deliver_button = QPushButton(self.tr("登记送达（办结）"), send)
         self.deliver_button.setObjectName("recordDelivery")
         sl = QFormLayout(send)
@@ -366,8 +368,9 @@ class ReplyPanel(QWidget):
                 "本答复稿已经{names}签批。保存修改后，这些签批作废（记入审计记录），须重新报司法局审核和领导审定。"
                 "确定要保存修改吗？").format(names="、".join(signed))):
             return False
-        return run_change(self, self.ctx, lambda s: save_reply_draft(
-            s, self.ctx.actor, case_id, rt, idx, body, repeat_of=repeat_of, void_approvals=bool(signed)))[0]
+        return self.ctx.run(Op(lambda s: save_reply_draft(
+            s, self.ctx.actor, case_id, rt, idx, body, repeat_of=repeat_of, void_approvals=bool(signed)),
+            RecordKind.CASES, parent=self))[0]
 
     # -- review, approval, sending -----------------------------------------------------------
     @Slot()
@@ -375,7 +378,8 @@ class ReplyPanel(QWidget):
         if self.view is None:
             return False
         case_id, on, opinion = self.view.id, to_date(self.justice_date.date()), self.justice_opinion.text().strip()
-        return run_change(self, self.ctx, lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion))[0]
+        return self.ctx.run(Op(lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion),
+                               RecordKind.CASES, parent=self))[0]
 
     def open_approval(self, step: str, role: Role) -> SignOffDialog | None:
         v = self.view
@@ -410,7 +414,7 @@ class ReplyPanel(QWidget):
             parent=self,
         )
         dialog.setObjectName(f"signoff_{step}")
-        dialog.accepted.connect(lambda: self.ctx.events.data_changed.emit("cases"))
+        dialog.accepted.connect(lambda: announce(self.ctx, RecordKind.CASES))
         self.sign_dialog = dialog
         dialog.open()
         return dialog
@@ -422,11 +426,13 @@ class ReplyPanel(QWidget):
         case_id = self.view.id
         on, method = to_date(self.send_date.date()), DeliveryMethod(self.send_method.currentData())
         tracking = self.tracking_no.text().strip()
-        return run_change(self, self.ctx, lambda s: send_reply(s, self.ctx.actor, case_id, on, method, tracking))[0]
+        return self.ctx.run(Op(lambda s: send_reply(s, self.ctx.actor, case_id, on, method, tracking),
+                               RecordKind.CASES, parent=self))[0]
 
     @Slot()
     def deliver(self) -> bool:
         if self.view is None:
             return False
         case_id, on = self.view.id, to_date(self.delivered_date.date())
-        return run_change(self, self.ctx, lambda s: record_delivery(s, self.ctx.actor, case_id, on))[0]
+        return self.ctx.run(Op(lambda s: record_delivery(s, self.ctx.actor, case_id, on),
+                               RecordKind.CASES, parent=self))[0]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases.queries import CaseFilter
+from app.changes import Changes, RecordKind
 from ui.cases.case_detail import CaseDetail
 from ui.cases.case_list_model import COLUMNS, CaseListModel
 from ui.cases.filter_bar import FilterBar
@@ -31,10 +32,10 @@ MAX_PAGES_TO_FIND = 10  # when re-selecting a case after a refresh; beyond that 
 
 class CasesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.intake: IntakeDialog | None = None
 
         self.new_button = QPushButton(self.tr("登记新申请…"), self)
@@ -104,7 +105,7 @@ class CasesTab(QWidget):
         self.filters.search.returnPressed.connect(self.filters.flush)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         ctx.events.remote_changed.connect(self.refresh_list)
         ctx.events.actor_changed.connect(self.apply_filter)
         self._update_count()
@@ -130,9 +131,9 @@ class CasesTab(QWidget):
         self.model.refresh()
         self._reselect()
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area == "cases":
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.CASES):
             self.refresh()
 
     def _reselect(self) -> None:

@@ -4,7 +4,6 @@ the export runs off the GUI thread with progress and cancel (ui.workers.run_task
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.disclosure.catalogue import export_catalogue
 from app.disclosure.register_export import export_register
+from app.export_unit import run_export
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.workers import Progress, TaskHandle, run_task
@@ -86,15 +86,15 @@ class ExportActions(QObject):
         self.task: TaskHandle[Any] | None = None
 
     def _years(self) -> list[int]:
-        return sorted({*self.years(), date.today().year}, reverse=True)
+        return sorted({*self.years(), self.ctx.today().year}, reverse=True)
 
     @Slot()
     def register_dialog(self) -> None:
         choice = ExportChoiceDialog(self.tr("导出主动公开事项登记台账"), self._years(),
-                                    self.year() or date.today().year, catalogue=False, parent=self.widget)
+                                    self.year() or self.ctx.today().year, catalogue=False, parent=self.widget)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
-        year = choice.chosen_year() or date.today().year
+        year = choice.chosen_year() or self.ctx.today().year
         default = str(Path.home() / self.tr("主动公开事项登记台账_{year}.xlsx").format(year=year))
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
         if name:
@@ -119,10 +119,9 @@ class ExportActions(QObject):
         text = self.tr("正在导出台账…")
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                return export_register(s, ctx.actor, path, year,
-                                       progress=lambda done, total: progress.report(done, total, text),
-                                       cancel=lambda: progress.cancelled)
+            return run_export(ctx.db, lambda s: export_register(
+                s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
+                cancel=lambda: progress.cancelled))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出台账"),
@@ -136,10 +135,9 @@ class ExportActions(QObject):
         text = self.tr("正在生成政府信息公开目录…")
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                return export_catalogue(s, ctx.actor, path, year=year,
-                                        progress=lambda done, total: progress.report(done, total, text),
-                                        cancel=lambda: progress.cancelled)
+            return run_export(ctx.db, lambda s: export_catalogue(
+                s, ctx.actor, path, year=year, progress=lambda done, total: progress.report(done, total, text),
+                cancel=lambda: progress.cancelled))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出目录"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.changes import RecordKind
 from app.context import Actor
 from app.disclosure.enums import DocKind, ItemStatus
 from app.disclosure.queries import AttachmentRow, ItemRow, ItemView, attachment_content, load_item, workdays_left
@@ -36,11 +37,12 @@ from app.workdays.service import load_calendar
 from reports.atomic import atomic_write
 from ui.context import AppContext
 from ui.disclosure import detail_actions
-from ui.disclosure.actions import read, run_change
+from ui.disclosure.actions import read
 from ui.disclosure.item_dialogs import DateDialog, DeadlineDialog, DecisionDialog, PublishDialog, ReasonDialog
 from ui.disclosure.item_form import FormMode, ItemFormDialog
 from ui.disclosure.item_summary import review_html, summary_html
 from ui.messages import show_error
+from ui.operations import Op, announce
 from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
 from ui.website.interpretation_panel import InterpretationPanel
@@ -73,9 +75,9 @@ class ItemDetail(QWidget):
     """Another item (e.g. an earlier version from the history) is now shown; carries its id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self._today = ctx, today
+        self.ctx, self._today = ctx, today or ctx.today
         self.view: ItemView | None = None
         self.calendar = WorkCalendar()
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
@@ -270,7 +272,7 @@ class ItemDetail(QWidget):
 
     @Slot()
     def _changed(self) -> None:
-        self.ctx.events.data_changed.emit("disclosure")
+        announce(self.ctx, RecordKind.DISCLOSURE)
         self.reload()
 
     def run_dialog(self, dialog: QDialog) -> QDialog:
@@ -360,7 +362,8 @@ class ItemDetail(QWidget):
         except OSError as exc:
             show_error(self, self.tr("无法读取文件“{name}”：{err}").format(name=path.name, err=exc.strerror or exc))
             return False
-        ok, _ = run_change(self, self.ctx, lambda s: add_attachment(s, self.ctx.actor, v.id, path.name, content).id)
+        ok, _ = self.ctx.run(Op(lambda s: add_attachment(s, self.ctx.actor, v.id, path.name, content).id,
+                                RecordKind.DISCLOSURE, parent=self))
         if ok:
             self.reload()
             self.tabs.setCurrentIndex(1)

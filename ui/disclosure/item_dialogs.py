@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.changes import RecordKind
 from app.disclosure.enums import CHANNELS, WITHHOLD_REASONS, Decision
 from app.disclosure.queries import ItemView, reason_label
 from app.disclosure.service import decide, publish
 from app.workdays.service import load_calendar
 from ui.context import AppContext
-from ui.disclosure.actions import error_label, run_change
+from ui.disclosure.actions import error_label
 from ui.disclosure.item_form import date_edit, from_qdate
+from ui.operations import Op
 
 
 def _heading(view: ItemView, parent: QWidget) -> QLabel:
@@ -78,7 +80,7 @@ class _ActionDialog(QDialog):
 
     @Slot()
     def submit(self) -> None:
-        ok, _ = run_change(self, self.ctx, self.change, message=self.message)
+        ok, _ = self.ctx.run(Op(self.change, RecordKind.DISCLOSURE, parent=self, message=self.message))
         if ok:
             self.item_changed.emit(self.view.id)
             self.accept()
@@ -139,9 +141,9 @@ class PublishDialog(_ActionDialog):
     """登记发布: channels in 第八条 order (the portal first), the date and the address."""
 
     def __init__(self, ctx: AppContext, view: ItemView, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(ctx, view, self.tr("登记发布"), self.tr("登记发布"), parent)
-        self._today = today
+        self._today = today or ctx.today
         box = QGroupBox(self.tr("发布渠道（第八条：以政府门户网站为第一发布平台）"), self)
         grid = QGridLayout(box)
         self.channels: dict[str, QCheckBox] = {}
@@ -151,7 +153,7 @@ class PublishDialog(_ActionDialog):
             grid.addWidget(check, i // 4, i % 4)
             self.channels[name] = check
         self.channels[CHANNELS[0]].setChecked(True)
-        self.published_on = date_edit(self, today(), latest=today())
+        self.published_on = date_edit(self, self._today(), latest=self._today())
         self.published_on.setObjectName("publishedOn")
         self.url = QLineEdit(self)
         self.url.setObjectName("publishedUrl")

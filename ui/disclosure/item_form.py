@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.disclosure.enums import CATEGORIES, DocKind
 from app.disclosure.queries import ItemView, category_label, doc_no_hint
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, create_item, new_version, update_item
@@ -31,7 +32,8 @@ from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
-from ui.disclosure.actions import error_label, read, run_change
+from ui.disclosure.actions import error_label, read
+from ui.operations import Op
 from ui.shortcuts import add_save_shortcut
 
 
@@ -61,11 +63,11 @@ class ItemFormDialog(QDialog):
     """The item (or its new version) was saved; carries its id."""
 
     def __init__(self, ctx: AppContext, mode: FormMode = FormMode.CREATE, view: ItemView | None = None,
-                 parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+                 parent: QWidget | None = None, *, today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         if mode is not FormMode.CREATE and view is None:
             raise ValueError("editing needs the item")
-        self.ctx, self.mode, self.view, self._today = ctx, mode, view, today
+        self.ctx, self.mode, self.view, self._today = ctx, mode, view, today or ctx.today
         self.saved_id: int | None = None
         self.calendar, sections = read(ctx, lambda s: (load_calendar(s), list(get_setting(s, "org.sections"))))
         titles = {FormMode.CREATE: self.tr("登记公开事项"),
@@ -100,7 +102,7 @@ class ItemFormDialog(QDialog):
         for kind in (DocKind.NONE, DocKind.NORMATIVE, DocKind.RULE):
             self.doc_kind.addItem(kind.label, kind)
         self.doc_kind.setToolTip(self.tr("行政规范性文件和规章计入年度报告第二部分的制发、废止、现行有效件数"))
-        self.formed_on = date_edit(self, today(), latest=today())
+        self.formed_on = date_edit(self, self._today(), latest=self._today())
         self.formed_on.setObjectName("itemFormedOn")
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadlinePreview")
@@ -116,7 +118,7 @@ class ItemFormDialog(QDialog):
         self.other_bodies.setObjectName("otherBodies")
         self.other_bodies.setPlaceholderText(self.tr("如：县财政局、县民政局"))
         self.confirmed = QCheckBox(self.tr("已确认，确认日期："), self.others)
-        self.confirmed_on = date_edit(self.others, today(), latest=today())
+        self.confirmed_on = date_edit(self.others, self._today(), latest=self._today())
         self.confirmation = QLineEdit(self.others)
         self.confirmation.setPlaceholderText(self.tr("确认方式与结果，如：经电话与县财政局张某核对，内容一致"))
         confirmed_row = QHBoxLayout()
@@ -168,7 +170,7 @@ class ItemFormDialog(QDialog):
         if view is not None:
             self.fill(view.form())
             if mode is FormMode.NEW_VERSION:
-                self.formed_on.setDate(to_qdate(today()))
+                self.formed_on.setDate(to_qdate(self._today()))
         self._update_deadline()
         self.guard = DiscardGuard(self, what=self.tr("公开事项的内容"))  # after filling: loading is no edit
         add_save_shortcut(self, self.save)
@@ -226,16 +228,18 @@ class ItemFormDialog(QDialog):
         form, actor, today = self.form(), self.ctx.actor, self._today()
         view = self.view
         if self.mode is FormMode.CREATE:
-            ok, item_id = run_change(self, self.ctx, lambda s: create_item(
-                s, actor, form, load_calendar(s), today).id, message=self.message)
+            ok, item_id = self.ctx.run(Op(lambda s: create_item(
+                s, actor, form, load_calendar(s), today).id, RecordKind.DISCLOSURE, parent=self, message=self.message))
         elif self.mode is FormMode.EDIT:
             assert view is not None
-            ok, item_id = run_change(self, self.ctx, lambda s: update_item(
-                s, actor, view.id, form, view.version, load_calendar(s), today).id, message=self.message)
+            ok, item_id = self.ctx.run(Op(lambda s: update_item(
+                s, actor, view.id, form, view.version, load_calendar(s), today).id,
+                        RecordKind.DISCLOSURE, parent=self, message=self.message))
         else:
             assert view is not None
-            ok, item_id = run_change(self, self.ctx, lambda s: new_version(
-                s, actor, view.id, form, load_calendar(s), today).id, message=self.message)
+            ok, item_id = self.ctx.run(Op(lambda s: new_version(
+                s, actor, view.id, form, load_calendar(s), today).id,
+                        RecordKind.DISCLOSURE, parent=self, message=self.message))
         if ok and item_id is not None:
             self.saved_id = item_id
             self.item_saved.emit(item_id)

@@ -66,11 +66,11 @@ COL_LEFT = KEYS.index("left")
 
 class ItemListModel(QAbstractTableModel):
     def __init__(self, ctx: AppContext, parent: QObject | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
-        self.filter = ItemFilter(today=today())
+        self._today = today or ctx.today
+        self.filter = ItemFilter(today=self._today())
         self.rows: list[ItemRow] = []
         self.calendar = WorkCalendar()
         self.sort_column = 0

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes, RecordKind
 from app.disclosure.queries import ItemFilter, item_years
 from app.settings import get_setting
 from ui.context import AppContext
-from ui.disclosure.actions import AREA, read
+from ui.disclosure.actions import read
 from ui.disclosure.export_actions import ExportActions
 from ui.disclosure.filter_bar import FilterBar
 from ui.disclosure.item_detail import ItemDetail
@@ -34,10 +35,10 @@ RECORD_TYPE = "disclosure"
 
 class DisclosureTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.form: ItemFormDialog | None = None
         years, sections = read(ctx, lambda s: (item_years(s), list(get_setting(s, "org.sections"))))
 
@@ -112,7 +113,7 @@ class DisclosureTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
         self.detail.item_shown.connect(self._reselect_item)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         ctx.events.remote_changed.connect(self.refresh_list)
         self._update_count()
 
@@ -139,9 +140,9 @@ class DisclosureTab(QWidget):
         self.model.refresh()
         self._reselect()
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area in (AREA, "calendar", "settings"):
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.DISCLOSURE, RecordKind.CALENDAR, RecordKind.SETTINGS):
             self.refresh()
 
     def _reselect(self) -> None:

@@ -28,10 +28,12 @@ from sqlalchemy import select
 
 from app.auth.models import User
 from app.auth.roles import Role
+from app.changes import RecordKind
 from app.disclosure.enums import DocKind
 from app.disclosure.figures import INT_FIELDS, document_counts, save_year_figures, year_figures
 from ui.context import AppContext
-from ui.disclosure.actions import read, run_change
+from ui.disclosure.actions import read
+from ui.operations import Op
 
 MAX_COUNT = 999_999
 MIN_FORM_WIDTH = 760
@@ -51,12 +53,12 @@ class YearFiguresPage(QWidget):
     """The year's figures were saved; carries the year."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.expected_version = 0
         self.auto: dict[DocKind, tuple[int, int, int]] = {kind: (0, 0, 0) for kind in EXTRA_FIELDS}
-        this_year = today().year
+        this_year = (today or ctx.today)().year
         self.year = QComboBox(self)
         self.year.setObjectName("figuresYear")
         for y in range(this_year, this_year - 6, -1):
@@ -213,8 +215,8 @@ class YearFiguresPage(QWidget):
     @Slot()
     def save(self) -> bool:
         year, actor, values, expected = self.current_year(), self.ctx.actor, self.values(), self.expected_version
-        ok, _ = run_change(self, self.ctx, lambda s: save_year_figures(s, actor, year, values, expected).version,
-                           message=self.message)
+        ok, _ = self.ctx.run(Op(lambda s: save_year_figures(s, actor, year, values, expected).version,
+                                RecordKind.DISCLOSURE, parent=self, message=self.message))
         if ok:
             self.load()
             self.message.setText(self.tr("已保存。"))

@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from app.localtime import local_text
 from app.review.posts import add_attachment
-from app.review.ui_support import PURPOSE_LABELS, AttachmentRow, attachment_content, attachment_rows, local_text
+from app.review.ui_support import PURPOSE_LABELS, AttachmentRow, attachment_content, attachment_rows
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
 
 
@@ -101,16 +104,19 @@ class AttachmentsPanel(QWidget):
     def add_files(self, paths: Sequence[Path], purpose: str) -> bool:
         if self.post_id is None:
             return False
-        try:
-            with self.ctx.unit_of_work() as s:
-                for path in paths:
-                    add_attachment(s, self.ctx.actor, self.post_id, path.name, path.read_bytes(), purpose)
+        try:  # read before the unit of work: no file is read while the write lock is held
+            files = [(path.name, path.read_bytes()) for path in paths]
         except OSError as exc:
             show_error(self, self.tr("无法读取文件：{error}").format(error=exc.strerror or exc),
                        title=self.tr("添加附件"))
             return False
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("添加附件"))
+        post_id, actor = self.post_id, self.ctx.actor
+
+        def add(s: Session) -> None:
+            for name, content in files:
+                add_attachment(s, actor, post_id, name, content, purpose)
+
+        if not self.ctx.run(Op(add, parent=self, title=self.tr("添加附件"))).ok:
             return False
         self.reload()
         return True

@@ -74,10 +74,6 @@ class ChecklistModel(QAbstractTableModel):
     def marks(self) -> dict[str, ChecklistMark]:
         return {r.key: ChecklistMark(r.ok, r.note.strip()) for r in self.rows}
 
-    def set_all(self, ok: bool) -> None:
-        self.rows = [replace(r, ok=ok) for r in self.rows]
-        self.dataChanged.emit(self.index(0, COL_OK), self.index(len(self.rows) - 1, COL_OK))
-
     def pending(self) -> int:
         return sum(1 for r in self.rows if not r.done)
 

@@ -39,7 +39,8 @@ from app.review.ui_support import accepted_map
 from app.review.wordlists_db import load_wordlists
 from app.review.workflow import accept_finding
 from ui.context import AppContext
-from ui.messages import logged_error_text, show_error
+from ui.messages import logged_error_text
+from ui.operations import Op
 from ui.workers import Progress, run_task
 
 CHECK_DELAY_MS = 400
@@ -322,12 +323,10 @@ class ChecksPanel(QWidget):
         row = self.selected()
         if row is None or self.post_id is None:
             return
-        try:
-            with self.ctx.unit_of_work() as s:
-                accept_finding(s, self.ctx.actor, self.post_id, row.finding.kind, row.finding.matched,
-                               self.reason.text())
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("标记自动检查提示"))
+        post_id, reason = self.post_id, self.reason.text()
+        if not self.ctx.run(Op(lambda s: accept_finding(s, self.ctx.actor, post_id, row.finding.kind,
+                                                        row.finding.matched, reason),
+                               parent=self, title=self.tr("标记自动检查提示"))).ok:
             return
         self.reason.clear()
         self.reload_accepted()

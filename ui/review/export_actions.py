@@ -9,14 +9,15 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QWidget
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from app.export_unit import run_export
 from app.review.inspection_export import export_inspections
 from app.review.models import Inspection, Post
 from app.review.posts import get_post
@@ -86,7 +87,7 @@ class ReviewExports(QObject):
 
     def _years(self, *, inspections: bool) -> list[int]:
         """Years that have records, newest first, and always this year."""
-        found = {date.today().year}
+        found = {self.ctx.today().year}
         with self.ctx.reader() as s:
             if inspections:
                 first, last = s.execute(select(func.min(Inspection.day), func.max(Inspection.day))).one()
@@ -104,10 +105,12 @@ class ReviewExports(QObject):
         ctx = self.ctx
 
         def work(_progress: Progress) -> Path:
-            with ctx.unit_of_work() as s:
+            def export(s: Session) -> Path:
                 post_no = get_post(s, post_id).post_no
                 path = _free_path(files.export_folder(), f"信息审核发布单_{post_no}.docx")
                 return export_review_sheet(s, ctx.actor, post_id, path)
+
+            return run_export(ctx.db, export)
 
         def done(path: Path) -> None:
             if not files.opener(path):
@@ -137,10 +140,9 @@ class ReviewExports(QObject):
         text = self.tr("正在导出稿件登记台账…")
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                return export_post_register(s, ctx.actor, path, year,
-                                            progress=lambda done, total: progress.report(done, total, text),
-                                            cancel=lambda: progress.cancelled)
+            return run_export(ctx.db, lambda s: export_post_register(
+                s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
+                cancel=lambda: progress.cancelled))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出稿件登记"),
@@ -169,10 +171,9 @@ class ReviewExports(QObject):
         scope = self.tr("{y} 年 {m} 月").format(y=year, m=month) if month else self.tr("{y} 年").format(y=year)
 
         def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                return export_inspections(s, ctx.actor, path, year, month,
-                                          progress=lambda done, total: progress.report(done, total, text),
-                                          cancel=lambda: progress.cancelled)
+            return run_export(ctx.db, lambda s: export_inspections(
+                s, ctx.actor, path, year, month, progress=lambda done, total: progress.report(done, total, text),
+                cancel=lambda: progress.cancelled))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出巡检记录"),

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from app.changes import RecordKind
+from app.localtime import local_text
 from app.review.inspections import (
     ColumnStatus,
     InspectionForm,
@@ -32,11 +35,12 @@ from app.review.inspections import (
     record_inspection,
     update_inspection,
 )
-from app.review.ui_support import InspectionRow, inspection_row, local_text, month_bounds
+from app.review.ui_support import InspectionRow, inspection_row
 from app.workdays.service import load_calendar
+from app.years import month_bounds
 from ui.context import AppContext
 from ui.date_field import DateField
-from ui.messages import logged_error_text
+from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
 
 LOOKBACK_WORKDAYS = 10
@@ -78,12 +82,12 @@ class InspectionsPage(QWidget):
     """A daily inspection record was created or updated; carries its id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
+        self._today = today or ctx.today
         self.editing: InspectionRow | None = None
-        t = today()
+        t = self._today()
         self.month = (t.year, t.month)
 
         # -- the form ------------------------------------------------------------------------
@@ -311,21 +315,19 @@ class InspectionsPage(QWidget):
     def save(self) -> bool:
         """Record the day's inspection, or save the changes to the selected record."""
         form, today = self.current_form(), self._today()
-        try:
-            with self.ctx.unit_of_work() as s:
-                if self.editing is None:
-                    saved_id = record_inspection(s, self.ctx.actor, form, today).id
-                else:
-                    saved_id = update_inspection(s, self.ctx.actor, self.editing.id, form, self.editing.version,
-                                                 today).id
-        except Exception as exc:
-            self.message.setStyleSheet(f"color: {_RED};")
-            self.message.setText(logged_error_text(exc, "Saving inspection failed"))
+        editing = self.editing
+
+        def save(s: Session) -> int:
+            if editing is None:
+                return record_inspection(s, self.ctx.actor, form, today).id
+            return update_inspection(s, self.ctx.actor, editing.id, form, editing.version, today).id
+
+        ok, saved_id = self.ctx.run(Op(save, RecordKind.REVIEW, parent=self, message=self.message))
+        if not ok or saved_id is None:
             return False
         self.message.setStyleSheet(f"color: {_GREEN};")
         self.message.setText(self.tr("已保存 {d} 的巡检记录。").format(d=form.day.isoformat()))
         self.show_month(form.day.year, form.day.month)
         self.new_record()
         self.inspection_saved.emit(saved_id)
-        self.ctx.events.data_changed.emit("review")
         return True

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.changes import RecordKind
 from app.review.checks import read_text
 from app.review.enums import PostKind, PostStatus
 from app.review.posts import PostForm, create_post, update_post
@@ -35,6 +36,7 @@ from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
 from ui.context import AppContext
 from ui.messages import confirm, show_error
+from ui.operations import Op
 from ui.review.attachments_panel import AttachmentsPanel
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
@@ -281,22 +283,19 @@ class PostEditor(QDialog):
         if self.post_id is not None and not self.dirty:
             return True
         form = self.current_form()
-        try:
-            with self.ctx.unit_of_work() as s:
-                if self.post_id is None:
-                    post_id = create_post(s, self.ctx.actor, form).id
-                else:
-                    post_id = update_post(s, self.ctx.actor, self.post_id, form, self.version).id
-        except ValidationError as exc:
-            self._point_at(exc.field)
-            show_error(self, exc, title=self.tr("保存稿件"))
-            return False
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("保存稿件"))
+        current, version = self.post_id, self.version
+
+        def save(s: Session) -> int:
+            if current is None:
+                return create_post(s, self.ctx.actor, form).id
+            return update_post(s, self.ctx.actor, current, form, version).id
+
+        ok, post_id = self.ctx.run(Op(save, RecordKind.REVIEW, parent=self, title=self.tr("保存稿件"),
+                                      point_at=self._point_at))
+        if not ok or post_id is None:
             return False
         self.load(post_id)
         self.post_saved.emit(post_id)
-        self.ctx.events.data_changed.emit("review")
         return True
 
     @Slot()
@@ -304,18 +303,11 @@ class PostEditor(QDialog):
         """Save, then send the draft to 初审 (the service checks the source is complete)."""
         if not self.save() or self.post_id is None:
             return False
-        try:
-            with self.ctx.unit_of_work() as s:
-                submit(s, self.ctx.actor, self.post_id)
-        except ValidationError as exc:
-            self._point_at(exc.field)
-            show_error(self, exc, title=self.tr("提交审核"))
-            return False
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("提交审核"))
+        post_id = self.post_id
+        if not self.ctx.run(Op(lambda s: submit(s, self.ctx.actor, post_id), RecordKind.REVIEW, parent=self,
+                               title=self.tr("提交审核"), point_at=self._point_at)).ok:
             return False
         self.post_submitted.emit(self.post_id)
-        self.ctx.events.data_changed.emit("review")
         self.dirty = False
         self.accept()
         return True

@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.localtime import local_text
 from app.review.enums import ChangeKind, PostStatus
-from app.review.ui_support import PostFilter, PostRow, count_posts, list_posts, local_text
+from app.review.ui_support import PostFilter, PostRow, count_posts, list_posts
 from ui.context import AppContext
 from ui.review.post_summary import status_text
 

@@ -6,8 +6,9 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from app.localtime import local_text
 from app.review.enums import ChangeKind, PostStatus, SourceKind
-from app.review.ui_support import PostView, kinds_text, local_text
+from app.review.ui_support import PostView, kinds_text
 
 INSERT_STYLE = "background-color:#c8f0c8; color:#0b5d1e;"
 DELETE_STYLE = "background-color:#ffd2cf; color:#a1140b; text-decoration:line-through;"

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
+from app.localtime import to_utc
 from app.review.enums import ChangeKind, PostStatus
-from app.review.ui_support import PostView, post_view, to_utc
+from app.review.ui_support import PostView, post_view
 from app.review.workflow import confirm_by_source, publish, start_change
 from ui.context import AppContext
 from ui.date_field import DateTimeField
-from ui.messages import logged_error_text
+from ui.operations import Op
 from ui.review.post_summary import summary_html
 from ui.screen_fit import scroll_area
 
@@ -137,29 +139,23 @@ class PublishDialog(QDialog):
         self.confirm_box.setEnabled(v.status is PostStatus.PUBLISHED)
         self.change_box.setEnabled(v.status in (PostStatus.PUBLISHED, PostStatus.CONFIRMED) and not withdrawal)
 
-    def _fail(self, exc: BaseException, context: str) -> bool:
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(logged_error_text(exc, context))
-        return False
-
     def _ok(self, text: str) -> None:
         self.message.setStyleSheet("color: #26734d;")
         self.message.setText(text)
-        self.ctx.events.data_changed.emit("review")
         self.reload()
 
     @staticmethod
     def _utc(edit: DateTimeField) -> datetime | None:
-        return to_utc(edit.dateTime().toPython())  # type: ignore[arg-type]
+        typed: datetime = edit.dateTime().toPython()  # type: ignore[assignment]
+        return to_utc(typed)
 
     @Slot()
     def record_publication(self) -> bool:
         """Record the page's address and time (published on the portal or the account)."""
-        try:
-            with self.ctx.unit_of_work() as s:
-                publish(s, self.ctx.actor, self.post_id, self.url.text(), self._utc(self.published_at))
-        except Exception as exc:
-            return self._fail(exc, "Publishing failed")
+        url, at = self.url.text(), self._utc(self.published_at)
+        if not self.ctx.run(Op(lambda s: publish(s, self.ctx.actor, self.post_id, url, at), RecordKind.REVIEW,
+                               parent=self, message=self.message)).ok:
+            return False
         self._ok(self.tr("已记录发布。发布后请及时与信息来源单位确认（第十五条）。"))
         self.post_published.emit(self.post_id)
         return True
@@ -167,12 +163,10 @@ class PublishDialog(QDialog):
     @Slot()
     def record_confirmation(self) -> bool:
         """Record that the source unit confirmed the published post."""
-        try:
-            with self.ctx.unit_of_work() as s:
-                confirm_by_source(s, self.ctx.actor, self.post_id, self.confirmed_by.text(),
-                                  self._utc(self.confirmed_at))
-        except Exception as exc:
-            return self._fail(exc, "Confirmation failed")
+        by, at = self.confirmed_by.text(), self._utc(self.confirmed_at)
+        if not self.ctx.run(Op(lambda s: confirm_by_source(s, self.ctx.actor, self.post_id, by, at), RecordKind.REVIEW,
+                               parent=self, message=self.message)).ok:
+            return False
         self._ok(self.tr("已记录来源单位确认。"))
         self.post_confirmed.emit(self.post_id)
         return True
@@ -181,11 +175,10 @@ class PublishDialog(QDialog):
     def begin_change(self) -> int | None:
         """Start a correction or withdrawal: a new post that goes through 初审、二审、三审 again."""
         kind = ChangeKind.WITHDRAWAL if self.withdrawal.isChecked() else ChangeKind.CORRECTION
-        try:
-            with self.ctx.unit_of_work() as s:
-                child_id = start_change(s, self.ctx.actor, self.post_id, kind, self.reason.text()).id
-        except Exception as exc:
-            self._fail(exc, "Starting a change failed")
+        reason = self.reason.text()
+        ok, child_id = self.ctx.run(Op(lambda s: start_change(s, self.ctx.actor, self.post_id, kind, reason).id,
+                                       RecordKind.REVIEW, parent=self, message=self.message))
+        if not ok or child_id is None:
             return None
         self._ok(self.tr("已发起{kind}，请在新的审核单中修改后提交审核。").format(kind=kind.label))
         self.change_started.emit(child_id)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.changes import RecordKind
 from app.context import Actor
 from app.errors import UserError
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, STAGE_DUTIES, ReviewStage
@@ -37,7 +38,7 @@ from app.review.workflow import ChecklistMark, escalation_missing, excluded_sign
 from app.signoff.service import Decision
 from ui.context import AppContext
 from ui.date_field import DateField
-from ui.messages import logged_error_text
+from ui.operations import Op, announce
 from ui.review.checklist_model import COL_ITEM, COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
 from ui.review.checklist_view import CHECKLIST_PROBLEM_START, toggle_on_row_click
 from ui.review.checks_panel import ChecksPanel
@@ -246,16 +247,12 @@ class ReviewDialog(QDialog):
     def save_escalation(self) -> bool:
         """Record the answer of the secrecy or cyberspace office, or the county leader's consent."""
         on: date = self.escalation_on.date().toPython()  # type: ignore[assignment]
-        try:
-            with self.ctx.unit_of_work() as s:
-                record_escalation(s, self.ctx.actor, self.post_id, self.escalation_by.currentText(),
-                                  self.escalation_answer.text(), on)
-        except Exception as exc:
-            self.message.setText(logged_error_text(exc, "Recording escalation failed"))
+        by, answer = self.escalation_by.currentText(), self.escalation_answer.text()
+        if not self.ctx.run(Op(lambda s: record_escalation(s, self.ctx.actor, self.post_id, by, answer, on),
+                               RecordKind.REVIEW, parent=self, message=self.message)).ok:
             return False
         self.escalation.hide()
         self.message.setText("")
-        self.ctx.events.data_changed.emit("review")
         return True
 
     # -- deciding ------------------------------------------------------------------------------
@@ -308,13 +305,11 @@ class ReviewDialog(QDialog):
 
         if stage is ReviewStage.FIRST:
             # 初审 belongs to the signed-in 信息采编员 (第九条(一)): no second password.
-            try:
-                with self.ctx.unit_of_work() as s:
-                    on_signed(s, self.ctx.actor, decision, self.opinion.toPlainText())
-            except Exception as exc:
-                self.message.setText(logged_error_text(exc, "First review failed"))
-                return
-            self._done()
+            opinion = self.opinion.toPlainText()
+            # No changes announced here: _done announces them for both ways of signing.
+            if self.ctx.run(Op(lambda s: on_signed(s, self.ctx.actor, decision, opinion), parent=self,
+                               message=self.message)).ok:
+                self._done()
             return
         with self.ctx.reader() as s:
             excluded = sorted(excluded_signers(s, get_post(s, post_id), stage))
@@ -336,5 +331,5 @@ class ReviewDialog(QDialog):
     @Slot()
     def _done(self) -> None:
         self.review_recorded.emit(self.post_id)
-        self.ctx.events.data_changed.emit("review")
+        announce(self.ctx, RecordKind.REVIEW)
         self.accept()

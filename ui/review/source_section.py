@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.localtime import to_local, to_utc
 from app.review.enums import REPRINT_LEVELS, SourceKind
 from app.review.posts import PostForm
 from app.review.sources import Source, authoritative_sources, level_problem, match_source
-from app.review.ui_support import to_local, to_utc
 from ui.context import AppContext
 from ui.date_field import DateTimeField
 
@@ -249,7 +249,8 @@ class SourceSection(QWidget):
         kind = self.kind()
         reprinted: datetime | None = None
         if kind is SourceKind.REPRINT and self.reprinted.dateTime() > UNSET:
-            reprinted = to_utc(self.reprinted.dateTime().toPython())  # type: ignore[arg-type]
+            typed: datetime = self.reprinted.dateTime().toPython()  # type: ignore[assignment]
+            reprinted = to_utc(typed)
         url = {SourceKind.REPRINT: self.url.text(), SourceKind.COLLECTED: self.collected_url.text()}.get(kind, "")
         return replace(
             form, source_kind=kind, source_site=self.site.text() if kind is SourceKind.REPRINT else "",

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes, RecordKind
 from app.review.workflow import submit
 from ui.context import AppContext
 from ui.messages import show_error, show_info
+from ui.operations import Op
 from ui.review.export_actions import ReviewExports
 from ui.review.inspections_page import InspectionsPage
 from ui.review.post_detail import PostDetail
@@ -112,7 +114,7 @@ class ReviewTab(QWidget):
         self.detail.sheet_requested.connect(self.exports.print_sheet)
         self.register_button.clicked.connect(self.exports.register_dialog)
         self.inspections.export_button.clicked.connect(lambda: self.exports.inspections_dialog(*self.inspections.month))
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         ctx.events.remote_changed.connect(self.refresh_list)
         ctx.events.actor_changed.connect(self.apply_filter)
         self._update_count()
@@ -135,12 +137,12 @@ class ReviewTab(QWidget):
         self.model.refresh()
         self._reselect()
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area == "review":
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.REVIEW):
             self.refresh()
             self.inspections.reload()
-        elif area == "settings":
+        elif changes.touches(RecordKind.SETTINGS):
             self.filters.reload_targets(self.ctx)
             self.inspections.reload()
 
@@ -208,14 +210,10 @@ class ReviewTab(QWidget):
 
     @Slot(int)
     def submit_post(self, post_id: int) -> bool:
-        try:
-            with self.ctx.unit_of_work() as s:
-                post = submit(s, self.ctx.actor, post_id)
-                no = post.post_no
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("提交审核"))
+        ok, no = self.ctx.run(Op(lambda s: submit(s, self.ctx.actor, post_id).post_no, RecordKind.REVIEW,
+                                 parent=self, title=self.tr("提交审核")))
+        if not ok:
             return False
-        self.ctx.events.data_changed.emit("review")
         show_info(self, self.tr("提交审核"), self.tr("稿件 {no} 已提交初审。").format(no=no))
         return True
 

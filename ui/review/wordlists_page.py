@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.roles import Role
+from app.changes import RecordKind
 from app.review.checks import read_list_file
 from app.review.enums import WordListKind
 from app.review.wordlists_db import Entry, default_entries, entries, parse_entries, replace_list
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.operations import Op
 from ui.review.entries_model import EntriesModel
 from ui.workers import run_task
 
@@ -228,15 +229,13 @@ class WordListsPage(QWidget):
     @Slot()
     def save(self) -> bool:
         """Replace the list with the table's entries (administrators only; the service checks)."""
-        try:
-            with self.ctx.unit_of_work() as s:
-                count = replace_list(s, self.ctx.actor, self.kind, self.model.entries())
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("保存{name}").format(name=self.kind.label))
+        kind, entries = self.kind, self.model.entries()
+        ok, count = self.ctx.run(Op(lambda s: replace_list(s, self.ctx.actor, kind, entries), RecordKind.SETTINGS,
+                                    parent=self, title=self.tr("保存{name}").format(name=kind.label)))
+        if not ok:
             return False
         self.load(self.kind)
         self.message.setStyleSheet("color: #26734d;")
         self.message.setText(self.tr("已保存 {n} 条。").format(n=count))
         self.list_saved.emit(self.kind.value)
-        self.ctx.events.data_changed.emit("settings")
         return True

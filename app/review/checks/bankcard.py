@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from app.id_numbers import has_id_layout
+
 from .digits import iter_matches
 from .findings import Finding, make_finding
-from .idcard import has_id_layout
 
 # One separator style per number (none, or a single space / hyphen between groups of four).
 CARD = re.compile(

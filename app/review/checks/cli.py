@@ -38,7 +38,7 @@ def _handle(args: argparse.Namespace) -> int:
     return run_check_command(args.file, sys.stdout)
 
 
-def add_check_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_check_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help="检查稿件中的密级标志、个人信息、敏感词、表述错误、领导姓名、地名和外部链接",

@@ -1,0 +1,66 @@
+"""An export as one unit: read a snapshot, write the file holding no lock, then audit it.
+
+    count = run_export(db, lambda s: export_register(s, actor, path, year=2024))
+
+`run_export` gives the export a read session (a deferred transaction on SQLite: in WAL mode it
+blocks no reader and no writer, however long the file takes to write). The export audits itself
+with `record_export`; inside `run_export` that entry is written after the export returned, in
+its own short unit of work, so the write lock is held for one audit append and not for the time
+it takes to write thousands of rows. Called with an ordinary unit of work (tests, scripts),
+`record_export` appends at once, as `app.audit.service.record` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.context import Actor
+
+if TYPE_CHECKING:
+    from app.bootstrap import Database
+
+T = TypeVar("T")
+_PENDING = "govinfo.pending_export_audit"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor: Actor
+    record_type: str
+    record_id: object
+    after: dict[str, Any]
+    summary: str
+
+
+def record_export(session: Session, actor: Actor, record_type: str, record_id: object, *,
+                  after: dict[str, Any], summary: str) -> None:
+    """Audit an export (action "export"); deferred until the file exists inside `run_export`."""
+    entry = _Entry(actor, record_type, record_id, after, summary)
+    pending: list[_Entry] | None = session.info.get(_PENDING)
+    if pending is None:
+        _write(session, entry)
+    else:
+        pending.append(entry)
+
+
+def run_export(db: Database, export: Callable[[Session], T]) -> T:
+    """Run `export(session)` on a read session, then write the audit entries it noted."""
+    pending: list[_Entry] = []
+    with db.reader() as session:
+        session.info[_PENDING] = pending
+        result = export(session)
+    if pending:
+        with db.session_factory.begin() as session:
+            for entry in pending:
+                _write(session, entry)
+    return result
+
+
+def _write(session: Session, entry: _Entry) -> None:
+    record(session, entry.actor, "export", entry.record_type, entry.record_id, after=entry.after,
+           summary=entry.summary)
