@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,9 +30,13 @@ from app.cases.recompute import deadline_input
 from app.cases.reply_text import default_reply_body, remedy_for_case, unfilled_markers
 from app.context import Actor
 from app.errors import NotFound, ValidationError
+from app.letters_layout import letter_layout
 from app.numbering import format_doc_no, next_number
 from app.settings import get_setting
 from app.workdays.service import load_calendar
+
+if TYPE_CHECKING:
+    from reports.letters.layout import LetterLayout
 
 
 @dataclass(frozen=True)
@@ -235,12 +240,13 @@ def _draw_doc_no(session: Session, actor: Actor, case: RequestCase, info: Letter
     return ""
 
 
-def render_case_letter(kind: str, context: dict[str, str], out_path: Path, template_folder: Path) -> Path:
+def render_case_letter(kind: str, context: dict[str, str], out_path: Path, template_folder: Path,
+                       layout: LetterLayout | None = None) -> Path:
     """Render with the office's templates (bundled ones are written there first if missing)."""
     from reports.letters import ensure_templates, render_letter
 
     ensure_templates(template_folder)
-    render_letter(kind, context, out_path, template_folder)
+    render_letter(kind, context, out_path, template_folder, layout)
     return out_path
 
 
@@ -282,7 +288,8 @@ def generate_letter(
         doc_no = _draw_doc_no(session, actor, case, info, party, day)
         context = letter_context(session, case, kind, letter_date=day, doc_no=doc_no, consultation_id=consultation_id)
         with tempfile.TemporaryDirectory(prefix="govinfo-letter-") as tmp:
-            out = render_case_letter(kind, context, Path(tmp) / "letter.docx", template_folder)
+            out = render_case_letter(kind, context, Path(tmp) / "letter.docx", template_folder,
+                                     letter_layout(session, kind))
             content = out.read_bytes()
         parts = ("系统生成", f"文号：{doc_no}" if doc_no else "", f"对象：{party}" if party else "")
         note = "；".join(p for p in parts if p)
