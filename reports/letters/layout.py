@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +114,7 @@ def apply_layout(doc: DocxDocument, layout: LetterLayout, context: Mapping[str, 
 def set_properties(doc: DocxDocument, author: str, title: str = "") -> None:
     """Document properties as Word shows them: written by the office, created now."""
     props = doc.core_properties
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)  # python-docx writes it as UTC
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)  # python-docx writes it as UTC
     props.author = author
     props.last_modified_by = author
     props.created = now
@@ -152,8 +153,7 @@ def _spacer(paragraph: Paragraph, height_pt: float) -> None:
     fmt.line_spacing = Pt(max(height_pt, 1.0))
     fmt.first_line_indent = Pt(0)
     set_snap_to_grid(paragraph._p.get_or_add_pPr(), on=False)
-    set_child(paragraph._p.get_or_add_pPr(), "w:rPr")  # paragraph mark
-    mark = paragraph._p.pPr.find(qn("w:rPr"))
+    mark = set_child(paragraph._p.get_or_add_pPr(), "w:rPr")  # the paragraph mark
     set_child(mark, "w:sz", {"w:val": "2"})  # a 1 pt mark, so the exact height is the height
 
 
@@ -263,7 +263,7 @@ def _centre_signature(doc: DocxDocument, context: Mapping[str, str]) -> None:
     prints; a template whose signature is not the two placeholder lines is left as it is."""
     org, date = context.get("机关名称", ""), context.get("落款日期", "")
     paragraphs = doc.element.body.findall(qn("w:p"))
-    for first, second in zip(paragraphs, paragraphs[1:], strict=False):
+    for first, second in itertools.pairwise(paragraphs):
         if _texts(first).strip() == _ORG and _texts(second).strip() == _DATE:
             Paragraph(first, doc._body).paragraph_format.right_indent = Pt(
                 L.signature_indent_chars(org, date) * L.BODY_PT)
