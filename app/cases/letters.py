@@ -68,6 +68,17 @@ _CITATION = re.compile(r"（([^（）]*条例[^（）]*)）$")
 _ORG_SETTINGS = (("org.address", "机关地址"), ("org.phone", "联系电话"), ("org.postcode", "邮政编码"))
 
 
+_MENTIONS_ATTACHMENT = re.compile(r"见附件|所附|附后")
+_ATTACHMENT_LINE = re.compile(r"^\s*附件[：:]", re.MULTILINE)
+
+
+def _attachment_name(content: str) -> str:
+    first = next((line.strip() for line in content.splitlines() if line.strip()), "") or "所申请的政府信息"
+    for verb in ("申请公开", "申请获取"):
+        first = first.removeprefix(verb).lstrip("：:，, ")
+    return first.rstrip("。．.；;") or "所申请的政府信息"
+
+
 def cn_date(d: date | None) -> str:
     """2024年3月5日: Arabic numerals, no leading zeros (GB/T 9704)."""
     return f"{d.year}年{d.month}月{d.day}日" if d else ""
@@ -201,6 +212,10 @@ def letter_context(
         body = case.reply_body.strip()
         if not body and case.reply_type:
             body = default_reply_body(ReplyType(case.reply_type), case.outcome_detail, case)
+        if _MENTIONS_ATTACHMENT.search(body) and not _ATTACHMENT_LINE.search(body):
+            # “（见附件）” needs an 附件说明 (GB/T 9704 7.3.4); what is enclosed is the information asked
+            # for. A clerk who encloses something else writes the line “附件：……” in the reply text.
+            body += "\n附件：" + _attachment_name(case.content)
         context.update({"答复正文": _or_marker(body, "答复正文"), "救济途径": remedy_for_case(session, case)})
     return context
 

@@ -24,6 +24,7 @@ import copy
 import datetime as dt
 import io
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,8 @@ from reports import docx_layout as L
 from reports.docx_xml import set_child, set_snap_to_grid
 
 __all__ = [
-    "LETTERHEAD_FILE", "RED", "LetterLayout", "apply_layout", "build_letterhead", "set_properties",
+    "LETTERHEAD_FILE", "RED", "LetterLayout", "apply_layout", "build_letterhead", "place_attachment_note",
+    "set_properties",
 ]
 
 LETTERHEAD_FILE = "版头.docx"
@@ -54,6 +56,7 @@ _RULE_SPACE_PT = 11  # ≈ 4 mm between the office name and the rule
 _RULE_SZ = 18  # eighths of a point: a 2.25 pt thick line with its thin companion
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DOC_NO = "{{文号}}"
+_NUMBERED = re.compile(r"^\d+[.．、]")
 _ORG, _DATE = "{{机关名称}}", "{{落款日期}}"
 
 
@@ -256,6 +259,45 @@ def _move_doc_no(doc: DocxDocument) -> None:
     fmt.page_break_before = False
     blank = OxmlElement("w:p")
     found.addnext(blank)
+
+
+def place_attachment_note(doc: DocxDocument, context: Mapping[str, str]) -> bool:
+    """Put the 附件说明 where GB/T 9704 7.3.4 wants it: after the whole text, one blank line
+    under it, two characters in; a second and further numbered names line up under the first.
+
+    A line “附件：……” that came in with a value (a clerk's reply text) is moved there. Returns
+    whether the letter has an 附件说明 at all."""
+    body = doc.element.body
+    paragraphs = body.findall(qn("w:p"))
+    texts = [_texts(p).strip() for p in paragraphs]
+    notes = [i for i, t in enumerate(texts) if t.startswith(("附件：", "附件:"))]
+    if not notes:
+        return False
+    org, date = context.get("机关名称", ""), context.get("落款日期", "")
+    sig = next((i for i in range(len(texts) - 1) if texts[i] == org and texts[i + 1] == date), None)
+    first = notes[0]
+    block = [first]
+    while block[-1] + 1 < len(texts) and _NUMBERED.match(texts[block[-1] + 1]):
+        block.append(block[-1] + 1)
+    for index in block[1:]:
+        fmt = Paragraph(paragraphs[index], doc._body).paragraph_format
+        fmt.first_line_indent = Pt(0)
+        fmt.left_indent = Pt(5 * L.BODY_PT)  # under the first name: 2 characters + “附件：”
+    if sig is None or first > sig:
+        return True
+    start = sig
+    while start > 0 and not texts[start - 1]:
+        start -= 1
+    if block[-1] == start - 1:
+        return True  # already after the text
+    anchor = paragraphs[start]
+    blank = OxmlElement("w:p")
+    anchor.addprevious(blank)
+    for index in block:
+        anchor.addprevious(paragraphs[index])
+    for p in (blank, *(paragraphs[i] for i in block)):
+        Paragraph(p, doc._body).paragraph_format.keep_with_next = True
+    return True
 
 
 def _centre_signature(doc: DocxDocument, context: Mapping[str, str]) -> None:

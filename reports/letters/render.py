@@ -16,13 +16,20 @@ from app.errors import UserError
 from reports.atomic import atomic_write
 from reports.letters.defaults import build_default, saver
 from reports.letters.kinds import COMMON_PLACEHOLDERS, PLACEHOLDER_HELP, get_spec, list_placeholders
-from reports.letters.layout import LETTERHEAD_FILE, LetterLayout, apply_layout, set_properties
+from reports.letters.layout import (
+    LETTERHEAD_FILE,
+    LetterLayout,
+    apply_layout,
+    place_attachment_note,
+    set_properties,
+)
 from reports.letters.placeholders import TemplateScan, fill, scan
 
 __all__ = ["check_template", "load_template", "render_letter", "template_path"]
 
 # Characters XML 1.0 cannot hold (lxml refuses them); tabs and newlines are allowed.
 _XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MENTIONS_ATTACHMENT = re.compile(r"见附件|所附|附后")
 _UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError)
 
 
@@ -81,6 +88,9 @@ def render_letter(kind: str, context: Mapping[str, str], out_path: Path,
     if found.stray:
         raise UserError(f"{label}中有不完整的占位符（“{found.stray[0]}”），请检查两侧是否都是两个花括号“{{{{ }}}}”。")
     fill(doc, {name: _clean(context[name]) for name in names})
+    if not place_attachment_note(doc, context) and _MENTIONS_ATTACHMENT.search(_body_text(doc)):
+        raise UserError(f"{label}的正文提到附件（如“见附件”“所附”），但没有附件说明。请在正文之后另起一行写明"
+                        "“附件：附件名称”（多个附件写“附件：1.……”，其余各行以“2.”“3.”开头），再生成文书。")
     set_properties(doc, context["机关名称"], get_spec(kind).name)
     return atomic_write(out_path, saver(doc))
 
@@ -123,6 +133,10 @@ def _open(path: Path) -> DocxDocument:
         ) from exc
     except OSError as exc:
         raise UserError(f"无法读取模板“{path.name}”：{exc.strerror or exc}。") from exc
+
+
+def _body_text(doc: DocxDocument) -> str:
+    return "\n".join(p.text for p in doc.paragraphs)
 
 
 def _clean(value: str) -> str:

@@ -193,3 +193,21 @@ def test_properties_name_the_office_and_the_time_of_rendering(tmp_path: Path) ->
     assert created is not None
     created = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
     assert before - dt.timedelta(seconds=1) <= created <= dt.datetime.now(dt.UTC)
+
+
+def test_attachment_line_in_a_value_moves_after_the_text(tmp_path: Path) -> None:
+    body = "现将该信息提供给您（见附件）。\n附件：1.2023年财政预算表\n2.2023年财政决算表"
+    paragraphs = [p for p in _render("reply", tmp_path, 答复正文=body).paragraphs]
+    texts = [p.text for p in paragraphs]
+    sig = texts.index("锦屏县人民政府办公室")
+    # Text, remedy paragraph, blank line, 附件说明 (two lines), two blank lines for the seal, name.
+    assert texts[sig - 6:sig] == ["如对本答复不服，可以申请行政复议。", "", "附件：1.2023年财政预算表",
+                                  "2.2023年财政决算表", "", ""]
+    assert paragraphs[sig - 4].paragraph_format.first_line_indent == Pt(32)
+    assert paragraphs[sig - 3].paragraph_format.left_indent == Pt(80)  # under “1.”: 2 + 3 characters
+
+
+def test_attachment_mentioned_without_a_note_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="没有附件说明"):
+        _render("reply", tmp_path, 答复正文="现将该信息提供给您（见附件）。")
+    assert not (tmp_path / "reply.docx").exists()
