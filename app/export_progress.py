@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError, ValidationError
+
+if TYPE_CHECKING:
+    from reports.xlsx_print import PrintLayout
 
 Progress = Callable[[int, int], None]
 CancelFlag = Callable[[], bool]
@@ -35,14 +38,13 @@ def check_year(year: int) -> None:
 def write_register_xlsx(
     target: Path, sheet: str, title: str, headers: Sequence[str], widths: Sequence[float],
     rows: Iterable[Sequence[Any]], total: int, *, wrap_columns: Collection[int] = (), step: int = 50,
-    progress: Progress | None = None, cancel: CancelFlag | None = None,
+    progress: Progress | None = None, cancel: CancelFlag | None = None, layout: PrintLayout | None = None,
 ) -> None:
-    """Write one print-ready register sheet to `target` (temp name, then rename), reporting progress
-    every `step` rows and stopping with ExportCancelled (and no file) when asked to."""
-    from openpyxl import Workbook
-
+    """Write a register to `target` (temp name, then rename), reporting progress every `step` rows
+    and stopping with ExportCancelled (and no file) when asked to. With a print `layout`, the
+    workbook opens on a print sheet of the chosen columns, beside the full sheet."""
     from reports.atomic import atomic_write
-    from reports.xlsx_sheet import write_table
+    from reports.xlsx_print import save_register
 
     def counted() -> Iterator[Sequence[Any]]:
         for done, row in enumerate(rows, start=1):
@@ -51,10 +53,7 @@ def write_register_xlsx(
                 tick(done, total, progress, cancel)
 
     def writer(tmp: Path) -> None:
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(sheet)
-        write_table(ws, title, headers, counted(), widths, wrap_columns=wrap_columns)
-        wb.save(tmp)
+        save_register(tmp, sheet, title, headers, widths, counted(), wrap_columns=wrap_columns, layout=layout)
 
     tick(0, total, progress, cancel)
     atomic_write(target, writer)

@@ -62,12 +62,13 @@ def ensure_demo(data_dir: Path) -> bool:
 
 def letters(data_dir: Path, files: Path) -> list[Path]:
     """One preview per letter kind (the first case that has what the letter needs)."""
+    from sqlalchemy import select
+
     from app.bootstrap import open_database
     from app.cases.letters import LETTER_KINDS, letter_context, render_case_letter
     from app.cases.models import RequestCase
     from app.errors import UserError
     from app.letters_layout import letter_layout
-    from sqlalchemy import select
 
     written: list[Path] = []
     db = open_database(data_dir)
@@ -115,9 +116,10 @@ def demo_texts(data_dir: Path, year: int) -> None:
 
 
 def first_post_no(data_dir: Path) -> str:
+    from sqlalchemy import select
+
     from app.bootstrap import open_database
     from app.review.models import Post
-    from sqlalchemy import select
 
     db = open_database(data_dir)
     try:

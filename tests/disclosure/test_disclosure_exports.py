@@ -73,7 +73,9 @@ def office(db: Database, people) -> Office:
 
 
 def _rows(path: Path) -> list[list[Any]]:
-    ws = load_workbook(path).active
+    wb = load_workbook(path)
+    # A register's full sheet sits beside its print sheet; the catalogue has one sheet.
+    ws = wb["主动公开事项登记台账"] if "主动公开事项登记台账" in wb.sheetnames else wb.active
     assert ws is not None
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
@@ -111,7 +113,7 @@ def test_register_lists_every_version_in_number_order(office: Office, db: Databa
     assert withheld[col["不予公开理由"]].startswith("（五）内部事务信息")
     assert withheld[col["法律依据"]] == "《中华人民共和国政府信息公开条例》第十六条第一款"
     assert data[2][col["状态"]] == "已被新版本替代" and data[3][col["形成/变更日期"]].date() == date(2024, 6, 3)
-    ws = load_workbook(path).active
+    ws = load_workbook(path)["主动公开事项登记台账"]
     assert ws is not None
     cell = ws.cell(row=2 + 12, column=col["标题"] + 1)  # GK-2024-11, the last of 12 rows
     assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"  # text, never a formula

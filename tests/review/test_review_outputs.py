@@ -188,8 +188,9 @@ def test_sheet_of_collected_and_first_publication_drafts(db: Database, people: d
         _do(db, export_review_sheet, people["clerk"], original, tmp_path / "c.docx")
 
 
-def _sheet_rows(path: Path) -> list[list[Any]]:
-    ws = load_workbook(path).active
+def _sheet_rows(path: Path, sheet: str | None = None) -> list[list[Any]]:
+    wb = load_workbook(path)
+    ws = wb[sheet] if sheet else wb.active
     assert ws is not None
     for row in ws.iter_rows():
         for cell in row:
@@ -205,7 +206,7 @@ def test_register_of_posts(db: Database, people: dict[str, Actor], tmp_path: Pat
     path = tmp_path / "稿件.xlsx"
     progress: list[tuple[int, int]] = []
     assert _do(db, export_post_register, people["head"], path, 2024, progress=lambda d, t: progress.append((d, t))) == 2
-    rows = _sheet_rows(path)
+    rows = _sheet_rows(path, "稿件登记台账")  # the full sheet, beside the print sheet
     assert rows[0][0] == "锦屏县人民政府门户网站（政务新媒体）稿件登记台账（2024年）"
     assert tuple(rows[1]) == REGISTER_HEADERS == (
         "编号", "标题", "栏目/账号", "形式", "来源类型", "来源", "作者", "状态", "轮次",
@@ -218,7 +219,9 @@ def test_register_of_posts(db: Database, people: dict[str, Actor], tmp_path: Pat
     assert first[5].startswith("中国政府网，") and first[5].endswith(GOV_URL)
     assert first[9:12] == [f"李强，{local_text(signed[(2, 'first')])}", f"赵敏，{local_text(signed[(2, 'second')])}",
                            f"陈军，{local_text(signed[(2, 'third')])}"]
-    assert first[12] == local_text(datetime(2024, 5, 7, 2, 0))
+    # A real Excel date-time in local time, shown to the minute.
+    assert first[12] == datetime.strptime(local_text(datetime(2024, 5, 7, 2, 0)), "%Y-%m-%d %H:%M")
+    assert load_workbook(path)["稿件登记台账"]["M3"].number_format == "yyyy-mm-dd hh:mm"
     assert first[13] == PUBLISHED_URL and first[14].startswith("县政务服务中心 刘敏，")
     assert first[15:] == ["新发布", None]
     assert rows[3][1] == "=SUM(A1:A3) 不是公式" and rows[3][7] == "草稿" and rows[3][9] is None
