@@ -13,6 +13,7 @@ the workbook reads the full sheet.
 from __future__ import annotations
 
 import contextlib
+import math
 import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ def fit_widths(widths: Sequence[float], wrap: Sequence[bool], paper: str) -> lis
     fitted = [w if not flag else max(6.0, w * factor) for w, flag in zip(widths, wrap, strict=True)]
     while sum(_px(w) for w in fitted) > room and any(f and w > 6.0 for w, f in zip(fitted, wrap, strict=True)):
         fitted = [max(6.0, w - 0.5) if flag else w for w, flag in zip(fitted, wrap, strict=True)]
-    return [round(w, 1) for w in fitted]
+    return [w if not flag else math.floor(w * 10) / 10 for w, flag in zip(fitted, wrap, strict=True)]
 
 
 def lines_for(text: str, width: float) -> int:
