@@ -13,8 +13,8 @@ the workbook reads the full sheet.
 from __future__ import annotations
 
 import contextlib
-import math
 import datetime as dt
+import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
