@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -40,7 +39,7 @@ from reports.docx_layout import (
     new_document,
     set_cell_text,
 )
-from reports.xlsx_sheet import write_table
+from reports.xlsx_print import PrintLayout, save_register
 
 EMPTY_TEXT = "本类暂无公开信息"
 XLSX_HEADERS = ("序号", "类别", "文号", "标题", "发布日期", "网址", "备注")
@@ -127,11 +126,10 @@ def _write_xlsx(tmp: Path, title: str, sections: list[CatalogueSection], progres
                 done += 1
                 yield [number, section.heading, e.doc_no, e.title, e.published_on, e.url, _repealed_note(e)]
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("政府信息公开目录")
+    # 文号 does not wrap: its column holds a whole 文号 (锦府办发〔2024〕123号 is about 20 units).
     wrap = {XLSX_HEADERS.index(h) for h in ("类别", "标题", "网址", "备注")}
-    write_table(ws, title, XLSX_HEADERS, rows(), XLSX_WIDTHS, wrap_columns=wrap)
-    wb.save(tmp)
+    save_register(tmp, "政府信息公开目录", title, XLSX_HEADERS, XLSX_WIDTHS, rows(), wrap_columns=wrap,
+                  layout=PrintLayout(XLSX_HEADERS))
 
 
 def _write_docx(tmp: Path, title: str, scope: str, sections: list[CatalogueSection], progress: Progress | None,
