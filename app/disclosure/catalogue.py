@@ -45,11 +45,11 @@ EMPTY_TEXT = "本类暂无公开信息"
 XLSX_HEADERS = ("序号", "类别", "文号", "标题", "发布日期", "网址", "备注")
 XLSX_WIDTHS = (7, 40, 22, 48, 12, 42, 22)
 DOCX_HEADERS = ("序号", "文号", "标题", "发布日期", "网址")
-# 156 mm of type area. Dates are written 2024-10-23 in the table, which fits one line where
-# 2024年10月23日 would wrap; the URL column uses a smaller size so an address takes two or
-# three lines instead of five.
-DOCX_WIDTHS_MM = (12.0, 30.0, 56.0, 23.0, 35.0)
-URL_PT = 8.0
+# 156 mm of type area. 文号 holds a whole 锦府办发〔2024〕123号 on one line at 10.5 pt (110 pt +
+# 10.8 pt of cell margins = 42.7 mm); dates are written 2024-10-23, which fits one line where
+# 2024年10月23日 would wrap; URLs print at 9 pt, wrapping where they must.
+DOCX_WIDTHS_MM = (10.0, 44.0, 46.0, 24.0, 32.0)
+URL_PT = 9.0
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -24,6 +25,7 @@ from app.disclosure.service import ItemForm, create_item, decide, new_version, p
 from app.errors import PermissionDenied
 from app.export_progress import ExportCancelled
 from app.workdays.calendar import WorkCalendar
+from reports.docx_layout import text_width_chars
 
 CAL = WorkCalendar()
 TODAY = date(2024, 12, 20)
@@ -203,6 +205,11 @@ def test_catalogue_word_in_official_layout(office: Office, db: Database, tmp_pat
     assert [c.text for c in table.rows[1].cells] == ["1", "锦府发〔2024〕3号",
                                                     "锦屏县人民政府关于印发甲办法的通知（已于2024年9月1日废止）",
                                                     "2024-03-08", URL]
+    # A whole 文号 fits its column on one line: 7 full-width + 7 half-width characters at 10.5 pt,
+    # plus the default cell margins (2 × 5.4 pt).
+    need = Pt(text_width_chars("锦府办发〔2024〕123号") * 10.5 + 10.8)
+    assert table.columns[1].width is not None and table.columns[1].width >= need
+
     def east_asia(paragraph: Any) -> str:
         return str(paragraph.runs[0]._r.get_or_add_rPr().find(qn("w:rFonts")).get(qn("w:eastAsia")))
 

@@ -103,3 +103,22 @@ def test_a3_gives_wrapped_columns_more_room(tmp_path: Path) -> None:
     assert int(load_workbook(path)["打印（登记台账）"].page_setup.paperSize) == 8  # A3
     with pytest.raises(ValueError):
         PrintLayout(("编号",), "B5")
+
+
+def test_an_ordinary_worksheet_gets_the_same_print_layout(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from reports.xlsx_print import use_song_font, write_print_table
+
+    wb = Workbook()
+    use_song_font(wb)
+    ws = wb.active
+    assert ws is not None
+    assert write_print_table(ws, "巡检记录", HEADERS, ROWS, WIDTHS, WRAP, PrintLayout(HEADERS)) == 2
+    path = tmp_path / "log.xlsx"
+    wb.save(path)
+    back = load_workbook(path).active
+    assert back is not None and [c.value for c in back[2]] == list(HEADERS)
+    assert back["D3"].font.name == "宋体" and back["D3"].font.sz == 10 and back["D3"].alignment.wrap_text
+    assert back.row_dimensions[3].height > 2 * 13.5
+    assert sum(_px(back.column_dimensions[get_column_letter(i)].width) for i in range(1, 8)) <= printable_width_px("A4")
