@@ -101,7 +101,7 @@ def letters(data_dir: Path, files: Path) -> list[Path]:
 
 def demo_texts(data_dir: Path, year: int) -> None:
     """Parts 一 and 五 of the demo's annual report (the demo leaves them empty)."""
-    from app.annual.service import save_texts, suggested_texts
+    from app.annual.service import report_state, save_texts, suggested_texts
     from app.bootstrap import open_database
     from app.context import Actor
 
@@ -110,7 +110,8 @@ def demo_texts(data_dir: Path, year: int) -> None:
         with db.session_factory.begin() as s:
             part1, part5, part6 = suggested_texts(s, year)
             save_texts(s, Actor.system(), year, part1 or "本年度，本机关认真贯彻落实政府信息公开条例。",
-                       part5 or "一是公开内容不够全面。下一步将加强培训。", part6 or "本年度未收取信息处理费。")
+                       part5 or "一是公开内容不够全面。下一步将加强培训。", part6 or "本年度未收取信息处理费。",
+                       expected_version=report_state(s, year).version)
     finally:
         db.dispose()
 
