@@ -152,8 +152,8 @@ def test_sheet_shows_every_stage_source_return_and_finding(db: Database, people:
     assert confirmed[1] == "县政务服务中心 刘敏" and confirmed[3] == time_text(datetime(2024, 5, 8, 3, 0))
     assert "生成日期：2024年5月8日" in doc.paragraphs[-1].text
     # Chinese text names its font on w:eastAsia; the footer carries a PAGE field.
-    fonts = doc.tables[0].rows[0].cells[0].paragraphs[0].runs[0]._r.rPr.find(qn("w:rFonts"))
-    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    fonts = doc.tables[0].rows[0].cells[1].paragraphs[0].runs[0]._r.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"  # a value; labels are 黑体
     assert "PAGE" in doc.sections[0].footer._element.xml
     with db.session_factory() as s:
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
@@ -325,3 +325,27 @@ def test_demo_fills_every_state(db: Database, tmp_path: Path) -> None:
         numbered_2024 = [p for p in posts if p.post_no.startswith("2024-")]
         assert export_post_register(s, Actor.system(), tmp_path / "demo.xlsx", 2024) == len(numbered_2024)
     assert _row(_cells(tmp_path / "demo.docx"), "退回记录")[1].startswith("第 1 轮")
+
+
+def test_review_sheet_labels_are_heiti_not_fake_bold_fangsong_and_margins_keep_it_short(
+        db: Database, people: dict[str, Actor], tmp_path: Path) -> None:
+    from docx import Document as _Document
+    from docx.oxml.ns import qn as _qn
+
+    post_id = _confirmed_post(db, people)
+    path = tmp_path / "单.docx"
+    _do(db, export_review_sheet, people["head"], post_id, path)
+    doc = _Document(str(path))
+    section = doc.sections[0]
+    assert section.top_margin is not None and round(section.top_margin.mm) == 25
+    assert section.bottom_margin is not None and round(section.bottom_margin.mm) == 20
+    for run in doc.tables[0]._tbl.iter(_qn("w:r")):
+        rpr = run.find(_qn("w:rPr"))
+        fonts = rpr.find(_qn("w:rFonts")) if rpr is not None else None
+        bold = rpr.find(_qn("w:b")) if rpr is not None else None
+        is_bold = bold is not None and bold.get(_qn("w:val"), "1") not in ("0", "false")
+        if fonts is not None and fonts.get(_qn("w:eastAsia")) == "仿宋_GB2312":
+            assert not is_bold  # 仿宋 has no bold face: never a faked one
+    labels = [c for c in doc.tables[0].rows[0].cells if c.text == "编号"]
+    assert labels and labels[0].paragraphs[0].runs[0]._r.find(_qn("w:rPr")).find(
+        _qn("w:rFonts")).get(_qn("w:eastAsia")) == "黑体"
