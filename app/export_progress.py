@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
+
+if TYPE_CHECKING:
+    from reports.xlsx_print import PrintLayout
 
 Progress = Callable[[int, int], None]
 CancelFlag = Callable[[], bool]
@@ -30,15 +33,15 @@ def tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag | 
 def write_register_xlsx(
     target: Path, sheet: str, title: str, headers: Sequence[str], widths: Sequence[float],
     rows: Iterable[Sequence[Any]], total: int, *, wrap_columns: Collection[int] = (), step: int = 50,
-    progress: Progress | None = None, cancel: CancelFlag | None = None, footer_note: str = "",
+    progress: Progress | None = None, cancel: CancelFlag | None = None, layout: PrintLayout | None = None,
+    footer_note: str = "",
 ) -> None:
-    """Write one print-ready register sheet to `target` (temp name, then rename), reporting progress
-    every `step` rows and stopping with ExportCancelled (and no file) when asked to. `footer_note`:
-    app.audit.anchor.footer_code, printed in the footer."""
-    from openpyxl import Workbook
-
+    """Write a register to `target` (temp name, then rename), reporting progress every `step` rows
+    and stopping with ExportCancelled (and no file) when asked to. With a print `layout`, the
+    workbook opens on a print sheet of the chosen columns, beside the full sheet. `footer_note`:
+    app.audit.anchor.footer_code, printed in the footer of both sheets."""
     from reports.atomic import atomic_write
-    from reports.xlsx_sheet import write_table
+    from reports.xlsx_print import save_register
 
     def counted() -> Iterator[Sequence[Any]]:
         for done, row in enumerate(rows, start=1):
@@ -47,10 +50,8 @@ def write_register_xlsx(
                 tick(done, total, progress, cancel)
 
     def writer(tmp: Path) -> None:
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(sheet)
-        write_table(ws, title, headers, counted(), widths, wrap_columns=wrap_columns, footer_note=footer_note)
-        wb.save(tmp)
+        save_register(tmp, sheet, title, headers, widths, counted(), wrap_columns=wrap_columns, layout=layout,
+                      footer_note=footer_note)
 
     tick(0, total, progress, cancel)
     atomic_write(target, writer)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import RGBColor
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from app.annual.layout import (
     PART3_COLUMN_LABELS,
@@ -16,7 +19,7 @@ from app.annual.layout import (
 )
 from app.annual.report_data import ReportData
 from reports.atomic import atomic_write
-from reports.docx_layout import add_body, add_heading, add_title, new_document
+from reports.docx_layout import FONT_HEI, add_body, add_heading, add_title, new_document, set_run_font
 from reports.docx_table import add_table, set_cell_text
 
 TABLE_PT = 9.0
@@ -121,19 +124,27 @@ def _part4(doc: DocxDocument, data: ReportData) -> None:
     _merge(table, 1, 10, 1, 14, "复议后起诉", bold=True, align="center")
 
 
-def _part_heading(doc: DocxDocument, index: int) -> None:
+def _part_heading(doc: DocxDocument, index: int) -> Paragraph:
     # A part's heading never stands alone at the foot of a page.
-    add_heading(doc, 1, PART_TITLES[index]).paragraph_format.keep_with_next = True
+    heading = add_heading(doc, 1, PART_TITLES[index])
+    heading.paragraph_format.keep_with_next = True
+    return heading
 
 
-def build(data: ReportData) -> DocxDocument:
+def build(data: ReportData, draft: str = "") -> DocxDocument:
+    """The report; a non-empty `draft` note marks it 草稿 in the title and on every page's header."""
     doc = new_document()
-    add_title(doc, data.title)
+    if draft:
+        _mark_draft(doc, draft)
+    add_title(doc, data.title + ("（草稿）" if draft else ""))
     _part_heading(doc, 0)
     _paragraphs(doc, data.part1, "（请在“统计报表”中填写总体情况。）")
     _part_heading(doc, 1)
     _part2(doc, data)
-    _part_heading(doc, 2)
+    # Part 3 starts a page: its table (about 30 rows of 9 pt) then fits on that page, so no page
+    # break falls inside a vertically merged label (三、本年度办理结果, （三）不予公开 …), whose text
+    # Word, WPS and LibreOffice do not repeat on the next page.
+    _part_heading(doc, 2).paragraph_format.page_break_before = True
     _part3(doc, data)
     _part_heading(doc, 3)
     _part4(doc, data)
@@ -155,6 +166,17 @@ def part6_text(data: ReportData) -> str:
     return text
 
 
-def write_annual_docx(data: ReportData, out: Path) -> Path:
-    doc = build(data)
+def _mark_draft(doc: DocxDocument, note: str) -> None:
+    section = doc.sections[0]
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0]
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = set_run_font(paragraph.add_run(note), FONT_HEI, 12)
+        run.font.color.rgb = RGBColor(0xFF, 0, 0)
+    doc.core_properties.title = "草稿"
+
+
+def write_annual_docx(data: ReportData, out: Path, *, draft: str = "") -> Path:
+    doc = build(data, draft)
     return atomic_write(out, lambda tmp: doc.save(str(tmp)))

@@ -43,7 +43,7 @@ __all__ = [
     "BODY_PT", "FONT_BODY", "FONT_HEI", "FONT_KAI", "FONT_LATIN", "FONT_SONG", "FONT_TITLE", "INDENT_2CH",
     "LINE_PITCH", "TITLE_PT", "TYPE_AREA_WIDTH_MM", "Container", "add_addressee", "add_blank", "add_body", "add_doc_no",
     "add_heading", "add_note", "add_signature", "add_table", "add_text", "add_title", "format_date",
-    "new_document", "set_cell_text", "set_run_font",
+    "new_document", "set_cell_text", "set_run_font", "signature_indent_chars", "text_width_chars",
 ]
 
 Container: TypeAlias = DocxDocument | BlockItemContainer
@@ -193,16 +193,27 @@ def add_note(parent: Container, text: str) -> Paragraph:
     return add_text(parent, text, first_line_indent=True)
 
 
-def add_signature(parent: Container, org: str, date: str, *, seal: str | None = "（印章）") -> list[Paragraph]:
-    """Organisation and date, right-aligned; the date stands four characters from the right
-    edge and the organisation line sits roughly centred over it (GB/T 9704 7.3.5.1).
+def text_width_chars(text: str) -> float:
+    """Printed width of `text` in body characters: Chinese and full-width 1, Latin and digits ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…·" else 1.0 for ch in text)
 
-    `seal` marks where the seal goes; it follows the organisation name (“XX县人民政府办公室
-    （印章）”), so an office can delete it in Word without touching the layout.
+
+def signature_indent_chars(org: str, date: str) -> float:
+    """Right indent (in characters) that centres the organisation name over a date set four
+    characters in from the right margin (GB/T 9704 7.3.5.1); 0 when the name is wider."""
+    return max(0.0, 4 + (text_width_chars(date) - text_width_chars(org)) / 2)
+
+
+def add_signature(parent: Container, org: str, date: str, *, seal: str | None = None) -> list[Paragraph]:
+    """Organisation and date (GB/T 9704 7.3.5.1): the date right-aligned four characters in from
+    the right margin, the organisation name centred over the date.
+
+    The seal goes over both lines; the blank lines an office leaves above them are its room, so
+    nothing is printed for it unless `seal` asks for a marker after the name.
     """
     org_line = org + (seal or "")
     return [
-        add_text(parent, org_line, align="right", right_indent_chars=0 if seal else 2),
+        add_text(parent, org_line, align="right", right_indent_chars=signature_indent_chars(org_line, date)),
         add_text(parent, date, align="right", right_indent_chars=4),
     ]
 

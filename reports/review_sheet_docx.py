@@ -15,16 +15,17 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS
 from app.review.sheet_types import TICK, SheetData, StageSheet, numbered
 from reports.docx_layout import (
     FONT_BODY,
+    FONT_HEI,
+    FONT_TITLE,
     add_table,
     add_text,
-    add_title,
     new_document,
     set_cell_text,
     set_run_font,
@@ -36,8 +37,13 @@ __all__ = ["build_review_sheet", "write_review_sheet"]
 # label | value | label | three stage columns (the matrix) — the 156 mm type area.
 WIDTHS_MM = (30.0, 54.0, 24.0, 24.0, 24.0)
 SIZE_PT = 10.5  # 五号, what Chinese forms print their cells in
-ROW_PT = 22.0  # the least height of a row: room for a pen correction on paper
-OPINION_PT = 62.0  # an opinion cell leaves room for a handwritten note beside the typed one
+ROW_PT = 18.0  # the least height of a row: room for a pen correction on paper
+OPINION_PT = 50.0  # an opinion cell leaves room for a handwritten note beside the typed one
+TITLE_PT = 18.0  # 小二: the form's title, smaller than a 公文's 2号 so the form keeps to one page
+# A form, not a 公文: narrower top and bottom margins than GB/T 9704's 37/35 mm let the whole
+# sheet go on one page where its content allows (one sheet a post in the paper file).
+MARGINS_MM = (25.0, 20.0)
+FOOTER_MM = 10.0
 # A cell spec: (columns it spans, text, style); styles: label, value, centre, mark, head.
 Spec = tuple[int, str, str]
 
@@ -106,7 +112,8 @@ def _rows(data: SheetData) -> list[_Row]:
 
 def _fill(cell: _Cell, text: str, style: str) -> None:
     if style in ("label", "head"):
-        set_cell_text(cell, text, size_pt=SIZE_PT, bold=True, align="center")
+        # 黑体 rather than bold 仿宋: 仿宋 has no bold face, Word and WPS would smear a fake one.
+        set_cell_text(cell, text, size_pt=SIZE_PT, align="center", font=FONT_HEI)
     elif style == "mark":
         # A tick is centred like a box on a paper form; a reviewer's note reads as text.
         set_cell_text(cell, text, size_pt=SIZE_PT, align="center" if not text or text == TICK else "left",
@@ -151,7 +158,12 @@ def _table(doc: DocxDocument, rows: list[_Row]) -> Table:
 def build_review_sheet(data: SheetData) -> DocxDocument:
     """The sheet as a python-docx Document (returned for tests and for saving)."""
     doc = new_document()
-    add_title(doc, f"{data.org_name}门户网站（政务新媒体）\n信息审核发布单")
+    section = doc.sections[0]
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM[0]), Mm(MARGINS_MM[1])
+    section.footer_distance = Mm(FOOTER_MM)
+    title = add_text(doc, f"{data.org_name}门户网站（政务新媒体）\n信息审核发布单", font=FONT_TITLE,
+                     size_pt=TITLE_PT, align="center", grid=False)
+    title.paragraph_format.line_spacing = Pt(TITLE_PT * 1.4)
     # A half-height gap instead of a full 3号 blank line keeps the form on as few pages as it can.
     add_text(doc, "", size_pt=SIZE_PT, grid=False)
     _table(doc, _rows(data))

@@ -139,12 +139,17 @@ def _corrupt(path: Path) -> UserError:
     )
 
 
+_PRINT_SHEET_PREFIX = "打印"  # reports.xlsx_print.PRINT_SHEET_PREFIX (not imported: it imports this module)
+
+
 def _locate(path: Path, workbook: Any, required: list[str]) -> SheetTable:
     sheets = list(workbook.worksheets)
     active = workbook.active
     if active in sheets:  # the sheet the user last looked at is most likely the register
         sheets.remove(active)
         sheets.insert(0, active)
+    # A print sheet (reports.xlsx_print) holds only some columns: read it only when nothing else fits.
+    sheets.sort(key=lambda sheet: str(getattr(sheet, "title", "")).startswith(_PRINT_SHEET_PREFIX))
     best: tuple[int, str, int, list[str]] | None = None  # (found, sheet, row, missing)
     try:
         for sheet in sheets:

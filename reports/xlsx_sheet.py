@@ -42,12 +42,13 @@ _MAX_CELL_TEXT = 32767  # Excel's limit; longer text makes Excel "repair" the fi
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill(fill_type="solid", start_color="D9D9D9", end_color="D9D9D9")
-_HEADER_FONT = Font(bold=True, size=11)
+_HEADER_FONT = Font(name="宋体", bold=True, size=11)
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_TITLE_FONT = Font(bold=True, size=16)
+_TITLE_FONT = Font(name="宋体", bold=True, size=16)
 _TITLE_ALIGN = Alignment(horizontal="center", vertical="center")
 _WRAP_ALIGN = Alignment(wrap_text=True)
 _FOOTER = "第 &P 页 共 &N 页"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 _LINE_HEIGHT_PT = 16.0  # one wrapped line of 11 pt CJK text, with room for taller fallback fonts
 
 
@@ -67,8 +68,8 @@ def write_table(
     are Excel column widths (about one per Latin character, two per Chinese character);
     None derives them from the headers. `wrap_columns` (0-based) wrap long text when
     printed. Every `str` value is stored as text, never as a formula; dates become real
-    Excel dates shown as yyyy-mm-dd. For a write-only worksheet this must be the first
-    thing written to it. `footer_note` (the audit code) is printed at the left of the footer.
+    Excel dates shown as yyyy-mm-dd, date-times as yyyy-mm-dd hh:mm. For a write-only worksheet this must be
+    the first thing written to it. `footer_note` (the audit code) is printed at the left of the footer.
     """
     ncols = len(headers)
     if ncols == 0:
@@ -221,6 +222,10 @@ def _write_only_rows(ws: WriteOnlyWorksheet, rows: Iterable[Sequence[CellValue]]
         lines = 1
         for i, value in enumerate(out):
             if not isinstance(value, str):
+                if type(value) is dt.datetime:  # minutes, not openpyxl's h:mm:ss, so narrow columns show it
+                    stamp = WriteOnlyCell(ws, value)
+                    stamp.number_format = DATETIME_FORMAT
+                    out[i] = stamp
                 continue
             if ILLEGAL_CHARACTERS_RE.search(value) or len(value) > _MAX_CELL_TEXT:
                 value = out[i] = clean_text(value)
@@ -256,6 +261,8 @@ def _normal_rows(ws: Worksheet, rows: Iterable[Sequence[CellValue]], ncols: int,
                 _as_text(cell, clean_text(value))
             else:
                 cell.value = value
+                if type(value) is dt.datetime:
+                    cell.number_format = DATETIME_FORMAT
             if wrap[col - 1]:
                 cell.alignment = _WRAP_ALIGN
                 if isinstance(value, str):

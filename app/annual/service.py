@@ -125,6 +125,9 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
     if year >= today.year:
         raise ValidationError(f"{year} 年尚未结束，不能锁定该年度报告。")
     data = compute(session, year)
+    from app.annual.report_export import check_texts  # late: report_export imports this module
+
+    check_texts(year, data.part1, data.part5, "锁定")
     if not data.checks_ok:
         failed = "；".join(c.name for c in data.checks if not c.ok)
         raise ValidationError(f"以下校验未通过，不能锁定：{failed}。请先改正相关记录。")

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,9 +32,13 @@ from app.cases.recompute import case_deadline, deadline_input
 from app.cases.reply_text import remedy_for_case, unfilled_markers
 from app.context import Actor
 from app.errors import NotFound, ValidationError
+from app.letters_layout import letter_layout
 from app.redaction.reply_rules import reply_body
 from app.settings import get_setting
 from app.workdays.service import load_calendar
+
+if TYPE_CHECKING:
+    from reports.letters.layout import LetterLayout
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,17 @@ _DOC_NO_NOTE = re.compile(r"文号：([^；]+)")
 _CLOSING = "。；！？…”"
 _CITATION = re.compile(r"（([^（）]*条例[^（）]*)）$")
 _ORG_SETTINGS = (("org.address", "机关地址"), ("org.phone", "联系电话"), ("org.postcode", "邮政编码"))
+
+
+_MENTIONS_ATTACHMENT = re.compile(r"见附件|所附|附后")
+_ATTACHMENT_LINE = re.compile(r"^\s*附件[：:]", re.MULTILINE)
+
+
+def _attachment_name(content: str) -> str:
+    first = next((line.strip() for line in content.splitlines() if line.strip()), "") or "所申请的政府信息"
+    for verb in ("申请公开", "申请获取"):
+        first = first.removeprefix(verb).lstrip("：:，, ")
+    return first.rstrip("。．.；;") or "所申请的政府信息"
 
 
 def cn_date(d: date | None) -> str:
@@ -206,6 +222,10 @@ def letter_context(
         body = case.reply_body.strip()
         if not body and case.reply_type:
             body = reply_body(session, ReplyType(case.reply_type), case.outcome_detail, case)
+        if _MENTIONS_ATTACHMENT.search(body) and not _ATTACHMENT_LINE.search(body):
+            # “（见附件）” needs an 附件说明 (GB/T 9704 7.3.4); what is enclosed is the information asked
+            # for. A clerk who encloses something else writes the line “附件：……” in the reply text.
+            body += "\n附件：" + _attachment_name(case.content)
         context.update({"答复正文": _or_marker(body, "答复正文"), "救济途径": remedy_for_case(session, case)})
     return context
 
@@ -259,12 +279,13 @@ def _doc_no_for(
     return number
 
 
-def render_case_letter(kind: str, context: dict[str, str], out_path: Path, template_folder: Path) -> Path:
+def render_case_letter(kind: str, context: dict[str, str], out_path: Path, template_folder: Path,
+                       layout: LetterLayout | None = None) -> Path:
     """Render with the office's templates (bundled ones are written there first if missing)."""
     from reports.letters import ensure_templates, render_letter
 
     ensure_templates(template_folder)
-    render_letter(kind, context, out_path, template_folder)
+    render_letter(kind, context, out_path, template_folder, layout)
     return out_path
 
 
@@ -309,7 +330,8 @@ def generate_letter(
         doc_no = _doc_no_for(session, actor, case, info, consultation, day)
         context = letter_context(session, case, kind, letter_date=day, doc_no=doc_no, consultation_id=consultation_id)
         with tempfile.TemporaryDirectory(prefix="govinfo-letter-") as tmp:
-            out = render_case_letter(kind, context, Path(tmp) / "letter.docx", template_folder)
+            out = render_case_letter(kind, context, Path(tmp) / "letter.docx", template_folder,
+                                     letter_layout(session, kind))
             add_footer_note(out, footer_code(session))  # the paper anchor of the audit trail
             content = out.read_bytes()
         draft = doc_no == DRAFT_MARK

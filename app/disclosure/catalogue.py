@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -41,17 +40,17 @@ from reports.docx_layout import (
     new_document,
     set_cell_text,
 )
-from reports.xlsx_sheet import write_table
+from reports.xlsx_print import PrintLayout, save_register
 
 EMPTY_TEXT = "本类暂无公开信息"
 XLSX_HEADERS = ("序号", "类别", "文号", "标题", "发布日期", "网址", "备注")
 XLSX_WIDTHS = (7, 40, 22, 48, 12, 42, 22)
 DOCX_HEADERS = ("序号", "文号", "标题", "发布日期", "网址")
-# 156 mm of type area. Dates are written 2024-10-23 in the table, which fits one line where
-# 2024年10月23日 would wrap; the URL column uses a smaller size so an address takes two or
-# three lines instead of five.
-DOCX_WIDTHS_MM = (12.0, 30.0, 56.0, 23.0, 35.0)
-URL_PT = 8.0
+# 156 mm of type area. 文号 holds a whole 锦府办发〔2024〕123号 on one line at 10.5 pt (110 pt +
+# 10.8 pt of cell margins = 42.7 mm); dates are written 2024-10-23, which fits one line where
+# 2024年10月23日 would wrap; URLs print at 9 pt, wrapping where they must.
+DOCX_WIDTHS_MM = (10.0, 44.0, 46.0, 24.0, 32.0)
+URL_PT = 9.0
 
 
 @dataclass(frozen=True)
@@ -128,11 +127,10 @@ def _write_xlsx(tmp: Path, title: str, sections: list[CatalogueSection], progres
                 done += 1
                 yield [number, section.heading, e.doc_no, e.title, e.published_on, e.url, _repealed_note(e)]
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("政府信息公开目录")
+    # 文号 does not wrap: its column holds a whole 文号 (锦府办发〔2024〕123号 is about 20 units).
     wrap = {XLSX_HEADERS.index(h) for h in ("类别", "标题", "网址", "备注")}
-    write_table(ws, title, XLSX_HEADERS, rows(), XLSX_WIDTHS, wrap_columns=wrap)
-    wb.save(tmp)
+    save_register(tmp, "政府信息公开目录", title, XLSX_HEADERS, XLSX_WIDTHS, rows(), wrap_columns=wrap,
+                  layout=PrintLayout(XLSX_HEADERS))
 
 
 def _write_docx(tmp: Path, title: str, scope: str, sections: list[CatalogueSection], progress: Progress | None,

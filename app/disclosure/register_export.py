@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +29,9 @@ from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
 from app.years import check_year
 
+if TYPE_CHECKING:
+    from reports.xlsx_print import PrintLayout
+
 # The register holds no personal data: everyone who works with disclosures may take it out.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,
                 Role.PRINCIPAL_LEADER)
@@ -43,6 +46,11 @@ HEADERS: tuple[str, ...] = (
 WIDTHS: tuple[float, ...] = (12, 6, 32, 24, 9, 17, 11, 34, 9, 24, 20, 14, 11, 28, 11, 14, 28)
 _WRAP = frozenset(HEADERS.index(h) for h in ("标题", "类别", "文号", "保密审查（审查人、日期、意见）",
                                                "不予公开理由", "法律依据", "发布渠道", "网址", "备注"))
+# What the paper file shows by default (the export dialog lets an office choose and remembers).
+PRINT_COLUMNS: tuple[str, ...] = (
+    "事项编号", "标题", "类别", "责任科室", "文号", "形成/变更日期", "保密审查（审查人、日期、意见）", "公开方式",
+    "发布日期", "状态",
+)
 
 
 def remarks(item: DisclosureItem, due: date | None, calendar: WorkCalendar) -> str:
@@ -93,6 +101,12 @@ def row_values(item: DisclosureItem, calendar: WorkCalendar) -> list[Any]:
     ]
 
 
+def _default_layout() -> PrintLayout:
+    from reports.xlsx_print import PrintLayout  # late: openpyxl loads only when exporting
+
+    return PrintLayout(PRINT_COLUMNS)
+
+
 def register_title(session: Session, year: int) -> str:
     return f"{get_setting(session, 'org.name')}政府信息主动公开事项登记台账（{year}年）"
 
@@ -105,8 +119,10 @@ def export_register(
     *,
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
+    layout: PrintLayout | None = None,
 ) -> int:
     """Write the register of items formed or changed in `year` to `path` (.xlsx); returns the row count.
+    The workbook opens on a print sheet of `layout`'s columns (default PRINT_COLUMNS on A4).
 
     `progress(done, total)` is called while writing; `cancel()` returning True stops with
     ExportCancelled and no file. One audit entry (action "export") records the export.
@@ -125,7 +141,7 @@ def export_register(
 
     write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, (row_values(i, calendar) for i in items), total,
                         wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
-                        footer_note=footer_code(session))
+                        layout=layout or _default_layout(), footer_note=footer_code(session))
     record_export(session, actor, "disclosure_register", str(year),
            after={"文件": target.name, "条数": total, "范围": title},
            summary=f"导出主动公开事项登记台账 {year} 年 {total} 条（{target.name}）")

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
@@ -28,7 +29,7 @@ from app.settings import get_setting
 from app.workdays.service import load_calendar
 from app.years import check_year, month_bounds, year_bounds
 from reports.atomic import atomic_write
-from reports.xlsx_sheet import write_table
+from reports.xlsx_print import BODY_PT, FONT, PrintLayout, lines_for, use_song_font, write_print_table
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "日常巡检记录"
@@ -99,7 +100,9 @@ def export_inspections(
         ws = wb.active
         assert ws is not None
         ws.title = SHEET_NAME
-        count = write_table(ws, title, HEADERS, rows(), WIDTHS, wrap_columns=_WRAP)
+        use_song_font(wb)
+        # The log is filed on paper: every column, 宋体 10 pt, fitted to A4 landscape at full size.
+        count = write_print_table(ws, title, HEADERS, rows(), WIDTHS, _WRAP, PrintLayout(HEADERS))
         for cells in ws.iter_rows(min_row=3, max_row=count + 2, min_col=3, max_col=6):
             for cell in cells:  # 是/否 centred, as ticks would stand in a paper log
                 cell.alignment = _CENTRE
@@ -109,7 +112,9 @@ def export_inspections(
         note.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=len(HEADERS))
         # LibreOffice and WPS do not grow a merged row for wrapped text: size it (2 units a character).
-        ws.row_dimensions[note_row].height = 16 * (1 + len(str(note.value)) * 2 // int(sum(WIDTHS)))
+        note.font = Font(name=FONT, size=BODY_PT)
+        width = sum(ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(HEADERS) + 1))
+        ws.row_dimensions[note_row].height = 14 * lines_for(str(note.value), width) + 4
         wb.save(tmp)
 
     tick(0, total, progress, cancel)

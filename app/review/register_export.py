@@ -8,8 +8,9 @@ has passed. The file appears only when complete (atomic_write); one audit entry 
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,12 +22,15 @@ from app.context import Actor
 from app.errors import ValidationError
 from app.export_progress import CancelFlag, Progress, write_register_xlsx
 from app.export_unit import record_export
-from app.localtime import local_text
+from app.localtime import local_text, to_local
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
 from app.settings import get_setting
 from app.signoff.service import Decision
 from app.years import check_year
+
+if TYPE_CHECKING:
+    from reports.xlsx_print import PrintLayout
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "稿件登记台账"
@@ -38,8 +42,13 @@ HEADERS: tuple[str, ...] = (
     "变更类型", "原稿编号",
 )
 WIDTHS: tuple[float, ...] = (10, 36, 14, 8, 8, 34, 8, 12, 6, 16, 16, 16, 16, 30, 18, 8, 10)
-_WRAP = frozenset(HEADERS.index(h) for h in ("标题", "来源", "初审（签署人、时间）", "二审（签署人、时间）",
-                                               "三审（签署人、时间）", "网址", "来源单位确认"))
+_WRAP = frozenset(HEADERS.index(h) for h in ("标题", "栏目/账号", "来源", "初审（签署人、时间）",
+                                               "二审（签署人、时间）", "三审（签署人、时间）", "网址", "来源单位确认"))
+# What the paper file shows by default (the export dialog lets an office choose and remembers).
+PRINT_COLUMNS: tuple[str, ...] = (
+    "编号", "标题", "栏目/账号", "来源类型", "来源", "作者", "初审（签署人、时间）", "二审（签署人、时间）",
+    "三审（签署人、时间）", "发布时间",
+)
 
 
 def check_xlsx(path: str | Path) -> Path:
@@ -68,16 +77,28 @@ def _post_sort_key(post_no: str) -> tuple[int, str]:
     return (int(number), post_no) if number.isdigit() else (1 << 30, post_no)
 
 
+def _local(value: datetime | None) -> datetime | None:
+    """A stored (UTC) time as the office's local time without a zone: Excel has no time zones."""
+    local = to_local(value)
+    return local.replace(tzinfo=None) if local else None
+
+
 def row_values(post: Post, author: str, parent_no: str, signed: dict[ReviewStage, str]) -> list[Any]:
-    # Times are text like the sign-off columns (“2024-05-06 09:30”, local time): they sort as
-    # written, and LibreOffice/WPS print a narrow date-time column as ####.
+    # 发布时间 is a real Excel date-time (local, shown yyyy-mm-dd hh:mm) so it sorts and filters
+    # as a time; the sign-off columns join a name and a time and stay text.
     confirmed = f"{post.confirmed_by}，{local_text(post.confirmed_at)}" if post.confirmed_at else ""
     return [
         post.post_no, post.title, post.target, "、".join(PostKind(k).label for k in post.kinds.split(",") if k),
         SourceKind(post.source_kind).label, source_text(post), author, PostStatus(post.status).label, post.round,
         signed.get(ReviewStage.FIRST, ""), signed.get(ReviewStage.SECOND, ""), signed.get(ReviewStage.THIRD, ""),
-        local_text(post.published_at), post.published_url, confirmed, ChangeKind(post.change_kind).label, parent_no,
+        _local(post.published_at), post.published_url, confirmed, ChangeKind(post.change_kind).label, parent_no,
     ]
+
+
+def _default_layout() -> PrintLayout:
+    from reports.xlsx_print import PrintLayout  # late: openpyxl loads only when exporting
+
+    return PrintLayout(PRINT_COLUMNS)
 
 
 def register_title(session: Session, year: int) -> str:
@@ -92,8 +113,10 @@ def export_post_register(
     *,
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
+    layout: PrintLayout | None = None,
 ) -> int:
-    """Write the register of posts numbered in `year` to `path` (.xlsx); returns the row count."""
+    """Write the register of posts numbered in `year` to `path` (.xlsx); returns the row count. The
+    workbook opens on a print sheet of `layout`'s columns (default PRINT_COLUMNS on A4)."""
     actor.require(*EXPORT_ROLES)
     check_year(year)
     target = check_xlsx(path)
@@ -117,7 +140,7 @@ def export_post_register(
                        signed.get(post.id, {})) for post in posts)
     write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, rows, total,
                         wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
-                        footer_note=footer_code(session))
+                        layout=layout or _default_layout(), footer_note=footer_code(session))
     record_export(session, actor, "post_register", str(year),
            after={"文件": target.name, "篇数": total, "范围": title},
            summary=f"导出稿件登记台账 {year} 年 {total} 篇（{target.name}）")

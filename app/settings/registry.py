@@ -6,7 +6,7 @@ Later features add their keys here, in one place, so an administrator's 系统�
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +33,7 @@ class SettingDef:
     choices: tuple[str, ...] = ()
     affects_deadlines: bool = False  # a change recomputes every open deadline
     validator: Callable[[Any], None] | None = None  # raises ValidationError for a value that makes no sense
+    item_choices: Callable[[], Sequence[str]] | None = None  # a list setting's allowed items
 
 
 _DEFS: list[SettingDef] = [
@@ -128,6 +129,29 @@ _DEFS: list[SettingDef] = [
     ),
 ]
 
+
+
+def _letter_names() -> Sequence[str]:
+    from reports.letters.kinds import LETTERS  # late: the registry loads before any document code
+
+    return [spec.name for spec in LETTERS.values()]
+
+
+_DEFS += [
+    SettingDef(
+        "letters.letterhead_kinds", list, ["补正告知书", "延期答复告知书", "第三方意见征询书", "部门协商函", "答复书"],
+        "使用信函格式的文书", "文书格式",
+        "每行一种文书（受理回执、补正告知书、延期答复告知书、第三方意见征询书、部门协商函、答复书）。列出的文书按"
+        "《党政机关公文格式》信函格式排版：首页印红色机关名称和红色双线，文号在双线下方右侧，首页不显示页码；"
+        "未列出的按普通格式排版。版头的样式在模板文件夹的“版头.docx”中修改。",
+        item_choices=_letter_names,
+    ),
+    SettingDef(
+        "letters.preprinted", bool, False, "使用印好版头的信纸", "文书格式",
+        "选“是”时，信函格式的文书不打印版头和红色双线，只留出版头的位置，正文打印在信纸的版头下方。",
+    ),
+]
+
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
 
 
@@ -151,6 +175,14 @@ def _coerce(defn: SettingDef, value: Any) -> Any:
             value = [v for v in (p.strip() for p in value.replace("，", ",").split(",")) if v]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValidationError(f"“{defn.label}”必须是文字列表。", field=defn.key)
+        if defn.item_choices is not None:
+            allowed = list(defn.item_choices())
+            unknown = [v for v in value if v not in allowed]
+            if unknown:
+                raise ValidationError(
+                    f"“{defn.label}”中的“{'、'.join(unknown)}”不是可选的项目，可以填写：{'、'.join(allowed)}。",
+                    field=defn.key,
+                )
         return value
     text = str(value).strip()
     if not text and defn.default:

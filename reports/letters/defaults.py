@@ -1,7 +1,7 @@
 """The built-in letter templates, built in code with `reports.docx_layout`.
 
 No .docx file is kept in the repository: each default is generated here, and
-`ensure_templates` writes the missing ones into the office's template folder, where the
+`ensure_templates` writes the missing ones (and the 信函格式 版头) into the office's template folder, where the
 office edits them in Word/WPS. Wording follows 条例 (国务院令第711号) and the county's
 依申请公开工作制度; every sentence an office may want to change is plain template text.
 """
@@ -18,6 +18,7 @@ from reports import docx_layout as L
 from reports.atomic import atomic_write
 from reports.docx_xml import set_child
 from reports.letters.kinds import KINDS, get_spec
+from reports.letters.layout import LETTERHEAD_FILE, build_letterhead
 
 __all__ = ["build_default", "ensure_templates", "saver"]
 
@@ -42,6 +43,9 @@ def ensure_templates(folder: Path) -> list[Path]:
         path = folder / get_spec(kind).file_name
         if not path.exists():
             written.append(atomic_write(path, saver(build_default(kind))))
+    head = folder / LETTERHEAD_FILE
+    if not head.exists():
+        written.append(atomic_write(head, saver(build_letterhead())))
     return written
 
 
@@ -61,9 +65,19 @@ def _letter_head(title: str, addressee: str) -> DocxDocument:
     return doc
 
 
-def _letter_foot(doc: DocxDocument) -> None:
-    # The last paragraph, the blank lines and the name travel together: a page holding only
-    # a seal and a date is what GB/T 9704 7.3.5.4 tells offices to avoid.
+def _letter_foot(doc: DocxDocument, attachment: str = "") -> None:
+    """附件说明 (when the letter encloses something), room for the seal, name over date, 附注.
+
+    The blank lines, the name and the date travel together, and the last text paragraph keeps
+    its last line with them (Word and LibreOffice split a paragraph before a kept block rather
+    than move it whole), so a page never holds only a seal and a date (GB/T 9704 7.3.5.4) and
+    page 1 is not left a third empty when the closing block does not fit.
+    """
+    if attachment:
+        # GB/T 9704 7.3.4: one line under the text, two characters in, “附件：” and the name.
+        L.add_blank(doc)
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # no blank line atop page 2
+        L.add_text(doc, f"附件：{attachment}", first_line_indent=True)
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     L.add_blank(doc, 2)  # room for the seal, which covers the name and the date
     for paragraph in doc.paragraphs[-2:]:
@@ -89,10 +103,15 @@ def _form(doc: DocxDocument, rows: Sequence[tuple[str, str]], tall: Sequence[str
                   {"w:val": str(int(height.pt * 20)), "w:hRule": "atLeast"})
 
 
-def _new_page_title(doc: DocxDocument, title: str) -> None:
+def _attachment_page(doc: DocxDocument, title: str) -> None:
+    """An attachment on its own page (GB/T 9704 8.x): “附件” in 3号黑体 at the top left, the
+    title centred on the third line."""
     # "Page break before" rather than a page-break paragraph: when the letter fills its
     # page exactly, a break paragraph would spill over and leave a blank page.
-    L.add_title(doc, title).paragraph_format.page_break_before = True
+    label = L.add_text(doc, "附件", font=L.FONT_HEI, align="left")
+    label.paragraph_format.page_break_before = True
+    L.add_blank(doc)
+    L.add_title(doc, title)
 
 
 def _reply() -> DocxDocument:
@@ -162,8 +181,8 @@ def _third_party() -> DocxDocument:
     L.add_body(doc, "请你方于{{征询答复期限}}前填写所附回执，书面提出是否同意公开的意见，不同意公开的请说明理由，"
                     "寄送或者送达本机关（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。"
                     "逾期未提出意见的，由本机关依法决定是否公开。")
-    _letter_foot(doc)
-    _new_page_title(doc, "第三方意见回执")
+    _letter_foot(doc, "第三方意见回执")
+    _attachment_page(doc, "第三方意见回执")
     L.add_blank(doc)
     _form(doc, [
         ("受理编号", "{{受理编号}}"),
@@ -183,8 +202,8 @@ def _consultation() -> DocxDocument:
     L.add_body(doc, "{{征询事项}}")
     L.add_body(doc, "请于{{征询答复期限}}前将书面意见（加盖单位印章）反馈本机关，并填写所附办理单。"
                     "你单位认为所申请信息应由其他机关负责公开的，请一并说明该机关的名称和联系方式。")
-    _letter_foot(doc)
-    _new_page_title(doc, "政府信息公开申请协商办理单")
+    _letter_foot(doc, "政府信息公开申请协商办理单")
+    _attachment_page(doc, "政府信息公开申请协商办理单")
     L.add_blank(doc)
     _form(doc, [
         ("受理编号", "{{受理编号}}"),

@@ -26,9 +26,10 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
-__all__ = ["PLACEHOLDER_RE", "TemplateScan", "fill", "scan"]
+__all__ = ["PLACEHOLDER_RE", "TemplateScan", "fill", "quoted", "scan"]
 
 PLACEHOLDER_RE = re.compile(r"[{｛]{2}\s*([^{}｛｝]*?)\s*[}｝]{2}")
+_REQUEST_VERBS = ("申请公开", "申请获取", "要求公开", "请求公开")
 _STRAY_RE = re.compile(r"[{｛]{2}|[}｝]{2}")
 _P, _T = qn("w:p"), qn("w:t")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -97,9 +98,12 @@ def _replace(p: etree._Element, values: Mapping[str, str]) -> bool:
     starts = list(accumulate((len(s) for s in texts[:-1]), initial=0))
     # Right to left: every edit happens after the spans still to be processed, so their
     # offsets into the original texts stay valid.
+    joined = "".join(texts)
     for match in reversed(matches):
         value = values[match.group(1)]
         begin, end = match.span()
+        if joined[begin - 1:begin] == "“" and joined[end:end + 1] == "”":
+            value = quoted(value, joined[:begin - 1])
         first = bisect_right(starts, begin) - 1  # the last element starting at or before
         last = bisect_right(starts, end - 1) - 1
         head = texts[first][: begin - starts[first]]
@@ -116,6 +120,24 @@ def _replace(p: etree._Element, values: Mapping[str, str]) -> bool:
             element.text = text
             element.set(_XML_SPACE, "preserve")
     return True
+
+
+def quoted(value: str, before: str) -> str:
+    """A value the template puts inside “…”: quotes within it become ‘…’ (GB/T 15834), its own
+    closing full stop goes (the template's sentence ends after the quote), and a request that
+    repeats the verb (“申请获取“申请公开……”) loses it."""
+    text = value.strip()
+    if before.endswith(_REQUEST_VERBS):
+        for verb in _REQUEST_VERBS:
+            if text.startswith(verb):
+                text = text[len(verb):].lstrip("：:，, ")
+                break
+    text = text.rstrip("。．.")
+    text = text.replace("“", "‘").replace("”", "’")
+    if '"' in text:  # straight quotes typed on an English keyboard: open, close, open, …
+        parts = text.split('"')
+        text = "".join(part + ("‘" if i % 2 == 0 else "’") for i, part in enumerate(parts[:-1])) + parts[-1]
+    return text
 
 
 def _split_lines(p: etree._Element) -> None:

@@ -9,19 +9,24 @@ from docx import Document
 from openpyxl import load_workbook
 
 from app.annual.layout import PART3_CORNER_NOTE
+from app.annual.service import save_texts
 from app.bootstrap import Database
 from app.cases.outcomes import Outcome
 from app.cli import main as run_cli
+from app.context import Actor
 from tests.factories import case
 
 
-def _fill(db: Database) -> None:
+def _fill(db: Database, texts: bool = True) -> None:
     with db.session_factory.begin() as s:
         s.add_all([
             case(date(2024, 2, 1), date(2024, 2, 20), Outcome.DISCLOSED),
             case(date(2024, 3, 1), date(2024, 3, 20), Outcome.WITHHELD, 5),
             case(date(2024, 12, 30)),
         ])
+        if texts:
+            save_texts(s, Actor.system(), 2024, "本年度，本机关认真贯彻条例。", "一是培训不足。", "",
+                       expected_version=0)
 
 
 def test_docx_has_every_part_and_the_part3_table(db: Database, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -57,7 +62,7 @@ def test_xlsx_rows_have_labels_as_text_and_numbers_last(db: Database, tmp_path: 
     assert labels["（一）予以公开"] == [1, 0, 0, 0, 0, 0, 1]
     assert labels["（七）总计"] == [2, 0, 0, 0, 0, 0, 2]
     assert labels["三、本年度办理结果"] == [None] * 7
-    assert ws.cell(3, 1).data_type == "s"
+    assert ws.cell(5, 1).value == "一、本年新收政府信息公开申请数量" and ws.cell(5, 1).data_type == "s"
     part4 = wb["四、复议诉讼"]
     assert [part4.cell(3, c).value for c in range(2, 17)] == [0] * 15
 

@@ -86,7 +86,7 @@ def test_check_clean_then_import_then_export(tmp_path: Path, capsys: pytest.Capt
     out = tmp_path / "台账2024.xlsx"
     assert run(data, "export", "register", "requests", "--year", "2024", "-o", str(out)) == 0
     assert "2 件" in capsys.readouterr().out
-    ws = load_workbook(out).active
+    ws = load_workbook(out)["依申请公开登记台账"]  # the full sheet, beside the print sheet
     assert ws["A1"].value.endswith("（2024年）")
     assert ws.cell(row=3, column=11).value == "=SUM(A1)" and ws.cell(row=3, column=11).data_type == "s"
 

@@ -182,7 +182,7 @@ def test_round_trip_keeps_every_register_field(exported: tuple[Path, dict[str, l
 def test_sheet_layout_and_cells(exported: tuple[Path, dict[str, list[Any]]]) -> None:
     path, _ = exported
     wb = load_workbook(path)
-    ws = wb.active
+    ws = wb["依申请公开登记台账"]  # the full sheet, beside the print sheet
     assert ws["A1"].value == "锦屏县人民政府办公室政府信息依申请公开登记台账（2024年）"
     assert [c.value for c in ws[2]] == list(HEADERS)
     assert ws.freeze_panes == "A3"

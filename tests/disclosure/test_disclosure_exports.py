@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -24,6 +25,7 @@ from app.disclosure.service import ItemForm, create_item, decide, new_version, p
 from app.errors import PermissionDenied
 from app.export_progress import ExportCancelled
 from app.workdays.calendar import WorkCalendar
+from reports.docx_layout import text_width_chars
 
 CAL = WorkCalendar()
 TODAY = date(2024, 12, 20)
@@ -73,7 +75,9 @@ def office(db: Database, people) -> Office:
 
 
 def _rows(path: Path) -> list[list[Any]]:
-    ws = load_workbook(path).active
+    wb = load_workbook(path)
+    # A register's full sheet sits beside its print sheet; the catalogue has one sheet.
+    ws = wb["主动公开事项登记台账"] if "主动公开事项登记台账" in wb.sheetnames else wb.active
     assert ws is not None
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
@@ -111,7 +115,7 @@ def test_register_lists_every_version_in_number_order(office: Office, db: Databa
     assert withheld[col["不予公开理由"]].startswith("（五）内部事务信息")
     assert withheld[col["法律依据"]] == "《中华人民共和国政府信息公开条例》第十六条第一款"
     assert data[2][col["状态"]] == "已被新版本替代" and data[3][col["形成/变更日期"]].date() == date(2024, 6, 3)
-    ws = load_workbook(path).active
+    ws = load_workbook(path)["主动公开事项登记台账"]
     assert ws is not None
     cell = ws.cell(row=2 + 12, column=col["标题"] + 1)  # GK-2024-11, the last of 12 rows
     assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"  # text, never a formula
@@ -201,6 +205,11 @@ def test_catalogue_word_in_official_layout(office: Office, db: Database, tmp_pat
     assert [c.text for c in table.rows[1].cells] == ["1", "锦府发〔2024〕3号",
                                                     "锦屏县人民政府关于印发甲办法的通知（已于2024年9月1日废止）",
                                                     "2024-03-08", URL]
+    # A whole 文号 fits its column on one line: 7 full-width + 7 half-width characters at 10.5 pt,
+    # plus the default cell margins (2 × 5.4 pt).
+    need = Pt(text_width_chars("锦府办发〔2024〕123号") * 10.5 + 10.8)
+    assert table.columns[1].width is not None and table.columns[1].width >= need
+
     def east_asia(paragraph: Any) -> str:
         return str(paragraph.runs[0]._r.get_or_add_rPr().find(qn("w:rFonts")).get(qn("w:eastAsia")))
 

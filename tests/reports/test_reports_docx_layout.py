@@ -112,10 +112,13 @@ def test_heading_fonts_follow_the_three_levels(sample: DocxDocument) -> None:
 
 def test_signature_is_right_aligned_with_arabic_date(sample: DocxDocument) -> None:
     org, date, note = sample.paragraphs[8:11]
-    assert org.text == "锦屏县人民政府办公室（印章）"
+    assert org.text == "锦屏县人民政府办公室"
     assert date.text == "2024年3月5日"
     assert org.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert date.paragraph_format.right_indent == Pt(64)  # four characters
+    # Name centred over the date (GB/T 9704 7.3.5.1): the date “2024年3月5日” is 3 characters
+    # and six half-width digits = 6 wide, the name 10; 4 + (6 − 10) / 2 = 2 characters = 32 pt.
+    assert org.paragraph_format.right_indent == Pt(32)
     assert note.paragraph_format.first_line_indent == Pt(32)
 
 

@@ -152,8 +152,8 @@ def test_sheet_shows_every_stage_source_return_and_finding(db: Database, people:
     assert confirmed[1] == "县政务服务中心 刘敏" and confirmed[3] == time_text(datetime(2024, 5, 8, 3, 0))
     assert "生成日期：2024年5月8日" in doc.paragraphs[-1].text
     # Chinese text names its font on w:eastAsia; the footer carries a PAGE field.
-    fonts = doc.tables[0].rows[0].cells[0].paragraphs[0].runs[0]._r.rPr.find(qn("w:rFonts"))
-    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    fonts = doc.tables[0].rows[0].cells[1].paragraphs[0].runs[0]._r.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"  # a value; labels are 黑体
     assert "PAGE" in doc.sections[0].footer._element.xml
     with db.session_factory() as s:
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
@@ -188,8 +188,9 @@ def test_sheet_of_collected_and_first_publication_drafts(db: Database, people: d
         _do(db, export_review_sheet, people["clerk"], original, tmp_path / "c.docx")
 
 
-def _sheet_rows(path: Path) -> list[list[Any]]:
-    ws = load_workbook(path).active
+def _sheet_rows(path: Path, sheet: str | None = None) -> list[list[Any]]:
+    wb = load_workbook(path)
+    ws = wb[sheet] if sheet else wb.active
     assert ws is not None
     for row in ws.iter_rows():
         for cell in row:
@@ -205,7 +206,7 @@ def test_register_of_posts(db: Database, people: dict[str, Actor], tmp_path: Pat
     path = tmp_path / "稿件.xlsx"
     progress: list[tuple[int, int]] = []
     assert _do(db, export_post_register, people["head"], path, 2024, progress=lambda d, t: progress.append((d, t))) == 2
-    rows = _sheet_rows(path)
+    rows = _sheet_rows(path, "稿件登记台账")  # the full sheet, beside the print sheet
     assert rows[0][0] == "锦屏县人民政府门户网站（政务新媒体）稿件登记台账（2024年）"
     assert tuple(rows[1]) == REGISTER_HEADERS == (
         "编号", "标题", "栏目/账号", "形式", "来源类型", "来源", "作者", "状态", "轮次",
@@ -218,7 +219,9 @@ def test_register_of_posts(db: Database, people: dict[str, Actor], tmp_path: Pat
     assert first[5].startswith("中国政府网，") and first[5].endswith(GOV_URL)
     assert first[9:12] == [f"李强，{local_text(signed[(2, 'first')])}", f"赵敏，{local_text(signed[(2, 'second')])}",
                            f"陈军，{local_text(signed[(2, 'third')])}"]
-    assert first[12] == local_text(datetime(2024, 5, 7, 2, 0))
+    # A real Excel date-time in local time, shown to the minute.
+    assert first[12] == datetime.strptime(local_text(datetime(2024, 5, 7, 2, 0)), "%Y-%m-%d %H:%M")
+    assert load_workbook(path)["稿件登记台账"]["M3"].number_format == "yyyy-mm-dd hh:mm"
     assert first[13] == PUBLISHED_URL and first[14].startswith("县政务服务中心 刘敏，")
     assert first[15:] == ["新发布", None]
     assert rows[3][1] == "=SUM(A1:A3) 不是公式" and rows[3][7] == "草稿" and rows[3][9] is None
@@ -322,3 +325,27 @@ def test_demo_fills_every_state(db: Database, tmp_path: Path) -> None:
         numbered_2024 = [p for p in posts if p.post_no.startswith("2024-")]
         assert export_post_register(s, Actor.system(), tmp_path / "demo.xlsx", 2024) == len(numbered_2024)
     assert _row(_cells(tmp_path / "demo.docx"), "退回记录")[1].startswith("第 1 轮")
+
+
+def test_review_sheet_labels_are_heiti_not_fake_bold_fangsong_and_margins_keep_it_short(
+        db: Database, people: dict[str, Actor], tmp_path: Path) -> None:
+    from docx import Document as _Document
+    from docx.oxml.ns import qn as _qn
+
+    post_id = _confirmed_post(db, people)
+    path = tmp_path / "单.docx"
+    _do(db, export_review_sheet, people["head"], post_id, path)
+    doc = _Document(str(path))
+    section = doc.sections[0]
+    assert section.top_margin is not None and round(section.top_margin.mm) == 25
+    assert section.bottom_margin is not None and round(section.bottom_margin.mm) == 20
+    for run in doc.tables[0]._tbl.iter(_qn("w:r")):
+        rpr = run.find(_qn("w:rPr"))
+        fonts = rpr.find(_qn("w:rFonts")) if rpr is not None else None
+        bold = rpr.find(_qn("w:b")) if rpr is not None else None
+        is_bold = bold is not None and bold.get(_qn("w:val"), "1") not in ("0", "false")
+        if fonts is not None and fonts.get(_qn("w:eastAsia")) == "仿宋_GB2312":
+            assert not is_bold  # 仿宋 has no bold face: never a faked one
+    labels = [c for c in doc.tables[0].rows[0].cells if c.text == "编号"]
+    assert labels and labels[0].paragraphs[0].runs[0]._r.find(_qn("w:rPr")).find(
+        _qn("w:rFonts")).get(_qn("w:eastAsia")) == "黑体"

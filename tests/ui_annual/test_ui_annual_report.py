@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from app.annual.layout import PART3_COLUMN_LABELS, PART3_CORNER_NOTE, part3_rows
 from app.annual.models import AnnualReport
-from app.annual.service import save_texts
+from app.annual.service import report_state, save_texts
 from app.audit.models import AuditEntry
 from app.auth.roles import Role
 from app.bootstrap import Database
@@ -151,6 +151,7 @@ def test_saving_texts_with_last_years_text_as_a_start(
 def test_lock_shows_later_changes_and_a_clerk_gets_the_services_refusal(
         qtbot: QtBot, db: Database, ctx: AppContext, make_user: Callable[..., Actor],
         year_2024: dict[str, RequestCase], open_tab: OpenTab, answers: list[str]) -> None:
+    _texts(db)
     clerk_only = AppContext(db, make_user("clerk", Role.DISCLOSURE_STAFF))
     clerk_tab = open_tab(clerk_only)
     page = clerk_tab.report
@@ -175,9 +176,15 @@ def test_export_word_and_excel_are_written_and_audited(
         tmp_path: Path, answers: list[str]) -> None:
     tab = open_tab(ctx)  # held: an unparented tab is deleted with its last Python reference
     page = tab.report
+    assert page.export.export_word(tmp_path / "年报.docx") is None  # Parts 1 and 5 are empty: refused
+    assert any("“一、总体情况”、“五、存在的主要问题及改进情况”尚未填写，不能导出" in box.text()
+               for box in message_boxes())
+    assert not (tmp_path / "年报.docx").exists() and answers == []
+    _texts(db)
+    page.reload()
+    wait(qtbot, page)
     handle = page.export.export_word(tmp_path / "年报.docx")
-    assert handle is not None
-    assert answers == ["导出年度报告"]  # Parts 1 and 5 are empty: asked before writing placeholders
+    assert handle is not None and answers == []  # 2024 has ended: nothing to ask
     wait(qtbot, page.export)
     doc = Document(str(tmp_path / "年报.docx"))
     assert doc.paragraphs[0].text == "锦屏县人民政府办公室2024年政府信息公开工作年度报告"
@@ -196,6 +203,12 @@ def test_export_word_and_excel_are_written_and_audited(
                                                      AuditEntry.record_type == "annual_report")).all()
     assert [e.summary for e in exports] == ["导出 2024 年度报告（Word）", "导出 2024 年度报告（Excel）"]
     assert all(e.username == "keyuan" for e in exports)
+
+
+def _texts(db: Database) -> None:
+    with db.session_factory.begin() as s:
+        save_texts(s, Actor.system(), 2024, "本年度，本机关认真贯彻条例。", "一是培训不足。", "",
+                   expected_version=report_state(s, 2024).version)
 
 
 def test_unsaved_text_blocks_export_and_asks_before_closing(

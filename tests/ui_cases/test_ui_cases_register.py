@@ -32,7 +32,7 @@ def _export(qtbot, tab: CasesTab, path: Path, f: CaseFilter) -> None:
 
 
 def _cells(path: Path) -> list[list[object]]:
-    ws = load_workbook(path, read_only=True).active
+    ws = load_workbook(path, read_only=True)["依申请公开登记台账"]  # the full sheet, beside the print sheet
     assert ws is not None
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
@@ -60,7 +60,7 @@ def test_export_follows_the_list_filter(qtbot, ctx, add_case, tmp_path, boxes) -
 
 def _register_with_one_bad_row(source: Path, out: Path) -> None:
     wb = load_workbook(source)
-    ws = wb.active
+    ws = wb["依申请公开登记台账"]
     assert ws is not None
     header_row = next(r for r in ws.iter_rows() if any(c.value == "受理编号" for c in r))
     columns = {c.value: c.column for c in header_row}

@@ -66,7 +66,7 @@ def test_register_and_inspection_exports(qtbot: QtBot, ctx: AppContext, db: Data
     register = tmp_path / "posts.xlsx"
     task = tab.exports.export_register(register, year)
     qtbot.waitUntil(lambda: task.is_finished, timeout=WAIT_MS)
-    ws = load_workbook(register).active
+    ws = load_workbook(register)["稿件登记台账"]
     assert ws is not None and ws.cell(row=3, column=2).value == "稿件一"
     log = tmp_path / "log.xlsx"
     task = tab.exports.export_inspections(log, year, date.today().month)

@@ -31,15 +31,17 @@ from app.cases.queries import (
     CaseFilter,
     filter_conditions,  # the list's own WHERE, reused for export
 )
-from app.cases.register_export import export_register
+from app.cases.register_export import PRINT_COLUMNS, export_register
 from app.cases.register_import import ImportReport, check_register, import_register
-from app.cases.register_rows import ERROR, Problem
+from app.cases.register_rows import ERROR, HEADERS, Problem
 from app.changes import RecordKind
 from app.export_unit import run_export
 from app.workdays.service import load_calendar
+from reports.xlsx_print import PrintLayout
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import BackgroundOp
+from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
 from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, TaskHandle, run_task
 
@@ -112,6 +114,9 @@ class ImportPreviewDialog(QDialog):
         self.accept()
 
 
+PRINT_KEY = "requests"
+
+
 class RegisterActions(QObject):
     """Owns the register commands of the cases tab; `current_filter` gives the list's filter."""
 
@@ -133,14 +138,20 @@ class RegisterActions(QObject):
         year = f.year or self.ctx.today().year
         default = str(Path.home() / self.tr("依申请公开登记台账_{year}.xlsx").format(year=year))
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
-        if name:
-            if not name.lower().endswith(".xlsx"):
-                name += ".xlsx"
-            self.export(Path(name), f)
+        if not name:
+            return
+        if not name.lower().endswith(".xlsx"):
+            name += ".xlsx"
+        choice = PrintColumnsDialog(PRINT_KEY, self.tr("依申请公开登记台账"), HEADERS, PRINT_COLUMNS,
+                                    parent=self.widget)
+        if choice.exec() == QDialog.DialogCode.Accepted:
+            self.export(Path(name), f, choice.chosen())
 
-    def export(self, path: Path, f: CaseFilter) -> TaskHandle[Any]:
-        """Export the cases the list shows (its filter; a year filter becomes the register's year)."""
+    def export(self, path: Path, f: CaseFilter, layout: PrintLayout | None = None) -> TaskHandle[Any]:
+        """Export the cases the list shows (its filter; a year filter becomes the register's year);
+        the print sheet has `layout`'s columns, else the ones last chosen on this PC."""
         ctx = self.ctx
+        layout = layout or remembered_layout(PRINT_KEY, HEADERS, PRINT_COLUMNS)
         narrowed = any((f.status, f.channel, f.applicant_type, f.due_soon, f.overdue, f.mine_user_id, f.text))
         note = self.tr("按当前筛选条件") if narrowed else ""
 
@@ -151,7 +162,7 @@ class RegisterActions(QObject):
                 return export_register(
                     s, ctx.actor, path, year=f.year, conditions=conds, note=note,
                     progress=lambda done, total: progress.report(done, total, self.tr("正在导出台账…")),
-                    cancel=lambda: progress.cancelled,
+                    cancel=lambda: progress.cancelled, layout=layout,
                 )
 
             return run_export(ctx.db, export)

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.disclosure.catalogue import export_catalogue
-from app.disclosure.register_export import export_register
+from app.disclosure.register_export import HEADERS, PRINT_COLUMNS, export_register
 from app.export_unit import run_export
+from reports.xlsx_print import PrintLayout
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
 from ui.workers import Progress, TaskHandle, run_task
 
 
@@ -97,8 +99,13 @@ class ExportActions(QObject):
         year = choice.chosen_year() or self.ctx.today().year
         default = str(Path.home() / self.tr("主动公开事项登记台账_{year}.xlsx").format(year=year))
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
-        if name:
-            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year)
+        if not name:
+            return
+        columns = PrintColumnsDialog("disclosures", self.tr("主动公开事项登记台账"), HEADERS, PRINT_COLUMNS,
+                                     parent=self.widget)
+        if columns.exec() == QDialog.DialogCode.Accepted:
+            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year,
+                                 columns.chosen())
 
     @Slot()
     def catalogue_dialog(self) -> None:
@@ -114,14 +121,15 @@ class ExportActions(QObject):
         if name:
             self.export_catalogue(Path(name if name.lower().endswith(suffix) else name + suffix), year)
 
-    def export_register(self, path: Path, year: int) -> TaskHandle[Any]:
+    def export_register(self, path: Path, year: int, layout: PrintLayout | None = None) -> TaskHandle[Any]:
         ctx = self.ctx
         text = self.tr("正在导出台账…")
+        layout = layout or remembered_layout("disclosures", HEADERS, PRINT_COLUMNS)
 
         def work(progress: Progress) -> int:
             return run_export(ctx.db, lambda s: export_register(
                 s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled))
+                cancel=lambda: progress.cancelled, layout=layout))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出台账"),

@@ -21,11 +21,15 @@ from app.export_unit import run_export
 from app.review.inspection_export import export_inspections
 from app.review.models import Inspection, Post
 from app.review.posts import get_post
+from app.review.register_export import HEADERS as POST_HEADERS
+from app.review.register_export import PRINT_COLUMNS as POST_PRINT_COLUMNS
 from app.review.register_export import export_post_register
 from app.review.sheet_data import export_review_sheet
+from reports.xlsx_print import PrintLayout
 from ui.cases import files
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
 from ui.workers import Progress, TaskHandle, run_task
 
 
@@ -132,17 +136,23 @@ class ReviewExports(QObject):
         default = str(Path.home() / self.tr("稿件登记台账_{year}.xlsx").format(year=year))
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出稿件登记"), default,
                                               self.tr("Excel 文件 (*.xlsx)"))
-        if name:
-            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year)
+        if not name:
+            return
+        columns = PrintColumnsDialog("posts", self.tr("稿件登记台账"), POST_HEADERS, POST_PRINT_COLUMNS,
+                                     parent=self.widget)
+        if columns.exec() == QDialog.DialogCode.Accepted:
+            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year,
+                                 columns.chosen())
 
-    def export_register(self, path: Path, year: int) -> TaskHandle[Any]:
+    def export_register(self, path: Path, year: int, layout: PrintLayout | None = None) -> TaskHandle[Any]:
         ctx = self.ctx
         text = self.tr("正在导出稿件登记台账…")
+        layout = layout or remembered_layout("posts", POST_HEADERS, POST_PRINT_COLUMNS)
 
         def work(progress: Progress) -> int:
             return run_export(ctx.db, lambda s: export_post_register(
                 s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled))
+                cancel=lambda: progress.cancelled, layout=layout))
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出稿件登记"),

@@ -1,0 +1,85 @@
+"""Exporting the annual report (Word or Excel), the same rules for the tab and the command line.
+
+A report is published as it comes out, so what cannot be published is refused or marked:
+- parts 一 and 五 are the office's own words; empty, the file would print an instruction instead,
+  so the export is refused, naming the part;
+- a year that has not ended has figures that will still change: the document says 草稿 unless
+  the office confirms it wants it as final (`final=True`).
+The steps are split so no session is held while the file is written: `prepare` (read), the
+writer, then `record_export` (audit, once the file exists).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.annual.layout import PART_TITLES
+from app.annual.service import ReportData, compute
+from app.audit.service import record
+from app.context import Actor
+from app.errors import ValidationError
+
+__all__ = ["Prepared", "draft_note", "empty_text_parts", "prepare", "record_export", "write", "year_ended"]
+
+SUFFIXES = (".docx", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    data: ReportData
+    draft: str  # the 草稿 note printed on the document; "" for a final document
+
+
+def year_ended(year: int, today: date) -> bool:
+    return year < today.year
+
+
+def draft_note(year: int, today: date) -> str:
+    return f"草稿：{year}年尚未结束，数据截至{today.year}年{today.month}月{today.day}日，发布前须更新"
+
+
+def empty_text_parts(part1: str, part5: str) -> list[str]:
+    """The text parts still empty, as their headings (一、总体情况 …)."""
+    return [PART_TITLES[i] for i, text in ((0, part1), (4, part5)) if not text.strip()]
+
+
+def check_texts(year: int, part1: str, part5: str, doing: str) -> None:
+    missing = empty_text_parts(part1, part5)
+    if missing:
+        parts = "、".join(f"“{m}”" for m in missing)
+        raise ValidationError(f"{year}年度报告的{parts}尚未填写，不能{doing}。"
+                              f"请在“统计报表”的年度报告中填写并保存后再{doing}。")
+
+
+def prepare(session: Session, year: int, path: Path, *, final: bool = False, today: date | None = None) -> Prepared:
+    """Compute the report and check it can be exported to `path`; refused with a Chinese message."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise ValidationError("输出文件的扩展名须为 .docx（Word）或 .xlsx（Excel）。", field="path")
+    today = today or date.today()
+    data = compute(session, year)
+    check_texts(year, data.part1, data.part5, "导出")
+    draft = "" if final or year_ended(year, today) else draft_note(year, today)
+    return Prepared(data, draft)
+
+
+def write(prepared: Prepared, path: Path) -> Path:
+    """Write the Word or Excel file (atomically); no session is needed."""
+    if path.suffix.lower() == ".docx":
+        from reports.annual_report_docx import write_annual_docx
+
+        return write_annual_docx(prepared.data, path, draft=prepared.draft)
+    from reports.annual_report_xlsx import write_annual_xlsx
+
+    return write_annual_xlsx(prepared.data, path, draft=prepared.draft)
+
+
+def record_export(session: Session, actor: Actor, prepared: Prepared, path: Path) -> None:
+    kind = "Word" if path.suffix.lower() == ".docx" else "Excel"
+    year = prepared.data.year
+    after = {"文件": str(path), **({"草稿": prepared.draft} if prepared.draft else {})}
+    record(session, actor, "export", "annual_report", year, after=after,
+           summary=f"导出 {year} 年度报告（{kind}{'，草稿' if prepared.draft else ''}）")
