@@ -9,6 +9,7 @@ it with SIGKILL at a random moment while the work is really going on:
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -56,7 +57,10 @@ def _save_loop(db_url: str | None, data_dir: Path) -> None:
         n += 1
         with db.session_factory.begin() as s:
             version = s.get(RequestCase, case_id).version  # type: ignore[union-attr]
-            update_case(s, actor, case_id, a_form(0, remarks=f"第 {n} 次保存" + "备注" * (n % 50)), version,
+            # The process id keeps a restarted worker's first save from repeating the last one's
+            # text: an unchanged form bumps no version, which the crash test would misread.
+            remarks = f"第 {n} 次保存（{os.getpid()}）" + "备注" * (n % 50)
+            update_case(s, actor, case_id, a_form(0, remarks=remarks), version,
                         today=TODAY)
 
 
