@@ -298,7 +298,7 @@ class _Demo:
         if reply is T.UNCLEAR_AFTER_CORRECTION or index % 7 == 3:
             start = self.correction(case, 4)
         if reply is T.FEE_UNPAID or index % 11 == 5:
-            record_fee_notice(self.s, self.clerk, case.id, self.after(start, 3), 100, today=self.today)
+            record_fee_notice(self.s, self.clerk, case.id, self.after(start, 3), "per_page", 40, today=self.today)
             record_fee_notice_received(self.s, self.clerk, case.id, self.after(start, 4), today=self.today)
             if reply is not T.FEE_UNPAID:
                 record_fee_paid(self.s, self.clerk, case.id, self.after(start, 6), today=self.today)

@@ -107,6 +107,29 @@ def compute_fee(method: FeeMethod | str, count: int, *, earlier: int = 0) -> Dec
     return Decimal(total)
 
 
+def fee_working(method: FeeMethod | str, count: int, earlier: int = 0) -> tuple[Decimal, str]:
+    """The amount and its working as the notice prints it, e.g.
+    按量计收：本件250页＝30页×0元＋70页×10元＋100页×20元＋50页×40元＝4700元;
+    按件计收：本月此前已申请34件，本件为第35件，计1件×200元＝200元."""
+    method = FeeMethod(method)
+    total = compute_fee(method, count, earlier=earlier if method is FeeMethod.PER_REQUEST else 0)
+    if method is FeeMethod.PER_PAGE:
+        parts, floor = [], 0
+        for last, rate in PAGE_BANDS:
+            top = count if last is None else min(count, last)
+            if top > floor:
+                parts.append(f"{top - floor}页×{rate}元")
+            if last is None or count <= last:
+                break
+            floor = last
+        return total, f"{method.label}：本件{count}页＝" + "＋".join(parts or ["0页"]) + f"＝{total}元"
+    rates = [monthly_fee_per_request(n) for n in range(earlier + 1, earlier + count + 1)]
+    bands = "＋".join(f"1件×{r}元" for r in rates) if len(set(rates)) > 1 else f"{count}件×{rates[0] if rates else 0}元"
+    first = earlier + 1
+    which = f"第{first}件" if count == 1 else f"第{first}至{earlier + count}件"
+    return total, f"{method.label}：本月此前已申请{earlier}件，本件为{which}，计{bands}＝{total}元"
+
+
 def earlier_requests_in_month(session: Session, case_id: int) -> int:
     """How many requests the same applicant filed earlier in the natural month of this one (the
     starting point of 按件计收). Same applicant as intake's warning: same name or same ID number."""

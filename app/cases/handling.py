@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -368,24 +368,34 @@ def extend_deadline(
 
 
 def record_fee_notice(
-    session: Session, actor: Actor, case_id: int, notice_on: date, amount: Decimal | int | str,
+    session: Session, actor: Actor, case_id: int, notice_on: date, method: str, count: int,
     *, today: date | None = None,
 ) -> RequestCase:
-    """收费通知 (国办函〔2020〕109号); whether it pauses the clock is the office's setting."""
+    """收费通知 (国办函〔2020〕109号): the amount is computed, never typed — by request count (the
+    applicant's earlier requests that natural month are counted from the file) or by the pages of
+    this request; method, units, earlier requests and the band-by-band working are stored. Refused
+    when the request is within the free thresholds. Whether it pauses the clock is a setting."""
+    from app.cases.fees import FeeMethod, earlier_requests_in_month, fee_working
+
     case, before = case_for_change(session, actor, case_id, WORKING, "发出收费通知")
     if case.fee_notice_on is not None:
         raise ValidationError(f"本件已于{cn_date(case.fee_notice_on)}发出收费通知。", field="notice_on")
     try:
-        value = Decimal(str(amount).strip()).quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):
-        raise ValidationError(f"收费金额“{amount}”不是有效的数字。", field="amount") from None
+        chosen = FeeMethod(method)
+    except ValueError:
+        raise ValidationError("请选择计费方式：按件计收或按量计收。", field="method") from None
+    earlier = earlier_requests_in_month(session, case.id) if chosen is FeeMethod.PER_REQUEST else 0
+    value, working = fee_working(chosen, int(count), earlier)
     if value <= 0:
-        raise ValidationError("收费金额必须大于 0 元。", field="amount")
+        raise ValidationError(working + "，未超过免费标准，依照国办函〔2020〕109号不能收费。", field="count")
     _event_date(notice_on, today, "notice_on", "收费通知日期")
     require_not_before(notice_on, clock_start(case), "notice_on", "收费通知日期", clock_start_label(case))
-    case.fee_notice_on, case.fee_amount = notice_on, value
+    case.fee_notice_on, case.fee_amount = notice_on, value.quantize(Decimal("0.01"))
+    case.fee_method, case.fee_units = chosen.value, int(count)
+    case.fee_earlier = earlier if chosen is FeeMethod.PER_REQUEST else None
+    case.fee_working = working
     case.status = CaseStatus.IN_PROGRESS.value
-    save_change(session, actor, case, before, "fee_notice", f"发出收费通知，金额 {value} 元", today)
+    save_change(session, actor, case, before, "fee_notice", f"发出收费通知：{working}", today)
     return case
 
 

@@ -29,7 +29,7 @@ from app.cases.intake import receipt_date
 from app.cases.models import CaseDocument, Consultation, RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.recompute import case_deadline, deadline_input
-from app.cases.reply_text import remedy_for_case, unfilled_markers
+from app.cases.reply_text import REGULATION, remedy_for_case, unfilled_markers
 from app.context import Actor
 from app.errors import NotFound, ValidationError
 from app.letters_layout import letter_layout
@@ -66,7 +66,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
 }
 _DOC_NO_NOTE = re.compile(r"文号：([^；]+)")
 _CLOSING = "。；！？…”"
-_CITATION = re.compile(r"（([^（）]*条例[^（）]*)）$")
+_CITATION = re.compile(r"（((?:[^（）]|（[一二三四五六七八九十]+）)*条例(?:[^（）]|（[一二三四五六七八九十]+）)*)）$")
 _ORG_SETTINGS = (("org.address", "机关地址"), ("org.phone", "联系电话"), ("org.postcode", "邮政编码"))
 
 
@@ -104,8 +104,11 @@ def _sentences(text: str, marker: str) -> str:
 
 def _rule_text(rule: str) -> str:
     # The rule is printed inside parentheses after the date; a citation in parentheses at its
-    # end would nest them, so it becomes a clause: “…为收到申请之日，依据条例第三十一条第二项”.
-    return _CITATION.sub(lambda m: "，依据" + m.group(1), rule.strip().rstrip("。"))
+    # end would nest them, so it becomes a clause: “…为收到申请之日，依据《条例》第三十一条第（二）项”.
+    # The receipt has not named the regulation before this cell, and does not abbreviate it (its
+    # rule text may carry no citation): the full title here and in the body.
+    text = _CITATION.sub(lambda m: "，依据" + m.group(1), rule.strip().rstrip("。"))
+    return re.sub(r"《?条例》?第", f"{REGULATION}第", text, count=1)
 
 
 def _consultation(session: Session, case: RequestCase, kind: LetterKind, consultation_id: int | None) -> Consultation:

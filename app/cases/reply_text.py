@@ -168,7 +168,20 @@ def default_reply_body(
         )
     else:
         text = f"经审查，[处理情况及理由]。根据{reg}[相关条款]的规定，本机关[处理结论]。"
-    return text
+    return introduce_short_title(text)
+
+
+def introduce_short_title(text: str) -> str:
+    """Citations follow 《条例》第三十一条第（二）项: the first mention of the regulation gives its
+    full title and introduces 《条例》, every later one uses 《条例》."""
+    first = text.find(REGULATION)
+    if first < 0:
+        return text
+    head, tail = text[: first + len(REGULATION)], text[first + len(REGULATION):]
+    tail = tail.replace(REGULATION, SHORT)
+    if SHORT not in tail:
+        return text
+    return head + "（以下简称《条例》）" + tail
 
 
 def unfilled_markers(text: str) -> list[str]:

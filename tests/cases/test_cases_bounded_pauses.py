@@ -91,7 +91,7 @@ def test_a_consultation_sent_after_the_due_date_does_not_revive_the_case(session
 
 def test_a_fee_notice_after_the_due_date_does_not_move_it(session: Session, clerk: Actor) -> None:
     case = new_case(session, clerk, date(2024, 3, 4))
-    record_fee_notice(session, clerk, case.id, date(2024, 4, 3), "200", today=date(2024, 4, 3))
+    record_fee_notice(session, clerk, case.id, date(2024, 4, 3), "per_page", 40, today=date(2024, 4, 3))
     assert case.due_on == date(2024, 4, 1)
 
 
@@ -100,7 +100,7 @@ def test_an_unpaid_fee_pauses_only_until_the_end_of_the_payment_period(session: 
     # 12/29–31 (17), [1/1–3 off], Sun 1/4 (18), 1/5 (19), Tue 2026-01-06 (20).
     case = new_case(session, clerk, date(2025, 12, 8))
     assert case.due_on == date(2026, 1, 6)
-    record_fee_notice(session, clerk, case.id, date(2025, 12, 10), "200", today=date(2025, 12, 10))
+    record_fee_notice(session, clerk, case.id, date(2025, 12, 10), "per_page", 40, today=date(2025, 12, 10))
     # Receipt not recorded: the payment period runs from the notice, Wed 12/10: 12/11–12 (2),
     # 12/15–19 (7), 12/22–26 (12), 12/29–31 (15), Sun 1/4 (16), 1/5–8 (20) → Thu 2026-01-08.
     # Paused 12/11…1/8 = 20 days → 40th working day after 12/8: 1/6 (20), 1/7–9 (23), 1/12–16 (28),
@@ -119,7 +119,7 @@ def test_an_unpaid_fee_pauses_only_until_the_end_of_the_payment_period(session: 
 
 def test_unpaid_close_needs_the_notice_receipt_and_the_full_period(session: Session, clerk: Actor) -> None:
     case = new_case(session, clerk, date(2025, 12, 8))
-    record_fee_notice(session, clerk, case.id, date(2025, 12, 10), "200", today=date(2025, 12, 10))
+    record_fee_notice(session, clerk, case.id, date(2025, 12, 10), "per_page", 40, today=date(2025, 12, 10))
     with pytest.raises(ValidationError, match="尚未登记申请人收到收费通知的日期"):
         close_for_fee_unpaid(session, clerk, case.id, date(2026, 1, 20), today=date(2026, 1, 20))
     record_fee_notice_received(session, clerk, case.id, date(2025, 12, 12), today=date(2025, 12, 15))

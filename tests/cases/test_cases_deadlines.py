@@ -132,7 +132,7 @@ def test_extension_adds_twenty_working_days_across_national_day(
 def test_fee_period_pauses_by_setting(session: Session, clerk: Actor, pauses: bool, expected: date) -> None:
     set_setting(session, Actor.system(), "cases.fee_pauses_clock", pauses)
     case = new_case(session, clerk)
-    record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "200", today=date(2024, 3, 11))
+    record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "per_page", 40, today=date(2024, 3, 11))
     record_fee_paid(session, clerk, case.id, date(2024, 3, 15), today=date(2024, 3, 15))
     assert case.due_on == expected  # paused 3/12–15 (4 working days) or not at all
 

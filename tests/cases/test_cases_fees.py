@@ -59,7 +59,7 @@ def _register(session: Session, clerk: Actor, name: str = "王小明", on: date 
 def _noticed(session: Session, clerk: Actor, name: str = "王小明") -> RequestCase:
     case = _register(session, clerk, name)
     start_handling(session, clerk, case.id, today=TODAY)
-    record_fee_notice(session, clerk, case.id, NOTICE, compute_fee(FeeMethod.PER_PAGE, 250), today=TODAY)
+    record_fee_notice(session, clerk, case.id, NOTICE, "per_page", 250, today=TODAY)
     # Handed to the applicant in person the same day: the payment period runs from NOTICE.
     record_fee_notice_received(session, clerk, case.id, NOTICE, today=TODAY)
     return case

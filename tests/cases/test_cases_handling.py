@@ -189,13 +189,18 @@ def test_the_extension_approver_is_a_setting_and_never_the_clerk(
 
 def test_fee_notice_and_payment(session: Session, clerk: Actor, case: RequestCase) -> None:
     with pytest.raises(ValidationError) as err:
-        record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "一百", today=TODAY)
-    assert err.value.field == "amount"
-    with pytest.raises(ValidationError, match="大于 0"):
-        record_fee_notice(session, clerk, case.id, date(2024, 3, 11), 0, today=TODAY)
+        record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "按页", 40, today=TODAY)
+    assert err.value.field == "method"
+    # 30 pages are free (109号): no fee can be set, and the refusal shows the working.
+    with pytest.raises(ValidationError, match="本件30页＝30页×0元＝0元，未超过免费标准") as err:
+        record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "per_page", 30, today=TODAY)
+    assert err.value.field == "count"
+    # The applicant's first request this month (counted from the file): free.
+    with pytest.raises(ValidationError, match="本月此前已申请0件，本件为第1件"):
+        record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "per_request", 1, today=TODAY)
     with pytest.raises(ValidationError, match="没有收费通知"):
         record_fee_paid(session, clerk, case.id, date(2024, 3, 12), today=TODAY)
-    record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "100", today=TODAY)
+    record_fee_notice(session, clerk, case.id, date(2024, 3, 11), "per_page", 40, today=TODAY)
     assert case.fee_amount == Decimal("100.00")
     with pytest.raises(ValidationError, match="不能早于收费通知日期"):
         record_fee_paid(session, clerk, case.id, date(2024, 3, 8), today=TODAY)

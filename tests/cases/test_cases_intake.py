@@ -88,7 +88,7 @@ def test_register_numbers_per_year_and_computes_the_deadline(session: Session, c
     assert first.received_on == date(2024, 3, 4)
     assert first.due_on == date(2024, 4, 1)  # 20th working day after Mon 2024-03-04
     assert not first.due_unconfirmed
-    assert "第一项" in first.receipt_rule
+    assert "《条例》第三十一条第（一）项" in first.receipt_rule
     assert "低保" in first.search_text
     assert first.handler_id == clerk.user_id
     entry = session.scalars(

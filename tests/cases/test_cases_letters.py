@@ -123,6 +123,8 @@ def test_every_kind_generated_and_filed(db: Database, people: dict[str, Actor], 
         assert "张三" in texts[kind], kind
     assert "张三" not in texts["third-party"]  # the third party is not told who asked
     assert "答复期限" in texts["receipt"] and "当面提交" in texts["receipt"]
+    assert "依据《中华人民共和国政府信息公开条例》第三十一条第（一）项" in texts["receipt"]
+    assert "20个工作日内（" not in texts["receipt"]  # the date is stated, not called 20 working days
     assert "请明确所需方案的项目名称" in texts["correction"] and "2024年5月21日" in texts["correction"]
     assert "锦府办依告〔2024〕1号" in texts["correction"]
     assert "需要协调核实，不能" in texts["extension"]  # the reason's own full stop was dropped

@@ -108,7 +108,7 @@ def test_fee_unpaid_needs_a_lapsed_unpaid_notice(session: Session, people: dict[
     case = new_case(session, clerk)
     with pytest.raises(ValidationError, match="没有发出收费通知"):
         draft(session, clerk, case, ReplyType.FEE_UNPAID, date(2024, 3, 5))
-    record_fee_notice(session, clerk, case.id, date(2024, 3, 6), "200", today=date(2024, 3, 6))
+    record_fee_notice(session, clerk, case.id, date(2024, 3, 6), "per_page", 40, today=date(2024, 3, 6))
     record_fee_notice_received(session, clerk, case.id, date(2024, 3, 6), today=date(2024, 3, 6))
     # Paying period: 20 working days after Wed 3/6 → 3/7–8 (2), 3/11–15 (7), 3/18–22 (12), 3/25–29 (17),
     # 4/1–3 (20) → Wed 2024-04-03. Inside it the reply type is refused; the day after it is allowed.
@@ -116,7 +116,7 @@ def test_fee_unpaid_needs_a_lapsed_unpaid_notice(session: Session, people: dict[
         draft(session, clerk, case, ReplyType.FEE_UNPAID, date(2024, 4, 3))
     assert availability(session, case, date(2024, 4, 8))[ReplyType.FEE_UNPAID] is None
     paid = new_case(session, clerk, "李四")
-    record_fee_notice(session, clerk, paid.id, date(2024, 3, 6), "200", today=date(2024, 3, 6))
+    record_fee_notice(session, clerk, paid.id, date(2024, 3, 6), "per_page", 40, today=date(2024, 3, 6))
     record_fee_paid(session, clerk, paid.id, date(2024, 4, 10), today=date(2024, 4, 10))
     with pytest.raises(ValidationError, match="已于2024年4月10日缴费"):
         draft(session, clerk, paid, ReplyType.FEE_UNPAID, date(2024, 4, 12))

@@ -100,3 +100,13 @@ def test_remedy_for_case_reads_settings(session: Session) -> None:
     assert "六个月" not in remedy_for_case(session, case)
     case.outcome = Outcome.DISCLOSED.value
     assert "六个月内向锦屏县人民法院" in remedy_for_case(session, case)
+
+
+def test_citations_introduce_the_short_title_on_first_use() -> None:
+    from app.cases.reply_text import REGULATION, introduce_short_title
+
+    text = introduce_short_title(f"根据{REGULATION}第三十六条第（二）项……根据{REGULATION}第三十七条、《条例》第十五条")
+    assert text == (f"根据{REGULATION}（以下简称《条例》）第三十六条第（二）项……"
+                    "根据《条例》第三十七条、《条例》第十五条")
+    once = f"根据{REGULATION}第三十六条第（四）项的规定"
+    assert introduce_short_title(once) == once  # used once: no abbreviation to introduce

@@ -44,7 +44,7 @@ CALLS: dict[str, Call] = {
         s, a, cid, D, "agree", "", "", "", today=TODAY),
     "extend_deadline": lambda s, a, cid, other: handling.extend_deadline(s, a, cid, D, "理由", other, "同意",
                                                                          today=TODAY),
-    "record_fee_notice": lambda s, a, cid, other: handling.record_fee_notice(s, a, cid, D, 100, today=TODAY),
+    "record_fee_notice": lambda s, a, cid, other: handling.record_fee_notice(s, a, cid, D, "per_page", 40, today=TODAY),
     "record_fee_paid": lambda s, a, cid, other: handling.record_fee_paid(s, a, cid, D, today=TODAY),
     "save_reply_draft": lambda s, a, cid, other: reply.save_reply_draft(s, a, cid, ReplyType.DISCLOSABLE, None, "正文",
                                                                         today=TODAY),

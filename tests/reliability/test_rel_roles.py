@@ -101,7 +101,7 @@ SERVICES: tuple[Spec, ...] = (
     S("cases.handling.extend_deadline", CASE, lambda s, a, w: handling.extend_deadline(
         s, a, w["c_reg"], date(2024, 3, 20), "需要调取档案", w["approver"], "同意", today=TODAY)),
     S("cases.handling.record_fee_notice", CASE, lambda s, a, w: handling.record_fee_notice(
-        s, a, w["c_reg"], date(2024, 3, 6), "100", today=TODAY)),
+        s, a, w["c_reg"], date(2024, 3, 6), "per_page", 40, today=TODAY)),
     S("cases.handling.record_fee_paid", CASE, lambda s, a, w: handling.record_fee_paid(
         s, a, w["c_fee"], date(2024, 3, 8), today=TODAY)),
     S("cases.fees.close_for_fee_unpaid", CASE, lambda s, a, w: fees.close_for_fee_unpaid(
@@ -261,7 +261,7 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
     w["consultation"] = do(lambda s: handling.add_consultation(s, sysa, cons_case, ConsultationKind.THIRD_PARTY,
                                                                 "某公司", "", date(2024, 3, 6), today=TODAY).id)
     w["c_fee"] = case(4)
-    do(handling.record_fee_notice, sysa, w["c_fee"], date(2024, 3, 6), "100", today=TODAY)
+    do(handling.record_fee_notice, sysa, w["c_fee"], date(2024, 3, 6), "per_page", 40, today=TODAY)
     do(fees.record_fee_notice_received, sysa, w["c_fee"], date(2024, 3, 6), today=TODAY)
     for key, steps in (("c_draft", 1), ("c_reviewed", 2), ("c_signed", 3), ("c_sent", 4), ("c_closed", 5)):
         cid = w[key] = case(10 + steps)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 from datetime import date, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
@@ -82,7 +81,7 @@ def fill(db: Database) -> None:
         handling.add_consultation(s, clerk, b, ConsultationKind.DEPARTMENT, "县自然资源局",
                                   "征收方案是否已公开", day(36))
         handling.send_correction_notice(s, clerk, g, day(2), "1. 请明确所需监测数据的具体断面和年份", day(-16))
-        handling.record_fee_notice(s, clerk, e, day(5), Decimal("100"))
+        handling.record_fee_notice(s, clerk, e, day(5), "per_page", 40)
         reply.save_reply_draft(s, clerk, d, ReplyType.WITHHELD, 5, reply_text_for(s, d, ReplyType.WITHHELD, 5))
         reply.record_justice_review(s, clerk, d, day(3), "经审核，属于过程性信息，同意不予公开。")
         reply.approve_reply(s, leader, d, "leader_in_charge", Decision.APPROVE, "同意")

@@ -158,7 +158,12 @@ def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
     detail = _detail(qtbot, ctx, case_id)
     panel = detail.handling
     qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
-    _ok(qtbot, panel.dialog)
+    dlg = panel.dialog
+    assert dlg is not None
+    _set(dlg, "method", "per_page")
+    count = dlg.fields["count"]
+    count.setValue(40)  # type: ignore[attr-defined]  # 10 pages over the free 30 at 10 元
+    _ok(qtbot, dlg)
     assert "100" in panel.fee.text() and panel.paid_button.isEnabled()
     qtbot.mouseClick(panel.paid_button, Qt.MouseButton.LeftButton)
     _ok(qtbot, panel.dialog)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
 from app.cases.enums import CaseStatus
 from app.cases.fees import FeeMethod, record_fee_notice_received
@@ -34,7 +34,7 @@ def _started(db, clerk, add_case) -> int:
 def _noticed(db, clerk, add_case, received: bool = True) -> int:
     case_id = _started(db, clerk, add_case)
     with db.session_factory.begin() as s:
-        record_fee_notice(s, clerk, case_id, NOTICE, Decimal("100"), today=NOTICE)
+        record_fee_notice(s, clerk, case_id, NOTICE, "per_page", 40, today=NOTICE)
         if received:  # handed over in person the same day
             record_fee_notice_received(s, clerk, case_id, NOTICE, today=NOTICE)
     return case_id
@@ -78,30 +78,39 @@ def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, c
 
     method, count = dlg.fields["method"], dlg.fields["count"]
     assert isinstance(method, QComboBox) and isinstance(count, QSpinBox)
-    method.setCurrentIndex(method.findData(FeeMethod.PER_PAGE))
-    assert dlg.fields["earlier"].isHidden()  # pages do not accumulate over the month
-    count.setValue(250)
-    calc = dlg.findChild(QPushButton, "computeFee")
-    assert calc is not None
-    qtbot.mouseClick(calc, Qt.MouseButton.LeftButton)
-    assert dlg.money("amount") == Decimal("4700.00")
     basis = dlg.findChild(QLabel, "feeBasis")
-    assert basis is not None and "按量计收" in basis.text() and "4700" in basis.text()
-
+    assert basis is not None and "amount" not in dlg.fields  # no amount to type in
     method.setCurrentIndex(method.findData(FeeMethod.PER_REQUEST))
     earlier = dlg.fields["earlier"]
-    assert isinstance(earlier, QSpinBox) and not earlier.isHidden() and earlier.value() == 0
+    assert isinstance(earlier, QLabel) and "0 件" in earlier.text()  # counted from the file, not typed
     count.setValue(1)
-    qtbot.mouseClick(calc, Qt.MouseButton.LeftButton)
-    assert dlg.money("amount") == Decimal("0.00") and "不收费" in basis.text()
-    earlier.setValue(30)  # the 31st request this month
-    qtbot.mouseClick(calc, Qt.MouseButton.LeftButton)
-    assert dlg.money("amount") == Decimal("200.00")
+    assert "本件为第1件" in basis.text() and "不能收费" in basis.text()
+    method.setCurrentIndex(method.findData(FeeMethod.PER_PAGE))
+    assert dlg.form.isRowVisible(earlier) is False  # pages do not accumulate over the month
+    count.setValue(250)
+    # 30 × 0 + 70 × 10 + 100 × 20 + 50 × 40 = 4700 元
+    assert basis.text() == "按量计收：本件250页＝30页×0元＋70页×10元＋100页×20元＋50页×40元＝4700元"
     _ok(qtbot, dlg)
     assert not dlg.isVisible()
     case = _case(db, case_id)
-    assert case.fee_notice_on == NOTICE and case.fee_amount == Decimal("200.00")
+    assert case.fee_notice_on == NOTICE and case.fee_amount == Decimal("4700.00")
+    assert (case.fee_method, case.fee_units, case.fee_working) == ("per_page", 250, basis.text())
     assert "缴费期限至 2024-10-23" in panel.fee.text() and "尚未缴费" in panel.fee.text()
+
+
+def test_a_fee_within_the_free_thresholds_is_refused(qtbot, db, ctx, clerk, add_case, boxes) -> None:
+    case_id = _started(db, clerk, add_case)
+    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
+    dlg = panel.dialog
+    assert dlg is not None
+    method, count = dlg.fields["method"], dlg.fields["count"]
+    assert isinstance(method, QComboBox) and isinstance(count, QSpinBox)
+    method.setCurrentIndex(method.findData(FeeMethod.PER_PAGE))
+    count.setValue(30)
+    _ok(qtbot, dlg)
+    assert dlg.isVisible() and any("未超过免费标准" in t for t in boxes.texts())
+    assert _case(db, case_id).fee_notice_on is None
 
 
 def test_unpaid_close_button_waits_for_the_deadline(qtbot, db, ctx, clerk, add_case) -> None:

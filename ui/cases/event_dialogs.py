@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
@@ -208,52 +208,39 @@ def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> 
 
 
 def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
-    """收费通知 with a 计算 helper (either method of 国办函〔2020〕109号) and the payment deadline."""
+    """收费通知: the amount is computed from the method and the count (never typed), with the band
+    working and the payment deadline shown; the applicant's earlier requests come from the file."""
     pauses = bool(read(ctx, lambda s: get_setting(s, "cases.fee_pauses_clock")))
     calendar = read(ctx, load_calendar)
     earlier_count = read(ctx, lambda s: fees.earlier_requests_in_month(s, view.id))
     dlg = FormDialog(_tr("收费通知"), parent, intro=_tr(
-        "同一申请人一个自然月内申请超过 10 件或单件超过 30 页的，可以收取信息处理费（国办函〔2020〕109号）。"
-        "申请人应自收到收费通知之日起 20 个工作日内缴费，逾期视为放弃申请。") + "\n" + (
+        "同一申请人一个自然月内申请超过 10 件或单件超过 30 页的，可以收取信息处理费（国办函〔2020〕109号），"
+        "金额由程序按标准计算。申请人应自收到收费通知之日起 20 个工作日内缴费，逾期视为放弃申请。") + "\n" + (
         _tr("按本机关设置，收费期间答复期限暂停。") if pauses else _tr("按本机关设置，收费期间答复期限照常计算。")))
     notice = dlg.add_date("notice_on", _tr("通知日期："), today)
     method = dlg.add_choice("method", _tr("计费方式："), [(m.label, m) for m in fees.FeeMethod])
     count = _count_spin(dlg, "count", 1)
-    calc = QPushButton(_tr("计算"), dlg)
-    calc.setObjectName("computeFee")
-    basis = QLabel(dlg)
-    basis.setObjectName("feeBasis")
-    row = QWidget(dlg)
-    line = QHBoxLayout(row)
-    line.setContentsMargins(0, 0, 0, 0)
-    for w in (count, calc, basis):
-        line.addWidget(w)
-    line.addStretch(1)
-    dlg.form.addRow(_tr("计费数量："), row)
-    earlier = _count_spin(dlg, "earlier", earlier_count)
-    earlier.setSuffix(_tr(" 件"))
+    dlg.form.addRow(_tr("计费数量："), count)
+    earlier = QLabel(_tr("{n} 件（按登记记录统计）").format(n=earlier_count), dlg)
+    earlier.setObjectName("earlier")
+    dlg.fields["earlier"] = earlier
     dlg.form.addRow(_tr("本月此前已申请："), earlier)
-    amount = dlg.add_money("amount", _tr("收费金额："), 100.0)
+    basis = dlg.add_note("")
+    basis.setObjectName("feeBasis")
     deadline = dlg.add_note("")
     deadline.setObjectName("feeDeadline")
 
     def chosen() -> fees.FeeMethod:
         return fees.FeeMethod(str(method.currentData()))
 
-    def method_changed() -> None:
-        per_request = chosen() is fees.FeeMethod.PER_REQUEST
+    def recompute() -> None:
+        m = chosen()
+        per_request = m is fees.FeeMethod.PER_REQUEST
         count.setSuffix(" " + (_tr("件") if per_request else _tr("页")))
         # Only requests accumulate over the month; pages count within this one request.
         dlg.set_row_visible("earlier", per_request)
-        basis.clear()
-
-    def compute() -> None:
-        m = chosen()
-        before = earlier.value() if m is fees.FeeMethod.PER_REQUEST else 0
-        value = fees.compute_fee(m, count.value(), earlier=before)
-        amount.setValue(float(value))
-        basis.setText(_tr("{m}：{v} 元").format(m=m.label, v=value) if value
-                      else _tr("{m}：未超过免费标准，不收费").format(m=m.label))
+        value, working = fees.fee_working(m, count.value(), earlier_count if per_request else 0)
+        basis.setText(working if value else working + _tr("（未超过免费标准，不能收费）"))
 
     def deadline_changed() -> None:
         due = fees.fee_due_on(calendar, to_date(notice.date()))
@@ -261,13 +248,13 @@ def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) ->
                              "逾期未缴费的，可按“其他处理 — 逾期未缴费”办结，不再处理该申请。").format(
                                  due=_cn(due), n=fees.PAYMENT_DAYS))
 
-    method.currentIndexChanged.connect(method_changed)
-    calc.clicked.connect(compute)
+    method.currentIndexChanged.connect(recompute)
+    count.valueChanged.connect(recompute)
     notice.dateChanged.connect(deadline_changed)
-    method_changed()
+    recompute()
     deadline_changed()
     dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_fee_notice(
-        s, ctx.actor, view.id, d.date("notice_on"), d.money("amount")), RecordKind.CASES, parent=d))[0]
+        s, ctx.actor, view.id, d.date("notice_on"), chosen().value, count.value()), RecordKind.CASES, parent=d))[0]
     dlg.open()
     return dlg
 

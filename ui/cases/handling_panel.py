@@ -277,7 +277,8 @@ class HandlingPanel(QWidget):
                         else self.tr("送达日期未登记，缴费期限暂自通知之日起计算"))
             self.fee.setText(self.tr("{d} 发出收费通知，金额 {a} 元；{r}，缴费期限至 {due}。\n{p}").format(
                 d=_d(fee_on), a=v.text("fee_amount"), r=received,
-                due=_d(fees.fee_due_on(calendar, fee_on, fee_received)), p=state))
+                due=_d(fees.fee_due_on(calendar, fee_on, fee_received)), p=state)
+                + ("\n" + v.text("fee_working") if v.text("fee_working") else ""))
         else:
             self.fee.setText(self.tr("未收费（一般免费）。"))
         self.fee_button.setEnabled(working and fee_on is None)
