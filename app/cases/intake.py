@@ -39,6 +39,7 @@ from app.context import Actor
 from app.errors import ConflictError, ValidationError
 from app.numbering import format_doc_no, next_number
 from app.settings import get_setting
+from app.text_check import check_text
 from app.workdays.service import load_calendar
 
 ID_CARD = "居民身份证"
@@ -87,6 +88,7 @@ class CaseForm:
         )
 
 
+_MULTILINE = frozenset({"content", "remarks", "address", "info_reference"})
 FIELD_LABELS = {
     "applicant_name": "申请人姓名或名称", "id_type": "证件类型", "id_number": "证件号码",
     "legal_representative": "法定代表人", "contact_person": "联系人", "phone": "联系电话", "email": "电子邮箱",
@@ -187,8 +189,7 @@ def _validated(form: CaseForm, today: date) -> tuple[dict[str, Any], date, str]:
         raise ValidationError("送达方式为电子邮件时，请填写电子邮箱。", field="email")
     for key, label in FIELD_LABELS.items():
         limit = getattr(RequestCase.__table__.c[key].type, "length", None)
-        if limit is not None and len(v[key]) > limit:
-            raise ValidationError(f"{label}最多 {limit} 个字符，请精简。", field=key)
+        check_text(v[key], label, key, limit=limit, multiline=key in _MULTILINE)
     if v["submitted_on"] is not None:
         require_not_future(v["submitted_on"], today, "submitted_on", "提交日期")
     receipt = receipt_date(form.channel, form.submitted_on, form.channel_date)

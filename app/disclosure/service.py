@@ -28,6 +28,7 @@ from app.errors import ConflictError, NotFound, PermissionDenied, ValidationErro
 from app.numbering import next_number
 from app.signoff.service import Decision as SignDecision
 from app.signoff.service import record_signoff, signoffs_for
+from app.text_check import check_text
 from app.workdays.calendar import WorkCalendar
 
 PUBLISH_DAYS = 20
@@ -49,9 +50,16 @@ class ItemForm:
     others_confirmation: str = ""
 
 
+TITLE_LIMIT = 200  # a title reaches registers, catalogues and letters; 200 characters is already long
+
+
 def _validate(form: ItemForm, today: date) -> None:
     if not form.title.strip():
         raise ValidationError("请填写公开事项标题。", field="title")
+    check_text(form.title.strip(), "标题", "title", limit=TITLE_LIMIT)
+    check_text(form.doc_no.strip(), "文号", "doc_no", limit=64)
+    check_text(form.summary, "内容摘要", "summary", limit=5000, multiline=True)
+    check_text(form.other_bodies, "涉及的其他单位", "other_bodies", limit=500, multiline=True)
     if not 0 <= form.category < len(CATEGORIES):
         raise ValidationError("请选择公开类别（第四条所列十二类之一）。", field="category")
     if not form.section.strip():

@@ -18,6 +18,7 @@ from app.errors import ConflictError, NotFound, PermissionDenied, ValidationErro
 from app.numbering import next_number
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, PostAttachment, PostVersion
+from app.text_check import check_text
 from app.website.columns import InterpretationKind
 
 EDITABLE_STATES = {
@@ -58,8 +59,8 @@ class PostForm:
 def _validate(form: PostForm) -> None:
     if not form.title.strip():
         raise ValidationError("请填写稿件标题。", field="title")
-    if len(form.title) > 300:
-        raise ValidationError("标题不能超过 300 个字。", field="title")
+    check_text(form.title.strip(), "标题", "title", limit=300)
+    check_text(form.source_unit, "来源单位", "source_unit", limit=200)
     if not form.target.strip():
         raise ValidationError("请选择发布栏目或新媒体账号。", field="target")
     if not form.kinds:
