@@ -286,7 +286,7 @@ class TypedDateField(QLineEdit):
             reason = self.tr("日期不能晚于 {d}，已恢复原日期。").format(d=self._format(self._maximum))
         if reason:
             self._revert()
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), reason, self)
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), reason)  # no owner: may outlive it
             self.input_rejected.emit(reason)
             return False
         self.set_value(value)

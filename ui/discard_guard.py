@@ -14,6 +14,7 @@ import weakref
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from ui.form_watch import watch_edits
 
@@ -32,6 +33,10 @@ class DiscardGuard(QObject):
         self.question: QMessageBox | None = None
         watch_edits(root or dialog, self.mark_dirty)
         _GUARDS.add(self)
+        dialog.destroyed.connect(self._forget)
+
+    def _forget(self, *_args: object) -> None:
+        _GUARDS.discard(self)
 
     @Slot()
     def mark_dirty(self) -> None:
@@ -75,6 +80,9 @@ class DiscardGuard(QObject):
 def first_unsaved_dialog() -> QDialog | None:
     """A shown dialog holding unsaved input, brought forward and asking; None when there is none."""
     for guard in list(_GUARDS):
+        if not (isValid(guard) and isValid(guard.dialog)):  # deleted with its dialog by Qt
+            _GUARDS.discard(guard)
+            continue
         dialog = guard.dialog
         if guard.dirty and not guard._leaving and dialog.isVisible():
             dialog.raise_()

@@ -27,6 +27,7 @@ from ui.screen_fit import SCREEN_100, SCREEN_125, ScreenFit, client_budget, fit_
 
 pytestmark = pytest.mark.gui
 SCREENS = {"100%": SCREEN_100, "125%": SCREEN_125}
+_TABS: list[QWidget] = []
 
 
 @pytest.fixture(scope="module")
@@ -111,12 +112,13 @@ def _dialogs(sign_in: Callable[[str], AppContext], db: Database) -> Iterator[tup
             assert found is not None, status
             return found
         second, draft, ready = post(PostStatus.SECOND_REVIEW), post(PostStatus.DRAFT), post(PostStatus.PUBLISHED)
-    review = ReviewTab(head).review_post(second)
+    head_tab, tab = ReviewTab(head), ReviewTab(clerk)
+    _TABS[:] = [head_tab, tab]  # the dialogs' parents must outlive them
+    review = head_tab.review_post(second)
     assert review is not None
     yield "审核（未勾选）", review
     review.approve()  # every point unticked: the list of open points appears
     yield "审核（列出未勾选项）", review
-    tab = ReviewTab(clerk)
     yield "稿件编辑", tab.open_post(draft)
     yield "发布与确认", tab.publish_post(ready)
 
