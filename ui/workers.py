@@ -112,7 +112,9 @@ class TaskHandle(QObject, Generic[T]):
             self.dialog.setValue(min(done, total))
         else:
             self.dialog.setMaximum(0)  # busy indicator when the total is unknown
-        if text and not self.cancelled:
+        # setValue() on a modal progress dialog processes events, which may deliver the task's
+        # result and close the dialog before we get here.
+        if text and not self.cancelled and self.dialog is not None:
             self.dialog.setLabelText(text)
 
     @Slot(object)
