@@ -132,6 +132,27 @@ def _locked_head(session: Session) -> AuditHead | None:
     ).one_or_none()
 
 
+def _create_head(session: Session) -> AuditHead | None:
+    """The very first entry's head row, locked; None when the row is missing from a trail that has
+    entries (deleted: tampering, which head_problem then names).
+
+    Two PCs may both find no head row. It is inserted in a savepoint; whoever loses the insert race
+    (PostgreSQL's unique key waits for the winner, then fails) reads the winner's row instead. Only
+    after our own insert succeeded is "no head but entries" evidence, not a race."""
+    savepoint = session.begin_nested()
+    try:
+        session.add(AuditHead(id=1, last_seq=0, last_hash=GENESIS_HASH))
+        session.flush()
+    except IntegrityError:
+        savepoint.rollback()
+        return _locked_head(session)
+    if session.scalar(select(AuditEntry.seq).limit(1)) is not None:
+        savepoint.rollback()  # do not paper over a deleted head with a fresh one
+        return None
+    savepoint.commit()
+    return _locked_head(session)
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -147,23 +168,14 @@ def record(
 
     Refuses (AuditTampered) while the trail's end does not match its head or this PC's witness,
     except for the READ_ONLY_ACTIONS; with the head row gone those are not stored at all."""
-    head = _locked_head(session)
+    head = _locked_head(session) or _create_head(session)
     problem = head_problem(session, head)
     if problem is not None:
         if action not in READ_ONLY_ACTIONS:
             raise AuditTampered(problem + READ_ONLY_HINT)
         if head is None:
             return AuditEntry(seq=0, action=action, summary=summary)  # nothing to chain it to
-    if head is None:
-        # The very first entry: two PCs may both find no head row. It is created in a savepoint;
-        # whoever loses the insert race (PostgreSQL's unique key) reads the winner's row instead.
-        try:
-            with session.begin_nested():
-                session.add(AuditHead(id=1, last_seq=0, last_hash=GENESIS_HASH))
-        except IntegrityError:
-            pass
-        head = _locked_head(session)
-        assert head is not None
+    assert head is not None
     entry = AuditEntry(
         seq=head.last_seq + 1,
         at=utcnow(),
