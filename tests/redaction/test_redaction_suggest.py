@@ -27,8 +27,9 @@ def test_numbers_from_the_publishing_checks() -> None:
     ]
 
 
-def test_an_id_with_a_wrong_check_character_is_not_suggested() -> None:
-    assert _found("编号522601199001011237。") == []
+def test_an_id_with_a_wrong_check_character_is_suggested() -> None:
+    # One rule set with the publishing checks (issue 13): the number still reveals a birth date and a region.
+    assert _found("编号522601199001011237。") == [("522601199001011237", "privacy-id")]
 
 
 def test_landlines_names_and_addresses() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.review.checks import Finding, WordLists, run_checks
+from app.review.checks.idcard import mask_id
 
 NO_LISTS = WordLists()
 
@@ -91,7 +92,6 @@ ORDINARY_NUMBERS = [
     "会议定于20240315召开。",
     "合同金额1234567890123456元。",
     "根据锦府办发〔2024〕12号文件精神。",
-    f"错误校验位的号码{wrong_check(ID_GUIZHOU)}不是身份证。",
     f"出生日期不存在的号码{id_failing_luhn('52262819991331')}不是身份证。",
     f"未来出生的号码{id_failing_luhn('52262821990101')}不是身份证。",
     f"地区码不存在的号码{id_failing_luhn('99262819850612')}不是身份证。",
@@ -109,6 +109,14 @@ ORDINARY_NUMBERS = [
 @pytest.mark.parametrize("text", ORDINARY_NUMBERS)
 def test_ordinary_numbers_are_not_flagged(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_an_id_with_a_wrong_check_character_is_still_flagged() -> None:
+    # Issue 13: a mistyped check character still reveals the birth date and the home region.
+    number = wrong_check(ID_GUIZHOU)
+    (finding,) = run_checks(f"号码{number}。", NO_LISTS)
+    assert (finding.kind, finding.masked) == ("privacy-id", mask_id(number))
+    assert "校验位不符" in finding.message
 
 
 def test_an_id_number_is_not_also_a_card_or_phone() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.id_numbers import PROVINCES, birth_date, is_valid_id18, plausible_birth
+from app.id_numbers import PROVINCES, birth_date, has_id_layout, is_valid_id18, plausible_birth
 
 from .digits import iter_matches
 from .findings import Finding, make_finding
@@ -39,6 +39,18 @@ def find_id_numbers(text: str, scan: str, windows: list[tuple[int, int]]) -> lis
                     m.start(),
                     m.end(),
                     "疑似身份证号码（校验位正确），发布前须删除或打码",
+                    masked=mask_id(m.group()),
+                )
+            )
+        elif has_id_layout(m.group()):
+            # A mistyped check character still publishes a birth date and a home region.
+            findings.append(
+                make_finding(
+                    "privacy-id",
+                    text,
+                    m.start(),
+                    m.end(),
+                    "疑似身份证号码（校验位不符，但含地区码和出生日期），发布前须删除或打码",
                     masked=mask_id(m.group()),
                 )
             )
