@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from ui.annual.texts_panel import TextsPanel
 from ui.context import AppContext
 from ui.operations import Op
 from ui.workers import Progress, TaskHandle, run_task
+from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, keep_open
 
 WATCHED_KINDS = (RecordKind.CASES, RecordKind.DISCLOSURE, RecordKind.SETTINGS, RecordKind.CALENDAR)
 PART3_TAB = 1
@@ -64,11 +64,6 @@ def load_report(session: Session, year: int) -> Loaded:
     return Loaded(data, report_state(session, year), suggested_texts(session, year - 1), case_nos)
 
 
-def default_year(today: date) -> int:
-    # Reports are written in January–March for the year just ended.
-    return today.year - 1 if today.month <= 3 else today.year
-
-
 class ReportPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
@@ -81,15 +76,10 @@ class ReportPage(QWidget):
         self._shown_year = 0
         self.dialogs: list[RecordsDialog] = []
 
-        self.year = QSpinBox(self)
-        self.year.setObjectName("reportYear")
-        self.year.setRange(2008, self._today().year)
-        self.year.setValue(default_year(self._today()))
-        self.year.setSuffix(self.tr(" 年"))
-        self.year.setKeyboardTracking(False)  # compute once the year is typed, not per digit
+        self.year = ReportYearBox(self._today(), "reportYear", self)
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("lockState")
+        self.state_label = LockStateLabel("lockState", self, colours=(
+            "color: #666;", "color: #8a5a00; font-weight: bold;", "color: #555;"))
         self.lock_button = QPushButton(self.tr("锁定（已发布）"), self)
         self.lock_button.setToolTip(self.tr("报告发布后锁定：保存已发布的数字，此后记录的变动会在这里提示。"))
         self.unlock_button = QPushButton(self.tr("解锁"), self)
@@ -107,12 +97,7 @@ class ReportPage(QWidget):
         bar.addWidget(self.word_button)
         bar.addWidget(self.excel_button)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("differencesBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a;"
-                                  " border-radius: 4px; padding: 8px; font-weight: bold;")
-        self.banner.hide()
+        self.banner = DifferencesBanner("differencesBanner", self)
 
         self.part2, self.part3, self.part4 = GridModel(self), GridModel(self), GridModel(self)
         self.part2_view = GridView(self.part2, [220, 190, 190, 190], self)
@@ -210,14 +195,9 @@ class ReportPage(QWidget):
         self.checks.set_checks(check_rows(data.checks, loaded.case_nos))
         self.texts.load(data.year, (data.part1, data.part5, data.part6), loaded.state.version, data.locked,
                         loaded.previous, data.fees)
-        if data.locked and data.differences:
-            lines = "\n".join(f"• {d}" for d in data.differences)
-            self.banner.setText(self.tr(
-                "{year} 年度报告已锁定（已发布），但此后申请记录有变动，当前记录与已发布的数字不一致：\n{lines}\n"
-                "请核实：如确需更正已发布的报告，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
-            self.banner.show()
-        else:
-            self.banner.hide()
+        self.banner.show_differences(data.differences if data.locked else (), lambda lines: self.tr(
+            "{year} 年度报告已锁定（已发布），但此后申请记录有变动，当前记录与已发布的数字不一致：\n{lines}\n"
+            "请核实：如确需更正已发布的报告，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
         self._set_busy_state()
 
     def _set_busy_state(self) -> None:
@@ -229,17 +209,12 @@ class ReportPage(QWidget):
         self.word_button.setEnabled(data is not None)
         self.excel_button.setEnabled(data is not None)
         if data is None:
-            self.state_label.setText(self.tr("正在计算…"))
-            self.state_label.setStyleSheet("color: #666;")
+            self.state_label.show_computing()
         elif locked:
             state = self.loaded.state if self.loaded else None
-            when = state.locked_at.strftime("%Y-%m-%d") if state and state.locked_at else ""
-            self.state_label.setText(self.tr("已锁定（已发布）：{when} 由 {who} 锁定").format(
-                when=when, who=state.locked_by_name if state else ""))
-            self.state_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+            self.state_label.show_locked(state.locked_at if state else None, state.locked_by_name if state else "")
         else:
-            self.state_label.setText(self.tr("未锁定（草稿）"))
-            self.state_label.setStyleSheet("color: #555;")
+            self.state_label.show_draft()
 
     @Slot(int)
     def _on_year_changed(self, year: int) -> None:
@@ -280,16 +255,7 @@ class ReportPage(QWidget):
         return self.open_cases(self.tr("{year} 年度报告：{title}").format(year=year, title=title), tuple(ids))
 
     def open_cases(self, title: str, ids: tuple[int, ...]) -> RecordsDialog:
-        dialog = RecordsDialog(self.ctx, title, ids, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self._forget(dialog))
-        self.dialogs.append(dialog)
-        dialog.show()
-        return dialog
-
-    def _forget(self, dialog: RecordsDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
+        return keep_open(self.dialogs, RecordsDialog(self.ctx, title, ids, self))
 
     # -- locking -----------------------------------------------------------------------------
     def _change(self, title: str, fn: Callable[[Session], object]) -> bool:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,14 +37,10 @@ from ui.website.records_dialog import FigureRecordsDialog
 from ui.website.report_model import VALUE_COLUMN, ReportModel
 from ui.website.value_delegate import ValueDelegate
 from ui.workers import Progress, TaskHandle, run_task
+from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, keep_open
 
 WATCHED_AREAS = ("review", "disclosure", "settings", "website_report")
 AREA = "website_report"
-
-
-def default_year(today: date) -> int:
-    # The report is published by 31 January for the year just ended.
-    return today.year - 1 if today.month <= 3 else today.year
 
 
 class WebsiteReportPage(QWidget):
@@ -59,18 +54,12 @@ class WebsiteReportPage(QWidget):
         self._stale = False
         self.dialogs: list[FigureRecordsDialog] = []
 
-        self.year = QSpinBox(self)
-        self.year.setObjectName("websiteYear")
-        self.year.setRange(2008, today().year)
-        self.year.setValue(default_year(today()))
-        self.year.setSuffix(self.tr(" 年"))
-        self.year.setKeyboardTracking(False)
+        self.year = ReportYearBox(today(), "websiteYear", self)
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
         self.last_year_button = QPushButton(self.tr("空白项采用上年数"), self)
         self.last_year_button.setToolTip(self.tr("把上年填报的数字填入本年仍空白的填报项，核对后保存。"))
         self.save_button = QPushButton(self.tr("保存填报数"), self)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("websiteLockState")
+        self.state_label = LockStateLabel("websiteLockState", self)
         self.lock_button = QPushButton(self.tr("锁定（已发布）"), self)
         self.unlock_button = QPushButton(self.tr("解锁"), self)
         self.unlock_button.setToolTip(self.tr("已发布的报表须由系统管理员写明原因后解锁。"))
@@ -84,12 +73,7 @@ class WebsiteReportPage(QWidget):
         for w in (self.lock_button, self.unlock_button, self.word_button, self.excel_button):
             bar.addWidget(w)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("websiteDifferences")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a;"
-                                  " border-radius: 4px; padding: 8px; font-weight: bold;")
-        self.banner.hide()
+        self.banner = DifferencesBanner("websiteDifferences", self)
         note = QLabel(self.tr("蓝色数字由记录统计，双击可查看对应记录；浅色底的数值须填报（数量为零请填 0）；"
                               "灰色来自系统设置。项目名称可在 系统设置 → 政府网站 中按正式附件更正。"), self)
         note.setWordWrap(True)
@@ -164,14 +148,9 @@ class WebsiteReportPage(QWidget):
         self.data = data
         self.model.load(data)
         self.checks.set_checks(data.checks)
-        if data.locked and data.differences:
-            lines = "\n".join(f"• {d}" for d in data.differences)
-            self.banner.setText(self.tr(
-                "{year} 年网站年报已锁定（已发布），此后记录或设置有变动，与已发布的数字不一致：\n{lines}\n"
-                "如确需更正已发布的报表，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
-            self.banner.show()
-        else:
-            self.banner.hide()
+        self.banner.show_differences(data.differences if data.locked else (), lambda lines: self.tr(
+            "{year} 年网站年报已锁定（已发布），此后记录或设置有变动，与已发布的数字不一致：\n{lines}\n"
+            "如确需更正已发布的报表，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
         self._set_state()
 
     def _set_state(self) -> None:
@@ -185,13 +164,11 @@ class WebsiteReportPage(QWidget):
         self.word_button.setEnabled(data is not None)
         self.excel_button.setEnabled(data is not None)
         if data is None:
-            self.state_label.setText(self.tr("正在计算…"))
+            self.state_label.show_computing()
         elif locked:
-            when = data.locked_at.strftime("%Y-%m-%d") if data.locked_at else ""
-            self.state_label.setText(self.tr("已锁定（已发布）：{when} 由 {who} 锁定").format(
-                when=when, who=data.locked_by))
+            self.state_label.show_locked(data.locked_at, data.locked_by)
         else:
-            self.state_label.setText(self.tr("未锁定（草稿）"))
+            self.state_label.show_draft()
 
     # -- drill-down --------------------------------------------------------------------------
     def open_figure(self, key: str) -> FigureRecordsDialog | None:
@@ -207,12 +184,7 @@ class WebsiteReportPage(QWidget):
                                  lines)
 
     def open_records(self, title: str, lines: list[RecordLine]) -> FigureRecordsDialog:
-        dialog = FigureRecordsDialog(title, lines, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
-        self.dialogs.append(dialog)
-        dialog.show()
-        return dialog
+        return keep_open(self.dialogs, FigureRecordsDialog(title, lines, self))
 
     def show_check(self, check: Check) -> FigureRecordsDialog | None:
         if check.keys:
