@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,7 +40,7 @@ from ui.annual.report_grids import grids
 from ui.annual.texts_panel import TextsPanel
 from ui.context import AppContext
 from ui.operations import Op
-from ui.workers import Progress, TaskHandle, run_task
+from ui.yearly_report_page import YearlyReportPage
 from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, keep_open
 
 WATCHED_KINDS = (RecordKind.CASES, RecordKind.DISCLOSURE, RecordKind.SETTINGS, RecordKind.CALENDAR)
@@ -64,15 +62,12 @@ def load_report(session: Session, year: int) -> Loaded:
     return Loaded(data, report_state(session, year), suggested_texts(session, year - 1), case_nos)
 
 
-class ReportPage(QWidget):
+class ReportPage(YearlyReportPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._today = today or ctx.today
         self.loaded: Loaded | None = None
-        self.task: TaskHandle[Any] | None = None
-        self._stale = False
         self._shown_year = 0
         self.dialogs: list[RecordsDialog] = []
 
@@ -132,8 +127,6 @@ class ReportPage(QWidget):
 
         self.export = ReportExport(ctx, self)
         self.year.valueChanged.connect(self._on_year_changed)
-        # Signals go to the _on_* slots, which return nothing; the methods they call return
-        # their task or dialog for callers and tests.
         self.recompute_button.clicked.connect(self._on_recompute)
         self.lock_button.clicked.connect(self._on_lock)
         self.unlock_button.clicked.connect(self._on_unlock)
@@ -163,26 +156,13 @@ class ReportPage(QWidget):
         return page
 
     # -- computing ---------------------------------------------------------------------------
-    @property
-    def current_year(self) -> int:
-        return self.year.value()
+    def computing_texts(self, year: int) -> tuple[str, str]:
+        return self.tr("计算年度报告"), self.tr("正在计算 {year} 年度报告…").format(year=year)
 
-    def reload(self) -> TaskHandle[Any]:
-        """Compute the year off the GUI thread; the result replaces what is shown."""
-        ctx, year = self.ctx, self.current_year
-        self._stale = False
+    def compute_year(self, session: Session, year: int) -> Loaded:
+        return load_report(session, year)
 
-        def work(progress: Progress) -> Loaded:
-            progress.report(0, 0, self.tr("正在计算 {year} 年度报告…").format(year=year))
-            with ctx.reader() as session:
-                return load_report(session, year)
-
-        self.recompute_button.setEnabled(False)
-        self.task = run_task(self, self.tr("计算年度报告"), work, on_done=self._show, cancellable=False)
-        self.task.finished.connect(self._on_task_finished)
-        return self.task
-
-    def _show(self, loaded: Loaded) -> None:
+    def show_result(self, loaded: Loaded) -> None:
         if loaded.data.year != self.current_year:
             return  # the year was changed while computing; its own result follows
         self.loaded = loaded
@@ -230,15 +210,7 @@ class ReportPage(QWidget):
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(*WATCHED_KINDS):
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+            self.reload_when_seen()
 
     # -- drill-down --------------------------------------------------------------------------
     def open_cell(self, key: DrillKey) -> RecordsDialog | None:
@@ -282,25 +254,9 @@ class ReportPage(QWidget):
         return self._change(title, lambda s: unlock_year(s, self.ctx.actor, year, reason))
 
     # -- slots -------------------------------------------------------------------------------
-    @Slot()
-    def _on_task_finished(self) -> None:
-        self.recompute_button.setEnabled(True)
-
-    @Slot()
-    def _on_recompute(self) -> None:
-        self.reload()
-
     @Slot(int)
     def _on_texts_saved(self, _year: int) -> None:
         self.reload()
-
-    @Slot()
-    def _on_lock(self) -> None:
-        self.lock()
-
-    @Slot()
-    def _on_unlock(self) -> None:
-        self.unlock()
 
     @Slot()
     def _on_export_word(self) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,21 +36,19 @@ from ui.website.records_dialog import FigureRecordsDialog
 from ui.website.report_model import VALUE_COLUMN, ReportModel
 from ui.website.value_delegate import ValueDelegate
 from ui.workers import Progress, TaskHandle, run_task
+from ui.yearly_report_page import YearlyReportPage
 from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, keep_open
 
 WATCHED_AREAS = ("review", "disclosure", "settings", "website_report")
 AREA = "website_report"
 
 
-class WebsiteReportPage(QWidget):
+class WebsiteReportPage(YearlyReportPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._today = today
         self.data: ReportData | None = None
-        self.task: TaskHandle[Any] | None = None
-        self._stale = False
         self.dialogs: list[FigureRecordsDialog] = []
 
         self.year = ReportYearBox(today(), "websiteYear", self)
@@ -123,26 +120,14 @@ class WebsiteReportPage(QWidget):
         self._set_state()
         self.reload()
 
-    @property
-    def current_year(self) -> int:
-        return self.year.value()
-
     # -- computing ---------------------------------------------------------------------------
-    def reload(self) -> TaskHandle[Any]:
-        ctx, year = self.ctx, self.current_year
-        self._stale = False
+    def computing_texts(self, year: int) -> tuple[str, str]:
+        return self.tr("计算网站年报"), self.tr("正在计算 {year} 年网站年报…").format(year=year)
 
-        def work(progress: Progress) -> ReportData:
-            progress.report(0, 0, self.tr("正在计算 {year} 年网站年报…").format(year=year))
-            with ctx.reader() as session:
-                return compute(session, year)
+    def compute_year(self, session: Session, year: int) -> ReportData:
+        return compute(session, year)
 
-        self.recompute_button.setEnabled(False)
-        self.task = run_task(self, self.tr("计算网站年报"), work, on_done=self._show, cancellable=False)
-        self.task.finished.connect(self._on_task_finished)
-        return self.task
-
-    def _show(self, data: ReportData) -> None:
+    def show_result(self, data: ReportData) -> None:
         if data.year != self.current_year:
             return
         self.data = data
@@ -290,23 +275,7 @@ class WebsiteReportPage(QWidget):
     @Slot(str)
     def _on_data_changed(self, area: str) -> None:
         if area in WATCHED_AREAS and area != AREA:
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    @Slot()
-    def _on_task_finished(self) -> None:
-        self.recompute_button.setEnabled(True)
-
-    @Slot()
-    def _on_recompute(self) -> None:
-        self.reload()
+            self.reload_when_seen()
 
     @Slot()
     def _on_take_last_year(self) -> None:
@@ -315,14 +284,6 @@ class WebsiteReportPage(QWidget):
     @Slot()
     def _on_save(self) -> None:
         self.save()
-
-    @Slot()
-    def _on_lock(self) -> None:
-        self.lock()
-
-    @Slot()
-    def _on_unlock(self) -> None:
-        self.unlock()
 
     @Slot()
     def _on_export_word(self) -> None:
