@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QSplitter, QWidget
 
 FIRST_REPORT_YEAR = 2008  # 《政府信息公开条例》 took effect in 2008: no report is older
 
@@ -85,3 +85,16 @@ def keep_open(dialogs: list[AnyDialog], dialog: AnyDialog) -> AnyDialog:
     dialogs.append(dialog)
     dialog.show()
     return dialog
+
+
+def figures_over_checks(figures: QWidget, checks: QWidget, parent: QWidget, *, figures_stretch: int,
+                        sizes: tuple[int, int]) -> QSplitter:
+    """The figures above, the checks below; neither can be collapsed out of sight."""
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.addWidget(figures)
+    splitter.addWidget(checks)
+    splitter.setStretchFactor(0, figures_stretch)
+    splitter.setStretchFactor(1, 1)
+    splitter.setChildrenCollapsible(False)
+    splitter.setSizes(list(sizes))
+    return splitter

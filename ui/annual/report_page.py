@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,7 @@ from ui.annual.texts_panel import TextsPanel
 from ui.context import AppContext
 from ui.operations import Op
 from ui.yearly_report_page import YearlyReportPage
-from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, keep_open
+from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, figures_over_checks, keep_open
 
 WATCHED_KINDS = (RecordKind.CASES, RecordKind.DISCLOSURE, RecordKind.SETTINGS, RecordKind.CALENDAR)
 PART3_TAB = 1
@@ -111,13 +110,8 @@ class ReportPage(YearlyReportPage):
         self.parts.addTab(self.texts, self.tr("一、五、六（报告文字）"))
         self.parts.setCurrentIndex(PART3_TAB)
         self.checks = ChecksPanel(self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.parts)
-        splitter.addWidget(self.checks)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([540, 215])  # all six checks visible without scrolling
+        # 540/215: all six checks visible without scrolling.
+        splitter = figures_over_checks(self.parts, self.checks, self, figures_stretch=4, sizes=(540, 215))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

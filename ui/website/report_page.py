@@ -8,13 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from ui.website.report_model import VALUE_COLUMN, ReportModel
 from ui.website.value_delegate import ValueDelegate
 from ui.workers import Progress, TaskHandle, run_task
 from ui.yearly_report_page import YearlyReportPage
-from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, keep_open
+from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, figures_over_checks, keep_open
 
 WATCHED_AREAS = ("review", "disclosure", "settings", "website_report")
 AREA = "website_report"
@@ -91,13 +90,7 @@ class WebsiteReportPage(YearlyReportPage):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.checks = ChecksTable(self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.checks)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([470, 200])
+        splitter = figures_over_checks(self.table, self.checks, self, figures_stretch=3, sizes=(470, 200))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
