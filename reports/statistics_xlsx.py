@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font
 
 from app.annual.statistics_data import Figures, GroupFigures, PeriodStatistics
 from reports.atomic import atomic_write
-from reports.xlsx_sheet import CellValue, write_table
+from reports.xlsx_sheet import CellValue, new_workbook, write_table
 
 HEADERS = ("类别", "项目", "收到申请（件）", "办结（件）", "逾期（件）", "平均答复用时（工作日）")
 NOTES = (
@@ -46,10 +46,7 @@ def table_rows(stats: PeriodStatistics) -> list[list[CellValue]]:
 
 
 def build(stats: PeriodStatistics) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "办理情况统计"
+    wb, ws = new_workbook("办理情况统计")
     rows = table_rows(stats)
     write_table(ws, stats.title, list(HEADERS), rows, widths=[16, 22, 16, 14, 14, 24])
     ws.page_setup.orientation = "portrait"  # six columns fit an upright A4 page

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from reports.atomic import atomic_write
 from reports.website_report_input import WebsiteReportInput
-from reports.xlsx_sheet import CellValue, write_table
+from reports.xlsx_sheet import CellValue, new_workbook, write_table
 
 
 def _value(text: str, numeric: bool) -> CellValue:
@@ -21,10 +21,7 @@ def _value(text: str, numeric: bool) -> CellValue:
 
 
 def build(data: WebsiteReportInput) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "网站年报"
+    wb, ws = new_workbook("网站年报")
     rows: list[list[CellValue]] = [[line.section, line.group, line.label, _value(line.value, line.numeric),
                                     line.source] for line in data.lines]
     write_table(ws, f"{data.title}（{data.year}年度）　填报单位：{data.host}",

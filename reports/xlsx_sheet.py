@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeAlias
 
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -50,6 +51,15 @@ _WRAP_ALIGN = Alignment(wrap_text=True)
 _FOOTER = "第 &P 页 共 &N 页"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 _LINE_HEIGHT_PT = 16.0  # one wrapped line of 11 pt CJK text, with room for taller fallback fonts
+
+
+def new_workbook(first_sheet_title: str) -> tuple[Workbook, Worksheet]:
+    """A workbook whose first (active) sheet is named; openpyxl types `active` as optional."""
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    ws.title = first_sheet_title
+    return wb, ws
 
 
 def write_table(

@@ -21,12 +21,19 @@ from app.annual.report_data import ReportData as ReportData
 from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
-from app.db.base import utcnow
 from app.disclosure.figures import Part2, part2
 from app.errors import ConflictError, ValidationError
+from app.report_lock import (
+    mark_published,
+    refuse_edit_when_locked,
+    refuse_locked,
+    refuse_unfinished_year,
+    unlock_report,
+)
 from app.settings import get_setting
 
 EDIT_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN)
+REPORT_NAME = "年度报告"  # as messages name it after the year: "2024 年度报告"
 LOCK_ROLES = (Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.ADMIN)
 
 
@@ -102,8 +109,7 @@ def save_texts(session: Session, actor: Actor, year: int, part1: str, part5: str
                expected_version: int) -> AnnualReport:
     actor.require(*EDIT_ROLES)
     row = _report_row(session, year)
-    if row is not None and row.locked:
-        raise ValidationError(f"{year} 年度报告已锁定（已发布），不能再修改。如确需修改，请管理员先解锁。")
+    refuse_edit_when_locked(row, year, REPORT_NAME)
     current = row.version if row is not None else 0
     if current != expected_version:
         raise ConflictError(f"{year} 年度报告的文字已被他人修改，请刷新后再改。")
@@ -121,9 +127,7 @@ def save_texts(session: Session, actor: Actor, year: int, part1: str, part5: str
 def lock_year(session: Session, actor: Actor, year: int, today: date | None = None) -> AnnualReport:
     """Store the figures as published; refused while a check fails or the year is not over."""
     actor.require(*LOCK_ROLES)
-    today = today or date.today()
-    if year >= today.year:
-        raise ValidationError(f"{year} 年尚未结束，不能锁定该年度报告。")
+    refuse_unfinished_year(year, today or date.today(), REPORT_NAME)
     data = compute(session, year)
     from app.annual.report_export import check_texts  # late: report_export imports this module
 
@@ -135,10 +139,8 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
     if row is None:
         row = AnnualReport(year=year)
         session.add(row)
-    if row.locked:
-        raise ValidationError(f"{year} 年度报告已经锁定。")
-    row.locked, row.locked_at, row.locked_by = True, utcnow(), actor.username
-    row.figures_json = json.dumps(_figures(data.part2, data.part3, data.part4, data.fees), ensure_ascii=False)
+    refuse_locked(row, year, REPORT_NAME)
+    mark_published(row, actor, json.dumps(_figures(data.part2, data.part3, data.part4, data.fees), ensure_ascii=False))
     session.flush()
     record(session, actor, "lock", "annual_report", year, after=json.loads(row.figures_json),
            summary=f"锁定 {year} 年度报告（已发布）")
@@ -146,17 +148,8 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
 
 
 def unlock_year(session: Session, actor: Actor, year: int, reason: str) -> AnnualReport:
-    actor.require(Role.ADMIN)
-    row = _report_row(session, year)
-    if row is None or not row.locked:
-        raise ValidationError(f"{year} 年度报告没有锁定。")
-    if not reason.strip():
-        raise ValidationError("解锁须写明原因。", field="reason")
-    row.locked = False
-    session.flush()
-    record(session, actor, "unlock", "annual_report", year, before=json.loads(row.figures_json),
-           after={"原因": reason.strip()}, summary=f"解锁 {year} 年度报告：{reason.strip()}")
-    return row
+    return unlock_report(session, actor, _report_row(session, year), reason, year=year, name=REPORT_NAME,
+                         entity="annual_report", published=lambda r: json.loads(r.figures_json))
 
 
 @dataclass(frozen=True)

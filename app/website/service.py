@@ -17,8 +17,14 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
-from app.db.base import utcnow
 from app.errors import ConflictError, ValidationError
+from app.report_lock import (
+    mark_published,
+    refuse_edit_when_locked,
+    refuse_locked,
+    refuse_unfinished_year,
+    unlock_report,
+)
 from app.settings import get_setting
 from app.website.checks import Check, run_checks
 from app.website.figures import accounts as current_accounts
@@ -28,6 +34,7 @@ from app.website.models import WebsiteReport
 from app.website.values import NO, YES, normalise
 
 EDIT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.ADMIN)
+REPORT_NAME = "年网站年报"  # as messages name it after the year: "2024 年网站年报"
 LOCK_ROLES = (Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.ADMIN)
 
 
@@ -137,8 +144,7 @@ def save_typed(session: Session, actor: Actor, year: int, typed: Mapping[str, st
     """Save the typed figures of a year (all of them at once, as the page shows them)."""
     actor.require(*EDIT_ROLES)
     row = _row(session, year)
-    if row is not None and row.locked:
-        raise ValidationError(f"{year} 年网站年报已锁定（已发布），不能再修改。如确需修改，请管理员先解锁。")
+    refuse_edit_when_locked(row, year, REPORT_NAME)
     if (row.version if row is not None else 0) != expected_version:
         raise ConflictError(f"{year} 年网站年报的填报数已被他人修改，请刷新后再改。")
     layout = {r.key: r for r in _rows(session, current_accounts(session))}
@@ -167,12 +173,9 @@ def save_typed(session: Session, actor: Actor, year: int, typed: Mapping[str, st
 def lock_year(session: Session, actor: Actor, year: int, today: date | None = None) -> WebsiteReport:
     """Store every figure as published; refused while a check fails or the year is not over."""
     actor.require(*LOCK_ROLES)
-    today = today or date.today()
-    if year >= today.year:
-        raise ValidationError(f"{year} 年尚未结束，不能锁定该年网站年报。")
+    refuse_unfinished_year(year, today or date.today(), REPORT_NAME)
     row = _row(session, year)
-    if row is not None and row.locked:
-        raise ValidationError(f"{year} 年网站年报已经锁定。")
+    refuse_locked(row, year, REPORT_NAME)
     data = compute(session, year)
     if not data.checks_ok:
         failed = "；".join(c.name for c in data.checks if c.blocking and not c.ok)
@@ -181,8 +184,7 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
         row = WebsiteReport(year=year)
         session.add(row)
     accounts = [r.group for r in data.rows if r.key.startswith("media.posts:")]
-    row.locked, row.locked_at, row.locked_by = True, utcnow(), actor.username
-    row.figures_json = json.dumps({"accounts": accounts, "values": data.values}, ensure_ascii=False)
+    mark_published(row, actor, json.dumps({"accounts": accounts, "values": data.values}, ensure_ascii=False))
     session.flush()
     record(session, actor, "lock", "website_report", year, after=data.values,
            summary=f"锁定 {year} 年网站年报（已发布）")
@@ -190,15 +192,9 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
 
 
 def unlock_year(session: Session, actor: Actor, year: int, reason: str) -> WebsiteReport:
-    actor.require(Role.ADMIN)
-    row = _row(session, year)
-    if row is None or not row.locked:
-        raise ValidationError(f"{year} 年网站年报没有锁定。")
-    if not reason.strip():
-        raise ValidationError("解锁须写明原因。", field="reason")
-    row.locked = False
-    session.flush()
-    published: Any = json.loads(row.figures_json)["values"] if row.figures_json else {}
-    record(session, actor, "unlock", "website_report", year, before=published, after={"原因": reason.strip()},
-           summary=f"解锁 {year} 年网站年报：{reason.strip()}")
-    return row
+    return unlock_report(session, actor, _row(session, year), reason, year=year, name=REPORT_NAME,
+                         entity="website_report", published=_published_values)
+
+
+def _published_values(row: WebsiteReport) -> Any:
+    return json.loads(row.figures_json)["values"] if row.figures_json else {}

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.auth.roles import Role
@@ -17,39 +16,12 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
 from app.context import Actor
 from tests.factories import case
-from tests.ui_annual.annual_helpers import TODAY, wait
-from ui.annual import prompts
+from tests.ui_annual.annual_helpers import TODAY
+from tests.ui_annual.annual_tab_fixtures import _close_windows, _configured_qapp, answers, open_tabs
 from ui.annual.tab import AnnualTab
-from ui.app_setup import configure_application
 from ui.context import AppContext
 
-
-@pytest.fixture(scope="session", autouse=True)
-def _configured_qapp(qapp: QApplication) -> QApplication:
-    configure_application(qapp)
-    return qapp
-
-
-@pytest.fixture(autouse=True)
-def _close_windows() -> Iterator[None]:
-    """Non-blocking message boxes and record lists a test opened must not leak into the next test."""
-    yield
-    for w in QApplication.topLevelWidgets():
-        if w.isVisible():
-            w.close()
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """confirm() blocks: the test answers 确定 and records the question's title."""
-    asked: list[str] = []
-
-    def ask(_parent: object, title: str, _text: str) -> bool:
-        asked.append(title)
-        return True
-
-    monkeypatch.setattr(prompts, "ask", ask)
-    return asked
+__all__ = ["_close_windows", "_configured_qapp", "answers"]  # shared fixtures, found by pytest here
 
 
 @pytest.fixture
@@ -78,26 +50,5 @@ def ctx(db: Database, make_user: Callable[..., Actor]) -> AppContext:
 
 @pytest.fixture
 def open_tab(qtbot: QtBot) -> Iterator[Callable[[AppContext], AnnualTab]]:
-    opened: list[AnnualTab] = []
-
-    def _open(context: AppContext) -> AnnualTab:
-        tab = AnnualTab(context, today=lambda: TODAY)
-        tab.resize(1300, 820)
-        tab.show()
-        qtbot.waitExposed(tab)
-        wait(qtbot, tab.report)
-        wait(qtbot, tab.statistics)
-        wait(qtbot, tab.website)
-        opened.append(tab)
-        return tab
-
-    yield _open
-    # A task still running would report to a deleted tab (its progress dialog is the tab's child).
-    for tab in opened:
-        for task in (tab.report.task, tab.statistics.task, tab.report.export.task, tab.statistics.export_task,
-                     tab.website.task):
-            if task is not None:
-                qtbot.waitUntil(lambda task=task: task.is_finished, timeout=20_000)
-        tab.close()
-        tab.deleteLater()
-    opened.clear()
+    yield from open_tabs(qtbot, TODAY, (1300, 820), lambda tab: (
+        tab.report.task, tab.statistics.task, tab.report.export.task, tab.statistics.export_task, tab.website.task))

@@ -7,45 +7,17 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.auth.roles import Role
 from app.bootstrap import Database
 from app.context import Actor
-from tests.ui_annual.annual_helpers import wait
-from ui.annual import prompts
+from tests.ui_annual.annual_tab_fixtures import _close_windows, _configured_qapp, answers, open_tabs
 from ui.annual.tab import AnnualTab
-from ui.app_setup import configure_application
 from ui.context import AppContext
 
 TODAY = date(2026, 1, 20)  # the report for 2025 is published in January
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _configured_qapp(qapp: QApplication) -> QApplication:
-    configure_application(qapp)
-    return qapp
-
-
-@pytest.fixture(autouse=True)
-def _close_windows() -> Iterator[None]:
-    yield
-    for w in QApplication.topLevelWidgets():
-        if w.isVisible():
-            w.close()
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def ask(_parent: object, title: str, _text: str) -> bool:
-        asked.append(title)
-        return True
-
-    monkeypatch.setattr(prompts, "ask", ask)
-    return asked
+__all__ = ["_close_windows", "_configured_qapp", "answers"]  # shared fixtures, found by pytest here
 
 
 @pytest.fixture
@@ -56,23 +28,5 @@ def ctx(db: Database, make_user: Callable[..., Actor]) -> AppContext:
 
 @pytest.fixture
 def open_tab(qtbot: QtBot) -> Iterator[Callable[[AppContext], AnnualTab]]:
-    opened: list[AnnualTab] = []
-
-    def _open(context: AppContext) -> AnnualTab:
-        tab = AnnualTab(context, today=lambda: TODAY)
-        tab.resize(1300, 740)
-        tab.show()
-        qtbot.waitExposed(tab)
-        for page in (tab.report, tab.statistics, tab.website):
-            wait(qtbot, page)
-        opened.append(tab)
-        return tab
-
-    yield _open
-    for tab in opened:
-        for task in (tab.report.task, tab.statistics.task, tab.website.task):
-            if task is not None:
-                qtbot.waitUntil(lambda task=task: task.is_finished, timeout=20_000)
-        tab.close()
-        tab.deleteLater()
-    opened.clear()
+    yield from open_tabs(qtbot, TODAY, (1300, 740),
+                         lambda tab: (tab.report.task, tab.statistics.task, tab.website.task))

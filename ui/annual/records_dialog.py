@@ -6,20 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from app.annual.statistics import RecordRow, record_rows
 from ui.annual.open_case import show_case, show_reports
 from ui.context import AppContext
+from ui.records_list_dialog import RecordsListDialog
 from ui.rows_model import RowColumn, RowsModel
 
 MISSING_FG = "#b3261e"
@@ -29,14 +21,10 @@ def _date(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
-class RecordsDialog(QDialog):
-    """Non-modal, so several lists can be compared side by side."""
-
+class RecordsDialog(RecordsListDialog):
     def __init__(self, ctx: AppContext, title: str, case_ids: Sequence[int], parent: QWidget | None = None, *,
                  note: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(780, 460)
+        super().__init__(title, (780, 460), parent)
         with ctx.reader() as session:  # one indexed query per 500 ids; fast enough for the GUI thread
             rows = record_rows(session, list(case_ids))
         self.model: RowsModel[RecordRow] = RowsModel([
@@ -48,32 +36,15 @@ class RecordsDialog(QDialog):
                       lambda r: MISSING_FG if r.outcome_text.startswith("（") else None),
         ], self)
         self.model.set_rows(rows)
-        summary = QLabel(self.tr("共 {n} 件申请。").format(n=len(rows)) + (f"　{note}" if note else ""), self)
-        summary.setObjectName("recordsSummary")
-        summary.setWordWrap(True)
-        self.table = QTableView(self)
-        self.table.setObjectName("recordsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.lay_out(self.model, self.tr("共 {n} 件申请。").format(n=len(rows)) + (f"　{note}" if note else ""),
+                     (190, 200, 96, 96))
+        self.summary.setWordWrap(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((190, 200, 96, 96)):
-            self.table.setColumnWidth(column, width)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
         # Double-click a row to see the case; this list stays open to come back to.
-        self.back_button = buttons.addButton(self.tr("回到统计报表"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_button = self.buttons.addButton(self.tr("回到统计报表"), QDialogButtonBox.ButtonRole.ActionRole)
         self.back_button.clicked.connect(lambda: show_reports(self))
         self.table.doubleClicked.connect(self.open_case)
         self.table.setToolTip(self.tr("双击一行，在“依申请公开”中打开这件申请"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
 
     def case_numbers(self) -> list[str]:
         return [r.case_no for r in self.model.rows]

@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,7 +39,8 @@ from ui.annual.report_grids import grids
 from ui.annual.texts_panel import TextsPanel
 from ui.context import AppContext
 from ui.operations import Op
-from ui.workers import Progress, TaskHandle, run_task
+from ui.yearly_report_page import YearlyReportPage
+from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, figures_over_checks, keep_open
 
 WATCHED_KINDS = (RecordKind.CASES, RecordKind.DISCLOSURE, RecordKind.SETTINGS, RecordKind.CALENDAR)
 PART3_TAB = 1
@@ -64,32 +61,19 @@ def load_report(session: Session, year: int) -> Loaded:
     return Loaded(data, report_state(session, year), suggested_texts(session, year - 1), case_nos)
 
 
-def default_year(today: date) -> int:
-    # Reports are written in January–March for the year just ended.
-    return today.year - 1 if today.month <= 3 else today.year
-
-
-class ReportPage(QWidget):
+class ReportPage(YearlyReportPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._today = today or ctx.today
         self.loaded: Loaded | None = None
-        self.task: TaskHandle[Any] | None = None
-        self._stale = False
         self._shown_year = 0
         self.dialogs: list[RecordsDialog] = []
 
-        self.year = QSpinBox(self)
-        self.year.setObjectName("reportYear")
-        self.year.setRange(2008, self._today().year)
-        self.year.setValue(default_year(self._today()))
-        self.year.setSuffix(self.tr(" 年"))
-        self.year.setKeyboardTracking(False)  # compute once the year is typed, not per digit
+        self.year = ReportYearBox(self._today(), "reportYear", self)
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("lockState")
+        self.state_label = LockStateLabel("lockState", self, colours=(
+            "color: #666;", "color: #8a5a00; font-weight: bold;", "color: #555;"))
         self.lock_button = QPushButton(self.tr("锁定（已发布）"), self)
         self.lock_button.setToolTip(self.tr("报告发布后锁定：保存已发布的数字，此后记录的变动会在这里提示。"))
         self.unlock_button = QPushButton(self.tr("解锁"), self)
@@ -107,12 +91,7 @@ class ReportPage(QWidget):
         bar.addWidget(self.word_button)
         bar.addWidget(self.excel_button)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("differencesBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a;"
-                                  " border-radius: 4px; padding: 8px; font-weight: bold;")
-        self.banner.hide()
+        self.banner = DifferencesBanner("differencesBanner", self)
 
         self.part2, self.part3, self.part4 = GridModel(self), GridModel(self), GridModel(self)
         self.part2_view = GridView(self.part2, [220, 190, 190, 190], self)
@@ -131,13 +110,8 @@ class ReportPage(QWidget):
         self.parts.addTab(self.texts, self.tr("一、五、六（报告文字）"))
         self.parts.setCurrentIndex(PART3_TAB)
         self.checks = ChecksPanel(self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.parts)
-        splitter.addWidget(self.checks)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([540, 215])  # all six checks visible without scrolling
+        # 540/215: all six checks visible without scrolling.
+        splitter = figures_over_checks(self.parts, self.checks, self, figures_stretch=4, sizes=(540, 215))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -147,8 +121,6 @@ class ReportPage(QWidget):
 
         self.export = ReportExport(ctx, self)
         self.year.valueChanged.connect(self._on_year_changed)
-        # Signals go to the _on_* slots, which return nothing; the methods they call return
-        # their task or dialog for callers and tests.
         self.recompute_button.clicked.connect(self._on_recompute)
         self.lock_button.clicked.connect(self._on_lock)
         self.unlock_button.clicked.connect(self._on_unlock)
@@ -178,26 +150,13 @@ class ReportPage(QWidget):
         return page
 
     # -- computing ---------------------------------------------------------------------------
-    @property
-    def current_year(self) -> int:
-        return self.year.value()
+    def computing_texts(self, year: int) -> tuple[str, str]:
+        return self.tr("计算年度报告"), self.tr("正在计算 {year} 年度报告…").format(year=year)
 
-    def reload(self) -> TaskHandle[Any]:
-        """Compute the year off the GUI thread; the result replaces what is shown."""
-        ctx, year = self.ctx, self.current_year
-        self._stale = False
+    def compute_year(self, session: Session, year: int) -> Loaded:
+        return load_report(session, year)
 
-        def work(progress: Progress) -> Loaded:
-            progress.report(0, 0, self.tr("正在计算 {year} 年度报告…").format(year=year))
-            with ctx.reader() as session:
-                return load_report(session, year)
-
-        self.recompute_button.setEnabled(False)
-        self.task = run_task(self, self.tr("计算年度报告"), work, on_done=self._show, cancellable=False)
-        self.task.finished.connect(self._on_task_finished)
-        return self.task
-
-    def _show(self, loaded: Loaded) -> None:
+    def show_result(self, loaded: Loaded) -> None:
         if loaded.data.year != self.current_year:
             return  # the year was changed while computing; its own result follows
         self.loaded = loaded
@@ -210,14 +169,9 @@ class ReportPage(QWidget):
         self.checks.set_checks(check_rows(data.checks, loaded.case_nos))
         self.texts.load(data.year, (data.part1, data.part5, data.part6), loaded.state.version, data.locked,
                         loaded.previous, data.fees)
-        if data.locked and data.differences:
-            lines = "\n".join(f"• {d}" for d in data.differences)
-            self.banner.setText(self.tr(
-                "{year} 年度报告已锁定（已发布），但此后申请记录有变动，当前记录与已发布的数字不一致：\n{lines}\n"
-                "请核实：如确需更正已发布的报告，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
-            self.banner.show()
-        else:
-            self.banner.hide()
+        self.banner.show_differences(data.differences if data.locked else (), lambda lines: self.tr(
+            "{year} 年度报告已锁定（已发布），但此后申请记录有变动，当前记录与已发布的数字不一致：\n{lines}\n"
+            "请核实：如确需更正已发布的报告，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
         self._set_busy_state()
 
     def _set_busy_state(self) -> None:
@@ -229,17 +183,12 @@ class ReportPage(QWidget):
         self.word_button.setEnabled(data is not None)
         self.excel_button.setEnabled(data is not None)
         if data is None:
-            self.state_label.setText(self.tr("正在计算…"))
-            self.state_label.setStyleSheet("color: #666;")
+            self.state_label.show_computing()
         elif locked:
             state = self.loaded.state if self.loaded else None
-            when = state.locked_at.strftime("%Y-%m-%d") if state and state.locked_at else ""
-            self.state_label.setText(self.tr("已锁定（已发布）：{when} 由 {who} 锁定").format(
-                when=when, who=state.locked_by_name if state else ""))
-            self.state_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+            self.state_label.show_locked(state.locked_at if state else None, state.locked_by_name if state else "")
         else:
-            self.state_label.setText(self.tr("未锁定（草稿）"))
-            self.state_label.setStyleSheet("color: #555;")
+            self.state_label.show_draft()
 
     @Slot(int)
     def _on_year_changed(self, year: int) -> None:
@@ -255,15 +204,7 @@ class ReportPage(QWidget):
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(*WATCHED_KINDS):
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+            self.reload_when_seen()
 
     # -- drill-down --------------------------------------------------------------------------
     def open_cell(self, key: DrillKey) -> RecordsDialog | None:
@@ -280,16 +221,7 @@ class ReportPage(QWidget):
         return self.open_cases(self.tr("{year} 年度报告：{title}").format(year=year, title=title), tuple(ids))
 
     def open_cases(self, title: str, ids: tuple[int, ...]) -> RecordsDialog:
-        dialog = RecordsDialog(self.ctx, title, ids, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self._forget(dialog))
-        self.dialogs.append(dialog)
-        dialog.show()
-        return dialog
-
-    def _forget(self, dialog: RecordsDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
+        return keep_open(self.dialogs, RecordsDialog(self.ctx, title, ids, self))
 
     # -- locking -----------------------------------------------------------------------------
     def _change(self, title: str, fn: Callable[[Session], object]) -> bool:
@@ -316,25 +248,9 @@ class ReportPage(QWidget):
         return self._change(title, lambda s: unlock_year(s, self.ctx.actor, year, reason))
 
     # -- slots -------------------------------------------------------------------------------
-    @Slot()
-    def _on_task_finished(self) -> None:
-        self.recompute_button.setEnabled(True)
-
-    @Slot()
-    def _on_recompute(self) -> None:
-        self.reload()
-
     @Slot(int)
     def _on_texts_saved(self, _year: int) -> None:
         self.reload()
-
-    @Slot()
-    def _on_lock(self) -> None:
-        self.lock()
-
-    @Slot()
-    def _on_unlock(self) -> None:
-        self.unlock()
 
     @Slot()
     def _on_export_word(self) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from ui.annual.stats_model import StatsModel
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.workers import Progress, TaskHandle, run_task
+from ui.yearly_report_parts import ReportYearBox
 
 RECEIVED_COLOUR, CLOSED_COLOUR = "#4a7fc1", "#5aa469"
 BY_MONTH, BY_CHANNEL = 0, 1
@@ -49,12 +49,7 @@ class StatisticsPage(QWidget):
         self.dialog: RecordsDialog | None = None
 
         now = self._today()
-        self.year = QSpinBox(self)
-        self.year.setObjectName("statsYear")
-        self.year.setRange(2008, now.year)
-        self.year.setValue(now.year)
-        self.year.setSuffix(self.tr(" 年"))
-        self.year.setKeyboardTracking(False)
+        self.year = ReportYearBox(now, "statsYear", self, year=now.year)  # statistics run on the current year
         self.period = QComboBox(self)
         self.period.setObjectName("statsPeriod")
         # (month, quarter) per combo entry, kept beside the combo: Qt does not compare tuples as item data.

@@ -8,13 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from app.localtime import local_text
 from app.review.posts import add_attachment
 from app.review.ui_support import PURPOSE_LABELS, AttachmentRow, attachment_content, attachment_rows
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.messages import show_error
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
@@ -48,14 +47,7 @@ class AttachmentsPanel(QWidget):
             RowColumn(self.tr("添加人"), lambda r: r.added_by),
             RowColumn(self.tr("添加时间"), lambda r: local_text(r.added_at)),
         ], self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((130, 300, 80, 90)):
-            self.table.setColumnWidth(col, width)
+        self.table = list_table(self.model, (130, 300, 80, 90), self)
         self.purpose = QComboBox(self)
         for key, label in PURPOSE_LABELS.items():
             self.purpose.addItem(label, key)

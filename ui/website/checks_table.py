@@ -6,48 +6,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.website.checks import Check
+from ui.checks_view import FAIL_FG, OK_FG, ChecksView
 from ui.rows_model import RowColumn, RowsModel
 
-OK_FG, FAIL_FG, NOTE_FG = "#2e7d32", "#b3261e", "#8a5a00"
+NOTE_FG = "#8a5a00"
 
 
 def mark(check: Check) -> str:
     return "✔ 通过" if check.ok else ("✘ 未通过" if check.blocking else "！ 提示")
 
 
-class ChecksTable(QWidget):
+class ChecksTable(ChecksView):
     check_activated = Signal(object)
     """The user clicked a check: the Check."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("websiteChecksSummary")
+        super().__init__("websiteChecksSummary", "websiteChecksTable", parent)
         self.model: RowsModel[Check] = RowsModel([
             RowColumn(self.tr("结果"), mark, lambda c: OK_FG if c.ok else (FAIL_FG if c.blocking else NOTE_FG)),
             RowColumn(self.tr("校验项"), lambda c: c.name),
             RowColumn(self.tr("说明"), lambda c: c.message),
             RowColumn(self.tr("涉及的记录（单击查看）"), lambda c: f"{len(c.records)} 条" if c.records else ""),
         ], self)
-        self.table = QTableView(self)
-        self.table.setObjectName("websiteChecksTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        for column, width in enumerate((80, 330, 560)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        self.table.clicked.connect(self._on_clicked)
+        self.lay_out(self.model, (80, 330, 560))
 
     def set_checks(self, checks: Sequence[Check]) -> None:
         # Failed first, then notices, then passed: what needs doing is on top.
@@ -56,12 +40,11 @@ class ChecksTable(QWidget):
         failed = sum(1 for c in checks if c.blocking and not c.ok)
         notices = sum(1 for c in checks if not c.blocking and not c.ok)
         if failed:
-            self.summary.setText(self.tr("数据校验：{n} 项未通过，改正后才能锁定；{m} 项提示。")
-                                 .format(n=failed, m=notices))
-            self.summary.setStyleSheet(f"color: {FAIL_FG}; font-weight: bold;")
+            self.show_summary(self.tr("数据校验：{n} 项未通过，改正后才能锁定；{m} 项提示。")
+                              .format(n=failed, m=notices), FAIL_FG)
         else:
-            self.summary.setText(self.tr("数据校验：全部通过；{m} 项提示请核实。").format(m=notices))
-            self.summary.setStyleSheet(f"color: {OK_FG if not notices else NOTE_FG}; font-weight: bold;")
+            self.show_summary(self.tr("数据校验：全部通过；{m} 项提示请核实。").format(m=notices),
+                              OK_FG if not notices else NOTE_FG)
 
     @Slot(QModelIndex)
     def _on_clicked(self, index: QModelIndex) -> None:

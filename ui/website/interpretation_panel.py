@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from app.website.interpretation import (
     unlink_interpretation,
 )
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.messages import show_error
 from ui.rows_model import RowColumn, RowsModel
 
@@ -50,15 +49,7 @@ class InterpretationPanel(QWidget):
             RowColumn(self.tr("状态"), lambda p: self.tr("已发布") if p.published else self.tr("未发布"),
                       lambda p: "#2e7d32" if p.published else "#8a5a00"),
         ], self)
-        self.table = QTableView(self)
-        self.table.setObjectName("interpretationTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((90, 320, 150, 90)):
-            self.table.setColumnWidth(column, width)
+        self.table = list_table(self.model, (90, 320, 150, 90), self, object_name="interpretationTable")
         self.candidates = QComboBox(self)
         self.candidates.setObjectName("interpretationCandidates")
         self.candidates.setMinimumWidth(360)

@@ -4,30 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app.website.figures import RecordLine
+from ui.records_list_dialog import RecordsListDialog
 from ui.rows_model import RowColumn, RowsModel
 
 KIND_TEXT = {"post": "稿件", "disclosure_item": "公开事项", "inspection": "读网巡检", "column": "栏目"}
 
 
-class FigureRecordsDialog(QDialog):
-    """Non-modal, so several lists can be compared side by side."""
-
+class FigureRecordsDialog(RecordsListDialog):
     def __init__(self, title: str, lines: Sequence[RecordLine], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(820, 460)
+        super().__init__(title, (820, 460), parent)
         self.model: RowsModel[RecordLine] = RowsModel([
             RowColumn(self.tr("类别"), lambda r: KIND_TEXT.get(r.record_type, r.record_type)),
             RowColumn(self.tr("编号/日期"), lambda r: r.reference),
@@ -36,25 +24,7 @@ class FigureRecordsDialog(QDialog):
             RowColumn(self.tr("栏目/说明"), lambda r: r.note),
         ], self)
         self.model.set_rows(lines)
-        summary = QLabel(self.tr("共 {n} 条记录。").format(n=len(lines)), self)
-        summary.setObjectName("recordsSummary")
-        self.table = QTableView(self)
-        self.table.setObjectName("recordsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((70, 110, 300, 130)):
-            self.table.setColumnWidth(column, width)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        self.lay_out(self.model, self.tr("共 {n} 条记录。").format(n=len(lines)), (70, 110, 300, 130))
 
     def references(self) -> list[str]:
         return [r.reference for r in self.model.rows]

@@ -8,15 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,39 +35,27 @@ from ui.website.records_dialog import FigureRecordsDialog
 from ui.website.report_model import VALUE_COLUMN, ReportModel
 from ui.website.value_delegate import ValueDelegate
 from ui.workers import Progress, TaskHandle, run_task
+from ui.yearly_report_page import YearlyReportPage
+from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, figures_over_checks, keep_open
 
 WATCHED_AREAS = ("review", "disclosure", "settings", "website_report")
 AREA = "website_report"
 
 
-def default_year(today: date) -> int:
-    # The report is published by 31 January for the year just ended.
-    return today.year - 1 if today.month <= 3 else today.year
-
-
-class WebsiteReportPage(QWidget):
+class WebsiteReportPage(YearlyReportPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._today = today
         self.data: ReportData | None = None
-        self.task: TaskHandle[Any] | None = None
-        self._stale = False
         self.dialogs: list[FigureRecordsDialog] = []
 
-        self.year = QSpinBox(self)
-        self.year.setObjectName("websiteYear")
-        self.year.setRange(2008, today().year)
-        self.year.setValue(default_year(today()))
-        self.year.setSuffix(self.tr(" 年"))
-        self.year.setKeyboardTracking(False)
+        self.year = ReportYearBox(today(), "websiteYear", self)
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
         self.last_year_button = QPushButton(self.tr("空白项采用上年数"), self)
         self.last_year_button.setToolTip(self.tr("把上年填报的数字填入本年仍空白的填报项，核对后保存。"))
         self.save_button = QPushButton(self.tr("保存填报数"), self)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("websiteLockState")
+        self.state_label = LockStateLabel("websiteLockState", self)
         self.lock_button = QPushButton(self.tr("锁定（已发布）"), self)
         self.unlock_button = QPushButton(self.tr("解锁"), self)
         self.unlock_button.setToolTip(self.tr("已发布的报表须由系统管理员写明原因后解锁。"))
@@ -84,12 +69,7 @@ class WebsiteReportPage(QWidget):
         for w in (self.lock_button, self.unlock_button, self.word_button, self.excel_button):
             bar.addWidget(w)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("websiteDifferences")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a;"
-                                  " border-radius: 4px; padding: 8px; font-weight: bold;")
-        self.banner.hide()
+        self.banner = DifferencesBanner("websiteDifferences", self)
         note = QLabel(self.tr("蓝色数字由记录统计，双击可查看对应记录；浅色底的数值须填报（数量为零请填 0）；"
                               "灰色来自系统设置。项目名称可在 系统设置 → 政府网站 中按正式附件更正。"), self)
         note.setWordWrap(True)
@@ -110,13 +90,7 @@ class WebsiteReportPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.checks = ChecksTable(self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.checks)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([470, 200])
+        splitter = figures_over_checks(self.table, self.checks, self, figures_stretch=3, sizes=(470, 200))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -139,39 +113,22 @@ class WebsiteReportPage(QWidget):
         self._set_state()
         self.reload()
 
-    @property
-    def current_year(self) -> int:
-        return self.year.value()
-
     # -- computing ---------------------------------------------------------------------------
-    def reload(self) -> TaskHandle[Any]:
-        ctx, year = self.ctx, self.current_year
-        self._stale = False
+    def computing_texts(self, year: int) -> tuple[str, str]:
+        return self.tr("计算网站年报"), self.tr("正在计算 {year} 年网站年报…").format(year=year)
 
-        def work(progress: Progress) -> ReportData:
-            progress.report(0, 0, self.tr("正在计算 {year} 年网站年报…").format(year=year))
-            with ctx.reader() as session:
-                return compute(session, year)
+    def compute_year(self, session: Session, year: int) -> ReportData:
+        return compute(session, year)
 
-        self.recompute_button.setEnabled(False)
-        self.task = run_task(self, self.tr("计算网站年报"), work, on_done=self._show, cancellable=False)
-        self.task.finished.connect(self._on_task_finished)
-        return self.task
-
-    def _show(self, data: ReportData) -> None:
+    def show_result(self, data: ReportData) -> None:
         if data.year != self.current_year:
             return
         self.data = data
         self.model.load(data)
         self.checks.set_checks(data.checks)
-        if data.locked and data.differences:
-            lines = "\n".join(f"• {d}" for d in data.differences)
-            self.banner.setText(self.tr(
-                "{year} 年网站年报已锁定（已发布），此后记录或设置有变动，与已发布的数字不一致：\n{lines}\n"
-                "如确需更正已发布的报表，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
-            self.banner.show()
-        else:
-            self.banner.hide()
+        self.banner.show_differences(data.differences if data.locked else (), lambda lines: self.tr(
+            "{year} 年网站年报已锁定（已发布），此后记录或设置有变动，与已发布的数字不一致：\n{lines}\n"
+            "如确需更正已发布的报表，请管理员解锁后重新发布。").format(year=data.year, lines=lines))
         self._set_state()
 
     def _set_state(self) -> None:
@@ -185,13 +142,11 @@ class WebsiteReportPage(QWidget):
         self.word_button.setEnabled(data is not None)
         self.excel_button.setEnabled(data is not None)
         if data is None:
-            self.state_label.setText(self.tr("正在计算…"))
+            self.state_label.show_computing()
         elif locked:
-            when = data.locked_at.strftime("%Y-%m-%d") if data.locked_at else ""
-            self.state_label.setText(self.tr("已锁定（已发布）：{when} 由 {who} 锁定").format(
-                when=when, who=data.locked_by))
+            self.state_label.show_locked(data.locked_at, data.locked_by)
         else:
-            self.state_label.setText(self.tr("未锁定（草稿）"))
+            self.state_label.show_draft()
 
     # -- drill-down --------------------------------------------------------------------------
     def open_figure(self, key: str) -> FigureRecordsDialog | None:
@@ -207,12 +162,7 @@ class WebsiteReportPage(QWidget):
                                  lines)
 
     def open_records(self, title: str, lines: list[RecordLine]) -> FigureRecordsDialog:
-        dialog = FigureRecordsDialog(title, lines, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
-        self.dialogs.append(dialog)
-        dialog.show()
-        return dialog
+        return keep_open(self.dialogs, FigureRecordsDialog(title, lines, self))
 
     def show_check(self, check: Check) -> FigureRecordsDialog | None:
         if check.keys:
@@ -318,23 +268,7 @@ class WebsiteReportPage(QWidget):
     @Slot(str)
     def _on_data_changed(self, area: str) -> None:
         if area in WATCHED_AREAS and area != AREA:
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    @Slot()
-    def _on_task_finished(self) -> None:
-        self.recompute_button.setEnabled(True)
-
-    @Slot()
-    def _on_recompute(self) -> None:
-        self.reload()
+            self.reload_when_seen()
 
     @Slot()
     def _on_take_last_year(self) -> None:
@@ -343,14 +277,6 @@ class WebsiteReportPage(QWidget):
     @Slot()
     def _on_save(self) -> None:
         self.save()
-
-    @Slot()
-    def _on_lock(self) -> None:
-        self.lock()
-
-    @Slot()
-    def _on_unlock(self) -> None:
-        self.unlock()
 
     @Slot()
     def _on_export_word(self) -> None:
