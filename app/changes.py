@@ -30,6 +30,8 @@ class RecordKind(StrEnum):
     USERS = "users"
     CALENDAR = "calendar"
     SETTINGS = "settings"
+    GUIDE = "guide"
+    WEBSITE_REPORT = "website_report"
 
 
 @dataclass(frozen=True)

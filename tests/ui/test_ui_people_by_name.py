@@ -65,5 +65,5 @@ def test_the_annual_report_lock_names_the_person(db: Database, make_user) -> Non
 
 def test_the_wizards_administrator_has_logged_in(db: Database) -> None:
     with db.session_factory.begin() as s:
-        admin = create_first_admin(s, "admin", "王建国", "Admin@2026x")
+        admin = create_first_admin(s, "admin", "王建国", "Quartz-Lantern-42")
         assert admin.last_login_at is not None

@@ -329,7 +329,7 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
                          date(2024, 3, 5), today=date(2024, 3, 5))
     detail = CaseDetail(ctx, today=lambda: date(2024, 3, 8))
     qtbot.addWidget(detail)
-    ctx.events.data_changed.connect(lambda _area: detail.reload())
+    ctx.events.changed.connect(lambda _changes: detail.reload())
     detail.show_case(case_id)
     panel = detail.handling
     assert panel.consultations.index(0, 3).data() == "未登记（暂自发出日计算）"

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.gui
 def _detail(qtbot, ctx, case_id: int) -> CaseDetail:
     detail = CaseDetail(ctx)
     qtbot.addWidget(detail)
-    ctx.events.data_changed.connect(lambda _area: detail.reload())
+    ctx.events.changed.connect(lambda _changes: detail.reload())
     detail.show_case(case_id)
     return detail
 

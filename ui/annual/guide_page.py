@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.changes import Changes, RecordKind
 from app.errors import UserError
 from app.guide.publish import mark_published
 from app.guide.service import EditionRow, GuideStatus, export_guide, export_request_form, guide_status
@@ -22,9 +23,10 @@ from ui.annual import prompts
 from ui.annual.guide_publish_dialog import GuidePublishDialog
 from ui.context import AppContext
 from ui.messages import show_error, show_info
+from ui.operations import announce
 from ui.workers import Progress, TaskHandle, run_task
 
-WATCHED_AREAS = ("settings", "disclosure", "guide")
+WATCHED_KINDS = (RecordKind.SETTINGS, RecordKind.DISCLOSURE, RecordKind.GUIDE)
 
 
 def edition_text(row: EditionRow) -> str:
@@ -83,13 +85,13 @@ class GuidePage(QWidget):
         layout.addWidget(box)
         layout.addLayout(bar)
         layout.addStretch(1)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self.reload()
 
     # --- state ----------------------------------------------------------------------------
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area in WATCHED_AREAS:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED_KINDS):
             self.reload()
 
     @Slot()
@@ -143,7 +145,7 @@ class GuidePage(QWidget):
 
         def done(written: Path) -> None:
             self.reload()
-            self.ctx.events.data_changed.emit("guide")
+            announce(self.ctx, RecordKind.GUIDE)
             show_info(self, self.tr("导出公开指南"), self.tr(
                 "已导出到：\n{path}\n\n发布到门户网站后，请点“标记为已发布”记录发布日期。").format(path=written))
 
@@ -191,6 +193,4 @@ class GuidePage(QWidget):
             return
         dialog.accept()
         self.reload()
-        self.ctx.events.data_changed.emit("guide")
-        if created:
-            self.ctx.events.data_changed.emit("disclosure")
+        announce(self.ctx, (RecordKind.GUIDE, RecordKind.DISCLOSURE) if created else RecordKind.GUIDE)

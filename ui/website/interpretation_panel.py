@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import RecordKind
 from app.disclosure.models import DisclosureItem
 from app.errors import UserError
 from app.website.interpretation import (
@@ -26,6 +27,7 @@ from app.website.interpretation import (
 from ui.context import AppContext
 from ui.list_table import list_table
 from ui.messages import show_error
+from ui.operations import announce
 from ui.rows_model import RowColumn, RowsModel
 
 
@@ -106,7 +108,7 @@ class InterpretationPanel(QWidget):
         except UserError as exc:
             show_error(self, exc, title=title)
             return False
-        self.ctx.events.data_changed.emit("disclosure")
+        announce(self.ctx, RecordKind.DISCLOSURE)
         self.set_item(item_id)
         self.links_changed.emit(item_id)
         return True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
+from app.changes import Changes, RecordKind
 from app.errors import UserError, ValidationError
 from app.website.checks import Check
 from app.website.export import export_website_report
@@ -30,6 +31,7 @@ from app.website.service import ReportData, compute, lock_year, save_typed, unlo
 from ui.annual import prompts
 from ui.context import AppContext
 from ui.messages import show_error, show_info
+from ui.operations import announce
 from ui.website.checks_table import ChecksTable
 from ui.website.records_dialog import FigureRecordsDialog
 from ui.website.report_model import VALUE_COLUMN, ReportModel
@@ -38,8 +40,7 @@ from ui.workers import Progress, TaskHandle, run_task
 from ui.yearly_report_page import YearlyReportPage
 from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, figures_over_checks, keep_open
 
-WATCHED_AREAS = ("review", "disclosure", "settings", "website_report")
-AREA = "website_report"
+WATCHED_KINDS = (RecordKind.REVIEW, RecordKind.DISCLOSURE, RecordKind.SETTINGS)
 
 
 class WebsiteReportPage(YearlyReportPage):
@@ -109,7 +110,7 @@ class WebsiteReportPage(YearlyReportPage):
         self.excel_button.clicked.connect(self._on_export_excel)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.checks.check_activated.connect(self._on_check_activated)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self._set_state()
         self.reload()
 
@@ -189,7 +190,7 @@ class WebsiteReportPage(YearlyReportPage):
         except Exception as exc:  # unexpected: logged by show_error, told generically
             show_error(self, exc, title=title)
             return False
-        self.ctx.events.data_changed.emit(AREA)
+        announce(self.ctx, RecordKind.WEBSITE_REPORT)
         self.reload()
         return True
 
@@ -265,9 +266,9 @@ class WebsiteReportPage(YearlyReportPage):
     def _on_year_changed(self, _year: int) -> None:
         self.reload()
 
-    @Slot(str)
-    def _on_data_changed(self, area: str) -> None:
-        if area in WATCHED_AREAS and area != AREA:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED_KINDS):
             self.reload_when_seen()
 
     @Slot()
