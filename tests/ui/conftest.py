@@ -54,9 +54,12 @@ def admin_ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
 
 @pytest.fixture
 def visible_message_boxes() -> Callable[[], list[QMessageBox]]:
-    """Returns a function listing the message boxes currently shown (they open non-blocking)."""
+    """Returns a function listing the message boxes this test opened and that are still shown (they
+    open non-blocking); a box another test left behind is not this test's."""
+    before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)}
 
     def _boxes() -> list[QMessageBox]:
-        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible() and id(w) not in before]
 
     return _boxes
