@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
@@ -21,9 +22,11 @@ from app import paths
 from app.audit import witness
 from app.audit.models import AuditEntry, AuditHead
 from app.audit.service import GENESIS_HASH, VerifyResult, _locked_head, head_problem, record, verify
-from app.auth.roles import Role
-from app.context import Actor
 from app.errors import UserError
+from app.roles import Role
+
+if TYPE_CHECKING:  # annotations only: app.auth imports the audit trail
+    from app.context import Actor
 
 
 class AuditPageDamaged(UserError):

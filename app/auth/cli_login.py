@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from app.auth.actor import Actor
 from app.auth.roles import Role
-from app.context import Actor
 from app.errors import PermissionDenied, UserError
 
 if TYPE_CHECKING:

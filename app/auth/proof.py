@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.auth.actor import Actor, os_user
 from app.auth.models import User
 from app.auth.passwords import verify_password
 from app.auth.roles import Role
-from app.context import Actor, os_user
 from app.errors import PermissionDenied
 
 SIGNER_PROOF_TTL = 600.0  # seconds between typing the password and the signature being stored

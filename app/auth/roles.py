@@ -1,27 +1,7 @@
-"""The roles of the office and their Chinese names."""
+"""The roles live in app/roles.py, a leaf module every package may import (the audit trail's
+re-seal checks a role without making app.audit and app.auth import each other)."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-
-class Role(StrEnum):
-    EDITOR = "editor"
-    DISCLOSURE_STAFF = "disclosure_staff"
-    SECTION_HEAD = "section_head"
-    LEADER_IN_CHARGE = "leader_in_charge"
-    PRINCIPAL_LEADER = "principal_leader"
-    ADMIN = "admin"
-
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self]
-
-ROLE_LABELS: dict[Role, str] = {
-    Role.EDITOR: "信息采编员",
-    Role.DISCLOSURE_STAFF: "信息公开工作人员",
-    Role.SECTION_HEAD: "科室负责人",
-    Role.LEADER_IN_CHARGE: "分管领导",
-    Role.PRINCIPAL_LEADER: "主要领导",
-    Role.ADMIN: "系统管理员",
-}
+from app.roles import ROLE_LABELS as ROLE_LABELS
+from app.roles import Role as Role

@@ -33,7 +33,6 @@ from app.cases.reply_text import REGULATION, remedy_for_case, unfilled_markers
 from app.context import Actor
 from app.errors import NotFound, ValidationError
 from app.letters_layout import letter_layout
-from app.redaction.reply_rules import reply_body
 from app.settings import get_setting
 from app.workdays.service import load_calendar
 
@@ -224,6 +223,9 @@ def letter_context(
     else:
         body = case.reply_body.strip()
         if not body and case.reply_type:
+            # Imported here: app.redaction builds on app.cases, the reply path only calls into it.
+            from app.redaction.reply_rules import reply_body
+
             body = reply_body(session, ReplyType(case.reply_type), case.outcome_detail, case)
         if _MENTIONS_ATTACHMENT.search(body) and not _ATTACHMENT_LINE.search(body):
             # “（见附件）” needs an 附件说明 (GB/T 9704 7.3.4); what is enclosed is the information asked

@@ -33,7 +33,6 @@ from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
 from app.errors import PermissionDenied, ValidationError
-from app.redaction.reply_rules import require_partial_basis, require_redactions_reviewed
 from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
 
@@ -111,6 +110,8 @@ def save_reply_draft(
                   repeat_of=repeat_of if reply is ReplyType.REPEATED else None)
     if why:
         raise ValidationError(why, field="reply_type")
+    from app.redaction.reply_rules import require_partial_basis  # app.redaction builds on app.cases
+
     require_partial_basis(session, case, reply)  # 区分处理: a redacted copy or a recorded reason (issue 15)
     markers = unfilled_markers(body)
     if markers:
@@ -169,6 +170,8 @@ def record_justice_review(
         raise ValidationError("领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。",
                               field="reviewed_on")
     text = required_text(opinion, "opinion", "请填写司法局的书面审核意见。")
+    from app.redaction.reply_rules import require_redactions_reviewed  # app.redaction builds on app.cases
+
     require_redactions_reviewed(session, case)  # 公开件 second review when the office asks for it (issue 15)
     require_not_future(reviewed_on, today or date.today(), "reviewed_on", "司法局审核日期")
     require_not_before(reviewed_on, clock_start(case), "reviewed_on", "司法局审核日期", clock_start_label(case))

@@ -135,3 +135,15 @@ STAGE_DUTIES: dict[ReviewStage, str] = {
     ),
     ReviewStage.THIRD: "分管领导负责三级审核和校对。主要是对信息的准确性和安全性进行再次审查和校对。",
 }
+
+
+class InterpretationKind(StrEnum):
+    """What a post in a 政策解读 column is (the report counts each kind)."""
+
+    MATERIAL = "material"
+    PRODUCT = "product"
+    MEDIA = "media"
+
+    @property
+    def label(self) -> str:
+        return {"material": "解读材料", "product": "解读产品", "media": "媒体评论文章"}[self.value]

@@ -47,7 +47,7 @@ class Post(Base):
     basis_kind: Mapped[str] = mapped_column(String(16), default="")  # 首发: 领导批示 / 正式公函
     basis_reference: Mapped[str] = mapped_column(String(300), default="")
     source_unit: Mapped[str] = mapped_column(String(200), default="")  # who confirms after publication
-    # 政策解读 columns: 解读材料 / 解读产品 / 媒体评论文章 (app.website.columns.InterpretationKind)
+    # 政策解读 columns: 解读材料 / 解读产品 / 媒体评论文章 (app.review.enums.InterpretationKind)
     interpretation_kind: Mapped[str] = mapped_column(String(16), default="")
 
     # Escalation (第九条 last paragraph)

@@ -16,10 +16,9 @@ from app.cases.search import build_search_text
 from app.context import Actor
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.numbering import next_number
-from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
+from app.review.enums import ChangeKind, InterpretationKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, PostAttachment, PostVersion
 from app.text_check import check_text
-from app.website.columns import InterpretationKind
 
 EDITABLE_STATES = {
     PostStatus.DRAFT: ReviewStage.FIRST,  # the author (or the first reviewer)

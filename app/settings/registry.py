@@ -5,6 +5,7 @@ Later features add their keys here, in one place, so an administrator's 系统�
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,6 @@ from sqlalchemy.orm import Session
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
-from app.website.columns import validate_columns
-from app.website.layout import validate_overrides
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,16 @@ class SettingDef:
     affects_deadlines: bool = False  # a change recomputes every open deadline
     validator: Callable[[Any], None] | None = None  # raises ValidationError for a value that makes no sense
     item_choices: Callable[[], Sequence[str]] | None = None  # a list setting's allowed items
+
+
+def _feature_check(module: str, name: str) -> Callable[[Any], None]:
+    """A validator that lives with its feature, imported when a value is checked: the settings
+    registry is imported by every feature and must not import them back."""
+
+    def check(value: Any) -> None:
+        getattr(importlib.import_module(module), name)(value)
+
+    return check
 
 
 _DEFS: list[SettingDef] = [
@@ -79,7 +88,7 @@ _DEFS: list[SettingDef] = [
         "通知公告和政策文件 6 个月未更新时在工作台提示（国办秘函〔2019〕19号）。"
         "网站年报另需“栏目名|类型|报表分类|开设日期”：报表分类为 概况类、政务动态、信息公开目录、政策解读、"
         "专栏专题 或 其他；专栏专题写开设日期，如 2025-03-01。",
-        validator=validate_columns,
+        validator=_feature_check("app.website.columns", "validate_columns"),
     ),
     SettingDef("review.accounts", list, ["锦屏发布（微信公众号）", "锦屏发布（微博）"], "政务新媒体账号", "发布审核"),
     SettingDef(
@@ -100,7 +109,7 @@ _DEFS: list[SettingDef] = [
     SettingDef(
         "website.report_labels", list, [], "网站年报项目名称更正", "政府网站",
         "每行一个，格式“项目键|名称”，用于按正式附件更正网站年报的项目名称（在网站年报表格中把鼠标停在“指标”上可看到项目键）。",
-        validator=validate_overrides,
+        validator=_feature_check("app.website.layout", "validate_overrides"),
     ),
     # 政府信息公开指南 (issue 18): what 条例第十二条 requires the guide to state and the program lacked.
     SettingDef(

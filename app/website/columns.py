@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.errors import ValidationError
+from app.review.enums import InterpretationKind as InterpretationKind  # where posts keep it
 
 
 class ReportCategory(StrEnum):
@@ -21,18 +22,6 @@ class ReportCategory(StrEnum):
     INTERPRETATION = "政策解读"
     SPECIAL = "专栏专题"
     OTHER = "其他"
-
-
-class InterpretationKind(StrEnum):
-    """What a post in a 政策解读 column is (the report counts each kind)."""
-
-    MATERIAL = "material"
-    PRODUCT = "product"
-    MEDIA = "media"
-
-    @property
-    def label(self) -> str:
-        return {"material": "解读材料", "product": "解读产品", "media": "媒体评论文章"}[self.value]
 
 
 def default_category(name: str, kind: str) -> ReportCategory:

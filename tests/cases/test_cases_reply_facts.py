@@ -42,6 +42,7 @@ from app.cases.reply_facts import availability, earlier_answered_cases
 from app.cases.reply_text import default_reply_body
 from app.context import Actor
 from app.errors import ValidationError
+from app.redaction.service import record_no_copy_reason
 from app.signoff.service import Decision
 
 BODY = "经审查，本机关决定不再处理该申请。"
@@ -175,6 +176,8 @@ def test_a_letter_saying_the_third_party_was_consulted_needs_the_consultation(
 def test_a_draft_with_fill_in_markers_cannot_be_submitted(session: Session, people: dict[str, Actor]) -> None:
     clerk = people["clerk"]
     case = new_case(session, clerk)
+    # 部分公开 first needs its redaction basis (issue 15); the markers are what this test is about.
+    record_no_copy_reason(session, clerk, case.id, "以摘录方式提供可以公开的内容。")
     with pytest.raises(ValidationError, match=r"\[可以公开的内容\]") as err:
         save_reply_draft(session, clerk, case.id, ReplyType.PARTIAL, None,
                          default_reply_body(ReplyType.PARTIAL, None, case), today=date(2024, 3, 5))

@@ -123,7 +123,9 @@ def test_multi_line_value_becomes_paragraphs_with_the_same_format(tmp_path: Path
 def test_receipt_states_the_deadline(tmp_path: Path) -> None:
     doc = _render("receipt", tmp_path)
     body = "\n".join(p.text for p in doc.paragraphs)
-    assert "本机关将自收到申请之日起20个工作日内（2024年4月2日前）予以答复" in body
+    # Issue 11: the receipt states the date itself, never "20个工作日内" for a date that may include pauses.
+    assert "本件答复期限为2024年4月2日，本机关将在此期限内予以答复" in body
+    assert "20个工作日内" not in body
     cells = [c.text for row in doc.tables[0].rows for c in row.cells]
     assert "2024年3月5日（当面提交的，提交之日为收到申请之日）" in cells and "当面" in cells
 
