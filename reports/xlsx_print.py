@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import math
 from collections.abc import Collection, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -210,15 +211,31 @@ def _text(cell: Any, value: str) -> None:
         cell.quotePrefix = True
 
 
-def _styled(ws: Worksheet | WriteOnlyWorksheet, wrap: bool) -> Any:
-    cell = WriteOnlyCell(ws)
-    cell.font, cell.border, cell.alignment = _BODY_FONT, _BOX, _WRAP if wrap else _PLAIN
-    return cell
+class _Styles:
+    """One styled prototype cell per (wrap, number format). openpyxl registers a style each time a
+    font, border or alignment is assigned (hashing it against the workbook's list), which made the
+    print sheet five times slower than the rows; copying a prototype's style array costs nothing."""
+
+    def __init__(self, ws: Worksheet | WriteOnlyWorksheet) -> None:
+        self._ws = ws
+        self._protos: dict[tuple[bool, str | None], Any] = {}
+
+    def style(self, cell: Any, wrap: bool, number_format: str | None = None) -> None:
+        key = (wrap, number_format)
+        proto = self._protos.get(key)
+        if proto is None:
+            proto = WriteOnlyCell(self._ws)
+            proto.font, proto.border, proto.alignment = _BODY_FONT, _BOX, _WRAP if wrap else _PLAIN
+            if number_format is not None:
+                proto.number_format = number_format
+            self._protos[key] = proto
+        cell._style = copy(proto._style)
 
 
 def _rows(ws: Worksheet | WriteOnlyWorksheet, rows: Iterable[Sequence[CellValue]], picks: Sequence[int],
           wrap: Sequence[bool], widths: Sequence[float]) -> int:
     write_only = isinstance(ws, WriteOnlyWorksheet)
+    styles = _Styles(ws)
     count = 0
     for count, values in enumerate(rows, start=1):
         row_no = count + 2
@@ -226,9 +243,13 @@ def _rows(ws: Worksheet | WriteOnlyWorksheet, rows: Iterable[Sequence[CellValue]
         out = []
         for n, (i, flag, width) in enumerate(zip(picks, wrap, widths, strict=True), start=1):
             value = values[i]
-            cell = _styled(ws, flag) if write_only else ws.cell(row_no, n)
-            if not write_only:
-                cell.font, cell.border, cell.alignment = _BODY_FONT, _BOX, _WRAP if flag else _PLAIN
+            cell = WriteOnlyCell(ws) if write_only else ws.cell(row_no, n)
+            if isinstance(value, dt.datetime):
+                styles.style(cell, flag, DATETIME_FORMAT)
+            elif isinstance(value, dt.date):
+                styles.style(cell, flag, DATE_FORMAT)
+            else:
+                styles.style(cell, flag)
             if isinstance(value, str):
                 text = clean_text(value) if ILLEGAL_CHARACTERS_RE.search(value) else value
                 _text(cell, text)
@@ -236,10 +257,6 @@ def _rows(ws: Worksheet | WriteOnlyWorksheet, rows: Iterable[Sequence[CellValue]
                     lines = max(lines, lines_for(text, width))
             elif value is not None:
                 cell.value = value
-                if isinstance(value, dt.datetime):
-                    cell.number_format = DATETIME_FORMAT
-                elif isinstance(value, dt.date):
-                    cell.number_format = DATE_FORMAT
             out.append(cell)
         ws.row_dimensions[row_no].height = _row_height(lines)
         if write_only:
