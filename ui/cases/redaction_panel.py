@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from ui.cases import files
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.messages import show_error
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
@@ -119,15 +119,8 @@ class RedactionPanel(QWidget):
         self.review_button.clicked.connect(self.review_selected)
 
     def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        table = list_table(model, (), self, object_name=name)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def set_case(self, v: CaseView | None) -> None:
