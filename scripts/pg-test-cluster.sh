@@ -68,6 +68,9 @@ synchronous_commit = off
 full_page_writes = off
 max_connections = 200
 shared_buffers = 128MB
+# An autovacuum worker connected to a test database makes a non-superuser's
+# DROP DATABASE ... WITH (FORCE) fail; the tables live for seconds, so nothing needs vacuuming.
+autovacuum = off
 EOF
   cat >"$DIR/data/pg_hba.conf" <<EOF
 local all all trust
@@ -85,6 +88,7 @@ start() {
   # Role and template: CREATEDB because every test clones the template into its own database.
   psql_admin <<EOF
 SELECT 'CREATE ROLE $ROLE LOGIN CREATEDB' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$ROLE')\gexec
+GRANT pg_signal_backend TO $ROLE;
 SELECT 'CREATE DATABASE $TEMPLATE OWNER $ROLE' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$TEMPLATE')\gexec
 EOF
   GOVINFO_MIGRATE_URL=$(url) PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}" "$PYTHON" - <<'EOF' \

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 PG_URL_ENV = "GOVINFO_TEST_PG_URL"
 TESTS_DIR = Path(__file__).resolve().parent
@@ -125,8 +125,21 @@ def fresh_database(blank: bool = False) -> Iterator[str]:
     try:
         yield template.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop(admin, name)
+
+
+def _drop(admin: Engine, name: str) -> None:
+    # On a cluster started before autovacuum was switched off, an autovacuum worker connected to
+    # the database makes WITH (FORCE) fail for a non-superuser until the worker has finished.
+    for attempt in range(50):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except ProgrammingError as exc:
+            if "pg_signal_backend" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.1)
 
 
 def use_for_folder(monkeypatch: pytest.MonkeyPatch, folder: Path, url: str) -> None:
