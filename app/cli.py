@@ -48,6 +48,7 @@ class CliContext:
 
         if self._db is None:
             self._db = open_database(Path(self.data_dir) if self.data_dir else None, self.db_url)
+            _daily_backup(self._db)
         return self._db
 
     def close(self) -> None:
@@ -55,6 +56,20 @@ class CliContext:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+
+
+def _daily_backup(db: Database) -> None:
+    """The day's first command makes the automatic backup, as the GUI's first start does. Notes go
+    to stderr so a command's own output stays clean; a failed backup does not stop the command."""
+    from app.auto_backup import run_daily_backup
+
+    try:
+        made = run_daily_backup(db)
+    except UserError as exc:
+        print(f"警告：今日自动备份未完成：{exc}", file=sys.stderr)
+        return
+    if made is not None:
+        print(f"已做今日自动备份：{made}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:

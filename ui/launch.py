@@ -17,6 +17,7 @@ import logging
 import os
 import sys
 import time
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy.engine import make_url
 
 from app import paths
-from app.backup import daily_backup
+from app.auto_backup import run_daily_backup, seconds_until_next_day
 from app.bootstrap import Database, open_database
 from app.context import Actor
 from app.errors import DatabaseUnreadable, SchemaTooNew, UserError
@@ -68,6 +69,10 @@ class Launcher:
         self.db_url = db_url
         self.backup_note = ""
         self.smoke = smoke_login()
+        self.window: QWidget | None = None
+        # A PC left running over midnight makes the next day's backup too (issue 13).
+        self.backup_timer = QTimer()
+        self.backup_timer.setSingleShot(True)
 
     def run(self) -> int:
         while True:
@@ -75,9 +80,10 @@ class Launcher:
             if db is None:
                 return 1
             try:
-                self.start_daily_backup(db)
+                self.watch_daily_backup(db)
                 outcome, message = self.session(db)
             finally:
+                self.stop_daily_backup()
                 db.dispose()
             if outcome != "restart":
                 return 0
@@ -109,15 +115,24 @@ class Launcher:
                 show_error(None, exc, wait=True)
                 return None
 
+    def watch_daily_backup(self, db: Database) -> None:
+        """Back up now (once a day) and again each day after midnight while the program runs."""
+        self.backup_timer.timeout.connect(partial(self.start_daily_backup, db))
+        self.start_daily_backup(db)
+
+    def stop_daily_backup(self) -> None:
+        self.backup_timer.stop()
+        self.backup_timer.timeout.disconnect()
+
     def start_daily_backup(self, db: Database) -> None:
-        """Today's automatic backup, off the GUI thread so the login dialog appears at once."""
-        db_path = db.sqlite_path
-        if db_path is None:
+        """Today's automatic backup (audited), off the GUI thread so the login dialog appears at
+        once; then the timer waits for the next day."""
+        self.backup_timer.start(int(seconds_until_next_day(datetime.now()) * 1000))
+        if db.sqlite_path is None:
             return
-        folder = db.data_dir
 
         def work(_progress: Progress) -> Path | None:
-            return daily_backup(db_path, folder)
+            return run_daily_backup(db)
 
         def done(path: Path | None) -> None:
             if path is not None:
@@ -127,6 +142,9 @@ class Launcher:
             # Not worth interrupting the login for; it is logged and shown in the status bar.
             log.error("Daily backup failed", exc_info=exc)
             self.backup_note = QApplication.translate("launch", "今日自动备份失败：{reason}").format(reason=exc)
+            window = self.window
+            if window is not None and window.isVisible() and hasattr(window, "statusBar"):
+                window.statusBar().showMessage(self.backup_note, 0)
 
         run_task(None, "", work, done, on_error=failed, show_progress=False)
 
@@ -171,6 +189,7 @@ class Launcher:
             if actor is None:
                 return "quit", ""
             window = MainWindow(AppContext(db, actor))
+            self.window = window
             window.window_closed.connect(self.app.quit)
             if self.backup_note:
                 window.statusBar().showMessage(self.backup_note, 20_000)
@@ -183,6 +202,7 @@ class Launcher:
                 QTimer.singleShot(0, partial(self.smoke_shown, window))
             self.app.exec()
             reason, message = window.exit_reason, window.restart_message
+            self.window = None
             window.deleteLater()
             if reason is ExitReason.LOGOUT:
                 continue
