@@ -19,6 +19,7 @@ from app.annual.layout import (
 )
 from app.annual.report_data import ReportData
 from reports.atomic import atomic_write
+from reports.docx_footer import note_footers
 from reports.docx_layout import FONT_HEI, add_body, add_heading, add_title, new_document, set_run_font
 from reports.docx_table import add_table, set_cell_text
 
@@ -177,6 +178,8 @@ def _mark_draft(doc: DocxDocument, note: str) -> None:
     doc.core_properties.title = "草稿"
 
 
-def write_annual_docx(data: ReportData, out: Path, *, draft: str = "") -> Path:
+def write_annual_docx(data: ReportData, out: Path, *, draft: str = "", footer_note: str = "") -> Path:
+    """`footer_note` (the audit trail's 审计校验码) is printed small at the foot of every page."""
     doc = build(data, draft)
+    note_footers(doc, footer_note)
     return atomic_write(out, lambda tmp: doc.save(str(tmp)))

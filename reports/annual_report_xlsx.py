@@ -147,6 +147,11 @@ def build(data: ReportData, draft: str = "") -> Workbook:
     return wb
 
 
-def write_annual_xlsx(data: ReportData, out: Path, *, draft: str = "") -> Path:
+def write_annual_xlsx(data: ReportData, out: Path, *, draft: str = "", footer_note: str = "") -> Path:
+    """`footer_note` (the audit trail's 审计校验码) is printed at the left of every sheet's footer."""
     wb = build(data, draft)
+    if footer_note:
+        for ws in wb.worksheets:
+            ws.oddFooter.left.text = footer_note.replace("&", "&&")  # & starts an Excel footer code
+            ws.oddFooter.left.size = 8
     return atomic_write(out, lambda tmp: wb.save(str(tmp)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -32,6 +33,14 @@ def add_footer_note(path: Path, text: str) -> None:
     if not text:
         return
     doc = Document(str(path))
+    note_footers(doc, text)
+    doc.save(str(path))
+
+
+def note_footers(doc: DocxDocument, text: str) -> None:
+    """Append `text` to the footers of a document being built (before it is saved)."""
+    if not text:
+        return
     even = doc.settings.odd_and_even_pages_header_footer
     for section in doc.sections:
         footers = [section.footer]
@@ -42,4 +51,3 @@ def add_footer_note(path: Path, text: str) -> None:
         for footer in footers:
             footer.is_linked_to_previous = False
             _note(footer.add_paragraph(), text)
-    doc.save(str(path))

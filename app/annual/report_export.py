@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.annual.layout import PART_TITLES
 from app.annual.service import ReportData, compute
+from app.audit.anchor import footer_code
 from app.audit.service import record
 from app.context import Actor
 from app.errors import ValidationError
@@ -32,6 +33,7 @@ SUFFIXES = (".docx", ".xlsx")
 class Prepared:
     data: ReportData
     draft: str  # the 草稿 note printed on the document; "" for a final document
+    code: str = ""  # 审计校验码 printed in the footer (the audit trail's paper anchor)
 
 
 def year_ended(year: int, today: date) -> bool:
@@ -63,7 +65,7 @@ def prepare(session: Session, year: int, path: Path, *, final: bool = False, tod
     data = compute(session, year)
     check_texts(year, data.part1, data.part5, "导出")
     draft = "" if final or year_ended(year, today) else draft_note(year, today)
-    return Prepared(data, draft)
+    return Prepared(data, draft, footer_code(session))
 
 
 def write(prepared: Prepared, path: Path) -> Path:
@@ -71,10 +73,10 @@ def write(prepared: Prepared, path: Path) -> Path:
     if path.suffix.lower() == ".docx":
         from reports.annual_report_docx import write_annual_docx
 
-        return write_annual_docx(prepared.data, path, draft=prepared.draft)
+        return write_annual_docx(prepared.data, path, draft=prepared.draft, footer_note=prepared.code)
     from reports.annual_report_xlsx import write_annual_xlsx
 
-    return write_annual_xlsx(prepared.data, path, draft=prepared.draft)
+    return write_annual_xlsx(prepared.data, path, draft=prepared.draft, footer_note=prepared.code)
 
 
 def record_export(session: Session, actor: Actor, prepared: Prepared, path: Path) -> None:

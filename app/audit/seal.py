@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.audit import witness
+from app.audit.anchor import LABEL
 from app.audit.models import AuditEntry, AuditHead
 from app.audit.service import GENESIS_HASH, VerifyResult, _locked_head, head_problem, record, verify
 from app.errors import UserError
@@ -127,8 +128,9 @@ def _backups(session: Session, folder: Path) -> list[AnchorCheck]:
 
 
 def parse_code(text: str) -> witness.Head:
-    """审计校验码 as printed: '1234-9f3a2b7c1d0e'."""
-    seq, _, short = text.strip().partition("-")
+    """审计校验码 as printed: '1234-9f3a2b7c1d0e', also with the label copied from a footer in front
+    ('审计校验码 1234-9f3a2b7c1d0e')."""
+    seq, _, short = text.strip().removeprefix(LABEL).strip(" ：:").partition("-")
     if not seq.isdigit() or len(short) < 8 or any(c not in "0123456789abcdef" for c in short.lower()):
         raise UserError(f"审计校验码“{text}”格式不对，应为“序号-12位校验值”，例如 1234-9f3a2b7c1d0e。")
     return witness.Head(int(seq), short.lower())

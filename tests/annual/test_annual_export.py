@@ -70,3 +70,37 @@ def test_xlsx_rows_have_labels_as_text_and_numbers_last(db: Database, tmp_path: 
 def test_bad_extension_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert run_cli(["export", "annual-report", "--year", "2024", "-o", str(tmp_path / "x.pdf")]) == 2
     assert ".docx" in capsys.readouterr().err
+
+
+def test_word_and_excel_reports_carry_the_audit_code_that_verify_accepts(db: Database, tmp_path: Path) -> None:
+    """Issue 13: the annual report is a paper anchor of the audit trail like registers and letters."""
+    from sqlalchemy import select
+
+    from app.audit.models import AuditHead
+    from app.audit.seal import full_report
+
+    from app.auto_backup import run_daily_backup
+
+    _fill(db)
+    run_daily_backup(db)  # the day's first command would otherwise add its backup entry before exporting
+    with db.reader() as s:
+        head = s.scalars(select(AuditHead)).one()
+        code = f"{head.last_seq}-{head.last_hash[:12]}"
+    docx_out, xlsx_out = tmp_path / "年报.docx", tmp_path / "年报.xlsx"
+    assert run_cli(["export", "annual-report", "--year", "2024", "-o", str(docx_out)]) == 0
+    doc = Document(str(docx_out))
+    footers = {p.text for section in doc.sections for p in section.footer.paragraphs}
+    assert f"审计校验码 {code}" in footers
+    # The Word export's own audit entry came after: the printed code is the head the file was made from.
+    with db.reader() as s:
+        after_word = s.scalars(select(AuditHead)).one()
+    assert run_cli(["export", "annual-report", "--year", "2024", "-o", str(xlsx_out)]) == 0
+    wb = load_workbook(xlsx_out)
+    xlsx_code = f"{after_word.last_seq}-{after_word.last_hash[:12]}"
+    assert {ws.oddFooter.left.text for ws in wb.worksheets} == {f"审计校验码 {xlsx_code}"}
+    # Typed back from the paper, as printed (label included) or the bare code.
+    with db.reader() as s:
+        report = full_report(s, db.engine, db.data_dir, codes=[f"审计校验码 {code}", xlsx_code])
+    assert report.ok
+    assert sum("一致" in line and "纸面校验码" in line for line in report.lines()) == 2
+    assert run_cli(["audit", "verify", "--code", f"审计校验码 {code}"]) == 0
