@@ -30,6 +30,7 @@ from app.auto_backup import run_daily_backup, seconds_until_next_day
 from app.bootstrap import Database, open_database
 from app.context import Actor
 from app.errors import DatabaseUnreadable, SchemaTooNew, UserError
+from app.view_files import clear_view_dir
 from ui.app_setup import create_application, install_excepthook, setup_logging
 from ui.context import AppContext
 from ui.messages import show_error, show_info
@@ -222,6 +223,7 @@ def run(data_dir: str | None, db_url: str | None) -> int:
         return 1
     install_excepthook()
     log.info("Starting with data folder %s", folder)
+    _clear_opened_files(folder)  # what an earlier run opened for viewing (e.g. after a crash)
     try:
         return Launcher(app, folder, db_url).run()
     except Exception as exc:
@@ -230,3 +232,16 @@ def run(data_dir: str | None, db_url: str | None) -> int:
         return 1
     finally:
         wait_for_all_tasks()
+        _clear_opened_files(folder)
+
+
+def _clear_opened_files(folder: Path) -> None:
+    """Attachments opened for viewing do not outlive the program (issue 13); one still open in
+    another program (locked on Windows) goes at the next start."""
+    try:
+        left = clear_view_dir(folder)
+    except OSError as exc:
+        log.warning("Could not clear the opened-files folder: %s", exc)
+        return
+    if left:
+        log.info("%d opened file(s) still in use; removed at the next start", left)

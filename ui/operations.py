@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy.orm import Session
 
+from app.attachment_check import record_damage_in
 from app.changes import Changes, RecordKind
 from app.errors import ValidationError
 from ui.messages import logged_error_text, show_error
@@ -88,6 +89,7 @@ def run_op(ctx: AppContext, op: Op[T]) -> OpResult[T]:
         with ctx.unit_of_work() as session:
             value = op.do(session)
     except Exception as exc:  # a UserError rolled the transaction back: nothing was saved
+        record_damage_in(ctx.unit_of_work, ctx.actor, exc)  # a refused damaged attachment stays on record
         op.report(exc)
         return OpResult(False, None)
     announce(ctx, op.changes)
@@ -96,8 +98,12 @@ def run_op(ctx: AppContext, op: Op[T]) -> OpResult[T]:
 
 def start_op(ctx: AppContext, op: BackgroundOp[T]) -> TaskHandle[T]:
     def work(progress: Progress) -> T:
-        with ctx.unit_of_work() as session:
-            return op.do(session, progress)
+        try:
+            with ctx.unit_of_work() as session:
+                return op.do(session, progress)
+        except Exception as exc:
+            record_damage_in(ctx.unit_of_work, ctx.actor, exc)
+            raise
 
     def done(value: T) -> None:
         announce(ctx, op.changes)
@@ -116,6 +122,11 @@ def announce(ctx: AppContext, changes: RecordKind | Iterable[RecordKind]) -> Non
 
 
 def read(ctx: AppContext, fn: Callable[[Session], T]) -> T:
-    """`fn(session)` on a read session (it never waits for a writer); return plain values."""
-    with ctx.reader() as session:
-        return fn(session)
+    """`fn(session)` on a read session (it never waits for a writer); return plain values. An
+    attachment refused as damaged is recorded in the audit trail in a unit of work of its own."""
+    try:
+        with ctx.reader() as session:
+            return fn(session)
+    except Exception as exc:
+        record_damage_in(ctx.unit_of_work, ctx.actor, exc)
+        raise

@@ -52,6 +52,7 @@ ACTION_LABELS: dict[str, str] = {
     "justice_review": "司法局审核",
     "link": "关联",
     "unlink": "取消关联",
+    "integrity_failed": "附件校验不符",
 }
 
 RECORD_TYPE_LABELS: dict[str, str] = {
@@ -76,6 +77,7 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "disclosure_year": "主动公开年度数据",
     "annual_report": "年度报告",
     "website_report": "网站年报",
+    "case_document": "案卷材料",
 }
 
 

@@ -34,6 +34,7 @@ GENESIS_HASH = "0" * 64
 READ_ONLY_ACTIONS = frozenset({
     "login", "login_failed", "unlock", "unlock_failed", "signoff", "signoff_failed",
     "export", "backup", "reseal", "restore", "cli", "cli_failed", "lock", "logout",
+    "integrity_failed",
 })
 READ_ONLY_HINT = ("为保全证据，系统暂时只读：可以查看和导出，不能保存修改。"
                   "请系统管理员运行“govinfo-desk audit verify”查看核验报告，"

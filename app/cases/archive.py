@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.attachment_check import checked
 from app.attachments import check_size, guess_mime_type, sanitise_filename
 from app.audit.service import record, snapshot
 from app.auth.roles import Role
@@ -232,11 +233,14 @@ def remove_document(session: Session, actor: Actor, doc_id: int) -> None:
 
 
 def document_content(session: Session, doc_id: int) -> bytes:
-    """The stored bytes (the column is deferred so lists of documents stay light)."""
-    content = session.scalar(select(CaseDocument.content).where(CaseDocument.id == doc_id))
-    if content is None:
+    """The stored bytes (the column is deferred so lists of documents stay light); AttachmentDamaged
+    when they no longer match the hash taken when the document was added."""
+    row = session.execute(select(CaseDocument.filename, CaseDocument.sha256, CaseDocument.content)
+                          .where(CaseDocument.id == doc_id)).first()
+    if row is None:
         raise NotFound("该案卷材料不存在，可能已被删除。请刷新后查看。")
-    return bytes(content)
+    # Checked each time the bytes leave the database (issue 13): a changed file is refused.
+    return checked("case_document", doc_id, row.filename, bytes(row.content), row.sha256)
 
 
 def list_documents(session: Session, case_id: int) -> list[CaseDocument]:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
+from app.attachment_check import checked
 from app.auth.models import User
 from app.cases.search import like_pattern
 from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decision, DocKind, ItemStatus
@@ -266,11 +267,13 @@ def load_item(session: Session, item_id: int) -> ItemView:
 
 def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes]:
     """(file name, bytes) of one attachment, for 另存为."""
-    row = session.execute(select(DisclosureAttachment.filename, DisclosureAttachment.content)
+    row = session.execute(select(DisclosureAttachment.filename, DisclosureAttachment.sha256,
+                                 DisclosureAttachment.content)
                           .where(DisclosureAttachment.id == attachment_id)).first()
     if row is None:
         raise NotFound("该附件不存在。")
-    return row.filename, row.content
+    # Checked each time the bytes leave the database (issue 13): a changed file is refused.
+    return row.filename, checked("disclosure_attachment", attachment_id, row.filename, row.content, row.sha256)
 
 
 _DOC_NO = re.compile(r"^[\u4e00-\u9fff]{2,12}〔[12]\d{3}〕[1-9]\d*号$")

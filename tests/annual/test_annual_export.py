@@ -78,7 +78,6 @@ def test_word_and_excel_reports_carry_the_audit_code_that_verify_accepts(db: Dat
 
     from app.audit.models import AuditHead
     from app.audit.seal import full_report
-
     from app.auto_backup import run_daily_backup
 
     _fill(db)

@@ -218,7 +218,7 @@ class DocumentsPanel(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        files.open_document(doc.filename, content)
+        files.open_document(doc.filename, content, self.ctx.db.data_dir)
 
     @Slot()
     def remove_selected(self) -> bool:
@@ -250,8 +250,7 @@ class DocumentsPanel(QWidget):
 
         def work(progress: Progress) -> Path:
             progress.report(0, 0, self.tr("正在导出案卷…"))
-            with self.ctx.reader() as s:
-                return export_case_file(s, case_id, out)
+            return read(self.ctx, lambda s: export_case_file(s, case_id, out))
 
         def done(path: Path) -> None:
             show_info(self, self.tr("导出案卷"), self.tr("案卷已导出到：\n{path}").format(path=path))

@@ -1,14 +1,19 @@
-"""Opening a stored document with the system's program (Word/WPS, a PDF viewer …)."""
+"""Opening a stored document with the system's program (Word/WPS, a PDF viewer …).
+
+The file goes to a folder private to the OS user inside the data folder (app.view_files), under a
+random sub-folder, never to the shared temp folder; the launcher empties it at start and exit.
+"""
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
+
+from app.view_files import view_dir, write_for_viewing
 
 
 def _system_open(path: Path) -> bool:
@@ -19,33 +24,18 @@ def _system_open(path: Path) -> bool:
 opener: Callable[[Path], bool] = _system_open
 
 
-def export_folder() -> Path:
-    """Where documents are written to be opened: a per-user temp folder the OS cleans up."""
-    folder = Path(tempfile.gettempdir()) / "govinfo-desk-documents"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def export_folder(data_dir: Path | None = None) -> Path:
+    """A new private folder (0700, unpredictable name) for a document written to be opened."""
+    return Path(tempfile.mkdtemp(prefix="v-", dir=view_dir(data_dir)))
 
 
-def write_temp(filename: str, content: bytes) -> Path:
-    """Write `content` under a safe name; a clash (the same letter opened twice, still open in
-    Word and therefore locked on Windows) gets a numbered name instead of failing."""
-    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", filename).strip(" .") or "document"
-    folder = export_folder()
-    path = folder / safe
-    stem, suffix = path.stem, path.suffix
-    n = 1
-    while path.exists():
-        try:
-            path.unlink()
-            break
-        except OSError:
-            n += 1
-            path = folder / f"{stem}（{n}）{suffix}"
-    path.write_bytes(content)
-    return path
+def write_temp(filename: str, content: bytes, data_dir: Path | None = None) -> Path:
+    """Write `content` under a safe name in a private folder of its own, so the same letter opened
+    twice (the first still open, and locked, in Word) never clashes."""
+    return write_for_viewing(filename, content, data_dir)
 
 
-def open_document(filename: str, content: bytes) -> Path:
-    path = write_temp(filename, content)
+def open_document(filename: str, content: bytes, data_dir: Path | None = None) -> Path:
+    path = write_temp(filename, content, data_dir)
     opener(path)
     return path

@@ -52,5 +52,5 @@ def open_generated_letter(parent: QWidget | None, ctx: AppContext, case_id: int,
     if result is None:
         return None
     doc_id, filename, content = result
-    files.open_document(filename, content)
+    files.open_document(filename, content, ctx.db.data_dir)
     return doc_id

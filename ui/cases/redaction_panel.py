@@ -196,7 +196,12 @@ class RedactionPanel(QWidget):
             show_error(self, self.tr("请先选择已生成公开件的材料。"))
             return
         copy_id = item.released_id
-        files.open_document(item.released_name, read(self.ctx, lambda s: document_content(s, copy_id)))
+        try:
+            content = read(self.ctx, lambda s: document_content(s, copy_id))
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        files.open_document(item.released_name, content, self.ctx.db.data_dir)
 
     @Slot()
     def review_selected(self) -> bool:

@@ -24,7 +24,7 @@ from app.review.ui_support import PURPOSE_LABELS, AttachmentRow, attachment_cont
 from ui.context import AppContext
 from ui.list_table import list_table
 from ui.messages import show_error
-from ui.operations import Op
+from ui.operations import Op, read
 from ui.rows_model import RowColumn, RowsModel
 
 
@@ -124,8 +124,7 @@ class AttachmentsPanel(QWidget):
         if not target:
             return
         try:
-            with self.ctx.reader() as s:
-                _name, content = attachment_content(s, row.id)
+            _name, content = read(self.ctx, lambda s: attachment_content(s, row.id))
             Path(target).write_bytes(content)
         except Exception as exc:
             show_error(self, exc, title=self.tr("附件另存为"))

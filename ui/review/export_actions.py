@@ -111,7 +111,7 @@ class ReviewExports(QObject):
         def work(_progress: Progress) -> Path:
             def export(s: Session) -> Path:
                 post_no = get_post(s, post_id).post_no
-                path = _free_path(files.export_folder(), f"信息审核发布单_{post_no}.docx")
+                path = _free_path(files.export_folder(ctx.db.data_dir), f"信息审核发布单_{post_no}.docx")
                 return export_review_sheet(s, ctx.actor, post_id, path)
 
             return run_export(ctx.db, export)
