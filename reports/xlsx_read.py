@@ -13,12 +13,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
+from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 from openpyxl.utils.exceptions import InvalidFileException
 
 from app.errors import UserError
@@ -77,6 +79,12 @@ class SheetTable:
                 yield number, row
         except _CORRUPT_ERRORS as exc:
             raise _corrupt(self.path) from exc
+
+    @property
+    def epoch(self) -> datetime:
+        """The workbook's date system: 1899-12-30 (Windows Excel) or 1904-01-01 ("1904 日期系统").
+        Cells formatted as dates are already read with it; a bare serial needs it too."""
+        return getattr(self._workbook, "epoch", CALENDAR_WINDOWS_1900)
 
     def close(self) -> None:
         self._workbook.close()

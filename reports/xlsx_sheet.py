@@ -39,6 +39,7 @@ AnySheet: TypeAlias = Worksheet | WriteOnlyWorksheet
 # explicit string with Excel's quotePrefix flag, which keeps it text even after editing.
 _RISKY_FIRST = frozenset("=+-@#")
 _MAX_CELL_TEXT = 32767  # Excel's limit; longer text makes Excel "repair" the file.
+CUT_MARK = "……（超过 Excel 单元格 32767 字的上限，以下未导出，请查看系统中的原文）"
 
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -112,10 +113,11 @@ def write_table(
 
 
 def clean_text(value: str) -> str:
-    """Text as Excel can store it: no XML-illegal control characters, at most 32,767 chars."""
+    """Text as Excel can store it: no XML-illegal control characters, at most 32,767 chars. A longer
+    text (the program's own forms never allow one) is cut visibly, never silently."""
     if ILLEGAL_CHARACTERS_RE.search(value):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value if len(value) <= _MAX_CELL_TEXT else value[:_MAX_CELL_TEXT]
+    return value if len(value) <= _MAX_CELL_TEXT else value[:_MAX_CELL_TEXT - len(CUT_MARK)] + CUT_MARK
 
 
 def _width_for(header: str) -> float:

@@ -25,6 +25,7 @@ from app.cases.models import RequestCase
 from app.cases.queries import get_case
 from app.cases.recompute import refresh_due, refresh_search_text
 from app.cases.search import normalise
+from app.cases.text_limits import text_limit
 from app.cases.validation import (
     cn_date,
     id_card_problem,
@@ -188,8 +189,7 @@ def _validated(form: CaseForm, today: date) -> tuple[dict[str, Any], date, str]:
     if v["delivery_method"] == DeliveryMethod.EMAIL.value and not v["email"]:
         raise ValidationError("送达方式为电子邮件时，请填写电子邮箱。", field="email")
     for key, label in FIELD_LABELS.items():
-        limit = getattr(RequestCase.__table__.c[key].type, "length", None)
-        check_text(v[key], label, key, limit=limit, multiline=key in _MULTILINE)
+        check_text(v[key], label, key, limit=text_limit(key), multiline=key in _MULTILINE)
     if v["submitted_on"] is not None:
         require_not_future(v["submitted_on"], today, "submitted_on", "提交日期")
     receipt = receipt_date(form.channel, form.submitted_on, form.channel_date)

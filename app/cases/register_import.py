@@ -30,9 +30,20 @@ from app.cases.models import Consultation, RequestCase
 from app.cases.outcomes import REPLY_TYPES, Outcome, ReplyType
 from app.cases.recompute import consultation_pause, party_due
 from app.cases.register_checks import read_row
-from app.cases.register_rows import ERROR, HEADERS, REQUIRED_HEADERS, WARNING, Problem, RegisterRow, cell_text
+from app.cases.register_rows import (
+    DATE_HEADERS,
+    ERROR,
+    HEADERS,
+    REQUIRED_HEADERS,
+    WARNING,
+    Problem,
+    RegisterRow,
+    cell_text,
+    date_serial,
+)
 from app.cases.search import build_search_text
 from app.context import Actor
+from app.import_text import strip_invisible
 from app.numbering import ensure_at_least
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
@@ -161,10 +172,12 @@ def _check(session: Session, path: Path, today: date) -> _Checked:
     seen: dict[str, int] = {}
     with read_table(path, REQUIRED_HEADERS) as table:
         present = [(h, table.columns[h]) for h in HEADERS if h in table.columns]
+        epoch = table.epoch
         for excel_row, values in table.rows():
             report.rows_total += 1
-            cells = {h: values[i] for h, i in present}
+            cells, cleaned = _clean_cells({h: values[i] for h, i in present}, excel_row, epoch)
             row, problems = read_row(cells, excel_row, today)
+            problems[:0] = cleaned
             case_no = cell_text(cells.get("受理编号"))
             if case_no in seen:
                 message = f"受理编号“{case_no}”与第{seen[case_no]}行重复。"
@@ -191,6 +204,21 @@ def _check(session: Session, path: Path, today: date) -> _Checked:
             report.problems.extend(problems)
     report.problems.extend(_repeat_warnings(session, cases, rows_of))
     return _Checked(report, cases)
+
+
+def _clean_cells(cells: dict[str, Any], excel_row: int, epoch: datetime) -> tuple[dict[str, Any], list[Problem]]:
+    """Direction, zero-width and control characters removed from text cells (a warning per cell
+    naming row and column); bare date serials of a 1904-date-system workbook read as its dates."""
+    notes: list[Problem] = []
+    for header, value in cells.items():
+        if isinstance(value, str):
+            text, note = strip_invisible(value)
+            if note:
+                cells[header] = text
+                notes.append(Problem(excel_row, header, note, WARNING))
+        elif header in DATE_HEADERS:
+            cells[header] = date_serial(value, epoch)
+    return cells, notes
 
 
 def _repeat_warnings(session: Session, cases: list[_NewCase], rows_of: list[int]) -> list[Problem]:

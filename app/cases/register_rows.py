@@ -16,11 +16,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, NamedTuple, TypeVar
 
-from openpyxl.utils.datetime import from_excel
+from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
 
 from app.cases.enums import ApplicantType, Channel, ConsultationKind, DeliveryMethod, LitigationKind, RemedyResult
-from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
+from app.cases.text_limits import text_limit
 from app.errors import ValidationError
 
 ERROR = "error"
@@ -87,6 +87,16 @@ _DATE_FORMS = (
 # Serial numbers of a date cell whose date format was lost (1954–2119); anything else is not a date.
 _SERIAL_RANGE = (20_000.0, 80_000.0)
 _DATE_HINT = "请填写日期，如 2024-03-05、2024/3/5 或 2024年3月5日。"
+
+
+def date_serial(value: object, epoch: datetime) -> object:
+    """A date cell whose format was lost holds a bare serial number, counted from the workbook's own
+    epoch: 1900 (Windows Excel) or 1904 (old Mac Excel, "使用 1904 日期系统"), four years apart. A
+    1904 serial becomes the datetime it means; anything else is left to parse_date."""
+    if epoch == CALENDAR_WINDOWS_1900 or isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    low, high = _SERIAL_RANGE
+    return from_excel(value, epoch=epoch) if low <= value <= high else value
 
 
 def parse_date(value: object) -> date | None:
@@ -268,17 +278,13 @@ COLUMNS: tuple[Column, ...] = (
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 WIDTHS: tuple[float, ...] = tuple(c.width for c in COLUMNS)
 REQUIRED_HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS if c.required)
+DATE_HEADERS: frozenset[str] = frozenset(c.header for c in COLUMNS if c.parse is parse_date)
 _BY_HEADER = {c.header: c for c in COLUMNS}
 _DETAIL_INDEX = HEADERS.index("具体情形")
 
-# The database's length limits (PostgreSQL enforces them; checking here keeps the import atomic).
-def _max_length(attr: str) -> int | None:
-    column = RequestCase.__table__.c.get(attr)
-    length = getattr(column.type, "length", None) if column is not None else None
-    return int(length) if length else None
-
-
-MAX_LENGTHS: dict[str, int] = {c.header: n for c in COLUMNS if (n := _max_length(c.attr)) is not None}
+# The database's length limits (PostgreSQL enforces them; checking here keeps the import atomic), and
+# the form's own limits of the texts stored without one (申请内容, 备注).
+MAX_LENGTHS: dict[str, int] = {c.header: n for c in COLUMNS if (n := text_limit(c.attr)) is not None}
 
 
 # Per column: the field name and, when the value is not written as it is, its conversion. Kept
