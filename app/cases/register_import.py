@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
@@ -43,6 +44,7 @@ from app.cases.register_rows import (
 )
 from app.cases.search import build_search_text
 from app.context import Actor
+from app.errors import UserError
 from app.import_text import strip_invisible
 from app.numbering import ensure_at_least
 from app.settings import get_setting
@@ -155,7 +157,11 @@ def _insert(session: Session, cases: list[_NewCase], username: str) -> None:
         case.values["created_by"] = username
     table = cast(Table, RequestCase.__table__)
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    ids = session.execute(statement, [c.values for c in cases]).scalars().all()
+    try:
+        with session.begin_nested():  # a savepoint: after a refusal the transaction can still be read
+            ids = session.execute(statement, [c.values for c in cases]).scalars().all()
+    except IntegrityError:
+        raise _conflict(session, [c.values["case_no"] for c in cases]) from None
     consultations = [
         {**c.consultation, "case_id": case_id} for c, case_id in zip(cases, ids, strict=True) if c.consultation
     ]
@@ -163,8 +169,23 @@ def _insert(session: Session, cases: list[_NewCase], username: str) -> None:
         session.execute(insert(cast(Table, Consultation.__table__)), consultations)
 
 
+def _conflict(session: Session, numbers: list[str]) -> UserError:
+    """Another import or registration committed the same 受理编号 after this one checked them (two PCs
+    importing at once on PostgreSQL): said in Chinese, never the statement or its values."""
+    taken = sorted(set(session.scalars(select(RequestCase.case_no).where(RequestCase.case_no.in_(numbers)))))
+    shown = "、".join(f"“{n}”" for n in taken[:5]) + (f"等 {len(taken)} 个编号" if len(taken) > 5 else "")
+    return UserError(
+        f"导入时受理编号{shown or '（未能确定是哪些）'}已被另一台电脑同时导入或登记的案件占用，"
+        "本次未导入任何案件。请稍后重新导入：检查结果会列出已存在的编号，可删去这些行或勾选“仅导入无误的行”。"
+    )
+
+
+def _existing_numbers(session: Session) -> set[str]:
+    return set(session.scalars(select(RequestCase.case_no)))
+
+
 def _check(session: Session, path: Path, today: date) -> _Checked:
-    existing = set(session.scalars(select(RequestCase.case_no)))
+    existing = _existing_numbers(session)
     calendar = load_calendar(session)
     report = ImportReport(path.name)
     cases: list[_NewCase] = []
