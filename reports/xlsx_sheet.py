@@ -1,9 +1,9 @@
 """Print-ready Excel registers (openpyxl): one title row, one header row, then data.
 
 `write_table` works on both ordinary and write-only worksheets. Registers reach 10,000+
-rows, so the write-only path keeps per-cell work close to a bare `ws.append(values)`:
-plain values go to openpyxl untouched, and only cells that need it (text that openpyxl
-would turn into a formula or an error value, wrapped text columns) become cell objects.
+rows, so the write-only path writes each row as one XML string (`reports.xlsx_rows`), cheaper
+than a bare `ws.append(values)`: plain values unstyled, text that Excel would turn into a formula
+or an error value kept text with quotePrefix, wrapped text columns with their alignment.
 Data-cell borders come from printing gridlines, not from a style on every cell, which
 would make the export roughly twice as slow.
 
