@@ -12,10 +12,9 @@ the workbook reads the full sheet.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +28,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.xlsx_rows import SheetRows, write_sheet_data
 from reports.xlsx_sheet import CellValue, clean_text, write_table
 
 __all__ = [
@@ -160,26 +160,17 @@ def write_print_table(ws: Worksheet | WriteOnlyWorksheet, title: str, headers: S
     header_lines = max(lines_for(headers[i], w) for i, w in zip(picks, fitted, strict=True))
     ws.row_dimensions[1].height = TITLE_PT * 2
     ws.row_dimensions[2].height = _row_height(header_lines)
-    title_cell = WriteOnlyCell(ws, clean_text(title)) if isinstance(ws, WriteOnlyWorksheet) else ws.cell(1, 1)
+    if isinstance(ws, WriteOnlyWorksheet):
+        ws.merged_cells.add(f"A1:{last}1")
+        return _fast_rows(ws, title, [headers[i] for i in picks], rows, picks, wrap, fitted)
+    title_cell = ws.cell(1, 1)
     title_cell.value = clean_text(title)
     title_cell.font = _TITLE_FONT
     title_cell.alignment = _CENTRE
-    header_cells = []
     for n, i in enumerate(picks, start=1):
-        cell = WriteOnlyCell(ws) if isinstance(ws, WriteOnlyWorksheet) else ws.cell(2, n)
+        cell = ws.cell(2, n)
         _text(cell, headers[i])
         cell.font, cell.fill, cell.border, cell.alignment = _HEADER_FONT, _HEADER_FILL, _BOX, _CENTRE
-        header_cells.append(cell)
-    if isinstance(ws, WriteOnlyWorksheet):
-        ws.append([title_cell])
-        ws.append(header_cells)
-        ws.merged_cells.add(f"A1:{last}1")
-        try:
-            return _rows(ws, rows, picks, wrap, fitted)
-        except BaseException:
-            with contextlib.suppress(Exception):
-                ws.close()
-            raise
     ws.merge_cells(f"A1:{last}1")
     return _rows(ws, rows, picks, wrap, fitted)
 
@@ -212,11 +203,10 @@ def _text(cell: Any, value: str) -> None:
 
 
 class _Styles:
-    """One styled prototype cell per (wrap, number format). openpyxl registers a style each time a
-    font, border or alignment is assigned (hashing it against the workbook's list), which made the
-    print sheet five times slower than the rows; copying a prototype's style array costs nothing."""
+    """One styled prototype cell per (wrap, number format): openpyxl registers a style each time a
+    font, border or alignment is assigned; copying a prototype's style array costs nothing."""
 
-    def __init__(self, ws: Worksheet | WriteOnlyWorksheet) -> None:
+    def __init__(self, ws: Worksheet) -> None:
         self._ws = ws
         self._protos: dict[tuple[bool, str | None], Any] = {}
 
@@ -232,18 +222,16 @@ class _Styles:
         cell._style = copy(proto._style)
 
 
-def _rows(ws: Worksheet | WriteOnlyWorksheet, rows: Iterable[Sequence[CellValue]], picks: Sequence[int],
-          wrap: Sequence[bool], widths: Sequence[float]) -> int:
-    write_only = isinstance(ws, WriteOnlyWorksheet)
+def _rows(ws: Worksheet, rows: Iterable[Sequence[CellValue]], picks: Sequence[int], wrap: Sequence[bool],
+          widths: Sequence[float]) -> int:
     styles = _Styles(ws)
     count = 0
     for count, values in enumerate(rows, start=1):
         row_no = count + 2
         lines = 1
-        out = []
         for n, (i, flag, width) in enumerate(zip(picks, wrap, widths, strict=True), start=1):
             value = values[i]
-            cell = WriteOnlyCell(ws) if write_only else ws.cell(row_no, n)
+            cell = ws.cell(row_no, n)
             if isinstance(value, dt.datetime):
                 styles.style(cell, flag, DATETIME_FORMAT)
             elif isinstance(value, dt.date):
@@ -257,8 +245,36 @@ def _rows(ws: Worksheet | WriteOnlyWorksheet, rows: Iterable[Sequence[CellValue]
                     lines = max(lines, lines_for(text, width))
             elif value is not None:
                 cell.value = value
-            out.append(cell)
         ws.row_dimensions[row_no].height = _row_height(lines)
-        if write_only:
-            ws.append(out)
     return count
+
+
+def _fast_rows(ws: WriteOnlyWorksheet, title: str, headers: Sequence[str], rows: Iterable[Sequence[CellValue]],
+               picks: Sequence[int], wrap: Sequence[bool], widths: Sequence[float]) -> int:
+    """The write-only sheet's rows as XML (reports.xlsx_rows): every cell boxed, wrapped columns
+    wrapped, each row as tall as its text, the same styles as the normal sheet's."""
+    out = SheetRows(ws)
+    title_style = [out.column(font=_TITLE_FONT, alignment=_CENTRE)]
+    header_style = [out.column(font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTRE,
+                               keep_empty=True)] * len(picks)
+    styles = [out.column(font=_BODY_FONT, border=_BOX, alignment=_WRAP if flag else _PLAIN, keep_empty=True)
+              for flag in wrap]
+    wrapped = [(n, width) for n, (flag, width) in enumerate(zip(wrap, widths, strict=True)) if flag]
+    counted = [0]
+
+    def xml() -> Iterator[str]:
+        yield out.row(1, [clean_text(title)], title_style, ws.row_dimensions[1].height)
+        yield out.row(2, list(headers), header_style, ws.row_dimensions[2].height)
+        for count, values in enumerate(rows, start=1):
+            picked = [values[i] for i in picks]
+            lines = 1
+            for n, width in wrapped:
+                text = picked[n]
+                # Short text fits one line: skip the GBK measure (2 units a character at most).
+                if isinstance(text, str) and (len(text) * 2 > width - 1.0 or "\n" in text):
+                    lines = max(lines, lines_for(text, width))
+            counted[0] = count
+            yield out.row(count + 2, picked, styles, _row_height(lines))
+
+    write_sheet_data(ws, xml())
+    return counted[0]

@@ -1,9 +1,9 @@
 """Print-ready Excel registers (openpyxl): one title row, one header row, then data.
 
 `write_table` works on both ordinary and write-only worksheets. Registers reach 10,000+
-rows, so the write-only path keeps per-cell work close to a bare `ws.append(values)`:
-plain values go to openpyxl untouched, and only cells that need it (text that openpyxl
-would turn into a formula or an error value, wrapped text columns) become cell objects.
+rows, so the write-only path writes each row as one XML string (`reports.xlsx_rows`), cheaper
+than a bare `ws.append(values)`: plain values unstyled, text that Excel would turn into a formula
+or an error value kept text with quotePrefix, wrapped text columns with their alignment.
 Data-cell borders come from printing gridlines, not from a style on every cell, which
 would make the export roughly twice as slow.
 
@@ -12,14 +12,12 @@ Reading lives in `reports.xlsx_read`; `read_table` is re-exported here for conve
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, TypeAlias
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -28,6 +26,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.xlsx_read import SheetTable, read_table
+from reports.xlsx_rows import SheetRows, write_sheet_data
 
 __all__ = ["CellValue", "SheetTable", "read_table", "write_table"]
 
@@ -96,15 +95,9 @@ def write_table(
         ws.oddFooter.left.size = 8
     wrap = tuple(i in wrap_columns for i in range(ncols))
     if isinstance(ws, WriteOnlyWorksheet):
-        _write_only_title_and_header(ws, title, headers, last_col)
-        try:
-            count = _write_only_rows(ws, rows, ncols, wrap, widths, header_row + 1)
-        except BaseException:
-            # Finish openpyxl's half-written stream now; left to the garbage collector, its
-            # generators close out of order and print "Exception ignored" tracebacks.
-            with contextlib.suppress(Exception):
-                ws.close()
-            raise
+        if title:
+            ws.merged_cells.add(f"A1:{last_col}1")
+        count = _write_only_rows(ws, title, headers, rows, wrap, widths)
     else:
         _title_and_header(ws, title, headers, last_col)
         count = _normal_rows(ws, rows, ncols, wrap, widths, header_row + 1)
@@ -164,24 +157,6 @@ def _as_text(cell: Cell, value: str) -> None:
         cell.quotePrefix = True
 
 
-def _write_only_title_and_header(ws: WriteOnlyWorksheet, title: str | None, headers: Sequence[str],
-                                 last_col: str) -> None:
-    if title:
-        ws.row_dimensions[1].height = 30
-        cell = WriteOnlyCell(ws)
-        _as_text(cell, clean_text(title))
-        _style_title(cell)
-        ws.append([cell])
-        ws.merged_cells.add(f"A1:{last_col}1")
-    header_cells = []
-    for text in headers:
-        cell = WriteOnlyCell(ws)
-        _as_text(cell, clean_text(text))
-        _style_header(cell)
-        header_cells.append(cell)
-    ws.append(header_cells)
-
-
 def _title_and_header(ws: Worksheet, title: str | None, headers: Sequence[str], last_col: str) -> None:
     row = 1
     if title:
@@ -216,46 +191,37 @@ def _wrapped_lines(text: str, width: float) -> int:
     return lines
 
 
-def _write_only_rows(ws: WriteOnlyWorksheet, rows: Iterable[Sequence[CellValue]], ncols: int,
-                     wrap: tuple[bool, ...], widths: Sequence[float], first_row: int) -> int:
-    # One reusable wrapped cell per wrap column: a write-only row is serialised inside
-    # ws.append, so the same cell object can carry the next row's value afterwards.
-    pool: list[WriteOnlyCell | None] = [None] * ncols
-    for i, flag in enumerate(wrap):
-        if flag:
-            pooled = WriteOnlyCell(ws)
-            pooled.alignment = _WRAP_ALIGN
-            pool[i] = pooled
-    has_wrap = any(wrap)
-    count = 0
-    for count, values in enumerate(rows, start=1):
-        _check_width(values, ncols, count)
-        out: list[Any] = list(values)
-        lines = 1
-        for i, value in enumerate(out):
-            if not isinstance(value, str):
-                if type(value) is dt.datetime:  # minutes, not openpyxl's h:mm:ss, so narrow columns show it
-                    stamp = WriteOnlyCell(ws, value)
-                    stamp.number_format = DATETIME_FORMAT
-                    out[i] = stamp
-                continue
-            if ILLEGAL_CHARACTERS_RE.search(value) or len(value) > _MAX_CELL_TEXT:
-                value = out[i] = clean_text(value)
-            if has_wrap and wrap[i] and (len(value) * 2 > widths[i] - 1.5 or "\n" in value):
-                lines = max(lines, _wrapped_lines(value, widths[i]))
-            if value and value[0] in _RISKY_FIRST:
-                cell = WriteOnlyCell(ws)
-                _as_text(cell, value)
-                if wrap[i]:
-                    cell.alignment = _WRAP_ALIGN
-                out[i] = cell
-            elif has_wrap and (pooled := pool[i]) is not None:
-                pooled.value = value
-                out[i] = pooled
-        if lines > 1:  # row heights are written with the row, so set before appending
-            ws.row_dimensions[first_row + count - 1].height = lines * _LINE_HEIGHT_PT
-        ws.append(out)
-    return count
+def _write_only_rows(ws: WriteOnlyWorksheet, title: str | None, headers: Sequence[str],
+                     rows: Iterable[Sequence[CellValue]], wrap: tuple[bool, ...], widths: Sequence[float]) -> int:
+    # Rows go out as XML (reports.xlsx_rows): plain values unstyled, as a bare append writes
+    # them; wrapped columns carry the wrap alignment; risky text its quotePrefix.
+    out = SheetRows(ws)
+    ncols = len(headers)
+    title_style = [out.column(font=_TITLE_FONT, alignment=_TITLE_ALIGN)]
+    header_style = [out.column(font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_HEADER_ALIGN)] * ncols
+    styles = [out.column(alignment=_WRAP_ALIGN if flag else None, datetime_format=DATETIME_FORMAT) for flag in wrap]
+    wrapped = [(i, widths[i]) for i, flag in enumerate(wrap) if flag]
+    counted = [0]
+
+    def xml() -> Iterator[str]:
+        row_no = 1
+        if title:
+            yield out.row(1, [clean_text(title)], title_style, 30)
+            row_no = 2
+        yield out.row(row_no, [clean_text(h) for h in headers], header_style)
+        for count, values in enumerate(rows, start=1):
+            _check_width(values, ncols, count)
+            lines = 1
+            for i, width in wrapped:
+                value = values[i]
+                if isinstance(value, str) and (len(value) * 2 > width - 1.5 or "\n" in value):
+                    lines = max(lines, _wrapped_lines(clean_text(value), width))
+            counted[0] = count
+            # LibreOffice and WPS do not grow rows for wrapped text: the height goes with the row.
+            yield out.row(row_no + count, values, styles, lines * _LINE_HEIGHT_PT if lines > 1 else None)
+
+    write_sheet_data(ws, xml())
+    return counted[0]
 
 
 def _normal_rows(ws: Worksheet, rows: Iterable[Sequence[CellValue]], ncols: int,

@@ -30,6 +30,7 @@ from app.db.base import utcnow
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.settings import get_setting
 from app.signoff.service import Decision, record_signoff
+from app.text_check import check_text
 from app.workdays.service import load_calendar
 
 CASE_WORK_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN)
@@ -109,6 +110,12 @@ def clock_start_label(case: RequestCase) -> str:
     return "补正材料收到日期" if case.correction_received_on else "收到申请日期"
 
 
+# Entry limits of the typed text of the handling events (app.text_check): what a notice or the
+# case file prints, with room for a long list of 补正 items or a party's written opinion.
+TEXT_LIMIT = 2000
+REASON_LIMIT = 1000
+
+
 def required_text(value: str, field: str, message: str) -> str:
     text = value.strip()
     if not text:
@@ -153,6 +160,8 @@ def send_correction_notice(
     ensure_status(case, WORKING, "发出补正告知")
     lines = [items] if isinstance(items, str) else [f"{i}. {t.strip()}" for i, t in enumerate(items, 1) if t.strip()]
     text = required_text("\n".join(lines), "items", "请逐项列明需要申请人补正的事项。")
+    check_text(text, "补正事项", "items", limit=TEXT_LIMIT, multiline=True)
+    check_text(late_reason.strip(), "逾期告知理由", "late_reason", limit=REASON_LIMIT, multiline=True)
     _event_date(notice_on, today, "notice_on", "补正告知日期")
     require_not_before(notice_on, case.received_on, "notice_on", "补正告知日期", "收到申请日期")
     min_days, earliest = correction_min_due(session, notice_on)
@@ -228,6 +237,8 @@ def add_consultation(
     kind = ConsultationKind(kind)
     case, before = case_for_change(session, actor, case_id, WORKING, f"发起{kind.label}")
     name = required_text(party, "party", "请填写征求意见的对象（部门、单位或第三方名称）。")
+    check_text(name, "征求意见对象", "party", limit=200)
+    check_text(matter.strip(), "征求意见事项", "matter", limit=TEXT_LIMIT, multiline=True)
     _event_date(sent_on, today, "sent_on", "征求意见发出日期")
     require_not_before(sent_on, clock_start(case), "sent_on", "征求意见发出日期", clock_start_label(case))
     if delivered_on is not None:
@@ -306,6 +317,8 @@ def answer_consultation(
         raise ValidationError(
             f"答复期限（{cn_date(consultation.due_on)}）尚未届满，还不能登记为逾期未答复。", field="answered_on"
         )
+    check_text(opinion_text.strip(), "对方意见", "opinion_text", limit=TEXT_LIMIT, multiline=True)
+    check_text(decision_reason.strip(), "决定理由", "decision_reason", limit=REASON_LIMIT, multiline=True)
     if opinion == "object" and not opinion_text.strip():
         raise ValidationError("对方不同意公开的，请记录其理由。", field="opinion_text")
     if kind is not ConsultationKind.DEPARTMENT:
@@ -343,6 +356,7 @@ def extend_deadline(
             field="notified_on",
         )
     text = required_text(reason, "reason", "请写明延期答复的理由。")
+    check_text(text, "延期理由", "reason", limit=REASON_LIMIT, multiline=True)
     _event_date(notified_on, today, "notified_on", "延期告知日期")
     require_not_before(notified_on, clock_start(case), "notified_on", "延期告知日期", clock_start_label(case))
     calendar = load_calendar(session)

@@ -14,6 +14,7 @@ from app.cases.enums import CaseStatus, DeliveryMethod
 from app.cases.handling import (
     CASE_WORK_ROLES,
     SIGNOFF_SUBJECT,
+    TEXT_LIMIT,
     WORKING,
     case_for_change,
     case_view,
@@ -35,6 +36,7 @@ from app.db.base import utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
+from app.text_check import check_text
 
 STEP_LEADER = "leader_in_charge"
 STEP_PRINCIPAL = "principal_leader"
@@ -44,6 +46,9 @@ STEP_LABELS = {STEP_LEADER: "分管领导审定", STEP_PRINCIPAL: "主要领导�
 # Sent but not yet delivered: still AWAITING_APPROVAL with replied_on set (after a reopen: IN_PROGRESS).
 _DRAFTABLE = WORKING | {CaseStatus.AWAITING_APPROVAL}
 
+
+# The reply letter's body (app.text_check): a long 部分公开 reply with its reasons stays well under this.
+BODY_LIMIT = 20000
 
 def reply_approvals(session: Session, case: RequestCase) -> dict[str, SignOff | None]:
     """The leaders' sign-offs of the current round, by step (None = not signed yet)."""
@@ -137,6 +142,8 @@ def save_reply_draft(
     else:
         detail = None
     text = required_text(body, "body", "请填写答复书正文。")
+    check_text(text, "答复书正文", "body", limit=BODY_LIMIT, multiline=True)
+    check_text(repeat_of.strip(), "重复申请的受理编号", "repeat_of", limit=64)
     changed = (case.reply_type, case.outcome_detail, case.reply_body) != (reply.value, detail, text)
     if case.replied_on is not None:
         # A reopened case gets a new reply: the earlier one stays in the audit trail.
@@ -170,6 +177,7 @@ def record_justice_review(
         raise ValidationError("领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。",
                               field="reviewed_on")
     text = required_text(opinion, "opinion", "请填写司法局的书面审核意见。")
+    check_text(text, "司法局审核意见", "opinion", limit=TEXT_LIMIT, multiline=True)
     from app.redaction.reply_rules import require_redactions_reviewed  # app.redaction builds on app.cases
 
     require_redactions_reviewed(session, case)  # 公开件 second review when the office asks for it (issue 15)
@@ -246,6 +254,7 @@ def send_reply(
     require_not_before(replied_on, case.justice_review_on, "replied_on", "答复日期", "司法局审核日期")
     if not case.reply_doc_no:  # approved before numbers were drawn at approval
         case.reply_doc_no = issue_doc_no(session, "reply", replied_on.year)
+    check_text(tracking_no.strip(), "邮寄单号", "tracking_no", limit=64)
     case.replied_on, case.reply_delivery_method, case.tracking_no = replied_on, method.value, tracking_no.strip()
     save_change(session, actor, case, before, "reply_sent", f"发出答复书 {case.reply_doc_no}（{method.label}）", today)
     return case

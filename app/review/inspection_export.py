@@ -22,7 +22,7 @@ from app.context import Actor
 from app.errors import ValidationError
 from app.export_progress import CancelFlag, Progress, tick
 from app.export_unit import record_export
-from app.review.inspections import inspections_between
+from app.review.inspections import inspections_between, missed_days
 from app.review.models import Inspection
 from app.review.register_export import check_xlsx
 from app.settings import get_setting
@@ -83,11 +83,9 @@ def export_inspections(
     rows_in = inspections_between(session, first, last)
     total = len(rows_in)
     title = f"{get_setting(session, 'org.government_name')}门户网站（政务新媒体）日常巡检记录（{scope}）"
-    # Only days already past can be missing; a future part of the period is not a gap.
-    end = min(last, today or date.today())
-    done_days = {r.day for r in rows_in}
-    missing = [d for d in load_calendar(session).workdays_in(first, end) if d not in done_days] if end >= first \
-        else []
+    # As the dashboard counts them: today and a future part of the period are not gaps, nor are
+    # days before the program was installed.
+    missing = missed_days(session, load_calendar(session), first, last, today or date.today())
 
     def rows() -> Iterator[list[Any]]:
         for done, row in enumerate(rows_in, start=1):

@@ -17,10 +17,12 @@ from app.errors import ConflictError, NotFound, ValidationError
 from app.review.enums import PostStatus
 from app.review.models import Inspection, Post
 from app.settings import get_setting
+from app.text_check import check_text
 from app.workdays.calendar import WorkCalendar
 
 COLUMN_LIMITS = {"新闻": 14, "通知公告": 183, "政策文件": 183}
 INSPECTOR_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.ADMIN)
+NOTE_LIMIT = 2000
 
 
 @dataclass
@@ -39,6 +41,9 @@ class InspectionForm:
 def _validate(form: InspectionForm, today: date) -> None:
     if form.day > today:
         raise ValidationError("巡检日期不能晚于今天。", field="day")
+    # What the printed inspection log shows (app.text_check): no emoji, no pasted control characters.
+    for field, label in (("checked_notes", "检查情况"), ("problems", "发现的问题"), ("correction", "整改情况")):
+        check_text(getattr(form, field).strip(), label, field, limit=NOTE_LIMIT, multiline=True)
     all_ok = form.site_reachable and form.links_ok and form.columns_updated and form.content_ok
     if not all_ok and not form.problems.strip():
         raise ValidationError("有检查项不正常时，须写明发现的问题。", field="problems")
@@ -98,14 +103,31 @@ def days_without_inspection(session: Session, calendar: WorkCalendar, today: dat
     Days before the program was installed (its first audit entry, written with the first
     administrator) are not counted: a fresh installation has missed nothing."""
     first = today - timedelta(days=lookback * 2 + 10)
-    installed = session.scalar(select(func.min(AuditEntry.at)))
     workdays = [d for d in calendar.workdays_in(first, today)][-lookback:]
-    # Stored as naive UTC; the office's calendar day is the local one.
-    since = installed.replace(tzinfo=UTC).astimezone().date() if installed is not None else None
+    since = installed_on(session)
     if since is not None and since <= today:  # (a "today" before installation: records from elsewhere)
         workdays = [d for d in workdays if d >= since]
     done = set(session.scalars(select(Inspection.day).where(Inspection.day >= first, Inspection.day <= today)))
     return [d for d in workdays if d not in done]
+
+
+def installed_on(session: Session) -> date | None:
+    """The local day the program was installed: its first audit entry (the first administrator)."""
+    installed = session.scalar(select(func.min(AuditEntry.at)))
+    # Stored as naive UTC; the office's calendar day is the local one.
+    return installed.replace(tzinfo=UTC).astimezone().date() if installed is not None else None
+
+
+def missed_days(session: Session, calendar: WorkCalendar, first: date, last: date, today: date) -> list[date]:
+    """Working days from `first` to `last` with no inspection record, as the dashboard counts
+    them: only days already over (before `today`) and not before the program was installed."""
+    since = installed_on(session)
+    start = max(first, since) if since is not None and since <= today else first
+    end = min(last, today - timedelta(days=1))
+    if end < start:
+        return []
+    done = set(session.scalars(select(Inspection.day).where(Inspection.day >= start, Inspection.day <= end)))
+    return [d for d in calendar.workdays_in(start, end) if d not in done]
 
 
 @dataclass(frozen=True)

@@ -349,3 +349,30 @@ def test_review_sheet_labels_are_heiti_not_fake_bold_fangsong_and_margins_keep_i
     labels = [c for c in doc.tables[0].rows[0].cells if c.text == "编号"]
     assert labels and labels[0].paragraphs[0].runs[0]._r.find(_qn("w:rPr")).find(
         _qn("w:rFonts")).get(_qn("w:eastAsia")) == "黑体"
+
+
+def test_inspection_log_counts_missed_days_as_the_dashboard_does(
+    db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from app.review.inspections import days_without_inspection
+
+    editor = people["editor"]
+    _inspect(db, editor, date(2024, 5, 6))  # kept on paper before the program came: typed in afterwards
+    _inspect(db, editor, date(2024, 5, 7))
+    with db.session_factory.begin() as s:  # the program was installed on Thursday 2024-05-09 (04:00 UTC)
+        s.execute(update(AuditEntry).values(at=datetime(2024, 5, 9, 4, 0)))
+    path = tmp_path / "巡检.xlsx"
+    today = date(2024, 5, 14)  # a Tuesday, not over yet
+    assert _do(db, export_inspections, people["head"], path, 2024, 5, today=today) == 2
+    note = _sheet_rows(path)[5][0]
+    # 5月8日 (Wednesday) is before installation; 5月9日、10日、11日 (Saturday, 调休 working day) and 13日 are
+    # missed; 5月14日 is today. 5月1日-5日 are the 劳动节 holiday.
+    assert note == "共 2 条巡检记录。没有巡检记录的工作日：5月9日、5月10日、5月11日、5月13日"
+    with db.session_factory() as s:
+        dashboard = [d for d in days_without_inspection(s, load_calendar(s), today) if d < today]
+    assert dashboard == [date(2024, 5, 9), date(2024, 5, 10), date(2024, 5, 11), date(2024, 5, 13)]
+    # A month wholly before installation has missed nothing.
+    assert _do(db, export_inspections, people["head"], path, 2024, 4, today=today) == 0
+    assert _sheet_rows(path)[-1][0] == "共 0 条巡检记录。没有巡检记录的工作日：无"
