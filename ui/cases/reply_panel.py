@@ -44,15 +44,14 @@ from app.changes import RecordKind
 from app.context import Actor
 from app.redaction.reply_rules import reply_body
 from app.signoff.service import Decision
+from ui.availability import offer, refused
 from ui.cases import actions
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView
-from ui.cases.form_dialog import enable as _enable
 from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
 from ui.cases.reply_gate import ReplyGate, first_allowed
 from ui.context import AppContext
-from ui.messages import show_error
 from ui.operations import Op, announce
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
@@ -235,13 +234,8 @@ class ReplyPanel(QWidget):
         self._update_states()
 
     def _offer(self, action: ReplyAction, *widgets: QWidget) -> bool:
-        """Enable `widgets` when app.cases.reply_actions allows `action`; the last one (the button)
-        carries the reason in its tooltip otherwise."""
-        assert self.reply_actions is not None
-        allowed = self.reply_actions.allowed(action)
-        _enable(widgets, allowed)
-        widgets[-1].setToolTip(self.reply_actions.reason(action))
-        return allowed
+        """Enable `widgets` when app.cases.reply_actions allows `action`; the button says why not."""
+        return offer(self.reply_actions, action, *widgets)
 
     def _update_states(self) -> None:
         v = self.view
@@ -307,10 +301,7 @@ class ReplyPanel(QWidget):
         assert self.view is not None
         case_id, actor = self.view.id, self.ctx.actor
         self.reply_actions = read(self.ctx, lambda s: reply_actions_for(s, get_case(s, case_id), actor))
-        if self.reply_actions.allowed(action):
-            return False
-        show_error(self, self.reply_actions.reason(action))
-        return True
+        return refused(self, self.reply_actions, action)
 
     # -- the draft ---------------------------------------------------------------------------
     def current_type(self) -> ReplyType:
