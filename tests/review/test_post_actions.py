@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+
 from app.auth.roles import Role
 from app.bootstrap import Database
 from app.context import Actor
