@@ -48,7 +48,8 @@ def test_buttons_follow_the_order_and_say_why_not(qtbot, db, ctx, clerk, leaders
     assert not panel.approval_buttons["leader_in_charge"].isEnabled()
     assert panel.approval_buttons["leader_in_charge"].toolTip() == "该环节已由“陈军”签批，不能重复签批。请刷新后查看。"
     assert panel.approval_buttons["principal_leader"].isEnabled()
-    assert panel.justice_button.toolTip() == "领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。"
+    assert panel.justice_button.toolTip() == (
+        "领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。")
 
 
 def test_a_user_without_the_role_is_never_asked_to_void_the_approvals(
