@@ -16,7 +16,7 @@ refusal there rolls back only the change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
@@ -54,7 +54,7 @@ class SignOffDialog(QDialog):
         title: str,
         summary_html_or_text: str,
         roles: Sequence[Role],
-        exclude_user_ids: Sequence[int] = (),
+        exclude_user_ids: Sequence[int] | Mapping[int, str] = (),
         allow_return: bool = True,
         on_signed: OnSigned,
         parent: QWidget | None = None,
@@ -64,7 +64,9 @@ class SignOffDialog(QDialog):
             raise ValueError("SignOffDialog needs at least one role that may sign")
         self.ctx = ctx
         self.roles = tuple(roles)
-        self.exclude_user_ids = tuple(exclude_user_ids)
+        # With reasons (a mapping), a refused signer reads the feature's own reason.
+        self.exclude_user_ids: Sequence[int] | Mapping[int, str] = (
+            dict(exclude_user_ids) if isinstance(exclude_user_ids, Mapping) else tuple(exclude_user_ids))
         self.allow_return = allow_return
         self._on_signed = on_signed
         self.signed_by: Actor | None = None

@@ -10,6 +10,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
+from app.availability import Availability
+from app.report_lock import ReportAction
+from ui.availability import refused
 from ui.context import AppContext
 from ui.workers import Progress, TaskHandle, run_task
 from ui.yearly_report_parts import ReportYearBox
@@ -42,6 +45,21 @@ class YearlyReportPage(QWidget):
     def computing_texts(self, year: int) -> tuple[str, str]:
         """The progress dialog's title and message."""
         raise NotImplementedError
+
+    def report_actions(self, session: Session, year: int) -> Availability[ReportAction]:
+        """What the signed-in user may do to the year's report now (the report's service says)."""
+        raise NotImplementedError
+
+    def actions_now(self) -> Availability[ReportAction]:
+        """Read afresh: another PC may have locked or unlocked the year since the page was drawn."""
+        year = self.current_year
+        with self.ctx.reader() as session:
+            return self.report_actions(session, year)
+
+    def refused(self, action: ReportAction, title: str) -> bool:
+        """Shows the refusal and returns True when `action` is not available; lock() and unlock()
+        stop there, before their question."""
+        return refused(self, self.actions_now(), action, title)
 
     def lock(self) -> bool:
         raise NotImplementedError

@@ -20,21 +20,22 @@ from app.annual.models import AnnualReport
 from app.annual.report_data import ReportData as ReportData
 from app.audit.service import record
 from app.auth.roles import Role
+from app.availability import Availability
 from app.context import Actor
 from app.disclosure.figures import Part2, part2
 from app.errors import ConflictError, ValidationError
-from app.report_lock import (
-    mark_published,
-    refuse_edit_when_locked,
-    refuse_locked,
-    refuse_unfinished_year,
-    unlock_report,
-)
+from app.report_lock import ReportAction, ReportRules, lock_actions_for, mark_published, unlock_report
 from app.settings import get_setting
 
 EDIT_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN)
 REPORT_NAME = "年度报告"  # as messages name it after the year: "2024 年度报告"
 LOCK_ROLES = (Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.ADMIN)
+RULES = ReportRules(REPORT_NAME, EDIT_ROLES, LOCK_ROLES)
+
+
+def report_actions(session: Session, actor: Actor, year: int, today: date | None = None) -> Availability[ReportAction]:
+    """What `actor` may do to the year's report now (app.report_lock), for the page's buttons."""
+    return lock_actions_for(RULES, _report_row(session, year), actor, year, today)
 
 
 def _report_row(session: Session, year: int) -> AnnualReport | None:
@@ -107,9 +108,8 @@ def suggested_texts(session: Session, year: int) -> tuple[str, str, str]:
 
 def save_texts(session: Session, actor: Actor, year: int, part1: str, part5: str, part6: str,
                expected_version: int) -> AnnualReport:
-    actor.require(*EDIT_ROLES)
     row = _report_row(session, year)
-    refuse_edit_when_locked(row, year, REPORT_NAME)
+    lock_actions_for(RULES, row, actor, year).require(ReportAction.EDIT)
     current = row.version if row is not None else 0
     if current != expected_version:
         raise ConflictError(f"{year} 年度报告的文字已被他人修改，请刷新后再改。")
@@ -126,8 +126,7 @@ def save_texts(session: Session, actor: Actor, year: int, part1: str, part5: str
 
 def lock_year(session: Session, actor: Actor, year: int, today: date | None = None) -> AnnualReport:
     """Store the figures as published; refused while a check fails or the year is not over."""
-    actor.require(*LOCK_ROLES)
-    refuse_unfinished_year(year, today or date.today(), REPORT_NAME)
+    report_actions(session, actor, year, today).require(ReportAction.LOCK)
     data = compute(session, year)
     from app.annual.report_export import check_texts  # late: report_export imports this module
 
@@ -139,7 +138,6 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
     if row is None:
         row = AnnualReport(year=year)
         session.add(row)
-    refuse_locked(row, year, REPORT_NAME)
     mark_published(row, actor, json.dumps(_figures(data.part2, data.part3, data.part4, data.fees), ensure_ascii=False))
     session.flush()
     record(session, actor, "lock", "annual_report", year, after=json.loads(row.figures_json),
@@ -148,7 +146,7 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
 
 
 def unlock_year(session: Session, actor: Actor, year: int, reason: str) -> AnnualReport:
-    return unlock_report(session, actor, _report_row(session, year), reason, year=year, name=REPORT_NAME,
+    return unlock_report(session, actor, _report_row(session, year), reason, year=year, rules=RULES,
                          entity="annual_report", published=lambda r: json.loads(r.figures_json))
 
 

@@ -45,8 +45,14 @@ class Actor:
     def has(self, *roles: Role) -> bool:
         return any(r in self.roles for r in roles)
 
+    def lacks(self, *roles: Role) -> str:
+        """'' when the actor holds one of `roles`, otherwise the Chinese refusal (app.availability shows it)."""
+        if self.has(*roles):
+            return ""
+        names = "、".join(r.label for r in roles)
+        return f"此操作需要以下角色之一：{names}。当前用户“{self.display_name}”无此权限。"
+
     def require(self, *roles: Role) -> None:
         """Raise PermissionDenied unless the actor holds at least one of `roles`."""
-        if not self.has(*roles):
-            names = "、".join(r.label for r in roles)
-            raise PermissionDenied(f"此操作需要以下角色之一：{names}。当前用户“{self.display_name}”无此权限。")
+        if missing := self.lacks(*roles):
+            raise PermissionDenied(missing)

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.audit.service import changed_fields, record, snapshot
 from app.auth.roles import Role
+from app.availability import Refusal
 from app.cases.deadlines import correction_notice_latest
 from app.cases.docnos import issue_doc_no
 from app.cases.enums import CaseStatus, ConsultationKind
@@ -49,20 +50,32 @@ def case_view(case: RequestCase) -> dict[str, Any]:
     return snapshot(case, exclude=_AUDIT_EXCLUDE)
 
 
-def ensure_editable(case: RequestCase) -> None:
+def editable_refusal(case: RequestCase) -> Refusal | None:
     status = CaseStatus(case.status)
     if status is CaseStatus.ARCHIVED:
-        raise ValidationError(f"申请件“{case.case_no}”已归档，不能再修改。", field="status")
+        return Refusal(f"申请件“{case.case_no}”已归档，不能再修改。", field="status")
     if status is CaseStatus.CLOSED:
-        raise ValidationError(
+        return Refusal(
             f"申请件“{case.case_no}”已办结，内容只读。如需更正，请先“重新打开”（将记入审计记录）。", field="status"
         )
+    return None
+
+
+def status_refusal(case: RequestCase, allowed: Iterable[CaseStatus], action: str) -> Refusal | None:
+    status = CaseStatus(case.status)
+    if status not in set(allowed):
+        return Refusal(f"申请件当前状态为“{status.label}”，不能{action}。", field="status")
+    return None
+
+
+def ensure_editable(case: RequestCase) -> None:
+    if refusal := editable_refusal(case):
+        raise refusal.error()
 
 
 def ensure_status(case: RequestCase, allowed: Iterable[CaseStatus], action: str) -> None:
-    status = CaseStatus(case.status)
-    if status not in set(allowed):
-        raise ValidationError(f"申请件当前状态为“{status.label}”，不能{action}。", field="status")
+    if refusal := status_refusal(case, allowed, action):
+        raise refusal.error()
 
 
 def case_for_change(

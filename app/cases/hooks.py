@@ -18,6 +18,7 @@ from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.fees import fee_due_on, lapsed_notice_cutoff
 from app.cases.models import Consultation, RequestCase
 from app.cases.recompute import recompute_open_cases
+from app.cases.reply_actions import REPLY_STEPS, previous_step
 from app.context import Actor
 from app.dashboard import DashboardItem, Urgency, register_provider
 from app.demo import DemoContext, register_filler
@@ -29,11 +30,6 @@ AREA = "依申请公开"
 RECORD_TYPE = "request_case"
 DUE_SOON_WORKDAYS = 3
 ITEM_CAP = 50  # per category; the rest is summarised in one line
-# Approval steps in the order the county text names them (六、答复: 分管领导、主要领导审定).
-APPROVAL_STEPS: tuple[tuple[str, Role], ...] = (
-    ("leader_in_charge", Role.LEADER_IN_CHARGE),
-    ("principal_leader", Role.PRINCIPAL_LEADER),
-)
 _ANSWER_STATES = [
     CaseStatus.REGISTERED.value, CaseStatus.IN_PROGRESS.value, CaseStatus.AWAITING_APPROVAL.value,
 ]
@@ -184,15 +180,15 @@ def _signed(step: str, *decisions: str) -> ColumnElement[bool]:
 
 def _approval_items(session: Session, actor: Actor) -> list[DashboardItem]:
     items: list[DashboardItem] = []
-    previous: str | None = None
-    for step, role in APPROVAL_STEPS:
+    for step, role in REPLY_STEPS.items():
         if role in actor.roles:
-            # Leaders sign after the 司法局's written review and before the reply is sent.
+            # The SQL form of app.cases.reply_actions' rule for approving `step` (pending_approval_step
+            # is the row-by-row form): after the 司法局's review, before sending, after the step before.
             where = and_(
                 RequestCase.status == CaseStatus.AWAITING_APPROVAL.value, RequestCase.justice_review_on.is_not(None),
                 RequestCase.replied_on.is_(None), ~_signed(step),
             )
-            if previous is not None:  # the principal leader signs after the leader in charge
+            if (previous := previous_step(step)) is not None:
                 where = and_(where, _signed(previous, "approve"))
             cases, total = _capped(session, where, RequestCase.due_on)
             for case in cases:
@@ -200,7 +196,6 @@ def _approval_items(session: Session, actor: Actor) -> list[DashboardItem]:
                 detail = f"{case.applicant_name}：{_preview(case.content)}。答复稿待您以{role.label}身份审定{due}。"
                 items.append(_item(case, "待审批答复", detail, Urgency.WAITING, case.due_on))
             items += _summary(f"待您以{role.label}身份审批的答复", total - len(cases), Urgency.WAITING)
-        previous = step
     return items
 
 

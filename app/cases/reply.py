@@ -5,29 +5,34 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.auth.roles import Role
 from app.cases.docnos import issue_doc_no
 from app.cases.enums import CaseStatus, DeliveryMethod
 from app.cases.handling import (
-    CASE_WORK_ROLES,
     SIGNOFF_SUBJECT,
     TEXT_LIMIT,
-    WORKING,
     case_for_change,
     case_view,
     clock_start,
     clock_start_label,
-    ensure_editable,
-    ensure_status,
     required_text,
     save_change,
 )
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
+from app.cases.reply_actions import (
+    DRAFTABLE,
+    REPLY_STEPS,
+    STEP_LABELS,
+    STEP_LEADER,
+    STEP_PRINCIPAL,
+    ReplyAction,
+    excluded_signers,
+    reply_actions_for,
+    reply_approvals,
+)
 from app.cases.reply_facts import refusal
 from app.cases.reply_text import unfilled_markers
 from app.cases.validation import cn_date, require_not_before, require_not_future
@@ -38,53 +43,18 @@ from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
 from app.text_check import check_text
 
-STEP_LEADER = "leader_in_charge"
-STEP_PRINCIPAL = "principal_leader"
-REPLY_STEPS: dict[str, Role] = {STEP_LEADER: Role.LEADER_IN_CHARGE, STEP_PRINCIPAL: Role.PRINCIPAL_LEADER}
-STEP_LABELS = {STEP_LEADER: "分管领导审定", STEP_PRINCIPAL: "主要领导审定"}
-
-# Sent but not yet delivered: still AWAITING_APPROVAL with replied_on set (after a reopen: IN_PROGRESS).
-_DRAFTABLE = WORKING | {CaseStatus.AWAITING_APPROVAL}
-
+__all__ = [  # the reply's order and steps are stated in app.cases.reply_actions; these names stay importable here
+    "REPLY_STEPS", "STEP_LABELS", "STEP_LEADER", "STEP_PRINCIPAL", "reply_approvals",
+]
 
 # The reply letter's body (app.text_check): a long 部分公开 reply with its reasons stays well under this.
 BODY_LIMIT = 20000
 
-def reply_approvals(session: Session, case: RequestCase) -> dict[str, SignOff | None]:
-    """The leaders' sign-offs of the current round, by step (None = not signed yet)."""
-    rows = session.scalars(
-        select(SignOff).where(
-            SignOff.subject_type == SIGNOFF_SUBJECT, SignOff.subject_id == case.id,
-            SignOff.step.in_(list(REPLY_STEPS)), SignOff.round == case.reply_round,
-        )
-    ).all()
-    found = {s.step: s for s in rows}
-    return {step: found.get(step) for step in REPLY_STEPS}
-
 
 def pending_approval_step(session: Session, case: RequestCase) -> str | None:
     """The step that waits for a leader now (for the dashboard), or None."""
-    if case.status != CaseStatus.AWAITING_APPROVAL.value or case.replied_on is not None:
-        return None
-    if case.justice_review_on is None:
-        return None
-    for step, sign in reply_approvals(session, case).items():
-        if sign is None:
-            return step
-        if sign.decision != Decision.APPROVE.value:
-            return None
-    return None
-
-
-def _approved(approvals: dict[str, SignOff | None], step: str) -> bool:
-    sign = approvals[step]
-    return sign is not None and sign.decision == Decision.APPROVE.value
-
-
-def _ensure_not_sent(case: RequestCase, action: str) -> None:
-    if case.replied_on is not None:
-        doc = f"（{case.reply_doc_no}）" if case.reply_doc_no else ""
-        raise ValidationError(f"答复书已于{cn_date(case.replied_on)}发出{doc}，不能再{action}。", field="status")
+    actions = reply_actions_for(session, case, Actor.system())
+    return next((step for step in REPLY_STEPS if actions.allowed(ReplyAction.signing(step, Decision.APPROVE))), None)
 
 
 def approvals_voided_by_edit(session: Session, case: RequestCase) -> list[str]:
@@ -107,9 +77,8 @@ def save_reply_draft(
     a bracketed fill-in marker, and — unless `void_approvals` — when leaders already approved the
     current draft (their approvals are voided by a new draft; the audit entry names them)."""
     reply = ReplyType(reply_type)
-    case, before = case_for_change(session, actor, case_id, _DRAFTABLE, "起草答复")
-    if case.status == CaseStatus.AWAITING_APPROVAL.value:
-        _ensure_not_sent(case, "修改答复草稿")
+    case, before = case_for_change(session, actor, case_id, DRAFTABLE, "起草答复")
+    reply_actions_for(session, case, actor).require(ReplyAction.DRAFT)
     day = today or date.today()
     why = refusal(session, case, reply, day, body=body,
                   repeat_of=repeat_of if reply is ReplyType.REPEATED else None)
@@ -172,10 +141,7 @@ def record_justice_review(
 ) -> RequestCase:
     """The justice bureau's written review of the draft (its letter goes into the case file)."""
     case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_APPROVAL}, "登记司法局审核意见")
-    _ensure_not_sent(case, "修改司法局审核意见")
-    if any(reply_approvals(session, case).values()):
-        raise ValidationError("领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。",
-                              field="reviewed_on")
+    reply_actions_for(session, case, actor).require(ReplyAction.JUSTICE_REVIEW)
     text = required_text(opinion, "opinion", "请填写司法局的书面审核意见。")
     check_text(text, "司法局审核意见", "opinion", limit=TEXT_LIMIT, multiline=True)
     from app.redaction.reply_rules import require_redactions_reviewed  # app.redaction builds on app.cases
@@ -199,22 +165,12 @@ def approve_reply(
     decision = Decision(decision)
     signer.require(role)
     case = get_case(session, case_id)
-    ensure_editable(case)
-    ensure_status(case, {CaseStatus.AWAITING_APPROVAL}, STEP_LABELS[step])
-    _ensure_not_sent(case, "审批")
     approvals = reply_approvals(session, case)
-    if decision is Decision.APPROVE:
-        if case.justice_review_on is None:
-            raise ValidationError("请先登记司法局的书面审核意见，再报领导审定。", field="step")
-        if step == STEP_PRINCIPAL and not _approved(approvals, STEP_LEADER):
-            raise ValidationError("请先由分管领导审定，再报主要领导审定。", field="step")
-    exclude = {s.signer_id for k, s in approvals.items() if k != step and s is not None and s.signer_id is not None}
-    if case.handler_id is not None:
-        exclude.add(case.handler_id)
+    # The case's side (state, order); the signer's own (role, not handler or other leader) follows.
+    reply_actions_for(session, case, signer, approvals).require(ReplyAction.signing(step, decision))
+    exclude = excluded_signers(case, approvals, step)
     if signer.user_id in exclude:
-        raise PermissionDenied(
-            f"“{signer.display_name}”已是本件的经办人或已签署另一审批环节，同一人不能兼任，请由另一位{role.label}签批。"
-        )
+        raise PermissionDenied(exclude[signer.user_id])
     before = case_view(case)
     sign = record_signoff(
         session, signer, subject_type=SIGNOFF_SUBJECT, subject_id=case.id, step=step, decision=decision,
@@ -242,13 +198,8 @@ def send_reply(
     """Send the approved reply: assigns the 答复书文号 (docno.reply) in the year of the reply."""
     method = DeliveryMethod(delivery_method)
     case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_APPROVAL}, "发出答复")
-    _ensure_not_sent(case, "重复发出")
-    if case.justice_review_on is None:
-        raise ValidationError("答复书须经司法局书面审核后才能发出，请先登记审核意见。", field="replied_on")
-    approvals = reply_approvals(session, case)
-    missing = [STEP_LABELS[s] for s in REPLY_STEPS if not _approved(approvals, s)]
-    if missing:
-        raise ValidationError(f"答复书尚未完成{'、'.join(missing)}，不能发出。", field="replied_on")
+    reply_actions_for(session, case, actor).require(ReplyAction.SEND)
+    assert case.justice_review_on is not None  # SEND is refused without it
     require_not_future(replied_on, today or date.today(), "replied_on", "答复日期")
     require_not_before(replied_on, clock_start(case), "replied_on", "答复日期", clock_start_label(case))
     require_not_before(replied_on, case.justice_review_on, "replied_on", "答复日期", "司法局审核日期")
@@ -266,8 +217,8 @@ def record_delivery(
     """Delivery confirmed: the case is closed and read-only from now on."""
     allowed = {CaseStatus.AWAITING_APPROVAL, CaseStatus.IN_PROGRESS}
     case, before = case_for_change(session, actor, case_id, allowed, "登记送达")
-    if case.replied_on is None:
-        raise ValidationError("答复书尚未发出，不能登记送达。", field="delivered_on")
+    reply_actions_for(session, case, actor).require(ReplyAction.DELIVER)
+    assert case.replied_on is not None  # DELIVER is refused before the reply is sent
     require_not_future(delivered_on, today or date.today(), "delivered_on", "送达日期")
     require_not_before(delivered_on, case.replied_on, "delivered_on", "送达日期", "答复日期")
     case.delivered_on = delivered_on
@@ -281,13 +232,8 @@ def reopen_case(
     session: Session, actor: Actor, case_id: int, reason: str, *, today: date | None = None
 ) -> RequestCase:
     """The only way to change a closed case: explicit, with a reason, in the audit trail."""
-    actor.require(*CASE_WORK_ROLES)
     case = get_case(session, case_id)
-    status = CaseStatus(case.status)
-    if status is CaseStatus.ARCHIVED:
-        raise ValidationError(f"申请件“{case.case_no}”已归档，不能重新打开。", field="status")
-    if status is not CaseStatus.CLOSED:
-        raise ValidationError(f"申请件“{case.case_no}”尚未办结，无需重新打开。", field="status")
+    reply_actions_for(session, case, actor).require(ReplyAction.REOPEN)
     text = required_text(reason, "reason", "请写明重新打开的原因（将记入审计记录）。")
     before = case_view(case)
     case.status = CaseStatus.IN_PROGRESS.value

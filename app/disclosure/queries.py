@@ -17,8 +17,11 @@ from sqlalchemy.orm import Session
 
 from app.attachment_check import checked
 from app.auth.models import User
+from app.availability import Availability
 from app.cases.search import like_pattern
+from app.context import Actor
 from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decision, DocKind, ItemStatus
+from app.disclosure.item_actions import ItemAction, item_actions_for
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, get_item
 from app.errors import NotFound
@@ -216,6 +219,7 @@ class ItemView:
     attachments: tuple[AttachmentRow, ...]
     versions: tuple[ItemRow, ...]
     signoffs: tuple[SignOffRow, ...]
+    actions: Availability[ItemAction] = field(default_factory=lambda: Availability(()))  # of load_item's actor
 
     def form(self) -> ItemForm:
         """The editable fields, to prefill the form for 修改 or 登记新版本."""
@@ -226,7 +230,8 @@ class ItemView:
         )
 
 
-def load_item(session: Session, item_id: int) -> ItemView:
+def load_item(session: Session, item_id: int, actor: Actor | None = None) -> ItemView:
+    """The item as `actor` sees it: with what they may do to it now (none without an actor)."""
     item = get_item(session, item_id)
     versions = tuple(
         ItemRow(v.id, v.item_no, v.version_no, v.title, v.category, v.section, v.doc_no, DocKind(v.doc_kind),
@@ -262,6 +267,7 @@ def load_item(session: Session, item_id: int) -> ItemView:
         delay_cause=item.delay_cause, delay_ended_on=item.delay_ended_on, created_by=item.created_by,
         created_by_name=author or item.created_by, is_latest=versions[-1].id == item.id if versions else True,
         attachments=attachments, versions=versions, signoffs=signoffs,
+        actions=item_actions_for(item, actor) if actor is not None else Availability(()),
     )
 
 

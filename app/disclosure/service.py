@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from app.attachments import check_size, guess_mime_type, sanitise_filename
 from app.audit.service import changed_fields, record, snapshot
-from app.auth.roles import Role
 from app.cases.search import build_search_text
 from app.context import Actor
 from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decision, DocKind, ItemStatus
+from app.disclosure.item_actions import CLERK_ROLES, SECRECY_ROLES, ItemAction, item_actions_for
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.numbering import next_number
@@ -32,8 +32,7 @@ from app.text_check import check_text
 from app.workdays.calendar import WorkCalendar
 
 PUBLISH_DAYS = 20
-CLERK_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN)
-SECRECY_ROLES = (Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER)
+__all__ = ["CLERK_ROLES", "SECRECY_ROLES"]  # stated in app.disclosure.item_actions, importable here as before
 
 
 @dataclass
@@ -124,18 +123,13 @@ def create_item(session: Session, actor: Actor, form: ItemForm, calendar: WorkCa
     return item
 
 
-def _editable(item: DisclosureItem) -> None:
-    if ItemStatus(item.status) in (ItemStatus.PUBLISHED, ItemStatus.SUPERSEDED):
-        raise ValidationError("已公开的事项不能直接修改；文件变更请“登记新版本”。")
-
-
 def update_item(session: Session, actor: Actor, item_id: int, form: ItemForm, expected_version: int,
                 calendar: WorkCalendar, today: date) -> DisclosureItem:
     actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
     if item.version != expected_version:
         raise ConflictError("该事项已被他人修改并保存，请刷新后再改。")
-    _editable(item)
+    item_actions_for(item, actor).require(ItemAction.EDIT)
     _validate(form, today)
     before = snapshot(item)
     _apply(item, form, calendar)
@@ -157,8 +151,7 @@ def secrecy_review(session: Session, signer: Actor, item_id: int, opinion: str, 
                    decision: SignDecision = SignDecision.APPROVE) -> DisclosureItem:
     """第六条: the secrecy review, signed by a section head or leader in the sign-off dialog."""
     item = get_item(session, item_id)
-    if ItemStatus(item.status) is not ItemStatus.DRAFT:
-        raise ValidationError("该事项已完成保密审查。")
+    item_actions_for(item, signer).require(ItemAction.SECRECY_REVIEW)
     if not opinion.strip():
         raise ValidationError("请填写保密审查意见。", field="opinion")
     require_not_author(signer, item)
@@ -180,13 +173,8 @@ def secrecy_review(session: Session, signer: Actor, item_id: int, opinion: str, 
 def decide(session: Session, actor: Actor, item_id: int, decision: Decision, calendar: WorkCalendar,
            withhold_reason: int | None = None, legal_basis: str = "") -> DisclosureItem:
     """主动公开, 依申请公开 or 不予公开 (with a 第七条 reason and the legal basis in words)."""
-    actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
-    status = ItemStatus(item.status)
-    if status is ItemStatus.DRAFT:
-        raise ValidationError("须先完成保密审查，再确定公开方式。")
-    if status in (ItemStatus.PUBLISHED, ItemStatus.SUPERSEDED):
-        raise ValidationError("已公开的事项不能再改公开方式。")
+    item_actions_for(item, actor).require(ItemAction.DECIDE)
     if decision is Decision.PENDING:
         raise ValidationError("请选择公开方式。", field="decision")
     before = snapshot(item)
@@ -208,14 +196,8 @@ def decide(session: Session, actor: Actor, item_id: int, decision: Decision, cal
 
 def publish(session: Session, actor: Actor, item_id: int, channels: list[str], published_on: date, url: str,
             today: date) -> DisclosureItem:
-    actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
-    if ItemStatus(item.status) is not ItemStatus.REVIEWED or item.decision != Decision.PROACTIVE.value:
-        raise ValidationError("只有经保密审查并确定“主动公开”的事项才能登记发布。")
-    if item.other_bodies and item.others_confirmed_on is None:
-        raise ValidationError(
-            f"本事项涉及其他单位（{item.other_bodies}），须先与其协商确认、保证信息准确一致（第十条），"
-            "并登记确认日期后才能发布。", field="others_confirmed_on")
+    item_actions_for(item, actor).require(ItemAction.PUBLISH)
     unknown = [c for c in channels if c not in CHANNELS]
     if not channels or unknown:
         raise ValidationError("请选择发布渠道。" if not channels else f"未知的发布渠道：{'、'.join(unknown)}",
@@ -236,10 +218,8 @@ def publish(session: Session, actor: Actor, item_id: int, channels: list[str], p
 
 def delay(session: Session, actor: Actor, item_id: int, cause: str, calendar: WorkCalendar) -> DisclosureItem:
     """第九条: a legal cause prevents publication on time."""
-    actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
-    if not ItemStatus(item.status).is_pending:
-        raise ValidationError("只有尚未发布的事项才能暂缓发布。")
+    item_actions_for(item, actor).require(ItemAction.DELAY)
     if not cause.strip():
         raise ValidationError("请写明不能按时发布的法定事由。", field="cause")
     before = snapshot(item)
@@ -251,10 +231,8 @@ def delay(session: Session, actor: Actor, item_id: int, cause: str, calendar: Wo
 
 
 def end_delay(session: Session, actor: Actor, item_id: int, ended_on: date, calendar: WorkCalendar) -> DisclosureItem:
-    actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
-    if ItemStatus(item.status) is not ItemStatus.DELAYED:
-        raise ValidationError("该事项没有暂缓发布。")
+    item_actions_for(item, actor).require(ItemAction.END_DELAY)
     before = snapshot(item)
     item.delay_ended_on = ended_on
     item.status = (ItemStatus.REVIEWED if item.secrecy_reviewed_on else ItemStatus.DRAFT).value
@@ -265,10 +243,8 @@ def end_delay(session: Session, actor: Actor, item_id: int, ended_on: date, cale
 
 def revisit(session: Session, actor: Actor, item_id: int, reason: str) -> DisclosureItem:
     """A withheld item whose reason has lapsed goes back to a secrecy review."""
-    actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
-    if ItemStatus(item.status) not in (ItemStatus.WITHHELD, ItemStatus.ON_REQUEST):
-        raise ValidationError("只有不予公开或依申请公开的事项需要重新研判。")
+    item_actions_for(item, actor).require(ItemAction.REVISIT)
     if not reason.strip():
         raise ValidationError("请写明重新研判的原因（如不予公开的情形已消除）。", field="reason")
     before = snapshot(item)
@@ -281,10 +257,8 @@ def revisit(session: Session, actor: Actor, item_id: int, reason: str) -> Disclo
 def new_version(session: Session, actor: Actor, item_id: int, form: ItemForm, calendar: WorkCalendar,
                 today: date) -> DisclosureItem:
     """A changed document: a new version with its own deadline; the old version is kept as history."""
-    actor.require(*CLERK_ROLES)
     old = get_item(session, item_id)
-    if ItemStatus(old.status) is ItemStatus.SUPERSEDED:
-        raise ValidationError("该版本已被替代，请在最新版本上登记变更。")
+    item_actions_for(old, actor).require(ItemAction.NEW_VERSION)
     _validate(form, today)
     if form.formed_on < old.formed_on:
         raise ValidationError("变更日期不能早于上一版本的形成日期。", field="formed_on")
@@ -311,8 +285,8 @@ def history(session: Session, item_no: str) -> list[DisclosureItem]:
 
 
 def add_attachment(session: Session, actor: Actor, item_id: int, filename: str, content: bytes) -> DisclosureAttachment:
-    actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
+    item_actions_for(item, actor).require(ItemAction.ADD_ATTACHMENT)
     safe = sanitise_filename(filename)
     check_size(session, len(content), safe)
     attachment = DisclosureAttachment(
@@ -334,10 +308,8 @@ def require_not_author(signer: Actor, item: DisclosureItem) -> None:
 
 def repeal(session: Session, actor: Actor, item_id: int, repealed_on: date) -> DisclosureItem:
     """A 规范性文件 repealed or expired: it stops counting as 现行有效 in the annual report."""
-    actor.require(*CLERK_ROLES)
     item = get_item(session, item_id)
-    if item.doc_kind not in (DocKind.NORMATIVE.value, DocKind.RULE.value):
-        raise ValidationError("只有规章和行政规范性文件需要登记废止。")
+    item_actions_for(item, actor).require(ItemAction.REPEAL)
     if repealed_on < item.formed_on:
         raise ValidationError("废止日期不能早于文件形成日期。", field="repealed_on")
     before = snapshot(item)

@@ -16,21 +16,12 @@ from app.cases.search import build_search_text
 from app.context import Actor
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.numbering import next_number
-from app.review.enums import ChangeKind, InterpretationKind, PostKind, PostStatus, ReviewStage, SourceKind
+from app.review.enums import ChangeKind, InterpretationKind, PostKind, PostStatus, SourceKind
 from app.review.models import Post, PostAttachment, PostVersion
+from app.review.post_actions import EDITABLE_STATES, STAGE_ROLES, PostAction, post_actions_for
 from app.text_check import check_text
 
-EDITABLE_STATES = {
-    PostStatus.DRAFT: ReviewStage.FIRST,  # the author (or the first reviewer)
-    PostStatus.FIRST_REVIEW: ReviewStage.FIRST,
-    PostStatus.SECOND_REVIEW: ReviewStage.SECOND,
-    PostStatus.THIRD_REVIEW: ReviewStage.THIRD,
-}
-STAGE_ROLES = {
-    ReviewStage.FIRST: (Role.EDITOR,),
-    ReviewStage.SECOND: (Role.SECTION_HEAD,),
-    ReviewStage.THIRD: (Role.LEADER_IN_CHARGE,),
-}
+__all__ = ["EDITABLE_STATES", "STAGE_ROLES"]  # stated in app.review.post_actions, importable here as before
 
 
 @dataclass
@@ -146,19 +137,13 @@ def create_post(session: Session, actor: Actor, form: PostForm, today: date | No
 
 
 def may_edit(post: Post, actor: Actor) -> bool:
-    stage = EDITABLE_STATES.get(PostStatus(post.status))
-    if stage is None:
-        return False
-    if post.status == PostStatus.DRAFT.value:
-        return actor.user_id == post.author_id or actor.has(Role.ADMIN)
-    return actor.has(*STAGE_ROLES[stage])
+    return post_actions_for(post, actor).allowed(PostAction.EDIT)
 
 
 def update_post(session: Session, actor: Actor, post_id: int, form: PostForm, expected_version: int) -> Post:
     """Save changes; a change of title, body or abstract becomes a new version the next stage sees."""
     post = get_post(session, post_id)
-    if not may_edit(post, actor):
-        raise PermissionDenied(f"稿件处于“{PostStatus(post.status).label}”阶段，您不能修改。")
+    post_actions_for(post, actor).require(PostAction.EDIT)
     if post.version != expected_version:
         raise ConflictError("该稿件已被他人修改并保存，请重新打开后再改。")
     _validate(form)
@@ -177,8 +162,7 @@ def update_post(session: Session, actor: Actor, post_id: int, form: PostForm, ex
 def add_attachment(session: Session, actor: Actor, post_id: int, filename: str, content: bytes,
                    purpose: str = "content") -> PostAttachment:
     post = get_post(session, post_id)
-    if not may_edit(post, actor):
-        raise PermissionDenied("稿件已进入后续环节，您不能再添加附件。")
+    post_actions_for(post, actor).require(PostAction.EDIT)
     safe = sanitise_filename(filename)
     check_size(session, len(content), safe)
     attachment = PostAttachment(

@@ -20,12 +20,14 @@ from sqlalchemy.orm import Session
 from app.attachment_check import checked
 from app.auth.models import User
 from app.auth.roles import Role
+from app.availability import Availability
 from app.cases.search import like_pattern
 from app.context import Actor
 from app.errors import ValidationError
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.inspections import parse_columns
 from app.review.models import Inspection, Post, PostAttachment, PostVersion, StageReview
+from app.review.post_actions import PostAction, post_actions_for
 from app.review.posts import STAGE_ROLES, PostForm, form_of, get_post, may_edit
 from app.review.workflow import STAGE_OF_STATUS, ChecklistMark, _check_checklist, accepted_findings
 from app.settings import get_setting
@@ -198,6 +200,7 @@ class PostView:
     version_count: int
     attachments: list[AttachmentRow] = field(default_factory=list)
     reviews: list[ReviewRow] = field(default_factory=list)
+    actions: Availability[PostAction] = field(default_factory=lambda: Availability(()))  # for the viewing actor
 
     @property
     def stage(self) -> ReviewStage | None:
@@ -238,6 +241,7 @@ def post_view(session: Session, post_id: int, actor: Actor) -> PostView:
         published_url=post.published_url, published_at=post.published_at, confirmed_by=post.confirmed_by,
         confirmed_at=post.confirmed_at, version_count=len(post.versions),
         attachments=attachment_rows(session, post.id), reviews=[_review_row(r) for r in post.reviews],
+        actions=post_actions_for(post, actor),
     )
 
 

@@ -28,6 +28,7 @@ from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.review.checks.findings import Finding
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ChangeKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import AcceptedFinding, Post, StageReview
+from app.review.post_actions import PostAction, post_actions_for, stage_exclusions
 from app.review.posts import STAGE_ROLES, PostForm, create_post, form_of, get_post
 from app.review.sources import source_problems
 from app.signoff.service import Decision
@@ -65,10 +66,7 @@ def _move(session: Session, actor: Actor, post: Post, to: PostStatus, summary: s
 def submit(session: Session, actor: Actor, post_id: int) -> Post:
     """The author sends a draft to 初审 once its source is complete (第五–八条, 第十三条)."""
     post = get_post(session, post_id)
-    if _state(post) is not PostStatus.DRAFT:
-        raise ValidationError("只有草稿可以提交审核。")
-    if actor.user_id != post.author_id and not actor.has(Role.ADMIN):
-        raise PermissionDenied("只有稿件作者可以提交审核。")
+    post_actions_for(post, actor).require(PostAction.SUBMIT)
     problems = source_problems(
         session, kind=SourceKind(post.source_kind), site=post.source_site, reprinted=post.reprinted_at is not None,
         url=post.source_url, justification=post.source_justification, department=post.source_department,
@@ -82,19 +80,18 @@ def submit(session: Session, actor: Actor, post_id: int) -> Post:
     return post
 
 
-def signers_this_round(session: Session, post: Post) -> dict[ReviewStage, int]:
+def signers_this_round(session: Session, post: Post) -> dict[ReviewStage, tuple[int, str]]:
+    """Who approved which stage in the post's current round (id and name)."""
     rows = session.scalars(
         select(StageReview).where(StageReview.post_id == post.id, StageReview.round == post.round)
     ).all()
-    return {ReviewStage(r.stage): r.reviewer_id for r in rows if r.decision == Decision.APPROVE.value}
+    return {ReviewStage(r.stage): (r.reviewer_id, r.reviewer_name) for r in rows
+            if r.decision == Decision.APPROVE.value}
 
 
-def excluded_signers(session: Session, post: Post, stage: ReviewStage) -> set[int]:
-    """Who may not sign `stage`: whoever signed another stage this round, and for 二审/三审 the author."""
-    excluded = {uid for s, uid in signers_this_round(session, post).items() if s is not stage}
-    if stage is not ReviewStage.FIRST:
-        excluded.add(post.author_id)
-    return excluded
+def excluded_signers(session: Session, post: Post, stage: ReviewStage) -> dict[int, str]:
+    """Who may not sign `stage`, each with the reason (app.review.post_actions.stage_exclusions)."""
+    return stage_exclusions(post.author_id, signers_this_round(session, post), stage)
 
 
 def _check_checklist(checklist: Mapping[str, ChecklistMark]) -> None:
@@ -171,8 +168,8 @@ def review(
     reviewer.require(*STAGE_ROLES[stage])
     if reviewer.user_id is None:
         raise PermissionDenied("审核须由具名账户签署。")
-    if reviewer.user_id in excluded_signers(session, post, stage):
-        raise PermissionDenied("同一人不能签署同一稿件的两个审核环节，稿件作者不能签署二审、三审。")
+    if why := excluded_signers(session, post, stage).get(reviewer.user_id):
+        raise PermissionDenied(why)
     if decision is Decision.RETURN and not opinion.strip():
         raise ValidationError("退回稿件须写明理由。", field="opinion")
     if decision is Decision.APPROVE:
@@ -207,10 +204,8 @@ def review(
 
 def publish(session: Session, actor: Actor, post_id: int, url: str, published_at: datetime | None = None) -> Post:
     """Record the publication (第十二条): the page's address and time."""
-    actor.require(Role.EDITOR, Role.ADMIN)
     post = get_post(session, post_id)
-    if _state(post) is not PostStatus.READY:
-        raise ValidationError("稿件须经三审通过后才能发布。")
+    post_actions_for(post, actor).require(PostAction.PUBLISH)
     if post.change_kind != ChangeKind.WITHDRAWAL.value and not url.strip().lower().startswith(("http://", "https://")):
         raise ValidationError("请填写发布后的网页地址（以 http:// 或 https:// 开头）。", field="url")
     post.published_url = url.strip()
@@ -225,10 +220,8 @@ def publish(session: Session, actor: Actor, post_id: int, url: str, published_at
 def confirm_by_source(session: Session, actor: Actor, post_id: int, confirmed_by: str,
                       confirmed_at: datetime | None = None) -> Post:
     """第十五条: after publication the source unit confirms the post."""
-    actor.require(Role.EDITOR, Role.ADMIN)
     post = get_post(session, post_id)
-    if _state(post) is not PostStatus.PUBLISHED:
-        raise ValidationError("只有已发布的稿件才能记录来源单位确认。")
+    post_actions_for(post, actor).require(PostAction.CONFIRM)
     if not confirmed_by.strip():
         raise ValidationError("请填写来源单位确认人。", field="confirmed_by")
     post.confirmed_by = confirmed_by.strip()

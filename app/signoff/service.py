@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -36,9 +36,23 @@ class SignerCheck:
     actor: VerifiedSigner | None = None
 
 
+Excluded = Iterable[int] | Mapping[int, str]
+"""Who may not sign: user ids, or user ids with the reason each is refused (the feature's own words,
+e.g. "稿件作者不能签署二审、三审"); plain ids get the generic two-steps reason."""
+
+
+def exclusion_reason(excluded: Excluded, user_id: int | None, display_name: str) -> str:
+    """'' when `user_id` may sign, otherwise why not."""
+    if user_id is None or user_id not in set(excluded):
+        return ""
+    if isinstance(excluded, Mapping):
+        return str(excluded[user_id])
+    return f"“{display_name}”已签署过本事项的其他环节，同一人不能签署两个环节。"
+
+
 def check_signer(
     session: Session, username: str, password: str, roles: Iterable[Role],
-    exclude_user_ids: Iterable[int] = (),
+    exclude_user_ids: Excluded = (),
 ) -> SignerCheck:
     """Authenticate the person signing and check they may sign. The caller commits whatever the
     outcome, so failed attempts count towards the lockout exactly as at login."""
@@ -55,14 +69,14 @@ def check_signer(
     if not actor.has(*allowed):
         names = "、".join(r.label for r in allowed)
         return SignerCheck(False, f"“{actor.display_name}”不具有签批此事项所需的角色（{names}）。")
-    if actor.user_id in set(exclude_user_ids):
-        return SignerCheck(False, f"“{actor.display_name}”已签署过本事项的其他环节，同一人不能签署两个环节。")
+    if why := exclusion_reason(exclude_user_ids, actor.user_id, actor.display_name):
+        return SignerCheck(False, why)
     return SignerCheck(True, "", actor)
 
 
 def record_signoff(
     session: Session, signer: Actor, *, subject_type: str, subject_id: int, step: str,
-    decision: Decision, opinion: str, roles: Iterable[Role], exclude_user_ids: Iterable[int] = (),
+    decision: Decision, opinion: str, roles: Iterable[Role], exclude_user_ids: Excluded = (),
     round: int = 1, summary: str = "",
 ) -> SignOff:
     """Store one signature. Refuses a signer without proof of their password (see app.auth.proof),
@@ -72,7 +86,11 @@ def record_signoff(
     allowed = tuple(roles)
     signer = confirm_signer(session, signer)
     signer.require(*allowed)
-    if signer.user_id is None or signer.user_id in set(exclude_user_ids):
+    if signer.user_id is None:
+        raise PermissionDenied("同一人不能签署同一事项的两个环节，请由另一位有权限的人员签批。")
+    if isinstance(exclude_user_ids, Mapping) and signer.user_id in exclude_user_ids:
+        raise PermissionDenied(str(exclude_user_ids[signer.user_id]))
+    if signer.user_id in set(exclude_user_ids):
         raise PermissionDenied("同一人不能签署同一事项的两个环节，请由另一位有权限的人员签批。")
     if decision is Decision.RETURN and not opinion.strip():
         raise ValidationError("退回时必须写明理由。", field="opinion")

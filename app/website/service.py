@@ -16,15 +16,10 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.roles import Role
+from app.availability import Availability
 from app.context import Actor
 from app.errors import ConflictError, ValidationError
-from app.report_lock import (
-    mark_published,
-    refuse_edit_when_locked,
-    refuse_locked,
-    refuse_unfinished_year,
-    unlock_report,
-)
+from app.report_lock import ReportAction, ReportRules, lock_actions_for, mark_published, unlock_report
 from app.settings import get_setting
 from app.website.checks import Check, run_checks
 from app.website.figures import accounts as current_accounts
@@ -36,6 +31,7 @@ from app.website.values import NO, YES, normalise
 EDIT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.ADMIN)
 REPORT_NAME = "年网站年报"  # as messages name it after the year: "2024 年网站年报"
 LOCK_ROLES = (Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.ADMIN)
+RULES = ReportRules(REPORT_NAME, EDIT_ROLES, LOCK_ROLES)
 
 
 @dataclass
@@ -64,6 +60,11 @@ class ReportData:
 
     def row(self, key: str) -> Row:
         return next(r for r in self.rows if r.key == key)
+
+
+def report_actions(session: Session, actor: Actor, year: int, today: date | None = None) -> Availability[ReportAction]:
+    """What `actor` may do to the year's report now (app.report_lock), for the page's buttons."""
+    return lock_actions_for(RULES, _row(session, year), actor, year, today)
 
 
 def _row(session: Session, year: int) -> WebsiteReport | None:
@@ -142,9 +143,8 @@ def offered(data: ReportData) -> dict[str, str]:
 def save_typed(session: Session, actor: Actor, year: int, typed: Mapping[str, str],
                expected_version: int) -> WebsiteReport:
     """Save the typed figures of a year (all of them at once, as the page shows them)."""
-    actor.require(*EDIT_ROLES)
     row = _row(session, year)
-    refuse_edit_when_locked(row, year, REPORT_NAME)
+    lock_actions_for(RULES, row, actor, year).require(ReportAction.EDIT)
     if (row.version if row is not None else 0) != expected_version:
         raise ConflictError(f"{year} 年网站年报的填报数已被他人修改，请刷新后再改。")
     layout = {r.key: r for r in _rows(session, current_accounts(session))}
@@ -172,10 +172,8 @@ def save_typed(session: Session, actor: Actor, year: int, typed: Mapping[str, st
 
 def lock_year(session: Session, actor: Actor, year: int, today: date | None = None) -> WebsiteReport:
     """Store every figure as published; refused while a check fails or the year is not over."""
-    actor.require(*LOCK_ROLES)
-    refuse_unfinished_year(year, today or date.today(), REPORT_NAME)
     row = _row(session, year)
-    refuse_locked(row, year, REPORT_NAME)
+    lock_actions_for(RULES, row, actor, year, today).require(ReportAction.LOCK)
     data = compute(session, year)
     if not data.checks_ok:
         failed = "；".join(c.name for c in data.checks if c.blocking and not c.ok)
@@ -192,7 +190,7 @@ def lock_year(session: Session, actor: Actor, year: int, today: date | None = No
 
 
 def unlock_year(session: Session, actor: Actor, year: int, reason: str) -> WebsiteReport:
-    return unlock_report(session, actor, _row(session, year), reason, year=year, name=REPORT_NAME,
+    return unlock_report(session, actor, _row(session, year), reason, year=year, rules=RULES,
                          entity="website_report", published=_published_values)
 
 

@@ -209,7 +209,8 @@ def test_the_author_is_never_offered_as_signer(qtbot: QtBot, db: Database, make_
     qtbot.mouseClick(dialog.approve_button, CLICK)
     assert dialog.signoff is not None
     sign(qtbot, dialog.signoff, "multi")
-    assert "同一人不能签署两个环节" in dialog.signoff.message.text()
+    # The author's own reason, not "已签署过本事项的其他环节" (they signed nothing yet): issue 14.
+    assert dialog.signoff.message.text() == "稿件作者不能签署二审、三审，请由另一位科室负责人签批。"
     with db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(StageReview)) == 1
         assert s.get(Post, post_id).status == PostStatus.SECOND_REVIEW.value  # type: ignore[union-attr]

@@ -24,12 +24,15 @@ from app.annual.service import (
     ReportState,
     compute,
     lock_year,
+    report_actions,
     report_state,
     suggested_texts,
     unlock_year,
 )
 from app.annual.statistics import record_rows
+from app.availability import Availability
 from app.changes import Changes, RecordKind
+from app.report_lock import ReportAction
 from ui.annual import prompts
 from ui.annual.checks_panel import ChecksPanel, check_rows
 from ui.annual.grid_model import DrillKey, GridModel, GridView
@@ -37,6 +40,7 @@ from ui.annual.records_dialog import RecordsDialog
 from ui.annual.report_export import ReportExport
 from ui.annual.report_grids import grids
 from ui.annual.texts_panel import TextsPanel
+from ui.availability import offer
 from ui.context import AppContext
 from ui.operations import Op
 from ui.yearly_report_page import YearlyReportPage
@@ -177,9 +181,10 @@ class ReportPage(YearlyReportPage):
     def _set_busy_state(self) -> None:
         data = self.loaded.data if self.loaded else None
         locked = bool(data and data.locked)
-        # The service refuses a year that has not ended; the button says so by being off.
-        self.lock_button.setEnabled(data is not None and not locked and data.year < self._today().year)
-        self.unlock_button.setEnabled(locked)
+        # app.report_lock says who may lock and unlock which year; the buttons say why not.
+        actions = self.actions_now() if data is not None else None
+        offer(actions, ReportAction.LOCK, self.lock_button)
+        offer(actions, ReportAction.UNLOCK, self.unlock_button)
         self.word_button.setEnabled(data is not None)
         self.excel_button.setEnabled(data is not None)
         if data is None:
@@ -230,8 +235,13 @@ class ReportPage(YearlyReportPage):
         self.reload()
         return True
 
+    def report_actions(self, session: Session, year: int) -> Availability[ReportAction]:
+        return report_actions(session, self.ctx.actor, year, self._today())
+
     def lock(self) -> bool:
         year, title = self.current_year, self.tr("锁定年度报告")
+        if self.refused(ReportAction.LOCK, title):
+            return False
         if not prompts.ask(self, title, self.tr(
                 "锁定表示 {year} 年度报告已经发布：当前的数字将保存为已发布的数字，报告文字不能再修改；"
                 "此后申请记录如有变动，将在这里提示。确定锁定吗？").format(year=year)):
@@ -241,6 +251,8 @@ class ReportPage(YearlyReportPage):
 
     def unlock(self) -> bool:
         year, title = self.current_year, self.tr("解锁年度报告")
+        if self.refused(ReportAction.UNLOCK, title):
+            return False
         reason = prompts.ask_text(self, title, self.tr("请写明解锁 {year} 年度报告的原因（将记入操作日志）：")
                                   .format(year=year))
         if reason is None:

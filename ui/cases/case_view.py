@@ -13,6 +13,7 @@ from app.cases.archive import ChecklistRow, category_label, checklist, list_docu
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.outcomes import Outcome, ReplyType
 from app.cases.queries import get_case
+from app.cases.reply_actions import REPLY_STEPS
 from app.signoff.service import Decision, signoffs_for
 from ui.cases.deadline_text import deadline_explanation
 from ui.cases.flowchart import FlowFacts
@@ -22,7 +23,7 @@ SUBJECT = "request_case"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CaseView", text)
-APPROVAL_STEPS = ("leader_in_charge", "principal_leader")
+APPROVAL_STEPS = tuple(REPLY_STEPS)  # in order; app.cases.reply_actions states it
 
 
 @dataclass(frozen=True)

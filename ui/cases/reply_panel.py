@@ -26,26 +26,28 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
+from app.availability import Availability
 from app.cases.enums import CaseStatus, DeliveryMethod
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
-from app.cases.reply import (
+from app.cases.reply import approve_reply, record_delivery, record_justice_review, save_reply_draft, send_reply
+from app.cases.reply_actions import (
+    REPLY_STEPS,
     STEP_LABELS,
-    approve_reply,
-    record_delivery,
-    record_justice_review,
-    save_reply_draft,
-    send_reply,
+    ReplyAction,
+    excluded_signers,
+    reply_actions_for,
+    reply_approvals,
 )
 from app.cases.reply_text import unfilled_markers
 from app.changes import RecordKind
 from app.context import Actor
 from app.redaction.reply_rules import reply_body
 from app.signoff.service import Decision
+from ui.availability import offer, refused
 from ui.cases import actions
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView
-from ui.cases.form_dialog import enable as _enable
 from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
 from ui.cases.reply_gate import ReplyGate, first_allowed
@@ -54,10 +56,7 @@ from ui.operations import Op, announce
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
 
-APPROVERS: tuple[tuple[str, Role], ...] = (
-    ("leader_in_charge", Role.LEADER_IN_CHARGE),
-    ("principal_leader", Role.PRINCIPAL_LEADER),
-)
+APPROVERS: tuple[tuple[str, Role], ...] = tuple(REPLY_STEPS.items())
 DONE = "color: #2e7d32;"
 TODO = "color: #757575;"
 
@@ -72,6 +71,7 @@ class ReplyPanel(QWidget):
         self.ctx = ctx
         self._today = today or ctx.today
         self.view: CaseView | None = None
+        self.reply_actions: Availability[ReplyAction] | None = None
         self._default_body = ""
         self.sign_dialog: SignOffDialog | None = None
         self._loading = False
@@ -203,6 +203,8 @@ class ReplyPanel(QWidget):
             self.setEnabled(False)
             return
         self.setEnabled(True)
+        case_id, actor = view.id, self.ctx.actor
+        self.reply_actions = read(self.ctx, lambda s: reply_actions_for(s, get_case(s, case_id), actor))
         self._loading = True
         self.gate.load(self.reply_type, view.id, self._today(), view.text("repeat_of_case_no"))
         rt = view.reply_type
@@ -231,6 +233,10 @@ class ReplyPanel(QWidget):
             self.send_method.setCurrentIndex(max(0, self.send_method.findData(DeliveryMethod(method))))
         self._update_states()
 
+    def _offer(self, action: ReplyAction, *widgets: QWidget) -> bool:
+        """Enable `widgets` when app.cases.reply_actions allows `action`; the button says why not."""
+        return offer(self.reply_actions, action, *widgets)
+
     def _update_states(self) -> None:
         v = self.view
         assert v is not None
@@ -238,8 +244,8 @@ class ReplyPanel(QWidget):
         delivered = v.date_of("delivered_on")
         # After a reopen the case is back in progress with the old reply still recorded: a new
         # draft replaces it (the service clears the old reply, the audit trail keeps it).
-        drafting = v.status is CaseStatus.IN_PROGRESS or (v.status is CaseStatus.AWAITING_APPROVAL and replied is None)
-        _enable((self.reply_type, self.detail, self.body, self.fill_button, self.save_draft_button), drafting)
+        self._offer(ReplyAction.DRAFT, self.reply_type, self.detail, self.body, self.fill_button,
+                    self.save_draft_button)
         approving = v.status is CaseStatus.AWAITING_APPROVAL and replied is None
         justice_on = v.date_of("justice_review_on")
         if justice_on:
@@ -248,7 +254,7 @@ class ReplyPanel(QWidget):
         else:
             self.justice_status.setText(self.tr("待司法局审核") if approving else self.tr("答复稿提交后进行"))
             self.justice_status.setStyleSheet(TODO)
-        _enable((self.justice_date, self.justice_opinion, self.justice_button), approving and justice_on is None)
+        self._offer(ReplyAction.JUSTICE_REVIEW, self.justice_date, self.justice_opinion, self.justice_button)
         got = v.approvals()
         for step, _role in APPROVERS:
             sign = got.get(step)
@@ -263,19 +269,15 @@ class ReplyPanel(QWidget):
                     text += self.tr("：{op}").format(op=sign.opinion)
                 label.setText(text)
                 label.setStyleSheet(DONE if sign.decision.value == "approve" else "color: #b3261e;")
-            # The county order: 分管领导 first, then 主要领导 (the service refuses otherwise).
-            previous_ok = step == APPROVERS[0][0] or (
-                APPROVERS[0][0] in got and got[APPROVERS[0][0]].decision is Decision.APPROVE)
-            self.approval_buttons[step].setEnabled(approving and sign is None and justice_on is not None
-                                                   and previous_ok)
+            # The county order (分管领导, then 主要领导) is app.cases.reply_actions'.
+            self._offer(ReplyAction.signing(step, Decision.APPROVE), self.approval_buttons[step])
         returned = [s for s in v.signs if s.decision is Decision.RETURN and s.step in dict(APPROVERS)]
         last = returned[-1] if returned else None
         self.returned.setVisible(last is not None and v.date_of("replied_on") is None)
         if last is not None:
             self.returned.setText(self.tr("{name}于 {when} 退回答复稿：{op}").format(
                 name=last.signer_name, when=last.signed_at.strftime("%Y-%m-%d"), op=last.opinion))
-        ready = approving and v.approvals_done and justice_on is not None
-        _enable((self.send_date, self.send_method, self.tracking_no, self.send_button), ready)
+        ready = self._offer(ReplyAction.SEND, self.send_date, self.send_method, self.tracking_no, self.send_button)
         if replied:
             self.send_status.setText(self.tr("✓ 已于 {d} 发出答复，文号 {no}").format(
                 d=replied.isoformat(), no=v.text("reply_doc_no") or "—"))
@@ -286,15 +288,20 @@ class ReplyPanel(QWidget):
         self.letter_button.setEnabled(bool(v.text("reply_body")))
         # Reopened with the reply standing (a registration detail was corrected): close it again.
         reopened = v.status is CaseStatus.IN_PROGRESS and replied is not None and delivered is not None
-        can_deliver = replied is not None and v.is_open and (delivered is None or reopened)
-        self.delivered_date.setEnabled(can_deliver)
-        self.deliver_button.setEnabled(can_deliver)
+        self._offer(ReplyAction.DELIVER, self.delivered_date, self.deliver_button)
         if reopened:
             self.deliver_button.setText(self.tr("重新办结（原答复有效）"))
         elif delivered:
             self.deliver_button.setText(self.tr("✓ 已于 {d} 送达").format(d=delivered.isoformat()))
         else:
             self.deliver_button.setText(self.tr("登记送达（办结）"))
+
+    def _refused(self, action: ReplyAction) -> bool:
+        """Check `action` afresh (another PC may have moved the case on) and show the refusal."""
+        assert self.view is not None
+        case_id, actor = self.view.id, self.ctx.actor
+        self.reply_actions = read(self.ctx, lambda s: reply_actions_for(s, get_case(s, case_id), actor))
+        return refused(self, self.reply_actions, action)
 
     # -- the draft ---------------------------------------------------------------------------
     def current_type(self) -> ReplyType:
@@ -360,6 +367,8 @@ class ReplyPanel(QWidget):
             return False
         v = self.view
         case_id, rt, idx, body = v.id, self.current_type(), self.current_detail(), self.body.toPlainText()
+        if self._refused(ReplyAction.DRAFT):
+            return False  # refused before the question below, never after it
         repeat_of = self.gate.repeat_of() if rt is ReplyType.REPEATED else ""
         signed = [] if v.date_of("replied_on") else [
             self.tr("{step}（{name}）").format(step=STEP_LABELS[s.step], name=s.signer_name)
@@ -386,12 +395,15 @@ class ReplyPanel(QWidget):
         if v is None:
             return None
         others = [s for st, s in v.approvals().items() if st != step]
-        # The same people the service refuses: the case's handler and whoever signed the other step.
+        # The same people, with the same reasons, as the service refuses (app.cases.reply_actions).
         # The signed-in user may well be the leader, approving on their own PC.
-        handler = v.get("handler_id")
-        exclude = {o.signer_id for o in others if o.signer_id is not None}
-        if isinstance(handler, int):
-            exclude.add(handler)
+        case_id = v.id
+
+        def excluded(s: Session) -> dict[int, str]:
+            case = get_case(s, case_id)
+            return excluded_signers(case, reply_approvals(s, case), step)
+
+        exclude = read(self.ctx, excluded)
         summary = self.tr(
             "<p><b>案件：</b>{no}　<b>申请人：</b>{who}</p><p><b>答复类型：</b>{rt}</p>"
             "<p><b>司法局审核意见：</b>{justice}</p><p><b>答复内容：</b></p><p>{body}</p>").format(
@@ -402,14 +414,13 @@ class ReplyPanel(QWidget):
         if others:
             summary += "<p>" + escape(self.tr("已签批：")) + "、".join(
                 escape(f"{o.signer_name}（{o.decision.label}）") for o in others) + "</p>"
-        case_id = v.id
 
         def _approve(s: Session, signer: Actor, decision: Decision, opinion: str) -> None:
             approve_reply(s, signer, case_id, step, decision, opinion)
 
         dialog = SignOffDialog(
             self.ctx, title=self.tr("答复审定 — {role}").format(role=role.label), summary_html_or_text=summary,
-            roles=[role], exclude_user_ids=sorted(exclude), allow_return=True,
+            roles=[role], exclude_user_ids=exclude, allow_return=True,
             on_signed=lambda s, signer, decision, opinion: _approve(s, signer, decision, opinion),
             parent=self,
         )

@@ -1,7 +1,9 @@
 """The row of workflow buttons under an item, and the deadline texts the detail panel shows.
 
 Buttons appear only where the step applies to the item's state, so a clerk sees the next step
-instead of a row of greyed-out ones; the services still refuse a wrong step whatever is shown.
+instead of a row of greyed-out ones; a step that applies but is not theirs (their role) or waits for
+a fact (the other units' confirmation) is shown off, with the reason. Both come from
+app.disclosure.item_actions, which the services refuse with.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from app.disclosure.enums import Decision, DocKind, ItemStatus
+from app.disclosure.item_actions import ItemAction
 from app.disclosure.queries import ItemView, deadline_of
 from app.workdays.calendar import WorkCalendar
+from ui.availability import offer
 
 if TYPE_CHECKING:
     from ui.disclosure.item_detail import ItemDetail
@@ -72,21 +75,20 @@ class ActionButtons(QWidget):
                 self.new_version, self.repeal)
 
     def update_for(self, v: ItemView) -> None:
-        s = v.status
-        latest = v.is_latest and s is not ItemStatus.SUPERSEDED
-        shown = {
-            self.edit: latest and s not in (ItemStatus.PUBLISHED,),
-            self.review: s is ItemStatus.DRAFT,
-            self.decide: s is ItemStatus.REVIEWED,
-            self.publish: s is ItemStatus.REVIEWED and v.decision is Decision.PROACTIVE,
-            self.delay: s in (ItemStatus.DRAFT, ItemStatus.REVIEWED),
-            self.end_delay: s is ItemStatus.DELAYED,
-            self.revisit: s in (ItemStatus.WITHHELD, ItemStatus.ON_REQUEST),
-            self.new_version: latest,
-            self.repeal: latest and v.doc_kind is not DocKind.NONE and v.repealed_on is None,
+        actions = {
+            self.edit: ItemAction.EDIT, self.review: ItemAction.SECRECY_REVIEW, self.decide: ItemAction.DECIDE,
+            self.publish: ItemAction.PUBLISH, self.delay: ItemAction.DELAY, self.end_delay: ItemAction.END_DELAY,
+            self.revisit: ItemAction.REVISIT, self.new_version: ItemAction.NEW_VERSION,
+            self.repeal: ItemAction.REPEAL,
         }
-        for button, visible in shown.items():
-            button.setVisible(visible)
+        shown: dict[QPushButton, bool] = {}
+        for button, action in actions.items():
+            refusal = v.actions.refused.get(action)
+            # Hidden where the step does not apply to the state; off with the reason where it is not
+            # this user's (role) or waits for a fact they can record.
+            shown[button] = refusal is None or refusal.permission or refusal.field is not None
+            button.setVisible(shown[button])
+            offer(v.actions, action, button)
         # The step that moves the item on is the obvious one to press.
         main = next((b for b in (self.review, self.publish, self.decide, self.end_delay) if shown[b]), None)
         for button in self.all():

@@ -182,7 +182,8 @@ class ItemDetail(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         try:
-            self.view, self.calendar = read(self.ctx, lambda s: (load_item(s, item_id), load_calendar(s)))
+            actor = self.ctx.actor
+            self.view, self.calendar = read(self.ctx, lambda s: (load_item(s, item_id, actor), load_calendar(s)))
         except UserError:  # deleted meanwhile
             self.show_item(None)
             return

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth.roles import Role
 from app.errors import NotFound
 from app.review.enums import PostStatus
+from app.review.post_actions import PostAction
 from app.review.ui_support import PostView, post_view
 from ui.context import AppContext
 from ui.review.post_summary import history_html, status_text, summary_html
@@ -119,9 +119,11 @@ class PostDetail(QWidget):
         self.edit_button.setEnabled(v is not None)
         self.sheet_button.setEnabled(v is not None)
         self.edit_button.setText(self.tr("编辑稿件…") if v is not None and v.may_edit else self.tr("查看稿件…"))
-        actor = self.ctx.actor
-        self.submit_button.setVisible(
-            v is not None and v.status is PostStatus.DRAFT and (v.author_id == actor.user_id or actor.has(Role.ADMIN)))
+        # A draft shows 提交审核 to everyone; who may press it (the author or an administrator) and why
+        # not is app.review.post_actions'.
+        self.submit_button.setVisible(v is not None and v.status is PostStatus.DRAFT)
+        self.submit_button.setEnabled(v is not None and v.actions.allowed(PostAction.SUBMIT))
+        self.submit_button.setToolTip(v.actions.reason(PostAction.SUBMIT) if v is not None else "")
         stage = v.stage if v is not None else None
         self.review_button.setVisible(stage is not None)
         if stage is not None:

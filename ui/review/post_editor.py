@@ -30,7 +30,8 @@ from sqlalchemy.orm import Session
 
 from app.changes import RecordKind
 from app.review.checks import read_text
-from app.review.enums import PostKind, PostStatus
+from app.review.enums import PostKind
+from app.review.post_actions import PostAction
 from app.review.posts import PostForm, create_post, update_post
 from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
@@ -231,9 +232,8 @@ class PostEditor(QDialog):
         for w in (self.target, self.import_button, self.save_button, self.interpretation, *self.kind_boxes.values()):
             w.setEnabled(editable)
         self.source.set_read_only(not editable)
-        is_draft = self.view is None or self.view.status is PostStatus.DRAFT
-        is_author = self.view is None or self.view.author_id == self.ctx.actor.user_id
-        self.submit_button.setVisible(is_draft and is_author)
+        # A new post is its writer's; a saved one may be submitted by whom app.review.post_actions says.
+        self.submit_button.setVisible(self.view is None or self.view.actions.allowed(PostAction.SUBMIT))
 
     def _update_state(self) -> None:
         v = self.view

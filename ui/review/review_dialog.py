@@ -312,7 +312,7 @@ class ReviewDialog(QDialog):
                 self._done()
             return
         with self.ctx.reader() as s:
-            excluded = sorted(excluded_signers(s, get_post(s, post_id), stage))
+            excluded = excluded_signers(s, get_post(s, post_id), stage)  # with the reason each is refused
         what = self.tr("同意") if decision is Decision.APPROVE else self.tr("退回")
         summary = summary_html(self.view) + "<p><b>" + self.tr("{stage}结论：{what}").format(
             stage=stage.label, what=what) + "</b></p>"

@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.auth.roles import Role
+from app.availability import Availability
 from app.changes import Changes, RecordKind
 from app.errors import UserError, ValidationError
+from app.report_lock import ReportAction
 from app.website.checks import Check
 from app.website.export import export_website_report
 from app.website.figures import RecordLine, records_behind
 from app.website.layout import Source
-from app.website.service import ReportData, compute, lock_year, save_typed, unlock_year
+from app.website.service import ReportData, compute, lock_year, report_actions, save_typed, unlock_year
 from ui.annual import prompts
+from ui.availability import offer
 from ui.context import AppContext
 from ui.messages import show_error, show_info
 from ui.operations import announce
@@ -135,11 +137,11 @@ class WebsiteReportPage(YearlyReportPage):
     def _set_state(self) -> None:
         data = self.data
         locked = bool(data and data.locked)
-        self.lock_button.setEnabled(data is not None and not locked and data.year < self._today().year)
-        # Only an administrator may unlock (the service refuses others); the tooltip says so.
-        self.unlock_button.setEnabled(locked and self.ctx.actor.has(Role.ADMIN))
-        for w in (self.save_button, self.last_year_button):
-            w.setEnabled(data is not None and not locked)
+        # app.report_lock says who may lock and unlock which year; the buttons say why not.
+        actions = self.actions_now() if data is not None else None
+        offer(actions, ReportAction.LOCK, self.lock_button)
+        offer(actions, ReportAction.UNLOCK, self.unlock_button)
+        offer(actions, ReportAction.EDIT, self.last_year_button, self.save_button)
         self.word_button.setEnabled(data is not None)
         self.excel_button.setEnabled(data is not None)
         if data is None:
@@ -206,8 +208,13 @@ class WebsiteReportPage(YearlyReportPage):
             show_info(self, self.tr("采用上年数"), self.tr("没有可采用的上年数：空白项上年也没有填报。"))
         return filled
 
+    def report_actions(self, session: Session, year: int) -> Availability[ReportAction]:
+        return report_actions(session, self.ctx.actor, year, self._today())
+
     def lock(self) -> bool:
         year, title = self.current_year, self.tr("锁定网站年报")
+        if self.refused(ReportAction.LOCK, title):
+            return False
         if self.model.is_dirty():
             show_error(self, self.tr("填报数有未保存的修改，请先保存。"), title=title)
             return False
@@ -220,6 +227,8 @@ class WebsiteReportPage(YearlyReportPage):
 
     def unlock(self) -> bool:
         year, title = self.current_year, self.tr("解锁网站年报")
+        if self.refused(ReportAction.UNLOCK, title):
+            return False
         reason = prompts.ask_text(self, title, self.tr("请写明解锁 {year} 年网站年报的原因（将记入操作日志）：")
                                   .format(year=year))
         if reason is None:
