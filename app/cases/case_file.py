@@ -15,12 +15,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.atomic_file import atomic_write
 from app.attachments import format_size, sanitise_filename
 from app.cases.archive import category_label, document_content, list_documents
 from app.cases.models import CaseDocument, RequestCase
 from app.errors import NotFound
 from app.localtime import local_date
-from reports.atomic import atomic_write
 from reports.docx_layout import add_table, add_text, add_title, format_date, new_document
 
 INDEX_NAME = "卷内目录.docx"

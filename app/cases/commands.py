@@ -97,10 +97,10 @@ def cmd_export_register_requests(args: argparse.Namespace) -> int:
 
 def cmd_export_letter(args: argparse.Namespace) -> int:
     from app import paths
+    from app.atomic_file import atomic_write
     from app.cases.letters import generate_letter
     from app.cases.queries import find_case_by_no
     from app.context import Actor
-    from reports.atomic import atomic_write
 
     output = Path(args.output)
     if output.suffix.lower() != ".docx":
