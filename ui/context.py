@@ -17,7 +17,7 @@ from app.clock import Clock, SystemClock
 from app.context import Actor
 
 if TYPE_CHECKING:
-    from ui.operations import BackgroundOp, Op, OpResult
+    from ui.operations import BackgroundOp, ExportOp, Op, OpResult
     from ui.workers import TaskHandle
 
 T = TypeVar("T")
@@ -79,10 +79,15 @@ class AppContext:
     @overload
     def run(self, op: BackgroundOp[T]) -> TaskHandle[T]: ...
 
-    def run(self, op: Op[T] | BackgroundOp[T]) -> Any:
-        """Run one user action (ui/operations.py): its unit of work, errors shown, changes announced."""
-        from ui.operations import BackgroundOp, run_op, start_op
+    @overload
+    def run(self, op: ExportOp[T]) -> TaskHandle[T]: ...
 
+    def run(self, op: Op[T] | BackgroundOp[T] | ExportOp[T]) -> Any:
+        """Run one user action (ui/operations.py): its unit of work, errors shown, changes announced."""
+        from ui.operations import BackgroundOp, ExportOp, run_op, start_export, start_op
+
+        if isinstance(op, ExportOp):
+            return start_export(self, op)
         return start_op(self, op) if isinstance(op, BackgroundOp) else run_op(self, op)
 
     def reader(self) -> Session:

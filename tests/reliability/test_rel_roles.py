@@ -20,7 +20,9 @@ from typing import Any
 from openpyxl import Workbook
 
 from app import paths
+from app.annual import report_export as annual_export
 from app.annual import service as annual
+from app.annual import statistics_export
 from app.auth import service as auth
 from app.auth.roles import Role
 from app.bootstrap import Database
@@ -83,6 +85,13 @@ def _lock_2023(s: Any, a: Actor) -> object:
     if not annual.report_state(s, 2023).version:
         annual.save_texts(s, Actor.system(), 2023, "概述", "问题", "其他", 0)
     return annual.lock_year(s, a, 2023, TODAY)
+
+
+def _export_2023(s: Any, a: Actor, out: Path) -> object:
+    # Parts 一 and 五 must be written before the report can be exported (rolled back with the attempt).
+    if not annual.report_state(s, 2023).version:
+        annual.save_texts(s, Actor.system(), 2023, "概述", "问题", "其他", 0)
+    return annual_export.export_annual_report(s, a, 2023, out, today=TODAY)
 
 
 SERVICES: tuple[Spec, ...] = (
@@ -196,6 +205,10 @@ SERVICES: tuple[Spec, ...] = (
       lambda s, a, w: annual.save_texts(s, a, 2023, "概述", "问题", "其他", 0)),
     S("annual.service.lock_year", frozenset(annual.LOCK_ROLES), lambda s, a, w: _lock_2023(s, a)),
     S("annual.service.unlock_year", ADMIN, lambda s, a, w: annual.unlock_year(s, a, 2022, "数据更正")),
+    S("annual.report_export.export_annual_report", frozenset(annual_export.EXPORT_ROLES),
+      lambda s, a, w: _export_2023(s, a, w["out"] / "annual.docx")),
+    S("annual.statistics_export.export_statistics", frozenset(statistics_export.EXPORT_ROLES),
+      lambda s, a, w: statistics_export.export_statistics(s, a, w["out"] / "stats.xlsx", 2024, today=TODAY)),
     # 账户、设置、节假日
     S("auth.service.create_user", ADMIN,
       lambda s, a, w: auth.create_user(s, a, "newbie", "新人", TEST_PASSWORD, [Role.EDITOR])),
@@ -212,7 +225,6 @@ SERVICES: tuple[Spec, ...] = (
 
 # Actor-taking functions that change no record or are internal steps of the services above.
 NOT_ROLE_GUARDED = {
-    "annual.report_export.record_export": "writes the export's audit entry; the report is open to every role",
     "cases.handling.case_for_change": "internal: the role check every case event goes through",
     "cases.handling.save_change": "internal: called after case_for_change has checked the role",
     "workdays.service.recompute_all_deadlines": "internal: run by the calendar services (administrators)",
