@@ -26,7 +26,18 @@ from app.annual import statistics_export
 from app.auth import service as auth
 from app.auth.roles import Role
 from app.bootstrap import Database
-from app.cases import archive, fees, handling, intake, letters, register_export, register_import, remedies, reply
+from app.cases import (
+    archive,
+    case_file,
+    fees,
+    handling,
+    intake,
+    letters,
+    register_export,
+    register_import,
+    remedies,
+    reply,
+)
 from app.cases.enums import ConsultationKind, DeliveryMethod, LitigationKind, RemedyResult
 from app.cases.outcomes import ReplyType
 from app.cases.register_rows import HEADERS
@@ -145,6 +156,8 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_import.import_register", CASE, lambda s, a, w: register_import.import_register(
         s, a, w["register"], TODAY)),
+    S("cases.case_file.export_case_file", frozenset(register_export.EXPORT_ROLES),
+      lambda s, a, w: case_file.export_case_file(s, a, w["c_closed"], w["out"] / "case.zip")),
     S("cases.register_export.export_register", frozenset(register_export.EXPORT_ROLES),
       lambda s, a, w: register_export.export_register(s, a, w["out"] / "cases.xlsx", year=2024)),
     # 发布审核
