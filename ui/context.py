@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from app.bootstrap import Database
-from app.changes import Changes, RecordKind
 from app.clock import Clock, SystemClock
 from app.context import Actor
 
@@ -29,19 +28,11 @@ class AppEvents(QObject):
     changed = Signal(object)
     """A user action here changed records; carries app.changes.Changes (which kinds)."""
 
-    data_changed = Signal(str)
-    """Deprecated (issue 14): emitting it announces Changes of that RecordKind on `changed`, for
-    code written before the operation runner; nothing listens to it directly. Use ctx.run(op)."""
-
     actor_changed = Signal()
     """The signed-in user changed (login after a screen lock by someone else)."""
 
     remote_changed = Signal()
     """Something changed in the database (possibly on another PC): lists should refresh."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data_changed.connect(lambda area: self.changed.emit(Changes.of(RecordKind(area))))
 
 
 @dataclass
