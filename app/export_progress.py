@@ -40,7 +40,7 @@ def write_register_xlsx(
     and stopping with ExportCancelled (and no file) when asked to. With a print `layout`, the
     workbook opens on a print sheet of the chosen columns, beside the full sheet. `footer_note`:
     app.audit.anchor.footer_code, printed in the footer of both sheets."""
-    from reports.atomic import atomic_write
+    from app.atomic_file import atomic_write
     from reports.xlsx_print import save_register
 
     def counted() -> Iterator[Sequence[Any]]:

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
-from app.context import Actor
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # not at load time: app.audit.export uses this module, and app.auth writes audit entries
     from app.bootstrap import Database
+    from app.context import Actor
 
 T = TypeVar("T")
 _PENDING = "govinfo.pending_export_audit"

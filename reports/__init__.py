@@ -2,10 +2,10 @@
 
 Nothing here imports Qt or touches the database: callers pass plain data (strings, dates,
 numbers, dataclasses) and get files back. Every file is written through
-`reports.atomic.atomic_write`, so a failed export never leaves a half-written document
+`app.atomic_file.atomic_write`, so a failed export never leaves a half-written document
 behind, and file-system problems reach the user as `app.errors.UserError` in Chinese.
 
-- `reports.atomic`      — atomic file replacement with user-facing error messages
+- `reports.atomic`      — re-export of `app.atomic_file` (infrastructure, not a report) for older callers
 - `reports.xlsx_sheet`  — print-ready Excel registers: `write_table`, `read_table`
 - `reports.docx_layout` — GB/T 9704-2012 page and paragraph layout for Word documents
 - `reports.letters`     — request-case letters from editable .docx templates

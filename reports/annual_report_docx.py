@@ -18,7 +18,7 @@ from app.annual.layout import (
     part3_rows,
 )
 from app.annual.report_data import ReportData
-from reports.atomic import atomic_write
+from app.atomic_file import atomic_write
 from reports.docx_footer import note_footers
 from reports.docx_layout import FONT_HEI, add_body, add_heading, add_title, new_document, set_run_font
 from reports.docx_table import add_table, set_cell_text

@@ -14,8 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.annual.layout import PART3_COLUMN_LABELS, PART3_CORNER_NOTE, PART4_LABELS, part3_rows
 from app.annual.report_data import ReportData
+from app.atomic_file import atomic_write
 from reports.annual_report_docx import part6_text
-from reports.atomic import atomic_write
 from reports.xlsx_print import use_song_font
 from reports.xlsx_sheet import CellValue, write_table
 

@@ -4,7 +4,7 @@ Streams rows through openpyxl's write-only workbook, so a trail of hundreds of t
 entries never sits in memory. Every text cell is written as a string: a summary or a user name
 that starts with = + - @ must stay text and never become a formula (CSV/formula injection).
 The file is written under a temporary name in the target folder and moved into place
-(reports.atomic), so an interrupted export never leaves a half-written file under the name the
+(app.atomic_file), so an interrupted export never leaves a half-written file under the name the
 user chose.
 """
 
@@ -25,8 +25,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.atomic_file import atomic_write
 from app.audit.rows import AuditRow
-from reports.atomic import atomic_write
 
 # Excel refuses cells longer than this; before/after JSON of a large record can exceed it.
 MAX_CELL_CHARS = 32_767

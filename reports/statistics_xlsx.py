@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from app.annual.statistics_data import Figures, GroupFigures, PeriodStatistics
-from reports.atomic import atomic_write
+from app.atomic_file import atomic_write
 from reports.xlsx_sheet import CellValue, new_workbook, write_table
 
 HEADERS = ("类别", "项目", "收到申请（件）", "办结（件）", "逾期（件）", "平均答复用时（工作日）")

@@ -11,7 +11,7 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.table import Table
 
-from reports.atomic import atomic_write
+from app.atomic_file import atomic_write
 from reports.docx_layout import add_text, add_title, new_document
 from reports.docx_table import add_table, set_cell_text
 from reports.website_report_input import WebsiteReportInput

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from reports.atomic import atomic_write
+from app.atomic_file import atomic_write
 from reports.website_report_input import WebsiteReportInput
 from reports.xlsx_sheet import CellValue, new_workbook, write_table
 

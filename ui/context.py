@@ -12,12 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from app.bootstrap import Database
-from app.changes import Changes, RecordKind
 from app.clock import Clock, SystemClock
 from app.context import Actor
 
 if TYPE_CHECKING:
-    from ui.operations import BackgroundOp, Op, OpResult
+    from ui.operations import BackgroundOp, ExportOp, Op, OpResult
     from ui.workers import TaskHandle
 
 T = TypeVar("T")
@@ -29,19 +28,11 @@ class AppEvents(QObject):
     changed = Signal(object)
     """A user action here changed records; carries app.changes.Changes (which kinds)."""
 
-    data_changed = Signal(str)
-    """Deprecated (issue 14): emitting it announces Changes of that RecordKind on `changed`, for
-    code written before the operation runner; nothing listens to it directly. Use ctx.run(op)."""
-
     actor_changed = Signal()
     """The signed-in user changed (login after a screen lock by someone else)."""
 
     remote_changed = Signal()
     """Something changed in the database (possibly on another PC): lists should refresh."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data_changed.connect(lambda area: self.changed.emit(Changes.of(RecordKind(area))))
 
 
 @dataclass
@@ -79,10 +70,15 @@ class AppContext:
     @overload
     def run(self, op: BackgroundOp[T]) -> TaskHandle[T]: ...
 
-    def run(self, op: Op[T] | BackgroundOp[T]) -> Any:
-        """Run one user action (ui/operations.py): its unit of work, errors shown, changes announced."""
-        from ui.operations import BackgroundOp, run_op, start_op
+    @overload
+    def run(self, op: ExportOp[T]) -> TaskHandle[T]: ...
 
+    def run(self, op: Op[T] | BackgroundOp[T] | ExportOp[T]) -> Any:
+        """Run one user action (ui/operations.py): its unit of work, errors shown, changes announced."""
+        from ui.operations import BackgroundOp, ExportOp, run_op, start_export, start_op
+
+        if isinstance(op, ExportOp):
+            return start_export(self, op)
         return start_op(self, op) if isinstance(op, BackgroundOp) else run_op(self, op)
 
     def reader(self) -> Session:

@@ -13,9 +13,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.audit.service import record
-from app.backup import backup_to, restore_from, validate_backup_file
+from app.backup import backup_to
+from app.restore import check_restore, restore_database
 from ui.context import AppContext
 from ui.messages import confirm, show_info
+from ui.operations import precheck
 from ui.workers import Progress, TaskHandle, run_task
 
 log = logging.getLogger("govinfo.ui")
@@ -75,6 +77,8 @@ class DatabaseActions(QObject):
 
     @Slot()
     def restore_database(self) -> None:
+        if not precheck(lambda: check_restore(self.ctx.actor), parent=self.window, title=self.tr("从备份恢复")):
+            return
         if self._db_path() is None:
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -91,20 +95,16 @@ class DatabaseActions(QObject):
             self.start_restore(Path(path))
 
     def start_restore(self, backup: Path) -> TaskHandle[Path | None] | None:
-        db_path = self._db_path()
-        if db_path is None:
+        # Refused before anything is stopped for the restore (restore_database checks again).
+        if not precheck(lambda: check_restore(self.ctx.actor), parent=self.window, title=self.tr("从备份恢复")):
+            return None
+        if self._db_path() is None:
             return None
         ctx = self.ctx
         self.restore_started.emit()
 
         def work(_progress: Progress) -> Path | None:
-            validate_backup_file(backup)
-            # Recorded in the database being replaced, which is kept: the trail of who restored stays.
-            with ctx.unit_of_work() as session:
-                record(session, ctx.actor, "restore", "database", "*", after={"备份文件": str(backup)},
-                       summary="从备份恢复数据库")
-            ctx.db.dispose()  # close pooled connections so the file can be renamed (Windows)
-            return restore_from(backup, db_path)
+            return restore_database(ctx.db, ctx.actor, backup)
 
         return run_task(
             self.window, self.tr("从备份恢复"), work, self._restore_done, cancellable=False,

@@ -10,9 +10,13 @@ other exception is logged with its traceback and reported generically. After the
 announces `Changes` (the record kinds the action changed) on `ctx.events.changed`, which lists and
 dashboards listen to. Widgets do not write try/except around services.
 
-Slow work (exports, imports) is a `BackgroundOp`: `do(session, progress)` runs on a worker
+Slow work (imports, batch changes) is a `BackgroundOp`: `do(session, progress)` runs on a worker
 thread with a progress dialog and 取消; `on_done(result)` runs on the GUI thread after the
 change was announced. `ctx.run` returns the TaskHandle.
+
+An export is an `ExportOp` whose `do(session, progress)` calls an app/ export use case (the one the
+command line calls too): it runs through `app.export_unit.run_export` on a worker thread, so it reads
+from a read session and its audit entry is appended once the file exists.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.attachment_check import record_damage_in
 from app.changes import Changes, RecordKind
 from app.errors import ValidationError
+from app.export_unit import run_export
 from ui.messages import logged_error_text, show_error
 from ui.workers import Progress, TaskHandle, run_task
 
@@ -79,6 +84,16 @@ class BackgroundOp(Generic[T], _Reporting):
     cancellable: bool = True
 
 
+@dataclass
+class ExportOp(Generic[T], _Reporting):
+    """An export: `do(session, progress)` calls an app/ export use case on a worker thread (run_export)."""
+
+    do: Callable[[Session, Progress], T]
+    on_done: Callable[[T], None] | None = None
+    label: str = ""
+    cancellable: bool = True
+
+
 class OpResult(NamedTuple, Generic[T]):
     ok: bool
     value: T | None
@@ -112,6 +127,26 @@ def start_op(ctx: AppContext, op: BackgroundOp[T]) -> TaskHandle[T]:
 
     return run_task(op.parent, op.title or "", work, done, on_error=op.report, cancellable=op.cancellable,
                     label=op.label)
+
+
+def start_export(ctx: AppContext, op: ExportOp[T]) -> TaskHandle[T]:
+    def work(progress: Progress) -> T:
+        return run_export(ctx.db, lambda session: op.do(session, progress))
+
+    return run_task(op.parent, op.title or "", work, op.on_done, on_error=op.report, cancellable=op.cancellable,
+                    label=op.label)
+
+
+def precheck(check: Callable[[], object], *, parent: QWidget | None = None, title: str | None = None,
+             message: QLabel | None = None) -> bool:
+    """Run a service's own rule check (no session) before asking the user anything — a file name, a
+    confirmation — and show its refusal the way an Op would. True when the action may go on."""
+    try:
+        check()
+    except Exception as exc:
+        _Reporting(parent=parent, title=title, message=message).report(exc)
+        return False
+    return True
 
 
 def announce(ctx: AppContext, changes: RecordKind | Iterable[RecordKind]) -> None:

@@ -23,17 +23,14 @@ def register(sub: SubParsers) -> None:
 
 
 def cmd_export_annual_report(args: argparse.Namespace) -> int:
-    from app.annual.report_export import prepare, record_export, write
+    from app.annual.report_export import export_annual_report
     from app.context import Actor
+    from app.export_unit import run_export
 
-    out = Path(args.output)
     check_year(args.year)
     db = args.cli.database()
-    with db.reader() as session:
-        prepared = prepare(session, args.year, out, final=args.final)
-    write(prepared, out)
-    with db.session_factory.begin() as session:
-        record_export(session, Actor.system(), prepared, out)
+    out, prepared = run_export(db, lambda session: export_annual_report(
+        session, Actor.system(), args.year, Path(args.output), final=args.final))
     print(f"已导出 {out}")
     if prepared.draft:
         print(f"注意：{args.year} 年尚未结束，报告已标为“草稿”。确认按现有数据作为正式稿导出时，请加 --final。")

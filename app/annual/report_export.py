@@ -5,12 +5,14 @@ A report is published as it comes out, so what cannot be published is refused or
   so the export is refused, naming the part;
 - a year that has not ended has figures that will still change: the document says 草稿 unless
   the office confirms it wants it as final (`final=True`).
-The steps are split so no session is held while the file is written: `prepare` (read), the
-writer, then `record_export` (audit, once the file exists).
+`export_annual_report` is the use case the tab and the command line both run through
+`app.export_unit.run_export`: role check, `prepare` (read), the reports/ writer (atomic), then the
+export's audit entry, appended once the file exists.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,13 +22,17 @@ from sqlalchemy.orm import Session
 from app.annual.layout import PART_TITLES
 from app.annual.service import ReportData, compute
 from app.audit.anchor import footer_code
-from app.audit.service import record
+from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
+from app.export_unit import record_export
 
-__all__ = ["Prepared", "draft_note", "empty_text_parts", "prepare", "record_export", "write", "year_ended"]
+__all__ = ["EXPORT_ROLES", "Prepared", "check_export", "draft_note", "empty_text_parts", "export_annual_report",
+           "prepare", "write", "year_ended"]
 
 SUFFIXES = (".docx", ".xlsx")
+# Who writes, locks or signs off the report takes it out; 信息采编员 work on the website, not on it.
+EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,12 @@ def check_texts(year: int, part1: str, part5: str, doing: str) -> None:
                               f"请在“统计报表”的年度报告中填写并保存后再{doing}。")
 
 
+def check_export(actor: Actor, year: int, part1: str, part5: str) -> None:
+    """The export's refusals that need no database (role, parts 一/五), for the tab to ask before a file is chosen."""
+    actor.require(*EXPORT_ROLES)
+    check_texts(year, part1, part5, "导出")
+
+
 def prepare(session: Session, year: int, path: Path, *, final: bool = False, today: date | None = None) -> Prepared:
     """Compute the report and check it can be exported to `path`; refused with a Chinese message."""
     if path.suffix.lower() not in SUFFIXES:
@@ -79,9 +91,21 @@ def write(prepared: Prepared, path: Path) -> Path:
     return write_annual_xlsx(prepared.data, path, draft=prepared.draft, footer_note=prepared.code)
 
 
-def record_export(session: Session, actor: Actor, prepared: Prepared, path: Path) -> None:
-    kind = "Word" if path.suffix.lower() == ".docx" else "Excel"
-    year = prepared.data.year
-    after = {"文件": str(path), **({"草稿": prepared.draft} if prepared.draft else {})}
-    record(session, actor, "export", "annual_report", year, after=after,
-           summary=f"导出 {year} 年度报告（{kind}{'，草稿' if prepared.draft else ''}）")
+def export_annual_report(session: Session, actor: Actor, year: int, path: Path, *, final: bool = False,
+                         today: date | None = None, step: Callable[[str], None] | None = None) -> tuple[Path, Prepared]:
+    """Write the year's report to `path` (.docx or .xlsx) and audit it; run it with `run_export`.
+
+    `step(text)` is told what is being done (the tab's progress line). Refused with a Chinese
+    message: a role that may not export, a wrong extension, parts 一/五 still empty."""
+    actor.require(*EXPORT_ROLES)
+    if step is not None:
+        step(f"正在计算 {year} 年度报告…")
+    prepared = prepare(session, year, path, final=final, today=today)
+    if step is not None:
+        step(f"正在写入“{path.name}”…")
+    written = write(prepared, path)
+    kind = "Word" if written.suffix.lower() == ".docx" else "Excel"
+    after = {"文件": str(written), **({"草稿": prepared.draft} if prepared.draft else {})}
+    record_export(session, actor, "annual_report", year, after=after,
+                  summary=f"导出 {year} 年度报告（{kind}{'，草稿' if prepared.draft else ''}）")
+    return written, prepared

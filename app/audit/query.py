@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -24,8 +24,15 @@ from app.audit.rows import action_label as action_label
 from app.audit.rows import record_type_label as record_type_label
 from app.errors import NotFound
 from app.localtime import local_day_start_utc
+from app.roles import Role
+
+if TYPE_CHECKING:
+    from app.context import Actor  # not at load time: app.auth writes audit entries
 
 PAGE_SIZE = 200
+# Who may read the trail: it names every user, applicant record and failed login. The screen is in
+# 系统设置, but the rule is here, so no other caller can read it for a clerk.
+AUDIT_ROLES = (Role.ADMIN,)
 
 @dataclass(frozen=True)
 class AuditFilter:
@@ -87,14 +94,20 @@ def _filtered(stmt: Select[Any], filt: AuditFilter) -> Select[Any]:
     return stmt
 
 
-def count_entries(session: Session, filt: AuditFilter) -> int:
+def count_entries(session: Session, actor: Actor, filt: AuditFilter) -> int:
+    actor.require(*AUDIT_ROLES)
     return int(session.scalar(_filtered(select(func.count(AuditEntry.id)), filt)) or 0)
 
 
 def fetch_entries(
-    session: Session, filt: AuditFilter, *, before_seq: int | None = None, limit: int = PAGE_SIZE
+    session: Session, actor: Actor, filt: AuditFilter, *, before_seq: int | None = None, limit: int = PAGE_SIZE
 ) -> list[AuditRow]:
     """Up to `limit` matching entries older than `before_seq` (None: from the newest), newest first."""
+    actor.require(*AUDIT_ROLES)
+    return _fetch(session, filt, before_seq, limit)
+
+
+def _fetch(session: Session, filt: AuditFilter, before_seq: int | None, limit: int) -> list[AuditRow]:
     stmt = _filtered(select(AuditEntry), filt)
     if before_seq is not None:
         stmt = stmt.where(AuditEntry.seq < before_seq)
@@ -102,26 +115,33 @@ def fetch_entries(
     return [_row(e) for e in session.scalars(stmt)]
 
 
-def iter_entries(session: Session, filt: AuditFilter, batch: int = 1000) -> Iterator[AuditRow]:
+def iter_entries(session: Session, actor: Actor, filt: AuditFilter, batch: int = 1000) -> Iterator[AuditRow]:
     """Every matching entry, newest first, without holding the whole trail in memory."""
+    actor.require(*AUDIT_ROLES)  # checked now, not when the first row is asked for
+    return _iter(session, filt, batch)
+
+
+def _iter(session: Session, filt: AuditFilter, batch: int) -> Iterator[AuditRow]:
     before: int | None = None
     while True:
-        rows = fetch_entries(session, filt, before_seq=before, limit=batch)
+        rows = _fetch(session, filt, before, batch)
         yield from rows
         if len(rows) < batch:
             return
         before = rows[-1].seq
 
 
-def get_entry(session: Session, seq: int) -> AuditRow:
+def get_entry(session: Session, actor: Actor, seq: int) -> AuditRow:
+    actor.require(*AUDIT_ROLES)
     entry = session.scalar(select(AuditEntry).where(AuditEntry.seq == seq))
     if entry is None:
         raise NotFound(f"第 {seq} 条审计记录不存在。")
     return _row(entry)
 
 
-def audit_users(session: Session) -> list[tuple[str, str]]:
+def audit_users(session: Session, actor: Actor) -> list[tuple[str, str]]:
     """(username, latest display name) of everyone who appears in the trail, for the user filter."""
+    actor.require(*AUDIT_ROLES)
     latest = (
         select(AuditEntry.username, func.max(AuditEntry.seq).label("seq"))
         .group_by(AuditEntry.username)
@@ -135,11 +155,13 @@ def audit_users(session: Session) -> list[tuple[str, str]]:
     return [(u, d) for u, d in session.execute(stmt)]
 
 
-def record_types(session: Session) -> list[str]:
+def record_types(session: Session, actor: Actor) -> list[str]:
+    actor.require(*AUDIT_ROLES)
     return list(session.scalars(select(AuditEntry.record_type).distinct().order_by(AuditEntry.record_type)))
 
 
-def actions(session: Session) -> list[str]:
+def actions(session: Session, actor: Actor) -> list[str]:
+    actor.require(*AUDIT_ROLES)
     return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
 
 

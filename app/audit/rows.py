@@ -76,6 +76,7 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "disclosure_catalogue": "政府信息公开目录",
     "disclosure_year": "主动公开年度数据",
     "annual_report": "年度报告",
+    "statistics": "依申请公开统计",
     "website_report": "网站年报",
     "case_document": "案卷材料",
 }

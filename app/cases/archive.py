@@ -278,9 +278,9 @@ def archive_case(session: Session, actor: Actor, case_id: int) -> RequestCase:
     return case
 
 
-def export_case_file(session: Session, case_id: int, out_zip: Path) -> Path:
+def export_case_file(session: Session, actor: Actor, case_id: int, out_zip: Path) -> Path:
     """A .zip of every document plus the 卷内目录 (see app.cases.case_file)."""
     # Imported here: case_file builds on this module's checklist, so a top-level import would cycle.
     from app.cases.case_file import export_case_file as export
 
-    return export(session, case_id, out_zip)
+    return export(session, actor, case_id, out_zip)

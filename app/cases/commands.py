@@ -97,24 +97,14 @@ def cmd_export_register_requests(args: argparse.Namespace) -> int:
 
 def cmd_export_letter(args: argparse.Namespace) -> int:
     from app import paths
-    from app.cases.letters import generate_letter
+    from app.cases.letter_file import save_letter
     from app.cases.queries import find_case_by_no
     from app.context import Actor
-    from reports.atomic import atomic_write
 
     output = Path(args.output)
-    if output.suffix.lower() != ".docx":
-        raise UserError(f"文件名“{output.name}”应以 .docx 结尾。")
     db = args.cli.database()
-    templates = paths.templates_dir(db.data_dir)
-    with db.session_factory.begin() as session:
-        case = find_case_by_no(session, args.case_no)
-        document = generate_letter(session, Actor.system(), case.id, args.kind, templates)
-        content, name = document.content, document.filename
-
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(content)
-
-    atomic_write(output, write)
+    with db.reader() as session:
+        case_id = find_case_by_no(session, args.case_no).id
+    name = save_letter(db, Actor.system(), case_id, args.kind, paths.templates_dir(db.data_dir), output).filename
     print(f"已生成“{name}”，保存到 {output}")
     return 0

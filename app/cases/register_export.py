@@ -3,7 +3,7 @@
 Speed: cases are read as plain result rows (no ORM objects, no identity map), consultations as
 one grouped query, and the sheet is streamed through openpyxl's write-only workbook by
 `reports.xlsx_sheet.write_table`, which leaves plain values untouched. The file appears only when
-complete (`reports.atomic.atomic_write`), so a cancelled or failed export leaves nothing behind.
+complete (`app.atomic_file.atomic_write`), so a cancelled or failed export leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from app.atomic_file import atomic_write
 from app.audit.anchor import footer_code
 from app.auth.roles import Role
 from app.cases.models import Consultation, RequestCase
@@ -25,7 +26,6 @@ from app.errors import ValidationError
 from app.export_progress import CancelFlag, ExportCancelled, Progress
 from app.export_unit import record_export
 from app.settings import get_setting
-from reports.atomic import atomic_write
 from reports.xlsx_print import PrintLayout, save_register
 
 # Who may take the register (personal data of applicants) out of the program.

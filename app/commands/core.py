@@ -44,6 +44,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r = audit_sub.add_parser("reseal", help="（系统管理员）查看核验报告后，重新封存被截断或记录头损坏的审计记录")
     r.add_argument("--yes", action="store_true", help="不再询问确认（脚本用）")
     r.set_defaults(handler=cmd_audit_reseal)
+    x = audit_sub.add_parser("export", help="把审计记录导出为 Excel（可按用户、日期筛选）")
+    x.add_argument("-o", "--output", required=True, help="输出文件（.xlsx）")
+    x.add_argument("--user", help="只导出该用户名的记录")
+    x.add_argument("--from", dest="date_from", help="起始日期 YYYY-MM-DD（含）")
+    x.add_argument("--to", dest="date_to", help="截止日期 YYYY-MM-DD（含）")
+    x.set_defaults(handler=cmd_audit_export)
 
 
 def _parse_date(text: str) -> date:
@@ -229,4 +235,20 @@ def cmd_audit_reseal(args: argparse.Namespace) -> int:
     with db.session_factory.begin() as session:
         head = reseal(session, admin, report)
     print(f"已重新封存。新的审计校验码：{head.code}。核验报告已记入审计记录。")
+    return 0
+
+
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    """The same use case as 系统设置 → 审计记录 → 导出 Excel."""
+    from app.audit.query import AuditFilter
+    from app.audit_export import export_audit_log
+    from app.context import Actor
+    from app.export_unit import run_export
+
+    filt = AuditFilter(username=args.user or None,
+                       date_from=_parse_date(args.date_from) if args.date_from else None,
+                       date_to=_parse_date(args.date_to) if args.date_to else None)
+    db = args.cli.database()
+    count = run_export(db, lambda session: export_audit_log(session, Actor.system(), Path(args.output), filt))
+    print(f"已导出 {count} 条审计记录到 {args.output}")
     return 0

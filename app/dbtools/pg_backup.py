@@ -3,7 +3,7 @@
 Backup: `pg_dump -Fc` when pg_dump is on PATH (the format an administrator knows), otherwise
 the application's own export — a zip of one JSON-lines file per table plus a manifest with row
 counts and checksums, which migrate-db's copier loads. Either way the file is written under a
-temporary name and renamed (reports.atomic), so the destination is absent or complete.
+temporary name and renamed (app.atomic_file), so the destination is absent or complete.
 
 Restore never loses the current data: a safety backup is written first, and the restore itself
 runs as one transaction (pg_restore --single-transaction, or the copier's load-and-verify), so a
@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, StatementError
 
 from app import paths
+from app.atomic_file import atomic_write
 from app.bootstrap import Database
 from app.db.engine import make_engine
 from app.db.migrate import head_revision, upgrade
@@ -44,7 +45,6 @@ from app.dbtools.rows import (
     to_json_value,
 )
 from app.errors import UserError
-from reports.atomic import atomic_write
 
 PGDUMP_MAGIC = b"PGDMP"
 ZIP_MAGIC = b"PK\x03\x04"

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.atomic_file import atomic_write
 from app.context import Actor
 from app.disclosure.enums import CATEGORIES
 from app.disclosure.models import DisclosureItem
@@ -28,7 +29,6 @@ from app.export_progress import CancelFlag, Progress, tick
 from app.export_unit import record_export
 from app.settings import get_setting
 from app.years import check_year
-from reports.atomic import atomic_write
 from reports.docx_layout import (
     FONT_KAI,
     add_body,

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from app.atomic_file import atomic_write
 from app.errors import UserError
 from app.redaction.model import mask_text
 from app.redaction.specs import load_mark_specs
-from reports.atomic import atomic_write
 
 
 def run_redact_command(src: str, out: str, auto: bool, marks: str | None, ocr: bool, stdout: TextIO) -> int:

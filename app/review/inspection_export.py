@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
+from app.atomic_file import atomic_write
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
@@ -28,7 +29,6 @@ from app.review.register_export import check_xlsx
 from app.settings import get_setting
 from app.workdays.service import load_calendar
 from app.years import check_year, month_bounds, year_bounds
-from reports.atomic import atomic_write
 from reports.xlsx_print import BODY_PT, FONT, PrintLayout, lines_for, use_song_font, write_print_table
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)

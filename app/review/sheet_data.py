@@ -173,7 +173,7 @@ def sheet_data(session: Session, post_id: int, today: date | None = None) -> She
 def export_review_sheet(session: Session, actor: Actor, post_id: int, path: str | Path,
                         today: date | None = None) -> Path:
     """Write the sheet of `post_id` to `path` (.docx); one audit entry (action "export") follows."""
-    from reports.atomic import atomic_write
+    from app.atomic_file import atomic_write
     from reports.review_sheet_docx import write_review_sheet
 
     actor.require(*SHEET_ROLES)

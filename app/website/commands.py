@@ -20,11 +20,12 @@ def register(sub: SubParsers) -> None:
 
 def cmd_export_website_report(args: argparse.Namespace) -> int:
     from app.context import Actor
+    from app.export_unit import run_export
     from app.website.export import export_website_report
 
     db = args.cli.database()
-    written, data = export_website_report(db.session_factory, db.session_factory.begin, Actor.system(),
-                                          args.year, args.output)
+    written, data = run_export(db, lambda session: export_website_report(session, Actor.system(), args.year,
+                                                                         args.output))
     print(f"已导出 {written}")
     for check in data.checks:
         if not check.ok:

@@ -1,19 +1,17 @@
-"""Export of the website report (Word or Excel) as one use case for the CLI and the GUI: check the role,
-gather plain data in a read transaction, write the file (no session held) by temp name and rename, then
-record the export in the audit trail once the file exists."""
+"""Export of the website report (Word or Excel) as one use case for the CLI and the GUI, run by
+`app.export_unit.run_export`: check the role, gather plain data from the read session, write the file by
+temp name and rename, then record the export in the audit trail once the file exists."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import ValidationError
+from app.export_unit import record_export
 from app.website.layout import Source
 from app.website.service import ReportData, compute
 from app.years import check_year
@@ -22,7 +20,6 @@ from reports.website_report_input import WebsiteCheckLine, WebsiteLine, WebsiteR
 EXPORT_ROLES = (Role.EDITOR, Role.DISCLOSURE_STAFF, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,
                 Role.PRINCIPAL_LEADER, Role.ADMIN)
 SOURCE_LABELS = {Source.COMPUTED: "记录统计", Source.SETTING: "系统设置"}
-SessionScope = Callable[[], AbstractContextManager[Session]]
 
 
 def as_input(data: ReportData) -> WebsiteReportInput:
@@ -42,14 +39,12 @@ def check_path(path: str | Path) -> tuple[Path, str]:
     return target, suffix
 
 
-def export_website_report(read: SessionScope, write: SessionScope, actor: Actor, year: int,
-                          path: str | Path) -> tuple[Path, ReportData]:
+def export_website_report(session: Session, actor: Actor, year: int, path: str | Path) -> tuple[Path, ReportData]:
     """Write the year's report to `path`; returns the file and the data (the caller shows failed checks)."""
     actor.require(*EXPORT_ROLES)
     check_year(year)
     target, suffix = check_path(path)
-    with read() as session:
-        data = compute(session, year)
+    data = compute(session, year)
     doc = as_input(data)
     if suffix == ".docx":
         from reports.website_report_docx import write_website_docx
@@ -59,7 +54,6 @@ def export_website_report(read: SessionScope, write: SessionScope, actor: Actor,
         from reports.website_report_xlsx import write_website_xlsx
 
         written = write_website_xlsx(doc, target)
-    with write() as session:
-        record(session, actor, "export", "website_report", year, after={"文件": str(written)},
-               summary=f"导出 {year} 年网站年报（{suffix[1:]}）")
+    record_export(session, actor, "website_report", year, after={"文件": str(written)},
+                  summary=f"导出 {year} 年网站年报（{suffix[1:]}）")
     return written, data

@@ -15,8 +15,8 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
+from app.atomic_file import atomic_write
 from reports import docx_layout as L
-from reports.atomic import atomic_write
 from reports.docx_xml import set_child
 from reports.guide.spec import FORM, GUIDE, DocSpec
 

@@ -19,8 +19,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml.etree import XMLSyntaxError
 
+from app.atomic_file import atomic_write
 from reports import docx_layout as L
-from reports.atomic import atomic_write
 from reports.guide.data import Contact, GuideInput
 from reports.guide.spec import FORM, GUIDE, DocSpec, TemplateProblem
 from reports.guide.templates import build_default, ensure_guide_templates

@@ -34,9 +34,9 @@ def test_cells_read_back_equal(db: Database, tmp_path: Path) -> None:
         audit_service.record(s, actor, "update", "setting", "org.name", before={"v": "甲"}, after={"v": "乙"},
                              summary="+1 -1 @cmd")
     with db.session_factory() as s:
-        rows = list(query.iter_entries(s, AuditFilter()))
+        rows = list(query.iter_entries(s, Actor.system(), AuditFilter()))
         target = tmp_path / "审计记录.xlsx"
-        assert write_audit_xlsx(query.iter_entries(s, AuditFilter()), target) == 3
+        assert write_audit_xlsx(query.iter_entries(s, Actor.system(), AuditFilter()), target) == 3
 
     ws = openpyxl.load_workbook(target).active
     assert ws is not None

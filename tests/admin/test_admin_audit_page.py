@@ -149,7 +149,7 @@ def test_audit_model_passes_modeltester(qtbot: QtBot, qtmodeltester, ctx: AppCon
 
     def fetch(filt: AuditFilter, before: int | None, limit: int) -> list[query.AuditRow]:
         with ctx.reader() as s:
-            return query.fetch_entries(s, filt, before_seq=before, limit=limit)
+            return query.fetch_entries(s, Actor.system(), filt, before_seq=before, limit=limit)
 
     model = AuditModel(fetch, page_size=8)
     model.set_filter(AuditFilter())

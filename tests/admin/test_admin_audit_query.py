@@ -16,6 +16,7 @@ from app.context import Actor
 
 ALICE = Actor(user_id=1, username="alice", display_name="艾丽斯")
 BOB = Actor(user_id=2, username="bob", display_name="鲍勃")
+AUDITOR = Actor.system()  # reading the trail is an administrator's (tests/admin/test_admin_audit_roles.py)
 
 
 @pytest.fixture
@@ -48,14 +49,14 @@ def trail(db: Database, monkeypatch: pytest.MonkeyPatch, shanghai_tz: None) -> D
 
 def _seqs(db: Database, filt: AuditFilter) -> list[int]:
     with db.session_factory() as s:
-        return [r.seq for r in query.fetch_entries(s, filt)]
+        return [r.seq for r in query.fetch_entries(s, AUDITOR, filt)]
 
 
 def test_newest_first_and_counts(trail: Database) -> None:
     assert _seqs(trail, AuditFilter()) == [4, 3, 2, 1]
     with trail.session_factory() as s:
-        assert query.count_entries(s, AuditFilter()) == 4
-        assert query.count_entries(s, AuditFilter(username="bob")) == 2
+        assert query.count_entries(s, AUDITOR, AuditFilter()) == 4
+        assert query.count_entries(s, AUDITOR, AuditFilter(username="bob")) == 2
 
 
 def test_filter_by_user_type_id_action(trail: Database) -> None:
@@ -86,19 +87,19 @@ def test_keyset_paging_and_iteration(db: Database) -> None:
         for i in range(25):
             audit_service.record(s, ALICE, "update", "user", i, summary=f"第{i}次")
     with db.session_factory() as s:
-        first = query.fetch_entries(s, AuditFilter(), limit=10)
-        second = query.fetch_entries(s, AuditFilter(), before_seq=first[-1].seq, limit=10)
+        first = query.fetch_entries(s, AUDITOR, AuditFilter(), limit=10)
+        second = query.fetch_entries(s, AUDITOR, AuditFilter(), before_seq=first[-1].seq, limit=10)
         assert [r.seq for r in first] == list(range(25, 15, -1))
         assert [r.seq for r in second] == list(range(15, 5, -1))
-        assert [r.seq for r in query.iter_entries(s, AuditFilter(), batch=7)] == list(range(25, 0, -1))
+        assert [r.seq for r in query.iter_entries(s, AUDITOR, AuditFilter(), batch=7)] == list(range(25, 0, -1))
 
 
 def test_rows_are_plain_data_with_chinese_labels(trail: Database) -> None:
     with trail.session_factory() as s:
-        rows = query.fetch_entries(s, AuditFilter())
-        users = query.audit_users(s)
-        types = query.record_types(s)
-        actions = query.actions(s)
+        rows = query.fetch_entries(s, AUDITOR, AuditFilter())
+        users = query.audit_users(s, AUDITOR)
+        types = query.record_types(s, AUDITOR)
+        actions = query.actions(s, AUDITOR)
     newest = rows[0]
     assert newest.action_label == "登录失败" and newest.record_type_label == "账户"
     assert newest.user_label == "鲍勃（bob）"
@@ -116,7 +117,7 @@ def test_action_labels() -> None:
 
 def test_get_entry_and_json_helpers(trail: Database) -> None:
     with trail.session_factory() as s:
-        row = query.get_entry(s, 2)
+        row = query.get_entry(s, AUDITOR, 2)
     assert row.summary == "修改账户 carol"
     assert query.pretty_json(row.before_json) == '{\n  "x": 1\n}'
     assert query.changed_keys(row.before_json, row.after_json) == ["x"]

@@ -139,7 +139,7 @@ def test_export_case_file_zip_with_index(session: Session, tmp_path: Path) -> No
     add_document(session, actor, case.id, "reply_letter", "答复书.pdf", PDF)
     add_document(session, actor, case.id, "original_request", "申请书.pdf", PDF, "含信封")
     add_document(session, actor, case.id, "other", "CON.txt", b"note")
-    out = export_case_file(session, case.id, tmp_path / "案卷.zip")
+    out = export_case_file(session, actor, case.id, tmp_path / "案卷.zip")
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
         assert names == [

@@ -172,7 +172,7 @@ def test_case_file_zip_marks_the_released_copy(session: Session, clerk: Actor, t
     source = add_release_source(session, clerk, case.id, "审批表.pdf", SOURCE)
     save_marks(session, clerk, source.id, MARKS)
     generate_released_copy(session, clerk, source.id)
-    out = export_case_file(session, case.id, tmp_path / "案卷.zip")
+    out = export_case_file(session, clerk, case.id, tmp_path / "案卷.zip")
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
         index = docx.Document(io.BytesIO(zf.read("卷内目录.docx")))

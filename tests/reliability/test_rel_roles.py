@@ -20,11 +20,24 @@ from typing import Any
 from openpyxl import Workbook
 
 from app import paths
+from app.annual import report_export as annual_export
 from app.annual import service as annual
+from app.annual import statistics_export
 from app.auth import service as auth
 from app.auth.roles import Role
 from app.bootstrap import Database
-from app.cases import archive, fees, handling, intake, letters, register_export, register_import, remedies, reply
+from app.cases import (
+    archive,
+    case_file,
+    fees,
+    handling,
+    intake,
+    letters,
+    register_export,
+    register_import,
+    remedies,
+    reply,
+)
 from app.cases.enums import ConsultationKind, DeliveryMethod, LitigationKind, RemedyResult
 from app.cases.outcomes import ReplyType
 from app.cases.register_rows import HEADERS
@@ -85,6 +98,13 @@ def _lock_2023(s: Any, a: Actor) -> object:
     return annual.lock_year(s, a, 2023, TODAY)
 
 
+def _export_2023(s: Any, a: Actor, out: Path) -> object:
+    # Parts 一 and 五 must be written before the report can be exported (rolled back with the attempt).
+    if not annual.report_state(s, 2023).version:
+        annual.save_texts(s, Actor.system(), 2023, "概述", "问题", "其他", 0)
+    return annual_export.export_annual_report(s, a, 2023, out, today=TODAY)
+
+
 SERVICES: tuple[Spec, ...] = (
     # 依申请公开
     S("cases.intake.register_case", CASE, lambda s, a, w: intake.register_case(s, a, a_form(9), TODAY)),
@@ -136,6 +156,8 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_import.import_register", CASE, lambda s, a, w: register_import.import_register(
         s, a, w["register"], TODAY)),
+    S("cases.case_file.export_case_file", frozenset(register_export.EXPORT_ROLES),
+      lambda s, a, w: case_file.export_case_file(s, a, w["c_closed"], w["out"] / "case.zip")),
     S("cases.register_export.export_register", frozenset(register_export.EXPORT_ROLES),
       lambda s, a, w: register_export.export_register(s, a, w["out"] / "cases.xlsx", year=2024)),
     # 发布审核
@@ -196,6 +218,10 @@ SERVICES: tuple[Spec, ...] = (
       lambda s, a, w: annual.save_texts(s, a, 2023, "概述", "问题", "其他", 0)),
     S("annual.service.lock_year", frozenset(annual.LOCK_ROLES), lambda s, a, w: _lock_2023(s, a)),
     S("annual.service.unlock_year", ADMIN, lambda s, a, w: annual.unlock_year(s, a, 2022, "数据更正")),
+    S("annual.report_export.export_annual_report", frozenset(annual_export.EXPORT_ROLES),
+      lambda s, a, w: _export_2023(s, a, w["out"] / "annual.docx")),
+    S("annual.statistics_export.export_statistics", frozenset(statistics_export.EXPORT_ROLES),
+      lambda s, a, w: statistics_export.export_statistics(s, a, w["out"] / "stats.xlsx", 2024, today=TODAY)),
     # 账户、设置、节假日
     S("auth.service.create_user", ADMIN,
       lambda s, a, w: auth.create_user(s, a, "newbie", "新人", TEST_PASSWORD, [Role.EDITOR])),
@@ -212,7 +238,6 @@ SERVICES: tuple[Spec, ...] = (
 
 # Actor-taking functions that change no record or are internal steps of the services above.
 NOT_ROLE_GUARDED = {
-    "annual.report_export.record_export": "writes the export's audit entry; the report is open to every role",
     "cases.handling.case_for_change": "internal: the role check every case event goes through",
     "cases.handling.save_change": "internal: called after case_for_change has checked the role",
     "workdays.service.recompute_all_deadlines": "internal: run by the calendar services (administrators)",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from app.atomic_file import atomic_write
 from app.errors import UserError
-from reports.atomic import atomic_write
 
 
 def _write_x(tmp: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.changes import Changes, RecordKind
 from app.errors import UserError, ValidationError
 from app.settings import get_setting, set_setting
-from ui.context import AppContext
+from ui.context import AppContext, AppEvents
 from ui.operations import BackgroundOp, Op
 from ui.workers import Progress
 
@@ -132,7 +133,12 @@ def test_background_refusal_is_shown_and_nothing_is_announced(
     assert [b.text() for b in visible_message_boxes()] == ["文件已被其他程序打开，请关闭后重试。"]
 
 
-def test_the_old_string_signal_still_reaches_typed_listeners(admin_ctx: AppContext) -> None:
-    seen = _seen(admin_ctx)
-    admin_ctx.events.data_changed.emit("cases")
-    assert seen == [Changes.of(RecordKind.CASES)]
+def test_changes_are_announced_only_as_typed_record_kinds() -> None:
+    # The string signal data_changed(str) is gone: every listener takes Changes of RecordKind, and no
+    # module of the program names a record kind by a string literal on the events object.
+    root = Path(__file__).resolve().parents[2]
+    offending = [f"{path.relative_to(root)}:{n}" for top in ("app", "ui") for path in (root / top).rglob("*.py")
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                 if "data_changed" in line or "Changes.of(\"" in line]
+    assert offending == []
+    assert not hasattr(AppEvents, "data_changed")

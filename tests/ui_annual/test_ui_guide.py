@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.audit.models import AuditEntry
 from app.auth.roles import Role
 from app.bootstrap import Database
+from app.changes import Changes, RecordKind
 from app.context import Actor
 from app.dashboard import collect
 from app.disclosure.models import DisclosureItem
@@ -83,7 +84,7 @@ def test_export_mark_published_then_a_changed_phone_asks_for_a_new_guide(
     assert isinstance(phone, QLineEdit)
     phone.setText("0855-7333333")
     settings.save()
-    ctx.events.data_changed.emit("settings")  # what the change watcher tells the other PCs
+    ctx.events.changed.emit(Changes.of(RecordKind.SETTINGS))  # the administrator's save, announced here
     assert page.warning_label.isVisible()
     assert "发布后系统参数“联系电话”已修改" in page.warning_label.text()
     with db.session_factory() as s:

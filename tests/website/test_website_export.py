@@ -16,6 +16,7 @@ from app.bootstrap import Database
 from app.cli import main as run_cli
 from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
+from app.export_unit import run_export
 from app.website.export import export_website_report
 from app.website.service import compute, save_typed
 from tests.website.website_year import WECHAT, WEIBO, fill_settings, fill_year, typed_values
@@ -64,7 +65,7 @@ def test_word_file_is_the_official_table(db: Database, year: dict[str, int], tmp
 
 def test_excel_file_has_numbers_as_numbers_and_the_checks(db: Database, year: dict[str, int], tmp_path: Path) -> None:
     out = tmp_path / "网站年报.xlsx"
-    written, data = export_website_report(db.session_factory, db.session_factory.begin, Actor.system(), 2025, out)
+    written, data = run_export(db, lambda s: export_website_report(s, Actor.system(), 2025, out))
     assert written == out and not data.checks_ok  # the unmarked interpretation and the lost column
     wb = load_workbook(out)
     ws = wb["网站年报"]
@@ -84,10 +85,10 @@ def test_excel_file_has_numbers_as_numbers_and_the_checks(db: Database, year: di
 
 def test_export_refusals(db: Database, year: dict[str, int], tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"扩展名须为 \.docx"):
-        export_website_report(db.session_factory, db.session_factory.begin, Actor.system(), 2025, tmp_path / "a.pdf")
+        run_export(db, lambda s: export_website_report(s, Actor.system(), 2025, tmp_path / "a.pdf"))
     nobody = Actor(user_id=999, username="nobody", display_name="无角色", roles=frozenset())  # e.g. roles revoked
     with pytest.raises(PermissionDenied):
-        export_website_report(db.session_factory, db.session_factory.begin, nobody, 2025, tmp_path / "a.docx")
+        run_export(db, lambda s: export_website_report(s, nobody, 2025, tmp_path / "a.docx"))
     assert not (tmp_path / "a.docx").exists()
     with db.session_factory() as s:
         assert compute(s, 2025).values["visits.total"] == "123456"

@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.audit import query
 from app.audit.query import AuditFilter, AuditRow
 from app.audit.seal import AuditReport, full_report
-from app.audit.service import record
+from app.audit_export import export_audit_log
 from app.changes import Changes
-from reports.audit_log import write_audit_xlsx
 from ui import messages
 from ui.admin.audit_detail import AuditDetailDialog
 from ui.admin.audit_model import AuditModel
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.operations import ExportOp
 from ui.workers import Progress, run_task
 
 
@@ -147,19 +148,19 @@ class AuditPage(QWidget):
     # --- data access for the model (GUI thread; one indexed query of 200 rows) -------------
     def _fetch(self, filt: AuditFilter, before_seq: int | None, limit: int) -> list[AuditRow]:
         with self.ctx.reader() as s:
-            return query.fetch_entries(s, filt, before_seq=before_seq, limit=limit)
+            return query.fetch_entries(s, self.ctx.actor, filt, before_seq=before_seq, limit=limit)
 
     def _count(self, filt: AuditFilter) -> int:
         with self.ctx.reader() as s:
-            return query.count_entries(s, filt)
+            return query.count_entries(s, self.ctx.actor, filt)
 
     # --- filters --------------------------------------------------------------------------
     def reload_choices(self) -> None:
         """Fill the user, action and record-type lists from what the trail contains."""
         with self.ctx.reader() as s:
-            users = query.audit_users(s)
-            actions = query.actions(s)
-            types = query.record_types(s)
+            users = query.audit_users(s, self.ctx.actor)
+            actions = query.actions(s, self.ctx.actor)
+            types = query.record_types(s, self.ctx.actor)
         self._fill(self.user_combo, self.tr("全部用户"),
                    [(f"{d}（{u}）" if d and d != u else u, u) for u, d in users])
         self._fill(self.action_combo, self.tr("全部操作"), [(query.action_label(a), a) for a in actions])
@@ -277,25 +278,18 @@ class AuditPage(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        """Write the current filter's entries to `path` on a worker thread, then audit the export."""
+        """Write the current filter's entries to `path` on a worker thread (the export audits itself)."""
         ctx = self.ctx
         filt = self.current_filter()
-        description = filt.describe()
         total = self.model.total
         step_text = self.tr("已写入 {n} 条…")  # translated here: the worker thread must not touch self
 
-        def work(progress: Progress) -> int:
+        def work(s: Session, progress: Progress) -> int:
             def step(n: int) -> None:
                 progress.check()
                 progress.report(n, total, step_text.format(n=n))
 
-            with ctx.reader() as s:
-                count = write_audit_xlsx(query.iter_entries(s, filt), path, description=description, progress=step)
-            with ctx.unit_of_work() as s:
-                record(s, ctx.actor, "export", "audit_log", "*",
-                       after={"文件": path, "条数": count, "筛选条件": description},
-                       summary=f"导出审计记录 {count} 条（{description}）")
-            return count
+            return export_audit_log(s, ctx.actor, path, filt, progress=step)
 
         def done(count: int) -> None:
             self.refresh()
@@ -304,7 +298,8 @@ class AuditPage(QWidget):
             self.export_finished.emit(path, count)
 
         self.export_button.setEnabled(False)
-        handle = run_task(self, self.tr("导出审计记录"), work, done, label=self.tr("正在导出审计记录…"))
+        handle = ctx.run(ExportOp(work, on_done=done, parent=self, title=self.tr("导出审计记录"),
+                                  label=self.tr("正在导出审计记录…")))
         handle.finished.connect(lambda: self.export_button.setEnabled(True))
 
 

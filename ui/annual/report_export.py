@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from sqlalchemy.orm import Session
 
-from app.annual.report_export import Prepared, check_texts, prepare, record_export, write, year_ended
-from app.errors import UserError
+from app.annual.report_export import Prepared, check_export, export_annual_report, year_ended
 from ui.annual import prompts
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.workers import Progress, TaskHandle, run_task
+from ui.operations import ExportOp, precheck
+from ui.workers import Progress, TaskHandle
 
 if TYPE_CHECKING:
     from ui.annual.report_page import ReportPage
@@ -49,12 +49,10 @@ class ReportExport(QObject):
             return None
         ctx, year = self.ctx, self.page.current_year
         part1, part5, _part6 = self.page.texts.texts()
-        try:  # the same refusal the export itself gives, before the clerk picks a file
-            check_texts(year, part1, part5, self.tr("导出"))
-        except UserError as exc:
-            show_error(self.page, str(exc), title=title)
+        # The export's own refusals (role, empty parts), before the clerk is asked anything.
+        if not precheck(lambda: check_export(ctx.actor, year, part1, part5), parent=self.page, title=title):
             return None
-        today = date.today()
+        today = ctx.today()
         final = year_ended(year, today) or prompts.ask(self.page, self.tr("作为正式稿导出？"), self.tr(
             "{year} 年尚未结束，报告中的数字还会变化。\n\n选“确定”：作为正式稿导出（不标“草稿”）；\n"
             "选“取消”：导出的文件标明“草稿”及数据截止日期。").format(year=year))
@@ -62,16 +60,12 @@ class ReportExport(QObject):
         if path is None:
             return None
 
-        def work(progress: Progress) -> tuple[Path, Prepared]:
-            progress.report(0, 0, self.tr("正在计算 {year} 年度报告…").format(year=year))
-            with ctx.reader() as session:
-                prepared = prepare(session, year, path, final=final, today=today)
-            progress.check()
-            progress.report(0, 0, self.tr("正在写入“{name}”…").format(name=path.name))
-            written = write(prepared, path)
-            with ctx.unit_of_work() as session:  # audited only once the file really exists
-                record_export(session, ctx.actor, prepared, written)
-            return written, prepared
+        def work(session: Session, progress: Progress) -> tuple[Path, Prepared]:
+            def step(text: str) -> None:
+                progress.check()
+                progress.report(0, 0, text)
+
+            return export_annual_report(session, ctx.actor, year, path, final=final, today=today, step=step)
 
         def done(result: tuple[Path, Prepared]) -> None:
             written, prepared = result
@@ -83,5 +77,5 @@ class ReportExport(QObject):
                 text += self.tr("\n\n注意：以下校验未通过，发布前请先改正：\n{names}").format(names="\n".join(failed))
             show_info(self.page, title, text)
 
-        self.task = run_task(self.page, title, work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.page, title=title))
         return self.task

@@ -21,15 +21,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.annual.statistics import QUARTER_NAMES, PeriodStatistics, compute_statistics, statistics_cases
-from reports.statistics_xlsx import NOTES, write_statistics_xlsx
+from app.annual.statistics_export import export_statistics
+from reports.statistics_xlsx import NOTES
 from ui.annual import prompts
 from ui.annual.bar_chart import BarChart, Series
 from ui.annual.records_dialog import RecordsDialog
 from ui.annual.stats_model import StatsModel
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.operations import ExportOp
 from ui.workers import Progress, TaskHandle, run_task
 from ui.yearly_report_parts import ReportYearBox
 
@@ -245,14 +248,15 @@ class StatisticsPage(QWidget):
             if not chosen:
                 return None
             path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
-        target = path
+        target, period, today = path, stats.period, self._today()
 
-        def work(progress: Progress) -> Path:
-            progress.report(0, 0, self.tr("正在写入“{name}”…").format(name=target.name))
-            return write_statistics_xlsx(stats, target)
+        def work(session: Session, _progress: Progress) -> Path:
+            return export_statistics(session, self.ctx.actor, target, period.year, period.month, period.quarter,
+                                     today=today)
 
         def done(written: Path) -> None:
             show_info(self, title, self.tr("已导出到：\n{path}").format(path=written))
 
-        self.export_task = run_task(self, title, work, on_done=done)
+        self.export_task = self.ctx.run(ExportOp(work, on_done=done, parent=self, title=title,
+                                                 label=self.tr("正在写入“{name}”…").format(name=target.name)))
         return self.export_task

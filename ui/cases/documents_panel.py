@@ -32,9 +32,9 @@ from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.operations import Op
+from ui.operations import ExportOp, Op
 from ui.rows_model import RowColumn, RowsModel
-from ui.workers import Progress, run_task
+from ui.workers import TaskHandle
 
 
 def _check_mark(r: ChecklistRow) -> str:
@@ -242,17 +242,14 @@ class DocumentsPanel(QWidget):
         default = str(Path.home() / f"{self.view.case_no}_案卷.zip")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出案卷"), default, self.tr("压缩文件 (*.zip)"))
         if name:
-            self.export_to(Path(name))
+            self.export_to(Path(name if name.lower().endswith(".zip") else f"{name}.zip"))
 
-    def export_to(self, out: Path) -> None:
+    def export_to(self, out: Path) -> TaskHandle[Path]:
         assert self.view is not None
-        case_id = self.view.id
-
-        def work(progress: Progress) -> Path:
-            progress.report(0, 0, self.tr("正在导出案卷…"))
-            return read(self.ctx, lambda s: export_case_file(s, case_id, out))
+        ctx, case_id = self.ctx, self.view.id
 
         def done(path: Path) -> None:
             show_info(self, self.tr("导出案卷"), self.tr("案卷已导出到：\n{path}").format(path=path))
 
-        run_task(self, self.tr("导出案卷"), work, on_done=done)
+        return ctx.run(ExportOp(lambda s, _progress: export_case_file(s, ctx.actor, case_id, out), on_done=done,
+                                parent=self, title=self.tr("导出案卷"), label=self.tr("正在导出案卷…")))

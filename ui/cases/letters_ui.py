@@ -6,8 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from app.cases.archive import document_content
-from app.cases.letters import generate_letter
+from app.cases.letter_file import issue_letter
 from app.changes import RecordKind
 from app.paths import templates_dir
 from ui.cases import files
@@ -36,9 +35,8 @@ def generate(parent: QWidget | None, ctx: AppContext, case_id: int, kind: str,
     folder = templates_dir(ctx.db.data_dir)
 
     def work(s: Session) -> tuple[int, str, bytes]:
-        doc = generate_letter(s, ctx.actor, case_id, kind, folder, consultation_id=consultation_id)
-        s.flush()
-        return doc.id, doc.filename, document_content(s, doc.id)
+        letter = issue_letter(s, ctx.actor, case_id, kind, folder, consultation_id=consultation_id)
+        return letter.document_id, letter.filename, letter.content
 
     ok, result = ctx.run(Op(work, RecordKind.CASES, parent=parent))
     return result if ok else None

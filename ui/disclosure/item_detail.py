@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.atomic_file import atomic_write
 from app.changes import RecordKind
 from app.context import Actor
 from app.disclosure.enums import DocKind, ItemStatus
@@ -34,7 +35,6 @@ from app.errors import UserError
 from app.signoff.service import Decision as SignDecision
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
-from reports.atomic import atomic_write
 from ui.context import AppContext
 from ui.disclosure import detail_actions
 from ui.disclosure.actions import read

@@ -33,12 +33,12 @@ from ui.annual import prompts
 from ui.availability import offer
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.operations import announce
+from ui.operations import ExportOp, announce
 from ui.website.checks_table import ChecksTable
 from ui.website.records_dialog import FigureRecordsDialog
 from ui.website.report_model import VALUE_COLUMN, ReportModel
 from ui.website.value_delegate import ValueDelegate
-from ui.workers import Progress, TaskHandle, run_task
+from ui.workers import Progress, TaskHandle
 from ui.yearly_report_page import YearlyReportPage
 from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, figures_over_checks, keep_open
 
@@ -255,9 +255,8 @@ class WebsiteReportPage(YearlyReportPage):
                 path = path.with_name(f"{path.name}.{suffix}")
         ctx, target = self.ctx, path
 
-        def work(progress: Progress) -> tuple[Path, list[str]]:
-            progress.report(0, 0, self.tr("正在写入“{name}”…").format(name=target.name))
-            written, data = export_website_report(ctx.reader, ctx.unit_of_work, ctx.actor, year, target)
+        def work(session: Session, _progress: Progress) -> tuple[Path, list[str]]:
+            written, data = export_website_report(session, ctx.actor, year, target)
             return written, [c.name for c in data.checks if c.blocking and not c.ok]
 
         def done(result: tuple[Path, list[str]]) -> None:
@@ -267,7 +266,8 @@ class WebsiteReportPage(YearlyReportPage):
                 text += self.tr("\n\n注意：以下校验未通过，发布前请先改正：\n{names}").format(names="\n".join(failed))
             show_info(self, title, text)
 
-        self.task = run_task(self, title, work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self, title=title,
+                                     label=self.tr("正在写入“{name}”…").format(name=target.name)))
         return self.task
 
     # -- slots -------------------------------------------------------------------------------
