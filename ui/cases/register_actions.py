@@ -32,7 +32,7 @@ from app.cases.queries import (
     filter_conditions,  # the list's own WHERE, reused for export
 )
 from app.cases.register_export import PRINT_COLUMNS, export_register
-from app.cases.register_import import ImportReport, check_register, import_register
+from app.cases.register_import import ImportReport, check_register, import_checked, read_register
 from app.cases.register_rows import ERROR, HEADERS, Problem
 from app.changes import RecordKind
 from app.export_unit import run_export
@@ -207,7 +207,10 @@ class RegisterActions(QObject):
 
         def work(s: Session, progress: Progress) -> ImportReport:
             progress.report(0, 0, text)
-            return import_register(s, ctx.actor, path, today, skip_invalid=only_valid)
+            # Parsed on a read session first: `s` takes the write lock only at its first statement.
+            with ctx.reader() as r:
+                checked = read_register(r, path, today)
+            return import_checked(s, ctx.actor, checked, skip_invalid=only_valid)
 
         def done(report: ImportReport) -> None:
             if report.imported:
