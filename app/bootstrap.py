@@ -27,6 +27,7 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     schema_revision: str
+    notice: str = ""  # something the user must hear at start (a server restore that was cut short)
 
     @cached_property
     def read_session_factory(self) -> sessionmaker[Session]:
@@ -187,7 +188,15 @@ def open_database(data_dir: Path | None = None, url: str | None = None, migrate:
     from app.audit.witness import attach
 
     attach(engine, session_factory, folder)  # this PC remembers the audit heads it has seen
-    return Database(db_url, folder, engine, session_factory, revision)
+    notice = ""
+    if not is_sqlite(engine):
+        from app.dbtools.restore_journal import finish_interrupted
+
+        interrupted = finish_interrupted(folder)
+        if interrupted is not None:
+            notice = interrupted.message()
+            log.warning("Cleaned up after an interrupted server restore: %s", notice)
+    return Database(db_url, folder, engine, session_factory, revision, notice)
 
 
 def _refuse_lost_database(path: Path, folder: Path, engine: Engine) -> None:

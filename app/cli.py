@@ -48,6 +48,8 @@ class CliContext:
 
         if self._db is None:
             self._db = open_database(Path(self.data_dir) if self.data_dir else None, self.db_url)
+            if self._db.notice:
+                print(f"注意：{self._db.notice}", file=sys.stderr)
             _daily_backup(self._db)
         return self._db
 

@@ -84,8 +84,8 @@ class SheetTable:
     def epoch(self) -> datetime:
         """The workbook's date system: 1899-12-30 (Windows Excel) or 1904-01-01 ("1904 日期系统").
         Cells formatted as dates are already read with it; a bare serial needs it too."""
-        epoch: datetime = getattr(self._workbook, "epoch", CALENDAR_WINDOWS_1900)
-        return epoch
+        epoch = getattr(self._workbook, "epoch", CALENDAR_WINDOWS_1900)
+        return epoch if isinstance(epoch, datetime) else CALENDAR_WINDOWS_1900
 
     def close(self) -> None:
         self._workbook.close()

@@ -80,6 +80,8 @@ class Launcher:
             db = self.open()
             if db is None:
                 return 1
+            if db.notice:  # e.g. a server restore that was cut short and has been cleaned up
+                show_info(None, QApplication.translate("launch", "请注意"), db.notice, wait=True)
             try:
                 self.watch_daily_backup(db)
                 outcome, message = self.session(db)

@@ -51,7 +51,7 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def cmd_import_register(args: argparse.Namespace) -> int:
-    from app.cases.register_import import check_register, import_register
+    from app.cases.register_import import check_register, import_checked, read_register
 
     db = args.cli.database()
     today = _today(args)
@@ -62,8 +62,10 @@ def cmd_import_register(args: argparse.Namespace) -> int:
         from app.auth.cli_login import require_cli_admin
 
         admin = require_cli_admin(db, "导入登记表")
+        with db.reader() as session:  # parsed and checked before the write lock is taken
+            checked = read_register(session, args.file, today)
         with db.session_factory.begin() as session:
-            report = import_register(session, admin, args.file, today, skip_invalid=args.skip_invalid)
+            report = import_checked(session, admin, checked, skip_invalid=args.skip_invalid)
     for line in report.lines():
         print(line)
     print(report.summary())

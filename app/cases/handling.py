@@ -103,12 +103,17 @@ def fee_pauses_clock(session: Session) -> bool:
 
 def save_change(
     session: Session, actor: Actor, case: RequestCase, before: dict[str, Any], action: str, summary: str,
-    today: date | None, extra: dict[str, Any] | None = None,
+    today: date | None, extra: dict[str, Any] | None = None, *, audit_unchanged: bool = True,
 ) -> None:
-    """Refresh the due date, flush, and audit exactly the fields that changed."""
+    """Refresh the due date, flush, and audit exactly the fields that changed. With
+    `audit_unchanged=False` a save that changed nothing writes nothing: no UPDATE, so no version
+    bump, and no audit entry claiming a change (a case's version then always equals 1 + its
+    "update" entries, the invariant tests/reliability/test_rel_crash.py checks after each kill)."""
     refresh_due(case, load_calendar(session), today or date.today(), fee_pauses_clock(session))
     flush_case(session)
     diff = changed_fields(before, case_view(case))
+    if not diff and not extra and not audit_unchanged:
+        return
     after = {k: new for k, (_, new) in diff.items()}
     after.update(extra or {})
     record(session, actor, action, AUDIT_TYPE, case.id, before={k: old for k, (old, _) in diff.items()},

@@ -291,7 +291,7 @@ def update_case(
         if getattr(case, key) != value:
             setattr(case, key, value)
     refresh_search_text(case)
-    save_change(session, actor, case, before, "update", "修改登记信息", today)
+    save_change(session, actor, case, before, "update", "修改登记信息", today, audit_unchanged=False)
     return case
 
 

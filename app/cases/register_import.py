@@ -103,9 +103,13 @@ class _NewCase:
 
 
 @dataclass
-class _Checked:
+class CheckedRegister:
+    """A register read and checked on a read session, ready for `import_checked`."""
+
     report: ImportReport
     cases: list[_NewCase]  # one per row without errors
+    sha256: str = ""  # of the file as read
+
 
 
 def check_register(session: Session, path: str | Path, today: date) -> ImportReport:
@@ -121,9 +125,26 @@ def import_register(
     Any error refuses the whole file (nothing is added) unless `skip_invalid`, which imports the
     rows without errors. Warnings never block. Does not commit."""
     actor.require(*IMPORT_ROLES)
-    checked = _check(session, Path(path), today)
+    return import_checked(session, actor, read_register(session, path, today), skip_invalid)
+
+
+def read_register(session: Session, path: str | Path, today: date) -> CheckedRegister:
+    """Parse and check the register at `path`; writes nothing. Call it on a read session (`db.reader()`)
+    so no write lock is held while a large workbook is parsed, then `import_checked` in the unit of
+    work; numbers another import takes in between are refused there in Chinese."""
+    path = Path(path)
+    checked = _check(session, path, today)
+    checked.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return checked
+
+
+def import_checked(
+    session: Session, actor: Actor, checked: CheckedRegister, skip_invalid: bool = False
+) -> ImportReport:
+    """Write the rows of a register `read_register` checked, into the caller's transaction."""
+    actor.require(*IMPORT_ROLES)
     report = checked.report
-    sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    sha256 = checked.sha256
     if (report.errors and not skip_invalid) or not checked.cases:
         return report
     _insert(session, checked.cases, actor.username)
@@ -184,7 +205,7 @@ def _existing_numbers(session: Session) -> set[str]:
     return set(session.scalars(select(RequestCase.case_no)))
 
 
-def _check(session: Session, path: Path, today: date) -> _Checked:
+def _check(session: Session, path: Path, today: date) -> CheckedRegister:
     existing = _existing_numbers(session)
     calendar = load_calendar(session)
     report = ImportReport(path.name)
@@ -224,7 +245,7 @@ def _check(session: Session, path: Path, today: date) -> _Checked:
                 report.rows_ok += 1
             report.problems.extend(problems)
     report.problems.extend(_repeat_warnings(session, cases, rows_of))
-    return _Checked(report, cases)
+    return CheckedRegister(report, cases)
 
 
 def _clean_cells(cells: dict[str, Any], excel_row: int, epoch: datetime) -> tuple[dict[str, Any], list[Problem]]:

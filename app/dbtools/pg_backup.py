@@ -32,6 +32,7 @@ from app.atomic_file import atomic_write
 from app.bootstrap import Database
 from app.db.engine import make_engine
 from app.db.migrate import head_revision, upgrade
+from app.dbtools import restore_journal
 from app.dbtools.migrate_db import CopyReport, load_into
 from app.dbtools.rows import (
     EXPORT_FORMAT,
@@ -70,6 +71,7 @@ def write_export(engine: Engine, dest: Path) -> Path:
     """Write every table to a zip of JSON lines; consistent because it is read in one snapshot."""
 
     def writer(tmp: Path) -> None:
+        _note_temp(tmp)
         with engine.connect() as raw:
             conn = raw.execution_options(isolation_level="REPEATABLE READ") if raw.dialect.name == "postgresql" else raw
             with conn.begin(), zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
@@ -95,6 +97,11 @@ def write_export(engine: Engine, dest: Path) -> Path:
     return atomic_write(dest, writer)
 
 
+def _note_temp(path: Path) -> None:
+    if restore_journal.current is not None:
+        restore_journal.current.temp(path)
+
+
 def _revision_on(conn: Connection) -> str:
     return str(MigrationContext.configure(conn).get_current_revision() or "")
 
@@ -113,7 +120,11 @@ def _libpq(engine: Engine) -> tuple[str, dict[str, str]]:
 
 def _run(args: list[str], env: dict[str, str], what: str) -> subprocess.CompletedProcess[str]:
     try:
-        result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+        with subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+            if restore_journal.current is not None:  # a restore notes its children for a cleanup after a kill
+                restore_journal.current.child(proc.pid)
+            stdout, stderr = proc.communicate()
+        result = subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
     except OSError as exc:
         raise UserError(f"无法运行 {args[0]}（{exc.strerror or exc}）。") from exc
     if result.returncode != 0:
@@ -127,6 +138,7 @@ def _pg_dump(engine: Engine, dest: Path) -> Path:
     pg_restore = shutil.which("pg_restore")
 
     def writer(tmp: Path) -> None:
+        _note_temp(tmp)
         _run([str(shutil.which("pg_dump")), "-Fc", "--no-owner", "--no-privileges", "-f", str(tmp), "-d", uri],
              env, "pg_dump 备份")
         if pg_restore:  # read the archive's table of contents back: a truncated dump fails here
@@ -199,6 +211,7 @@ def _restore_sqlite(db: Database, path: Path) -> CopyReport:
     if not ok or ok[0] != "ok":
         raise UserError(f"备份文件“{path.name}”已损坏，不能用于恢复。")
     with tempfile.TemporaryDirectory(prefix="govinfo-restore-") as folder:
+        _note_temp(Path(folder))  # a copy of the backup: personal data, never left in a temp folder
         copy = Path(folder) / "restore.db"
         shutil.copyfile(path, copy)
         engine = make_engine(f"sqlite:///{copy.as_posix()}")
@@ -211,11 +224,22 @@ def _restore_sqlite(db: Database, path: Path) -> CopyReport:
 
 
 def restore_server_database(db: Database, path: Path, now: datetime | None = None) -> RestoreResult:
-    """Replace the server database's contents with the backup at `path` (a safety backup first)."""
+    """Replace the server database's contents with the backup at `path` (a safety backup first). A
+    journal in the data folder lets the next start or restore clean up if this one is killed."""
     path = path.expanduser().resolve()
     kind = sniff(path)
     if kind == "pgdump" and not shutil.which("pg_restore"):
         raise UserError("这是 pg_dump 生成的备份，恢复需要 PostgreSQL 的 pg_restore 程序，请在装有它的电脑上恢复。")
+    restore_journal.finish_interrupted(db.data_dir)
+    restore_journal.current = restore_journal.RestoreJournal(db.data_dir, path)
+    try:
+        return _restore(db, path, kind, now)
+    finally:
+        restore_journal.current.close()
+        restore_journal.current = None
+
+
+def _restore(db: Database, path: Path, kind: str, now: datetime | None) -> RestoreResult:
     safety = _safety_backup(db, now or datetime.now())
     try:
         if kind == "export":

@@ -221,6 +221,26 @@ def test_update_after_someone_else_saved_reports_the_differences(session: Sessio
     assert err.value.changes["address"][1] == "锦屏县新地址 8 号"
 
 
+def test_a_save_that_changes_nothing_writes_nothing(session: Session, clerk: Actor) -> None:
+    """Issue 13: each save bumps the version once and writes one audit entry, or does neither — the
+    invariant the crash test checks. An unchanged form used to write an "update" entry claiming a
+    change while the version stayed, which a restarted save loop saving the same text could hit."""
+    case = register_case(session, clerk, a_form(), TODAY)
+    session.flush()
+
+    def updates() -> int:
+        return len(session.scalars(select(AuditEntry).where(AuditEntry.action == "update")).all())
+
+    update_case(session, clerk, case.id, CaseForm.from_case(case), case.version, today=TODAY)
+    assert (case.version, updates()) == (1, 0)
+    changed = CaseForm.from_case(case)
+    changed.remarks = "申请人来电补充说明"
+    update_case(session, clerk, case.id, changed, case.version, today=TODAY)
+    assert (case.version, updates()) == (2, 1)
+    update_case(session, clerk, case.id, changed, case.version, today=TODAY)  # saved again, unchanged
+    assert (case.version, updates()) == (2, 1)
+
+
 def test_update_refuses_a_receipt_date_after_recorded_events(session: Session, clerk: Actor) -> None:
     case = register_case(session, clerk, a_form(), TODAY)
     send_correction_notice(session, clerk, case.id, date(2024, 3, 6), "请写明所需信息的年份", date(2024, 3, 20),

@@ -32,7 +32,7 @@ from app.cases.queries import (
     filter_conditions,  # the list's own WHERE, reused for export
 )
 from app.cases.register_export import PRINT_COLUMNS, export_register
-from app.cases.register_import import ImportReport, check_register, import_register
+from app.cases.register_import import CheckedRegister, ImportReport, import_checked, read_register
 from app.cases.register_rows import ERROR, HEADERS, Problem
 from app.changes import RecordKind
 from app.export_unit import run_export
@@ -185,29 +185,30 @@ class RegisterActions(QObject):
         ctx = self.ctx
         today = self.ctx.today()
 
-        def work(progress: Progress) -> ImportReport:
+        def work(progress: Progress) -> CheckedRegister:
             progress.report(0, 0, self.tr("正在检查“{name}”…").format(name=path.name))
-            with ctx.reader() as s:
-                return check_register(s, path, today)
+            with ctx.reader() as s:  # parsed here, holding no write lock (issue 13)
+                return read_register(s, path, today)
 
         self.task = run_task(self.widget, self.tr("导入台账"), work,
-                             on_done=lambda report: self._show_preview(path, report))
+                             on_done=lambda checked: self._show_preview(path, checked))
         return self.task
 
-    def _show_preview(self, path: Path, report: ImportReport) -> None:
-        dlg = ImportPreviewDialog(report, self.widget)
-        dlg.import_requested.connect(lambda only_valid: self.run_import(path, only_valid))
+    def _show_preview(self, path: Path, checked: CheckedRegister) -> None:
+        dlg = ImportPreviewDialog(checked.report, self.widget)
+        dlg.import_requested.connect(lambda only_valid: self.run_import(path, only_valid, checked))
         self.preview = dlg
         dlg.open()
 
-    def run_import(self, path: Path, only_valid: bool) -> TaskHandle[Any]:
+    def run_import(self, path: Path, only_valid: bool, checked: CheckedRegister) -> TaskHandle[Any]:
+        """Write the rows the preview showed (read and checked by `check`): the unit of work holds
+        the write lock only for the inserts."""
         ctx = self.ctx
-        today = self.ctx.today()
         text = self.tr("正在导入“{name}”…").format(name=path.name)  # not on the worker thread
 
         def work(s: Session, progress: Progress) -> ImportReport:
             progress.report(0, 0, text)
-            return import_register(s, ctx.actor, path, today, skip_invalid=only_valid)
+            return import_checked(s, ctx.actor, checked, skip_invalid=only_valid)
 
         def done(report: ImportReport) -> None:
             if report.imported:
