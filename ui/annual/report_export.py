@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +53,7 @@ class ReportExport(QObject):
         except UserError as exc:
             show_error(self.page, str(exc), title=title)
             return None
-        today = date.today()
+        today = self.page.today()  # the page's day (tests and demonstrations set it), not the machine's
         final = year_ended(year, today) or prompts.ask(self.page, self.tr("作为正式稿导出？"), self.tr(
             "{year} 年尚未结束，报告中的数字还会变化。\n\n选“确定”：作为正式稿导出（不标“草稿”）；\n"
             "选“取消”：导出的文件标明“草稿”及数据截止日期。").format(year=year))
