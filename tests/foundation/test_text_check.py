@@ -68,3 +68,43 @@ def test_request_and_post_forms_use_the_same_check(db: Database, make_user) -> N
     multi = replace(form, applicant_name="张三", content="第一项：预算\n第二项：决算")  # lines are fine in content
     with db.session_factory.begin() as s:
         assert register_case(s, clerk, multi, date(2024, 5, 6)).content.startswith("第一项")
+
+
+def test_handling_events_reply_and_inspection_use_the_same_check(db: Database, make_user) -> None:  # type: ignore[no-untyped-def]
+    from app.auth.roles import Role
+    from app.cases.enums import ApplicantType, Channel, ConsultationKind, DeliveryMethod
+    from app.cases.handling import add_consultation, send_correction_notice, start_handling
+    from app.cases.intake import CaseForm, register_case
+    from app.cases.outcomes import ReplyType
+    from app.cases.reply import save_reply_draft
+    from app.review.inspections import InspectionForm, record_inspection
+
+    clerk = make_user("wangfang", Role.DISCLOSURE_STAFF)
+    editor = make_user("lili", Role.EDITOR)
+    today = date(2024, 5, 8)
+    form = CaseForm(applicant_type=ApplicantType.NATURAL, applicant_name="张三", phone="13985512345",
+                    channel=Channel.IN_PERSON, submitted_on=date(2024, 5, 6), content="2023年财政预算",
+                    delivery_method=DeliveryMethod.IN_PERSON)
+    with db.session_factory.begin() as s:
+        case_id = register_case(s, clerk, form, date(2024, 5, 6)).id
+        start_handling(s, clerk, case_id, today=today)
+    refusals = [
+        ("items", lambda s: send_correction_notice(s, clerk, case_id, today, "请写明\x0c年份", date(2024, 5, 24),
+                                                   today=today)),
+        ("items", lambda s: send_correction_notice(s, clerk, case_id, today, "年" * 2001, date(2024, 5, 24),
+                                                   today=today)),
+        ("matter", lambda s: add_consultation(s, clerk, case_id, ConsultationKind.DEPARTMENT, "县财政局",
+                                              "是否同意公开⭐", today, today=today)),
+        ("body", lambda s: save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, "经查，该信息不存在。🙂",
+                                            today=today)),
+        ("problems", lambda s: record_inspection(s, editor, InspectionForm(day=today, links_ok=False,
+                                                                           problems="链接失效\u200b"), today)),
+    ]
+    for field, call in refusals:
+        with db.session_factory.begin() as s, pytest.raises(ValidationError) as e:
+            call(s)
+        assert e.value.field == field, (field, str(e.value))
+    # Lines and tabs are text in these multi-line fields.
+    with db.session_factory.begin() as s:
+        assert send_correction_notice(s, clerk, case_id, today, ["年份", "范围\t（全县）"], date(2024, 5, 24),
+                                      today=today) == []

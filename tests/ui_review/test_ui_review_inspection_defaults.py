@@ -53,3 +53,22 @@ def test_a_fresh_installation_has_missed_no_earlier_day(db: Database, make_user)
     with db.session_factory() as s:
         missing = days_without_inspection(s, WorkCalendar(), today, lookback=10)
     assert all(d >= today for d in missing)  # today at most, never a day before the program existed
+
+
+def test_an_emoji_in_the_inspection_notes_is_refused_and_kept(qtbot: QtBot, db: Database, ctx: AppContext) -> None:
+    from app.review.models import Inspection
+
+    page = InspectionsPage(ctx, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.new_record()
+    page.links_ok.setChecked(False)
+    page.problems.setPlainText("“通知公告”栏目链接失效❌")
+    assert page.save() is False
+    assert "发现的问题中有打印时无法显示的字符" in page.message.text() and "U+274C" in page.message.text()
+    assert page.problems.toPlainText().endswith("❌")  # the inspector's text stays to be corrected
+    with db.session_factory() as s:
+        assert s.query(Inspection).count() == 0
+    page.problems.setPlainText("“通知公告”栏目链接失效")
+    assert page.save() is True
+    with db.session_factory() as s:
+        assert [r.problems for r in s.query(Inspection)] == ["“通知公告”栏目链接失效"]

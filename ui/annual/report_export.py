@@ -52,7 +52,7 @@ class ReportExport(QObject):
         # The export's own refusals (role, empty parts), before the clerk is asked anything.
         if not precheck(lambda: check_export(ctx.actor, year, part1, part5), parent=self.page, title=title):
             return None
-        today = ctx.today()
+        today = self.page.today()  # the page's day (tests and demonstrations set it), not the machine's
         final = year_ended(year, today) or prompts.ask(self.page, self.tr("作为正式稿导出？"), self.tr(
             "{year} 年尚未结束，报告中的数字还会变化。\n\n选“确定”：作为正式稿导出（不标“草稿”）；\n"
             "选“取消”：导出的文件标明“草稿”及数据截止日期。").format(year=year))

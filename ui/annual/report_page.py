@@ -138,6 +138,10 @@ class ReportPage(YearlyReportPage):
         self._set_busy_state()
         self.reload()
 
+    def today(self) -> date:
+        """The day the page computes and exports as of (the context's clock unless a test sets it)."""
+        return self._today()
+
     def _table_page(self, title: str, view: GridView, hint: str) -> QWidget:
         page = QWidget(self)
         heading = QLabel(title, page)
