@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from app.auth.passwords import (
     verify_password,
 )
 from app.auth.roles import Role
+from app.availability import Availability, Refusal, first, refused_for_roles
 from app.db.base import utcnow
 from app.errors import NotFound, PermissionDenied, ValidationError
 
@@ -177,13 +179,37 @@ def update_user(
     return user
 
 
-def _ensure_another_admin(session: Session, user_id: int) -> None:
+def _last_admin(session: Session, user_id: int) -> Refusal | None:
     others = session.scalar(
         select(func.count()).select_from(User).join(UserRole)
         .where(UserRole.role == Role.ADMIN.value, User.active.is_(True), User.id != user_id)
     )
-    if not others:
-        raise ValidationError("这是唯一一个有效的系统管理员账户，不能停用或取消其管理员角色。")
+    return None if others else Refusal("这是唯一一个有效的系统管理员账户，不能停用或取消其管理员角色。")
+
+
+def _ensure_another_admin(session: Session, user_id: int) -> None:
+    if refusal := _last_admin(session, user_id):
+        raise refusal.error()
+
+
+class AccountAction(StrEnum):
+    DEACTIVATE = "deactivate"
+    REACTIVATE = "reactivate"
+
+
+def account_actions(session: Session, user_id: int, actor: Actor) -> Availability[AccountAction]:
+    """Whether `actor` may deactivate or reactivate the account now, and why not (the accounts page
+    checks it before asking "确定停用吗？")."""
+    user = get_user(session, user_id)
+    role = refused_for_roles(actor.lacks(Role.ADMIN))
+    return Availability.of({
+        AccountAction.DEACTIVATE: first(
+            role,
+            Refusal("不能停用自己正在使用的账户。") if actor.user_id == user.id else None,
+            _last_admin(session, user.id) if user.active and Role.ADMIN.value in user.role_names else None,
+        ),
+        AccountAction.REACTIVATE: role,
+    })
 
 
 def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> User:
@@ -192,11 +218,7 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> Us
     user = get_user(session, user_id)
     if user.active == active:
         return user
-    if not active:
-        if actor.user_id == user.id:
-            raise ValidationError("不能停用自己正在使用的账户。")
-        if Role.ADMIN.value in user.role_names:
-            _ensure_another_admin(session, user.id)
+    account_actions(session, user.id, actor).require(AccountAction.REACTIVATE if active else AccountAction.DEACTIVATE)
     before = _user_view(user)
     user.active = active
     session.flush()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,6 +20,7 @@ from app.attachment_check import checked
 from app.attachments import check_size, guess_mime_type, sanitise_filename
 from app.audit.service import record, snapshot
 from app.auth.roles import Role
+from app.availability import Availability, Refusal, first, refused_for_roles
 from app.cases.enums import CaseStatus, ConsultationKind, DeliveryMethod
 from app.cases.models import CaseDocument, Consultation, RequestCase
 from app.cases.outcomes import ReplyType
@@ -162,9 +164,23 @@ def missing_items(session: Session, case_id: int) -> list[str]:
     return [row.label for row in checklist(session, case_id) if row.missing]
 
 
-def _require_editable(case: RequestCase) -> None:
-    if case.status == CaseStatus.ARCHIVED.value:
-        raise ValidationError(f"案件“{case.case_no}”已归档，案卷材料不能再增删。")
+class DocumentAction(StrEnum):
+    ADD = "add"  # a file or a generated letter
+    REMOVE = "remove"
+
+
+def document_actions_for(case: RequestCase, actor: Actor) -> Availability[DocumentAction]:
+    """Who may add to or remove from the case file now, and why not (the panel's buttons say it)."""
+    refusal = first(
+        refused_for_roles(actor.lacks(*CASE_ROLES)),
+        Refusal(f"案件“{case.case_no}”已归档，案卷材料不能再增删。") if case.status == CaseStatus.ARCHIVED.value
+        else None,
+    )
+    return Availability.of({DocumentAction.ADD: refusal, DocumentAction.REMOVE: refusal})
+
+
+def document_actions(session: Session, case_id: int, actor: Actor) -> Availability[DocumentAction]:
+    return document_actions_for(_get_case(session, case_id), actor)
 
 
 def _doc_view(doc: CaseDocument) -> dict[str, object]:
@@ -183,9 +199,8 @@ def add_document(
     letter_kind: str = "",
 ) -> CaseDocument:
     """Put a file into the case file under a checklist item; name sanitised, size limited."""
-    actor.require(*CASE_ROLES)
     case = _get_case(session, case_id)
-    _require_editable(case)
+    document_actions_for(case, actor).require(DocumentAction.ADD)
     if category not in ITEMS_BY_CODE:
         raise ValidationError(f"未知的材料类别：{category}", field="category")
     name = sanitise_filename(filename)
@@ -219,10 +234,9 @@ def _get_document(session: Session, doc_id: int) -> CaseDocument:
 
 
 def remove_document(session: Session, actor: Actor, doc_id: int) -> None:
-    actor.require(*CASE_ROLES)
     doc = _get_document(session, doc_id)
     case = _get_case(session, doc.case_id)
-    _require_editable(case)
+    document_actions_for(case, actor).require(DocumentAction.REMOVE)
     before = _doc_view(doc)
     session.delete(doc)
     session.flush()

@@ -11,14 +11,16 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import PurePath
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
+from app.availability import Availability, first, refused_for_roles
 from app.cases.archive import CASE_ROLES, RECORD_TYPE, add_document, document_content, remove_document
-from app.cases.handling import ensure_editable
+from app.cases.handling import editable_refusal, ensure_editable
 from app.cases.models import CaseDocument
 from app.cases.queries import get_case
 from app.context import Actor
@@ -86,15 +88,26 @@ def load_marks(session: Session, source_document_id: int) -> list[MarkSpec]:
     return parse_mark_specs(json.loads(get_redaction(session, source_document_id).marks))
 
 
+class MarkAction(StrEnum):
+    SAVE = "save"  # the marks, and the released copy made from them
+
+
+def mark_actions(session: Session, source_document_id: int, actor: Actor) -> Availability[MarkAction]:
+    """Whether `actor` may mark this document now, and why not (the redaction view checks it before it
+    offers to save, so nobody is asked "是否保存？" and then refused)."""
+    case = get_case(session, get_redaction(session, source_document_id).case_id)
+    role = refused_for_roles(actor.lacks(*CASE_ROLES))
+    return Availability.of({MarkAction.SAVE: first(role, editable_refusal(case))})
+
+
 def save_marks(
     session: Session, actor: Actor, source_document_id: int, specs: list[MarkSpec],
     output_format: str | None = None, *, expected_version: int | None = None,
 ) -> CaseRedaction:
     """Replace the document's marks (and, for a .docx, whether the copy is Word or PDF)."""
-    actor.require(*CASE_ROLES)
+    mark_actions(session, source_document_id, actor).require(MarkAction.SAVE)
     red = get_redaction(session, source_document_id)
     case = get_case(session, red.case_id)
-    ensure_editable(case)
     if expected_version is not None and red.version != expected_version:
         raise ConflictError("其他用户刚刚修改了该材料的遮盖标记，请重新打开后再标记。")
     fmt = output_format or red.output_format

@@ -161,13 +161,15 @@ def test_deactivate_and_reactivate(
 def test_cannot_deactivate_yourself(
     qtbot: QtBot, tab: AdminTab, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(messages, "confirm", lambda *a, **kw: True)
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _parent, title, *a, **kw: asked.append(title) or True)
     page = _page(tab)
     assert ctx.actor.user_id is not None
     page.select_user(ctx.actor.user_id)
     page.toggle_selected()
     box = page.findChild(QMessageBox)
-    assert box is not None and "不能停用自己" in box.text()
+    assert box is not None and box.text() == "不能停用自己正在使用的账户。"
+    assert asked == []  # refused before "确定停用吗？", never after it (issue 14)
     assert _user(ctx.db, "guanli").active
 
 

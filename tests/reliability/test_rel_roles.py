@@ -245,6 +245,7 @@ NOT_ROLE_GUARDED = {
     "disclosure.hooks.dashboard_items": "read-only",
     "auth.proof.confirm_signer": "the signer check itself (tests/foundation/test_signer_proof.py)",
     "auth.service.current_actor": "re-reads the account; changes nothing (test_signer_proof.py)",
+    "annual.service.report_actions": "read-only: what the actor may do now (app.report_lock), for the buttons",
 }
 PACKAGES = ("cases", "review", "disclosure", "annual", "auth", "settings", "workdays")
 

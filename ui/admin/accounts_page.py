@@ -14,14 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth.service import list_users, set_active
+from app.auth.service import AccountAction, account_actions, list_users, set_active
 from app.changes import RecordKind
 from app.db.base import utcnow
 from ui import messages
 from ui.admin.user_dialog import ResetPasswordDialog, UserDialog
 from ui.admin.users_model import UserRow, UsersModel
+from ui.availability import refused
 from ui.context import AppContext
-from ui.operations import Op, announce
+from ui.operations import Op, announce, read
 
 
 class AccountsPage(QWidget):
@@ -159,6 +160,10 @@ class AccountsPage(QWidget):
         row = self.selected_row()
         if row is None:
             return
+        user_id, actor = row.id, self.ctx.actor
+        action = AccountAction.DEACTIVATE if row.active else AccountAction.REACTIVATE
+        if refused(self, read(self.ctx, lambda s: account_actions(s, user_id, actor)), action):
+            return  # told why (e.g. one's own account), never asked first
         if row.active and not messages.confirm(
             self,
             self.tr("停用账户"),

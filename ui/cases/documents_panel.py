@@ -22,9 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.attachments import format_size
-from app.cases.archive import ARCHIVE_ITEMS, ChecklistRow, add_document, document_content, remove_document
+from app.availability import Availability
+from app.cases.archive import (
+    ARCHIVE_ITEMS,
+    ChecklistRow,
+    DocumentAction,
+    add_document,
+    document_actions,
+    document_content,
+    remove_document,
+)
 from app.cases.case_file import export_case_file
 from app.changes import RecordKind
+from ui.availability import offer, refused
 from ui.cases import actions, files
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView, DocumentView
@@ -51,6 +61,7 @@ class DocumentsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: CaseView | None = None
+        self.doc_actions: Availability[DocumentAction] | None = None
         self.dialog: FormDialog | None = None
 
         self.checklist: RowsModel[ChecklistRow] = RowsModel([
@@ -149,9 +160,11 @@ class DocumentsPanel(QWidget):
         else:
             self.missing.setText(self.tr("必备材料已齐全。"))
             self.missing.setStyleSheet("color: #2e7d32;")
-        editable = v.status.value != "archived"
-        for b in (self.add_button, self.remove_button, self.letter_button):
-            b.setEnabled(editable)
+        case_id, actor = v.id, self.ctx.actor
+        self.doc_actions = read(self.ctx, lambda s: document_actions(s, case_id, actor))
+        offer(self.doc_actions, DocumentAction.ADD, self.add_button)
+        offer(self.doc_actions, DocumentAction.ADD, self.letter_button)
+        offer(self.doc_actions, DocumentAction.REMOVE, self.remove_button)
         self.archive_button.setEnabled(v.status.value == "closed")
 
     def selected_document(self) -> DocumentView | None:
@@ -223,8 +236,11 @@ class DocumentsPanel(QWidget):
     @Slot()
     def remove_selected(self) -> bool:
         doc = self.selected_document()
-        if doc is None:
+        if doc is None or self.view is None:
             return False
+        case_id, actor = self.view.id, self.ctx.actor
+        if refused(self, read(self.ctx, lambda s: document_actions(s, case_id, actor)), DocumentAction.REMOVE):
+            return False  # told why, never asked first
         if not actions.ask(self, self.tr("删除材料"), self.tr("确定从案卷中删除“{name}”吗？删除记入审计日志。").format(
                 name=doc.filename)):
             return False

@@ -32,6 +32,7 @@ from app.redaction.grounds import GROUND_CHOICES, Ground
 from app.redaction.model import Rect
 from app.redaction.specs import MarkSpec
 from app.review.wordlists_db import load_wordlists
+from ui.availability import offer
 from ui.cases import actions
 from ui.cases.actions import read
 from ui.cases.redaction_canvas import PageCanvas
@@ -157,6 +158,7 @@ class RedactionDialog(QDialog):
         self.side.suggest_requested.connect(self.suggest)
         self.save_button.clicked.connect(self.save)
         self.generate_button.clicked.connect(self.generate)
+        self._offer_saving()
         self.close_button.clicked.connect(self.close)
         self.text_view.selection_marked.connect(self._docx_marked)
 
@@ -400,9 +402,19 @@ class RedactionDialog(QDialog):
         self.task = run_task(self, self.tr("生成公开件"), work, on_done=done)
         return self.task
 
+    def _offer_saving(self) -> bool:
+        """Saving (and the copy) as app.redaction.service.mark_actions allows now; the buttons say why not."""
+        from app.redaction.service import MarkAction, mark_actions
+
+        source_id, actor = self.source_id, self.ctx.actor
+        allowed = read(self.ctx, lambda s: mark_actions(s, source_id, actor))
+        offer(allowed, MarkAction.SAVE, self.save_button)
+        return offer(allowed, MarkAction.SAVE, self.generate_button)
+
     def _leave(self) -> None:
         """Offer to save changed marks once, and release the document."""
-        if self.editor.changed:
+        # Only someone who may save is asked whether to (the buttons told the others why not).
+        if self.editor.changed and self._offer_saving():
             if actions.ask(self, self.tr("遮盖处理"), self.tr("遮盖标记已修改，是否保存？")):
                 self.save()
             self.editor.changed = False
