@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy.orm import Session
@@ -64,12 +64,22 @@ class _Reporting:
             self.point_at(exc.field)
 
 
+class RollBack(Exception):
+    """Raised by an Op's `do` to undo its unit of work on purpose (e.g. to show warnings before a
+    save is kept): nothing is reported as an error; `on_rollback(value)` is called instead."""
+
+    def __init__(self, value: object = None) -> None:
+        super().__init__("rolled back on purpose")
+        self.value = value
+
+
 @dataclass
 class Op(Generic[T], _Reporting):
     """A quick user action: `do(session)` in one unit of work on the GUI thread."""
 
     do: Callable[[Session], T]
     changes: RecordKind | Iterable[RecordKind] = ()
+    on_rollback: Callable[[Any], None] | None = None
 
 
 @dataclass
@@ -102,6 +112,10 @@ def run_op(ctx: AppContext, op: Op[T]) -> OpResult[T]:
     try:
         with ctx.unit_of_work() as session:
             value = op.do(session)
+    except RollBack as stop:
+        if op.on_rollback is not None:
+            op.on_rollback(stop.value)
+        return OpResult(False, None)
     except Exception as exc:  # a UserError rolled the transaction back: nothing was saved
         op.report(exc)
         return OpResult(False, None)
