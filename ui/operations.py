@@ -21,10 +21,13 @@ from a read session and its audit entry is appended once the file exists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy.orm import Session
 
@@ -35,6 +38,7 @@ from ui.messages import logged_error_text, show_error
 from ui.workers import Progress, TaskHandle, run_task
 
 if TYPE_CHECKING:
+    from app.bootstrap import Database
     from ui.context import AppContext
 
 T = TypeVar("T")
@@ -109,8 +113,21 @@ class OpResult(NamedTuple, Generic[T]):
 
 
 def run_op(ctx: AppContext, op: Op[T]) -> OpResult[T]:
+    result = _run(ctx.unit_of_work, op)
+    if result.ok:
+        announce(ctx, op.changes)
+    return result
+
+
+def run_signed_out(db: Database, op: Op[T]) -> OpResult[T]:
+    """An Op before anyone is signed in (login, the forced password change): the same unit of work
+    and error reporting as `ctx.run`; there is no context yet, so no lists to tell."""
+    return _run(db.session_factory.begin, op)
+
+
+def _run(unit_of_work: Callable[[], AbstractContextManager[Session]], op: Op[T]) -> OpResult[T]:
     try:
-        with ctx.unit_of_work() as session:
+        with unit_of_work() as session:
             value = op.do(session)
     except RollBack as stop:
         if op.on_rollback is not None:
@@ -119,8 +136,17 @@ def run_op(ctx: AppContext, op: Op[T]) -> OpResult[T]:
     except Exception as exc:  # a UserError rolled the transaction back: nothing was saved
         op.report(exc)
         return OpResult(False, None)
-    announce(ctx, op.changes)
     return OpResult(True, value)
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while a password is checked (scrypt takes a noticeable moment)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def start_op(ctx: AppContext, op: BackgroundOp[T]) -> TaskHandle[T]:
