@@ -13,17 +13,17 @@ from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from app.changes import Changes, RecordKind
-from app.errors import UserError
 from app.guide.publish import mark_published
 from app.guide.service import EditionRow, GuideStatus, export_guide, export_request_form, guide_status
 from app.paths import templates_dir
 from ui.annual import prompts
 from ui.annual.guide_publish_dialog import GuidePublishDialog
 from ui.context import AppContext
-from ui.messages import show_error, show_info
-from ui.operations import announce
+from ui.messages import show_info
+from ui.operations import Op, announce
 from ui.workers import Progress, TaskHandle, run_task
 
 WATCHED_KINDS = (RecordKind.SETTINGS, RecordKind.DISCLOSURE, RecordKind.GUIDE)
@@ -182,14 +182,14 @@ class GuidePage(QWidget):
         return dialog
 
     def _publish(self, edition_id: int, dialog: GuidePublishDialog) -> None:
-        try:
-            with self.ctx.unit_of_work() as s:
-                edition = mark_published(s, self.ctx.actor, edition_id, dialog.chosen_date(), today=self._today(),
-                                         register=dialog.register_choice(), item_no=dialog.item_no.text())
-                created = edition.disclosure_item_id is not None
-        except UserError as exc:
-            # The dialog stays open with what was entered, so a wrong item number is fixed in place.
-            show_error(dialog, exc, title=self.tr("未能标记发布"))
+        def publish(s: Session) -> bool:
+            edition = mark_published(s, self.ctx.actor, edition_id, dialog.chosen_date(), today=self._today(),
+                                     register=dialog.register_choice(), item_no=dialog.item_no.text())
+            return edition.disclosure_item_id is not None
+
+        # Refused, the dialog stays open with what was entered, so a wrong item number is fixed in place.
+        ok, created = self.ctx.run(Op(publish, parent=dialog, title=self.tr("未能标记发布")))
+        if not ok:
             return
         dialog.accept()
         self.reload()
