@@ -8,6 +8,10 @@ with `record_export`; inside `run_export` that entry is written after the export
 its own short unit of work, so the write lock is held for one audit append and not for the time
 it takes to write thousands of rows. Called with an ordinary unit of work (tests, scripts),
 `record_export` appends at once, as `app.audit.service.record` does.
+
+An export that also keeps a record of what it wrote (the guide's edition) adds that change with
+`after_export(session, step)`: `step(session)` runs in the same short unit of work as the audit entry,
+once the file exists, so a failed write leaves neither the record nor the entry.
 """
 
 from __future__ import annotations
@@ -36,31 +40,35 @@ class _Entry:
     after: dict[str, Any]
     summary: str
 
+    def write(self, session: Session) -> None:
+        record(session, self.actor, "export", self.record_type, self.record_id, after=self.after,
+               summary=self.summary)
+
 
 def record_export(session: Session, actor: Actor, record_type: str, record_id: object, *,
                   after: dict[str, Any], summary: str) -> None:
     """Audit an export (action "export"); deferred until the file exists inside `run_export`."""
-    entry = _Entry(actor, record_type, record_id, after, summary)
-    pending: list[_Entry] | None = session.info.get(_PENDING)
+    after_export(session, _Entry(actor, record_type, record_id, after, summary).write)
+
+
+def after_export(session: Session, step: Callable[[Session], None]) -> None:
+    """Run `step(session)` once the file exists: inside `run_export` in its short write unit of work,
+    otherwise (an ordinary unit of work) at once."""
+    pending: list[Callable[[Session], None]] | None = session.info.get(_PENDING)
     if pending is None:
-        _write(session, entry)
+        step(session)
     else:
-        pending.append(entry)
+        pending.append(step)
 
 
 def run_export(db: Database, export: Callable[[Session], T]) -> T:
-    """Run `export(session)` on a read session, then write the audit entries it noted."""
-    pending: list[_Entry] = []
+    """Run `export(session)` on a read session, then the audit entries and records it noted."""
+    pending: list[Callable[[Session], None]] = []
     with db.reader() as session:
         session.info[_PENDING] = pending
         result = export(session)
     if pending:
         with db.session_factory.begin() as session:
-            for entry in pending:
-                _write(session, entry)
+            for step in pending:
+                step(session)
     return result
-
-
-def _write(session: Session, entry: _Entry) -> None:
-    record(session, entry.actor, "export", entry.record_type, entry.record_id, after=entry.after,
-           summary=entry.summary)

@@ -17,8 +17,7 @@ from app.auth.passwords import MIN_LENGTH
 from app.auth.service import change_own_password
 from app.bootstrap import Database
 from app.context import Actor
-from app.errors import UserError, ValidationError
-from ui.messages import logged_error_text
+from ui.operations import Op, busy_cursor, run_signed_out
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -94,20 +93,17 @@ class ChangePasswordDialog(QDialog):
         if new != self.confirm_password.text():
             self._fail(self.tr("两次输入的新密码不一致，请重新输入。"), self.confirm_password)
             return
-        try:
-            with self.db.session_factory.begin() as session:
-                change_own_password(session, self.actor, old, new)
-        except ValidationError as exc:
-            target = self.old_password if exc.field == "old_password" else self.new_password
-            self._fail(str(exc), target)
-            return
-        except UserError as exc:
-            self._fail(str(exc), None)
-            return
-        except Exception as exc:
-            self._fail(logged_error_text(exc, "Password change failed"), None)
-            return
-        self.accept()
+        with busy_cursor():
+            ok, _ = run_signed_out(self.db, Op(
+                lambda s: change_own_password(s, self.actor, old, new), message=self.message,
+                title=self.windowTitle(), point_at=self._point_at))
+        if ok:
+            self.accept()
+
+    def _point_at(self, field: str) -> None:
+        target = self.old_password if field == "old_password" else self.new_password
+        target.selectAll()
+        target.setFocus()
 
     def _fail(self, text: str, focus: QLineEdit | None) -> None:
         self.message.setText(text)

@@ -7,7 +7,6 @@ when it runs out, `idle_timed_out` fires and the main window swaps its content f
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.auth.service import authenticate
 from app.settings.registry import get_setting
 from ui.context import AppContext
-from ui.messages import logged_error_text
+from ui.operations import Op, busy_cursor
 
 INPUT_EVENTS = frozenset(
     {
@@ -187,15 +186,12 @@ class LockScreen(QWidget):
         if not self.password.text():
             self._fail(self.tr("请输入密码。"))
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.ctx.unit_of_work() as session:
-                result = authenticate(session, self.ctx.actor.username, self.password.text(), purpose="unlock")
-        except Exception as exc:
-            self._fail(logged_error_text(exc, "Unlock failed"))
+        username, password = self.ctx.actor.username, self.password.text()
+        with busy_cursor():
+            ok, result = self.ctx.run(Op(lambda s: authenticate(s, username, password, purpose="unlock"),
+                                         message=self.message, title=self.tr("解锁")))
+        if not ok or result is None:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.password.clear()
         if not result.ok:
             self._fail(result.message)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,13 +13,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from app.auth.service import authenticate
+from app.auth.service import AuthResult, authenticate
 from app.bootstrap import Database
 from app.context import Actor
 from app.settings.registry import get_setting
 from ui.change_password_dialog import ChangePasswordDialog
-from ui.messages import logged_error_text
+from ui.operations import Op, busy_cursor, run_signed_out
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -99,17 +99,17 @@ class LoginDialog(QDialog):
         if not self.password.text():
             self._show_message(self.tr("请输入密码。"), self.password)
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.db.session_factory.begin() as session:
-                result = authenticate(session, username, self.password.text())
-                must_change = bool(result.ok and result.user is not None and result.user.must_change_password)
-                actor = result.actor if result.ok else None
-        except Exception as exc:
-            self._show_message(logged_error_text(exc, "Login failed unexpectedly"), None)
+        def sign_in(session: Session) -> tuple[AuthResult, bool]:
+            # Committed whatever the outcome: a failed attempt counts towards the lockout.
+            result = authenticate(session, username, self.password.text())
+            return result, bool(result.ok and result.user is not None and result.user.must_change_password)
+
+        with busy_cursor():
+            ok, outcome = run_signed_out(self.db, Op(sign_in, message=self.message, title=self.windowTitle()))
+        if not ok or outcome is None:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        result, must_change = outcome
+        actor = result.actor if result.ok else None
         password = self.password.text()
         self.password.clear()
         if actor is None:

@@ -21,10 +21,13 @@ from a read session and its audit entry is appended once the file exists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy.orm import Session
 
@@ -36,6 +39,7 @@ from ui.messages import logged_error_text, show_error
 from ui.workers import Progress, TaskHandle, run_task
 
 if TYPE_CHECKING:
+    from app.bootstrap import Database
     from ui.context import AppContext
 
 T = TypeVar("T")
@@ -65,12 +69,22 @@ class _Reporting:
             self.point_at(exc.field)
 
 
+class RollBack(Exception):
+    """Raised by an Op's `do` to undo its unit of work on purpose (e.g. to show warnings before a
+    save is kept): nothing is reported as an error; `on_rollback(value)` is called instead."""
+
+    def __init__(self, value: object = None) -> None:
+        super().__init__("rolled back on purpose")
+        self.value = value
+
+
 @dataclass
 class Op(Generic[T], _Reporting):
     """A quick user action: `do(session)` in one unit of work on the GUI thread."""
 
     do: Callable[[Session], T]
     changes: RecordKind | Iterable[RecordKind] = ()
+    on_rollback: Callable[[Any], None] | None = None
 
 
 @dataclass
@@ -100,15 +114,43 @@ class OpResult(NamedTuple, Generic[T]):
 
 
 def run_op(ctx: AppContext, op: Op[T]) -> OpResult[T]:
+    result = _run(ctx.unit_of_work, op, ctx)
+    if result.ok:
+        announce(ctx, op.changes)
+    return result
+
+
+def run_signed_out(db: Database, op: Op[T]) -> OpResult[T]:
+    """An Op before anyone is signed in (login, the forced password change): the same unit of work
+    and error reporting as `ctx.run`; there is no context yet, so no lists to tell."""
+    return _run(db.session_factory.begin, op)
+
+
+def _run(unit_of_work: Callable[[], AbstractContextManager[Session]], op: Op[T],
+         ctx: AppContext | None = None) -> OpResult[T]:
     try:
-        with ctx.unit_of_work() as session:
+        with unit_of_work() as session:
             value = op.do(session)
+    except RollBack as stop:
+        if op.on_rollback is not None:
+            op.on_rollback(stop.value)
+        return OpResult(False, None)
     except Exception as exc:  # a UserError rolled the transaction back: nothing was saved
-        record_damage_in(ctx.unit_of_work, ctx.actor, exc)  # a refused damaged attachment stays on record
+        if ctx is not None:  # signed out, no attachment can be opened
+            record_damage_in(ctx.unit_of_work, ctx.actor, exc)  # a refused damaged attachment stays on record
         op.report(exc)
         return OpResult(False, None)
-    announce(ctx, op.changes)
     return OpResult(True, value)
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while a password is checked (scrypt takes a noticeable moment)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def start_op(ctx: AppContext, op: BackgroundOp[T]) -> TaskHandle[T]:

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Slot
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,10 +36,9 @@ from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
 from app.context import Actor
-from app.errors import UserError
 from app.signoff.service import Decision, check_signer
 from ui.context import AppContext
-from ui.messages import logged_error_text
+from ui.operations import Op, busy_cursor
 
 OnSigned = Callable[[Session, Actor, Decision, str], None]
 ERROR_STYLE = "color: #b3261e;"
@@ -166,21 +164,21 @@ class SignOffDialog(QDialog):
         if not password:
             return self._fail(self.tr("请填写签批人的密码。"), self.password)
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.ctx.unit_of_work() as session:
-                check = check_signer(session, username, password, self.roles, self.exclude_user_ids)
+        with busy_cursor():
+            # Committed on its own: a wrong password counts towards the lockout even if nothing is signed.
+            ok, check = self.ctx.run(Op(
+                lambda s: check_signer(s, username, password, self.roles, self.exclude_user_ids),
+                message=self.message, title=self.windowTitle()))
+            if not ok or check is None:
+                return False
             if not check.ok or check.actor is None:
                 self.password.clear()
                 return self._fail(check.message, self.password)
-            with self.ctx.unit_of_work() as session:
-                self._on_signed(session, check.actor, decision, opinion)
-        except UserError as exc:
-            return self._fail(str(exc), None)
-        except Exception as exc:
-            return self._fail(logged_error_text(exc, "Sign-off failed"), None)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            signer = check.actor
+            ok, _ = self.ctx.run(Op(lambda s: self._on_signed(s, signer, decision, opinion),
+                                    message=self.message, title=self.windowTitle()))
+            if not ok:
+                return False
         self.signed_by = check.actor
         self.decision = decision
         self.opinion_text = opinion

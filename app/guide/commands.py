@@ -24,10 +24,11 @@ def register(sub: SubParsers) -> None:
 def cmd_export_guide(args: argparse.Namespace) -> int:
     from app import paths
     from app.context import Actor
+    from app.export_unit import run_export
     from app.guide.service import export_guide
 
     db = args.cli.database()
-    result = export_guide(db.session_factory, Actor.system(), args.output, paths.templates_dir(db.data_dir))
+    result = run_export(db, lambda s: export_guide(s, Actor.system(), args.output, paths.templates_dir(db.data_dir)))
     print(f"已导出政府信息公开指南到 {result.path}")
     print("发布到门户网站后，请在“统计报表 → 公开指南”中标记为已发布。")
     return 0
@@ -36,9 +37,11 @@ def cmd_export_guide(args: argparse.Namespace) -> int:
 def cmd_export_request_form(args: argparse.Namespace) -> int:
     from app import paths
     from app.context import Actor
+    from app.export_unit import run_export
     from app.guide.service import export_request_form
 
     db = args.cli.database()
-    written = export_request_form(db.session_factory, Actor.system(), args.output, paths.templates_dir(db.data_dir))
+    written = run_export(db, lambda s: export_request_form(s, Actor.system(), args.output,
+                                                            paths.templates_dir(db.data_dir)))
     print(f"已导出政府信息公开申请表到 {written}")
     return 0

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
 from app.errors import UserError, ValidationError
+from app.export_unit import after_export, record_export
 from app.guide.content import GuideFacts, changed_labels, check_complete, contact, guide_facts, guide_input
 from app.guide.models import GuideEdition
 from reports.guide.spec import TemplateProblem
@@ -32,10 +33,10 @@ EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEA
 PUBLISH_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN)
 
 
-@dataclass(frozen=True)
+@dataclass
 class GuideExport:
     path: Path
-    edition_id: int
+    edition_id: int = 0  # set when the edition is recorded, once the file exists (run_export's second step)
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,14 @@ def _docx_path(path: str | Path) -> Path:
     return target
 
 
-def export_guide(factory: sessionmaker[Session], actor: Actor, path: str | Path, template_folder: Path | None,
+def export_guide(session: Session, actor: Actor, path: str | Path, template_folder: Path | None,
                  *, today: date | None = None) -> GuideExport:
-    """Write the guide (with the request form as its annex) and record it as a new edition."""
+    """Write the guide (with the request form as its annex) and record it as a new edition; run it
+    with `app.export_unit.run_export` (the edition and its audit entry are written once the file exists)."""
     actor.require(*EXPORT_ROLES)
     target = _docx_path(path)
     compiled_on = today or date.today()
-    with factory() as session:
-        facts = guide_facts(session)
+    facts = guide_facts(session)
     data = guide_input(facts, compiled_on)
     from reports.guide.writer import write_guide  # python-docx loads on first export, not at start-up
 
@@ -83,24 +84,27 @@ def export_guide(factory: sessionmaker[Session], actor: Actor, path: str | Path,
         written = write_guide(data, target, template_folder)
     except TemplateProblem as exc:
         raise UserError(str(exc)) from exc
-    with factory.begin() as session:  # recorded only once the file really exists
+    result = GuideExport(written)
+
+    def record_edition(s: Session) -> None:
         edition = GuideEdition(exported_on=compiled_on, exported_by=actor.username, file_name=written.name,
                                settings_json=json.dumps(facts.values, ensure_ascii=False),
                                fingerprint=facts.fingerprint)
-        session.add(edition)
-        session.flush()
-        record(session, actor, "export", RECORD_TYPE, edition.id, after={"文件": str(written), "编制日期":
+        s.add(edition)
+        s.flush()
+        record(s, actor, "export", RECORD_TYPE, edition.id, after={"文件": str(written), "编制日期":
                compiled_on.isoformat()}, summary=f"导出政府信息公开指南（{compiled_on.isoformat()}版）")
-        return GuideExport(written, edition.id)
+        result.edition_id = edition.id
+
+    after_export(session, record_edition)
+    return result
 
 
-def export_request_form(factory: sessionmaker[Session], actor: Actor, path: str | Path,
-                        template_folder: Path | None) -> Path:
-    """Write the blank 政府信息公开申请表 with the office's contact details."""
+def export_request_form(session: Session, actor: Actor, path: str | Path, template_folder: Path | None) -> Path:
+    """Write the blank 政府信息公开申请表 with the office's contact details; run it with `run_export`."""
     actor.require(*EXPORT_ROLES)
     target = _docx_path(path)
-    with factory() as session:
-        facts = guide_facts(session)
+    facts = guide_facts(session)
     check_complete(facts)
     from reports.guide.writer import write_request_form
 
@@ -108,9 +112,7 @@ def export_request_form(factory: sessionmaker[Session], actor: Actor, path: str 
         written = write_request_form(contact(facts), target, template_folder)
     except TemplateProblem as exc:
         raise UserError(str(exc)) from exc
-    with factory.begin() as session:
-        record(session, actor, "export", "request_form", 0, after={"文件": str(written)},
-               summary="导出政府信息公开申请表")
+    record_export(session, actor, "request_form", 0, after={"文件": str(written)}, summary="导出政府信息公开申请表")
     return written
 
 

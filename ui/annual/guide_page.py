@@ -13,18 +13,18 @@ from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from app.changes import Changes, RecordKind
-from app.errors import UserError
 from app.guide.publish import mark_published
 from app.guide.service import EditionRow, GuideStatus, export_guide, export_request_form, guide_status
 from app.paths import templates_dir
 from ui.annual import prompts
 from ui.annual.guide_publish_dialog import GuidePublishDialog
 from ui.context import AppContext
-from ui.messages import show_error, show_info
-from ui.operations import announce
-from ui.workers import Progress, TaskHandle, run_task
+from ui.messages import show_info
+from ui.operations import ExportOp, Op, announce
+from ui.workers import Progress, TaskHandle
 
 WATCHED_KINDS = (RecordKind.SETTINGS, RecordKind.DISCLOSURE, RecordKind.GUIDE)
 
@@ -139,9 +139,8 @@ class GuidePage(QWidget):
         ctx, today = self.ctx, self._today()
         folder = templates_dir(ctx.db.data_dir)
 
-        def work(progress: Progress) -> Path:
-            progress.report(0, 0, self.tr("正在生成“{name}”…").format(name=path.name))
-            return export_guide(ctx.db.session_factory, ctx.actor, path, folder, today=today).path
+        def work(session: Session, _progress: Progress) -> Path:
+            return export_guide(session, ctx.actor, path, folder, today=today).path
 
         def done(written: Path) -> None:
             self.reload()
@@ -149,7 +148,8 @@ class GuidePage(QWidget):
             show_info(self, self.tr("导出公开指南"), self.tr(
                 "已导出到：\n{path}\n\n发布到门户网站后，请点“标记为已发布”记录发布日期。").format(path=written))
 
-        self.task = run_task(self, self.tr("导出公开指南"), work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self, title=self.tr("导出公开指南"),
+                                     label=self.tr("正在生成“{name}”…").format(name=path.name)))
         return self.task
 
     def export_form(self, path: Path | None = None) -> TaskHandle[Any] | None:
@@ -159,14 +159,14 @@ class GuidePage(QWidget):
         ctx = self.ctx
         folder = templates_dir(ctx.db.data_dir)
 
-        def work(progress: Progress) -> Path:
-            progress.report(0, 0, self.tr("正在生成“{name}”…").format(name=path.name))
-            return export_request_form(ctx.db.session_factory, ctx.actor, path, folder)
+        def work(session: Session, _progress: Progress) -> Path:
+            return export_request_form(session, ctx.actor, path, folder)
 
         def done(written: Path) -> None:
             show_info(self, self.tr("导出申请表"), self.tr("已导出到：\n{path}").format(path=written))
 
-        self.task = run_task(self, self.tr("导出申请表"), work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self, title=self.tr("导出申请表"),
+                                     label=self.tr("正在生成“{name}”…").format(name=path.name)))
         return self.task
 
     # --- publish --------------------------------------------------------------------------
@@ -182,14 +182,14 @@ class GuidePage(QWidget):
         return dialog
 
     def _publish(self, edition_id: int, dialog: GuidePublishDialog) -> None:
-        try:
-            with self.ctx.unit_of_work() as s:
-                edition = mark_published(s, self.ctx.actor, edition_id, dialog.chosen_date(), today=self._today(),
-                                         register=dialog.register_choice(), item_no=dialog.item_no.text())
-                created = edition.disclosure_item_id is not None
-        except UserError as exc:
-            # The dialog stays open with what was entered, so a wrong item number is fixed in place.
-            show_error(dialog, exc, title=self.tr("未能标记发布"))
+        def publish(s: Session) -> bool:
+            edition = mark_published(s, self.ctx.actor, edition_id, dialog.chosen_date(), today=self._today(),
+                                     register=dialog.register_choice(), item_no=dialog.item_no.text())
+            return edition.disclosure_item_id is not None
+
+        # Refused, the dialog stays open with what was entered, so a wrong item number is fixed in place.
+        ok, created = self.ctx.run(Op(publish, parent=dialog, title=self.tr("未能标记发布")))
+        if not ok:
             return
         dialog.accept()
         self.reload()

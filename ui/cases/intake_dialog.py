@@ -12,24 +12,14 @@ from sqlalchemy.orm import Session
 from app.cases.intake import CaseForm, intake_warnings, register_case, update_case
 from app.cases.queries import get_case
 from app.changes import RecordKind
-from app.errors import UserError, ValidationError
 from ui.cases.actions import read
 from ui.cases.intake_form import IntakeForm
 from ui.cases.letters_ui import open_generated_letter
 from ui.cases.live_warnings import LiveWarnings
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
-from ui.messages import show_error
-from ui.operations import announce
+from ui.operations import Op, RollBack
 from ui.shortcuts import add_save_shortcut
-
-
-class _Unacknowledged(Exception):
-    """Rolls the registration back so the clerk can read the warnings first."""
-
-    def __init__(self, warnings: list[str]) -> None:
-        super().__init__("unacknowledged intake warnings")
-        self.warnings = list(warnings)
 
 
 class IntakeDialog(QDialog):
@@ -126,6 +116,13 @@ class IntakeDialog(QDialog):
         if self.pages.currentWidget() is self.done_page or self.guard.allow_reject():
             super().reject()
 
+    def _show_warnings(self, warnings: object) -> None:
+        assert isinstance(warnings, list)
+        self._acknowledged = list(warnings)
+        self.warnings.setText("\n".join(f"• {w}" for w in warnings))
+        self.warning_frame.show()
+        self.save_button.setText(self.tr("已核对，仍然保存"))
+
     @Slot()
     def save(self) -> bool:
         """Validate and save in one transaction. The rules are checked first (an error is shown
@@ -133,34 +130,25 @@ class IntakeDialog(QDialog):
         transaction is rolled back — the case number too — and the warnings are shown instead."""
         form = self.form.form_data()
         today = self._today()
-        try:
-            with self.ctx.unit_of_work() as s:
-                found = intake_warnings(s, form, today, exclude_case_id=self.case_id)
-                if self.case_id is None:
-                    case = register_case(s, self.ctx.actor, form, today)
-                else:
-                    assert self._version is not None
-                    case = update_case(s, self.ctx.actor, self.case_id, form, self._version, today=today)
-                s.flush()
-                if found and found != self._acknowledged:
-                    raise _Unacknowledged(found)
-                saved = (case.id, case.case_no, case.due_on, case.due_unconfirmed)
-        except _Unacknowledged as pending:
-            self._acknowledged = pending.warnings
-            self.warnings.setText("\n".join(f"• {w}" for w in pending.warnings))
-            self.warning_frame.show()
-            self.save_button.setText(self.tr("已核对，仍然保存"))
-            return False
-        except ValidationError as exc:
-            show_error(self, exc)
-            self.form.focus_field(exc.field)
-            return False
-        except UserError as exc:  # ConflictError, PermissionDenied …
-            show_error(self, exc)
+
+        def save(s: Session) -> tuple[int, str, date | None, bool]:
+            found = intake_warnings(s, form, today, exclude_case_id=self.case_id)
+            if self.case_id is None:
+                case = register_case(s, self.ctx.actor, form, today)
+            else:
+                assert self._version is not None
+                case = update_case(s, self.ctx.actor, self.case_id, form, self._version, today=today)
+            s.flush()
+            if found and found != self._acknowledged:
+                raise RollBack(found)  # the case number too goes back until the clerk has read them
+            return case.id, case.case_no, case.due_on, case.due_unconfirmed
+
+        ok, saved = self.ctx.run(Op(save, RecordKind.CASES, parent=self, point_at=self.form.focus_field,
+                                    on_rollback=self._show_warnings))
+        if not ok or saved is None:
             return False
         self.saved_case_id, self.saved_case_no = saved[0], saved[1]
         self.guard.mark_clean()
-        announce(self.ctx, RecordKind.CASES)
         self.case_saved.emit(saved[0])
         if self.case_id is not None:
             self.accept()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from app.changes import RecordKind
 from app.disclosure.models import DisclosureItem
-from app.errors import UserError
 from app.website.interpretation import (
     LinkedPost,
     candidate_posts,
@@ -26,8 +25,7 @@ from app.website.interpretation import (
 )
 from ui.context import AppContext
 from ui.list_table import list_table
-from ui.messages import show_error
-from ui.operations import announce
+from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
 
 
@@ -99,16 +97,11 @@ class InterpretationPanel(QWidget):
         if self.item_id is None:
             return False
         item_id, actor = self.item_id, self.ctx.actor
-        try:
-            with self.ctx.unit_of_work() as s:
-                if action == "link":
-                    link_interpretation(s, actor, item_id, post_id)
-                else:
-                    unlink_interpretation(s, actor, item_id, post_id)
-        except UserError as exc:
-            show_error(self, exc, title=title)
+        change = link_interpretation if action == "link" else unlink_interpretation
+        ok, _ = self.ctx.run(Op(lambda s: change(s, actor, item_id, post_id), RecordKind.DISCLOSURE, parent=self,
+                                title=title))
+        if not ok:
             return False
-        announce(self.ctx, RecordKind.DISCLOSURE)
         self.set_item(item_id)
         self.links_changed.emit(item_id)
         return True

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from app.availability import Availability
 from app.changes import Changes, RecordKind
-from app.errors import UserError, ValidationError
 from app.report_lock import ReportAction
 from app.website.checks import Check
 from app.website.export import export_website_report
@@ -33,7 +32,7 @@ from ui.annual import prompts
 from ui.availability import offer
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.operations import ExportOp, announce
+from ui.operations import ExportOp, Op
 from ui.website.checks_table import ChecksTable
 from ui.website.records_dialog import FigureRecordsDialog
 from ui.website.report_model import VALUE_COLUMN, ReportModel
@@ -179,22 +178,15 @@ class WebsiteReportPage(YearlyReportPage):
 
     # -- changes -----------------------------------------------------------------------------
     def _change(self, title: str, fn: Callable[[Session], object]) -> bool:
-        try:
-            with self.ctx.unit_of_work() as session:
-                fn(session)
-        except UserError as exc:
-            if isinstance(exc, ValidationError) and exc.field:
-                index = self.model.value_index(exc.field)
-                if index.isValid():
-                    self.table.setCurrentIndex(index)
-            show_error(self, exc, title=title)
-            return False
-        except Exception as exc:  # unexpected: logged by show_error, told generically
-            show_error(self, exc, title=title)
-            return False
-        announce(self.ctx, RecordKind.WEBSITE_REPORT)
-        self.reload()
-        return True
+        ok, _ = self.ctx.run(Op(fn, RecordKind.WEBSITE_REPORT, parent=self, title=title, point_at=self._point_at))
+        if ok:
+            self.reload()
+        return ok
+
+    def _point_at(self, field: str) -> None:
+        index = self.model.value_index(field)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
 
     def save(self) -> bool:
         if self.data is None:
