@@ -91,6 +91,7 @@ LETTER_CATEGORY: dict[str, str] = {
     "third-party": "third_party_letter",
     "consultation": "handling_form",
     "reply": "reply_letter",
+    "fee": "other",
 }
 
 

@@ -18,7 +18,7 @@ from app.errors import UserError
 if TYPE_CHECKING:
     from app.commands.export import SubParsers
 
-LETTER_KINDS = ("receipt", "correction", "extension", "third-party", "consultation", "reply")
+LETTER_KINDS = ("receipt", "correction", "extension", "third-party", "consultation", "reply", "fee")
 
 
 def register(sub: SubParsers) -> None:

@@ -394,6 +394,8 @@ def record_fee_notice(
     case.fee_method, case.fee_units = chosen.value, int(count)
     case.fee_earlier = earlier if chosen is FeeMethod.PER_REQUEST else None
     case.fee_working = working
+    # The 收费通知书 is a notice: its number is drawn now, when it is sent (issue 11).
+    case.fee_doc_no = issue_doc_no(session, "notice", notice_on.year)
     case.status = CaseStatus.IN_PROGRESS.value
     save_change(session, actor, case, before, "fee_notice", f"发出收费通知：{working}", today)
     return case

@@ -61,6 +61,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             (ConsultationKind.DEPARTMENT, ConsultationKind.CO_PRODUCER),
         ),
         LetterKind("reply", "政府信息公开申请答复书", "reply"),
+        LetterKind("fee", "政府信息公开信息处理费收费通知书", "notice"),
     )
 }
 _DOC_NO_NOTE = re.compile(r"文号：([^；]+)")
@@ -132,6 +133,7 @@ def letter_day(session: Session, case: RequestCase, kind: str, consultation_id: 
         "correction": case.correction_notice_on,
         "extension": case.extension_notified_on,
         "reply": case.replied_on,
+        "fee": case.fee_notice_on,
     }.get(kind)
     if info.consultation_kinds:
         event = _consultation(session, case, info, consultation_id).sent_on
@@ -220,6 +222,10 @@ def letter_context(
             "征询事项": _sentences(consultation.matter, "征询事项"),
             "征询答复期限": cn_date(consultation.due_on),
         })
+    elif kind == "fee":
+        from app.cases.fee_letter import fee_context
+
+        context.update(fee_context(session, case))
     else:
         body = case.reply_body.strip()
         if not body and case.reply_type:
@@ -256,7 +262,8 @@ def _stored_doc_no(case: RequestCase, info: LetterKind, consultation: Consultati
         return case.reply_doc_no
     if consultation is not None:
         return consultation.doc_no
-    return {"correction": case.correction_doc_no, "extension": case.extension_doc_no}.get(info.code, "")
+    return {"correction": case.correction_doc_no, "extension": case.extension_doc_no,
+            "fee": case.fee_doc_no}.get(info.code, "")
 
 
 def _doc_no_for(
@@ -278,6 +285,8 @@ def _doc_no_for(
         case.correction_doc_no = number
     elif info.code == "extension":
         case.extension_doc_no = number
+    elif info.code == "fee":
+        case.fee_doc_no = number
     session.flush()
     record(session, actor, "assign_doc_no", RECORD_TYPE, case.id, after={"文号": number, "文书": info.title},
            summary=f"{case.case_no}：{info.title}编号{number}")
@@ -318,6 +327,10 @@ def generate_letter(
         raise ValidationError(f"案件“{case.case_no}”已归档，案卷不能再增加文书；如需重印，请用“打印副本”。")
     if kind == "reply" and not case.reply_type:
         raise ValidationError("尚未选择答复类型、起草答复正文，不能生成答复书。", field="kind")
+    if kind == "fee":
+        from app.cases.fee_letter import require_fee_on_file
+
+        require_fee_on_file(case)  # named refusal before the generic marker check
     day = letter_date or letter_day(session, case, kind, consultation_id)
     consultation = _consultation(session, case, info, consultation_id) if info.consultation_kinds else None
     party = consultation.party if consultation is not None else ""
@@ -326,7 +339,9 @@ def generate_letter(
     if markers:
         raise ValidationError(
             f"{info.title}中尚有未填写的内容：" + "、".join(dict.fromkeys(markers))
-            + "。请补全（机关信息请管理员在“系统设置 → 系统参数 → 机关信息”中填写）后再生成。",
+            + "。请补全（机关信息请管理员在“系统设置 → 系统参数 → 机关信息”中填写"
+            + ("，缴费方式在“系统设置 → 系统参数 → 依申请公开 → 信息处理费缴费方式”中填写" if kind == "fee" else "")
+            + "）后再生成。",
             field="kind",
         )
     from reports.docx_footer import add_footer_note

@@ -97,6 +97,7 @@ class RequestCase(Base):
     fee_units: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fee_earlier: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fee_working: Mapped[str] = mapped_column(Text, default="")
+    fee_doc_no: Mapped[str] = mapped_column(String(64), default="")  # 收费通知书, drawn when the notice is sent
 
     # Reply
     reply_type: Mapped[str] = mapped_column(String(32), default="")

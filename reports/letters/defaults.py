@@ -220,6 +220,24 @@ def _consultation() -> DocxDocument:
     return doc
 
 
+def _fee() -> DocxDocument:
+    # 国办函〔2020〕109号 asks the notice to state the basis, the standard, the amount and how to
+    # pay; the consequence of not paying is the applicant's to know before the period runs.
+    doc = _letter_head("政府信息公开信息处理费收费通知书", "{{申请人}}：")
+    L.add_body(doc, _INTRO + f"经审查，您的申请超出免费提供的范围。根据{_REGULATION}第四十二条和"
+                             "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"
+                             "本机关依法收取信息处理费。现将有关事项通知如下：")
+    L.add_body(doc, "一、计费方式：{{计费方式}}。")
+    L.add_body(doc, "二、计算过程：{{计费依据}}。")
+    L.add_body(doc, "三、应缴金额：人民币{{收费金额}}（大写：{{收费金额大写}}）。")
+    L.add_body(doc, "四、缴费期限和方式：请您{{缴费期限}}缴纳，缴费方式：{{缴费方式}}。")
+    L.add_body(doc, "五、您逾期未缴纳信息处理费的，视为放弃申请，本机关不再处理该政府信息公开申请。")
+    L.add_body(doc, "六、{{收费期间说明}}")
+    L.add_body(doc, "特此通知。")
+    _letter_foot(doc)
+    return doc
+
+
 _BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "receipt": _receipt,
     "correction": _correction,
@@ -227,4 +245,5 @@ _BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "third-party": _third_party,
     "consultation": _consultation,
     "reply": _reply,
+    "fee": _fee,
 }

@@ -139,6 +139,8 @@ class HandlingPanel(QWidget):
         self.paid_button = QPushButton(self.tr("登记缴费…"), fee)
         self.unpaid_button = QPushButton(self.tr("逾期未缴费办结…"), fee)
         self.unpaid_button.setObjectName("closeFeeUnpaid")
+        self.fee_letter_button = QPushButton(self.tr("生成收费通知书"), fee)
+        self.fee_letter_button.setObjectName("feeLetter")
         fl = QVBoxLayout(fee)
         fl.addWidget(self.fee, 1)
         row = QHBoxLayout()
@@ -146,6 +148,10 @@ class HandlingPanel(QWidget):
         row.addWidget(self.fee_received_button)
         row.addWidget(self.paid_button)
         row.addWidget(self.unpaid_button)
+        row.addStretch(1)
+        fl.addLayout(row)
+        row = QHBoxLayout()  # a second row: four buttons already fill the column at 1366 px
+        row.addWidget(self.fee_letter_button)
         row.addStretch(1)
         fl.addLayout(row)
 
@@ -171,6 +177,7 @@ class HandlingPanel(QWidget):
         self.unpaid_button.clicked.connect(lambda: self._open(event_dialogs.close_fee_unpaid))
         self.answer_button.clicked.connect(self.answer_selected)
         self.letter_button.clicked.connect(self.letter_for_selected)
+        self.fee_letter_button.clicked.connect(self.fee_letter)
         self.table.selectionModel().selectionChanged.connect(self._update_answer_button)
         self.table.doubleClicked.connect(self.answer_selected)
 
@@ -211,6 +218,13 @@ class HandlingPanel(QWidget):
             return None
         kind = "third-party" if c.kind is ConsultationKind.THIRD_PARTY else "consultation"
         return open_generated_letter(self, self.ctx, self.view.id, kind, c.id)
+
+    @Slot()
+    def fee_letter(self) -> int | None:
+        """收费通知书 from the fee recorded on the case (the service refuses without one)."""
+        if self.view is None:
+            return None
+        return open_generated_letter(self, self.ctx, self.view.id, "fee")
 
     @Slot()
     def _update_answer_button(self) -> None:
@@ -285,3 +299,4 @@ class HandlingPanel(QWidget):
         self.paid_button.setEnabled(v.is_open and fee_on is not None and paid is None)
         self.fee_received_button.setEnabled(v.is_open and fee_on is not None and paid is None)
         self.unpaid_button.setEnabled(working and lapsed)
+        self.fee_letter_button.setEnabled(fee_on is not None and v.status is not CaseStatus.ARCHIVED)

@@ -26,6 +26,7 @@ LETTER_KINDS: tuple[tuple[str, str], ...] = (
     ("third-party", _tr("第三方意见征询书")),
     ("consultation", _tr("部门协商函（办理单）")),
     ("reply", _tr("政府信息公开申请答复书")),
+    ("fee", _tr("收费通知书")),
 )
 LETTER_LABELS = dict(LETTER_KINDS)
 

@@ -1,0 +1,25 @@
+"""request cases: the 收费通知书 keeps the number drawn when the fee notice is sent (issue 11)
+
+Revision ID: 0014_letters_issue11
+Revises: 0013_website_report
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0014_letters_issue11"
+down_revision = "0013_website_report"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("request_cases", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("fee_doc_no", sa.String(length=64), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("request_cases", schema=None) as batch_op:
+        batch_op.drop_column("fee_doc_no")
