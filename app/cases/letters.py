@@ -324,7 +324,8 @@ def generate_letter(
     if case is None:
         raise NotFound("该依申请公开案件不存在，可能已被删除。请刷新列表。")
     if case.status == CaseStatus.ARCHIVED.value:
-        raise ValidationError(f"案件“{case.case_no}”已归档，案卷不能再增加文书；如需重印，请用“打印副本”。")
+        raise ValidationError(f"案件“{case.case_no}”已归档，案卷不能再增加文书；如需重印已发出的文书，"
+                              "请在“案卷材料”中选中该文书，点“打印副本”。")
     if kind == "reply" and not case.reply_type:
         raise ValidationError("尚未选择答复类型、起草答复正文，不能生成答复书。", field="kind")
     if kind == "fee":

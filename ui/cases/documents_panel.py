@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.attachments import format_size
 from app.cases.archive import ARCHIVE_ITEMS, ChecklistRow, add_document, document_content, remove_document
 from app.cases.case_file import export_case_file
+from app.cases.reprint import DRAFT_NOTE, print_copy
 from app.changes import RecordKind
 from ui.cases import actions, files
 from ui.cases.actions import read
@@ -80,6 +81,9 @@ class DocumentsPanel(QWidget):
         self.add_button.setObjectName("addDocument")
         self.open_button = QPushButton(self.tr("打开"), self)
         self.remove_button = QPushButton(self.tr("删除"), self)
+        self.copy_button = QPushButton(self.tr("打印副本"), self)
+        self.copy_button.setObjectName("printCopy")
+        self.copy_button.setToolTip(self.tr("按已发出的原件（含原文号）打开一份标有“副本”的文书供打印；已归档的案件也可以。"))
         self.letter_button = QToolButton(self)
         self.letter_button.setText(self.tr("生成文书"))
         self.letter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -103,7 +107,7 @@ class DocumentsPanel(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.doc_table, 1)
         row = QHBoxLayout()
-        for b in (self.add_button, self.open_button, self.remove_button, self.letter_button):
+        for b in (self.add_button, self.open_button, self.remove_button, self.copy_button, self.letter_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.export_button)
@@ -119,6 +123,8 @@ class DocumentsPanel(QWidget):
         self.add_button.clicked.connect(self.add_dialog)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.copy_button.clicked.connect(self.print_copy_selected)
+        self.doc_table.selectionModel().selectionChanged.connect(self._update_copy_button)
         self.export_button.clicked.connect(self.export_zip)
         self.archive_button.clicked.connect(self.archive_requested)
 
@@ -153,6 +159,24 @@ class DocumentsPanel(QWidget):
         for b in (self.add_button, self.remove_button, self.letter_button):
             b.setEnabled(editable)
         self.archive_button.setEnabled(v.status.value == "closed")
+        self._update_copy_button()
+
+    @Slot()
+    def _update_copy_button(self) -> None:
+        doc = self.selected_document()
+        # Only letters this program issued: an upload or a draft has no original to copy.
+        self.copy_button.setEnabled(doc is not None and bool(doc.letter_kind) and DRAFT_NOTE not in doc.note)
+
+    @Slot()
+    def print_copy_selected(self) -> bool:
+        """打印副本: the stored letter marked 副本, opened for printing; the service audits it."""
+        doc = self.selected_document()
+        if doc is None:
+            return False
+        ok, copy = self.ctx.run(Op(lambda s: print_copy(s, self.ctx.actor, doc.id), RecordKind.CASES, parent=self))
+        if ok and copy is not None:
+            files.open_document(copy.filename, copy.content)
+        return ok
 
     def selected_document(self) -> DocumentView | None:
         rows = self.doc_table.selectionModel().selectedRows()
