@@ -247,8 +247,8 @@ def list_documents(session: Session, case_id: int) -> list[CaseDocument]:
     return sorted(docs, key=lambda d: (order.get(d.category, len(order)), d.added_at, d.id))
 
 
-def archive_case(session: Session, actor: Actor, case_id: int) -> RequestCase:
-    """CLOSED → ARCHIVED once every mandatory item of the checklist is in the case file."""
+def check_archive(session: Session, actor: Actor, case_id: int) -> RequestCase:
+    """Every refusal `archive_case` gives, read-only: the GUI runs it before asking “确定归档？”."""
     actor.require(*CASE_ROLES)
     case = _get_case(session, case_id)
     if case.status == CaseStatus.ARCHIVED.value:
@@ -263,6 +263,12 @@ def archive_case(session: Session, actor: Actor, case_id: int) -> RequestCase:
             + "。请在“案卷材料”中补充后再归档。",
             field="documents",
         )
+    return case
+
+
+def archive_case(session: Session, actor: Actor, case_id: int) -> RequestCase:
+    """CLOSED → ARCHIVED once every mandatory item of the checklist is in the case file."""
+    case = check_archive(session, actor, case_id)
     before = {"status": case.status, "archived_at": None}
     case.status = CaseStatus.ARCHIVED.value
     case.archived_at = utcnow()

@@ -56,7 +56,7 @@ def _add_document(qtbot, detail: CaseDetail, code: str, tmp_path: Path) -> None:
     assert not dlg.isVisible()
 
 
-def test_intake_to_archive_in_the_gui(qtbot, request, db, ctx, leaders, opened, boxes, tmp_path) -> None:
+def test_intake_to_archive_in_the_gui(qtbot, request, db, ctx, leaders, opened, boxes, answers, tmp_path) -> None:
     tab = CasesTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1300, 860)
