@@ -28,6 +28,7 @@ from app.cases import (
     archive,
     fees,
     handling,
+    handling_form,
     intake,
     letters,
     register_export,
@@ -147,6 +148,8 @@ SERVICES: tuple[Spec, ...] = (
     S("cases.reply.check_send_reply", CASE, lambda s, a, w: reply.check_send_reply(
         s, a, w["c_signed"], date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)),
     S("cases.reprint.print_copy", CASE, lambda s, a, w: reprint.print_copy(s, a, w["letter_doc"])),
+    S("cases.handling_form.handling_form", CASE, lambda s, a, w: handling_form.handling_form(
+        s, a, w["c_reg"], TODAY, datetime(2024, 6, 28, 9, 0))),
     S("cases.letters.generate_letter", CASE, lambda s, a, w: letters.generate_letter(
         s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_import.import_register", CASE, lambda s, a, w: register_import.import_register(

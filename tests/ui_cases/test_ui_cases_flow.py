@@ -187,3 +187,10 @@ def test_intake_to_archive_in_the_gui(qtbot, request, db, ctx, leaders, opened, 
         number = s.get_one(RequestCase, case_id).reply_doc_no
     assert number and any(number in p.text for p in copy.paragraphs)
     assert _status(db, case_id) is CaseStatus.ARCHIVED
+
+    # -- 办理单 of the archived case: printed, not filed ---------------------------------------------
+    filed = len(docs.documents.rows)
+    assert docs.form_button.isEnabled()
+    _click(qtbot, docs.form_button)
+    assert opened[-1].name == "政府信息公开申请办理单.docx", boxes.texts()
+    assert len(docs.documents.rows) == filed

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.attachments import format_size
 from app.cases.archive import ARCHIVE_ITEMS, ChecklistRow, add_document, document_content, remove_document
 from app.cases.case_file import export_case_file
+from app.cases.handling_form import handling_form
 from app.cases.reprint import DRAFT_NOTE, print_copy
 from app.changes import RecordKind
 from ui.cases import actions, files
@@ -93,6 +94,9 @@ class DocumentsPanel(QWidget):
             action.triggered.connect(lambda _=False, k=kind: self.make_letter(k))
             menu.addAction(action)
         self.letter_button.setMenu(menu)
+        self.form_button = QPushButton(self.tr("生成办理单"), self)
+        self.form_button.setObjectName("handlingForm")
+        self.form_button.setToolTip(self.tr("按案件记录生成办理单（A4）并打开；未归档的放入案卷“办理单”，已归档的只打印。"))
         self.export_button = QPushButton(self.tr("导出案卷…"), self)
         self.archive_button = QPushButton(self.tr("归档"), self)
         self.archive_button.setObjectName("archiveFromDocuments")
@@ -110,6 +114,7 @@ class DocumentsPanel(QWidget):
         for b in (self.add_button, self.open_button, self.remove_button, self.copy_button, self.letter_button):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.form_button)
         row.addWidget(self.export_button)
         row.addWidget(self.archive_button)
         rl.addLayout(row)
@@ -124,6 +129,7 @@ class DocumentsPanel(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.copy_button.clicked.connect(self.print_copy_selected)
+        self.form_button.clicked.connect(self.make_handling_form)
         self.doc_table.selectionModel().selectionChanged.connect(self._update_copy_button)
         self.export_button.clicked.connect(self.export_zip)
         self.archive_button.clicked.connect(self.archive_requested)
@@ -166,6 +172,18 @@ class DocumentsPanel(QWidget):
         doc = self.selected_document()
         # Only letters this program issued: an upload or a draft has no original to copy.
         self.copy_button.setEnabled(doc is not None and bool(doc.letter_kind) and DRAFT_NOTE not in doc.note)
+
+    @Slot()
+    def make_handling_form(self) -> bool:
+        """办理单 of any case: filed while the case file is open, printed only once archived."""
+        if self.view is None:
+            return False
+        case_id, today, now = self.view.id, self.ctx.today(), self.ctx.now()
+        ok, form = self.ctx.run(Op(lambda s: handling_form(s, self.ctx.actor, case_id, today, now),
+                                   RecordKind.CASES, parent=self))
+        if ok and form is not None:
+            files.open_document(form.filename, form.content)
+        return ok
 
     @Slot()
     def print_copy_selected(self) -> bool:

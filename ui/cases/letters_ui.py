@@ -29,6 +29,7 @@ LETTER_KINDS: tuple[tuple[str, str], ...] = (
     ("fee", _tr("收费通知书")),
 )
 LETTER_LABELS = dict(LETTER_KINDS)
+LETTER_LABELS["handling-form"] = _tr("办理单")  # built from the record, not a template (app.cases.handling_form)
 
 
 def generate(parent: QWidget | None, ctx: AppContext, case_id: int, kind: str,
