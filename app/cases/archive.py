@@ -92,6 +92,8 @@ LETTER_CATEGORY: dict[str, str] = {
     "consultation": "handling_form",
     "reply": "reply_letter",
     "fee": "other",
+    "consult-notice": "other",
+    "disclosure-notice": "third_party_letter",
 }
 
 

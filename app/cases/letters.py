@@ -62,6 +62,9 @@ LETTER_KINDS: dict[str, LetterKind] = {
         ),
         LetterKind("reply", "政府信息公开申请答复书", "reply"),
         LetterKind("fee", "政府信息公开信息处理费收费通知书", "notice"),
+        LetterKind("consult-notice", "政府信息公开申请征求意见告知书", "notice",
+                   (ConsultationKind.THIRD_PARTY, ConsultationKind.CO_PRODUCER)),
+        LetterKind("disclosure-notice", "政府信息公开第三方告知书", "notice", (ConsultationKind.THIRD_PARTY,)),
     )
 }
 _DOC_NO_NOTE = re.compile(r"文号：([^；]+)")
@@ -119,7 +122,8 @@ def _consultation(session: Session, case: RequestCase, kind: LetterKind, consult
         query = query.where(Consultation.id == consultation_id)
     found = session.scalars(query.order_by(Consultation.id.desc())).first()
     if found is None:
-        what = "征求第三方意见" if kind.code == "third-party" else "部门协商"
+        what = {"third-party": "征求第三方意见", "disclosure-notice": "征求第三方意见",
+                "consult-notice": "征求第三方或共同制作机关意见"}.get(kind.code, "部门协商")
         raise ValidationError(f"本申请件尚未登记{what}，请先在“办理”中登记后再生成{kind.title}。", field="kind")
     return found
 
@@ -136,7 +140,9 @@ def letter_day(session: Session, case: RequestCase, kind: str, consultation_id: 
         "fee": case.fee_notice_on,
     }.get(kind)
     if info.consultation_kinds:
-        event = _consultation(session, case, info, consultation_id).sent_on
+        consultation = _consultation(session, case, info, consultation_id)
+        # The 第三十二条 notice goes out with the decision, recorded with the third party's answer.
+        event = consultation.answered_on if kind == "disclosure-notice" else consultation.sent_on
     return event or date.today()
 
 
@@ -226,6 +232,10 @@ def letter_context(
         from app.cases.fee_letter import fee_context
 
         context.update(fee_context(session, case))
+    elif kind in ("consult-notice", "disclosure-notice"):
+        from app.cases.consult_letters import consult_context
+
+        context.update(consult_context(_consultation(session, case, info, consultation_id), kind))
     else:
         body = case.reply_body.strip()
         if not body and case.reply_type:
@@ -261,7 +271,8 @@ def _stored_doc_no(case: RequestCase, info: LetterKind, consultation: Consultati
     if info.series == "reply":
         return case.reply_doc_no
     if consultation is not None:
-        return consultation.doc_no
+        return {"consult-notice": consultation.applicant_notice_doc_no,
+                "disclosure-notice": consultation.disclosure_notice_doc_no}.get(info.code, consultation.doc_no)
     return {"correction": case.correction_doc_no, "extension": case.extension_doc_no,
             "fee": case.fee_doc_no}.get(info.code, "")
 
@@ -279,7 +290,11 @@ def _doc_no_for(
         return number or DRAFT_MARK
     party = consultation.party if consultation is not None else ""
     number = _previous_doc_no(session, case.id, info.code, party) or issue_doc_no(session, "notice", day.year)
-    if consultation is not None:
+    if consultation is not None and info.code == "consult-notice":
+        consultation.applicant_notice_doc_no = number
+    elif consultation is not None and info.code == "disclosure-notice":
+        consultation.disclosure_notice_doc_no = number
+    elif consultation is not None:
         consultation.doc_no = number
     elif info.code == "correction":
         case.correction_doc_no = number
@@ -332,6 +347,10 @@ def generate_letter(
         from app.cases.fee_letter import require_fee_on_file
 
         require_fee_on_file(case)  # named refusal before the generic marker check
+    if kind == "disclosure-notice":
+        from app.cases.consult_letters import require_overruled_objection
+
+        require_overruled_objection(_consultation(session, case, _kind(kind), consultation_id))
     day = letter_date or letter_day(session, case, kind, consultation_id)
     consultation = _consultation(session, case, info, consultation_id) if info.consultation_kinds else None
     party = consultation.party if consultation is not None else ""

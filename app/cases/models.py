@@ -165,6 +165,10 @@ class Consultation(Base):
     # so the pause run from it (RULES.md C.7). Empty = counted from sent_on, and shown as such.
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     doc_no: Mapped[str] = mapped_column(String(64), default="")  # the letter's 文号, drawn when sent
+    # 告知申请人 that the party is being consulted (county text 五(三)): drawn when the consultation is sent.
+    applicant_notice_doc_no: Mapped[str] = mapped_column(String(64), default="")
+    # 告知第三方 the office discloses over its objection (条例第三十二条): drawn with that decision.
+    disclosure_notice_doc_no: Mapped[str] = mapped_column(String(64), default="")
     answered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     opinion: Mapped[str] = mapped_column(String(16), default="")  # agree / object / none (silence)
     opinion_text: Mapped[str] = mapped_column(Text, default="")
