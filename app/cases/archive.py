@@ -94,6 +94,9 @@ LETTER_CATEGORY: dict[str, str] = {
     "third-party": "third_party_letter",
     "consultation": "handling_form",
     "reply": "reply_letter",
+    "fee": "other",
+    "consult-notice": "other",
+    "disclosure-notice": "third_party_letter",
 }
 
 
@@ -264,8 +267,8 @@ def list_documents(session: Session, case_id: int) -> list[CaseDocument]:
     return sorted(docs, key=lambda d: (order.get(d.category, len(order)), d.added_at, d.id))
 
 
-def archive_case(session: Session, actor: Actor, case_id: int) -> RequestCase:
-    """CLOSED → ARCHIVED once every mandatory item of the checklist is in the case file."""
+def check_archive(session: Session, actor: Actor, case_id: int) -> RequestCase:
+    """Every refusal `archive_case` gives, read-only: the GUI runs it before asking “确定归档？”."""
     actor.require(*CASE_ROLES)
     case = _get_case(session, case_id)
     if case.status == CaseStatus.ARCHIVED.value:
@@ -280,6 +283,12 @@ def archive_case(session: Session, actor: Actor, case_id: int) -> RequestCase:
             + "。请在“案卷材料”中补充后再归档。",
             field="documents",
         )
+    return case
+
+
+def archive_case(session: Session, actor: Actor, case_id: int) -> RequestCase:
+    """CLOSED → ARCHIVED once every mandatory item of the checklist is in the case file."""
+    case = check_archive(session, actor, case_id)
     before = {"status": case.status, "archived_at": None}
     case.status = CaseStatus.ARCHIVED.value
     case.archived_at = utcnow()

@@ -18,7 +18,8 @@ from app.errors import UserError
 if TYPE_CHECKING:
     from app.commands.export import SubParsers
 
-LETTER_KINDS = ("receipt", "correction", "extension", "third-party", "consultation", "reply")
+LETTER_KINDS = ("receipt", "correction", "extension", "third-party", "consultation", "reply", "fee",
+                "consult-notice", "disclosure-notice")
 
 
 def register(sub: SubParsers) -> None:

@@ -264,6 +264,10 @@ def add_consultation(
     due = party_due(load_calendar(session), kind.value, sent_on, delivered_on)
     consultation = Consultation(kind=kind.value, party=name, matter=matter.strip(), sent_on=sent_on, due_on=due,
                                 delivered_on=delivered_on, doc_no=issue_doc_no(session, "notice", sent_on.year))
+    if kind is not ConsultationKind.DEPARTMENT:
+        # The applicant is told in writing at the same time (county text 五(三)): that notice is
+        # issued now too, so its number follows the consultation letter's.
+        consultation.applicant_notice_doc_no = issue_doc_no(session, "notice", sent_on.year)
     case.consultations.append(consultation)
     case.status = CaseStatus.IN_PROGRESS.value
     flush_case(session)
@@ -350,6 +354,11 @@ def answer_consultation(
     consultation.answered_on, consultation.opinion = answered_on, opinion
     consultation.opinion_text, consultation.decision = opinion_text.strip(), decision
     consultation.decision_reason = decision_reason.strip()
+    if (kind is ConsultationKind.THIRD_PARTY and opinion == "object" and decision == "disclose"
+            and not consultation.disclosure_notice_doc_no):
+        # 条例第三十二条: disclosing over the objection is told to the third party in writing; the
+        # notice is issued with the decision.
+        consultation.disclosure_notice_doc_no = issue_doc_no(session, "notice", answered_on.year)
     flush_case(session)
     c_diff = changed_fields(c_before, snapshot(consultation))
     save_change(session, actor, case, before, "consultation_answer",
@@ -426,6 +435,8 @@ def record_fee_notice(
     case.fee_method, case.fee_units = chosen.value, int(count)
     case.fee_earlier = earlier if chosen is FeeMethod.PER_REQUEST else None
     case.fee_working = working
+    # The 收费通知书 is a notice: its number is drawn now, when it is sent (issue 11).
+    case.fee_doc_no = issue_doc_no(session, "notice", notice_on.year)
     case.status = CaseStatus.IN_PROGRESS.value
     save_change(session, actor, case, before, "fee_notice", f"发出收费通知：{working}", today)
     return case

@@ -61,6 +61,10 @@ LETTER_KINDS: dict[str, LetterKind] = {
             (ConsultationKind.DEPARTMENT, ConsultationKind.CO_PRODUCER),
         ),
         LetterKind("reply", "政府信息公开申请答复书", "reply"),
+        LetterKind("fee", "政府信息公开信息处理费收费通知书", "notice"),
+        LetterKind("consult-notice", "政府信息公开申请征求意见告知书", "notice",
+                   (ConsultationKind.THIRD_PARTY, ConsultationKind.CO_PRODUCER)),
+        LetterKind("disclosure-notice", "政府信息公开第三方告知书", "notice", (ConsultationKind.THIRD_PARTY,)),
     )
 }
 _DOC_NO_NOTE = re.compile(r"文号：([^；]+)")
@@ -118,7 +122,8 @@ def _consultation(session: Session, case: RequestCase, kind: LetterKind, consult
         query = query.where(Consultation.id == consultation_id)
     found = session.scalars(query.order_by(Consultation.id.desc())).first()
     if found is None:
-        what = "征求第三方意见" if kind.code == "third-party" else "部门协商"
+        what = {"third-party": "征求第三方意见", "disclosure-notice": "征求第三方意见",
+                "consult-notice": "征求第三方或共同制作机关意见"}.get(kind.code, "部门协商")
         raise ValidationError(f"本申请件尚未登记{what}，请先在“办理”中登记后再生成{kind.title}。", field="kind")
     return found
 
@@ -132,9 +137,12 @@ def letter_day(session: Session, case: RequestCase, kind: str, consultation_id: 
         "correction": case.correction_notice_on,
         "extension": case.extension_notified_on,
         "reply": case.replied_on,
+        "fee": case.fee_notice_on,
     }.get(kind)
     if info.consultation_kinds:
-        event = _consultation(session, case, info, consultation_id).sent_on
+        consultation = _consultation(session, case, info, consultation_id)
+        # The 第三十二条 notice goes out with the decision, recorded with the third party's answer.
+        event = consultation.answered_on if kind == "disclosure-notice" else consultation.sent_on
     return event or date.today()
 
 
@@ -220,6 +228,14 @@ def letter_context(
             "征询事项": _sentences(consultation.matter, "征询事项"),
             "征询答复期限": cn_date(consultation.due_on),
         })
+    elif kind == "fee":
+        from app.cases.fee_letter import fee_context
+
+        context.update(fee_context(session, case))
+    elif kind in ("consult-notice", "disclosure-notice"):
+        from app.cases.consult_letters import consult_context
+
+        context.update(consult_context(_consultation(session, case, info, consultation_id), kind))
     else:
         body = case.reply_body.strip()
         if not body and case.reply_type:
@@ -255,8 +271,10 @@ def _stored_doc_no(case: RequestCase, info: LetterKind, consultation: Consultati
     if info.series == "reply":
         return case.reply_doc_no
     if consultation is not None:
-        return consultation.doc_no
-    return {"correction": case.correction_doc_no, "extension": case.extension_doc_no}.get(info.code, "")
+        return {"consult-notice": consultation.applicant_notice_doc_no,
+                "disclosure-notice": consultation.disclosure_notice_doc_no}.get(info.code, consultation.doc_no)
+    return {"correction": case.correction_doc_no, "extension": case.extension_doc_no,
+            "fee": case.fee_doc_no}.get(info.code, "")
 
 
 def _doc_no_for(
@@ -272,12 +290,18 @@ def _doc_no_for(
         return number or DRAFT_MARK
     party = consultation.party if consultation is not None else ""
     number = _previous_doc_no(session, case.id, info.code, party) or issue_doc_no(session, "notice", day.year)
-    if consultation is not None:
+    if consultation is not None and info.code == "consult-notice":
+        consultation.applicant_notice_doc_no = number
+    elif consultation is not None and info.code == "disclosure-notice":
+        consultation.disclosure_notice_doc_no = number
+    elif consultation is not None:
         consultation.doc_no = number
     elif info.code == "correction":
         case.correction_doc_no = number
     elif info.code == "extension":
         case.extension_doc_no = number
+    elif info.code == "fee":
+        case.fee_doc_no = number
     session.flush()
     record(session, actor, "assign_doc_no", RECORD_TYPE, case.id, after={"文号": number, "文书": info.title},
            summary=f"{case.case_no}：{info.title}编号{number}")
@@ -315,9 +339,18 @@ def generate_letter(
     if case is None:
         raise NotFound("该依申请公开案件不存在，可能已被删除。请刷新列表。")
     if case.status == CaseStatus.ARCHIVED.value:
-        raise ValidationError(f"案件“{case.case_no}”已归档，案卷不能再增加文书；如需重印，请用“打印副本”。")
+        raise ValidationError(f"案件“{case.case_no}”已归档，案卷不能再增加文书；如需重印已发出的文书，"
+                              "请在“案卷材料”中选中该文书，点“打印副本”。")
     if kind == "reply" and not case.reply_type:
         raise ValidationError("尚未选择答复类型、起草答复正文，不能生成答复书。", field="kind")
+    if kind == "fee":
+        from app.cases.fee_letter import require_fee_on_file
+
+        require_fee_on_file(case)  # named refusal before the generic marker check
+    if kind == "disclosure-notice":
+        from app.cases.consult_letters import require_overruled_objection
+
+        require_overruled_objection(_consultation(session, case, _kind(kind), consultation_id))
     day = letter_date or letter_day(session, case, kind, consultation_id)
     consultation = _consultation(session, case, info, consultation_id) if info.consultation_kinds else None
     party = consultation.party if consultation is not None else ""
@@ -326,7 +359,9 @@ def generate_letter(
     if markers:
         raise ValidationError(
             f"{info.title}中尚有未填写的内容：" + "、".join(dict.fromkeys(markers))
-            + "。请补全（机关信息请管理员在“系统设置 → 系统参数 → 机关信息”中填写）后再生成。",
+            + "。请补全（机关信息请管理员在“系统设置 → 系统参数 → 机关信息”中填写"
+            + ("，缴费方式在“系统设置 → 系统参数 → 依申请公开 → 信息处理费缴费方式”中填写" if kind == "fee" else "")
+            + "）后再生成。",
             field="kind",
         )
     from reports.docx_footer import add_footer_note

@@ -97,6 +97,7 @@ class RequestCase(Base):
     fee_units: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fee_earlier: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fee_working: Mapped[str] = mapped_column(Text, default="")
+    fee_doc_no: Mapped[str] = mapped_column(String(64), default="")  # 收费通知书, drawn when the notice is sent
 
     # Reply
     reply_type: Mapped[str] = mapped_column(String(32), default="")
@@ -111,6 +112,8 @@ class RequestCase(Base):
     replied_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     reply_delivery_method: Mapped[str] = mapped_column(String(32), default="")
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    # Why a reply by post has no EMS / 挂号 number, or how a reply sent “其他” went (delivery_rules).
+    reply_delivery_note: Mapped[str] = mapped_column(Text, default="")
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Approval round of the reply (SignOff.round): a return or a changed draft starts a new round,
     # so the leaders sign the draft that is actually sent.
@@ -162,6 +165,10 @@ class Consultation(Base):
     # so the pause run from it (RULES.md C.7). Empty = counted from sent_on, and shown as such.
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     doc_no: Mapped[str] = mapped_column(String(64), default="")  # the letter's 文号, drawn when sent
+    # 告知申请人 that the party is being consulted (county text 五(三)): drawn when the consultation is sent.
+    applicant_notice_doc_no: Mapped[str] = mapped_column(String(64), default="")
+    # 告知第三方 the office discloses over its objection (条例第三十二条): drawn with that decision.
+    disclosure_notice_doc_no: Mapped[str] = mapped_column(String(64), default="")
     answered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     opinion: Mapped[str] = mapped_column(String(16), default="")  # agree / object / none (silence)
     opinion_text: Mapped[str] = mapped_column(Text, default="")

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.cases.delivery_rules import delivery_facts
 from app.cases.docnos import issue_doc_no
 from app.cases.enums import CaseStatus, DeliveryMethod
 from app.cases.handling import (
@@ -191,22 +192,43 @@ def approve_reply(
     return sign
 
 
-def send_reply(
-    session: Session, actor: Actor, case_id: int, replied_on: date, delivery_method: DeliveryMethod,
-    tracking_no: str, *, today: date | None = None,
-) -> RequestCase:
-    """Send the approved reply: assigns the 答复书文号 (docno.reply) in the year of the reply."""
-    method = DeliveryMethod(delivery_method)
-    case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_APPROVAL}, "发出答复")
+def _check_send(
+    session: Session, case: RequestCase, actor: Actor, replied_on: date, method: DeliveryMethod, tracking_no: str,
+    delivery_note: str, today: date | None,
+) -> tuple[str, str]:
     reply_actions_for(session, case, actor).require(ReplyAction.SEND)
     assert case.justice_review_on is not None  # SEND is refused without it
     require_not_future(replied_on, today or date.today(), "replied_on", "答复日期")
     require_not_before(replied_on, clock_start(case), "replied_on", "答复日期", clock_start_label(case))
     require_not_before(replied_on, case.justice_review_on, "replied_on", "答复日期", "司法局审核日期")
+    number, note = delivery_facts(method, tracking_no, delivery_note)
+    check_text(note, "送达说明", "delivery_note")  # printed in the register: no character that prints as a box
+    return number, note
+
+
+def check_send_reply(
+    session: Session, actor: Actor, case_id: int, replied_on: date, delivery_method: DeliveryMethod,
+    tracking_no: str, *, delivery_note: str = "", today: date | None = None,
+) -> None:
+    """Every refusal `send_reply` would give, read-only: the GUI runs it before asking “确定发出？”,
+    so a clerk without the right, or with a fact missing, is told so instead of being asked."""
+    case = get_case(session, case_id)
+    _check_send(session, case, actor, replied_on, DeliveryMethod(delivery_method), tracking_no, delivery_note, today)
+
+
+def send_reply(
+    session: Session, actor: Actor, case_id: int, replied_on: date, delivery_method: DeliveryMethod,
+    tracking_no: str, *, delivery_note: str = "", today: date | None = None,
+) -> RequestCase:
+    """Send the approved reply: assigns the 答复书文号 (docno.reply) in the year of the reply. By post
+    it records the EMS / 挂号 number or why there is none; sent another way, how (delivery_rules)."""
+    method = DeliveryMethod(delivery_method)
+    case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_APPROVAL}, "发出答复")
+    number, note = _check_send(session, case, actor, replied_on, method, tracking_no, delivery_note, today)
     if not case.reply_doc_no:  # approved before numbers were drawn at approval
         case.reply_doc_no = issue_doc_no(session, "reply", replied_on.year)
-    check_text(tracking_no.strip(), "邮寄单号", "tracking_no", limit=64)
-    case.replied_on, case.reply_delivery_method, case.tracking_no = replied_on, method.value, tracking_no.strip()
+    case.replied_on, case.reply_delivery_method, case.tracking_no = replied_on, method.value, number
+    case.reply_delivery_note = note
     save_change(session, actor, case, before, "reply_sent", f"发出答复书 {case.reply_doc_no}（{method.label}）", today)
     return case
 

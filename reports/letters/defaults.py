@@ -220,6 +220,53 @@ def _consultation() -> DocxDocument:
     return doc
 
 
+def _consult_notice() -> DocxDocument:
+    # County text 五(三): the applicant is told in writing that the request is being consulted on.
+    # A third party is not named to the applicant (its identity may itself be protected).
+    doc = _letter_head("政府信息公开申请征求意见告知书", "{{申请人}}：")
+    L.add_body(doc, _INTRO + "因该申请涉及{{征询对象}}，本机关已于{{征询日期}}书面征求其意见，"
+                             "对方应于{{征询期限}}提出意见。")
+    L.add_body(doc, f"根据{_REGULATION}第三十三条第三款的规定，行政机关征求第三方和其他机关意见所需时间"
+                    "不计算在答复期限内。本机关将在收到意见或者征求意见期限届满后，依法作出答复。")
+    L.add_body(doc, "特此告知。")
+    _letter_foot(doc)
+    return doc
+
+
+def _disclosure_notice() -> DocxDocument:
+    # 条例第三十二条: disclosing over a third party's objection is told to it in writing, with the
+    # content to be disclosed and the reasons. The applicant is not named.
+    doc = _letter_head("政府信息公开第三方告知书", "{{第三方名称}}：")
+    L.add_body(doc, "本机关于{{征询日期}}就一件政府信息公开申请（受理编号：{{受理编号}}）书面征求你方意见，"
+                    "你方于{{第三方意见日期}}答复不同意公开，理由是：{{第三方理由}}")
+    L.add_body(doc, f"经研究，本机关认为不公开可能对公共利益造成重大影响，根据{_REGULATION}第三十二条的规定，"
+                    "决定予以公开。现将决定公开的政府信息内容和理由告知如下：")
+    L.add_body(doc, "一、决定公开的政府信息：“{{申请内容}}”。{{征询事项}}")
+    L.add_body(doc, "二、决定公开的理由：{{公开理由}}")
+    L.add_body(doc, "你方认为本决定侵犯你方合法权益的，可以依法申请行政复议或者提起行政诉讼。")
+    L.add_body(doc, "特此告知。")
+    _letter_foot(doc)
+    return doc
+
+
+def _fee() -> DocxDocument:
+    # 国办函〔2020〕109号 asks the notice to state the basis, the standard, the amount and how to
+    # pay; the consequence of not paying is the applicant's to know before the period runs.
+    doc = _letter_head("政府信息公开信息处理费收费通知书", "{{申请人}}：")
+    L.add_body(doc, _INTRO + f"经审查，您的申请超出免费提供的范围。根据{_REGULATION}第四十二条和"
+                             "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"
+                             "本机关依法收取信息处理费。现将有关事项通知如下：")
+    L.add_body(doc, "一、计费方式：{{计费方式}}。")
+    L.add_body(doc, "二、计算过程：{{计费依据}}。")
+    L.add_body(doc, "三、应缴金额：人民币{{收费金额}}（大写：{{收费金额大写}}）。")
+    L.add_body(doc, "四、缴费期限和方式：请您{{缴费期限}}缴纳，缴费方式：{{缴费方式}}。")
+    L.add_body(doc, "五、您逾期未缴纳信息处理费的，视为放弃申请，本机关不再处理该政府信息公开申请。")
+    L.add_body(doc, "六、{{收费期间说明}}")
+    L.add_body(doc, "特此通知。")
+    _letter_foot(doc)
+    return doc
+
+
 _BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "receipt": _receipt,
     "correction": _correction,
@@ -227,4 +274,7 @@ _BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "third-party": _third_party,
     "consultation": _consultation,
     "reply": _reply,
+    "fee": _fee,
+    "consult-notice": _consult_notice,
+    "disclosure-notice": _disclosure_notice,
 }

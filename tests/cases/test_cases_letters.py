@@ -35,6 +35,8 @@ from app.signoff.service import Decision
 from reports.letters import list_placeholders
 
 TODAY = date(2024, 6, 28)
+# Letters whose facts this case does not have: test_cases_fee_letter.py, test_cases_consult_notices.py.
+_ELSEWHERE = ("fee", "disclosure-notice")
 
 
 def _text(content: bytes, tmp_path: Path, name: str) -> str:
@@ -87,6 +89,8 @@ def test_every_kind_generated_and_filed(db: Database, people: dict[str, Actor], 
         third = add_consultation(s, clerk, cid, ConsultationKind.THIRD_PARTY, "贵州清水江建设工程有限公司",
                                  "是否同意公开补偿方案中涉及贵公司的补偿金额", date(2024, 5, 16), today=TODAY)
         texts["third-party"] = _text(generate_letter(s, clerk, cid, "third-party", folder).content, tmp_path, "t")
+        texts["consult-notice"] = _text(generate_letter(s, clerk, cid, "consult-notice", folder).content,
+                                        tmp_path, "n")
         dept = add_consultation(s, clerk, cid, ConsultationKind.DEPARTMENT, "锦屏县住房和城乡建设局",
                                 "该方案是否已经批准并可以公开", date(2024, 5, 16), today=TODAY)
         texts["consultation"] = _text(generate_letter(s, clerk, cid, "consultation", folder).content, tmp_path, "d")
@@ -107,11 +111,15 @@ def test_every_kind_generated_and_filed(db: Database, people: dict[str, Actor], 
         texts["reply"] = _text(reply_doc.content, tmp_path, "reply")
         assert reply_doc.category == "reply_letter" and reply_doc.letter_kind == "reply"
         docs = s.scalars(select(CaseDocument).where(CaseDocument.case_id == cid)).all()
-        assert sorted(d.letter_kind for d in docs) == sorted(LETTER_KINDS)
+        # The 收费通知书 needs a fee notice this case has not had (tests/cases/test_cases_fee_letter.py);
+        # the consultation notices are in tests/cases/test_cases_consult_notices.py.
+        assert sorted(d.letter_kind for d in docs) == sorted(k for k in LETTER_KINDS if k not in _ELSEWHERE)
         # The letters fill their checklist items; the scans and the department's own answer do not.
         assert missing_items(s, cid) == ["依申请公开件原件（含信封）", "申请人证件及其他证明材料", "其他部门的反馈意见"]
         notices = s.scalar(select(func.max(DocCounter.last_number)).where(DocCounter.kind == "notice"))
-        assert notices == 4  # correction, third party, consultation, extension; the receipt has none
+        # correction, third party and its notice to the applicant (county text 五(三)), consultation,
+        # extension; the receipt has none
+        assert notices == 5
         reply_no = case.reply_doc_no
 
     for kind, text in texts.items():
@@ -122,6 +130,7 @@ def test_every_kind_generated_and_filed(db: Database, people: dict[str, Actor], 
     for kind in ("receipt", "correction", "extension", "consultation", "reply"):
         assert "张三" in texts[kind], kind
     assert "张三" not in texts["third-party"]  # the third party is not told who asked
+    assert "张三" in texts["consult-notice"] and "贵州清水江建设工程有限公司" not in texts["consult-notice"]
     assert "答复期限" in texts["receipt"] and "当面提交" in texts["receipt"]
     assert "依据《中华人民共和国政府信息公开条例》第三十一条第（一）项" in texts["receipt"]
     assert "20个工作日内（" not in texts["receipt"]  # the date is stated, not called 20 working days
@@ -145,10 +154,11 @@ def test_context_has_every_placeholder_and_preview_draws_no_number(
                          today=TODAY)
         add_consultation(s, people["clerk"], case.id, ConsultationKind.DEPARTMENT, "县财政局", "", date(2024, 5, 7),
                          today=TODAY)
-        # The two letters took their numbers when they were recorded as sent; previews draw none.
+        # The letters took their numbers when they were recorded as sent (the third party's with its
+        # notice to the applicant); previews draw none.
         issued = s.scalar(select(func.max(DocCounter.last_number)).where(DocCounter.kind == "notice"))
-        assert issued == 2
-        for kind in LETTER_KINDS:
+        assert issued == 3
+        for kind in (k for k in LETTER_KINDS if k not in _ELSEWHERE):
             context = letter_context(s, case, kind, letter_date=date(2024, 5, 7))
             assert set(list_placeholders(kind)) <= set(context), kind
             assert context["落款日期"] == "2024年5月7日"

@@ -95,7 +95,7 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
     with pytest.raises(ValidationError, match="先由分管领导"):
         approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     with pytest.raises(ValidationError, match="尚未完成"):
-        send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
+        send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
     with pytest.raises(ConflictError):
         approve_reply(session, people["both"], case.id, STEP_LEADER, Decision.APPROVE, "同意")
@@ -104,7 +104,7 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
     assert pending_approval_step(session, case) is None
 
     with pytest.raises(ValidationError, match="不能早于司法局审核日期"):
-        send_reply(session, clerk, case.id, date(2024, 3, 19), DeliveryMethod.POST, "", today=TODAY)
+        send_reply(session, clerk, case.id, date(2024, 3, 19), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕1号"
     assert (case.replied_on, case.tracking_no) == (date(2024, 3, 25), "EA123456789CN")
@@ -144,7 +144,7 @@ def test_a_return_sends_the_case_back_and_starts_a_new_round(session: Session, p
     entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reply_returned")).one()
     assert "请补充获取信息的途径" in entry.summary
     with pytest.raises(ValidationError, match="办理中"):
-        send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
+        send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     # A changed draft needs the 司法局 again, then both leaders again.
     save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY + "可到县政务服务中心查阅。",
                      today=TODAY)
@@ -175,8 +175,8 @@ def test_a_sent_reply_is_fixed_and_dates_are_checked(session: Session, people: d
     approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意")
     approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     with pytest.raises(ValidationError, match="不能晚于今天"):
-        send_reply(session, clerk, case.id, date(2024, 6, 29), DeliveryMethod.POST, "", today=TODAY)
-    send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
+        send_reply(session, clerk, case.id, date(2024, 6, 29), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
+    send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     with pytest.raises(ValidationError, match="已于2024年3月25日发出"):
         save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY, today=TODAY)
     with pytest.raises(ValidationError, match="尚未办结"):
@@ -188,7 +188,7 @@ def test_a_reopened_case_can_be_answered_anew_with_a_new_number(session: Session
     case = drafted(session, clerk)
     approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
     approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
-    send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
+    send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     record_delivery(session, clerk, case.id, date(2024, 3, 27), today=TODAY)
     reopen_case(session, clerk, case.id, "行政复议决定责令重新答复")
     save_reply_draft(session, clerk, case.id, ReplyType.NOT_EXIST, None, BODY, today=TODAY)
@@ -197,5 +197,5 @@ def test_a_reopened_case_can_be_answered_anew_with_a_new_number(session: Session
     record_justice_review(session, clerk, case.id, date(2024, 5, 6), "合法", today=TODAY)
     approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
     approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
-    send_reply(session, clerk, case.id, date(2024, 5, 8), DeliveryMethod.POST, "", today=TODAY)
+    send_reply(session, clerk, case.id, date(2024, 5, 8), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕2号"

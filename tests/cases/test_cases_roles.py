@@ -53,7 +53,8 @@ CALLS: dict[str, Call] = {
         s, a, cid, reply.STEP_LEADER, Decision.APPROVE, "同意"),
     "approve_reply principal": lambda s, a, cid, other: reply.approve_reply(
         s, a, cid, reply.STEP_PRINCIPAL, Decision.RETURN, "退回"),
-    "send_reply": lambda s, a, cid, other: reply.send_reply(s, a, cid, D, DeliveryMethod.POST, "", today=TODAY),
+    "send_reply": lambda s, a, cid, other: reply.send_reply(
+        s, a, cid, D, DeliveryMethod.POST, "EA123456789CN", today=TODAY),
     "record_delivery": lambda s, a, cid, other: reply.record_delivery(s, a, cid, D, today=TODAY),
     "reopen_case": lambda s, a, cid, other: reply.reopen_case(s, a, cid, "理由"),
 }

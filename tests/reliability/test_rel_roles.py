@@ -31,12 +31,14 @@ from app.cases import (
     case_file,
     fees,
     handling,
+    handling_form,
     intake,
     letters,
     register_export,
     register_import,
     remedies,
     reply,
+    reprint,
 )
 from app.cases.enums import ConsultationKind, DeliveryMethod, LitigationKind, RemedyResult
 from app.cases.outcomes import ReplyType
@@ -140,7 +142,7 @@ SERVICES: tuple[Spec, ...] = (
     S("cases.reply.approve_reply", frozenset({Role.LEADER_IN_CHARGE}), lambda s, a, w: reply.approve_reply(
         s, a, w["c_reviewed"], reply.STEP_LEADER, Decision.APPROVE, "同意", today=TODAY)),
     S("cases.reply.send_reply", CASE, lambda s, a, w: reply.send_reply(
-        s, a, w["c_signed"], date(2024, 3, 25), DeliveryMethod.POST, "EMS1", today=TODAY)),
+        s, a, w["c_signed"], date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)),
     S("cases.reply.record_delivery", CASE, lambda s, a, w: reply.record_delivery(
         s, a, w["c_sent"], date(2024, 3, 27), today=TODAY)),
     S("cases.reply.reopen_case", CASE, lambda s, a, w: reply.reopen_case(s, a, w["c_closed"], "更正", today=TODAY)),
@@ -152,6 +154,12 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["c_reg"], "other", "a.pdf", PDF)),
     S("cases.archive.remove_document", CASE, lambda s, a, w: archive.remove_document(s, a, w["doc"])),
     S("cases.archive.archive_case", CASE, lambda s, a, w: archive.archive_case(s, a, w["c_closed"])),
+    S("cases.archive.check_archive", CASE, lambda s, a, w: archive.check_archive(s, a, w["c_closed"])),
+    S("cases.reply.check_send_reply", CASE, lambda s, a, w: reply.check_send_reply(
+        s, a, w["c_signed"], date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)),
+    S("cases.reprint.print_copy", CASE, lambda s, a, w: reprint.print_copy(s, a, w["letter_doc"])),
+    S("cases.handling_form.handling_form", CASE, lambda s, a, w: handling_form.handling_form(
+        s, a, w["c_reg"], TODAY, datetime(2024, 6, 28, 9, 0))),
     S("cases.letters.generate_letter", CASE, lambda s, a, w: letters.generate_letter(
         s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_import.import_register", CASE, lambda s, a, w: register_import.import_register(
@@ -287,6 +295,8 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
     w["c_reg"] = case(1)
     w["c_reg_v"] = 1
     w["doc"] = do(lambda s: archive.add_document(s, sysa, w["c_reg"], "other", "b.pdf", PDF).id)
+    w["letter_doc"] = do(lambda s: letters.generate_letter(
+        s, sysa, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4)).id)
     w["c_reg_v"] = do(lambda s: intake.get_case(s, w["c_reg"]).version)
     w["c_corr"] = case(2)
     do(handling.send_correction_notice, sysa, w["c_corr"], date(2024, 3, 5), "请写明年份", date(2024, 3, 20),
@@ -306,7 +316,7 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
             do(reply.approve_reply, p["lead"], cid, reply.STEP_LEADER, Decision.APPROVE, "同意", today=TODAY)
             do(reply.approve_reply, p["boss"], cid, reply.STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
         if steps >= 4:
-            do(reply.send_reply, sysa, cid, date(2024, 3, 25), DeliveryMethod.POST, "EMS1", today=TODAY)
+            do(reply.send_reply, sysa, cid, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
         if steps >= 5:
             do(reply.record_delivery, sysa, cid, date(2024, 3, 27), today=TODAY)
     for row in do(archive.checklist, w["c_closed"]):

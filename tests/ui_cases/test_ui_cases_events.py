@@ -371,3 +371,39 @@ def test_a_remedy_against_no_reply_on_an_overdue_case(qtbot, db, ctx, clerk, add
     assert not dlg.isVisible()
     case = _case(db, case_id)
     assert case.reconsideration_on == date(2024, 4, 8) and case.replied_on is None
+
+
+def test_consultation_notices_from_the_selected_row(qtbot, db, ctx, clerk, add_case, boxes, org_filled,
+                                                   opened) -> None:
+    """告知申请人 (county text 五(三)) for any outside consultation; 告知第三方 only once the office
+    decided to disclose over the third party's objection (条例第三十二条)."""
+    import io
+
+    from docx import Document
+
+    from app.cases.handling import add_consultation, answer_consultation
+
+    case_id = _started(db, clerk, add_case)
+    with db.session_factory.begin() as s:
+        c = add_consultation(s, clerk, case_id, ConsultationKind.THIRD_PARTY, "锦屏县某建材有限公司",
+                             "是否同意公开其投标报价", date.today())
+        cid = c.id
+    detail = _detail(qtbot, ctx, case_id)
+    panel = detail.handling
+    panel.table.selectRow(0)
+    assert panel.notice_button.isEnabled() and not panel.disclose_notice_button.isEnabled()
+    qtbot.mouseClick(panel.notice_button, Qt.MouseButton.LeftButton)
+    assert opened and "征求意见告知书" in opened[-1].name, boxes.texts()
+    text = "\n".join(p.text for p in Document(io.BytesIO(opened[-1].read_bytes())).paragraphs)
+    assert "因该申请涉及第三方" in text and "锦屏县某建材有限公司" not in text
+
+    with db.session_factory.begin() as s:
+        answer_consultation(s, clerk, cid, date.today(), "object", "涉及商业秘密", "disclose",
+                            "涉及公共资金使用，不公开将对公共利益造成重大影响")
+    detail.reload()
+    panel.table.selectRow(0)
+    assert panel.disclose_notice_button.isEnabled()
+    qtbot.mouseClick(panel.disclose_notice_button, Qt.MouseButton.LeftButton)
+    assert "第三方告知书" in opened[-1].name, boxes.texts()
+    text = "\n".join(p.text for p in Document(io.BytesIO(opened[-1].read_bytes())).paragraphs)
+    assert "锦屏县某建材有限公司：" in text and "涉及公共资金使用" in text

@@ -166,3 +166,35 @@ def test_the_unpaid_close_asks_for_the_notice_receipt_first(qtbot, db, ctx, cler
     assert not dlg.isVisible()
     assert "2024-09-23 送达申请人" in panel.fee.text() and "缴费期限至 2024-10-24" in panel.fee.text()
     assert _case(db, case_id).fee_notice_received_on == date(2024, 9, 23)
+
+
+def test_fee_letter_button_generates_the_notice_or_names_what_is_missing(
+    qtbot, db, ctx, clerk, add_case, org_filled, opened, boxes
+) -> None:
+    from docx import Document
+
+    from app.context import Actor
+    from app.settings import set_setting
+
+    case_id = _started(db, clerk, add_case)
+    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    assert not panel.fee_letter_button.isEnabled()  # no fee recorded: nothing to print
+    with db.session_factory.begin() as s:
+        record_fee_notice(s, clerk, case_id, NOTICE, "per_page", 40, today=NOTICE)
+    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    assert panel.fee_letter_button.isEnabled()
+
+    # The office has not said how to pay yet: refused in Chinese, nothing opened.
+    qtbot.mouseClick(panel.fee_letter_button, Qt.MouseButton.LeftButton)
+    assert not opened and any("[缴费方式]" in t and "信息处理费缴费方式" in t for t in boxes.texts())
+    boxes.close()
+
+    with db.session_factory.begin() as s:
+        set_setting(s, Actor.system(), "cases.fee_payment_method", "到锦屏县政务服务中心收费窗口现金缴纳")
+    qtbot.mouseClick(panel.fee_letter_button, Qt.MouseButton.LeftButton)
+    assert opened and opened[-1].name.startswith("政府信息公开信息处理费收费通知书"), boxes.texts()
+    text = "\n".join(p.text for p in Document(str(opened[-1])).paragraphs)
+    # 40 pages: 30 free + 10 × 10元 = 100元.
+    assert "应缴金额：人民币100元（大写：壹佰元整）" in text
+    assert "到锦屏县政务服务中心收费窗口现金缴纳" in text
+    assert _case(db, case_id).fee_doc_no in text

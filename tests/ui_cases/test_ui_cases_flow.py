@@ -56,7 +56,7 @@ def _add_document(qtbot, detail: CaseDetail, code: str, tmp_path: Path) -> None:
     assert not dlg.isVisible()
 
 
-def test_intake_to_archive_in_the_gui(qtbot, request, db, ctx, leaders, opened, boxes, tmp_path) -> None:
+def test_intake_to_archive_in_the_gui(qtbot, request, db, ctx, leaders, opened, boxes, answers, tmp_path) -> None:
     tab = CasesTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1300, 860)
@@ -164,3 +164,33 @@ def test_intake_to_archive_in_the_gui(qtbot, request, db, ctx, leaders, opened, 
     row = tab.model.row_of_case(case_id)
     assert tab.model.index(row, 1).data() == "已归档"
     assert detail.flowchart.current_steps() == set()
+
+    # -- 打印副本: the archived reply printed again from the original, marked 副本 ---------------
+    import io
+
+    from docx import Document
+
+    docs = detail.documents
+    assert not docs.letter_button.isEnabled()  # the archive is read-only: no new letters
+    reply_row = next(i for i, d in enumerate(docs.documents.rows) if d.letter_kind == "reply")
+    upload_row = next(i for i, d in enumerate(docs.documents.rows) if not d.letter_kind)
+    docs.doc_table.selectRow(upload_row)
+    assert not docs.copy_button.isEnabled()  # an upload has no issued original
+    docs.doc_table.selectRow(reply_row)
+    assert docs.copy_button.isEnabled()
+    before = len(opened)
+    _click(qtbot, docs.copy_button)
+    assert len(opened) == before + 1 and opened[-1].name.endswith("（副本）.docx"), boxes.texts()
+    copy = Document(io.BytesIO(opened[-1].read_bytes()))
+    assert any("副本" in p.text for s in copy.sections for p in s.header.paragraphs)
+    with db.session_factory() as s:
+        number = s.get_one(RequestCase, case_id).reply_doc_no
+    assert number and any(number in p.text for p in copy.paragraphs)
+    assert _status(db, case_id) is CaseStatus.ARCHIVED
+
+    # -- 办理单 of the archived case: printed, not filed ---------------------------------------------
+    filed = len(docs.documents.rows)
+    assert docs.form_button.isEnabled()
+    _click(qtbot, docs.form_button)
+    assert opened[-1].name == "政府信息公开申请办理单.docx", boxes.texts()
+    assert len(docs.documents.rows) == filed

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cases.archive import archive_case
+from app.cases.archive import archive_case, check_archive
 from app.cases.enums import ApplicantType, CaseStatus, Channel, DeliveryMethod
 from app.cases.handling import start_handling
 from app.changes import RecordKind
 from app.errors import UserError
-from ui.cases import event_dialogs
+from ui.cases import actions, event_dialogs
 from ui.cases.actions import read
 from ui.cases.case_list_model import STATUS_COLOURS
 from ui.cases.case_view import CaseView, load_case_view
@@ -369,6 +369,16 @@ class CaseDetail(QWidget):
         if self.view is None:
             return False
         case_id = self.view.id
+        # Role, state and missing items first: nobody is asked to confirm what would be refused.
+        try:
+            read(self.ctx, lambda s: check_archive(s, self.ctx.actor, case_id))
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        if not actions.ask(self, self.tr("归档"), self.tr(
+                "归档后，申请件“{no}”及其全部案卷材料只读：不能再增删材料、生成文书，也不能重新打开；"
+                "已发出的文书仍可“打印副本”。确定归档吗？").format(no=self.view.case_no)):
+            return False
         return self._changed(self.ctx.run(Op(lambda s: archive_case(s, self.ctx.actor, case_id),
                                              RecordKind.CASES, parent=self))[0])
 

@@ -33,6 +33,8 @@ from app.cases.archive import (
     remove_document,
 )
 from app.cases.case_file import export_case_file
+from app.cases.handling_form import handling_form
+from app.cases.reprint import DRAFT_NOTE, print_copy
 from app.changes import RecordKind
 from ui.availability import offer, refused
 from ui.cases import actions, files
@@ -91,6 +93,9 @@ class DocumentsPanel(QWidget):
         self.add_button.setObjectName("addDocument")
         self.open_button = QPushButton(self.tr("打开"), self)
         self.remove_button = QPushButton(self.tr("删除"), self)
+        self.copy_button = QPushButton(self.tr("打印副本"), self)
+        self.copy_button.setObjectName("printCopy")
+        self.copy_button.setToolTip(self.tr("按已发出的原件（含原文号）打开一份标有“副本”的文书供打印；已归档的案件也可以。"))
         self.letter_button = QToolButton(self)
         self.letter_button.setText(self.tr("生成文书"))
         self.letter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -100,6 +105,9 @@ class DocumentsPanel(QWidget):
             action.triggered.connect(lambda _=False, k=kind: self.make_letter(k))
             menu.addAction(action)
         self.letter_button.setMenu(menu)
+        self.form_button = QPushButton(self.tr("生成办理单"), self)
+        self.form_button.setObjectName("handlingForm")
+        self.form_button.setToolTip(self.tr("按案件记录生成办理单（A4）并打开；未归档的放入案卷“办理单”，已归档的只打印。"))
         self.export_button = QPushButton(self.tr("导出案卷…"), self)
         self.archive_button = QPushButton(self.tr("归档"), self)
         self.archive_button.setObjectName("archiveFromDocuments")
@@ -114,9 +122,10 @@ class DocumentsPanel(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.doc_table, 1)
         row = QHBoxLayout()
-        for b in (self.add_button, self.open_button, self.remove_button, self.letter_button):
+        for b in (self.add_button, self.open_button, self.remove_button, self.copy_button, self.letter_button):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.form_button)
         row.addWidget(self.export_button)
         row.addWidget(self.archive_button)
         rl.addLayout(row)
@@ -130,6 +139,9 @@ class DocumentsPanel(QWidget):
         self.add_button.clicked.connect(self.add_dialog)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.copy_button.clicked.connect(self.print_copy_selected)
+        self.form_button.clicked.connect(self.make_handling_form)
+        self.doc_table.selectionModel().selectionChanged.connect(self._update_copy_button)
         self.export_button.clicked.connect(self.export_zip)
         self.archive_button.clicked.connect(self.archive_requested)
 
@@ -166,6 +178,36 @@ class DocumentsPanel(QWidget):
         offer(self.doc_actions, DocumentAction.ADD, self.letter_button)
         offer(self.doc_actions, DocumentAction.REMOVE, self.remove_button)
         self.archive_button.setEnabled(v.status.value == "closed")
+        self._update_copy_button()
+
+    @Slot()
+    def _update_copy_button(self) -> None:
+        doc = self.selected_document()
+        # Only letters this program issued: an upload or a draft has no original to copy.
+        self.copy_button.setEnabled(doc is not None and bool(doc.letter_kind) and DRAFT_NOTE not in doc.note)
+
+    @Slot()
+    def make_handling_form(self) -> bool:
+        """办理单 of any case: filed while the case file is open, printed only once archived."""
+        if self.view is None:
+            return False
+        case_id, today, now = self.view.id, self.ctx.today(), self.ctx.now()
+        ok, form = self.ctx.run(Op(lambda s: handling_form(s, self.ctx.actor, case_id, today, now),
+                                   RecordKind.CASES, parent=self))
+        if ok and form is not None:
+            files.open_document(form.filename, form.content)
+        return ok
+
+    @Slot()
+    def print_copy_selected(self) -> bool:
+        """打印副本: the stored letter marked 副本, opened for printing; the service audits it."""
+        doc = self.selected_document()
+        if doc is None:
+            return False
+        ok, copy = self.ctx.run(Op(lambda s: print_copy(s, self.ctx.actor, doc.id), RecordKind.CASES, parent=self))
+        if ok and copy is not None:
+            files.open_document(copy.filename, copy.content)
+        return ok
 
     def selected_document(self) -> DocumentView | None:
         rows = self.doc_table.selectionModel().selectedRows()

@@ -215,7 +215,8 @@ def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) ->
     earlier_count = read(ctx, lambda s: fees.earlier_requests_in_month(s, view.id))
     dlg = FormDialog(_tr("收费通知"), parent, intro=_tr(
         "同一申请人一个自然月内申请超过 10 件或单件超过 30 页的，可以收取信息处理费（国办函〔2020〕109号），"
-        "金额由程序按标准计算。申请人应自收到收费通知之日起 20 个工作日内缴费，逾期视为放弃申请。") + "\n" + (
+        "金额由程序按标准计算。申请人应自收到收费通知之日起 20 个工作日内缴费，逾期视为放弃申请。"
+        "登记时编定收费通知书文号，登记后在“收费”栏点“生成收费通知书”打印送达。") + "\n" + (
         _tr("按本机关设置，收费期间答复期限暂停。") if pauses else _tr("按本机关设置，收费期间答复期限照常计算。")))
     notice = dlg.add_date("notice_on", _tr("通知日期："), today)
     method = dlg.add_choice("method", _tr("计费方式："), [(m.label, m) for m in fees.FeeMethod])

@@ -108,6 +108,12 @@ class HandlingPanel(QWidget):
         self.delivery_button.setObjectName("consultationDelivery")
         self.letter_button = QPushButton(self.tr("生成征询书/协商函"), cons)
         self.letter_button.setObjectName("consultationLetter")
+        self.notice_button = QPushButton(self.tr("告知申请人"), cons)
+        self.notice_button.setObjectName("consultNotice")
+        self.notice_button.setToolTip(self.tr("征求第三方或共同制作机关意见的，书面告知申请人（县制度五（三））"))
+        self.disclose_notice_button = QPushButton(self.tr("告知第三方（决定公开）"), cons)
+        self.disclose_notice_button.setObjectName("disclosureNotice")
+        self.disclose_notice_button.setToolTip(self.tr("第三方不同意公开而本机关决定公开的，书面告知第三方（条例第三十二条）"))
         ql = QVBoxLayout(cons)
         ql.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -116,6 +122,8 @@ class HandlingPanel(QWidget):
         row.addWidget(self.delivery_button)
         row.addStretch(1)
         row.addWidget(self.letter_button)
+        row.addWidget(self.notice_button)
+        row.addWidget(self.disclose_notice_button)
         ql.addLayout(row)
 
         ext = QGroupBox(self.tr("延期答复"), self)
@@ -139,6 +147,8 @@ class HandlingPanel(QWidget):
         self.paid_button = QPushButton(self.tr("登记缴费…"), fee)
         self.unpaid_button = QPushButton(self.tr("逾期未缴费办结…"), fee)
         self.unpaid_button.setObjectName("closeFeeUnpaid")
+        self.fee_letter_button = QPushButton(self.tr("生成收费通知书"), fee)
+        self.fee_letter_button.setObjectName("feeLetter")
         fl = QVBoxLayout(fee)
         fl.addWidget(self.fee, 1)
         row = QHBoxLayout()
@@ -146,6 +156,10 @@ class HandlingPanel(QWidget):
         row.addWidget(self.fee_received_button)
         row.addWidget(self.paid_button)
         row.addWidget(self.unpaid_button)
+        row.addStretch(1)
+        fl.addLayout(row)
+        row = QHBoxLayout()  # a second row: four buttons already fill the column at 1366 px
+        row.addWidget(self.fee_letter_button)
         row.addStretch(1)
         fl.addLayout(row)
 
@@ -170,7 +184,10 @@ class HandlingPanel(QWidget):
         self.delivery_button.clicked.connect(self.delivery_for_selected)
         self.unpaid_button.clicked.connect(lambda: self._open(event_dialogs.close_fee_unpaid))
         self.answer_button.clicked.connect(self.answer_selected)
-        self.letter_button.clicked.connect(self.letter_for_selected)
+        self.letter_button.clicked.connect(lambda: self.letter_for_selected())
+        self.fee_letter_button.clicked.connect(self.fee_letter)
+        self.notice_button.clicked.connect(lambda: self.letter_for_selected("consult-notice"))
+        self.disclose_notice_button.clicked.connect(lambda: self.letter_for_selected("disclosure-notice"))
         self.table.selectionModel().selectionChanged.connect(self._update_answer_button)
         self.table.doubleClicked.connect(self.answer_selected)
 
@@ -204,13 +221,20 @@ class HandlingPanel(QWidget):
         return self.consultations.row_at(rows[0].row()) if rows else None
 
     @Slot()
-    def letter_for_selected(self) -> int | None:
-        """第三方意见征询书 or 部门协商函 for the selected consultation."""
+    def letter_for_selected(self, kind: str = "") -> int | None:
+        """第三方意见征询书 or 部门协商函 for the selected consultation (or the notice `kind` about it)."""
         c = self.selected_consultation()
         if c is None or self.view is None:
             return None
-        kind = "third-party" if c.kind is ConsultationKind.THIRD_PARTY else "consultation"
+        kind = kind or ("third-party" if c.kind is ConsultationKind.THIRD_PARTY else "consultation")
         return open_generated_letter(self, self.ctx, self.view.id, kind, c.id)
+
+    @Slot()
+    def fee_letter(self) -> int | None:
+        """收费通知书 from the fee recorded on the case (the service refuses without one)."""
+        if self.view is None:
+            return None
+        return open_generated_letter(self, self.ctx, self.view.id, "fee")
 
     @Slot()
     def _update_answer_button(self) -> None:
@@ -219,6 +243,11 @@ class HandlingPanel(QWidget):
         self.letter_button.setEnabled(v is not None and v.status.value != "archived"
                                       and self.selected_consultation() is not None)
         chosen = self.selected_consultation()
+        live = v is not None and v.status.value != "archived" and chosen is not None
+        self.notice_button.setEnabled(live and chosen is not None and chosen.kind is not ConsultationKind.DEPARTMENT)
+        self.disclose_notice_button.setEnabled(
+            live and chosen is not None and chosen.kind is ConsultationKind.THIRD_PARTY
+            and chosen.opinion == "object" and chosen.decision == "disclose")
         self.delivery_button.setEnabled(v is not None and v.is_open and chosen is not None
                                         and chosen.kind is not ConsultationKind.DEPARTMENT)
 
@@ -285,3 +314,4 @@ class HandlingPanel(QWidget):
         self.paid_button.setEnabled(v.is_open and fee_on is not None and paid is None)
         self.fee_received_button.setEnabled(v.is_open and fee_on is not None and paid is None)
         self.unpaid_button.setEnabled(working and lapsed)
+        self.fee_letter_button.setEnabled(fee_on is not None and v.status is not CaseStatus.ARCHIVED)

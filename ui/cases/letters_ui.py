@@ -25,8 +25,12 @@ LETTER_KINDS: tuple[tuple[str, str], ...] = (
     ("third-party", _tr("第三方意见征询书")),
     ("consultation", _tr("部门协商函（办理单）")),
     ("reply", _tr("政府信息公开申请答复书")),
+    ("fee", _tr("收费通知书")),
+    ("consult-notice", _tr("征求意见告知书（告知申请人）")),
+    ("disclosure-notice", _tr("第三方告知书（决定公开）")),
 )
 LETTER_LABELS = dict(LETTER_KINDS)
+LETTER_LABELS["handling-form"] = _tr("办理单")  # built from the record, not a template (app.cases.handling_form)
 
 
 def generate(parent: QWidget | None, ctx: AppContext, case_id: int, kind: str,

@@ -30,7 +30,14 @@ from app.availability import Availability
 from app.cases.enums import CaseStatus, DeliveryMethod
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
-from app.cases.reply import approve_reply, record_delivery, record_justice_review, save_reply_draft, send_reply
+from app.cases.reply import (
+    approve_reply,
+    check_send_reply,
+    record_delivery,
+    record_justice_review,
+    save_reply_draft,
+    send_reply,
+)
 from app.cases.reply_actions import (
     REPLY_STEPS,
     STEP_LABELS,
@@ -52,7 +59,7 @@ from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
 from ui.cases.reply_gate import ReplyGate, first_allowed
 from ui.context import AppContext
-from ui.operations import Op, announce
+from ui.operations import Op, announce, precheck
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
 
@@ -158,7 +165,10 @@ class ReplyPanel(QWidget):
             self.send_method.addItem(m.label, m)
         self.tracking_no = QLineEdit(send)
         self.tracking_no.setObjectName("trackingNo")
-        self.tracking_no.setPlaceholderText(self.tr("EMS 邮件号"))
+        self.tracking_no.setPlaceholderText(self.tr("EMS 或挂号信邮件号，如 EA123456789CN"))
+        self.delivery_note = QLineEdit(send)
+        self.delivery_note.setObjectName("deliveryNote")
+        self.delivery_note.setPlaceholderText(self.tr("邮寄而无邮件号的原因；送达方式为“其他”时写明方式"))
         self.send_button = QPushButton(self.tr("发送答复"), send)
         self.send_button.setObjectName("sendReply")
         self.letter_button = QPushButton(self.tr("生成答复书"), send)
@@ -169,6 +179,7 @@ class ReplyPanel(QWidget):
         sl.addRow(self.send_status)
         sl.addRow(self.tr("答复日期："), _row(self.send_date, QLabel(self.tr("送达方式："), send), self.send_method))
         sl.addRow(self.tr("邮寄单号："), self.tracking_no)
+        sl.addRow(self.tr("送达说明："), self.delivery_note)
         sl.addRow("", _row(self.letter_button, None, self.send_button))
         sl.addRow(self.tr("送达日期："), _row(self.delivered_date, None, self.deliver_button))
 
@@ -228,6 +239,7 @@ class ReplyPanel(QWidget):
             edit.setDate(to_qdate(view.date_of(name) or today))
         self.justice_opinion.setText(view.text("justice_opinion"))
         self.tracking_no.setText(view.text("tracking_no"))
+        self.delivery_note.setText(view.text("reply_delivery_note"))
         method = view.text("reply_delivery_method") or view.text("delivery_method")
         if method:
             self.send_method.setCurrentIndex(max(0, self.send_method.findData(DeliveryMethod(method))))
@@ -277,7 +289,8 @@ class ReplyPanel(QWidget):
         if last is not None:
             self.returned.setText(self.tr("{name}于 {when} 退回答复稿：{op}").format(
                 name=last.signer_name, when=last.signed_at.strftime("%Y-%m-%d"), op=last.opinion))
-        ready = self._offer(ReplyAction.SEND, self.send_date, self.send_method, self.tracking_no, self.send_button)
+        ready = self._offer(ReplyAction.SEND, self.send_date, self.send_method, self.tracking_no, self.delivery_note,
+                            self.send_button)
         if replied:
             self.send_status.setText(self.tr("✓ 已于 {d} 发出答复，文号 {no}").format(
                 d=replied.isoformat(), no=v.text("reply_doc_no") or "—"))
@@ -436,8 +449,21 @@ class ReplyPanel(QWidget):
             return False
         case_id = self.view.id
         on, method = to_date(self.send_date.date()), DeliveryMethod(self.send_method.currentData())
-        tracking = self.tracking_no.text().strip()
-        return self.ctx.run(Op(lambda s: send_reply(s, self.ctx.actor, case_id, on, method, tracking),
+        tracking, note = self.tracking_no.text().strip(), self.delivery_note.text().strip()
+        # Every refusal first (role, approvals, mail number): the question is asked only of a
+        # clerk who may send, about a reply that can be sent.
+        if not precheck(lambda: read(self.ctx, lambda s: check_send_reply(s, self.ctx.actor, case_id, on, method,
+                                                                         tracking, delivery_note=note)),
+                        parent=self, title=self.tr("发送答复")):
+            return False
+        how = method.label + (self.tr("，邮件号 {n}").format(n=tracking) if tracking else "")
+        if not actions.ask(self, self.tr("发送答复"), self.tr(
+                "确定于 {d} 以“{how}”发出答复书吗？\n发出后答复类型、答复正文和送达方式不能再修改，文号随之确定；"
+                "登记送达后申请件办结，内容只读（更正须“重新打开”并记入审计记录）。").format(
+                    d=on.isoformat(), how=how)):
+            return False
+        return self.ctx.run(Op(lambda s: send_reply(s, self.ctx.actor, case_id, on, method, tracking,
+                                                    delivery_note=note),
                                RecordKind.CASES, parent=self))[0]
 
     @Slot()
