@@ -100,7 +100,7 @@ def test_each_state_offers_the_next_step_only(session: Session, people: dict[str
 
     approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
     assert actions(session, case, clerk).allowed(ReplyAction.SEND)
-    send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY)
+    send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     got = actions(session, case, clerk)
     sent = f"答复书已于2024年3月25日发出（{case.reply_doc_no}），不能再"
     assert got.available() == [ReplyAction.DELIVER]
