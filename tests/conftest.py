@@ -20,7 +20,13 @@ from app.bootstrap import Database, open_database
 from app.context import Actor
 from tests import pg_support
 from tests.pg_support import pytest_configure, pytest_generate_tests  # noqa: F401  (pytest hooks)
-from tests.slow_tests import pytest_collection_modifyitems  # noqa: F401  (pytest hook)
+from tests.slow_tests import mark_slow
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    mark_slow(items)
+    pg_support.deselect_server_tests(config, items)
+
 
 TEST_PASSWORD = "Ledger-7-Orchid"
 TEMP_PASSWORD = "Temp-4-Harbour"  # what an administrator hands out; replaced at first login

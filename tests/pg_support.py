@@ -53,6 +53,17 @@ def pytest_configure(config: pytest.Config) -> None:
             ) from exc
 
 
+def deselect_server_tests(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without a server, tests about a server are deselected (listed as such), never skipped and
+    counted; in CI the server is mandatory (pytest_configure), so they always run there."""
+    if pg_url():
+        return
+    gone = [item for item in items if item.get_closest_marker("postgresql_only")]
+    if gone:
+        config.hook.pytest_deselected(items=gone)
+        items[:] = [item for item in items if not item.get_closest_marker("postgresql_only")]
+
+
 def _is_service_test(path: Path) -> bool:
     try:
         rel = path.resolve().relative_to(TESTS_DIR)

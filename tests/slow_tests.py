@@ -22,7 +22,7 @@ SLOW_TESTS = {
 }
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def mark_slow(items: list[pytest.Item]) -> None:
     for item in items:
         path, _, name = item.nodeid.partition("::")
         if path in SLOW_FILES or f"{path}::{name.split('[')[0]}" in SLOW_TESTS:

@@ -63,9 +63,8 @@ def test_numbers_taken_after_the_check_are_refused_in_chinese(db: Database, tmp_
     assert _counts(db) == before  # 申请人4 was not imported either: all or nothing
 
 
+@pytest.mark.postgresql_only  # SQLite serialises writers, so this race cannot happen there (staged above)
 def test_a_real_concurrent_import_on_postgresql(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if db.is_sqlite:
-        pytest.skip("SQLite serialises writers, so this race cannot happen there (staged in the test above)")
     first, second = _register(tmp_path / "first.xlsx", [1, 2, 3]), _register(tmp_path / "second.xlsx", [2, 3, 4])
     real = register_import._existing_numbers
     raced: list[bool] = []
