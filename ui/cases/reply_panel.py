@@ -34,6 +34,8 @@ from app.cases.reply import (
     approve_reply,
     record_delivery,
     record_justice_review,
+    reply_approvals,
+    reply_signoff_content,
     save_reply_draft,
     send_reply,
 )
@@ -41,6 +43,7 @@ from app.cases.reply_text import unfilled_markers
 from app.changes import RecordKind
 from app.context import Actor
 from app.redaction.reply_rules import reply_body
+from app.signoff.content import content_hash
 from app.signoff.service import Decision
 from ui.cases import actions
 from ui.cases.actions import read
@@ -52,7 +55,7 @@ from ui.cases.reply_gate import ReplyGate, first_allowed
 from ui.context import AppContext
 from ui.operations import Op, announce
 from ui.screen_fit import scroll_area
-from ui.signoff_dialog import SignOffDialog
+from ui.signoff_dialog import SignOffDialog, content_html
 
 APPROVERS: tuple[tuple[str, Role], ...] = (
     ("leader_in_charge", Role.LEADER_IN_CHARGE),
@@ -368,8 +371,10 @@ class ReplyPanel(QWidget):
                 "本答复稿已经{names}签批。保存修改后，这些签批作废（记入审计记录），须重新报司法局审核和领导审定。"
                 "确定要保存修改吗？").format(names="、".join(signed))):
             return False
+        seen = v.reply_state  # the consent above covers the approvals shown, not ones made since
         return self.ctx.run(Op(lambda s: save_reply_draft(
-            s, self.ctx.actor, case_id, rt, idx, body, repeat_of=repeat_of, void_approvals=bool(signed)),
+            s, self.ctx.actor, case_id, rt, idx, body, repeat_of=repeat_of, void_approvals=bool(signed),
+            seen_state=seen),
             RecordKind.CASES, parent=self))[0]
 
     # -- review, approval, sending -----------------------------------------------------------
@@ -378,7 +383,9 @@ class ReplyPanel(QWidget):
         if self.view is None:
             return False
         case_id, on, opinion = self.view.id, to_date(self.justice_date.date()), self.justice_opinion.text().strip()
-        return self.ctx.run(Op(lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion),
+        seen = self.view.reply_state
+        return self.ctx.run(Op(lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion,
+                                                               seen_state=seen),
                                RecordKind.CASES, parent=self))[0]
 
     def open_approval(self, step: str, role: Role) -> SignOffDialog | None:
@@ -392,26 +399,27 @@ class ReplyPanel(QWidget):
         exclude = {o.signer_id for o in others if o.signer_id is not None}
         if isinstance(handler, int):
             exclude.add(handler)
-        summary = self.tr(
-            "<p><b>案件：</b>{no}　<b>申请人：</b>{who}</p><p><b>答复类型：</b>{rt}</p>"
-            "<p><b>司法局审核意见：</b>{justice}</p><p><b>答复内容：</b></p><p>{body}</p>").format(
-            no=escape(v.case_no), who=escape(v.text("applicant_name")),
-            rt=escape(v.reply_type.label if v.reply_type else "—"),
-            justice=escape(v.text("justice_opinion") or "—"),
-            body=escape(v.text("reply_body")).replace("\n", "<br>"))
-        if others:
-            summary += "<p>" + escape(self.tr("已签批：")) + "、".join(
-                escape(f"{o.signer_name}（{o.decision.label}）") for o in others) + "</p>"
         case_id = v.id
 
+        def _content(s: Session) -> tuple[str, str]:
+            # Read when the dialog opens and again after a refusal: the leader signs what is on record.
+            case = get_case(s, case_id)
+            content = reply_signoff_content(case)
+            html = content_html(content)
+            signed = [o for st, o in reply_approvals(s, case).items() if st != step and o is not None]
+            if signed:
+                html += "<p>" + escape(self.tr("已签批：")) + "、".join(
+                    escape(f"{o.signer_name}（{Decision(o.decision).label}）") for o in signed) + "</p>"
+            return html, content_hash(content)
+
         def _approve(s: Session, signer: Actor, decision: Decision, opinion: str) -> None:
-            approve_reply(s, signer, case_id, step, decision, opinion)
+            approve_reply(s, signer, case_id, step, decision, opinion, seen_hash=dialog.seen_hash)
 
         dialog = SignOffDialog(
-            self.ctx, title=self.tr("答复审定 — {role}").format(role=role.label), summary_html_or_text=summary,
+            self.ctx, title=self.tr("答复审定 — {role}").format(role=role.label), summary_html_or_text="",
             roles=[role], exclude_user_ids=sorted(exclude), allow_return=True,
             on_signed=lambda s, signer, decision, opinion: _approve(s, signer, decision, opinion),
-            parent=self,
+            reload=_content, parent=self,
         )
         dialog.setObjectName(f"signoff_{step}")
         dialog.accepted.connect(lambda: announce(self.ctx, RecordKind.CASES))
