@@ -16,6 +16,7 @@ from datetime import date, datetime
 from app.errors import StaleContent
 
 STALE_SIGNATURE = "内容已被修改，请重新查看后再签批。"
+STALE_LOCK = "报告的数字或文字在您查看后已有变动。内容已被修改，请重新查看后再锁定。"
 
 
 def _text(value: object) -> str:
@@ -27,8 +28,8 @@ def _text(value: object) -> str:
 
 
 def content_hash(content: Mapping[str, object]) -> str:
-    """SHA-256 of the content in a canonical form (keys sorted, values as text)."""
-    canonical = json.dumps({k: _text(v) for k, v in content.items()}, ensure_ascii=False, sort_keys=True)
+    """SHA-256 of the content in a canonical form (keys sorted, dates and numbers as text)."""
+    canonical = json.dumps(dict(content), ensure_ascii=False, sort_keys=True, default=_text)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

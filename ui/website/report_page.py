@@ -22,12 +22,13 @@ from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
 from app.changes import Changes, RecordKind
-from app.errors import UserError, ValidationError
+from app.errors import StaleContent, UserError, ValidationError
+from app.signoff.content import content_hash
 from app.website.checks import Check
 from app.website.export import export_website_report
 from app.website.figures import RecordLine, records_behind
 from app.website.layout import Source
-from app.website.service import ReportData, compute, lock_year, save_typed, unlock_year
+from app.website.service import ReportData, compute, lock_content, lock_year, save_typed, unlock_year
 from ui.annual import prompts
 from ui.context import AppContext
 from ui.messages import show_error, show_info
@@ -186,6 +187,8 @@ class WebsiteReportPage(YearlyReportPage):
                 if index.isValid():
                     self.table.setCurrentIndex(index)
             show_error(self, exc, title=title)
+            if isinstance(exc, StaleContent):
+                self.reload()  # show the figures as they are now, to look at again before locking
             return False
         except Exception as exc:  # unexpected: logged by show_error, told generically
             show_error(self, exc, title=title)
@@ -216,7 +219,9 @@ class WebsiteReportPage(YearlyReportPage):
                 "确定锁定吗？").format(year=year)):
             return False
         today, actor = self._today(), self.ctx.actor
-        return self._change(title, lambda s: lock_year(s, actor, year, today=today))
+        # The lock publishes what this page shows; figures changed since are refused (issue 19).
+        seen = content_hash(lock_content(self.data)) if self.data is not None else None
+        return self._change(title, lambda s: lock_year(s, actor, year, today=today, seen_hash=seen))
 
     def unlock(self) -> bool:
         year, title = self.current_year, self.tr("解锁网站年报")
