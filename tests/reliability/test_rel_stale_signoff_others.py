@@ -46,8 +46,8 @@ def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
 
 def test_second_review_of_a_post_edited_since_the_dialog_opened_is_refused(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     editor, head = people["editor"], people["head"]
-    form = PostForm(title="关于优化营商环境的通知", target="政策文件", body="第一稿正文", source_kind=SourceKind.REPRINT,
-                    source_site="中国政府网", reprinted_at=datetime(2024, 5, 6, 9, 30),
+    form = PostForm(title="关于优化营商环境的通知", target="政策文件", body="第一稿正文",
+                    source_kind=SourceKind.REPRINT, source_site="中国政府网", reprinted_at=datetime(2024, 5, 6, 9, 30),
                     source_url="https://www.gov.cn/zhengce/content/1.htm")
     with db.session_factory.begin() as s:
         post_id = create_post(s, editor, form).id

@@ -46,7 +46,8 @@ def _signoffs(db, case_id: int) -> list[SignOff]:  # type: ignore[no-untyped-def
         return rows
 
 
-def test_the_leader_cannot_sign_a_text_changed_after_the_dialog_opened(qtbot, db, ctx, clerk, leaders, add_case) -> None:  # type: ignore[no-untyped-def]
+def test_the_leader_cannot_sign_a_text_changed_after_the_dialog_opened(  # type: ignore[no-untyped-def]
+        qtbot, db, ctx, clerk, leaders, add_case) -> None:
     case_id = _awaiting_leader(db, clerk, add_case)
     detail = _detail(qtbot, ctx, case_id)
     qtbot.mouseClick(detail.reply.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
