@@ -47,14 +47,15 @@ class _Reporting:
     message: QLabel | None = None
     point_at: Callable[[str], None] | None = None
 
-    def report(self, exc: BaseException) -> None:
-        """Say what went wrong where the user is looking; point at the field a rule names."""
+    def report(self, exc: BaseException, retry: Callable[[], object] | None = None) -> None:
+        """Say what went wrong where the user is looking; point at the field a rule names.
+        `retry` runs the same action again from the box's 重试 button when the database was away."""
         if self.message is not None:
             self.message.setText(logged_error_text(exc, f"Operation failed: {self.title or ''}"))
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.show()
         else:
-            show_error(self.parent, exc, title=self.title)
+            show_error(self.parent, exc, title=self.title, retry=retry)
         if isinstance(exc, ValidationError) and exc.field and self.point_at is not None:
             self.point_at(exc.field)
 
@@ -88,7 +89,7 @@ def run_op(ctx: AppContext, op: Op[T]) -> OpResult[T]:
         with ctx.unit_of_work() as session:
             value = op.do(session)
     except Exception as exc:  # a UserError rolled the transaction back: nothing was saved
-        op.report(exc)
+        op.report(exc, retry=lambda: run_op(ctx, op))
         return OpResult(False, None)
     announce(ctx, op.changes)
     return OpResult(True, value)
