@@ -46,6 +46,7 @@ from app.signoff.content import content_hash
 from app.signoff.service import Decision
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.discard_guard import DiscardGuard
 from ui.operations import Op, announce
 from ui.review.checklist_model import COL_ITEM, COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
 from ui.review.checklist_view import CHECKLIST_PROBLEM_START, toggle_on_row_click
@@ -221,6 +222,15 @@ class ReviewDialog(QDialog):
         self.return_button.clicked.connect(self.return_post)
         self.cancel_button.clicked.connect(self.reject)
         self._update_pending()
+        # The opinion, the ticks and notes of the checklist are typed work: Esc, 取消, the close
+        # button and Ctrl+Q ask before throwing them away.
+        self.guard = DiscardGuard(self, what=self.tr("审核意见和审核要点"))
+        for model in (self.points, self.requirements):
+            model.dataChanged.connect(self.guard.mark_dirty)
+
+    def reject(self) -> None:
+        if self.guard.allow_reject():
+            super().reject()
 
     # -- escalation (第九条, last paragraph) ----------------------------------------------------
     def _escalation_box(self) -> QGroupBox:
@@ -364,6 +374,7 @@ class ReviewDialog(QDialog):
 
     @Slot()
     def _done(self) -> None:
+        self.guard.mark_clean()
         self.review_recorded.emit(self.post_id)
         announce(self.ctx, RecordKind.REVIEW)
         self.accept()
