@@ -88,3 +88,30 @@ def test_a_draft_saved_over_an_approval_made_since_the_panel_loaded_is_refused( 
         case = s.get(RequestCase, case_id)
         assert case is not None and case.reply_body == OLD and case.justice_opinion == "同意"
     assert [x.decision for x in _signoffs(db, case_id)] == ["approve"]
+
+
+def test_closing_the_window_asks_before_a_typed_reply_draft_is_lost(  # type: ignore[no-untyped-def]
+        qtbot, db, ctx, clerk, add_case, monkeypatch) -> None:
+    from ui.cases import actions
+    from ui.cases.tab import CasesTab
+
+    case_id = add_case()
+    with db.session_factory.begin() as s:
+        start_handling(s, clerk, case_id)
+    tab = CasesTab(ctx)
+    qtbot.addWidget(tab)
+    tab.select_case(case_id)
+    asked: list[str] = []
+    answer = {"value": False}
+
+    def ask(_parent, title: str, _text: str) -> bool:  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return answer["value"]
+
+    monkeypatch.setattr(actions, "ask", ask)
+    assert tab.detail.reply.body.isEnabled()
+    assert tab.can_close() and asked == []  # the default text as loaded: nothing to lose
+    tab.detail.reply.body.appendPlainText("另：可到县档案馆查阅。")
+    assert not tab.can_close() and asked == ["答复稿尚未保存"]  # 继续编辑: the window stays
+    answer["value"] = True
+    assert tab.can_close()  # 放弃

@@ -78,6 +78,7 @@ class ReplyPanel(QWidget):
         self._default_body = ""
         self.sign_dialog: SignOffDialog | None = None
         self._loading = False
+        self._loaded_draft: tuple[object, ...] = ()  # the draft as loaded, to tell typed changes
 
         draft = QGroupBox(self.tr("① 起草答复书"), self)
         self.reply_type = QComboBox(draft)
@@ -233,6 +234,19 @@ class ReplyPanel(QWidget):
         if method:
             self.send_method.setCurrentIndex(max(0, self.send_method.findData(DeliveryMethod(method))))
         self._update_states()
+        self._loaded_draft = self._draft_now()
+
+    def _draft_now(self) -> tuple[object, ...]:
+        return self.current_type(), self.current_detail(), self.body.toPlainText()
+
+    def draft_is_dirty(self) -> bool:
+        """The clerk typed or chose something in the draft that is not saved."""
+        return self.view is not None and self.body.isEnabled() and self._draft_now() != self._loaded_draft
+
+    def can_discard(self) -> bool:
+        """Before the window closes (Ctrl+Q, 退出, the close button): ask when a typed draft would be lost."""
+        return not self.draft_is_dirty() or actions.ask(self, self.tr("答复稿尚未保存"), self.tr(
+            "答复稿有未保存的修改，关闭后将丢失。确定放弃这些修改吗？"))
 
     def _update_states(self) -> None:
         v = self.view
