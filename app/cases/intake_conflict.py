@@ -8,26 +8,19 @@ version the other PC saved, so it goes through unless a third save came in betwe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.intake import FIELD_LABELS, CaseForm, form_values
+from app.form_conflict import FieldConflict
+from app.form_conflict import differences as form_differences
+from app.form_conflict import merged as merge_forms
 
 EXTRA_LABELS = {
     "applicant_type": "申请人类型", "has_power_of_attorney": "授权委托书", "channel": "申请方式",
     "submitted_on": "提交日期", "channel_date": "收到日期", "delivery_method": "送达方式",
     "letter_arrived_on": "平信到达日期",
 }
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    field: str
-    label: str
-    theirs: str  # as shown to the clerk
-    yours: str
-    you_changed: bool  # the clerk's value differs from what his form was opened with
 
 
 def shown_value(name: str, value: object) -> str:
@@ -48,14 +41,10 @@ def shown_value(name: str, value: object) -> str:
 
 def differences(original: CaseForm, theirs: CaseForm, yours: CaseForm) -> list[FieldConflict]:
     """Every registration field where the saved record and the clerk's form differ, in form order."""
-    o, t, y = form_values(original), form_values(theirs), form_values(yours)
-    return [
-        FieldConflict(f.name, FIELD_LABELS.get(f.name) or EXTRA_LABELS.get(f.name, f.name),
-                      shown_value(f.name, t[f.name]), shown_value(f.name, y[f.name]), y[f.name] != o[f.name])
-        for f in fields(CaseForm) if t[f.name] != y[f.name]
-    ]
+    return form_differences(original, theirs, yours, labels={**FIELD_LABELS, **EXTRA_LABELS}, shown=shown_value,
+                            values=form_values)
 
 
 def merged(theirs: CaseForm, yours: CaseForm, keep_mine: set[str]) -> CaseForm:
     """Their saved record with the clerk's value for each field he chose to keep."""
-    return replace(theirs, **{name: getattr(yours, name) for name in keep_mine})
+    return merge_forms(theirs, yours, keep_mine)
