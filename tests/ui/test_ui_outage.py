@@ -102,3 +102,40 @@ def test_the_outage_message_offers_retry_and_retry_runs_the_action_again(
     retry.click()
     qtbot.waitUntil(lambda: runs == [1])
     assert visible_message_boxes() == []
+
+
+def test_a_registration_saved_during_an_outage_is_kept_and_saved_by_retry(
+        qtbot: QtBot, db: Database, make_user: Callable[..., Actor],
+        visible_message_boxes: Callable[[], list[QMessageBox]]) -> None:
+    from sqlalchemy import func, select
+
+    from app.auth.roles import Role
+    from app.cases.models import RequestCase
+    from ui.cases.intake_dialog import IntakeDialog
+
+    ctx = AppContext(db=db, actor=make_user("clerk", Role.DISCLOSURE_STAFF))
+    outage = _Outage(ctx)
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    form.applicant_name.setText("张三")
+    form.id_number.setText("11010519491231002X")
+    form.phone.setText("13800138000")
+    form.address.setText("锦屏县三江镇")
+    form.content.setPlainText("申请公开县政府2025年工作报告")
+    outage.down = True
+    assert not dialog.save()
+    (box,) = visible_message_boxes()
+    assert sorted(b.text() for b in box.buttons()) == ["取消", "重试"]
+    assert dialog.isVisible() and form.applicant_name.text() == "张三"  # nothing typed is lost
+    outage.down = False
+    next(b for b in box.buttons() if b.text() == "重试").click()
+
+    def saved() -> bool:
+        with db.session_factory() as s:
+            return s.scalar(select(func.count()).select_from(RequestCase)) == 1
+
+    qtbot.waitUntil(lambda: dialog.saved_case_id is not None or not dialog.warning_frame.isHidden())
+    assert dialog.warning_frame.isHidden(), dialog.warnings.text()
+    assert saved()

@@ -13,6 +13,7 @@ from app.cases.intake import CaseForm, intake_warnings, register_case, update_ca
 from app.cases.intake_conflict import differences, merged
 from app.cases.queries import get_case
 from app.changes import RecordKind
+from app.db.retry import describe_db_error
 from app.errors import ConflictError, UserError, ValidationError
 from ui.cases.actions import read
 from ui.cases.intake_form import IntakeForm
@@ -168,6 +169,11 @@ class IntakeDialog(QDialog):
             return False
         except UserError as exc:  # PermissionDenied, NotFound …
             show_error(self, exc)
+            return False
+        except Exception as exc:
+            if describe_db_error(exc) is None:
+                raise
+            show_error(self, exc, retry=self.save)  # the server is away: the form stays, 重试 saves it
             return False
         self.saved_case_id, self.saved_case_no = saved[0], saved[1]
         self.guard.mark_clean()
