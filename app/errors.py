@@ -37,3 +37,8 @@ class DatabaseUnreadable(UserError):
 
 class SchemaTooNew(UserError):
     """The database was written by a newer version of the program."""
+
+
+class StaleContent(ConflictError):
+    """What a signer or editor saw is no longer what is on record: the signature or save would bind
+    text they never read. The dialog re-reads the record and shows the new text."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.changes import change_stamp
+from app.db.retry import describe_db_error
 from ui.context import AppContext
 from ui.workers import Progress, TaskHandle, run_task
 
@@ -23,12 +24,17 @@ class ChangeWatcher(QObject):
     """Emits ctx.events.remote_changed (the context outlives any window, so a lookup that
     finishes after its window closed is still safe to report)."""
 
+    reachability_changed = Signal(bool, str)
+    """The database became unreachable (False, the Chinese reason) or reachable again (True, "")."""
+
     def __init__(self, ctx: AppContext, parent: QObject | None = None, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._last: int | None = None
         self._task: TaskHandle[int] | None = None
         self._stopped = False
+        self.reachable = True
+        self._failing = False  # the last poll failed (for any reason): logged once until it succeeds
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -48,13 +54,28 @@ class ChangeWatcher(QObject):
                               show_progress=False)
 
     def _seen(self, stamp: int) -> None:
+        if self._failing:
+            log.info("change poll: the database answers again")
+            self._failing = False
+        if not self.reachable:
+            self.reachable = True
+            self.reachability_changed.emit(True, "")
         if self._last is not None and stamp != self._last:
             self.ctx.events.remote_changed.emit()
         self._last = stamp
 
     def _failed(self, exc: BaseException) -> None:
-        # A server that is briefly away is reported by the action the user takes next, not here.
-        log.warning("change poll failed: %s", exc)
+        # One line when the state changes, not a traceback every poll: an outage of an hour and a
+        # half must not push every older entry out of the rotating log.
+        if not self._failing:
+            first = (str(exc).strip().splitlines() or [""])[0][:200]
+            log.warning("change poll failed (%s): %s; logged again when it recovers", type(exc).__name__, first)
+            self._failing = True
+        lost = describe_db_error(exc)
+        if lost is not None and self.reachable:
+            # Shown in the status bar before the clerk acts; the action itself still reports it.
+            self.reachable = False
+            self.reachability_changed.emit(False, lost)
 
     @Slot()
     def stop(self) -> None:

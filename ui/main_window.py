@@ -33,6 +33,7 @@ from ui.about_dialog import AboutDialog
 from ui.change_password_dialog import ChangePasswordDialog
 from ui.change_watcher import ChangeWatcher
 from ui.connection_dialog import ConnectionDialog
+from ui.connection_indicator import ConnectionIndicator
 from ui.context import AppContext
 from ui.database_actions import DatabaseActions
 from ui.discard_guard import first_unsaved_dialog
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.idle.idle_timed_out.connect(self.lock)
         self.watcher = ChangeWatcher(ctx, self)
         self.db_actions.restore_started.connect(self.watcher.stop)
+        self.connection_indicator = ConnectionIndicator(self)  # a lost server, before the clerk acts
+        self.statusBar().insertPermanentWidget(0, self.connection_indicator)
+        self.watcher.reachability_changed.connect(self.connection_indicator.set_reachable)
         self._restore_geometry()
         self.tab_widget(0)
 

@@ -8,8 +8,9 @@ GUI tests drive never stops in a nested event loop; pass `wait=True` where the c
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -64,15 +65,34 @@ def _present(box: QMessageBox, wait: bool) -> QMessageBox:
 
 def show_error(
     parent: QWidget | None, exc_or_text: BaseException | str, *, title: str | None = None,
-    wait: bool = False, logged: bool = False,
+    wait: bool = False, logged: bool = False, retry: Callable[[], object] | None = None,
 ) -> QMessageBox:
-    """Show an error. Unexpected exceptions (not UserError) are logged with their traceback."""
-    expected = isinstance(exc_or_text, UserError | str) or describe_db_error(exc_or_text) is not None
+    """Show an error. Unexpected exceptions (not UserError) are logged with their traceback.
+    With `retry`, a lost database gets the buttons its text names: 重试 (runs `retry`) and 取消."""
+    lost = not isinstance(exc_or_text, str) and describe_db_error(exc_or_text) is not None
+    expected = isinstance(exc_or_text, UserError | str) or lost
     if isinstance(exc_or_text, BaseException) and not expected and not logged:
         log.error("Unexpected error", exc_info=exc_or_text)
     icon = QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical
     box = _box(parent, icon, title or _tr("出错了"), error_text(exc_or_text))
+    if lost and retry is not None:
+        _offer_retry(box, retry)
     return _present(box, wait)
+
+
+def _offer_retry(box: QMessageBox, retry: Callable[[], object]) -> None:
+    box.setStandardButtons(QMessageBox.StandardButton.NoButton)  # Qt deletes the lone 确定
+    again = box.addButton(_tr("重试"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.setEscapeButton(cancel)
+
+    def answered() -> None:
+        if box.clickedButton() is again:
+            # After the box has closed: a second failure opens a new box of its own.
+            QTimer.singleShot(0, retry)
+
+    box.finished.connect(answered)
 
 
 def show_info(parent: QWidget | None, title: str, text: str, *, wait: bool = False) -> QMessageBox:

@@ -57,14 +57,15 @@ class _Reporting:
     message: QLabel | None = None
     point_at: Callable[[str], None] | None = None
 
-    def report(self, exc: BaseException) -> None:
-        """Say what went wrong where the user is looking; point at the field a rule names."""
+    def report(self, exc: BaseException, retry: Callable[[], object] | None = None) -> None:
+        """Say what went wrong where the user is looking; point at the field a rule names.
+        `retry` runs the same action again from the box's 重试 button when the database was away."""
         if self.message is not None:
             self.message.setText(logged_error_text(exc, f"Operation failed: {self.title or ''}"))
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.show()
         else:
-            show_error(self.parent, exc, title=self.title)
+            show_error(self.parent, exc, title=self.title, retry=retry)
         if isinstance(exc, ValidationError) and exc.field and self.point_at is not None:
             self.point_at(exc.field)
 
@@ -136,9 +137,11 @@ def _run(unit_of_work: Callable[[], AbstractContextManager[Session]], op: Op[T],
             op.on_rollback(stop.value)
         return OpResult(False, None)
     except Exception as exc:  # a UserError rolled the transaction back: nothing was saved
-        if ctx is not None:  # signed out, no attachment can be opened
-            record_damage_in(ctx.unit_of_work, ctx.actor, exc)  # a refused damaged attachment stays on record
-        op.report(exc)
+        if ctx is None:  # signed out: no attachment can be opened, and the sign-in form itself is the retry
+            op.report(exc)
+            return OpResult(False, None)
+        record_damage_in(ctx.unit_of_work, ctx.actor, exc)  # a refused damaged attachment stays on record
+        op.report(exc, retry=lambda: run_op(ctx, op))
         return OpResult(False, None)
     return OpResult(True, value)
 

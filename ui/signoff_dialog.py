@@ -17,6 +17,7 @@ refusal there rolls back only the change.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from html import escape
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import Qt as QtGuiNamespace
@@ -36,11 +37,15 @@ from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
 from app.context import Actor
+from app.errors import StaleContent
 from app.signoff.service import Decision, check_signer
 from ui.context import AppContext
+from ui.messages import logged_error_text
 from ui.operations import Op, busy_cursor
 
 OnSigned = Callable[[Session, Actor, Decision, str], None]
+# Re-reads what is signed: (summary to show, its app.signoff.content hash).
+Reload = Callable[[Session], tuple[str, str]]
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -55,6 +60,7 @@ class SignOffDialog(QDialog):
         exclude_user_ids: Sequence[int] | Mapping[int, str] = (),
         allow_return: bool = True,
         on_signed: OnSigned,
+        reload: Reload | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,6 +73,10 @@ class SignOffDialog(QDialog):
             dict(exclude_user_ids) if isinstance(exclude_user_ids, Mapping) else tuple(exclude_user_ids))
         self.allow_return = allow_return
         self._on_signed = on_signed
+        self._reload = reload
+        # The content hash of the summary on screen; on_signed passes it to the service, which
+        # refuses when the record changed since (the signature binds what the signer saw).
+        self.seen_hash = ""
         self.signed_by: Actor | None = None
         self.decision: Decision | None = None
         self.opinion_text = ""
@@ -78,10 +88,7 @@ class SignOffDialog(QDialog):
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
         self.summary.setMinimumHeight(160)
-        if QtGuiNamespace.mightBeRichText(summary_html_or_text):
-            self.summary.setHtml(summary_html_or_text)
-        else:
-            self.summary.setPlainText(summary_html_or_text)
+        self._show_summary(summary_html_or_text)
         hint = QLabel(
             self.tr("请由有权签批的人员（{roles}）本人输入用户名和密码签批。").format(
                 roles="、".join(r.label for r in self.roles)
@@ -139,6 +146,22 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.username.setFocus()
+        if reload is not None:
+            self.reload_content()
+
+    def _show_summary(self, text: str) -> None:
+        if QtGuiNamespace.mightBeRichText(text):
+            self.summary.setHtml(text)
+        else:
+            self.summary.setPlainText(text)
+
+    def reload_content(self) -> None:
+        """Show the record as it is now and remember its hash (the version a signature binds)."""
+        if self._reload is None:
+            return
+        with self.ctx.reader() as session:
+            text, self.seen_hash = self._reload(session)
+        self._show_summary(text)
 
     @Slot()
     def approve(self) -> None:
@@ -175,9 +198,19 @@ class SignOffDialog(QDialog):
                 self.password.clear()
                 return self._fail(check.message, self.password)
             signer = check.actor
-            ok, _ = self.ctx.run(Op(lambda s: self._on_signed(s, signer, decision, opinion),
-                                    message=self.message, title=self.windowTitle()))
+            stale: list[StaleContent] = []
+
+            def signed(session: Session) -> None:
+                try:
+                    self._on_signed(session, signer, decision, opinion)
+                except StaleContent as exc:
+                    stale.append(exc)
+                    raise
+
+            ok, _ = self.ctx.run(Op(signed, message=self.message, title=self.windowTitle()))
             if not ok:
+                if stale:  # someone changed the record after this dialog read it: show the new text
+                    return self._show_latest(stale[0])
                 return False
         self.signed_by = check.actor
         self.decision = decision
@@ -186,9 +219,23 @@ class SignOffDialog(QDialog):
         self.accept()
         return True
 
+    def _show_latest(self, stale: StaleContent) -> bool:
+        try:
+            self.reload_content()
+        except Exception as read_exc:  # the message below still says what happened
+            logged_error_text(read_exc, "Sign-off reload failed")
+        return self._fail(str(stale) + self.tr("下方已显示最新内容。"), None)
+
     def _fail(self, text: str, focus: QWidget | None) -> bool:
         self.message.setText(text)
         self.message.show()
         if focus is not None:
             focus.setFocus()
         return False
+
+
+def content_html(content: Mapping[str, str]) -> str:
+    """The label → text a signature binds (app.signoff.content), as the dialog's summary."""
+    return "".join(
+        f"<p><b>{escape(label)}：</b>{escape(text).replace(chr(10), '<br>')}</p>" for label, text in content.items()
+    )

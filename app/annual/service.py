@@ -26,6 +26,7 @@ from app.disclosure.figures import Part2, part2
 from app.errors import ConflictError, ValidationError
 from app.report_lock import ReportAction, ReportRules, lock_actions_for, mark_published, unlock_report
 from app.settings import get_setting
+from app.signoff.content import STALE_LOCK, require_seen
 
 EDIT_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN)
 REPORT_NAME = "年度报告"  # as messages name it after the year: "2024 年度报告"
@@ -124,10 +125,19 @@ def save_texts(session: Session, actor: Actor, year: int, part1: str, part5: str
     return row
 
 
-def lock_year(session: Session, actor: Actor, year: int, today: date | None = None) -> AnnualReport:
-    """Store the figures as published; refused while a check fails or the year is not over."""
+def lock_content(data: Any) -> dict[str, Any]:
+    """What a lock publishes (figures and texts), for the content hash the page showed."""
+    return {"figures": _figures(data.part2, data.part3, data.part4, data.fees),
+            "part1": data.part1, "part5": data.part5, "part6": data.part6}
+
+
+def lock_year(session: Session, actor: Actor, year: int, today: date | None = None,
+              *, seen_hash: str | None = None) -> AnnualReport:
+    """Store the figures as published; refused while a check fails or the year is not over, and
+    when the figures or texts differ from what the page showed (`seen_hash` of lock_content)."""
     report_actions(session, actor, year, today).require(ReportAction.LOCK)
     data = compute(session, year)
+    require_seen(seen_hash, lock_content(data), STALE_LOCK)
     from app.annual.report_export import check_texts  # late: report_export imports this module
 
     check_texts(year, data.part1, data.part5, "锁定")

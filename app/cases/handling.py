@@ -30,6 +30,7 @@ from app.context import Actor
 from app.db.base import utcnow
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.settings import get_setting
+from app.signoff.content import require_seen
 from app.signoff.service import Decision, record_signoff
 from app.text_check import check_text
 from app.workdays.service import load_calendar
@@ -367,14 +368,24 @@ def answer_consultation(
     return consultation
 
 
+def extension_signoff_content(case: RequestCase, reason: str) -> dict[str, str]:
+    """What the approver of an extension is shown (label → text); its content_hash is what he signs."""
+    return {
+        "案件": case.case_no, "申请人": case.applicant_name,
+        "当前答复期限": cn_date(case.due_on) if case.due_on else "—", "延期理由": reason.strip(),
+    }
+
+
 def extend_deadline(
     session: Session, actor: Actor, case_id: int, notified_on: date, reason: str, approver: Actor, opinion: str,
-    *, today: date | None = None,
+    *, today: date | None = None, seen_hash: str | None = None,
 ) -> RequestCase:
     """延期答复 (条例第三十三条): once, before the current due date, approved by the head of the
-    disclosure office (the role is a setting) who is not the clerk; adds 20 working days."""
+    disclosure office (the role is a setting) who is not the clerk; adds 20 working days.
+    `seen_hash` is the content_hash of extension_signoff_content the approver was shown."""
     allowed = WORKING | {CaseStatus.AWAITING_APPROVAL}
     case, before = case_for_change(session, actor, case_id, allowed, "延期答复")
+    signed_hash = require_seen(seen_hash, extension_signoff_content(case, reason))
     if case.replied_on is not None:
         raise ValidationError("本件已答复，不能再延期。", field="notified_on")
     if case.extension_notified_on is not None:
@@ -398,7 +409,7 @@ def extend_deadline(
     record_signoff(
         session, approver, subject_type=SIGNOFF_SUBJECT, subject_id=case.id, step=STEP_EXTENSION,
         decision=Decision.APPROVE, opinion=opinion, roles=[role],
-        exclude_user_ids=[actor.user_id] if actor.user_id is not None else [],
+        exclude_user_ids=[actor.user_id] if actor.user_id is not None else [], content_hash=signed_hash,
         summary=f"{approver.display_name}同意{case.case_no}延期答复",
     )
     case.extension_notified_on, case.extension_reason = notified_on, text

@@ -172,6 +172,11 @@ def _values(form: CaseForm) -> dict[str, Any]:
     return out
 
 
+def form_values(form: CaseForm) -> dict[str, Any]:
+    """The form as the values stored and compared (for the conflict view, app.cases.intake_conflict)."""
+    return _values(form)
+
+
 def _validated(form: CaseForm, today: date) -> tuple[dict[str, Any], date, str]:
     v = _values(form)
     if not v["applicant_name"]:
@@ -275,7 +280,8 @@ def update_case(
             k: (getattr(case, k), v) for k, v in _values(form).items() if getattr(case, k) != v
         }
         raise ConflictError(
-            f"申请件“{case.case_no}”在您打开后已被其他人修改并保存。请核对差异（对方的值 / 您的值）后刷新重新填写。",
+            f"申请件“{case.case_no}”在您打开后已被其他人修改并保存。请逐项核对差异（对方的值 / 您的值），"
+            "选定保留哪一个后再保存。",
             changes,
         )
     today = today or date.today()

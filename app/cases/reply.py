@@ -39,7 +39,8 @@ from app.cases.reply_text import unfilled_markers
 from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
-from app.errors import PermissionDenied, ValidationError
+from app.errors import PermissionDenied, StaleContent, ValidationError
+from app.signoff.content import content_hash, require_seen
 from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
 from app.text_check import check_text
@@ -50,6 +51,42 @@ __all__ = [  # the reply's order and steps are stated in app.cases.reply_actions
 
 # The reply letter's body (app.text_check): a long 部分公开 reply with its reasons stays well under this.
 BODY_LIMIT = 20000
+
+
+STALE_DRAFT = "答复在您打开后已被他人修改或签批，保存将作废对方的工作。内容已被修改，请重新查看后再保存。"
+STALE_JUSTICE = "答复稿在您打开后已被他人修改，司法局审核的是哪一稿无法确定。内容已被修改，请重新查看后再登记。"
+
+
+def reply_signoff_content(case: RequestCase) -> dict[str, str]:
+    """What the leader's sign-off dialog shows, label → text; its content_hash is what he signs."""
+    reply = ReplyType(case.reply_type) if case.reply_type else None
+    details = reply.outcome.details if reply is not None else ()
+    detail = case.outcome_detail
+    return {
+        "受理编号": case.case_no,
+        "申请人": case.applicant_name,
+        "答复类型": reply.label if reply is not None else "—",
+        "具体情形": details[detail] if detail is not None and 0 <= detail < len(details) else "—",
+        "司法局审核意见": case.justice_opinion or "—",
+        "答复内容": case.reply_body or "—",
+        "审定轮次": f"第 {case.reply_round} 轮",
+    }
+
+
+def reply_state_hash(session: Session, case: RequestCase) -> str:
+    """The version of the reply a clerk's form started from: text, review and the leaders'
+    signatures. A draft saved over approvals made since the form was opened is refused."""
+    signs = ";".join(
+        f"{step}:{sign.decision}:{sign.signer_id}" for step, sign in reply_approvals(session, case).items()
+        if sign is not None
+    )
+    return content_hash({**reply_signoff_content(case), "status": case.status,
+                         "justice_review_on": case.justice_review_on, "signs": signs})
+
+
+def _require_state(session: Session, case: RequestCase, seen: str | None, message: str) -> None:
+    if seen is not None and seen != reply_state_hash(session, case):
+        raise StaleContent(message)
 
 
 def pending_approval_step(session: Session, case: RequestCase) -> str | None:
@@ -71,15 +108,19 @@ def approvals_voided_by_edit(session: Session, case: RequestCase) -> list[str]:
 def save_reply_draft(
     session: Session, actor: Actor, case_id: int, reply_type: ReplyType, detail_index: int | None, body: str,
     *, repeat_of: str = "", void_approvals: bool = False, today: date | None = None,
+    seen_state: str | None = None,
 ) -> RequestCase:
     """Save the draft reply and submit it for review and approval.
 
     Refused when the reply type asserts a fact not on file (reply_facts), when the text still has
     a bracketed fill-in marker, and — unless `void_approvals` — when leaders already approved the
-    current draft (their approvals are voided by a new draft; the audit entry names them)."""
+    current draft (their approvals are voided by a new draft; the audit entry names them).
+    `seen_state` is reply_state_hash when the form was loaded: a save over someone else's draft,
+    review or approval made since is refused (the consent to void covers only what was shown)."""
     reply = ReplyType(reply_type)
     case, before = case_for_change(session, actor, case_id, DRAFTABLE, "起草答复")
     reply_actions_for(session, case, actor).require(ReplyAction.DRAFT)
+    _require_state(session, case, seen_state, STALE_DRAFT)
     day = today or date.today()
     why = refusal(session, case, reply, day, body=body,
                   repeat_of=repeat_of if reply is ReplyType.REPEATED else None)
@@ -138,11 +179,14 @@ def save_reply_draft(
 
 
 def record_justice_review(
-    session: Session, actor: Actor, case_id: int, reviewed_on: date, opinion: str, *, today: date | None = None
+    session: Session, actor: Actor, case_id: int, reviewed_on: date, opinion: str, *, today: date | None = None,
+    seen_state: str | None = None,
 ) -> RequestCase:
-    """The justice bureau's written review of the draft (its letter goes into the case file)."""
+    """The justice bureau's written review of the draft (its letter goes into the case file);
+    `seen_state` (reply_state_hash of the draft shown) binds it to that draft."""
     case, before = case_for_change(session, actor, case_id, {CaseStatus.AWAITING_APPROVAL}, "登记司法局审核意见")
     reply_actions_for(session, case, actor).require(ReplyAction.JUSTICE_REVIEW)
+    _require_state(session, case, seen_state, STALE_JUSTICE)
     text = required_text(opinion, "opinion", "请填写司法局的书面审核意见。")
     check_text(text, "司法局审核意见", "opinion", limit=TEXT_LIMIT, multiline=True)
     from app.redaction.reply_rules import require_redactions_reviewed  # app.redaction builds on app.cases
@@ -157,25 +201,28 @@ def record_justice_review(
 
 def approve_reply(
     session: Session, signer: Actor, case_id: int, step: str, decision: Decision, opinion: str,
-    *, today: date | None = None,
+    *, today: date | None = None, seen_hash: str | None = None,
 ) -> SignOff:
-    """分管领导 then 主要领导 sign the reply; a return sends the case back to 办理中."""
+    """分管领导 then 主要领导 sign the reply; a return sends the case back to 办理中. `seen_hash`
+    is the content_hash of reply_signoff_content the dialog showed: a newer draft is refused."""
     if step not in REPLY_STEPS:
         raise ValidationError(f"未知的审批环节“{step}”。", field="step")
     role = REPLY_STEPS[step]
     decision = Decision(decision)
     signer.require(role)
-    case = get_case(session, case_id)
+    # Locked like a draft save, so a save and a signature on two PCs are taken one after the other.
+    case = get_case(session, case_id, lock=True)
     approvals = reply_approvals(session, case)
     # The case's side (state, order); the signer's own (role, not handler or other leader) follows.
     reply_actions_for(session, case, signer, approvals).require(ReplyAction.signing(step, decision))
+    signed_hash = require_seen(seen_hash, reply_signoff_content(case))
     exclude = excluded_signers(case, approvals, step)
     if signer.user_id in exclude:
         raise PermissionDenied(exclude[signer.user_id])
     before = case_view(case)
     sign = record_signoff(
         session, signer, subject_type=SIGNOFF_SUBJECT, subject_id=case.id, step=step, decision=decision,
-        opinion=opinion, roles=[role], exclude_user_ids=exclude, round=case.reply_round,
+        opinion=opinion, roles=[role], exclude_user_ids=exclude, round=case.reply_round, content_hash=signed_hash,
         summary=f"{signer.display_name}{STEP_LABELS[step]}{case.case_no}答复（{decision.label}）",
     )
     if decision is Decision.RETURN:

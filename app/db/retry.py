@@ -5,7 +5,8 @@ pool_pre_ping already replaces dead connections when the next unit of work start
 thing the user needs is a clear message and a retry: the failed unit of work was rolled back as
 a whole, and the form that started it still holds what was typed. The UI calls
 `describe_db_error(exc)` where it shows errors; a non-None answer means "show this, keep the form,
-offer 重试".
+offer 重试" (ui.messages.show_error adds that button where the action can be run again; elsewhere the
+text asks to do it again, and no button it does not have is named).
 """
 
 from __future__ import annotations
@@ -20,16 +21,16 @@ from app.errors import UserError
 
 SERVER_GONE_MESSAGE = (
     "无法连接数据库服务器，刚才的操作没有保存（已填写的内容仍保留在窗口中）。"
-    "请检查网络或联系管理员后点“重试”。"
+    "请检查网络或联系管理员，恢复后重试。"
 )
 FILE_GONE_MESSAGE = (
     "无法访问数据库文件，刚才的操作没有保存（已填写的内容仍保留在窗口中）。"
-    "请检查数据库所在的磁盘或文件夹是否可用后点“重试”。"
+    "请检查数据库所在的磁盘或文件夹是否可用，恢复后重试。"
 )
 
 BUSY_MESSAGE = (
     "数据库正忙（另一台电脑或另一个操作正在保存），刚才的操作没有保存（已填写的内容仍保留在窗口中）。"
-    "请稍候片刻后点“重试”。"
+    "请稍候片刻后重试。"
 )
 
 # SQLSTATE classes that mean the connection, not the statement, failed: 08 connection exception,

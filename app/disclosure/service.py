@@ -26,6 +26,7 @@ from app.disclosure.item_actions import CLERK_ROLES, SECRECY_ROLES, ItemAction, 
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.numbering import next_number
+from app.signoff.content import require_seen
 from app.signoff.service import Decision as SignDecision
 from app.signoff.service import record_signoff, signoffs_for
 from app.text_check import check_text
@@ -147,18 +148,26 @@ def _state_change(
     record(session, actor, "state", "disclosure", item.id, before=before, after=snapshot(item), summary=summary)
 
 
+def secrecy_content(item: DisclosureItem) -> dict[str, object]:
+    """The item as the secrecy reviewer signs it: every field of the record (any change since the
+    dialog read it — text, dates, attachments' item — is a different version)."""
+    return snapshot(item, exclude=("search_text",))
+
+
 def secrecy_review(session: Session, signer: Actor, item_id: int, opinion: str, reviewed_on: date,
-                   decision: SignDecision = SignDecision.APPROVE) -> DisclosureItem:
-    """第六条: the secrecy review, signed by a section head or leader in the sign-off dialog."""
+                   decision: SignDecision = SignDecision.APPROVE, *, seen_hash: str | None = None) -> DisclosureItem:
+    """第六条: the secrecy review, signed by a section head or leader in the sign-off dialog.
+    `seen_hash` is the content_hash of secrecy_content the dialog showed."""
     item = get_item(session, item_id)
     item_actions_for(item, signer).require(ItemAction.SECRECY_REVIEW)
+    signed_hash = require_seen(seen_hash, secrecy_content(item))
     if not opinion.strip():
         raise ValidationError("请填写保密审查意见。", field="opinion")
     require_not_author(signer, item)
     # A withheld item that is revisited is reviewed again: each review is its own round.
     rounds = sum(1 for so in signoffs_for(session, "disclosure", item.id) if so.step == "secrecy")
     record_signoff(session, signer, subject_type="disclosure", subject_id=item.id, step="secrecy",
-                   decision=decision, opinion=opinion, roles=SECRECY_ROLES, round=rounds + 1,
+                   decision=decision, opinion=opinion, roles=SECRECY_ROLES, round=rounds + 1, content_hash=signed_hash,
                    summary=f"公开事项 {item.item_no} 保密审查（{decision.label}）")
     before = snapshot(item)
     item.secrecy_reviewer = signer.display_name

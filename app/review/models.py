@@ -119,6 +119,7 @@ class StageReview(Base):
     opinion: Mapped[str] = mapped_column(Text, default="")
     checklist_json: Mapped[str] = mapped_column(Text, default="{}")  # {item: {"ok": bool, "note": str}}
     version_number: Mapped[int] = mapped_column(Integer)  # the version this stage saw
+    content_hash: Mapped[str] = mapped_column(String(64), default="")  # app.signoff.content of what was signed
     signed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     post: Mapped[Post] = relationship(back_populates="reviews")

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
+from app.audit.service import record, snapshot
 from app.auth.roles import Role
 from app.context import Actor
 from app.db.base import utcnow
@@ -31,6 +31,7 @@ from app.review.models import AcceptedFinding, Post, StageReview
 from app.review.post_actions import PostAction, post_actions_for, stage_exclusions
 from app.review.posts import STAGE_ROLES, PostForm, create_post, form_of, get_post
 from app.review.sources import source_problems
+from app.signoff.content import require_seen
 from app.signoff.service import Decision
 
 STAGE_OF_STATUS = {
@@ -151,15 +152,25 @@ def record_escalation(session: Session, actor: Actor, post_id: int, by: str, ans
     return post
 
 
+def post_signoff_content(post: Post) -> dict[str, object]:
+    """The post as a stage signs it: its text, source and escalation fields and latest version.
+    The workflow columns are left out (each stage moves the status; the stage check covers them)."""
+    content: dict[str, object] = snapshot(post, exclude=("search_text", "updated_at", "status", "version"))
+    content["版本"] = post.versions[-1].number if post.versions else 1
+    return content
+
+
 def review(
     session: Session, reviewer: Actor, post_id: int, stage: ReviewStage, decision: Decision, opinion: str,
-    checklist: Mapping[str, ChecklistMark],
+    checklist: Mapping[str, ChecklistMark], *, seen_hash: str | None = None,
 ) -> StageReview:
-    """One stage's approval or return. 二审/三审 reviewers arrive through the sign-off dialog."""
+    """One stage's approval or return. 二审/三审 reviewers arrive through the sign-off dialog.
+    `seen_hash` is the content_hash of post_signoff_content the reviewer was shown."""
     post = get_post(session, post_id)
     current = STAGE_OF_STATUS.get(_state(post))
     if current is not stage:
         raise ConflictError(f"稿件当前处于“{_state(post).label}”阶段，不能进行{stage.label}。请刷新后查看。")
+    signed_hash = require_seen(seen_hash, post_signoff_content(post))
     if stage is not ReviewStage.FIRST:
         # 二审/三审 are signatures: proof of the reviewer's own password, account re-read now.
         from app.auth.proof import confirm_signer
@@ -182,7 +193,7 @@ def review(
         reviewer_name=reviewer.display_name, decision=decision.value, opinion=opinion.strip(),
         checklist_json=json.dumps({k: {"ok": v.ok, "note": v.note} for k, v in checklist.items()},
                                   ensure_ascii=False),
-        version_number=post.versions[-1].number if post.versions else 1,
+        version_number=post.versions[-1].number if post.versions else 1, content_hash=signed_hash,
     )
     session.add(entry)
     try:

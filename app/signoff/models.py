@@ -30,3 +30,5 @@ class SignOff(Base):
     # a password an administrator set), kept so the record answers the question by itself.
     signer_password_set_by: Mapped[str] = mapped_column(String(128), default="")
     signer_password_set_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # SHA-256 of the text and fields the signer was shown (app.signoff.content); "" before issue 19.
+    content_hash: Mapped[str] = mapped_column(String(64), default="")

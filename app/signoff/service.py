@@ -77,12 +77,13 @@ def check_signer(
 def record_signoff(
     session: Session, signer: Actor, *, subject_type: str, subject_id: int, step: str,
     decision: Decision, opinion: str, roles: Iterable[Role], exclude_user_ids: Excluded = (),
-    round: int = 1, summary: str = "",
+    round: int = 1, summary: str = "", content_hash: str = "",
 ) -> SignOff:
     """Store one signature. Refuses a signer without proof of their password (see app.auth.proof),
     a deactivated account or one whose password someone else set, a signer without the role
     *now*, a signer excluded from this step (e.g. the author of a post), a return without
-    reasons, and a second signature on the step."""
+    reasons, and a second signature on the step. `content_hash` is what the signer was shown
+    (app.signoff.content.require_seen, checked by the feature before it calls here)."""
     allowed = tuple(roles)
     signer = confirm_signer(session, signer)
     signer.require(*allowed)
@@ -106,7 +107,7 @@ def record_signoff(
     sign = SignOff(
         subject_type=subject_type, subject_id=subject_id, step=step, round=round,
         signer_id=signer.user_id, signer_name=signer.display_name, signer_role=role.value,
-        decision=decision.value, opinion=opinion.strip(),
+        decision=decision.value, opinion=opinion.strip(), content_hash=content_hash,
     )
     account = session.get(User, signer.user_id)
     if account is not None:
@@ -121,7 +122,8 @@ def record_signoff(
     record(
         session, signer, "sign_off", subject_type, subject_id,
         after={"环节": step, "轮次": round, "结论": decision.label, "意见": sign.opinion, "角色": role.label,
-               "密码设置人": sign.signer_password_set_by, "密码设置时间": sign.signer_password_set_at},
+               "密码设置人": sign.signer_password_set_by, "密码设置时间": sign.signer_password_set_at,
+               "内容校验值": content_hash},
         summary=summary or f"{signer.display_name}签批（{decision.label}）",
     )
     return sign

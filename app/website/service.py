@@ -21,6 +21,7 @@ from app.context import Actor
 from app.errors import ConflictError, ValidationError
 from app.report_lock import ReportAction, ReportRules, lock_actions_for, mark_published, unlock_report
 from app.settings import get_setting
+from app.signoff.content import STALE_LOCK, require_seen
 from app.website.checks import Check, run_checks
 from app.website.figures import accounts as current_accounts
 from app.website.figures import computed
@@ -170,11 +171,19 @@ def save_typed(session: Session, actor: Actor, year: int, typed: Mapping[str, st
     return row
 
 
-def lock_year(session: Session, actor: Actor, year: int, today: date | None = None) -> WebsiteReport:
-    """Store every figure as published; refused while a check fails or the year is not over."""
+def lock_content(data: ReportData) -> dict[str, Any]:
+    """What a lock publishes, for the content hash the page showed."""
+    return {"accounts": [r.group for r in data.rows if r.key.startswith("media.posts:")], "values": data.values}
+
+
+def lock_year(session: Session, actor: Actor, year: int, today: date | None = None,
+              *, seen_hash: str | None = None) -> WebsiteReport:
+    """Store every figure as published; refused while a check fails or the year is not over, and
+    when the figures differ from what the page showed (`seen_hash` of lock_content)."""
     row = _row(session, year)
     lock_actions_for(RULES, row, actor, year, today).require(ReportAction.LOCK)
     data = compute(session, year)
+    require_seen(seen_hash, lock_content(data), STALE_LOCK)
     if not data.checks_ok:
         failed = "；".join(c.name for c in data.checks if c.blocking and not c.ok)
         raise ValidationError(f"以下校验未通过，不能锁定：{failed}。请先改正。")

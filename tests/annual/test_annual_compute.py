@@ -124,3 +124,24 @@ def test_lock_stores_figures_and_flags_later_changes(year_2024: Database, make_u
 def test_current_year_cannot_be_locked(year_2024: Database) -> None:
     with year_2024.session_factory.begin() as s, pytest.raises(ValidationError, match="尚未结束"):
         lock_year(s, Actor.system(), 2024, today=date(2024, 12, 31))
+
+
+def test_lock_is_refused_when_the_report_changed_since_the_page_showed_it(year_2024: Database, make_user) -> None:  # type: ignore[no-untyped-def]
+    from app.annual.service import lock_content
+    from app.errors import StaleContent
+    from app.signoff.content import content_hash
+
+    clerk, head = make_user("clerk", Role.DISCLOSURE_STAFF), make_user("head", Role.SECTION_HEAD)
+    with year_2024.session_factory.begin() as s:
+        save_texts(s, clerk, 2024, "2024年，本机关……", "存在的问题……", "本年收取信息处理费100元。", 0)
+    with year_2024.session_factory() as s:  # the head's page shows the report
+        shown = content_hash(lock_content(compute(s, 2024)))
+    with year_2024.session_factory.begin() as s:  # another PC corrects the first part meanwhile
+        save_texts(s, clerk, 2024, "2024年，本机关（更正）……", "存在的问题……", "本年收取信息处理费100元。", 1)
+    with pytest.raises(StaleContent, match="请重新查看后再锁定"), year_2024.session_factory.begin() as s:
+        lock_year(s, head, 2024, today=date(2025, 1, 20), seen_hash=shown)
+    with year_2024.session_factory() as s:
+        assert not compute(s, 2024).locked
+        fresh = content_hash(lock_content(compute(s, 2024)))
+    with year_2024.session_factory.begin() as s:
+        assert lock_year(s, head, 2024, today=date(2025, 1, 20), seen_hash=fresh).locked

@@ -228,3 +228,24 @@ def test_models_pass_the_model_tester(qtmodeltester, ctx: AppContext,
     page = tab.report
     for model in (page.part2, page.part3, page.part4, page.checks.model):
         qtmodeltester.check(model)
+
+
+def test_locking_figures_changed_since_the_page_showed_them_is_refused(
+        qtbot: QtBot, db: Database, ctx: AppContext, year_2024: dict[str, RequestCase], open_tab: OpenTab,
+        answers: list[str]) -> None:
+    """The lock publishes what the head looked at (issue 19): a record changed on another PC
+    meanwhile refuses the lock and the page shows the figures as they are now."""
+    _texts(db)
+    tab = open_tab(ctx)  # held: an unparented tab is deleted with its last Python reference
+    page = tab.report
+    wait(qtbot, page)
+    shown = page.loaded
+    with db.session_factory.begin() as s:  # another PC corrects a case's outcome
+        s.execute(update(RequestCase).where(RequestCase.id == year_2024["d"].id).values(outcome_detail=4))
+    assert not page.lock()
+    assert any("请重新查看后再锁定" in box.text() for box in message_boxes())
+    wait(qtbot, page)
+    assert page.loaded is not shown and not page.loaded.data.locked  # recomputed, still a draft
+    assert page.lock()
+    wait(qtbot, page)
+    assert page.state_label.text().startswith("已锁定（已发布）")

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from app.cases.enums import Channel
@@ -113,11 +114,27 @@ def test_correcting_the_registration_and_a_conflict(qtbot, db, ctx, add_case, bo
     fresh.form.address.setText("锦屏县敦寨镇")
     assert fresh.save()
     stale.form.phone.setText("13700137000")
+    stale.form.remarks.setText("申请人来电更正电话")
     assert not stale.save()
-    assert any("已被其他人修改" in t for t in boxes.texts()), boxes.texts()
+    # Not a dead end (issue 19): the fields that differ, theirs / yours, a choice per field.
+    conflict = stale.conflict
+    assert conflict is not None and conflict.isVisible() and "已被其他人修改" in conflict.findChild(QLabel).text()
+    assert {r.field: (r.theirs, r.yours) for r in conflict.rows} == {
+        "phone": ("13900139000", "13700137000"), "address": ("锦屏县敦寨镇", "锦屏县三江镇飞山路1号"),
+        "remarks": ("（空）", "申请人来电更正电话")}
+    # What the clerk typed is kept by default; what only the other PC changed is taken from it.
+    assert conflict.mine["phone"].isChecked() and conflict.theirs["address"].isChecked()
+    conflict.theirs["remarks"].setChecked(True)  # on second thoughts: no remark
     with db.session_factory() as s:
         case = s.get(RequestCase, case_id)
         assert case is not None and case.phone == "13900139000" and case.address == "锦屏县敦寨镇"
+    qtbot.mouseClick(conflict.save_button, Qt.MouseButton.LeftButton)
+    assert boxes.texts() == []
+    with db.session_factory() as s:
+        case = s.get(RequestCase, case_id)
+        assert case is not None
+        assert (case.phone, case.address, case.remarks) == ("13700137000", "锦屏县敦寨镇", "")
+    assert stale.result() == stale.DialogCode.Accepted
 
 
 def test_an_ordinary_letter_records_its_arrival_and_a_late_confirmation_warns(qtbot, db, ctx, boxes) -> None:

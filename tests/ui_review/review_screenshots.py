@@ -184,6 +184,7 @@ def main(out: Path) -> None:
     if dialog.signoff is not None:
         grab(dialog.signoff, out, "06_signoff.png")
         dialog.signoff.reject()
+    dialog.guard.mark_clean()  # a screenshot run: close without the discard question
     dialog.reject()
 
     tab.pages.setCurrentIndex(1)

@@ -44,6 +44,14 @@ def open_review(qtbot: QtBot, tab: ReviewTab, post_id: int, opinion: str = "") -
     return dialog
 
 
+def discard(dialog: ReviewDialog) -> None:
+    """Close a review dialog with ticks or an opinion typed: it asks first (issue 19), 放弃 closes it."""
+    dialog.reject()
+    assert dialog.isVisible() and dialog.guard.question is not None
+    next(b for b in dialog.guard.question.buttons() if b.text() == "放弃").click()
+    assert not dialog.isVisible()
+
+
 def pass_stage_signed(qtbot: QtBot, tab: ReviewTab, post_id: int, signer: str) -> None:
     """二审 or 三审 approved by `signer` in the sign-off dialog."""
     dialog = open_review(qtbot, tab, post_id, "同意")
@@ -109,7 +117,7 @@ def test_draft_to_confirmed_publication_with_a_return(qtbot: QtBot, db: Database
 
     # The leader returns it at 三审 with a reason, signing the return.
     dialog.signoff.reject()
-    dialog.reject()
+    discard(dialog)
     dialog = open_review(qtbot, tab, post_id)
     qtbot.mouseClick(dialog.return_button, CLICK)
     assert dialog.signoff is None and "理由" in dialog.message.text()  # a return needs its reason first
@@ -132,7 +140,7 @@ def test_draft_to_confirmed_publication_with_a_return(qtbot: QtBot, db: Database
     dialog = open_review(qtbot, tab, post_id)
     assert "上一轮三审退回时的版本" in dialog.compare.text()
     assert "（数据已核对）" in dialog.diff.toPlainText()  # the inserted words, shown in green
-    dialog.reject()
+    discard(dialog)
     pass_first_review(qtbot, tab, post_id)
     pass_stage_signed(qtbot, tab, post_id, "head")
     pass_stage_signed(qtbot, tab, post_id, "leader")

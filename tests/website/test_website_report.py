@@ -154,3 +154,28 @@ def test_lock_is_refused_until_checks_pass_then_keeps_the_published_figures(
 
 def year_date_utc() -> datetime:
     return datetime(2025, 11, 3, 4, 0)
+
+
+def test_lock_is_refused_when_the_figures_changed_since_the_page_showed_them(
+        db: Database, year: dict[str, int], make_user) -> None:  # type: ignore[no-untyped-def]
+    from app.errors import StaleContent
+    from app.signoff.content import content_hash
+    from app.website.service import lock_content
+
+    editor, head = make_user("centre", Role.EDITOR), make_user("head", Role.SECTION_HEAD)
+    _save(db, editor, typed_values([WECHAT, WEIBO]))
+    fill_settings(db)
+    _mark_unmarked(db, year)
+    with db.session_factory() as s:  # the head's page shows the figures
+        shown = content_hash(lock_content(compute(s, 2025)))
+    corrected = typed_values([WECHAT, WEIBO])
+    corrected["visits.total"] = str(int(corrected["visits.total"]) + 1)
+    _save(db, editor, corrected)  # the centre corrects one figure meanwhile
+    with pytest.raises(StaleContent, match="请重新查看后再锁定"), db.session_factory.begin() as s:
+        lock_year(s, head, 2025, TODAY, seen_hash=shown)
+    with db.session_factory() as s:
+        data = compute(s, 2025)
+        assert not data.locked
+        fresh = content_hash(lock_content(data))
+    with db.session_factory.begin() as s:
+        assert lock_year(s, head, 2025, TODAY, seen_hash=fresh).locked

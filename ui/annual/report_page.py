@@ -23,6 +23,7 @@ from app.annual.service import (
     ReportData,
     ReportState,
     compute,
+    lock_content,
     lock_year,
     report_actions,
     report_state,
@@ -33,6 +34,7 @@ from app.annual.statistics import record_rows
 from app.availability import Availability
 from app.changes import Changes, RecordKind
 from app.report_lock import ReportAction
+from app.signoff.content import content_hash
 from ui.annual import prompts
 from ui.annual.checks_panel import ChecksPanel, check_rows
 from ui.annual.grid_model import DrillKey, GridModel, GridView
@@ -251,7 +253,12 @@ class ReportPage(YearlyReportPage):
                 "此后申请记录如有变动，将在这里提示。确定锁定吗？").format(year=year)):
             return False
         today = self._today()
-        return self._change(title, lambda s: lock_year(s, self.ctx.actor, year, today=today))
+        # The lock publishes what this page shows; figures changed since are refused (issue 19).
+        seen = content_hash(lock_content(self.loaded.data)) if self.loaded else None
+        if self._change(title, lambda s: lock_year(s, self.ctx.actor, year, today=today, seen_hash=seen)):
+            return True
+        self.reload()  # refused: show the figures as they are now, to look at again before locking
+        return False
 
     def unlock(self) -> bool:
         year, title = self.current_year, self.tr("解锁年度报告")

@@ -13,6 +13,7 @@ from app.cases.archive import ChecklistRow, category_label, checklist, list_docu
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.outcomes import Outcome, ReplyType
 from app.cases.queries import get_case
+from app.cases.reply import reply_state_hash
 from app.cases.reply_actions import REPLY_STEPS
 from app.signoff.service import Decision, signoffs_for
 from ui.cases.deadline_text import deadline_explanation
@@ -81,6 +82,9 @@ class CaseView:
     documents: list[DocumentView] = field(default_factory=list)
     checklist: list[ChecklistRow] = field(default_factory=list)
     signs: list[SignView] = field(default_factory=list)
+    # app.cases.reply.reply_state_hash when loaded: a draft save or 司法局 review from this view is
+    # refused when the reply changed or was signed since.
+    reply_state: str = ""
 
     def get(self, name: str) -> object:
         return self.values.get(name)
@@ -197,4 +201,5 @@ def load_case_view(session: Session, case_id: int, today: date) -> CaseView:
         SignView(s.step, s.round, s.signer_name, Decision(s.decision), s.opinion, s.signed_at, s.signer_id)
         for s in signoffs_for(session, SUBJECT, case_id)
     ]
+    view.reply_state = reply_state_hash(session, case)
     return view

@@ -8,6 +8,7 @@ stays open with the input intact; nothing is written.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
@@ -17,11 +18,13 @@ from app.auth.roles import Role
 from app.cases import fees, handling
 from app.cases.deadlines import correction_notice_latest
 from app.cases.enums import ConsultationKind, LitigationKind, RemedyResult
+from app.cases.queries import get_case
 from app.cases.remedies import record_litigation, record_reconsideration
 from app.cases.reply import reopen_case
 from app.changes import RecordKind
 from app.context import Actor
 from app.settings import get_setting
+from app.signoff.content import content_hash
 from app.workdays.service import load_calendar
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
@@ -30,7 +33,7 @@ from ui.cases.intake_form import to_date, to_qdate
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import Op, announce
-from ui.signoff_dialog import SignOffDialog
+from ui.signoff_dialog import SignOffDialog, content_html
 
 CORRECTION_DAYS_DEFAULT = 10  # working days the applicant is given; the clerk can change it
 MAX_FEE_COUNT = 100_000  # requests or pages in the 计算 helper
@@ -179,17 +182,21 @@ def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> 
             show_error(d, _tr("请填写延期理由。"))
             return False
         def _extend(s: Session, signer: Actor, opinion: str) -> None:
-            handling.extend_deadline(s, ctx.actor, view.id, notified, reason, signer, opinion)
+            handling.extend_deadline(s, ctx.actor, view.id, notified, reason, signer, opinion,
+                                     seen_hash=sign.seen_hash)
 
-        summary = _tr("案件：{no}\n申请人：{who}\n当前答复期限：{due}\n延期理由：{reason}\n"
-                      "同意后答复期限延长 20 个工作日。").format(
-            no=view.case_no, who=view.text("applicant_name"), due=_cn(due) if due else "—", reason=reason)
+        def _content(s: Session) -> tuple[str, str]:
+            # Read from the record, not the list row: the approver signs the due date on file.
+            content = handling.extension_signoff_content(get_case(s, view.id), reason)
+            return (content_html(content) + "<p>" + escape(_tr("同意后答复期限延长 20 个工作日。")) + "</p>",
+                    content_hash(content))
+
         sign = SignOffDialog(
-            ctx, title=_tr("延期答复审批"), summary_html_or_text=summary, roles=[role],
+            ctx, title=_tr("延期答复审批"), summary_html_or_text="", roles=[role],
             exclude_user_ids=[ctx.actor.user_id] if ctx.actor.user_id is not None else [],
             allow_return=False,
             on_signed=lambda s, signer, _decision, opinion: _extend(s, signer, opinion),
-            parent=d,
+            reload=_content, parent=d,
         )
         sign.setObjectName("extensionSignOff")
 

@@ -10,12 +10,15 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButt
 from sqlalchemy.orm import Session
 
 from app.cases.intake import CaseForm, intake_warnings, register_case, update_case
+from app.cases.intake_conflict import differences, merged
 from app.cases.queries import get_case
 from app.changes import RecordKind
+from app.errors import ConflictError
 from ui.cases.actions import read
 from ui.cases.intake_form import IntakeForm
 from ui.cases.letters_ui import open_generated_letter
 from ui.cases.live_warnings import LiveWarnings
+from ui.conflict_dialog import ConflictDialog, ConflictRow
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
 from ui.operations import Op, RollBack
@@ -37,6 +40,8 @@ class IntakeDialog(QDialog):
         self.saved_case_no = ""
         self._today = today or ctx.today
         self._version: int | None = None
+        self._original: CaseForm | None = None  # what the form was opened with, for a conflict
+        self.conflict: ConflictDialog | None = None
         self._acknowledged: list[str] = []
         self.setWindowTitle(self.tr("登记依申请公开申请") if case_id is None else self.tr("修改登记信息"))
         self.resize(1060, 660)
@@ -46,6 +51,7 @@ class IntakeDialog(QDialog):
                 case = get_case(s, case_id)
                 return CaseForm.from_case(case), case.version, case.case_no
             form, self._version, case_no = read(ctx, load)
+            self._original = form
             self.form.load(form)
             self.setWindowTitle(self.tr("修改登记信息 — {no}").format(no=case_no))
 
@@ -137,14 +143,25 @@ class IntakeDialog(QDialog):
                 case = register_case(s, self.ctx.actor, form, today)
             else:
                 assert self._version is not None
-                case = update_case(s, self.ctx.actor, self.case_id, form, self._version, today=today)
+                try:
+                    case = update_case(s, self.ctx.actor, self.case_id, form, self._version, today=today)
+                except ConflictError as exc:
+                    if self._original is None:
+                        raise
+                    raise RollBack(exc) from None  # theirs / yours, field by field (resolve_conflict)
             s.flush()
             if found and found != self._acknowledged:
                 raise RollBack(found)  # the case number too goes back until the clerk has read them
             return case.id, case.case_no, case.due_on, case.due_unconfirmed
 
+        def rolled_back(value: object) -> None:
+            if isinstance(value, ConflictError):
+                self.resolve_conflict(str(value), form)
+            else:
+                self._show_warnings(value)
+
         ok, saved = self.ctx.run(Op(save, RecordKind.CASES, parent=self, point_at=self.form.focus_field,
-                                    on_rollback=self._show_warnings))
+                                    on_rollback=rolled_back))
         if not ok or saved is None:
             return False
         self.saved_case_id, self.saved_case_no = saved[0], saved[1]
@@ -159,6 +176,29 @@ class IntakeDialog(QDialog):
         self.pages.setCurrentWidget(self.done_page)
         self.receipt_button.setFocus()
         return True
+
+    def resolve_conflict(self, message: str, mine: CaseForm) -> ConflictDialog:
+        """Another PC saved first: show what differs and save the clerk's choice on its version."""
+        case_id = self.case_id
+        assert case_id is not None and self._original is not None
+
+        def load(s: Session) -> tuple[CaseForm, int]:
+            case = get_case(s, case_id)
+            return CaseForm.from_case(case), case.version
+        theirs, version = read(self.ctx, load)
+        rows = [ConflictRow(d.field, d.label, d.theirs, d.yours, d.you_changed)
+                for d in differences(self._original, theirs, mine)]
+        dialog = ConflictDialog(message, rows, self)
+
+        def chosen() -> None:
+            self.form.load(merged(theirs, mine, dialog.keep_mine()))
+            self._original, self._version = theirs, version
+            self.save()
+
+        dialog.accepted.connect(chosen)
+        self.conflict = dialog
+        dialog.open()
+        return dialog
 
     @Slot()
     def print_receipt(self) -> None:

@@ -35,6 +35,7 @@ from app.cases.reply import (
     check_send_reply,
     record_delivery,
     record_justice_review,
+    reply_signoff_content,
     save_reply_draft,
     send_reply,
 )
@@ -50,6 +51,7 @@ from app.cases.reply_text import unfilled_markers
 from app.changes import RecordKind
 from app.context import Actor
 from app.redaction.reply_rules import reply_body
+from app.signoff.content import content_hash
 from app.signoff.service import Decision
 from ui.availability import offer, refused
 from ui.cases import actions
@@ -61,7 +63,7 @@ from ui.cases.reply_gate import ReplyGate, first_allowed
 from ui.context import AppContext
 from ui.operations import Op, announce, precheck
 from ui.screen_fit import scroll_area
-from ui.signoff_dialog import SignOffDialog
+from ui.signoff_dialog import SignOffDialog, content_html
 
 APPROVERS: tuple[tuple[str, Role], ...] = tuple(REPLY_STEPS.items())
 DONE = "color: #2e7d32;"
@@ -82,6 +84,7 @@ class ReplyPanel(QWidget):
         self._default_body = ""
         self.sign_dialog: SignOffDialog | None = None
         self._loading = False
+        self._loaded_draft: tuple[object, ...] = ()  # the draft as loaded, to tell typed changes
 
         draft = QGroupBox(self.tr("① 起草答复书"), self)
         self.reply_type = QComboBox(draft)
@@ -244,6 +247,19 @@ class ReplyPanel(QWidget):
         if method:
             self.send_method.setCurrentIndex(max(0, self.send_method.findData(DeliveryMethod(method))))
         self._update_states()
+        self._loaded_draft = self._draft_now()
+
+    def _draft_now(self) -> tuple[object, ...]:
+        return self.current_type(), self.current_detail(), self.body.toPlainText()
+
+    def draft_is_dirty(self) -> bool:
+        """The clerk typed or chose something in the draft that is not saved."""
+        return self.view is not None and self.body.isEnabled() and self._draft_now() != self._loaded_draft
+
+    def can_discard(self) -> bool:
+        """Before the window closes (Ctrl+Q, 退出, the close button): ask when a typed draft would be lost."""
+        return not self.draft_is_dirty() or actions.ask(self, self.tr("答复稿尚未保存"), self.tr(
+            "答复稿有未保存的修改，关闭后将丢失。确定放弃这些修改吗？"))
 
     def _offer(self, action: ReplyAction, *widgets: QWidget) -> bool:
         """Enable `widgets` when app.cases.reply_actions allows `action`; the button says why not."""
@@ -390,8 +406,10 @@ class ReplyPanel(QWidget):
                 "本答复稿已经{names}签批。保存修改后，这些签批作废（记入审计记录），须重新报司法局审核和领导审定。"
                 "确定要保存修改吗？").format(names="、".join(signed))):
             return False
+        seen = v.reply_state  # the consent above covers the approvals shown, not ones made since
         return self.ctx.run(Op(lambda s: save_reply_draft(
-            s, self.ctx.actor, case_id, rt, idx, body, repeat_of=repeat_of, void_approvals=bool(signed)),
+            s, self.ctx.actor, case_id, rt, idx, body, repeat_of=repeat_of, void_approvals=bool(signed),
+            seen_state=seen),
             RecordKind.CASES, parent=self))[0]
 
     # -- review, approval, sending -----------------------------------------------------------
@@ -400,14 +418,15 @@ class ReplyPanel(QWidget):
         if self.view is None:
             return False
         case_id, on, opinion = self.view.id, to_date(self.justice_date.date()), self.justice_opinion.text().strip()
-        return self.ctx.run(Op(lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion),
+        seen = self.view.reply_state
+        return self.ctx.run(Op(lambda s: record_justice_review(s, self.ctx.actor, case_id, on, opinion,
+                                                               seen_state=seen),
                                RecordKind.CASES, parent=self))[0]
 
     def open_approval(self, step: str, role: Role) -> SignOffDialog | None:
         v = self.view
         if v is None:
             return None
-        others = [s for st, s in v.approvals().items() if st != step]
         # The same people, with the same reasons, as the service refuses (app.cases.reply_actions).
         # The signed-in user may well be the leader, approving on their own PC.
         case_id = v.id
@@ -417,25 +436,26 @@ class ReplyPanel(QWidget):
             return excluded_signers(case, reply_approvals(s, case), step)
 
         exclude = read(self.ctx, excluded)
-        summary = self.tr(
-            "<p><b>案件：</b>{no}　<b>申请人：</b>{who}</p><p><b>答复类型：</b>{rt}</p>"
-            "<p><b>司法局审核意见：</b>{justice}</p><p><b>答复内容：</b></p><p>{body}</p>").format(
-            no=escape(v.case_no), who=escape(v.text("applicant_name")),
-            rt=escape(v.reply_type.label if v.reply_type else "—"),
-            justice=escape(v.text("justice_opinion") or "—"),
-            body=escape(v.text("reply_body")).replace("\n", "<br>"))
-        if others:
-            summary += "<p>" + escape(self.tr("已签批：")) + "、".join(
-                escape(f"{o.signer_name}（{o.decision.label}）") for o in others) + "</p>"
+
+        def _content(s: Session) -> tuple[str, str]:
+            # Read when the dialog opens and again after a refusal: the leader signs what is on record.
+            case = get_case(s, case_id)
+            content = reply_signoff_content(case)
+            html = content_html(content)
+            signed = [o for st, o in reply_approvals(s, case).items() if st != step and o is not None]
+            if signed:
+                html += "<p>" + escape(self.tr("已签批：")) + "、".join(
+                    escape(f"{o.signer_name}（{Decision(o.decision).label}）") for o in signed) + "</p>"
+            return html, content_hash(content)
 
         def _approve(s: Session, signer: Actor, decision: Decision, opinion: str) -> None:
-            approve_reply(s, signer, case_id, step, decision, opinion)
+            approve_reply(s, signer, case_id, step, decision, opinion, seen_hash=dialog.seen_hash)
 
         dialog = SignOffDialog(
-            self.ctx, title=self.tr("答复审定 — {role}").format(role=role.label), summary_html_or_text=summary,
+            self.ctx, title=self.tr("答复审定 — {role}").format(role=role.label), summary_html_or_text="",
             roles=[role], exclude_user_ids=exclude, allow_return=True,
             on_signed=lambda s, signer, decision, opinion: _approve(s, signer, decision, opinion),
-            parent=self,
+            reload=_content, parent=self,
         )
         dialog.setObjectName(f"signoff_{step}")
         dialog.accepted.connect(lambda: announce(self.ctx, RecordKind.CASES))

@@ -189,4 +189,4 @@ class CasesTab(QWidget):
             self.select_case(record_id)
 
     def can_close(self) -> bool:
-        return True
+        return self.detail.reply.can_discard()  # a typed reply draft is not thrown away unasked

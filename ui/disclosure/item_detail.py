@@ -30,8 +30,19 @@ from app.changes import RecordKind
 from app.context import Actor
 from app.disclosure.enums import DocKind, ItemStatus
 from app.disclosure.queries import AttachmentRow, ItemRow, ItemView, attachment_content, load_item, workdays_left
-from app.disclosure.service import SECRECY_ROLES, add_attachment, delay, end_delay, repeal, revisit, secrecy_review
+from app.disclosure.service import (
+    SECRECY_ROLES,
+    add_attachment,
+    delay,
+    end_delay,
+    get_item,
+    repeal,
+    revisit,
+    secrecy_content,
+    secrecy_review,
+)
 from app.errors import UserError
+from app.signoff.content import content_hash
 from app.signoff.service import Decision as SignDecision
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
@@ -262,10 +273,14 @@ class ItemDetail(QWidget):
             return None
         today = self._today()
         def on_signed(s: Session, signer: Actor, decision: SignDecision, opinion: str) -> None:
-            secrecy_review(s, signer, v.id, opinion, today, decision)
+            secrecy_review(s, signer, v.id, opinion, today, decision, seen_hash=dialog.seen_hash)
 
-        dialog = SignOffDialog(self.ctx, title=self.tr("保密审查签批（第六条）"), summary_html_or_text=review_html(v),
-                               roles=SECRECY_ROLES, on_signed=on_signed, parent=self)
+        def content(s: Session) -> tuple[str, str]:
+            # Read now, not from the panel: the reviewer signs the item as it is on record.
+            return review_html(load_item(s, v.id)), content_hash(secrecy_content(get_item(s, v.id)))
+
+        dialog = SignOffDialog(self.ctx, title=self.tr("保密审查签批（第六条）"), summary_html_or_text="",
+                               roles=SECRECY_ROLES, on_signed=on_signed, reload=content, parent=self)
         dialog.opinion.setPlaceholderText(self.tr("审查意见（必填），如：经审查，不涉及国家秘密和工作秘密，同意公开。"))
         dialog.return_button.setText(self.tr("不同意"))
         dialog.accepted.connect(self._changed)

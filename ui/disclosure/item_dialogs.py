@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +38,7 @@ from app.disclosure.queries import ItemView, reason_label
 from app.disclosure.service import decide, publish
 from app.workdays.service import load_calendar
 from ui.context import AppContext
+from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label
 from ui.disclosure.item_form import date_edit, from_qdate
 from ui.operations import Op
@@ -78,10 +80,25 @@ class _ActionDialog(QDialog):
     def change(self, session: Session) -> object:
         raise NotImplementedError
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Subclasses add and fill their fields after this constructor: watch them once shown.
+        if getattr(self, "guard", None) is None:
+            self.guard = DiscardGuard(self)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, 取消, the close button and Ctrl+Q ask before typed input is thrown away."""
+        guard: DiscardGuard | None = getattr(self, "guard", None)
+        if guard is None or guard.allow_reject():
+            super().reject()
+
     @Slot()
     def submit(self) -> None:
         ok, _ = self.ctx.run(Op(self.change, RecordKind.DISCLOSURE, parent=self, message=self.message))
         if ok:
+            guard: DiscardGuard | None = getattr(self, "guard", None)
+            if guard is not None:
+                guard.mark_clean()
             self.item_changed.emit(self.view.id)
             self.accept()
 

@@ -22,13 +22,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.changes import RecordKind
+from app.disclosure.conflict import item_differences
 from app.disclosure.enums import CATEGORIES, DocKind
-from app.disclosure.queries import ItemView, category_label, doc_no_hint
+from app.disclosure.queries import ItemView, category_label, doc_no_hint, load_item
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, create_item, new_version, update_item
+from app.errors import ConflictError
+from app.form_conflict import merged
 from app.settings import get_setting
 from app.workdays.service import load_calendar
+from ui.conflict_dialog import ConflictDialog, ConflictRow
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
@@ -69,6 +74,11 @@ class ItemFormDialog(QDialog):
             raise ValueError("editing needs the item")
         self.ctx, self.mode, self.view, self._today = ctx, mode, view, today or ctx.today
         self.saved_id: int | None = None
+        # What the form was opened with and the version to save on; both move to the other PC's
+        # record once a conflict is resolved (issue 19).
+        self._original: ItemForm | None = view.form() if view is not None else None
+        self._version: int | None = view.version if view is not None else None
+        self.conflict: ConflictDialog | None = None
         self.calendar, sections = read(ctx, lambda s: (load_calendar(s), list(get_setting(s, "org.sections"))))
         titles = {FormMode.CREATE: self.tr("登记公开事项"),
                   FormMode.EDIT: self.tr("修改公开事项 — {no}"),
@@ -231,10 +241,20 @@ class ItemFormDialog(QDialog):
             ok, item_id = self.ctx.run(Op(lambda s: create_item(
                 s, actor, form, load_calendar(s), today).id, RecordKind.DISCLOSURE, parent=self, message=self.message))
         elif self.mode is FormMode.EDIT:
-            assert view is not None
-            ok, item_id = self.ctx.run(Op(lambda s: update_item(
-                s, actor, view.id, form, view.version, load_calendar(s), today).id,
-                        RecordKind.DISCLOSURE, parent=self, message=self.message))
+            assert view is not None and self._version is not None
+            version, conflicts = self._version, list[ConflictError]()
+
+            def change(s: Session) -> int:
+                try:
+                    return update_item(s, actor, view.id, form, version, load_calendar(s), today).id
+                except ConflictError as exc:
+                    conflicts.append(exc)
+                    raise
+
+            ok, item_id = self.ctx.run(Op(change, RecordKind.DISCLOSURE, parent=self, message=self.message))
+            if conflicts:
+                self.resolve_conflict(str(conflicts[0]), form)
+                return
         else:
             assert view is not None
             ok, item_id = self.ctx.run(Op(lambda s: new_version(
@@ -245,6 +265,29 @@ class ItemFormDialog(QDialog):
             self.item_saved.emit(item_id)
             self.guard.mark_clean()
             self.accept()
+
+    def resolve_conflict(self, message: str, mine: ItemForm) -> ConflictDialog:
+        """Someone saved the item first: show what differs, save the chosen values on their version."""
+        assert self.view is not None and self._original is not None
+        item_id, original = self.view.id, self._original
+
+        def load(s: Session) -> tuple[ItemForm, int]:
+            fresh = load_item(s, item_id)
+            return fresh.form(), fresh.version
+        theirs, version = read(self.ctx, load)
+        rows = [ConflictRow(d.field, d.label, d.theirs, d.yours, d.you_changed)
+                for d in item_differences(original, theirs, mine)]
+        dialog = ConflictDialog(message, rows, self)
+
+        def chosen() -> None:
+            self.fill(merged(theirs, mine, dialog.keep_mine()))
+            self._original, self._version = theirs, version
+            self.save()
+
+        dialog.accepted.connect(chosen)
+        self.conflict = dialog
+        dialog.open()
+        return dialog
 
     def reject(self) -> None:
         """Esc, 取消 and the close button ask before typed input is thrown away."""

@@ -29,12 +29,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.changes import RecordKind
+from app.errors import ConflictError
+from app.form_conflict import merged
 from app.review.checks import read_text
+from app.review.conflict import post_differences
 from app.review.enums import PostKind
 from app.review.post_actions import PostAction
-from app.review.posts import PostForm, create_post, update_post
+from app.review.posts import PostForm, create_post, get_post, update_post
 from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
+from ui.conflict_dialog import ConflictDialog, ConflictRow
 from ui.context import AppContext
 from ui.messages import confirm, show_error
 from ui.operations import Op
@@ -60,6 +64,8 @@ class PostEditor(QDialog):
         self.post_id = post_id
         self.view: PostView | None = None
         self.version = 0
+        self._original: PostForm | None = None  # as loaded: tells the conflict dialog what was typed
+        self.conflict: ConflictDialog | None = None
         self.dirty = False
         self._loading = False
         self._discard = False
@@ -199,6 +205,7 @@ class PostEditor(QDialog):
             with self.ctx.reader() as s:
                 self.view = view = post_view(s, post_id, self.ctx.actor)
             self.version = view.version
+            self._original = view.form
             self._fill(view.form)
             self.setWindowTitle(self.tr("稿件 {no}《{title}》").format(no=view.post_no, title=view.form.title))
         editable = self.view is None or self.view.may_edit
@@ -284,19 +291,51 @@ class PostEditor(QDialog):
             return True
         form = self.current_form()
         current, version = self.post_id, self.version
+        conflicts: list[ConflictError] = []
 
         def save(s: Session) -> int:
             if current is None:
                 return create_post(s, self.ctx.actor, form).id
+            if get_post(s, current).version != version:  # someone saved first: resolved in the conflict dialog
+                conflicts.append(ConflictError(self.tr(
+                    "该稿件在您打开后已被他人修改并保存。请逐项核对差异（对方的值 / 您的值），"
+                    "选定保留哪一个后再保存。")))
+                return 0
             return update_post(s, self.ctx.actor, current, form, version).id
 
         ok, post_id = self.ctx.run(Op(save, RecordKind.REVIEW, parent=self, title=self.tr("保存稿件"),
                                       point_at=self._point_at))
+        if conflicts and current is not None:
+            self.resolve_conflict(str(conflicts[0]), form)
+            return False
         if not ok or post_id is None:
             return False
         self.load(post_id)
         self.post_saved.emit(post_id)
         return True
+
+    def resolve_conflict(self, message: str, mine: PostForm) -> ConflictDialog | None:
+        """Someone saved the post first: show what differs, save the chosen values on their version."""
+        post_id, original = self.post_id, self._original
+        if post_id is None or original is None:
+            return None
+        with self.ctx.reader() as s:
+            fresh = post_view(s, post_id, self.ctx.actor)
+        rows = [ConflictRow(d.field, d.label, d.theirs, d.yours, d.you_changed)
+                for d in post_differences(original, fresh.form, mine)]
+        dialog = ConflictDialog(message, rows, self)
+
+        def chosen() -> None:
+            self._loading = True
+            self._fill(merged(fresh.form, mine, dialog.keep_mine()))
+            self._loading = False
+            self._original, self.version, self.dirty = fresh.form, fresh.version, True
+            self.save()
+
+        dialog.accepted.connect(chosen)
+        self.conflict = dialog
+        dialog.open()
+        return dialog
 
     @Slot()
     def submit_post(self) -> bool:

@@ -28,6 +28,7 @@ from app.review.ui_support import PostView, post_view
 from app.review.workflow import confirm_by_source, publish, start_change
 from ui.context import AppContext
 from ui.date_field import DateTimeField
+from ui.discard_guard import DiscardGuard
 from ui.operations import Op
 from ui.review.post_summary import summary_html
 from ui.screen_fit import scroll_area
@@ -122,11 +123,16 @@ class PublishDialog(QDialog):
         self.publish_button.clicked.connect(self.record_publication)
         self.confirm_button.clicked.connect(self.record_confirmation)
         self.change_button.clicked.connect(self.begin_change)
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)  # like Esc: asks first when something typed is unsaved
         self.view: PostView
         self.reload()
         if self.view.form.source_unit:
             self.confirmed_by.setText(self.view.form.source_unit)
+        self.guard = DiscardGuard(self, what=self.tr("填写的发布、确认或更正信息"))
+
+    def reject(self) -> None:
+        if self.guard.allow_reject():
+            super().reject()
 
     def reload(self) -> None:
         with self.ctx.reader() as s:
@@ -140,6 +146,7 @@ class PublishDialog(QDialog):
         self.change_box.setEnabled(v.status in (PostStatus.PUBLISHED, PostStatus.CONFIRMED) and not withdrawal)
 
     def _ok(self, text: str) -> None:
+        self.guard.mark_clean()  # what was typed is recorded
         self.message.setStyleSheet("color: #26734d;")
         self.message.setText(text)
         self.reload()

@@ -30,14 +30,23 @@ from sqlalchemy.orm import Session
 
 from app.changes import RecordKind
 from app.context import Actor
-from app.errors import UserError
+from app.errors import StaleContent, UserError
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, STAGE_DUTIES, ReviewStage
 from app.review.posts import STAGE_ROLES, get_post
 from app.review.ui_support import PostView, checklist_problem, compare_versions, diff_segments, post_view
-from app.review.workflow import ChecklistMark, escalation_missing, excluded_signers, record_escalation, review
+from app.review.workflow import (
+    ChecklistMark,
+    escalation_missing,
+    excluded_signers,
+    post_signoff_content,
+    record_escalation,
+    review,
+)
+from app.signoff.content import content_hash
 from app.signoff.service import Decision
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.discard_guard import DiscardGuard
 from ui.operations import Op, announce
 from ui.review.checklist_model import COL_ITEM, COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
 from ui.review.checklist_view import CHECKLIST_PROBLEM_START, toggle_on_row_click
@@ -82,6 +91,8 @@ class ReviewDialog(QDialog):
         with ctx.reader() as s:
             self.view: PostView = post_view(s, post_id, ctx.actor)
             base, current, base_label = compare_versions(s, post_id)
+            # The version this reviewer reads: 初审 binds it; a newer save is refused (issue 19).
+            self.seen_hash = content_hash(post_signoff_content(get_post(s, post_id)))
         if self.view.stage is None:
             raise UserError(self.tr("稿件当前处于“{status}”状态，没有待审核的环节。").format(
                 status=self.view.status.label))
@@ -211,6 +222,15 @@ class ReviewDialog(QDialog):
         self.return_button.clicked.connect(self.return_post)
         self.cancel_button.clicked.connect(self.reject)
         self._update_pending()
+        # The opinion, the ticks and notes of the checklist are typed work: Esc, 取消, the close
+        # button and Ctrl+Q ask before throwing them away.
+        self.guard = DiscardGuard(self, what=self.tr("审核意见和审核要点"))
+        for model in (self.points, self.requirements):
+            model.dataChanged.connect(self.guard.mark_dirty)
+
+    def reject(self) -> None:
+        if self.guard.allow_reject():
+            super().reject()
 
     # -- escalation (第九条, last paragraph) ----------------------------------------------------
     def _escalation_box(self) -> QGroupBox:
@@ -300,26 +320,42 @@ class ReviewDialog(QDialog):
         marks = self.marks()
         stage, post_id = self.stage, self.post_id
 
-        def on_signed(session: Session, signer: Actor, chosen: Decision, opinion: str) -> None:
-            review(session, signer, post_id, stage, chosen, opinion, marks)
-
         if stage is ReviewStage.FIRST:
             # 初审 belongs to the signed-in 信息采编员 (第九条(一)): no second password.
-            opinion = self.opinion.toPlainText()
+            opinion, seen = self.opinion.toPlainText(), self.seen_hash
+
+            def first(s: Session) -> None:
+                try:
+                    review(s, self.ctx.actor, post_id, stage, decision, opinion, marks, seen_hash=seen)
+                except StaleContent:
+                    self._stale = True
+                    raise
+
             # No changes announced here: _done announces them for both ways of signing.
-            if self.ctx.run(Op(lambda s: on_signed(s, self.ctx.actor, decision, opinion), parent=self,
-                               message=self.message)).ok:
+            self._stale = False
+            if self.ctx.run(Op(first, parent=self, message=self.message)).ok:
                 self._done()
+            elif self._stale:
+                self.show_current_text()
             return
+
+        def on_signed(session: Session, signer: Actor, chosen: Decision, opinion: str) -> None:
+            review(session, signer, post_id, stage, chosen, opinion, marks, seen_hash=dialog.seen_hash)
+
+        def content(s: Session) -> tuple[str, str]:
+            # The signer reads the post with its text as it is on record now, and signs that.
+            view = post_view(s, post_id, self.ctx.actor)
+            return (summary_html(view, with_body=True) + conclusion,
+                    content_hash(post_signoff_content(get_post(s, post_id))))
+
         with self.ctx.reader() as s:
             excluded = excluded_signers(s, get_post(s, post_id), stage)  # with the reason each is refused
         what = self.tr("同意") if decision is Decision.APPROVE else self.tr("退回")
-        summary = summary_html(self.view) + "<p><b>" + self.tr("{stage}结论：{what}").format(
-            stage=stage.label, what=what) + "</b></p>"
+        conclusion = "<p><b>" + self.tr("{stage}结论：{what}").format(stage=stage.label, what=what) + "</b></p>"
         dialog = SignOffDialog(
             self.ctx, title=self.tr("{stage}签批（{who}）").format(stage=stage.label, who=stage.reviewer_label),
-            summary_html_or_text=summary, roles=STAGE_ROLES[stage], exclude_user_ids=excluded,
-            allow_return=decision is Decision.RETURN, on_signed=on_signed, parent=self,
+            summary_html_or_text="", roles=STAGE_ROLES[stage], exclude_user_ids=excluded,
+            allow_return=decision is Decision.RETURN, on_signed=on_signed, reload=content, parent=self,
         )
         if decision is Decision.RETURN:
             dialog.approve_button.hide()  # the decision was taken here; the signer confirms it
@@ -328,8 +364,17 @@ class ReviewDialog(QDialog):
         self.signoff = dialog
         dialog.open()
 
+    def show_current_text(self) -> None:
+        """After a refusal because the post changed: show the text now on record, to read again."""
+        with self.ctx.reader() as s:
+            self.view = post_view(s, self.post_id, self.ctx.actor)
+            self.seen_hash = content_hash(post_signoff_content(get_post(s, self.post_id)))
+        self.body.setPlainText(self.view.form.body)
+        self.tabs.setCurrentIndex(1)  # 正文与自动检查
+
     @Slot()
     def _done(self) -> None:
+        self.guard.mark_clean()
         self.review_recorded.emit(self.post_id)
         announce(self.ctx, RecordKind.REVIEW)
         self.accept()

@@ -22,12 +22,14 @@ from sqlalchemy.orm import Session
 
 from app.availability import Availability
 from app.changes import Changes, RecordKind
+from app.errors import StaleContent
 from app.report_lock import ReportAction
+from app.signoff.content import content_hash
 from app.website.checks import Check
 from app.website.export import export_website_report
 from app.website.figures import RecordLine, records_behind
 from app.website.layout import Source
-from app.website.service import ReportData, compute, lock_year, report_actions, save_typed, unlock_year
+from app.website.service import ReportData, compute, lock_content, lock_year, report_actions, save_typed, unlock_year
 from ui.annual import prompts
 from ui.availability import offer
 from ui.context import AppContext
@@ -178,8 +180,17 @@ class WebsiteReportPage(YearlyReportPage):
 
     # -- changes -----------------------------------------------------------------------------
     def _change(self, title: str, fn: Callable[[Session], object]) -> bool:
-        ok, _ = self.ctx.run(Op(fn, RecordKind.WEBSITE_REPORT, parent=self, title=title, point_at=self._point_at))
-        if ok:
+        stale: list[StaleContent] = []
+
+        def do(session: Session) -> object:
+            try:
+                return fn(session)
+            except StaleContent:
+                stale.append(StaleContent(""))
+                raise
+
+        ok, _ = self.ctx.run(Op(do, RecordKind.WEBSITE_REPORT, parent=self, title=title, point_at=self._point_at))
+        if ok or stale:  # after a stale refusal: the figures as they are now, to look at again before locking
             self.reload()
         return ok
 
@@ -215,7 +226,9 @@ class WebsiteReportPage(YearlyReportPage):
                 "确定锁定吗？").format(year=year)):
             return False
         today, actor = self._today(), self.ctx.actor
-        return self._change(title, lambda s: lock_year(s, actor, year, today=today))
+        # The lock publishes what this page shows; figures changed since are refused (issue 19).
+        seen = content_hash(lock_content(self.data)) if self.data is not None else None
+        return self._change(title, lambda s: lock_year(s, actor, year, today=today, seen_hash=seen))
 
     def unlock(self) -> bool:
         year, title = self.current_year, self.tr("解锁网站年报")
