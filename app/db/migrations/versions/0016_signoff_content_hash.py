@@ -1,7 +1,7 @@
 """signatures record the content hash of what the signer saw
 
 Revision ID: 0016_signoff_content_hash
-Revises: 0013_website_report
+Revises: 0014_letters_issue11
 
 Signatures made before carry '' (their content was not recorded).
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0016_signoff_content_hash'
-down_revision = '0013_website_report'
+down_revision = "0014_letters_issue11"
 branch_labels = None
 depends_on = None
 
