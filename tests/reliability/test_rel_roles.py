@@ -41,7 +41,7 @@ from app.cases.enums import ConsultationKind, DeliveryMethod, LitigationKind, Re
 from app.cases.outcomes import ReplyType
 from app.cases.register_rows import HEADERS
 from app.context import Actor
-from app.disclosure import catalogue, figures
+from app.disclosure import catalogue, figures, from_requests
 from app.disclosure import register_export as disclosure_export
 from app.disclosure import service as disclosure
 from app.disclosure.enums import Decision as ItemDecision
@@ -187,6 +187,8 @@ SERVICES: tuple[Spec, ...] = (
       lambda s, a, w: post_export.export_post_register(s, a, w["out"] / "posts.xlsx", year=2024)),
     # 主动公开
     S("disclosure.service.create_item", CLERK, lambda s, a, w: disclosure.create_item(s, a, _item_form(), CAL, TODAY)),
+    S("disclosure.from_requests.register_proactive_item", CASE, lambda s, a, w: from_requests.register_proactive_item(
+        s, a, w["c_same"], _item_form(), TODAY)),
     S("disclosure.service.update_item", CLERK, lambda s, a, w: disclosure.update_item(
         s, a, w["i_draft"], _item_form(summary="改"), w["i_draft_v"], CAL, TODAY)),
     S("disclosure.service.add_attachment", CLERK, lambda s, a, w: disclosure.add_attachment(
@@ -283,6 +285,8 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
         s, sysa, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4)).id)
     w["c_reg_v"] = do(lambda s: intake.get_case(s, w["c_reg"]).version)
     w["c_corr"] = case(2)
+    w["c_same"] = case(40)
+    do(intake.register_case, sysa, a_form(41, content=a_form(40).content), TODAY)  # another applicant, same ask
     do(handling.send_correction_notice, sysa, w["c_corr"], date(2024, 3, 5), "请写明年份", date(2024, 3, 20),
        today=TODAY)
     cons_case = case(3)
