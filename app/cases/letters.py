@@ -347,6 +347,10 @@ def generate_letter(
         from app.cases.fee_letter import require_fee_on_file
 
         require_fee_on_file(case)  # named refusal before the generic marker check
+    if kind == "receipt":
+        from app.cases.receipt_template import refuse_outdated_receipt
+
+        refuse_outdated_receipt(template_folder)
     if kind == "disclosure-notice":
         from app.cases.consult_letters import require_overruled_objection
 

@@ -112,6 +112,8 @@ class RequestCase(Base):
     replied_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     reply_delivery_method: Mapped[str] = mapped_column(String(32), default="")
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    # 条例第四十四条: the 主动公开 item (DisclosureItem.item_no) this request's information became.
+    proactive_item_no: Mapped[str] = mapped_column(String(32), default="")
     # Why a reply by post has no EMS / 挂号 number, or how a reply sent “其他” went (delivery_rules).
     reply_delivery_note: Mapped[str] = mapped_column(Text, default="")
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -34,6 +34,7 @@ from app.cases import (
     handling_form,
     intake,
     letters,
+    receipt_template,
     register_export,
     register_import,
     remedies,
@@ -44,7 +45,7 @@ from app.cases.enums import ConsultationKind, DeliveryMethod, LitigationKind, Re
 from app.cases.outcomes import ReplyType
 from app.cases.register_rows import HEADERS
 from app.context import Actor
-from app.disclosure import catalogue, figures
+from app.disclosure import catalogue, figures, from_requests
 from app.disclosure import register_export as disclosure_export
 from app.disclosure import service as disclosure
 from app.disclosure.enums import Decision as ItemDecision
@@ -56,6 +57,7 @@ from app.settings import registry
 from app.signoff.service import Decision
 from app.workdays import service as workdays
 from app.workdays.calendar import WorkCalendar
+from tests.cases.test_cases_receipt_template_update import _old_template
 from tests.conftest import TEST_PASSWORD
 from tests.reliability.rel_worker import TODAY, a_form
 
@@ -158,6 +160,8 @@ SERVICES: tuple[Spec, ...] = (
     S("cases.reply.check_send_reply", CASE, lambda s, a, w: reply.check_send_reply(
         s, a, w["c_signed"], date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)),
     S("cases.reprint.print_copy", CASE, lambda s, a, w: reprint.print_copy(s, a, w["letter_doc"])),
+    S("cases.receipt_template.update_receipt_template", CASE, lambda s, a, w: receipt_template.update_receipt_template(
+        s, a, w["old_templates"], datetime(2024, 6, 28, 9, 0))),
     S("cases.handling_form.handling_form", CASE, lambda s, a, w: handling_form.handling_form(
         s, a, w["c_reg"], TODAY, datetime(2024, 6, 28, 9, 0))),
     S("cases.letters.generate_letter", CASE, lambda s, a, w: letters.generate_letter(
@@ -199,6 +203,8 @@ SERVICES: tuple[Spec, ...] = (
       lambda s, a, w: post_export.export_post_register(s, a, w["out"] / "posts.xlsx", year=2024)),
     # 主动公开
     S("disclosure.service.create_item", CLERK, lambda s, a, w: disclosure.create_item(s, a, _item_form(), CAL, TODAY)),
+    S("disclosure.from_requests.register_proactive_item", CASE, lambda s, a, w: from_requests.register_proactive_item(
+        s, a, w["c_same"], _item_form(), TODAY)),
     S("disclosure.service.update_item", CLERK, lambda s, a, w: disclosure.update_item(
         s, a, w["i_draft"], _item_form(summary="改"), w["i_draft_v"], CAL, TODAY)),
     S("disclosure.service.add_attachment", CLERK, lambda s, a, w: disclosure.add_attachment(
@@ -299,6 +305,10 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
         s, sysa, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4)).id)
     w["c_reg_v"] = do(lambda s: intake.get_case(s, w["c_reg"]).version)
     w["c_corr"] = case(2)
+    w["old_templates"] = folder / "old_templates"  # an older version's 受理回执 (the first allowed role updates it)
+    _old_template(w["old_templates"], split=False)
+    w["c_same"] = case(40)
+    do(intake.register_case, sysa, a_form(41, content=a_form(40).content), TODAY)  # another applicant, same ask
     do(handling.send_correction_notice, sysa, w["c_corr"], date(2024, 3, 5), "请写明年份", date(2024, 3, 20),
        today=TODAY)
     cons_case = case(3)

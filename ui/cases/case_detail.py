@@ -27,7 +27,7 @@ from app.cases.enums import ApplicantType, CaseStatus, Channel, DeliveryMethod
 from app.cases.handling import start_handling
 from app.changes import RecordKind
 from app.errors import UserError
-from ui.cases import actions, event_dialogs
+from ui.cases import actions, event_dialogs, proactive_dialog
 from ui.cases.actions import read
 from ui.cases.case_list_model import STATUS_COLOURS
 from ui.cases.case_view import CaseView, load_case_view
@@ -164,6 +164,9 @@ class CaseDetail(QWidget):
         self.reopen_button.setObjectName("reopenCase")
         self.remedy_button = QPushButton(self.tr("复议/诉讼…"), self)
         self.remedy_button.setObjectName("recordRemedy")
+        self.proactive_button = QPushButton(self.tr("转为主动公开…"), self)
+        self.proactive_button.setObjectName("registerProactive")
+        self.proactive_button.setToolTip(self.tr("多个申请人申请相同信息的，登记为主动公开事项（条例第四十四条）"))
 
         header = QFrame(self)
         header.setObjectName("caseHeader")
@@ -175,7 +178,7 @@ class CaseDetail(QWidget):
         top.addSpacing(12)
         top.addWidget(self.applicant, 1)
         for b in (self.start_button, self.edit_button, self.receipt_button, self.archive_button, self.reopen_button,
-                  self.remedy_button):
+                  self.remedy_button, self.proactive_button):
             top.addWidget(b)
         second = QHBoxLayout()
         second.addWidget(self.due)
@@ -231,6 +234,7 @@ class CaseDetail(QWidget):
         self.documents.archive_requested.connect(self.archive)
         self.reopen_button.clicked.connect(self.reopen)
         self.remedy_button.clicked.connect(self.record_remedy)
+        self.proactive_button.clicked.connect(self.register_proactive)
         self.reply.letter_requested.connect(self.letter)
 
     def show_panel(self, panel: QWidget) -> None:
@@ -314,6 +318,14 @@ class CaseDetail(QWidget):
         overdue = v.date_of("replied_on") is None and v.due_on is not None and v.due_on < self._today()
         self.remedy_button.setVisible(v.date_of("replied_on") is not None or overdue)
         self.receipt_button.setVisible(s is not CaseStatus.ARCHIVED)
+        # 条例第四十四条: offered only when another applicant asked for the same information.
+        linked = v.text("proactive_item_no")
+        # Once linked it stays shown, disabled, naming the item: the link back from the request.
+        self.proactive_button.setVisible(bool(linked) or (s is not CaseStatus.ARCHIVED
+                                                          and bool(proactive_dialog.others_asking(self.ctx, v.id))))
+        self.proactive_button.setEnabled(not linked)
+        self.proactive_button.setText(self.tr("已转主动公开（{no}）").format(no=linked) if linked
+                                      else self.tr("转为主动公开…"))
         hints = {
             CaseStatus.REGISTERED: self.tr("下一步：审核申请，点“开始办理”"),
             CaseStatus.AWAITING_CORRECTION: self.tr("下一步：等待申请人补正，收到后在“办理过程”登记"),
@@ -389,6 +401,13 @@ class CaseDetail(QWidget):
         dlg = event_dialogs.reopen(self, self.ctx, self.view, self._today())
         self.dialog = dlg
         return dlg
+
+    @Slot()
+    def register_proactive(self) -> FormDialog | None:
+        if self.view is None:
+            return None
+        self.dialog = proactive_dialog.register_dialog(self, self.ctx, self.view, self._today())
+        return self.dialog
 
     @Slot()
     def record_remedy(self) -> FormDialog | None:

@@ -7,10 +7,12 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from app.cases.letter_file import issue_letter
+from app.cases.receipt_template import OUTDATED_MESSAGE, receipt_template_outdated, update_receipt_template
 from app.changes import RecordKind
 from app.paths import templates_dir
-from ui.cases import files
+from ui.cases import actions, files
 from ui.context import AppContext
+from ui.messages import show_info
 from ui.operations import Op
 
 
@@ -33,6 +35,23 @@ LETTER_LABELS = dict(LETTER_KINDS)
 LETTER_LABELS["handling-form"] = _tr("办理单")  # built from the record, not a template (app.cases.handling_form)
 
 
+def offer_receipt_update(parent: QWidget | None, ctx: AppContext) -> bool:
+    """An older 受理回执 template (“20个工作日内（…前）”): say so and offer the update; True when the
+    receipt can be generated now. Declining generates nothing (the service would refuse it)."""
+    folder = templates_dir(ctx.db.data_dir)
+    if not receipt_template_outdated(folder):
+        return True
+    if not actions.ask(parent, _tr("受理回执模板需要更新"), OUTDATED_MESSAGE + _tr("\n\n现在更新模板吗？")):
+        show_info(parent, _tr("受理回执模板需要更新"), _tr("模板未更新，未生成受理回执。更新模板后即可打印。"))
+        return False
+    ok, backup = ctx.run(Op(lambda s: update_receipt_template(s, ctx.actor, folder, ctx.now()),
+                            RecordKind.SETTINGS, parent=parent))
+    if ok and backup is not None:
+        show_info(parent, _tr("受理回执模板已更新"), _tr("已更新“受理回执.docx”，原文件备份为“{name}”。").format(
+            name=backup.name))
+    return ok
+
+
 def generate(parent: QWidget | None, ctx: AppContext, case_id: int, kind: str,
              consultation_id: int | None = None) -> tuple[int, str, bytes] | None:
     """Render the letter from the office's templates and store it; (doc id, filename, bytes)."""
@@ -50,6 +69,8 @@ def open_generated_letter(parent: QWidget | None, ctx: AppContext, case_id: int,
                           consultation_id: int | None = None) -> int | None:
     """Generate, store and open; returns the new document's id (None when refused). Letters to a
     consultee go to the consultation given, else to the latest one of that kind."""
+    if kind == "receipt" and not offer_receipt_update(parent, ctx):
+        return None
     result = generate(parent, ctx, case_id, kind, consultation_id)
     if result is None:
         return None
