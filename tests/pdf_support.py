@@ -22,13 +22,36 @@ def soffice() -> str:
 
 
 def to_pdf(docx: Path) -> Path:
-    """`docx` converted to a PDF beside it, with a private LibreOffice profile (tests run in parallel)."""
+    """`docx` converted to a PDF beside it."""
+    return to_pdfs([docx])[0]
+
+
+def to_pdfs(files: list[Path]) -> list[Path]:
+    """Each file converted to a PDF beside it in one LibreOffice run, with a private profile
+    (tests run in parallel)."""
     with tempfile.TemporaryDirectory(prefix="pdf-profile-") as profile:
         subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(docx.parent), str(docx)], check=True, capture_output=True, timeout=300)
-    pdf = docx.with_suffix(".pdf")
-    assert pdf.exists(), f"LibreOffice wrote no PDF for {docx.name}"
-    return pdf
+                        "--outdir", str(files[0].parent), *map(str, files)], check=True, capture_output=True,
+                       timeout=600)
+    pdfs = [f.with_suffix(".pdf") for f in files]
+    for pdf in pdfs:
+        assert pdf.exists(), f"LibreOffice wrote no PDF for {pdf.stem}"
+    return pdfs
+
+
+def lowest_text_pt(pdf: Path, page_index: int) -> float:
+    """Height above the paper's bottom edge (pt) of the lowest printed character on a page."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[page_index]
+        text = page.get_textpage()
+        boxes = [text.get_charbox(i)[1] for i in range(text.count_chars())
+                 if not text.get_text_range(i, 1).isspace()]
+        text.close()
+        page.close()
+        return min(boxes)
+    finally:
+        doc.close()
 
 
 def page_texts(pdf: Path) -> list[str]:
