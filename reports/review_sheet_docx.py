@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS
 from app.review.sheet_types import TICK, SheetData, StageSheet, numbered
@@ -34,16 +35,19 @@ from reports.docx_xml import set_child, set_snap_to_grid
 
 __all__ = ["build_review_sheet", "write_review_sheet"]
 
-# label | value | label | three stage columns (the matrix) — the 156 mm type area.
-WIDTHS_MM = (30.0, 54.0, 24.0, 24.0, 24.0)
+# label | value | label | three stage columns (the matrix) — the 165 mm type area of the form's
+# margins: the longest point of 第十一条 stays on one line.
+WIDTHS_MM = (30.0, 63.0, 24.0, 24.0, 24.0)
 SIZE_PT = 10.5  # 五号, what Chinese forms print their cells in
-ROW_PT = 18.0  # the least height of a row: room for a pen correction on paper
-OPINION_PT = 50.0  # an opinion cell leaves room for a handwritten note beside the typed one
+ROW_PT = 15.0  # the least height of a row: one line of 五号 with room above and below
+LINE_PT = 13.0  # exact line pitch in the cells: the font's own (1.45 em for Noto CJK) wastes a page
+OPINION_PT = 32.0  # an opinion cell: the opinion, its signer and time, room for a handwritten note
 TITLE_PT = 18.0  # 小二: the form's title, smaller than a 公文's 2号 so the form keeps to one page
 # A form, not a 公文: narrower top and bottom margins than GB/T 9704's 37/35 mm let the whole
 # sheet go on one page where its content allows (one sheet a post in the paper file).
-MARGINS_MM = (25.0, 20.0)
-FOOTER_MM = 10.0
+MARGINS_MM = (15.0, 15.0, 25.0, 20.0)  # top, bottom, left, right
+FOOTER_MM = 7.0
+NOTE_PT = 9.0  # 小五: the notes under the form are small print
 # A cell spec: (columns it spans, text, style); styles: label, value, centre, mark, head.
 Spec = tuple[int, str, str]
 
@@ -111,6 +115,18 @@ def _rows(data: SheetData) -> list[_Row]:
 
 
 def _fill(cell: _Cell, text: str, style: str) -> None:
+    _write(cell, text, style)
+    for paragraph in cell.paragraphs:
+        _exact(paragraph)
+
+
+def _exact(paragraph: Paragraph) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PT)
+
+
+def _write(cell: _Cell, text: str, style: str) -> None:
     if style in ("label", "head"):
         # 黑体 rather than bold 仿宋: 仿宋 has no bold face, Word and WPS would smear a fake one.
         set_cell_text(cell, text, size_pt=SIZE_PT, align="center", font=FONT_HEI)
@@ -127,8 +143,8 @@ def _signature(cell: _Cell, text: str) -> None:
     fmt = paragraph.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     fmt.first_line_indent = Pt(0)
-    fmt.line_spacing = 1.0
-    fmt.space_before = Pt(8)
+    _exact(paragraph)
+    fmt.space_before = Pt(4)
     fmt.right_indent = Pt(SIZE_PT)
     set_snap_to_grid(paragraph._p.get_or_add_pPr(), on=False)
     set_run_font(paragraph.add_run(text), FONT_BODY, SIZE_PT)
@@ -160,12 +176,13 @@ def build_review_sheet(data: SheetData) -> DocxDocument:
     doc = new_document()
     section = doc.sections[0]
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM[0]), Mm(MARGINS_MM[1])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM[2]), Mm(MARGINS_MM[3])
     section.footer_distance = Mm(FOOTER_MM)
     title = add_text(doc, f"{data.org_name}门户网站（政务新媒体）\n信息审核发布单", font=FONT_TITLE,
                      size_pt=TITLE_PT, align="center", grid=False)
-    title.paragraph_format.line_spacing = Pt(TITLE_PT * 1.4)
-    # A half-height gap instead of a full 3号 blank line keeps the form on as few pages as it can.
-    add_text(doc, "", size_pt=SIZE_PT, grid=False)
+    title.paragraph_format.line_spacing = Pt(TITLE_PT * 1.3)
+    # A small gap instead of a blank line keeps the form on as few pages as it can.
+    title.paragraph_format.space_after = Pt(6)
     _table(doc, _rows(data))
     rule = f"《{data.org_name}门户网站（政务新媒体）信息审核发布制度（试行）》"
     notes = (
@@ -175,12 +192,12 @@ def build_review_sheet(data: SheetData) -> DocxDocument:
         f"3. 本单由政务公开工作台根据系统审核记录生成，生成日期：{data.printed_on}。",
     )
     for i, note in enumerate(notes):
-        paragraph = add_text(doc, note, size_pt=SIZE_PT, align="left", grid=False)
+        paragraph = add_text(doc, note, size_pt=NOTE_PT, align="left", grid=False)
         fmt = paragraph.paragraph_format
-        fmt.line_spacing = Pt(SIZE_PT * 1.5)
-        fmt.left_indent = Pt(SIZE_PT * 2)  # every line aligned under the text after “注：”
+        fmt.line_spacing = Pt(NOTE_PT * 1.4)
+        fmt.left_indent = Pt(NOTE_PT * 2)  # every line aligned under the text after “注：”
         if i == 0:
-            fmt.first_line_indent = Pt(-SIZE_PT * 2)
+            fmt.first_line_indent = Pt(-NOTE_PT * 2)
             fmt.space_before = Pt(6)
     return doc
 

@@ -1,8 +1,8 @@
 """Export request cases to the Excel register (REGISTER.md), ready to print on A4 landscape.
 
 Speed: cases are read as plain result rows (no ORM objects, no identity map), consultations as
-one grouped query, and the sheet is streamed through openpyxl's write-only workbook by
-`reports.xlsx_sheet.write_table`, which leaves plain values untouched. The file appears only when
+one grouped query, and both sheets are streamed through openpyxl's write-only workbook one XML
+string a row (`reports.xlsx_rows`, under a bare openpyxl loop's time). The file appears only when
 complete (`app.atomic_file.atomic_write`), so a cancelled or failed export leaves nothing behind.
 """
 

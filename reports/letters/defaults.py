@@ -68,22 +68,23 @@ def _letter_head(title: str, addressee: str) -> DocxDocument:
 def _letter_foot(doc: DocxDocument, attachment: str = "") -> None:
     """附件说明 (when the letter encloses something), room for the seal, name over date, 附注.
 
-    The blank lines, the name and the date travel together, and the last text paragraph keeps
-    its last line with them (Word and LibreOffice split a paragraph before a kept block rather
-    than move it whole), so a page never holds only a seal and a date (GB/T 9704 7.3.5.4) and
-    page 1 is not left a third empty when the closing block does not fit.
+    Page breaks: the name, the date and the 附注 travel together (the 附注 is never alone on the
+    next page, nor the date without its name), and the text before them has widow and orphan
+    control (never a single line of it alone on a page). Nothing larger is kept together: in
+    LibreOffice a kept paragraph moves whole, so keeping the 救济途径 paragraph with the
+    signature moved it over and left about a third of page 1 empty; now at most the two seal
+    lines and a line of text are left over (tests/cases/test_cases_letter_pages.py).
     """
     if attachment:
         # GB/T 9704 7.3.4: one line under the text, two characters in, “附件：” and the name.
         L.add_blank(doc)
         doc.paragraphs[-1].paragraph_format.keep_with_next = True  # no blank line atop page 2
         L.add_text(doc, f"附件：{attachment}", first_line_indent=True)
-    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    doc.paragraphs[-1].paragraph_format.widow_control = True
     L.add_blank(doc, 2)  # room for the seal, which covers the name and the date
-    for paragraph in doc.paragraphs[-2:]:
-        paragraph.paragraph_format.keep_with_next = True
-    org, _ = L.add_signature(doc, "{{机关名称}}", "{{落款日期}}")
+    org, date = L.add_signature(doc, "{{机关名称}}", "{{落款日期}}")
     org.paragraph_format.keep_with_next = True
+    date.paragraph_format.keep_with_next = True
     L.add_note(doc, "（联系电话：{{联系电话}}）")
 
 

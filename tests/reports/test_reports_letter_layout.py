@@ -155,9 +155,11 @@ def test_signature_centres_the_name_over_the_date_with_no_seal_text(kind: str, t
     # Centred: 4 + (6.5 − 10) / 2 = 2.25 characters = 36 pt from the right margin.
     assert org.paragraph_format.right_indent == Pt(36)
     assert all("（印章）" not in p.text for p in paragraphs)
-    # Room for the seal: two blank lines above the name, which stay with it.
+    # Room for the seal: two blank lines above the name; the name and the date stay with the 附注
+    # (page breaks as printed: tests/cases/test_cases_letter_pages.py).
     assert [p.text for p in paragraphs[index - 2:index]] == ["", ""]
-    assert all(p.paragraph_format.keep_with_next for p in paragraphs[index - 2:index + 1])
+    assert org.paragraph_format.keep_with_next and date.paragraph_format.keep_with_next
+    assert paragraphs[index + 2].text.startswith("（联系电话")
 
 
 def test_quotes_nest_and_the_request_verb_is_not_repeated(tmp_path: Path) -> None:

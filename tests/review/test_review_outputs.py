@@ -337,8 +337,8 @@ def test_review_sheet_labels_are_heiti_not_fake_bold_fangsong_and_margins_keep_i
     _do(db, export_review_sheet, people["head"], post_id, path)
     doc = _Document(str(path))
     section = doc.sections[0]
-    assert section.top_margin is not None and round(section.top_margin.mm) == 25
-    assert section.bottom_margin is not None and round(section.bottom_margin.mm) == 20
+    assert section.top_margin is not None and round(section.top_margin.mm) == 15
+    assert section.bottom_margin is not None and round(section.bottom_margin.mm) == 15
     for run in doc.tables[0]._tbl.iter(_qn("w:r")):
         rpr = run.find(_qn("w:rPr"))
         fonts = rpr.find(_qn("w:rFonts")) if rpr is not None else None
@@ -376,3 +376,17 @@ def test_inspection_log_counts_missed_days_as_the_dashboard_does(
     # A month wholly before installation has missed nothing.
     assert _do(db, export_inspections, people["head"], path, 2024, 4, today=today) == 0
     assert _sheet_rows(path)[-1][0] == "共 0 条巡检记录。没有巡检记录的工作日：无"
+
+
+def test_review_sheet_of_a_full_post_prints_on_one_a4_page(db: Database, people: dict[str, Actor],
+                                                          tmp_path: Path) -> None:
+    from tests.pdf_support import page_texts, to_pdf
+
+    # A reprint with its three source rows, a 请示, a return, a finding and notes in the matrix.
+    post_id = _confirmed_post(db, people)
+    path = _do(db, export_review_sheet, people["head"], post_id, tmp_path / "单.docx", date(2024, 5, 8))
+    pages = page_texts(to_pdf(path))
+    assert len(pages) == 1, [p[-80:] for p in pages]
+    text = pages[0].replace("\r", "").replace(" ", "")  # the PDF spaces digits from Chinese
+    for label in ("信息审核发布单", "审核内容（第十一条）", "三审意见", "来源单位确认人", "生成日期：2024年5月8日"):
+        assert label in text, label
