@@ -98,6 +98,14 @@ _FIRST_TABLES = ("alembic_version", "audit_head", "audit_entries", "users", "set
 _FILE_TABLES = ("case_documents", "post_attachments", "disclosure_attachments")
 
 
+class DamagedTable(DatabaseUnreadable):
+    """The start check found `table` damaged (the audit command gives the audit tables its own exit code)."""
+
+    def __init__(self, message: str, table: str) -> None:
+        super().__init__(message)
+        self.table = table
+
+
 @dataclass(frozen=True)
 class StartCheck:
     """What the quick check at start covered: `checked` of `total` tables within the budget."""
@@ -136,10 +144,12 @@ def quick_check_at_start(path: Path, budget_s: float = START_CHECK_BUDGET_S) -> 
             except sqlite3.DatabaseError as exc:
                 if "interrupt" in str(exc).lower():
                     break  # out of time: not damage
-                raise DatabaseUnreadable(_damaged_message(path, f"数据表 {name}：{exc}")) from exc
+                raise DamagedTable(_damaged_message(path, f"数据表 {name}：{exc}"), name) from exc
             if [tuple(r) for r in rows] != [("ok",)]:
-                raise DatabaseUnreadable(_damaged_message(path, f"数据表 {name}：{rows[0][0]}"))
+                raise DamagedTable(_damaged_message(path, f"数据表 {name}：{rows[0][0]}"), name)
             checked += 1
+    except DamagedTable:
+        raise
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnreadable(_damaged_message(path, str(exc))) from exc
     finally:
