@@ -136,6 +136,8 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_import.import_register", CASE, lambda s, a, w: register_import.import_register(
         s, a, w["register"], TODAY)),
+    S("cases.register_import.import_checked", CASE, lambda s, a, w: register_import.import_checked(
+        s, a, register_import.read_register(s, w["register"], TODAY))),
     S("cases.register_export.export_register", frozenset(register_export.EXPORT_ROLES),
       lambda s, a, w: register_export.export_register(s, a, w["out"] / "cases.xlsx", year=2024)),
     # 发布审核
