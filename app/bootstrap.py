@@ -98,16 +98,24 @@ _FIRST_TABLES = ("alembic_version", "audit_head", "audit_entries", "users", "set
 _FILE_TABLES = ("case_documents", "post_attachments", "disclosure_attachments")
 
 
+class DamagedTable(DatabaseUnreadable):
+    """The start check found `table` damaged (the audit command gives the audit tables its own exit code)."""
+
+    def __init__(self, message: str, table: str) -> None:
+        super().__init__(message)
+        self.table = table
+
+
 @dataclass(frozen=True)
 class StartCheck:
     """What the quick check at start covered: `checked` of `total` tables within the budget."""
 
     checked: int
-    total: int
+    total: int  # 0 when the time ran out before the tables were listed
 
     @property
     def complete(self) -> bool:
-        return self.checked == self.total
+        return self.total > 0 and self.checked == self.total
 
 
 def quick_check_at_start(path: Path, budget_s: float = START_CHECK_BUDGET_S) -> StartCheck:
@@ -118,9 +126,9 @@ def quick_check_at_start(path: Path, budget_s: float = START_CHECK_BUDGET_S) -> 
     import time
 
     if not path.exists() or path.stat().st_size == 0:
-        return StartCheck(0, 0)
+        return StartCheck(0, 0)  # nothing to check yet (a new installation)
     started = time.monotonic()
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, check_same_thread=False)
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, check_same_thread=False, timeout=budget_s)
     timer = threading.Timer(budget_s, conn.interrupt)
     timer.start()
     checked, tables = 0, []
@@ -134,18 +142,26 @@ def quick_check_at_start(path: Path, budget_s: float = START_CHECK_BUDGET_S) -> 
             try:
                 rows = conn.execute(f"PRAGMA quick_check(\"{name.replace(chr(34), chr(34) * 2)}\")").fetchall()
             except sqlite3.DatabaseError as exc:
-                if "interrupt" in str(exc).lower():
-                    break  # out of time: not damage
-                raise DatabaseUnreadable(_damaged_message(path, f"数据表 {name}：{exc}")) from exc
+                if _not_damage(exc):
+                    break  # out of time, or busy: the normal open says busy, the daily backup checks
+                raise DamagedTable(_damaged_message(path, f"数据表 {name}：{exc}"), name) from exc
             if [tuple(r) for r in rows] != [("ok",)]:
-                raise DatabaseUnreadable(_damaged_message(path, f"数据表 {name}：{rows[0][0]}"))
+                raise DamagedTable(_damaged_message(path, f"数据表 {name}：{rows[0][0]}"), name)
             checked += 1
+    except DamagedTable:
+        raise
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnreadable(_damaged_message(path, str(exc))) from exc
+        if not _not_damage(exc):
+            raise DatabaseUnreadable(_damaged_message(path, str(exc))) from exc
     finally:
         timer.cancel()
         conn.close()
     return StartCheck(checked, len(tables))
+
+
+def _not_damage(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "interrupt" in text or "locked" in text or "busy" in text
 
 
 def _damaged_message(path: Path, detail: str) -> str:
@@ -169,7 +185,7 @@ def open_database(data_dir: Path | None = None, url: str | None = None, migrate:
         except DatabaseUnreadable:
             engine.dispose()
             raise
-        if not coverage.complete:
+        if coverage.total and not coverage.complete:
             log.info("Start-up quick check covered %d of %d tables within %.1f s; the daily backup checks all",
                      coverage.checked, coverage.total, START_CHECK_BUDGET_S)
     try:

@@ -183,12 +183,21 @@ def _restore_admin(folder: Path, url: str, target: Path, backup: Path) -> Actor:
 
 
 EXIT_TAMPERED, EXIT_AUDIT_DAMAGED = 1, 4
+_AUDIT_TABLES = ("audit_entries", "audit_head")
 
 
 def _audit_report(args: argparse.Namespace) -> tuple[Database, AuditReport]:
-    from app.audit.seal import full_report
+    from app.audit.seal import AuditPageDamaged, full_report
+    from app.bootstrap import DamagedTable
 
-    db = args.cli.database()
+    try:
+        db = args.cli.database()
+    except DamagedTable as exc:  # the start check already found the audit pages damaged
+        if exc.table in _AUDIT_TABLES:
+            raise AuditPageDamaged(
+                f"审计记录所在的数据库页已损坏，无法读取（数据表 {exc.table}）。请从最近的备份恢复。"
+            ) from exc
+        raise
     with db.reader() as session:
         return db, full_report(session, db.engine, db.data_dir, witness_files=getattr(args, "witness", []),
                                codes=getattr(args, "code", []))

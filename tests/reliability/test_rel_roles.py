@@ -33,6 +33,7 @@ from app.cases import (
     handling,
     handling_form,
     intake,
+    letter_file,
     letters,
     receipt_template,
     register_export,
@@ -170,6 +171,10 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["register"], TODAY)),
     S("cases.case_file.export_case_file", frozenset(register_export.EXPORT_ROLES),
       lambda s, a, w: case_file.export_case_file(s, a, w["c_closed"], w["out"] / "case.zip")),
+    S("cases.register_import.import_checked", CASE, lambda s, a, w: register_import.import_checked(
+        s, a, register_import.read_register(s, w["register"], TODAY))),
+    S("cases.letter_file.issue_letter", CASE, lambda s, a, w: letter_file.issue_letter(
+        s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_export.export_register", frozenset(register_export.EXPORT_ROLES),
       lambda s, a, w: register_export.export_register(s, a, w["out"] / "cases.xlsx", year=2024)),
     # 发布审核
