@@ -228,3 +228,14 @@ def test_models_pass_the_model_tester(qtmodeltester, ctx: AppContext,
     page = tab.report
     for model in (page.part2, page.part3, page.part4, page.checks.model):
         qtmodeltester.check(model)
+
+
+def test_an_editor_is_refused_before_being_asked_anything(
+        db: Database, make_user: Callable[..., Actor], year_2024: dict[str, RequestCase], open_tab: OpenTab,
+        tmp_path: Path, answers: list[str]) -> None:
+    _texts(db)  # everything else in order: only the role stands in the way
+    editor = AppContext(db, make_user("caibian", Role.EDITOR, display_name="采编员"))
+    tab = open_tab(editor)
+    assert tab.report.export.export_word(tmp_path / "年报.docx") is None
+    assert any("当前用户“采编员”无此权限" in box.text() for box in message_boxes())
+    assert answers == [] and not (tmp_path / "年报.docx").exists()
