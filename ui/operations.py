@@ -175,8 +175,15 @@ def start_op(ctx: AppContext, op: BackgroundOp[T]) -> TaskHandle[T]:
 
 
 def start_export(ctx: AppContext, op: ExportOp[T]) -> TaskHandle[T]:
+    def export(session: Session, progress: Progress) -> T:
+        from app.auth.service import current_actor
+
+        # As ctx.unit_of_work does: a role taken away since sign-in applies to this export already.
+        ctx.actor = current_actor(session, ctx.actor)
+        return op.do(session, progress)
+
     def work(progress: Progress) -> T:
-        return run_export(ctx.db, lambda session: op.do(session, progress))
+        return run_export(ctx.db, lambda session: export(session, progress))
 
     return run_task(op.parent, op.title or "", work, op.on_done, on_error=op.report, cancellable=op.cancellable,
                     label=op.label)

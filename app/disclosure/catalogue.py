@@ -4,16 +4,13 @@ For each item the latest version published by the cut-off date is listed (a chan
 replaces its earlier version in the catalogue, as it does on the portal). Categories keep the
 rule's order and all twelve appear; an empty one says so, so a reader sees it was not forgotten.
 Excel for the office's own use and for filtering; Word in the official layout (RULES.md E) for
-printing and for the portal's 目录 page.
+printing and for the portal's 目录 page. The writers are reports/disclosure_catalogue.py (plain sections in).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,47 +26,13 @@ from app.export_progress import CancelFlag, Progress, tick
 from app.export_unit import record_export
 from app.settings import get_setting
 from app.years import check_year
-from reports.docx_layout import (
-    FONT_KAI,
-    add_body,
-    add_heading,
-    add_table,
-    add_text,
-    add_title,
-    format_date,
-    new_document,
-    set_cell_text,
+from reports.disclosure_catalogue import (
+    CatalogueEntry,
+    CatalogueSection,
+    write_catalogue_docx,
+    write_catalogue_xlsx,
 )
-from reports.xlsx_print import PrintLayout, save_register
-
-EMPTY_TEXT = "本类暂无公开信息"
-XLSX_HEADERS = ("序号", "类别", "文号", "标题", "发布日期", "网址", "备注")
-XLSX_WIDTHS = (7, 40, 22, 48, 12, 42, 22)
-DOCX_HEADERS = ("序号", "文号", "标题", "发布日期", "网址")
-# 156 mm of type area. 文号 holds a whole 锦府办发〔2024〕123号 on one line at 10.5 pt (110 pt +
-# 10.8 pt of cell margins = 42.7 mm); dates are written 2024-10-23, which fits one line where
-# 2024年10月23日 would wrap; URLs print at 9 pt, wrapping where they must.
-DOCX_WIDTHS_MM = (10.0, 44.0, 46.0, 24.0, 32.0)
-URL_PT = 9.0
-
-
-@dataclass(frozen=True)
-class CatalogueEntry:
-    doc_no: str
-    title: str
-    published_on: date
-    url: str
-    repealed_on: date | None
-
-
-@dataclass(frozen=True)
-class CatalogueSection:
-    index: int  # into CATEGORIES
-    entries: tuple[CatalogueEntry, ...]
-
-    @property
-    def heading(self) -> str:
-        return f"{CHINESE_NUMERALS[self.index]}、{CATEGORIES[self.index]}"
+from reports.docx_layout import format_date
 
 
 def catalogue_sections(session: Session, until: date | None = None) -> list[CatalogueSection]:
@@ -88,7 +51,7 @@ def catalogue_sections(session: Session, until: date | None = None) -> list[Cata
     sections = []
     for index in range(len(CATEGORIES)):
         items = sorted(by_category[index], key=lambda i: (i.published_on or date.min, item_no_key(i.item_no)))
-        sections.append(CatalogueSection(index, tuple(
+        sections.append(CatalogueSection(f"{CHINESE_NUMERALS[index]}、{CATEGORIES[index]}", tuple(
             CatalogueEntry(i.doc_no, i.title, i.published_on or date.min, i.url,
                            i.repealed_on if until is None or (i.repealed_on and i.repealed_on <= until) else None)
             for i in items
@@ -109,54 +72,6 @@ def catalogue_title(session: Session) -> str:
 
 def _scope(until: date | None, today: date) -> str:
     return f"（截至{format_date(until or today)}）"
-
-
-def _repealed_note(entry: CatalogueEntry) -> str:
-    return f"已于{format_date(entry.repealed_on)}废止" if entry.repealed_on else ""
-
-
-def _write_xlsx(tmp: Path, title: str, sections: list[CatalogueSection], progress: Progress | None,
-                cancel: CancelFlag | None, total: int) -> None:
-    def rows() -> Iterator[list[Any]]:
-        done = 0
-        for section in sections:
-            tick(done, total, progress, cancel)
-            if not section.entries:
-                yield ["", section.heading, "", EMPTY_TEXT, None, "", ""]
-            for number, e in enumerate(section.entries, start=1):
-                done += 1
-                yield [number, section.heading, e.doc_no, e.title, e.published_on, e.url, _repealed_note(e)]
-
-    # 文号 does not wrap: its column holds a whole 文号 (锦府办发〔2024〕123号 is about 20 units).
-    wrap = {XLSX_HEADERS.index(h) for h in ("类别", "标题", "网址", "备注")}
-    save_register(tmp, "政府信息公开目录", title, XLSX_HEADERS, XLSX_WIDTHS, rows(), wrap_columns=wrap,
-                  layout=PrintLayout(XLSX_HEADERS))
-
-
-def _write_docx(tmp: Path, title: str, scope: str, sections: list[CatalogueSection], progress: Progress | None,
-                cancel: CancelFlag | None, total: int) -> None:
-    doc = new_document()
-    add_title(doc, title)
-    add_text(doc, scope, font=FONT_KAI, align="center")
-    done = 0
-    for section in sections:
-        tick(done, total, progress, cancel)
-        # A heading never ends a page with its table on the next one.
-        add_heading(doc, 1, section.heading).paragraph_format.keep_with_next = True
-        if not section.entries:
-            add_body(doc, EMPTY_TEXT)
-            continue
-        rows: list[list[object]] = [list(DOCX_HEADERS)]
-        for number, e in enumerate(section.entries, start=1):
-            note = _repealed_note(e)
-            rows.append([number, e.doc_no, e.title + (f"（{note}）" if note else ""),
-                         e.published_on.isoformat(), ""])
-        table = add_table(doc, rows, widths_mm=DOCX_WIDTHS_MM)
-        for r, e in enumerate(section.entries, start=1):
-            set_cell_text(table.cell(r, 3), e.published_on.isoformat(), align="center")
-            set_cell_text(table.cell(r, 4), e.url, size_pt=URL_PT, align="left")
-        done += len(section.entries)
-    doc.save(str(tmp))
 
 
 def export_catalogue(
@@ -184,11 +99,14 @@ def export_catalogue(
     total = sum(len(s.entries) for s in sections)
     title = catalogue_title(session)
     scope = _scope(until, today or date.today())
-    tick(0, total, progress, cancel)
+    def step(done: int) -> None:
+        tick(done, total, progress, cancel)
+
+    step(0)
     if kind == ".xlsx":
-        atomic_write(target, lambda tmp: _write_xlsx(tmp, title + scope, sections, progress, cancel, total))
+        atomic_write(target, lambda tmp: write_catalogue_xlsx(tmp, title + scope, sections, step))
     else:
-        atomic_write(target, lambda tmp: _write_docx(tmp, title, scope, sections, progress, cancel, total))
+        atomic_write(target, lambda tmp: write_catalogue_docx(tmp, title, scope, sections, step))
     if progress is not None:
         progress(total, total)
     record_export(session, actor, "disclosure_catalogue", str(year or "all"),

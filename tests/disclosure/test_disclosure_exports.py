@@ -18,13 +18,14 @@ from app.auth.roles import Role
 from app.bootstrap import Database
 from app.cli import main
 from app.context import Actor
-from app.disclosure.catalogue import EMPTY_TEXT, catalogue_sections, export_catalogue
+from app.disclosure.catalogue import catalogue_sections, export_catalogue
 from app.disclosure.enums import CATEGORIES, Decision, DocKind
 from app.disclosure.register_export import HEADERS, export_register
 from app.disclosure.service import ItemForm, create_item, decide, new_version, publish, repeal, secrecy_review
 from app.errors import PermissionDenied
 from app.export_progress import ExportCancelled
 from app.workdays.calendar import WorkCalendar
+from reports.disclosure_catalogue import EMPTY_TEXT
 from reports.docx_layout import text_width_chars
 
 CAL = WorkCalendar()
@@ -162,7 +163,8 @@ def test_catalogue_sections_follow_rule_order_and_cut_off(office: Office, db: Da
     with db.session_factory() as s:
         everything = catalogue_sections(s)
         until_june = catalogue_sections(s, date(2024, 6, 30))
-    assert [sec.index for sec in everything] == list(range(12))
+    assert [sec.heading for sec in everything] == [f"{n}、{c}" for n, c in zip(
+        ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), CATEGORIES, strict=True)]
     assert [e.title for e in everything[10].entries] == ["锦屏县城乡低保标准调整情况（更新）"]  # latest version only
     assert [e.title for e in until_june[10].entries] == ["锦屏县城乡低保标准调整情况"]
     assert everything[0].entries and not until_june[0].entries

@@ -7,15 +7,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from app.annual.statistics_export import export_statistics
+from app.auth.roles import Role
+from app.auth.service import update_user
 from app.changes import Changes, RecordKind
-from app.errors import UserError, ValidationError
+from app.context import Actor
+from app.errors import PermissionDenied, UserError, ValidationError
 from app.settings import get_setting, set_setting
 from ui.context import AppContext, AppEvents
-from ui.operations import BackgroundOp, Op, RollBack, precheck
+from ui.operations import BackgroundOp, ExportOp, Op, RollBack, precheck
 from ui.workers import Progress
 
 pytestmark = pytest.mark.gui
@@ -172,3 +177,27 @@ def test_precheck_shows_the_service_refusal_before_anything_is_asked(
     assert precheck(refuse, parent=parent, title="导出") is False
     (box,) = visible_message_boxes()
     assert box.text() == "此操作需要以下角色之一：系统管理员。" and box.windowTitle() == "导出"
+
+
+def test_an_export_runs_the_use_case_as_the_account_is_now(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], parent: QWidget, tmp_path: Path,
+    visible_message_boxes: Callable[[], list[QMessageBox]],
+) -> None:
+    ctx = make_ctx("jingban", Role.DISCLOSURE_STAFF, display_name="经办人")
+    out = tmp_path / "统计.xlsx"
+
+    def export(s: Session, _progress: Progress) -> Path:
+        return export_statistics(s, ctx.actor, out, 2024)
+
+    handle = ctx.run(ExportOp(export, parent=parent, title="导出统计"))
+    qtbot.waitUntil(lambda: handle.is_finished, timeout=10_000)
+    assert handle.error is None and load_workbook(out).active is not None
+    with ctx.db.session_factory.begin() as s:  # the role is taken away while the window stays open
+        assert ctx.actor.user_id is not None
+        update_user(s, Actor.system(), ctx.actor.user_id, roles=[Role.EDITOR])
+    out.unlink()
+    handle = ctx.run(ExportOp(export, parent=parent, title="导出统计"))
+    qtbot.waitUntil(lambda: handle.is_finished, timeout=10_000)
+    assert isinstance(handle.error, PermissionDenied) and not out.exists()
+    (box,) = visible_message_boxes()
+    assert "当前用户“经办人”无此权限" in box.text()

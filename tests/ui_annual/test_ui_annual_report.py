@@ -249,3 +249,14 @@ def test_locking_figures_changed_since_the_page_showed_them_is_refused(
     assert page.lock()
     wait(qtbot, page)
     assert page.state_label.text().startswith("已锁定（已发布）")
+
+
+def test_an_editor_is_refused_before_being_asked_anything(
+        db: Database, make_user: Callable[..., Actor], year_2024: dict[str, RequestCase], open_tab: OpenTab,
+        tmp_path: Path, answers: list[str]) -> None:
+    _texts(db)  # everything else in order: only the role stands in the way
+    editor = AppContext(db, make_user("caibian", Role.EDITOR, display_name="采编员"))
+    tab = open_tab(editor)
+    assert tab.report.export.export_word(tmp_path / "年报.docx") is None
+    assert any("当前用户“采编员”无此权限" in box.text() for box in message_boxes())
+    assert answers == [] and not (tmp_path / "年报.docx").exists()

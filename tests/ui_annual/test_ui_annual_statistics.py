@@ -9,7 +9,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from app.audit.models import AuditEntry
 from app.cases.models import RequestCase
 from tests.ui_annual.annual_helpers import wait
 from ui.annual.bar_chart import nice_step
@@ -79,6 +81,9 @@ def test_double_click_lists_the_cases_and_export_reads_back(
     assert ws is not None
     assert ws.cell(1, 1).value == "锦屏县人民政府办公室2024年政府信息公开申请办理情况统计"
     assert [ws.cell(3, c).value for c in range(1, 6)] == ["合计", "全部申请", 5, 4, 0]
+    with ctx.reader() as s:  # the tab runs the same use case as a script would: audited once written
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.record_type == "statistics")).one()
+    assert (entry.action, entry.username, entry.record_id) == ("export", "keyuan", "2024年")
 
 
 def test_nice_steps() -> None:

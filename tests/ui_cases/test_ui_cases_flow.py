@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
 
+from app.audit.models import AuditEntry
 from app.cases.archive import ITEMS_BY_CODE
 from app.cases.enums import CaseStatus, Channel
 from app.cases.models import RequestCase
@@ -194,3 +197,15 @@ def test_intake_to_archive_in_the_gui(qtbot, request, db, ctx, leaders, opened, 
     _click(qtbot, docs.form_button)
     assert opened[-1].name == "政府信息公开申请办理单.docx", boxes.texts()
     assert len(docs.documents.rows) == filed
+
+    # -- 导出案卷: the panel runs the export use case; the zip is read back, the export audited ------
+    handle = detail.documents.export_to(tmp_path / "案卷.zip")
+    qtbot.waitUntil(lambda: handle.is_finished, timeout=20_000)
+    assert handle.error is None, boxes.texts()
+    with zipfile.ZipFile(tmp_path / "案卷.zip") as zf:
+        names = zf.namelist()
+    assert names[0] == "卷内目录.docx" and len(names) == 1 + len(detail.documents.documents.rows)
+    with db.session_factory() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "export",
+                                                   AuditEntry.record_type == "request_case")).one()
+    assert entry.record_id == str(case_id) and "案卷.zip" in entry.summary

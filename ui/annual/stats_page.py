@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.annual.statistics import QUARTER_NAMES, PeriodStatistics, compute_statistics, statistics_cases
-from app.annual.statistics_export import export_statistics
+from app.annual.statistics_export import EXPORT_ROLES, export_statistics
 from reports.statistics_xlsx import NOTES
 from ui.annual import prompts
 from ui.annual.bar_chart import BarChart, Series
@@ -32,7 +32,7 @@ from ui.annual.records_dialog import RecordsDialog
 from ui.annual.stats_model import StatsModel
 from ui.context import AppContext
 from ui.messages import show_info
-from ui.operations import ExportOp
+from ui.operations import ExportOp, precheck
 from ui.workers import Progress, TaskHandle, run_task
 from ui.yearly_report_parts import ReportYearBox
 
@@ -242,6 +242,8 @@ class StatisticsPage(QWidget):
         if stats is None:
             return None
         title = self.tr("导出统计")
+        if not precheck(lambda: self.ctx.actor.require(*EXPORT_ROLES), parent=self, title=title):
+            return None
         if path is None:
             chosen = prompts.save_file(self, title, str(Path.home() / f"{stats.title}.xlsx"),
                                        self.tr("Excel 文件 (*.xlsx)"))

@@ -32,7 +32,7 @@ from app.cases.archive import (
     document_content,
     remove_document,
 )
-from app.cases.case_file import export_case_file
+from app.cases.case_file import EXPORT_ROLES, export_case_file
 from app.cases.handling_form import handling_form
 from app.cases.reprint import DRAFT_NOTE, print_copy
 from app.changes import RecordKind
@@ -44,7 +44,7 @@ from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.operations import ExportOp, Op
+from ui.operations import ExportOp, Op, precheck
 from ui.rows_model import RowColumn, RowsModel
 from ui.workers import TaskHandle
 
@@ -296,6 +296,8 @@ class DocumentsPanel(QWidget):
     @Slot()
     def export_zip(self) -> None:
         if self.view is None:
+            return
+        if not precheck(lambda: self.ctx.actor.require(*EXPORT_ROLES), parent=self, title=self.tr("导出案卷")):
             return
         default = str(Path.home() / f"{self.view.case_no}_案卷.zip")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出案卷"), default, self.tr("压缩文件 (*.zip)"))

@@ -35,12 +35,11 @@ from app.cases.register_export import PRINT_COLUMNS, export_register
 from app.cases.register_import import CheckedRegister, ImportReport, import_checked, read_register
 from app.cases.register_rows import ERROR, HEADERS, Problem
 from app.changes import RecordKind
-from app.export_unit import run_export
 from app.workdays.service import load_calendar
 from reports.xlsx_print import PrintLayout
 from ui.context import AppContext
 from ui.messages import show_info
-from ui.operations import BackgroundOp
+from ui.operations import BackgroundOp, ExportOp
 from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
 from ui.rows_model import RowColumn, RowsModel
 from ui.workers import Progress, TaskHandle, run_task
@@ -155,22 +154,21 @@ class RegisterActions(QObject):
         narrowed = any((f.status, f.channel, f.applicant_type, f.due_soon, f.overdue, f.mine_user_id, f.text))
         note = self.tr("按当前筛选条件") if narrowed else ""
 
-        def work(progress: Progress) -> int:
-            def export(s: Session) -> int:
-                rest = replace(f, year=None)
-                conds = filter_conditions(rest, load_calendar(s) if f.due_soon else None) if narrowed else []
-                return export_register(
-                    s, ctx.actor, path, year=f.year, conditions=conds, note=note,
-                    progress=lambda done, total: progress.report(done, total, self.tr("正在导出台账…")),
-                    cancel=lambda: progress.cancelled, layout=layout,
-                )
+        text = self.tr("正在导出台账…")  # translated here: the worker thread must not touch self
 
-            return run_export(ctx.db, export)
+        def work(s: Session, progress: Progress) -> int:
+            rest = replace(f, year=None)
+            conds = filter_conditions(rest, load_calendar(s) if f.due_soon else None) if narrowed else []
+            return export_register(
+                s, ctx.actor, path, year=f.year, conditions=conds, note=note,
+                progress=lambda done, total: progress.report(done, total, text),
+                cancel=lambda: progress.cancelled, layout=layout,
+            )
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出台账"), self.tr("已导出 {n} 件到：\n{path}").format(n=n, path=path))
 
-        self.task = run_task(self.widget, self.tr("导出台账"), work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出台账")))
         return self.task
 
     # -- import ------------------------------------------------------------------------------

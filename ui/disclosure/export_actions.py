@@ -1,5 +1,5 @@
 """导出台账… and 导出目录…: choose the year (and for the catalogue Excel or Word), then the file;
-the export runs off the GUI thread with progress and cancel (ui.workers.run_task)."""
+the export runs off the GUI thread with progress and cancel (ctx.run(ExportOp(…)))."""
 
 from __future__ import annotations
 
@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.disclosure.catalogue import export_catalogue
 from app.disclosure.register_export import HEADERS, PRINT_COLUMNS, export_register
-from app.export_unit import run_export
 from reports.xlsx_print import PrintLayout
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.operations import ExportOp
 from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
-from ui.workers import Progress, TaskHandle, run_task
+from ui.workers import Progress, TaskHandle
 
 
 class ExportChoiceDialog(QDialog):
@@ -126,30 +127,30 @@ class ExportActions(QObject):
         text = self.tr("正在导出台账…")
         layout = layout or remembered_layout("disclosures", HEADERS, PRINT_COLUMNS)
 
-        def work(progress: Progress) -> int:
-            return run_export(ctx.db, lambda s: export_register(
+        def work(s: Session, progress: Progress) -> int:
+            return export_register(
                 s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled, layout=layout))
+                cancel=lambda: progress.cancelled, layout=layout)
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出台账"),
                       self.tr("已导出 {year} 年的主动公开事项 {n} 条到：\n{path}").format(year=year, n=n, path=path))
 
-        self.task = run_task(self.widget, self.tr("导出台账"), work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出台账")))
         return self.task
 
     def export_catalogue(self, path: Path, year: int | None) -> TaskHandle[Any]:
         ctx = self.ctx
         text = self.tr("正在生成政府信息公开目录…")
 
-        def work(progress: Progress) -> int:
-            return run_export(ctx.db, lambda s: export_catalogue(
-                s, ctx.actor, path, year=year, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled))
+        def work(s: Session, progress: Progress) -> int:
+            return export_catalogue(
+                s, ctx.actor, path, year=year, today=ctx.today(),
+                progress=lambda done, total: progress.report(done, total, text), cancel=lambda: progress.cancelled)
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出目录"),
                       self.tr("政府信息公开目录已导出（{n} 条）到：\n{path}").format(n=n, path=path))
 
-        self.task = run_task(self.widget, self.tr("导出目录"), work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出目录")))
         return self.task

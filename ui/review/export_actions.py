@@ -1,8 +1,8 @@
 """发布审核 outputs from the tab: 打印审核发布单 (the selected post's sheet, opened in Word/WPS to print),
 导出稿件登记… (a year's register) and 导出巡检记录… (a month's or a year's inspection log).
 
-Every export runs off the GUI thread through ui.workers.run_task, with its own unit of work, so the
-audit entry the export writes commits with it."""
+Every export is an app/ use case run off the GUI thread by ctx.run(ExportOp(…)): it reads from a read
+session and its audit entry is appended once the file exists."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog,
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.export_unit import run_export
 from app.review.inspection_export import export_inspections
 from app.review.models import Inspection, Post
 from app.review.posts import get_post
@@ -29,8 +28,9 @@ from reports.xlsx_print import PrintLayout
 from ui.cases import files
 from ui.context import AppContext
 from ui.messages import show_info
+from ui.operations import ExportOp
 from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
-from ui.workers import Progress, TaskHandle, run_task
+from ui.workers import Progress, TaskHandle
 
 
 class PeriodDialog(QDialog):
@@ -108,20 +108,18 @@ class ReviewExports(QObject):
         """Write the sheet to the documents folder and open it in Word/WPS, where the office prints it."""
         ctx = self.ctx
 
-        def work(_progress: Progress) -> Path:
-            def export(s: Session) -> Path:
-                post_no = get_post(s, post_id).post_no
-                path = _free_path(files.export_folder(ctx.db.data_dir), f"信息审核发布单_{post_no}.docx")
-                return export_review_sheet(s, ctx.actor, post_id, path)
-
-            return run_export(ctx.db, export)
+        def work(s: Session, _progress: Progress) -> Path:
+            post_no = get_post(s, post_id).post_no
+            path = _free_path(files.export_folder(ctx.db.data_dir), f"信息审核发布单_{post_no}.docx")
+            return export_review_sheet(s, ctx.actor, post_id, path)
 
         def done(path: Path) -> None:
             if not files.opener(path):
                 show_info(self.widget, self.tr("打印审核发布单"),
                           self.tr("审核发布单已生成，请用 Word 或 WPS 打开后打印：\n{path}").format(path=path))
 
-        self.task = run_task(self.widget, self.tr("打印审核发布单"), work, on_done=done, cancellable=False)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("打印审核发布单"),
+                                     cancellable=False))
         return self.task
 
     # -- 导出稿件登记 --------------------------------------------------------------------------
@@ -149,16 +147,16 @@ class ReviewExports(QObject):
         text = self.tr("正在导出稿件登记台账…")
         layout = layout or remembered_layout("posts", POST_HEADERS, POST_PRINT_COLUMNS)
 
-        def work(progress: Progress) -> int:
-            return run_export(ctx.db, lambda s: export_post_register(
+        def work(s: Session, progress: Progress) -> int:
+            return export_post_register(
                 s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled, layout=layout))
+                cancel=lambda: progress.cancelled, layout=layout)
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出稿件登记"),
                       self.tr("已导出 {year} 年的稿件 {n} 篇到：\n{path}").format(year=year, n=n, path=path))
 
-        self.task = run_task(self.widget, self.tr("导出稿件登记"), work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出稿件登记")))
         return self.task
 
     # -- 导出巡检记录 --------------------------------------------------------------------------
@@ -180,14 +178,14 @@ class ReviewExports(QObject):
         text = self.tr("正在导出日常巡检记录…")
         scope = self.tr("{y} 年 {m} 月").format(y=year, m=month) if month else self.tr("{y} 年").format(y=year)
 
-        def work(progress: Progress) -> int:
-            return run_export(ctx.db, lambda s: export_inspections(
+        def work(s: Session, progress: Progress) -> int:
+            return export_inspections(
                 s, ctx.actor, path, year, month, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled))
+                cancel=lambda: progress.cancelled)
 
         def done(n: int) -> None:
             show_info(self.widget, self.tr("导出巡检记录"),
                       self.tr("已导出{scope}的日常巡检记录 {n} 条到：\n{path}").format(scope=scope, n=n, path=path))
 
-        self.task = run_task(self.widget, self.tr("导出巡检记录"), work, on_done=done)
+        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出巡检记录")))
         return self.task
