@@ -86,6 +86,9 @@ class Op(Generic[T], _Reporting):
     do: Callable[[Session], T]
     changes: RecordKind | Iterable[RecordKind] = ()
     on_rollback: Callable[[Any], None] | None = None
+    # What 重试 runs after an outage; by default the same Op again. A form whose save does more
+    # than the Op (shows the result, closes) passes its own save.
+    retry: Callable[[], object] | None = None
 
 
 @dataclass
@@ -141,7 +144,7 @@ def _run(unit_of_work: Callable[[], AbstractContextManager[Session]], op: Op[T],
             op.report(exc)
             return OpResult(False, None)
         record_damage_in(ctx.unit_of_work, ctx.actor, exc)  # a refused damaged attachment stays on record
-        op.report(exc, retry=lambda: run_op(ctx, op))
+        op.report(exc, retry=op.retry or (lambda: run_op(ctx, op)))
         return OpResult(False, None)
     return OpResult(True, value)
 

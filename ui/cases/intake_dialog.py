@@ -161,7 +161,7 @@ class IntakeDialog(QDialog):
                 self._show_warnings(value)
 
         ok, saved = self.ctx.run(Op(save, RecordKind.CASES, parent=self, point_at=self.form.focus_field,
-                                    on_rollback=rolled_back))
+                                    on_rollback=rolled_back, retry=self.save))
         if not ok or saved is None:
             return False
         self.saved_case_id, self.saved_case_no = saved[0], saved[1]
