@@ -32,6 +32,7 @@ from app.cases import (
     fees,
     handling,
     intake,
+    letter_file,
     letters,
     register_export,
     register_import,
@@ -153,6 +154,8 @@ SERVICES: tuple[Spec, ...] = (
     S("cases.archive.remove_document", CASE, lambda s, a, w: archive.remove_document(s, a, w["doc"])),
     S("cases.archive.archive_case", CASE, lambda s, a, w: archive.archive_case(s, a, w["c_closed"])),
     S("cases.letters.generate_letter", CASE, lambda s, a, w: letters.generate_letter(
+        s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
+    S("cases.letter_file.issue_letter", CASE, lambda s, a, w: letter_file.issue_letter(
         s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_import.import_register", CASE, lambda s, a, w: register_import.import_register(
         s, a, w["register"], TODAY)),
