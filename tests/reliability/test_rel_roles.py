@@ -167,6 +167,8 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["c_reg"], TODAY, datetime(2024, 6, 28, 9, 0))),
     S("cases.letters.generate_letter", CASE, lambda s, a, w: letters.generate_letter(
         s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
+    S("cases.letter_file.issue_letter", CASE, lambda s, a, w: letter_file.issue_letter(
+        s, a, w["c_reg"], "receipt", w["templates"], letter_date=date(2024, 3, 4))),
     S("cases.register_import.import_register", CASE, lambda s, a, w: register_import.import_register(
         s, a, w["register"], TODAY)),
     S("cases.case_file.export_case_file", frozenset(register_export.EXPORT_ROLES),
