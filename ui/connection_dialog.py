@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.local_config import check_connection, check_url, save_db_url, saved_db_url
+from ui.style import Sheet, apply_style
 
 
 class ConnectionDialog(QDialog):
@@ -72,7 +73,7 @@ class ConnectionDialog(QDialog):
 
     def _show(self, text: str, ok: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #26734d;" if ok else "color: #b3261e;")
+        apply_style(self.message, Sheet.either(ok, Sheet.OK, Sheet.ERROR))
 
     @Slot()
     def test(self) -> bool:

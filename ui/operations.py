@@ -27,13 +27,14 @@ from sqlalchemy.orm import Session
 from app.changes import Changes, RecordKind
 from app.errors import ValidationError
 from ui.messages import logged_error_text, show_error
+from ui.style import Sheet, apply_style
 from ui.workers import Progress, TaskHandle, run_task
 
 if TYPE_CHECKING:
     from ui.context import AppContext
 
 T = TypeVar("T")
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = Sheet.ERROR
 
 
 def _kinds(changes: RecordKind | Iterable[RecordKind]) -> tuple[RecordKind, ...]:
@@ -51,7 +52,7 @@ class _Reporting:
         """Say what went wrong where the user is looking; point at the field a rule names."""
         if self.message is not None:
             self.message.setText(logged_error_text(exc, f"Operation failed: {self.title or ''}"))
-            self.message.setStyleSheet(ERROR_STYLE)
+            apply_style(self.message, ERROR_STYLE)
             self.message.show()
         else:
             show_error(self.parent, exc, title=self.title)

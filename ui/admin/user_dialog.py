@@ -28,6 +28,7 @@ from app.settings import get_setting
 from ui.admin.users_model import UserRow
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.style import Sheet, apply_style
 
 
 class UserDialog(QDialog):
@@ -91,7 +92,7 @@ class UserDialog(QDialog):
         if row is not None:
             note = QLabel(self.tr("用户名创建后不能修改；停用账户请使用列表上方的“停用”按钮。"), self)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #666;")
+            apply_style(note, Sheet.HINT)
             layout.addWidget(note)
         layout.addWidget(self.buttons)
         self._fill()
@@ -109,7 +110,7 @@ class UserDialog(QDialog):
             return
         self.username_edit.setText(self.row.username)
         self.username_edit.setReadOnly(True)
-        self.username_edit.setStyleSheet("QLineEdit { background: #f0f0f0; color: #555555; }")
+        apply_style(self.username_edit, Sheet.READ_ONLY_EDIT)
         self.display_name_edit.setText(self.row.display_name)
         for role in self.row.roles:
             self.role_checks[role].setChecked(True)

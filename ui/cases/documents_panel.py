@@ -34,6 +34,7 @@ from ui.context import AppContext
 from ui.messages import show_error, show_info
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Sheet, apply_style
 from ui.workers import Progress, run_task
 
 
@@ -145,10 +146,10 @@ class DocumentsPanel(QWidget):
         missing = [r.label for r in v.checklist if r.missing]
         if missing:
             self.missing.setText(self.tr("归档前尚缺：") + "、".join(missing))
-            self.missing.setStyleSheet("color: #b3261e;")
+            apply_style(self.missing, Sheet.ERROR)
         else:
             self.missing.setText(self.tr("必备材料已齐全。"))
-            self.missing.setStyleSheet("color: #2e7d32;")
+            apply_style(self.missing, Sheet.OK)
         editable = v.status.value != "archived"
         for b in (self.add_button, self.remove_button, self.letter_button):
             b.setEnabled(editable)

@@ -22,6 +22,7 @@ from ui.discard_guard import DiscardGuard
 from ui.messages import show_error
 from ui.operations import announce
 from ui.shortcuts import add_save_shortcut
+from ui.style import Sheet, apply_style
 
 
 class _Unacknowledged(Exception):
@@ -64,9 +65,7 @@ class IntakeDialog(QDialog):
         self.warnings.setWordWrap(True)
         self.warning_frame = QGroupBox(self.tr("请核对以下提示（不影响保存）"), self)
         self.warning_frame.setObjectName("intakeWarnings")
-        self.warning_frame.setStyleSheet("QGroupBox#intakeWarnings { background: #fff8e1; "
-                                         "border: 1px solid #f0c36d; border-radius: 4px; margin-top: 14px; "
-                                         "padding: 8px; } QGroupBox#intakeWarnings::title { color: #8a5a00; }")
+        apply_style(self.warning_frame, Sheet.INTAKE_WARNINGS)
         QVBoxLayout(self.warning_frame).addWidget(self.warnings)
         self.warning_frame.hide()
 
@@ -93,7 +92,7 @@ class IntakeDialog(QDialog):
         self.done_text.setObjectName("intakeDone")
         self.done_text.setWordWrap(True)
         self.done_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_text.setStyleSheet("font-size: 13pt;")
+        apply_style(self.done_text, Sheet.DONE_TEXT)
         self.receipt_button = QPushButton(self.tr("打印受理回执"), self.done_page)
         self.receipt_button.setObjectName("printReceipt")
         self.another_button = QPushButton(self.tr("继续登记下一件"), self.done_page)

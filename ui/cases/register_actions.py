@@ -43,6 +43,7 @@ from ui.messages import show_info
 from ui.operations import BackgroundOp
 from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Sheet, apply_style
 from ui.workers import Progress, TaskHandle, run_task
 
 
@@ -59,7 +60,7 @@ class ImportPreviewDialog(QDialog):
         self.resize(860, 520)
         summary = QLabel(report.summary().replace("已导入 0 件。", self.tr("尚未导入。")), self)
         summary.setWordWrap(True)
-        summary.setStyleSheet("font-weight: bold;")
+        apply_style(summary, Sheet.BOLD)
         self.problems: RowsModel[Problem] = RowsModel([
             RowColumn(self.tr("行"), lambda p: str(p.row)),
             RowColumn(self.tr("列"), lambda p: p.column),

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from app.localtime import local_text
 from app.review.enums import ChangeKind, PostStatus, SourceKind
 from app.review.ui_support import PostView, kinds_text
+from ui.style import pt
 
 INSERT_STYLE = "background-color:#c8f0c8; color:#0b5d1e;"
 DELETE_STYLE = "background-color:#ffd2cf; color:#a1140b; text-decoration:line-through;"
@@ -67,7 +68,7 @@ def source_rows(v: PostView) -> list[str]:
 def summary_html(v: PostView, *, with_body: bool = False) -> str:
     """The particulars of a post, as the detail pane and the sign-off dialog show them."""
     f = v.form
-    title = f"<p style='font-size:13pt; font-weight:bold; margin:0 0 6px 0;'>{escape(f.title)}</p>"
+    title = f"<p style='font-size:{pt(13)}pt; font-weight:bold; margin:0 0 6px 0;'>{escape(f.title)}</p>"
     rows = [
         _row(_tr("编号"), v.post_no),
         _row(_tr("状态"), f"{status_text(v.status, v.round)}（第 {v.round} 轮，共 {v.version_count} 版）"),

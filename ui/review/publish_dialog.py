@@ -31,6 +31,7 @@ from ui.date_field import DateTimeField
 from ui.operations import Op
 from ui.review.post_summary import summary_html
 from ui.screen_fit import scroll_area
+from ui.style import Sheet, apply_style
 
 
 def _now_edit(parent: QWidget) -> DateTimeField:
@@ -62,7 +63,7 @@ class PublishDialog(QDialog):
         self.url.setPlaceholderText(self.tr("发布后的网页地址，如 https://www.jinping.gov.cn/…"))
         self.published_at = _now_edit(self.publish_box)
         self.publish_note = QLabel(self.publish_box)
-        self.publish_note.setStyleSheet("color: #555;")
+        apply_style(self.publish_note, Sheet.HINT)
         self.publish_button = QPushButton(self.tr("记录发布"), self.publish_box)
         form = QFormLayout(self.publish_box)
         form.addRow(self.tr("发布网址："), self.url)
@@ -140,7 +141,7 @@ class PublishDialog(QDialog):
         self.change_box.setEnabled(v.status in (PostStatus.PUBLISHED, PostStatus.CONFIRMED) and not withdrawal)
 
     def _ok(self, text: str) -> None:
-        self.message.setStyleSheet("color: #26734d;")
+        apply_style(self.message, Sheet.OK)
         self.message.setText(text)
         self.reload()
 

@@ -45,6 +45,7 @@ from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import diff_html, history_html, summary_html
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
+from ui.style import Sheet, apply_style
 
 ESCALATION_BODIES = ("县委保密部门", "县委网信部门", "县委、县政府有关领导")
 DUTY_NUMBERS = {ReviewStage.FIRST: "（一）", ReviewStage.SECOND: "（二）", ReviewStage.THIRD: "（三）"}
@@ -92,16 +93,16 @@ class ReviewDialog(QDialog):
 
         heading = QLabel(self.tr("{stage}（{who}）：{title}").format(
             stage=self.stage.label, who=self.stage.reviewer_label, title=self.view.form.title), self)
-        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        apply_style(heading, Sheet.HEADING_LARGE)
         sub = QLabel(self.tr("编号 {no} · 发布到 {target} · 第 {round} 轮 · 采编 {author}").format(
             no=self.view.post_no, target=self.view.form.target, round=self.view.round,
             author=self.view.author_name), self)
-        sub.setStyleSheet("color: #555;")
+        apply_style(sub, Sheet.HINT)
         duty_text = self.tr("第九条{n}{duty}").format(n=DUTY_NUMBERS[self.stage], duty=STAGE_DUTIES[self.stage])
         self.duty = duty = QLabel(duty_text, self)
         duty.setObjectName("stageDuty")
         duty.setWordWrap(True)
-        duty.setStyleSheet("background: #f3f6fa; border: 1px solid #d5dde8; padding: 6px;")
+        apply_style(duty, Sheet.DUTY_BOX)
 
         # Left: what is reviewed.
         self.diff = QTextBrowser(self)
@@ -185,9 +186,9 @@ class ReviewDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("reviewMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        apply_style(self.message, Sheet.ERROR)
         self.approve_button = QPushButton(self.tr("同意"), self)
-        self.approve_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        apply_style(self.approve_button, Sheet.PRIMARY_BUTTON)
         self.return_button = QPushButton(self.tr("退回修改"), self)
         self.cancel_button = QPushButton(self.tr("取消"), self)
         for b in (self.approve_button, self.return_button):
@@ -220,7 +221,7 @@ class ReviewDialog(QDialog):
             why = escalation_missing(get_post(s, self.post_id))
         self.escalation_why = QLabel(why, box)
         self.escalation_why.setWordWrap(True)
-        self.escalation_why.setStyleSheet("color: #b3261e;")
+        apply_style(self.escalation_why, Sheet.ERROR)
         self.escalation_by = QComboBox(box)
         self.escalation_by.setEditable(True)
         self.escalation_by.addItems(ESCALATION_BODIES)
@@ -266,7 +267,7 @@ class ReviewDialog(QDialog):
         problem = checklist_problem(self.marks())
         self.pending.setText(self.tr("尚有 {n} 项未勾选也未注明：\n{items}").format(
             n=n, items=problem.split("\n", 1)[-1]) if n else self.tr("各要点均已核查。"))
-        self.pending.setStyleSheet("color: #8a5a00;" if n else "color: #26734d;")
+        apply_style(self.pending, Sheet.either(bool(n), Sheet.WARN, Sheet.OK))
         if self._checklist_refused and not problem:
             self.message.clear()  # its cause is fixed
             self._checklist_refused = False
