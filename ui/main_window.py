@@ -36,6 +36,7 @@ from ui.connection_dialog import ConnectionDialog
 from ui.context import AppContext
 from ui.database_actions import DatabaseActions
 from ui.discard_guard import first_unsaved_dialog
+from ui.font_size import font_size_menu
 from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
 from ui.messages import show_info
 from ui.placeholder_tab import PlaceholderTab
@@ -214,6 +215,9 @@ class MainWindow(QMainWindow):
         account.addAction(self._action(self.tr("锁定屏幕"), self.lock, "Ctrl+L"))
         account.addSeparator()
         account.addAction(self._action(self.tr("切换用户/注销"), self.log_out))
+
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        view_menu.addMenu(font_size_menu(self, self.settings))
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), self.show_about))

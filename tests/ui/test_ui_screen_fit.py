@@ -170,3 +170,34 @@ def test_screen_fit_shrinks_a_dialog_that_asks_for_more_than_the_screen(qtbot: Q
         assert dialog.width() <= available.width() and dialog.height() <= available.height()
     finally:
         app.removeEventFilter(fit)
+
+
+@pytest.fixture
+def large_font() -> Iterator[None]:
+    from ui.font_size import FontSize, apply_font_size
+
+    apply_font_size(FontSize.LARGE)
+    yield
+    apply_font_size(FontSize.STANDARD)
+
+
+def test_every_dialog_fits_1366x768_at_the_large_font_size(qtbot: QtBot, demo_db: Database, demo,
+                                                           large_font: None) -> None:
+    """界面字号 大 (14 pt): the dialogs still fit 1366×768 with their buttons in view (long parts scroll)."""
+    for name, dialog in _dialogs(demo, demo_db):
+        qtbot.addWidget(dialog)
+        assert_fits(qtbot, dialog, SCREEN_100, name)
+        if isinstance(dialog, QDialog) and name != "审核（未勾选）":
+            dialog.close()
+
+
+def test_main_window_fits_1366x768_at_the_large_font_size(qtbot: QtBot, demo_db: Database, demo,
+                                                          tmp_path: Path, large_font: None) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(demo("wangfang"), settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                        idle_timeout=0)
+    qtbot.addWidget(window)
+    for index in range(len(window.specs)):
+        window.tabs.setCurrentIndex(index)
+        assert_fits(qtbot, window, SCREEN_100, window.tabs.tabText(index))
