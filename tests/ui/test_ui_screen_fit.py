@@ -94,6 +94,7 @@ def _dialogs(sign_in: Callable[[str], AppContext], db: Database) -> Iterator[tup
     from ui.connection_dialog import ConnectionDialog
     from ui.disclosure.item_form import ItemFormDialog
     from ui.first_run_wizard import FirstRunWizard
+    from ui.help import HelpDialog
     from ui.login_dialog import LoginDialog
     from ui.review.tab import ReviewTab
 
@@ -102,6 +103,7 @@ def _dialogs(sign_in: Callable[[str], AppContext], db: Database) -> Iterator[tup
     yield "首次使用向导", FirstRunWizard(db)
     yield "修改密码", ChangePasswordDialog(db, clerk.actor, forced=True)
     yield "关于", AboutDialog(clerk)
+    yield "帮助", HelpDialog()
     yield "数据库连接", ConnectionDialog(db.data_dir)
     yield "新建账户", UserDialog(admin)
     yield "登记新申请", IntakeDialog(clerk)

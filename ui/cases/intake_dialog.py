@@ -19,6 +19,7 @@ from ui.cases.letters_ui import open_generated_letter
 from ui.cases.live_warnings import LiveWarnings
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
+from ui.help import add_help_shortcut
 from ui.messages import show_error
 from ui.operations import announce
 from ui.shortcuts import add_save_shortcut
@@ -50,6 +51,7 @@ class IntakeDialog(QDialog):
         self._version: int | None = None
         self._acknowledged: list[str] = []
         self.setWindowTitle(self.tr("登记依申请公开申请") if case_id is None else self.tr("修改登记信息"))
+        add_help_shortcut(self, "intake")  # F1
         self.resize(1060, 660)
         self.form = IntakeForm(self, self._today())
         if case_id is not None:

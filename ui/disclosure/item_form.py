@@ -33,6 +33,7 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read
+from ui.help import add_help_shortcut
 from ui.operations import Op
 from ui.shortcuts import add_save_shortcut
 from ui.style import Sheet, apply_style
@@ -75,6 +76,7 @@ class ItemFormDialog(QDialog):
                   FormMode.EDIT: self.tr("修改公开事项 — {no}"),
                   FormMode.NEW_VERSION: self.tr("登记新版本 — {no}")}
         self.setWindowTitle(titles[mode].format(no=view.item_no if view else ""))
+        add_help_shortcut(self, "item_form")  # F1
         self.setMinimumWidth(680)
 
         self.title = QLineEdit(self)

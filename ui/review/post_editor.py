@@ -35,6 +35,7 @@ from app.review.posts import PostForm, create_post, update_post
 from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
 from ui.context import AppContext
+from ui.help import add_help_shortcut
 from ui.messages import confirm, show_error
 from ui.operations import Op
 from ui.review.attachments_panel import AttachmentsPanel
@@ -65,6 +66,7 @@ class PostEditor(QDialog):
         self._discard = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1180, 780)
+        add_help_shortcut(self, "post_editor")  # F1
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("postTitle")

@@ -38,6 +38,7 @@ from app.review.workflow import ChecklistMark, escalation_missing, excluded_sign
 from app.signoff.service import Decision
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.help import add_help_shortcut
 from ui.operations import Op, announce
 from ui.review.checklist_model import COL_ITEM, COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
 from ui.review.checklist_view import CHECKLIST_PROBLEM_START, toggle_on_row_click
@@ -88,6 +89,7 @@ class ReviewDialog(QDialog):
                 status=self.view.status.label))
         self.stage: ReviewStage = self.view.stage
         self.setWindowTitle(self.tr("{stage} — 稿件 {no}").format(stage=self.stage.label, no=self.view.post_no))
+        add_help_shortcut(self, "review_dialog")  # F1
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1240, 840)
 
