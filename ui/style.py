@@ -88,6 +88,11 @@ class Sheet:
     AUTO_CELL = f"color: {Colour.INFO}; padding: 0 8px;"
     TOTAL_CELL = "font-weight: bold; padding: 0 8px;"
     FEES = "color: #1a4f8b; font-weight: bold;"
+    # 修改对比 (rich text): the old sentence struck in red, the new one in green, changed words darker
+    DIFF_DELETE = "background-color:#fde7e5; color:#8c1d18; text-decoration:line-through;"
+    DIFF_DELETE_WORD = "background-color:#f4a8a1; color:#6d0f09; text-decoration:line-through; font-weight:bold;"
+    DIFF_INSERT = "background-color:#e3f5e3; color:#0b5d1e;"
+    DIFF_INSERT_WORD = "background-color:#9fdc9f; color:#063d12; font-weight:bold;"
     CALENDAR_ENTERED = "QLabel { color: #0f6b2f; background: #e3f4e8; border-radius: 4px; padding: 3px 8px; }"
     CALENDAR_BUILTIN = "QLabel { color: #1f3b63; background: #e6edf7; border-radius: 4px; padding: 3px 8px; }"
     CALENDAR_UNKNOWN = "QLabel { color: #9a4a00; background: #fdebd3; border-radius: 4px; padding: 3px 8px; }"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
@@ -9,10 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from app.localtime import local_text
 from app.review.enums import ChangeKind, PostStatus, SourceKind
 from app.review.ui_support import PostView, kinds_text
-from ui.style import pt
+from ui.style import Sheet, pt
 
-INSERT_STYLE = "background-color:#c8f0c8; color:#0b5d1e;"
-DELETE_STYLE = "background-color:#ffd2cf; color:#a1140b; text-decoration:line-through;"
+DIFF_STYLES = {"delete": Sheet.DIFF_DELETE, "delete_word": Sheet.DIFF_DELETE_WORD,
+               "insert": Sheet.DIFF_INSERT, "insert_word": Sheet.DIFF_INSERT_WORD}
 TABLE = '<table cellspacing="0" cellpadding="3" width="100%" style="border-collapse:collapse;">'
 LABEL_CELL = '<td width="110" style="color:#555; vertical-align:top;">{}</td>'
 
@@ -130,15 +131,12 @@ def history_html(v: PostView) -> str:
     return TABLE.replace('width="100%"', 'width="100%" border="1"') + f"<tr>{head}</tr>" + "".join(rows) + "</table>"
 
 
-def diff_html(segments: list[tuple[str, str]]) -> str:
-    """Insertions green, deletions red and struck through; the rest as it stands."""
+def diff_html(segments: Sequence[tuple[str, str]]) -> str:
+    """Unchanged sentences plain; the old sentence struck in red and the new one in green, the changed
+    words inside each darker and bold (app/review/text_diff.py)."""
     parts = []
     for op, text in segments:
         t = escape(text)
-        if op == "insert":
-            parts.append(f"<span style='{INSERT_STYLE}'>{t}</span>")
-        elif op == "delete":
-            parts.append(f"<span style='{DELETE_STYLE}'>{t}</span>")
-        else:
-            parts.append(t)
+        style = DIFF_STYLES.get(op)
+        parts.append(f"<span style='{style}'>{t}</span>" if style else t)
     return "<div style='white-space:pre-wrap; line-height:150%;'>" + "".join(parts) + "</div>"

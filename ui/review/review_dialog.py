@@ -33,7 +33,8 @@ from app.context import Actor
 from app.errors import UserError
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, STAGE_DUTIES, ReviewStage
 from app.review.posts import STAGE_ROLES, get_post
-from app.review.ui_support import PostView, checklist_problem, compare_versions, diff_segments, post_view
+from app.review.text_diff import diff_segments
+from app.review.ui_support import PostView, checklist_problem, compare_versions, post_view
 from app.review.workflow import ChecklistMark, escalation_missing, excluded_signers, record_escalation, review
 from app.signoff.service import Decision
 from ui.context import AppContext
@@ -117,7 +118,8 @@ class ReviewDialog(QDialog):
                 n=current.number if current else 1, label=base_label))
             self.diff.setHtml(diff_html([("equal", current.text if current else "")]))
         else:
-            compare.setText(self.tr("对比：{label} → 当前第 {n} 版（{who} 保存）。绿色为新增，红色删除线为删去。")
+            compare.setText(self.tr(
+                "对比：{label} → 当前第 {n} 版（{who} 保存）。红色删除线为原句，绿色为改后的句子，深色为改动的词语。")
                             .format(label=base_label, n=current.number, who=current.saved_by))
             self.diff.setHtml(diff_html(diff_segments(base.text, current.text)))
         compare.setWordWrap(True)
