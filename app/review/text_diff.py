@@ -4,7 +4,7 @@ A character-by-character diff of Chinese text interleaves struck and inserted ch
 reviewer cannot read either version. Reviewers read sentences: so the texts are split into sentences
 (at 。！？；!?; and line ends), the sentences are aligned, and a changed sentence is shown whole twice,
 old then new, with the words that changed marked inside each. A sentence removed or added is shown
-whole. The marked words come from a token diff (a Latin word or a number is one token, a Chinese
+whole, all marked. The marked words come from a token diff (a Latin word or a number is one token, a Chinese
 character one token); a single unchanged character between two changes is folded into the change, so
 "短板弱项" → "问题短板" does not come out as a scatter of one-character marks.
 """
@@ -43,9 +43,9 @@ def sentences(text: str) -> list[str]:
 def diff_segments(old: str, new: str) -> list[Segment]:
     """Pieces turning `old` into `new`, in reading order.
 
-    "equal": an unchanged sentence. "delete"/"insert": text of a removed/added sentence, or the
-    unchanged part of a changed sentence (old then new). "delete_word"/"insert_word": the changed
-    words inside a changed sentence. The pieces that are not inserts join to `old`, those that are not
+    "equal": an unchanged sentence. "delete"/"insert": the unchanged part of a changed sentence
+    (old then new). "delete_word"/"insert_word": the changed words inside a changed sentence, or a
+    sentence removed/added whole (all of it changed). The pieces that are not inserts join to `old`, those that are not
     deletes join to `new`.
     """
     out: list[Segment] = []
@@ -58,9 +58,9 @@ def diff_segments(old: str, new: str) -> list[Segment]:
         elif op == "replace":
             out += _changed_sentence("".join(a[i1:i2]), "".join(b[j1:j2]))
         elif op == "delete":
-            out.append(("delete", "".join(a[i1:i2])))
+            out.append(("delete_word", "".join(a[i1:i2])))
         else:
-            out.append(("insert", "".join(b[j1:j2])))
+            out.append(("insert_word", "".join(b[j1:j2])))
     return _merged(out)
 
 
@@ -74,12 +74,12 @@ def _paired(old: list[str], new: list[str]) -> list[Segment]:
                   for k, other in enumerate(new[j:], start=j)]
         best, k = max(scores, default=(0.0, -1))
         if best < SAME_SENTENCE:
-            out.append(("delete", sentence))
+            out.append(("delete_word", sentence))
             continue
-        out += [("insert", added) for added in new[j:k]]
+        out += [("insert_word", added) for added in new[j:k]]
         out += _changed_sentence(sentence, new[k])
         j = k + 1
-    out += [("insert", added) for added in new[j:]]
+    out += [("insert_word", added) for added in new[j:]]
     return out
 
 

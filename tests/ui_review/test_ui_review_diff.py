@@ -35,8 +35,7 @@ def test_a_changed_sentence_is_shown_old_then_new_with_the_changed_words_marked(
     ]
     assert ("insert_word", "、县政务服务中心") in segments
     assert ("delete_word", "5") in segments and ("insert_word", "6") in segments  # a number is one word
-    # The added sentence follows the changed one, whole, nothing marked inside (one run, same colour).
-    assert segments[-2:] == [("insert_word", "6"), ("insert", "日召开。新增一句！")]
+    assert segments[-3:] == [("insert_word", "6"), ("insert", "日召开。"), ("insert_word", "新增一句！")]  # added whole
 
 
 def test_a_single_unchanged_character_between_changes_is_part_of_the_change() -> None:
@@ -75,8 +74,8 @@ def test_the_review_diff_highlights_the_changed_words(qtbot: QtBot) -> None:
     assert plain.index("逐项梳理短板弱项") < plain.index("逐项梳理问题短板")
 
 
-def test_a_removed_sentence_is_struck_whole_and_the_rest_stays_plain() -> None:
+def test_a_removed_sentence_is_marked_whole_and_the_rest_stays_plain() -> None:
     assert diff_segments("第一句。第二句。第三句。", "第一句。第三句。") == [
-        ("equal", "第一句。"), ("delete", "第二句。"), ("equal", "第三句。")]
+        ("equal", "第一句。"), ("delete_word", "第二句。"), ("equal", "第三句。")]
     unrelated = diff_segments("原来的说法完全不同。", "今天下雨。")
-    assert unrelated == [("delete", "原来的说法完全不同。"), ("insert", "今天下雨。")]  # nothing alike: no pairing
+    assert unrelated == [("delete_word", "原来的说法完全不同。"), ("insert_word", "今天下雨。")]  # nothing alike
