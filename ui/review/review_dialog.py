@@ -57,7 +57,7 @@ def _checklist_view(model: ChecklistModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # follows 界面字号
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     header = view.horizontalHeader()
@@ -65,7 +65,7 @@ def _checklist_view(model: ChecklistModel, parent: QWidget) -> QTableView:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(COL_OK, QHeaderView.ResizeMode.Fixed)
     header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-    view.setColumnWidth(COL_OK, 44)
+    view.setColumnWidth(COL_OK, view.fontMetrics().horizontalAdvance("符合") + 16)
     view.setWordWrap(False)
     rows = model.rowCount()
     view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * 26 + 4)
