@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.cases.enums import CaseStatus
@@ -110,6 +110,18 @@ _TODO_EDGE = QColor("#9e9e9e")
 _SKIP_EDGE = QColor("#c8c8c8")
 _TEXT = QColor("#212121")
 _LINE = QColor("#616161")
+
+
+def _fitted(font: QFont, text: str, rect: QRectF) -> QFont:
+    """`font`, made smaller until `text` fits `rect`: at a large 界面字号 the boxes keep their size."""
+    fitted = QFont(font)
+    flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+    while fitted.pointSizeF() > 7:
+        bound = QFontMetricsF(fitted).boundingRect(rect, flags, text)
+        if bound.width() <= rect.width() + 0.5 and bound.height() <= rect.height() + 0.5:
+            break
+        fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+    return fitted
 
 
 class FlowchartWidget(QWidget):
@@ -245,6 +257,7 @@ class FlowchartWidget(QWidget):
         p.setFont(font)
         p.setPen(text_colour)
         label = self.labels[key] + ("  ✓" if key in st.done and key not in st.current else "")
+        p.setFont(_fitted(font, label, r.adjusted(4, 2, -4, -2)))
         p.drawText(r.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
 
     def _timeline(self, p: QPainter) -> None:
