@@ -76,3 +76,20 @@ def test_the_menu_ticks_the_current_size_and_changes_it(qtbot: QtBot, qsettings:
     assert QApplication.font().pointSizeF() == 12
     assert saved_font_size(qsettings) is FontSize.LARGER
     assert font_size_menu(holder, qsettings).actions()[1].isChecked()
+
+
+def test_flowchart_labels_shrink_to_their_boxes_at_the_large_size() -> None:
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from ui.cases.flowchart import _fitted
+
+    apply_font_size(FontSize.LARGE)
+    font = QFont(QApplication.font())
+    box = QRectF(0, 0, 96, 30)  # a sub-step box of the chart in the 流程图 tab at 1366×768
+    fitted = _fitted(font, "确认申请时间  ✓", box)
+    assert fitted.pointSizeF() < 14
+    bound = QFontMetricsF(fitted).boundingRect(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                                               "确认申请时间  ✓")
+    assert bound.width() <= box.width() + 0.5 and bound.height() <= box.height() + 0.5
+    assert _fitted(font, "存档", QRectF(0, 0, 200, 60)).pointSizeF() == 14  # fits already: unchanged
