@@ -71,3 +71,14 @@ def test_ctrl_s_saves_the_registration(qtbot: QtBot, window, db) -> None:  # typ
     assert dialog.pages.currentWidget() is dialog.done_page
     QTest.keyClick(dialog, Qt.Key.Key_Escape)  # saved: closes without a question
     assert not dialog.isVisible()
+
+
+def test_the_shortcuts_do_nothing_while_the_screen_is_locked(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    window.lock()
+    activate(window)
+    QTest.keySequence(window, QKeySequence("Ctrl+N"))
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    window.unlock()
+    QTest.keySequence(window, QKeySequence("Ctrl+N"))
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, IntakeDialog) and w.isVisible()]
