@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ui.style import Sheet, apply_style
+from ui.style import Colour, Sheet, apply_style
 
-OK_FG, FAIL_FG = "#2e7d32", "#b3261e"
+OK_FG, FAIL_FG = Colour.DONE, Colour.ERROR
 MESSAGE_COLUMN = 2  # 说明: the long text; the user may widen it
 
 

@@ -32,6 +32,10 @@ class Colour:
     BRAND = "#9c1c1c"  # the red of the program's name
     GRID = "#9aa5b1"
     DELAYED = "#8e24aa"
+    DONE = "#2e7d32"  # a step done (checklists, documents, signatures)
+    DRILL = "#1a4f8b"  # figures that open their records on double-click
+    DUE_SOON_BG = "#fff3cd"  # row background: due within 3 working days
+    OVERDUE_BG = "#fde2e1"  # row background: overdue
     TEXT = "#333"
 
 

@@ -16,14 +16,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from ui.style import Sheet, apply_style
+from ui.style import Colour, Sheet, apply_style
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DrillKey = tuple[Any, ...]  # what the page needs to list the records behind a number
 
 HEADER_BG = QColor("#e8edf3")
 LABEL_BG = QColor("#f7f8fa")
-NUMBER_FG = QColor("#1a4f8b")
+NUMBER_FG = QColor(Colour.DRILL)
 
 
 class CellKind(Enum):

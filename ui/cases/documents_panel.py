@@ -34,7 +34,7 @@ from ui.context import AppContext
 from ui.messages import show_error, show_info
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
-from ui.style import Sheet, apply_style
+from ui.style import Colour, Sheet, apply_style
 from ui.workers import Progress, run_task
 
 
@@ -57,7 +57,7 @@ class DocumentsPanel(QWidget):
         self.checklist: RowsModel[ChecklistRow] = RowsModel([
             RowColumn(self.tr("存档材料（县制度第七条）"), lambda r: r.label),
             RowColumn(self.tr("情况"), _check_mark,
-                      lambda r: "#2e7d32" if r.satisfied else ("#b3261e" if r.required else None)),
+                      lambda r: Colour.DONE if r.satisfied else (Colour.ERROR if r.required else None)),
             RowColumn(self.tr("要求"), lambda r: r.when),
         ], self)
         self.check_table = self._table(self.checklist, "checklistTable")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.cases.enums import CaseStatus
+from ui.style import Colour
 
 MAIN_STEPS: tuple[str, ...] = ("receive", "register", "confirm_date", "review", "handle", "reply", "archive")
 HANDLE_STEPS: tuple[str, ...] = ("handle_self", "handle_correction", "handle_consult", "handle_third")
@@ -102,8 +103,8 @@ def flow_state(f: FlowFacts) -> FlowState:
 
 
 _DONE_FILL = QColor("#e7f4ea")
-_DONE_EDGE = QColor("#2e7d32")
-_CURRENT_FILL = QColor("#1565c0")
+_DONE_EDGE = QColor(Colour.DONE)
+_CURRENT_FILL = QColor(Colour.LINK)
 _CURRENT_EDGE = QColor("#0d47a1")
 _TODO_FILL = QColor("#ffffff")
 _TODO_EDGE = QColor("#9e9e9e")
@@ -282,8 +283,8 @@ class FlowchartWidget(QWidget):
         y = top + line_h
         date_w = p.fontMetrics().horizontalAdvance("0000-00-00") + 14
         for day, text in events:
-            p.setPen(QColor("#1565c0"))
-            p.setBrush(QColor("#1565c0"))
+            p.setPen(QColor(Colour.LINK))
+            p.setBrush(QColor(Colour.LINK))
             p.drawEllipse(QPointF(left + 4, y - line_h / 3), 3, 3)
             p.setPen(QColor("#555"))
             p.drawText(QPointF(left + 14, y), day.isoformat())

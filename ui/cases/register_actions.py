@@ -43,7 +43,7 @@ from ui.messages import show_info
 from ui.operations import BackgroundOp
 from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
 from ui.rows_model import RowColumn, RowsModel
-from ui.style import Sheet, apply_style
+from ui.style import Colour, Sheet, apply_style
 from ui.workers import Progress, TaskHandle, run_task
 
 
@@ -65,7 +65,7 @@ class ImportPreviewDialog(QDialog):
             RowColumn(self.tr("行"), lambda p: str(p.row)),
             RowColumn(self.tr("列"), lambda p: p.column),
             RowColumn(self.tr("类型"), lambda p: self.tr("错误") if p.severity == ERROR else self.tr("提示"),
-                      lambda p: "#b3261e" if p.severity == ERROR else "#8a5a00"),
+                      lambda p: Colour.ERROR if p.severity == ERROR else Colour.WARN),
             RowColumn(self.tr("原因"), lambda p: p.message),
         ], self)
         self.problems.set_rows(sorted(report.problems, key=lambda p: (p.row, p.severity != ERROR)))

@@ -49,8 +49,8 @@ from ui.style import Colour, Sheet, apply_style
 from ui.website.interpretation_panel import InterpretationPanel
 
 STATUS_COLOURS = {
-    ItemStatus.DRAFT: "#546e7a", ItemStatus.REVIEWED: "#1565c0", ItemStatus.DELAYED: "#8e24aa",
-    ItemStatus.PUBLISHED: "#2e7d32", ItemStatus.WITHHELD: "#6d4c41", ItemStatus.ON_REQUEST: "#00838f",
+    ItemStatus.DRAFT: "#546e7a", ItemStatus.REVIEWED: Colour.LINK, ItemStatus.DELAYED: Colour.DELAYED,
+    ItemStatus.PUBLISHED: Colour.DONE, ItemStatus.WITHHELD: "#6d4c41", ItemStatus.ON_REQUEST: "#00838f",
     ItemStatus.SUPERSEDED: "#757575",
 }
 

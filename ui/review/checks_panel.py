@@ -252,7 +252,7 @@ class ChecksPanel(QWidget):
             apply_style(self.heading, Sheet.bold_colour(Colour.OK))
         else:
             self.heading.setText(self.tr("自动检查：发现 {n} 处，待核查 {m} 处").format(n=len(rows), m=open_count))
-            colour = "#b3261e" if open_count else "#26734d"
+            colour = Colour.ERROR if open_count else Colour.OK
             apply_style(self.heading, Sheet.bold_colour(colour))
         self._highlight(rows)
         self._on_selection()
@@ -268,7 +268,7 @@ class ChecksPanel(QWidget):
             fmt.setBackground(_ACCEPTED if row.accepted else (_HIGH if f.severity == "high" else _MEDIUM))
             if f.severity == "high" and not row.accepted:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor("#b3261e"))
+                fmt.setUnderlineColor(QColor(Colour.ERROR))
             fmt.setToolTip(f"{KIND_LABELS.get(f.kind, f.kind)}：{f.message}")
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.editor.document())

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from app.localtime import local_text
 from app.review.enums import ChangeKind, PostStatus, SourceKind
 from app.review.ui_support import PostView, kinds_text
-from ui.style import Sheet, pt
+from ui.style import Colour, Sheet, pt
 
 DIFF_STYLES = {"delete": Sheet.DIFF_DELETE, "delete_word": Sheet.DIFF_DELETE_WORD,
                "insert": Sheet.DIFF_INSERT, "insert_word": Sheet.DIFF_INSERT_WORD}
@@ -120,7 +120,7 @@ def history_html(v: PostView) -> str:
                    (_tr("轮次"), _tr("环节"), _tr("审核人"), _tr("结论"), _tr("意见"), _tr("时间")))
     rows = []
     for r in sorted(v.reviews, key=lambda r: (-r.round, r.signed_at)):
-        colour = "#26734d" if r.decision.value == "approve" else "#b3261e"
+        colour = Colour.OK if r.decision.value == "approve" else Colour.ERROR
         notes = [f"{k}：{m.note}" for k, m in r.checklist.items() if m.note]
         opinion = escape(r.opinion) + "".join(f"<br/><span style='color:#555;'>· {escape(n)}</span>" for n in notes)
         rows.append(
