@@ -93,3 +93,14 @@ def test_every_page_exists_names_its_user_guide_chapter_and_ships(window) -> Non
     package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     assert "help/*.md" in package_data["package-data"]["resources"]
     assert '"resources" / "help" / "*.md"' in (ROOT / "build_spec" / "govinfo_desk.spec").read_text(encoding="utf-8")
+
+
+def test_f1_in_the_account_dialog_opens_the_settings_page(qtbot: QtBot, admin_ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.admin.user_dialog import UserDialog
+
+    dialog = UserDialog(admin_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_F1)
+    assert _help_dialog().key == "admin"

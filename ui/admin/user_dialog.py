@@ -27,6 +27,7 @@ from app.errors import UserError, ValidationError
 from app.settings import get_setting
 from ui.admin.users_model import UserRow
 from ui.context import AppContext
+from ui.help import add_help_shortcut
 from ui.messages import show_error
 from ui.style import Sheet, apply_style
 
@@ -43,6 +44,7 @@ class UserDialog(QDialog):
         self.row = row
         self.saved_user_id: int | None = None
         self.setWindowTitle(self.tr("新建账户") if row is None else self.tr("编辑账户"))
+        add_help_shortcut(self, "admin")  # F1
         self.setMinimumWidth(460)
 
         self.username_edit = QLineEdit(self)

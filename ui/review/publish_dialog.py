@@ -28,6 +28,7 @@ from app.review.ui_support import PostView, post_view
 from app.review.workflow import confirm_by_source, publish, start_change
 from ui.context import AppContext
 from ui.date_field import DateTimeField
+from ui.help import add_help_shortcut
 from ui.operations import Op
 from ui.review.post_summary import summary_html
 from ui.screen_fit import scroll_area
@@ -53,6 +54,7 @@ class PublishDialog(QDialog):
         self.ctx = ctx
         self.post_id = post_id
         self.setWindowTitle(self.tr("发布与确认"))
+        add_help_shortcut(self, "review")  # F1
         self.resize(760, 720)
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
