@@ -19,6 +19,8 @@ SLOW_TESTS = {
     "tests/cases/test_cases_hooks.py::test_demo_fills_every_state",
     "tests/review/test_review_outputs.py::test_demo_fills_every_state",
     "tests/disclosure/test_disclosure_exports.py::test_demo_year_has_every_state_and_exports",
+    "tests/ui/test_ui_screen_fit.py::test_every_dialog_fits_at_a_larger_font_size",
+    "tests/ui/test_ui_screen_fit.py::test_main_window_fits_at_a_larger_font_size",
 }
 
 

@@ -174,27 +174,31 @@ def test_screen_fit_shrinks_a_dialog_that_asks_for_more_than_the_screen(qtbot: Q
         app.removeEventFilter(fit)
 
 
-@pytest.fixture
-def large_font() -> Iterator[None]:
+FONT_SCREENS = {"大 at 100%": ("large", SCREEN_100), "较大 at 125%": ("larger", SCREEN_125)}
+
+
+@pytest.fixture(params=list(FONT_SCREENS))
+def font_screen(request: pytest.FixtureRequest) -> Iterator[QRect]:
+    """界面字号 大 (14 pt) on 1366×768 at 100 %, 较大 (12 pt) at 125 %."""
     from ui.font_size import FontSize, apply_font_size
 
-    apply_font_size(FontSize.LARGE)
-    yield
+    key, screen = FONT_SCREENS[request.param]
+    apply_font_size(FontSize.from_key(key))
+    yield screen
     apply_font_size(FontSize.STANDARD)
 
 
-def test_every_dialog_fits_1366x768_at_the_large_font_size(qtbot: QtBot, demo_db: Database, demo,
-                                                           large_font: None) -> None:
-    """界面字号 大 (14 pt): the dialogs still fit 1366×768 with their buttons in view (long parts scroll)."""
+def test_every_dialog_fits_at_a_larger_font_size(qtbot: QtBot, demo_db: Database, demo, font_screen: QRect) -> None:
+    """The dialogs still fit with their buttons in view (long parts scroll)."""
     for name, dialog in _dialogs(demo, demo_db):
         qtbot.addWidget(dialog)
-        assert_fits(qtbot, dialog, SCREEN_100, name)
+        assert_fits(qtbot, dialog, font_screen, name)
         if isinstance(dialog, QDialog) and name != "审核（未勾选）":
             dialog.close()
 
 
-def test_main_window_fits_1366x768_at_the_large_font_size(qtbot: QtBot, demo_db: Database, demo,
-                                                          tmp_path: Path, large_font: None) -> None:
+def test_main_window_fits_at_a_larger_font_size(qtbot: QtBot, demo_db: Database, demo, tmp_path: Path,
+                                                font_screen: QRect) -> None:
     from ui.main_window import MainWindow
 
     window = MainWindow(demo("wangfang"), settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
@@ -202,4 +206,4 @@ def test_main_window_fits_1366x768_at_the_large_font_size(qtbot: QtBot, demo_db:
     qtbot.addWidget(window)
     for index in range(len(window.specs)):
         window.tabs.setCurrentIndex(index)
-        assert_fits(qtbot, window, SCREEN_100, window.tabs.tabText(index))
+        assert_fits(qtbot, window, font_screen, window.tabs.tabText(index))

@@ -22,6 +22,7 @@ from ui.discard_guard import DiscardGuard
 from ui.help import add_help_shortcut
 from ui.messages import show_error
 from ui.operations import announce
+from ui.screen_fit import scroll_area
 from ui.shortcuts import add_save_shortcut
 from ui.style import Sheet, apply_style
 
@@ -84,7 +85,7 @@ class IntakeDialog(QDialog):
         page = QWidget(self)
         pl = QVBoxLayout(page)
         pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.form, 1)
+        pl.addWidget(scroll_area(self.form, page), 1)  # scrolls at a large 界面字号 on a 125 % screen
         pl.addWidget(self.warning_frame)
         pl.addLayout(buttons)
 
