@@ -169,6 +169,9 @@ def set_scale(scale: float) -> None:
 
 def restyle_all() -> None:
     for widget in QApplication.allWidgets():
-        sheet = widget.property(_PROPERTY)
+        try:
+            sheet = widget.property(_PROPERTY)
+        except RuntimeError:  # a wrapper whose widget Qt has already deleted
+            continue
         if isinstance(sheet, str):
             widget.setStyleSheet(scaled(sheet))
