@@ -21,6 +21,8 @@ SLOW_TESTS = {
     "tests/disclosure/test_disclosure_exports.py::test_demo_year_has_every_state_and_exports",
     "tests/review/test_review_outputs.py::test_review_sheet_of_a_full_post_prints_on_one_a4_page",  # LibreOffice
     "tests/cases/test_cases_letter_pages.py::test_short_reply_is_one_page_and_long_ones_keep_the_closing_block_together",
+    "tests/ui/test_ui_screen_fit.py::test_every_dialog_fits_at_a_larger_font_size",
+    "tests/ui/test_ui_screen_fit.py::test_main_window_fits_at_a_larger_font_size",
 }
 
 

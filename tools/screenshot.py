@@ -42,6 +42,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--size", default="1366x768",
                         help="the screen, WIDTHxHEIGHT; windows are fitted into it less a 40-pixel taskbar")
     parser.add_argument("--settle-ms", type=int, default=400, help="wait after switching tabs")
+    parser.add_argument("--font-size", choices=["standard", "larger", "large"], default="standard",
+                        help="界面字号: standard 标准 (10 pt), larger 较大 (12 pt), large 大 (14 pt)")
     return parser.parse_args(argv)
 
 
@@ -61,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.context import AppContext
 
     app = create_application([sys.argv[0]])
+    from ui.font_size import FontSize, apply_font_size
+
+    apply_font_size(FontSize.from_key(args.font_size))
     out: Path = args.output
     out.mkdir(parents=True, exist_ok=True)
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="govinfo-shots-"))
@@ -109,6 +114,19 @@ def main(argv: list[str] | None = None) -> int:
         window.tabs.setCurrentIndex(index)
         window.tab_widget(index)
         shoot(window, f"tab-{index + 1}-{spec.class_name.removesuffix('Tab').lower()}", args.settle_ms)
+        if spec.class_name == "CasesTab":  # each page of a case's detail: 办理过程 and 答复 must fit
+            case_tab = window.tab_widget(index)
+            with db.session_factory() as s:
+                from sqlalchemy import select
+
+                from app.cases.models import RequestCase
+
+                case_id = s.scalar(select(RequestCase.id).order_by(RequestCase.id.desc()).limit(1))
+            case_tab.select_case(case_id)  # type: ignore[attr-defined]
+            detail_tabs = case_tab.detail.tabs  # type: ignore[attr-defined]
+            for page in range(detail_tabs.count()):
+                detail_tabs.setCurrentIndex(page)
+                shoot(window, f"tab-{index + 1}-cases-detail-{page + 1}", args.settle_ms)
 
     for name, make in {**dialogs(ctx), **work_dialogs(db)}.items():
         dialog = make()
@@ -180,6 +198,13 @@ def dialogs(ctx: AppContext) -> dict[str, Callable[[], QWidget]]:
             dialog.latest_button.setEnabled(True)  # as it is when backups exist
         return dialog
 
+    def help_page() -> QWidget:
+        from ui.help import HelpDialog
+
+        dialog = HelpDialog()
+        dialog.show_page("cases")
+        return dialog
+
     return {
         "dialog-login": login,
         "dialog-first-run-1": wizard_org,
@@ -188,6 +213,7 @@ def dialogs(ctx: AppContext) -> dict[str, Callable[[], QWidget]]:
         "dialog-change-password": lambda: ChangePasswordDialog(db, ctx.actor, forced=True),
         "dialog-about": lambda: AboutDialog(ctx),
         "dialog-db-error": db_error,
+        "dialog-help": help_page,
     }
 
 

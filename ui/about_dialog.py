@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from app import __version__
 from ui.context import AppContext
+from ui.style import Sheet, apply_style
 
 
 class AboutDialog(QDialog):
@@ -18,7 +19,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("关于政务公开工作台"))
         self.setMinimumWidth(520)
         title = QLabel(self.tr("政务公开工作台"), self)
-        title.setStyleSheet("font-size: 18pt; font-weight: bold; color: #9c1c1c;")
+        apply_style(title, Sheet.APP_TITLE)
         blurb = QLabel(self.tr("政府信息公开日常工作的单机办公软件：发布审核、主动公开、依申请公开和年度报告。"), self)
         blurb.setWordWrap(True)
 

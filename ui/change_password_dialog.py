@@ -18,8 +18,9 @@ from app.auth.service import change_own_password
 from app.bootstrap import Database
 from app.context import Actor
 from ui.operations import Op, busy_cursor, run_signed_out
+from ui.style import Sheet, apply_style
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = Sheet.ERROR
 
 
 class ChangePasswordDialog(QDialog):
@@ -43,7 +44,7 @@ class ChangePasswordDialog(QDialog):
         else:
             intro.setText(self.tr("为账户“{user}”设置新密码。").format(user=actor.username))
         rule = QLabel(self.tr("新密码至少 {n} 位，需包含字母、数字、符号中的至少两类。").format(n=MIN_LENGTH), self)
-        rule.setStyleSheet("color: #555;")
+        apply_style(rule, Sheet.HINT)
         rule.setWordWrap(True)
 
         self.old_password = self._password_field()
@@ -60,7 +61,7 @@ class ChangePasswordDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("passwordMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        apply_style(self.message, ERROR_STYLE)
         self.message.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-OK_FG, FAIL_FG = "#2e7d32", "#b3261e"
+from ui.style import Colour, Sheet, apply_style
+
+OK_FG, FAIL_FG = Colour.DONE, Colour.ERROR
 MESSAGE_COLUMN = 2  # 说明: the long text; the user may widen it
 
 
@@ -41,7 +43,7 @@ class ChecksView(QWidget):
 
     def show_summary(self, text: str, colour: str) -> None:
         self.summary.setText(text)
-        self.summary.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        apply_style(self.summary, Sheet.bold_colour(colour))
 
     @Slot(QModelIndex)
     def _on_clicked(self, index: QModelIndex) -> None:

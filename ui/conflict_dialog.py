@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import Sheet, apply_style
+
 
 @dataclass(frozen=True)
 class ConflictRow:
@@ -78,7 +80,7 @@ class ConflictDialog(QDialog):
 
         hint = QLabel(self.tr("未列出的项目两边相同。点“按所选保存”，将在对方保存的内容上保存您的选择。"), self)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        apply_style(hint, Sheet.HINT)
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("按所选保存"), self)
         self.cancel_button = QPushButton(self.tr("取消"), self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.local_config import check_connection, check_url, save_db_url, saved_db_url
+from ui.style import Sheet, apply_style
 
 
 class ConnectionDialog(QDialog):
@@ -50,9 +51,9 @@ class ConnectionDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        layout.addWidget(_wrapped(QLabel(self.tr(
             "选择本机打开哪个数据库。保存后重新启动程序生效。把本机已有数据迁移到服务器，"
-            "请使用命令 govinfo-desk migrate-db（见 docs/postgres.md）。"), self))
+            "请使用命令 govinfo-desk migrate-db（见 docs/postgres.md）。"), self)))
         layout.addWidget(self.local)
         layout.addWidget(self.server)
         layout.addLayout(form)
@@ -72,7 +73,7 @@ class ConnectionDialog(QDialog):
 
     def _show(self, text: str, ok: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #26734d;" if ok else "color: #b3261e;")
+        apply_style(self.message, Sheet.either(ok, Sheet.OK, Sheet.ERROR))
 
     @Slot()
     def test(self) -> bool:
@@ -94,3 +95,9 @@ class ConnectionDialog(QDialog):
             self._show(self.tr("无法保存连接设置：{e}").format(e=exc), False)
             return
         self.accept()
+
+
+def _wrapped(label: QLabel) -> QLabel:
+    """Wraps instead of widening the dialog past the screen at a large 界面字号."""
+    label.setWordWrap(True)
+    return label

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
-LOST_STYLE = "color: #ffffff; background: #b3261e; padding: 0 6px; font-weight: bold;"
+from ui.style import Sheet, apply_style
 
 
 class ConnectionIndicator(QLabel):
@@ -15,7 +15,7 @@ class ConnectionIndicator(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionIndicator")
-        self.setStyleSheet(LOST_STYLE)
+        apply_style(self, Sheet.LOST_CONNECTION)
         self.hide()
 
     @Slot(bool, str)

@@ -10,13 +10,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from app.dashboard import DashboardItem, Urgency
+from ui.style import Colour
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 OVERDUE_BACKGROUND = QColor("#fbe3e1")
 OVERDUE_TEXT = QColor("#a61b12")
-DUE_SOON_BACKGROUND = QColor("#fff3cd")
-DUE_SOON_TEXT = QColor("#8a5a00")
+DUE_SOON_BACKGROUND = QColor(Colour.DUE_SOON_BG)
+DUE_SOON_TEXT = QColor(Colour.WARN)
 
 # Sorting by this role orders urgency by severity and dates chronologically, not alphabetically.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

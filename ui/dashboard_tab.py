@@ -22,6 +22,7 @@ from app.changes import Changes
 from app.dashboard import DashboardItem, Urgency, collect
 from ui.context import AppContext
 from ui.dashboard_model import SORT_ROLE, DashboardModel
+from ui.style import Sheet, apply_style
 
 log = logging.getLogger("govinfo.ui")
 
@@ -43,9 +44,9 @@ class DashboardTab(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setObjectName("dashboardHeading")
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        apply_style(self.heading, Sheet.PAGE_TITLE)
         self.summary = QLabel(self)
-        self.summary.setStyleSheet("color: #555;")
+        apply_style(self.summary, Sheet.HINT)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.setToolTip(self.tr("重新读取待办事项"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -73,7 +74,7 @@ class DashboardTab(QWidget):
         self.empty_label = QLabel(self.tr("目前没有需要您处理的事项。"), self)
         self.empty_label.setObjectName("dashboardEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("font-size: 13pt; color: #666;")
+        apply_style(self.empty_label, Sheet.EMPTY_STATE)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_label)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backup import list_backups, restore_from
+from ui.style import Sheet, apply_style
 from ui.workers import Progress, TaskHandle, run_task
 
 
@@ -41,18 +42,18 @@ class DbErrorDialog(QDialog):
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         heading = QLabel(self.tr("无法打开数据库"), self)
-        heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        apply_style(heading, Sheet.PAGE_TITLE)
         text = QLabel(message, self)
         text.setObjectName("dbErrorMessage")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_info = QLabel(self._backup_info_text(), self)
         self.backup_info.setWordWrap(True)
-        self.backup_info.setStyleSheet("color: #555;")
+        apply_style(self.backup_info, Sheet.HINT)
         self.message = QLabel(self)
         self.message.setObjectName("dbErrorStatus")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        apply_style(self.message, Sheet.ERROR)
         self.message.hide()
 
         texts = QVBoxLayout()

@@ -20,14 +20,15 @@ from app.context import Actor
 from app.errors import UserError, ValidationError
 from app.settings.registry import set_setting
 from ui.messages import logged_error_text
+from ui.style import Sheet, apply_style
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = Sheet.ERROR
 
 
 def _message_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    apply_style(label, ERROR_STYLE)
     label.hide()
     return label
 
@@ -46,7 +47,7 @@ class OrganisationPage(QWizardPage):
         form.addRow(self.tr("机关名称："), self.org_name)
         form.addRow(self.tr("文号机关代字："), self.short_name)
         hint = QLabel(self.tr("机关代字用于受理编号和答复书文号，如“锦府办依申〔2024〕1号”。"), self)
-        hint.setStyleSheet("color: #555;")
+        apply_style(hint, Sheet.HINT)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -88,7 +89,7 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("密码："), self.password)
         form.addRow(self.tr("确认密码："), self.confirm)
         rule = QLabel(self.tr("密码至少 {n} 位，需包含字母、数字、符号中的至少两类。").format(n=MIN_LENGTH), self)
-        rule.setStyleSheet("color: #555;")
+        apply_style(rule, Sheet.HINT)
         self.message = _message_label(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -22,6 +22,7 @@ from app.auth.service import authenticate
 from app.settings.registry import get_setting
 from ui.context import AppContext
 from ui.operations import Op, busy_cursor
+from ui.style import Sheet, apply_style
 
 INPUT_EVENTS = frozenset(
     {
@@ -125,14 +126,14 @@ class LockScreen(QWidget):
         self.ctx = ctx
         self.setObjectName("lockScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # else the style sheet paints nothing
-        self.setStyleSheet("#lockScreen { background: #eef1f5; }")
+        apply_style(self, Sheet.LOCK_SCREEN)
         card = QFrame(self)
         card.setObjectName("lockCard")
-        card.setStyleSheet("#lockCard { background: white; border: 1px solid #c9d0da; border-radius: 8px; }")
+        apply_style(card, Sheet.LOCK_CARD)
         card.setFixedWidth(420)
 
         title = QLabel(self.tr("屏幕已锁定"), card)
-        title.setStyleSheet("font-size: 18pt; font-weight: bold; color: #333;")
+        apply_style(title, Sheet.LOCK_TITLE)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         who = QLabel(
             self.tr("当前用户：{name}（{user}）\n请输入密码解锁。").format(
@@ -141,7 +142,7 @@ class LockScreen(QWidget):
             card,
         )
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        who.setStyleSheet("color: #555;")
+        apply_style(who, Sheet.HINT)
         self.password = QLineEdit(card)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("密码"))
@@ -149,7 +150,7 @@ class LockScreen(QWidget):
         self.message = QLabel(card)
         self.message.setObjectName("lockMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        apply_style(self.message, Sheet.ERROR)
         self.message.hide()
         self.unlock_button = QPushButton(self.tr("解锁"), card)
         self.unlock_button.setDefault(True)

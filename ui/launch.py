@@ -33,6 +33,7 @@ from app.errors import DatabaseUnreadable, SchemaTooNew, UserError
 from app.view_files import clear_view_dir
 from ui.app_setup import create_application, install_excepthook, setup_logging
 from ui.context import AppContext
+from ui.font_size import apply_font_size, saved_font_size
 from ui.messages import show_error, show_info
 from ui.screen_fit import install_screen_fit
 from ui.workers import Progress, run_task, wait_for_all_tasks
@@ -215,6 +216,7 @@ class Launcher:
 def run(data_dir: str | None, db_url: str | None) -> int:
     app = create_application(sys.argv)
     install_screen_fit(app)  # no window opens larger than the screen (1366×768 at 125 %)
+    apply_font_size(saved_font_size())  # 界面字号 of this PC, from the login dialog on
     # Windows closing between dialogs must not end the program; the launcher decides when to quit.
     app.setQuitOnLastWindowClosed(False)
     try:

@@ -21,8 +21,9 @@ from app.context import Actor
 from app.settings.registry import get_setting
 from ui.change_password_dialog import ChangePasswordDialog
 from ui.operations import Op, busy_cursor, run_signed_out
+from ui.style import Sheet, apply_style
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = Sheet.ERROR
 
 
 class LoginDialog(QDialog):
@@ -39,10 +40,10 @@ class LoginDialog(QDialog):
 
         title = QLabel(self.tr("政务公开工作台"), self)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 18pt; font-weight: bold; color: #9c1c1c; padding: 6px;")
+        apply_style(title, Sheet.APP_TITLE)
         self.org_label = QLabel(self._org_name(), self)
         self.org_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.org_label.setStyleSheet("color: #555; padding-bottom: 8px;")
+        apply_style(self.org_label, Sheet.ORG_LINE)
 
         self.username = QLineEdit(username, self)
         self.username.setPlaceholderText(self.tr("请输入用户名"))
@@ -56,7 +57,7 @@ class LoginDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        apply_style(self.message, ERROR_STYLE)
         self.message.hide()
 
         buttons = QDialogButtonBox(self)

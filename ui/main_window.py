@@ -37,6 +37,8 @@ from ui.connection_indicator import ConnectionIndicator
 from ui.context import AppContext
 from ui.database_actions import DatabaseActions
 from ui.discard_guard import first_unsaved_dialog
+from ui.font_size import font_size_menu
+from ui.help import fill_help_menu
 from ui.idle_lock import IdleWatcher, LockScreen, idle_timeout_ms
 from ui.messages import show_info
 from ui.placeholder_tab import PlaceholderTab
@@ -219,7 +221,11 @@ class MainWindow(QMainWindow):
         account.addSeparator()
         account.addAction(self._action(self.tr("切换用户/注销"), self.log_out))
 
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        view_menu.addMenu(font_size_menu(self, self.settings))
+
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self.help_action = fill_help_menu(help_menu, self)  # F1: the page of the tab in front
         help_menu.addAction(self._action(self.tr("关于"), self.show_about))
         self._menus_to_lock = [file_menu, account, help_menu]
         install_tab_shortcuts(self)  # 操作: 新建 Ctrl+N, 查找 Ctrl+F, 刷新 F5

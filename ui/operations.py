@@ -36,6 +36,7 @@ from app.changes import Changes, RecordKind
 from app.errors import ValidationError
 from app.export_unit import run_export
 from ui.messages import logged_error_text, show_error
+from ui.style import Sheet, apply_style
 from ui.workers import Progress, TaskHandle, run_task
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 T = TypeVar("T")
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = Sheet.ERROR
 
 
 def _kinds(changes: RecordKind | Iterable[RecordKind]) -> tuple[RecordKind, ...]:
@@ -62,7 +63,7 @@ class _Reporting:
         `retry` runs the same action again from the box's 重试 button when the database was away."""
         if self.message is not None:
             self.message.setText(logged_error_text(exc, f"Operation failed: {self.title or ''}"))
-            self.message.setStyleSheet(ERROR_STYLE)
+            apply_style(self.message, ERROR_STYLE)
             self.message.show()
         else:
             show_error(self.parent, exc, title=self.title, retry=retry)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.style import Sheet, apply_style
+
 
 class PlaceholderTab(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None, *, error: str | None = None) -> None:
@@ -21,11 +23,11 @@ class PlaceholderTab(QWidget):
         self.message.setObjectName("placeholderMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("font-size: 15pt; color: #555;")
+        apply_style(self.message, Sheet.PLACEHOLDER)
         self.detail = QLabel(detail, self)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("color: #888;")
+        apply_style(self.detail, Sheet.FAINT)
         self.detail.setVisible(bool(detail))
         layout = QVBoxLayout(self)
         layout.addStretch(2)

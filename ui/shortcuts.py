@@ -75,6 +75,8 @@ def install_tab_shortcuts(window: MainWindow) -> list[QAction]:
         action.triggered.connect(slot)
         menu.addAction(action)
         actions.append(action)
+    # Disabled with the other menus while the screen is locked: Ctrl+N must not open a form over it.
+    window._menus_to_lock.append(menu)
     # Second in the bar, after 文件: where office programs keep their everyday actions.
     existing = [a for a in bar.actions() if a is not menu.menuAction()]
     if len(existing) > 1:

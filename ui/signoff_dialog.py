@@ -42,11 +42,12 @@ from app.signoff.service import Decision, check_signer
 from ui.context import AppContext
 from ui.messages import logged_error_text
 from ui.operations import Op, busy_cursor
+from ui.style import Sheet, apply_style
 
 OnSigned = Callable[[Session, Actor, Decision, str], None]
 # Re-reads what is signed: (summary to show, its app.signoff.content hash).
 Reload = Callable[[Session], tuple[str, str]]
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = Sheet.ERROR
 
 
 class SignOffDialog(QDialog):
@@ -84,7 +85,7 @@ class SignOffDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
         heading = QLabel(title, self)
-        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        apply_style(heading, Sheet.HEADING_LARGE)
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
         self.summary.setMinimumHeight(160)
@@ -96,7 +97,7 @@ class SignOffDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        apply_style(hint, Sheet.HINT)
 
         self.username = QLineEdit(self)
         self.username.setPlaceholderText(self.tr("签批人的用户名"))
@@ -116,7 +117,7 @@ class SignOffDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("signoffMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        apply_style(self.message, ERROR_STYLE)
         self.message.hide()
 
         buttons = QDialogButtonBox(self)

@@ -10,6 +10,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QSplitter, QWidget
 
+from ui.style import Sheet, apply_style
+
 FIRST_REPORT_YEAR = 2008  # 《政府信息公开条例》 took effect in 2008: no report is older
 
 AnyDialog = TypeVar("AnyDialog", bound=QDialog)
@@ -40,8 +42,7 @@ class DifferencesBanner(QLabel):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setWordWrap(True)
-        self.setStyleSheet("background: #fdecea; color: #8c1d18; border: 1px solid #e6a09a;"
-                           " border-radius: 4px; padding: 8px; font-weight: bold;")
+        apply_style(self, Sheet.DIFFERENCES_BANNER)
         self.hide()
 
     def show_differences(self, differences: Sequence[str], text: Callable[[str], str]) -> None:
@@ -75,7 +76,7 @@ class LockStateLabel(QLabel):
     def _set(self, text: str, state: int) -> None:
         self.setText(text)
         if self._colours is not None:
-            self.setStyleSheet(self._colours[state])
+            apply_style(self, self._colours[state])
 
 
 def keep_open(dialogs: list[AnyDialog], dialog: AnyDialog) -> AnyDialog:

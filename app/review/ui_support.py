@@ -7,7 +7,6 @@ can lazy-load after its session closed. Writes still go through posts.py / workf
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -290,35 +289,6 @@ def compare_versions(session: Session, post_id: int) -> tuple[VersionText | None
             label = f"上一轮{ReviewStage(r.stage).label}退回时的版本（第 {r.version_number} 版）"
     base = all_versions.get(base_no)
     return (_version_text(base) if base else None, _version_text(current) if current else None, label)
-
-
-def diff_segments(old: str, new: str) -> list[tuple[str, str]]:
-    """("equal" | "insert" | "delete", text) pieces turning `old` into `new`.
-
-    Lines first, then characters inside changed lines: Chinese has no spaces, so a word diff
-    would mark whole sentences, and a character diff over 50,000 characters at once is slow."""
-    out: list[tuple[str, str]] = []
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    lines = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for op, i1, i2, j1, j2 in lines.get_opcodes():
-        a, b = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
-        if op == "equal":
-            out.append(("equal", a))
-        elif op == "replace" and len(a) + len(b) <= 20_000:
-            chars = difflib.SequenceMatcher(None, a, b, autojunk=False)
-            for cop, c1, c2, d1, d2 in chars.get_opcodes():
-                if cop == "equal":
-                    out.append(("equal", a[c1:c2]))
-                if cop in ("delete", "replace"):
-                    out.append(("delete", a[c1:c2]))
-                if cop in ("insert", "replace"):
-                    out.append(("insert", b[d1:d2]))
-        else:
-            if a:
-                out.append(("delete", a))
-            if b:
-                out.append(("insert", b))
-    return out
 
 
 # -- checks ahead of a signature ------------------------------------------------------------------

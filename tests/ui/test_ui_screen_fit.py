@@ -94,6 +94,7 @@ def _dialogs(sign_in: Callable[[str], AppContext], db: Database) -> Iterator[tup
     from ui.connection_dialog import ConnectionDialog
     from ui.disclosure.item_form import ItemFormDialog
     from ui.first_run_wizard import FirstRunWizard
+    from ui.help import HelpDialog
     from ui.login_dialog import LoginDialog
     from ui.review.tab import ReviewTab
 
@@ -102,6 +103,7 @@ def _dialogs(sign_in: Callable[[str], AppContext], db: Database) -> Iterator[tup
     yield "首次使用向导", FirstRunWizard(db)
     yield "修改密码", ChangePasswordDialog(db, clerk.actor, forced=True)
     yield "关于", AboutDialog(clerk)
+    yield "帮助", HelpDialog()
     yield "数据库连接", ConnectionDialog(db.data_dir)
     yield "新建账户", UserDialog(admin)
     yield "登记新申请", IntakeDialog(clerk)
@@ -170,3 +172,38 @@ def test_screen_fit_shrinks_a_dialog_that_asks_for_more_than_the_screen(qtbot: Q
         assert dialog.width() <= available.width() and dialog.height() <= available.height()
     finally:
         app.removeEventFilter(fit)
+
+
+FONT_SCREENS = {"大 at 100%": ("large", SCREEN_100), "较大 at 125%": ("larger", SCREEN_125)}
+
+
+@pytest.fixture(params=list(FONT_SCREENS))
+def font_screen(request: pytest.FixtureRequest) -> Iterator[QRect]:
+    """界面字号 大 (14 pt) on 1366×768 at 100 %, 较大 (12 pt) at 125 %."""
+    from ui.font_size import FontSize, apply_font_size
+
+    key, screen = FONT_SCREENS[request.param]
+    apply_font_size(FontSize.from_key(key))
+    yield screen
+    apply_font_size(FontSize.STANDARD)
+
+
+def test_every_dialog_fits_at_a_larger_font_size(qtbot: QtBot, demo_db: Database, demo, font_screen: QRect) -> None:
+    """The dialogs still fit with their buttons in view (long parts scroll)."""
+    for name, dialog in _dialogs(demo, demo_db):
+        qtbot.addWidget(dialog)
+        assert_fits(qtbot, dialog, font_screen, name)
+        if isinstance(dialog, QDialog) and name != "审核（未勾选）":
+            dialog.close()
+
+
+def test_main_window_fits_at_a_larger_font_size(qtbot: QtBot, demo_db: Database, demo, tmp_path: Path,
+                                                font_screen: QRect) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(demo("wangfang"), settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                        idle_timeout=0)
+    qtbot.addWidget(window)
+    for index in range(len(window.specs)):
+        window.tabs.setCurrentIndex(index)
+        assert_fits(qtbot, window, font_screen, window.tabs.tabText(index))

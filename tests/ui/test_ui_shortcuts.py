@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -71,3 +71,19 @@ def test_ctrl_s_saves_the_registration(qtbot: QtBot, window, db) -> None:  # typ
     assert dialog.pages.currentWidget() is dialog.done_page
     QTest.keyClick(dialog, Qt.Key.Key_Escape)  # saved: closes without a question
     assert not dialog.isVisible()
+
+
+def test_the_shortcuts_do_nothing_while_the_screen_is_locked(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    def intake_dialogs() -> set[int]:
+        return {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, IntakeDialog) and w.isVisible()}
+
+    before = intake_dialogs()  # windows another test folder left open are not this test's
+    window.lock()
+    activate(window)
+    QTest.keySequence(window, QKeySequence("Ctrl+N"))
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    assert intake_dialogs() == before
+    assert window.findChild(QWidget, "helpDialog") is None  # F1 help opens beside the window, not while locked
+    window.unlock()
+    QTest.keySequence(window, QKeySequence("Ctrl+N"))
+    assert intake_dialogs() - before

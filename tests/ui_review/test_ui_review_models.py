@@ -12,7 +12,7 @@ from app.bootstrap import Database
 from app.context import Actor
 from app.review.checks import run_checks
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, PostStatus, ReviewStage, WordListKind
-from app.review.ui_support import PostFilter, diff_segments
+from app.review.ui_support import PostFilter
 from app.review.wordlists_db import Entry
 from app.review.workflow import ChecklistMark, review, submit
 from app.signoff.service import Decision
@@ -118,13 +118,3 @@ def test_entries_model(qtmodeltester: ModelTester) -> None:
     model.set_entries(WordListKind.WORDING, [Entry("中华人民共合国", "中华人民共和国")])
     assert model.columnCount() == 3
     qtmodeltester.check(model)
-
-
-def test_diff_segments_mark_insertions_and_deletions() -> None:
-    old = "标题：通知\n\n逐项梳理短板弱项。\n县发展改革局参加。"
-    new = "标题：通知\n\n逐项梳理问题短板。\n县发展改革局、县政务服务中心参加。"
-    segments = diff_segments(old, new)
-    assert "".join(t for op, t in segments if op != "insert") == old
-    assert "".join(t for op, t in segments if op != "delete") == new
-    assert ("insert", "问题") in segments and ("delete", "弱项") in segments
-    assert ("insert", "、县政务服务中心") in segments

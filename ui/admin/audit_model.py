@@ -21,12 +21,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.audit.query import PAGE_SIZE, AuditFilter, AuditRow
+from ui.style import Colour
 
 _Index = QModelIndex | QPersistentModelIndex
 Fetcher = Callable[[AuditFilter, int | None, int], list[AuditRow]]
 Counter = Callable[[AuditFilter], int]
 
-_FAILED = QColor("#b3261e")
+_FAILED = QColor(Colour.ERROR)
 
 
 class AuditModel(QAbstractTableModel):

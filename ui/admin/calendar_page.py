@@ -37,6 +37,7 @@ from ui import messages
 from ui.admin.year_view import DayKind, LegendSwatch, YearView, year_kinds
 from ui.context import AppContext
 from ui.operations import BackgroundOp
+from ui.style import Sheet, apply_style
 from ui.workers import Progress
 
 _MAKEUP_NOTE = "调休上班"  # the service's default note for make-up days; not worth repeating
@@ -148,7 +149,7 @@ class CalendarPage(QWidget):
         help_label.setWordWrap(True)
         self.parse_label = QLabel(self)
         self.parse_label.setWordWrap(True)
-        self.parse_label.setStyleSheet("color: #c42b1c;")
+        apply_style(self.parse_label, Sheet.ERROR)
         self.parse_label.hide()
         self.save_button = QPushButton(self.tr("保存并重算期限"), self)
         self.save_button.setDefault(True)
@@ -201,7 +202,7 @@ class CalendarPage(QWidget):
         self.status_label.setText(self.status_text(state))
         kind = "entered" if state.entered else "builtin" if state.builtin else "unknown"
         self.status_label.setProperty("kind", kind)
-        self.status_label.setStyleSheet(_STATUS_STYLE[kind])
+        apply_style(self.status_label, _STATUS_STYLE[kind])
         self._show(self.calendar, frozenset(state.off), preview=False)
 
     def status_text(self, state: YearState) -> str:
@@ -227,7 +228,7 @@ class CalendarPage(QWidget):
         off_count = sum(1 for k in kinds.values() if k is DayKind.HOLIDAY)
         makeup_count = sum(1 for k in kinds.values() if k is DayKind.MAKEUP)
         prefix = self.tr("预览（尚未保存）：") if preview else ""
-        self.preview_label.setStyleSheet("color: #1a56c4;" if preview else "")
+        apply_style(self.preview_label, Sheet.either(preview, Sheet.INFO, Sheet.NONE))
         self.preview_label.setText(
             prefix + self.tr("全年放假 {o} 天，调休上班 {m} 天，工作日 {w} 天").format(
                 o=off_count, m=makeup_count,
@@ -351,7 +352,7 @@ class CalendarPage(QWidget):
 
 
 _STATUS_STYLE = {
-    "entered": "QLabel { color: #0f6b2f; background: #e3f4e8; border-radius: 4px; padding: 3px 8px; }",
-    "builtin": "QLabel { color: #1f3b63; background: #e6edf7; border-radius: 4px; padding: 3px 8px; }",
-    "unknown": "QLabel { color: #9a4a00; background: #fdebd3; border-radius: 4px; padding: 3px 8px; }",
+    "entered": Sheet.CALENDAR_ENTERED,
+    "builtin": Sheet.CALENDAR_BUILTIN,
+    "unknown": Sheet.CALENDAR_UNKNOWN,
 }

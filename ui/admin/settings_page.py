@@ -31,6 +31,7 @@ from app.changes import RecordKind
 from app.settings import SETTINGS, SettingDef, all_settings, set_setting
 from ui.context import AppContext
 from ui.operations import Op
+from ui.style import Sheet, apply_style
 
 _INT_LIMIT = 2_147_483_647
 
@@ -241,7 +242,7 @@ class SettingsPage(QWidget):
     def _mark_invalid(self, key: str | None) -> None:
         for k, editor in self.editors.items():
             editor.setProperty("invalid", k == key)
-            editor.setStyleSheet("border: 1px solid #c42b1c;" if k == key else "")
+            apply_style(editor, Sheet.either(k == key, Sheet.INVALID_FIELD, Sheet.NONE))
         if key in self.editors:
             self.editors[key].setFocus()
 

@@ -25,20 +25,7 @@ from ui.admin.calendar_page import CalendarPage
 from ui.admin.settings_page import SettingsPage
 from ui.context import AppContext
 from ui.review.wordlists_page import WordListsPage
-
-_STYLE = """
-QLabel#pageTitle { font-size: 14pt; font-weight: bold; color: #1f3b63; padding: 2px 0 4px 0; }
-QLabel#pageHint { color: #666666; }
-QLabel#fieldCaption { color: #7a7a7a; font-size: 9pt; }
-QLabel#refusal { font-size: 13pt; color: #555555; }
-QListWidget#adminNav {
-    background: #f3f5f8; border: none; border-right: 1px solid #d9dee6; font-size: 11pt; outline: 0;
-}
-QListWidget#adminNav::item { padding: 10px 16px; color: #333333; }
-QListWidget#adminNav::item:selected { background: #dfe8f5; color: #1f3b63; border-left: 3px solid #2b5fad; }
-QGroupBox { font-weight: bold; margin-top: 10px; }
-QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: #1f3b63; }
-"""
+from ui.style import Sheet, apply_style
 
 
 class AdminTab(QWidget):
@@ -46,7 +33,7 @@ class AdminTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("adminTab")
-        self.setStyleSheet(_STYLE)
+        apply_style(self, Sheet.ADMIN_TAB)
         self.nav: QListWidget | None = None
         self.stack: QStackedWidget | None = None
         self.refusal: QLabel | None = None

@@ -29,7 +29,9 @@ from app.errors import ValidationError
 from app.settings import get_setting
 from ui.admin.users_model import UserRow
 from ui.context import AppContext
+from ui.help import add_help_shortcut
 from ui.operations import Op
+from ui.style import Sheet, apply_style
 
 
 class UserDialog(QDialog):
@@ -44,6 +46,7 @@ class UserDialog(QDialog):
         self.row = row
         self.saved_user_id: int | None = None
         self.setWindowTitle(self.tr("新建账户") if row is None else self.tr("编辑账户"))
+        add_help_shortcut(self, "admin")  # F1
         self.setMinimumWidth(460)
 
         self.username_edit = QLineEdit(self)
@@ -93,7 +96,7 @@ class UserDialog(QDialog):
         if row is not None:
             note = QLabel(self.tr("用户名创建后不能修改；停用账户请使用列表上方的“停用”按钮。"), self)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #666;")
+            apply_style(note, Sheet.HINT)
             layout.addWidget(note)
         layout.addWidget(self.buttons)
         self._fill()
@@ -111,7 +114,7 @@ class UserDialog(QDialog):
             return
         self.username_edit.setText(self.row.username)
         self.username_edit.setReadOnly(True)
-        self.username_edit.setStyleSheet("QLineEdit { background: #f0f0f0; color: #555555; }")
+        apply_style(self.username_edit, Sheet.READ_ONLY_EDIT)
         self.display_name_edit.setText(self.row.display_name)
         for role in self.row.roles:
             self.role_checks[role].setChecked(True)

@@ -20,6 +20,7 @@ from app.auth.models import User
 from app.auth.roles import Role
 from app.db.base import utcnow
 from app.localtime import to_local
+from ui.style import Colour
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -129,7 +130,7 @@ class UsersModel(QAbstractTableModel):
             if not row.active:
                 return QBrush(QColor("#9a9a9a"))
             if col == 4 and row.locked:
-                return QBrush(QColor("#b3261e"))
+                return QBrush(QColor(Colour.ERROR))
             if col == 5 and row.last_login_local is None:
                 return QBrush(QColor("#8a8a8a"))
             return None

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QWidget
 from app.annual.compute import CheckResult
 from ui.checks_view import FAIL_FG, OK_FG, ChecksView
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour
 
 SHOWN_CASE_NOS = 6  # beyond that the cell says "等 N 件"; the list shows them all
 CASES_COLUMN = 3
-LINK_FG = "#1a4f8b"
+LINK_FG = Colour.DRILL
 
 
 @dataclass(frozen=True)

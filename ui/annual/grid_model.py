@@ -16,12 +16,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from ui.style import Colour, Sheet, apply_style
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 DrillKey = tuple[Any, ...]  # what the page needs to list the records behind a number
 
 HEADER_BG = QColor("#e8edf3")
 LABEL_BG = QColor("#f7f8fa")
-NUMBER_FG = QColor("#1a4f8b")
+NUMBER_FG = QColor(Colour.DRILL)
 
 
 class CellKind(Enum):
@@ -137,7 +139,7 @@ class GridView(QTableView):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.setShowGrid(True)
-        self.setStyleSheet("QTableView { gridline-color: #9aa5b1; }")
+        apply_style(self, Sheet.GRID_LINES)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -24,6 +24,7 @@ from ui.annual.guide_publish_dialog import GuidePublishDialog
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import ExportOp, Op, announce
+from ui.style import Sheet, apply_style
 from ui.workers import Progress, TaskHandle
 
 WATCHED_KINDS = (RecordKind.SETTINGS, RecordKind.DISCLOSURE, RecordKind.GUIDE)
@@ -58,7 +59,7 @@ class GuidePage(QWidget):
         self.latest_label = QLabel(box)
         self.warning_label = QLabel(box)
         self.warning_label.setObjectName("warning")
-        self.warning_label.setStyleSheet("color: #c42b1c;")
+        apply_style(self.warning_label, Sheet.ERROR)
         for label in (self.published_label, self.latest_label, self.warning_label):
             label.setWordWrap(True)
         box_layout = QVBoxLayout(box)

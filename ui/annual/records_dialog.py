@@ -13,8 +13,9 @@ from ui.annual.open_case import show_case, show_reports
 from ui.context import AppContext
 from ui.records_list_dialog import RecordsListDialog
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour
 
-MISSING_FG = "#b3261e"
+MISSING_FG = Colour.ERROR
 
 
 def _date(d: date | None) -> str:

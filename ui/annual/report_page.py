@@ -45,6 +45,7 @@ from ui.annual.texts_panel import TextsPanel
 from ui.availability import offer
 from ui.context import AppContext
 from ui.operations import Op
+from ui.style import Colour, Sheet, apply_style
 from ui.yearly_report_page import YearlyReportPage
 from ui.yearly_report_parts import DifferencesBanner, LockStateLabel, ReportYearBox, figures_over_checks, keep_open
 
@@ -79,7 +80,7 @@ class ReportPage(YearlyReportPage):
         self.year = ReportYearBox(self._today(), "reportYear", self)
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
         self.state_label = LockStateLabel("lockState", self, colours=(
-            "color: #666;", "color: #8a5a00; font-weight: bold;", "color: #555;"))
+            Sheet.HINT, Sheet.bold_colour(Colour.WARN), Sheet.HINT))
         self.lock_button = QPushButton(self.tr("锁定（已发布）"), self)
         self.lock_button.setToolTip(self.tr("报告发布后锁定：保存已发布的数字，此后记录的变动会在这里提示。"))
         self.unlock_button = QPushButton(self.tr("解锁"), self)
@@ -147,9 +148,9 @@ class ReportPage(YearlyReportPage):
     def _table_page(self, title: str, view: GridView, hint: str) -> QWidget:
         page = QWidget(self)
         heading = QLabel(title, page)
-        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        apply_style(heading, Sheet.HEADING)
         note = QLabel(hint, page)
-        note.setStyleSheet("color: #666;")
+        apply_style(note, Sheet.HINT)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)

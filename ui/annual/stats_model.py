@@ -9,11 +9,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.annual.statistics import MEASURES, Figures, PeriodStatistics
+from ui.style import Colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SECTION_BG = QColor("#e8edf3")
-NUMBER_FG = QColor("#1a4f8b")
-OVERDUE_FG = QColor("#b3261e")
+NUMBER_FG = QColor(Colour.DRILL)
+OVERDUE_FG = QColor(Colour.ERROR)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from ui.annual.stats_model import StatsModel
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import ExportOp, precheck
+from ui.style import Sheet, apply_style
 from ui.workers import Progress, TaskHandle, run_task
 from ui.yearly_report_parts import ReportYearBox
 
@@ -78,9 +79,9 @@ class StatisticsPage(QWidget):
 
         self.caption = QLabel(self)
         self.caption.setObjectName("statsCaption")
-        self.caption.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        apply_style(self.caption, Sheet.HEADING)
         self.as_of = QLabel(self)
-        self.as_of.setStyleSheet("color: #666;")
+        apply_style(self.as_of, Sheet.HINT)
         self.model = StatsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("statsTable")
@@ -114,7 +115,7 @@ class StatisticsPage(QWidget):
 
         notes = QLabel("\n".join(NOTES[1:]).replace("截至{as_of}", self.tr("统计截止日")), self)
         notes.setWordWrap(True)
-        notes.setStyleSheet("color: #555;")
+        apply_style(notes, Sheet.HINT)
         notes_box = QGroupBox(self.tr("统计口径"), self)
         QVBoxLayout(notes_box).addWidget(notes)
         left = QWidget(self)

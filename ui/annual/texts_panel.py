@@ -20,6 +20,7 @@ from app.annual.service import save_texts
 from ui.annual import prompts
 from ui.context import AppContext
 from ui.operations import Op
+from ui.style import Sheet, apply_style
 
 
 def fee_text(fees: Decimal) -> str:
@@ -47,10 +48,10 @@ class TextsPanel(QWidget):
         self.fees = QLabel(self)
         self.fees.setObjectName("feesCollected")
         self.fees.setWordWrap(True)
-        self.fees.setStyleSheet("color: #1a4f8b; font-weight: bold;")
+        apply_style(self.fees, Sheet.FEES)
         fee_hint = QLabel(self.tr("导出 Word 时，如第六部分文字没有提到信息处理费，将自动补上收费情况一句。"), self)
         fee_hint.setWordWrap(True)
-        fee_hint.setStyleSheet("color: #666;")
+        apply_style(fee_hint, Sheet.HINT)
 
         column = QWidget(self)
         cl = QVBoxLayout(column)
@@ -69,7 +70,7 @@ class TextsPanel(QWidget):
         self.previous_button = QPushButton(self.tr("使用上一年度文字"), self)
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setObjectName("saveTexts")
-        self.save_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        apply_style(self.save_button, Sheet.PRIMARY_BUTTON)
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.previous_button)
@@ -114,18 +115,18 @@ class TextsPanel(QWidget):
         self.previous_button.setEnabled(not self.locked and any(self.previous))
         if self.locked:
             self.status.setText(self.tr("本年度报告已锁定（已发布），文字不能修改。"))
-            self.status.setStyleSheet("color: #8a5a00;")
+            apply_style(self.status, Sheet.WARN)
         elif dirty:
             self.status.setText(self.tr("有未保存的修改。"))
-            self.status.setStyleSheet("color: #b3261e;")
+            apply_style(self.status, Sheet.ERROR)
         elif not any(self._saved):
             hint = self.tr("本年度尚未填写。可点“使用上一年度文字”作为起点。") if any(self.previous) \
                 else self.tr("本年度尚未填写。")
             self.status.setText(hint)
-            self.status.setStyleSheet("color: #666;")
+            apply_style(self.status, Sheet.HINT)
         else:
             self.status.setText(self.tr("已保存。"))
-            self.status.setStyleSheet("color: #2e7d32;")
+            apply_style(self.status, Sheet.OK)
 
     # -- actions -----------------------------------------------------------------------------
     @Slot()

@@ -42,6 +42,7 @@ from ui.cases.reply_panel import ReplyPanel
 from ui.context import AppContext
 from ui.messages import show_error
 from ui.operations import Op
+from ui.style import Colour, Sheet, apply_style
 
 APPLICANT_FIELDS: tuple[tuple[str, str], ...] = (
     ("applicant_name", "申请人"), ("applicant_type", "申请人类型"), ("id_type", "证件类型"), ("id_number", "证件号码"),
@@ -111,7 +112,7 @@ class DeadlineDialog(QDialog):
         self.setWindowTitle(self.tr("答复期限计算 — {no}").format(no=v.case_no))
         self.setMinimumSize(640, 380)
         heading = QLabel(self.tr("答复期限计算（条例第三十三条；征求意见期间不计入）"), self)
-        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        apply_style(heading, Sheet.HEADING)
         self.text = QTextBrowser(self)
         self.text.setObjectName("deadlineText")
         self.text.setPlainText(v.deadline_text)
@@ -138,21 +139,21 @@ class CaseDetail(QWidget):
 
         self.case_no = QLabel(self)
         self.case_no.setObjectName("detailCaseNo")
-        self.case_no.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        apply_style(self.case_no, Sheet.RECORD_NO)
         self.status = QLabel(self)
         self.status.setObjectName("detailStatus")
         self.applicant = QLabel(self)
-        self.applicant.setStyleSheet("font-size: 11pt;")
+        apply_style(self.applicant, Sheet.LARGE)
         self.due = QLabel(self)
         self.due.setObjectName("detailDue")
-        self.due.setStyleSheet("font-size: 11pt;")
+        apply_style(self.due, Sheet.LARGE)
         self.deadline_button = QPushButton(self.tr("查看期限计算"), self)
         self.deadline_button.setObjectName("showDeadline")
         self.deadline_button.setFlat(True)
-        self.deadline_button.setStyleSheet("color: #1565c0; text-decoration: underline;")
+        apply_style(self.deadline_button, Sheet.LINK)
         self.deadline_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.next_step = QLabel(self)
-        self.next_step.setStyleSheet("color: #555;")
+        apply_style(self.next_step, Sheet.HINT)
 
         self.start_button = QPushButton(self.tr("开始办理"), self)
         self.start_button.setObjectName("startHandling")
@@ -170,8 +171,7 @@ class CaseDetail(QWidget):
 
         header = QFrame(self)
         header.setObjectName("caseHeader")
-        header.setStyleSheet(
-            "QFrame#caseHeader { background: #f5f8fc; border: 1px solid #dde5f0; border-radius: 6px; }")
+        apply_style(header, Sheet.CASE_HEADER)
         top = QHBoxLayout()
         top.addWidget(self.case_no)
         top.addWidget(self.status)
@@ -218,7 +218,7 @@ class CaseDetail(QWidget):
         bl.addWidget(self.tabs, 1)
         self.empty = QLabel(self.tr("在上方列表中选择一件申请查看和办理，或点“登记新申请”。"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #777; font-size: 12pt;")
+        apply_style(self.empty, Sheet.EMPTY_DETAIL)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty)
         self.pages.addWidget(body)
@@ -273,8 +273,7 @@ class CaseDetail(QWidget):
         self.case_no.setText(v.case_no)
         colour = STATUS_COLOURS[v.status]
         self.status.setText(v.status.label)
-        self.status.setStyleSheet(f"background: {colour}; color: white; border-radius: 9px; padding: 2px 10px;"
-                                  "font-weight: bold;")
+        apply_style(self.status, Sheet.pill(colour))
         self.applicant.setText(self.tr("{name}（{type}） · {channel} · {received} 收到").format(
             name=v.text("applicant_name"), type=ApplicantType(v.text("applicant_type")).label,
             channel=Channel(v.text("channel")).label, received=v.text("received_on")))
@@ -284,7 +283,7 @@ class CaseDetail(QWidget):
 
     def _header_due(self, v: CaseView) -> None:
         replied = v.date_of("replied_on")
-        style = "font-size: 11pt;"
+        style = Sheet.LARGE
         if replied is not None:
             text = self.tr("已于 {d} 答复").format(d=replied.isoformat())
             delivered = v.date_of("delivered_on")
@@ -299,13 +298,13 @@ class CaseDetail(QWidget):
             if v.days_left is not None:
                 if v.days_left < 0:
                     text += self.tr("　已超期 {n} 个工作日").format(n=-v.days_left)
-                    style += "color: #b3261e; font-weight: bold;"
+                    style += Sheet.bold_colour(Colour.ERROR)
                 else:
                     text += self.tr("　剩余 {n} 个工作日").format(n=v.days_left)
                     if v.days_left <= 3:
-                        style += "color: #8a5a00; font-weight: bold;"
+                        style += Sheet.bold_colour(Colour.WARN)
         self.due.setText(text)
-        self.due.setStyleSheet(style)
+        apply_style(self.due, style)
 
     def _header_actions(self, v: CaseView) -> None:
         s = v.status

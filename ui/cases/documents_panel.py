@@ -46,6 +46,7 @@ from ui.context import AppContext
 from ui.messages import show_error, show_info
 from ui.operations import ExportOp, Op, precheck
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour, Sheet, apply_style
 from ui.workers import TaskHandle
 
 
@@ -69,7 +70,7 @@ class DocumentsPanel(QWidget):
         self.checklist: RowsModel[ChecklistRow] = RowsModel([
             RowColumn(self.tr("存档材料（县制度第七条）"), lambda r: r.label),
             RowColumn(self.tr("情况"), _check_mark,
-                      lambda r: "#2e7d32" if r.satisfied else ("#b3261e" if r.required else None)),
+                      lambda r: Colour.DONE if r.satisfied else (Colour.ERROR if r.required else None)),
             RowColumn(self.tr("要求"), lambda r: r.when),
         ], self)
         self.check_table = self._table(self.checklist, "checklistTable")
@@ -168,10 +169,10 @@ class DocumentsPanel(QWidget):
         missing = [r.label for r in v.checklist if r.missing]
         if missing:
             self.missing.setText(self.tr("归档前尚缺：") + "、".join(missing))
-            self.missing.setStyleSheet("color: #b3261e;")
+            apply_style(self.missing, Sheet.ERROR)
         else:
             self.missing.setText(self.tr("必备材料已齐全。"))
-            self.missing.setStyleSheet("color: #2e7d32;")
+            apply_style(self.missing, Sheet.OK)
         case_id, actor = v.id, self.ctx.actor
         self.doc_actions = read(self.ctx, lambda s: document_actions(s, case_id, actor))
         offer(self.doc_actions, DocumentAction.ADD, self.add_button)

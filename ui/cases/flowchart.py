@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.cases.enums import CaseStatus
+from ui.style import Colour
 
 MAIN_STEPS: tuple[str, ...] = ("receive", "register", "confirm_date", "review", "handle", "reply", "archive")
 HANDLE_STEPS: tuple[str, ...] = ("handle_self", "handle_correction", "handle_consult", "handle_third")
@@ -102,14 +103,26 @@ def flow_state(f: FlowFacts) -> FlowState:
 
 
 _DONE_FILL = QColor("#e7f4ea")
-_DONE_EDGE = QColor("#2e7d32")
-_CURRENT_FILL = QColor("#1565c0")
+_DONE_EDGE = QColor(Colour.DONE)
+_CURRENT_FILL = QColor(Colour.LINK)
 _CURRENT_EDGE = QColor("#0d47a1")
 _TODO_FILL = QColor("#ffffff")
 _TODO_EDGE = QColor("#9e9e9e")
 _SKIP_EDGE = QColor("#c8c8c8")
 _TEXT = QColor("#212121")
 _LINE = QColor("#616161")
+
+
+def _fitted(font: QFont, text: str, rect: QRectF) -> QFont:
+    """`font`, made smaller until `text` fits `rect`: at a large 界面字号 the boxes keep their size."""
+    fitted = QFont(font)
+    flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+    while fitted.pointSizeF() > 7:
+        bound = QFontMetricsF(fitted).boundingRect(rect, flags, text)
+        if bound.width() <= rect.width() + 0.5 and bound.height() <= rect.height() + 0.5:
+            break
+        fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+    return fitted
 
 
 class FlowchartWidget(QWidget):
@@ -245,6 +258,7 @@ class FlowchartWidget(QWidget):
         p.setFont(font)
         p.setPen(text_colour)
         label = self.labels[key] + ("  ✓" if key in st.done and key not in st.current else "")
+        p.setFont(_fitted(font, label, r.adjusted(4, 2, -4, -2)))
         p.drawText(r.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
 
     def _timeline(self, p: QPainter) -> None:
@@ -269,8 +283,8 @@ class FlowchartWidget(QWidget):
         y = top + line_h
         date_w = p.fontMetrics().horizontalAdvance("0000-00-00") + 14
         for day, text in events:
-            p.setPen(QColor("#1565c0"))
-            p.setBrush(QColor("#1565c0"))
+            p.setPen(QColor(Colour.LINK))
+            p.setBrush(QColor(Colour.LINK))
             p.drawEllipse(QPointF(left + 4, y - line_h / 3), 3, 3)
             p.setPen(QColor("#555"))
             p.drawText(QPointF(left + 14, y), day.isoformat())

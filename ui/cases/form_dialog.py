@@ -32,10 +32,11 @@ from ui.cases.intake_form import date_edit, to_date
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.shortcuts import add_save_shortcut
+from ui.style import Sheet, apply_style
 
 W = TypeVar("W", bound=QWidget)
-NOTE_STYLE = "background: #f1f6fd; border: 1px solid #c7dbf5; border-radius: 4px; padding: 8px; color: #333;"
-WARN_STYLE = "background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; padding: 8px; color: #5c4200;"
+NOTE_STYLE = Sheet.NOTE_BOX
+WARN_STYLE = Sheet.WARN_BOX
 
 
 class FormDialog(QDialog):
@@ -49,7 +50,7 @@ class FormDialog(QDialog):
         self.guard: DiscardGuard | None = None
         self._layout = QVBoxLayout(self)
         heading = QLabel(title, self)
-        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        apply_style(heading, Sheet.HEADING)
         self._layout.addWidget(heading)
         if intro:
             self.add_note(intro)
@@ -72,7 +73,7 @@ class FormDialog(QDialog):
         label = QLabel(text, self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet(WARN_STYLE if warning else NOTE_STYLE)
+        apply_style(label, WARN_STYLE if warning else NOTE_STYLE)
         # Notes added after the fields go below them.
         (self._tail if hasattr(self, "form") else self._layout).addWidget(label)
         return label

@@ -21,8 +21,11 @@ from ui.cases.live_warnings import LiveWarnings
 from ui.conflict_dialog import ConflictDialog, ConflictRow
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
+from ui.help import add_help_shortcut
 from ui.operations import Op, RollBack
+from ui.screen_fit import scroll_area
 from ui.shortcuts import add_save_shortcut
+from ui.style import Sheet, apply_style
 
 
 class IntakeDialog(QDialog):
@@ -44,6 +47,7 @@ class IntakeDialog(QDialog):
         self.conflict: ConflictDialog | None = None
         self._acknowledged: list[str] = []
         self.setWindowTitle(self.tr("登记依申请公开申请") if case_id is None else self.tr("修改登记信息"))
+        add_help_shortcut(self, "intake")  # F1
         self.resize(1060, 660)
         self.form = IntakeForm(self, self._today())
         if case_id is not None:
@@ -60,9 +64,7 @@ class IntakeDialog(QDialog):
         self.warnings.setWordWrap(True)
         self.warning_frame = QGroupBox(self.tr("请核对以下提示（不影响保存）"), self)
         self.warning_frame.setObjectName("intakeWarnings")
-        self.warning_frame.setStyleSheet("QGroupBox#intakeWarnings { background: #fff8e1; "
-                                         "border: 1px solid #f0c36d; border-radius: 4px; margin-top: 14px; "
-                                         "padding: 8px; } QGroupBox#intakeWarnings::title { color: #8a5a00; }")
+        apply_style(self.warning_frame, Sheet.INTAKE_WARNINGS)
         QVBoxLayout(self.warning_frame).addWidget(self.warnings)
         self.warning_frame.hide()
 
@@ -79,7 +81,7 @@ class IntakeDialog(QDialog):
         page = QWidget(self)
         pl = QVBoxLayout(page)
         pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.form, 1)
+        pl.addWidget(scroll_area(self.form, page), 1)  # scrolls at a large 界面字号 on a 125 % screen
         pl.addWidget(self.warning_frame)
         pl.addLayout(buttons)
 
@@ -89,7 +91,7 @@ class IntakeDialog(QDialog):
         self.done_text.setObjectName("intakeDone")
         self.done_text.setWordWrap(True)
         self.done_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_text.setStyleSheet("font-size: 13pt;")
+        apply_style(self.done_text, Sheet.DONE_TEXT)
         self.receipt_button = QPushButton(self.tr("打印受理回执"), self.done_page)
         self.receipt_button.setObjectName("printReceipt")
         self.another_button = QPushButton(self.tr("继续登记下一件"), self.done_page)

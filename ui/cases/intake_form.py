@@ -27,6 +27,7 @@ from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.intake import ID_TYPES, USCC, CaseForm, receipt_date
 from app.errors import UserError
 from ui.date_field import DateField
+from ui.style import Sheet, apply_style
 
 FORMS_WANTED = ("纸质", "电子邮件", "光盘", "U盘", "其他")
 
@@ -89,10 +90,10 @@ class IntakeForm(QWidget):
         self.rule_text = QLabel(self)
         self.rule_text.setObjectName("receiptRule")
         self.rule_text.setWordWrap(True)
-        self.rule_text.setStyleSheet("color: #555;")
+        apply_style(self.rule_text, Sheet.HINT)
         self.received_on = QLabel(self)
         self.received_on.setObjectName("receivedOn")
-        self.received_on.setStyleSheet("font-weight: bold; font-size: 11pt; color: #0d47a1;")
+        apply_style(self.received_on, Sheet.LARGE_INFO)
         self.content = QPlainTextEdit(self)
         self.content.setPlaceholderText(self.tr("申请公开的政府信息名称、文号或便于查询的其他特征性描述"))
         self.content.setMinimumHeight(110)

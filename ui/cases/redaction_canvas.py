@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.redaction.model import Rect
+from ui.style import Colour
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 
@@ -121,7 +122,7 @@ class PageCanvas(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton:
             self._origin = self.mapToScene(event.position().toPoint())
             self._band = self.scene().addRect(QRectF(self._origin, self._origin),
-                                              QPen(QColor("#1565c0"), 0), QBrush(QColor(21, 101, 192, 50)))
+                                              QPen(QColor(Colour.LINK), 0), QBrush(QColor(21, 101, 192, 50)))
             self._band.setZValue(4)
             event.accept()
             return

@@ -40,6 +40,7 @@ from ui.list_table import list_table
 from ui.messages import show_error
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour
 
 FILE_FILTER = "可遮盖的材料 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.docx);;所有文件 (*)"
 
@@ -62,7 +63,7 @@ class RedactionPanel(QWidget):
             RowColumn(self.tr("遮盖标记"), lambda r: self.tr("{n} 处").format(n=r.mark_count)),
             RowColumn(self.tr("公开件"), lambda r: r.released_name or "—"),
             RowColumn(self.tr("情况"), _state,
-                      lambda r: "#2e7d32" if r.released_id and not r.outdated else "#b3261e"),
+                      lambda r: Colour.DONE if r.released_id and not r.outdated else Colour.ERROR),
             RowColumn(self.tr("复核"), lambda r: self.tr("已由{who}复核").format(who=r.reviewed_by)
                       if r.reviewed_by else "—"),
         ], self)

@@ -20,6 +20,7 @@ from app.redaction.editing import MarkEditor, Suggestion
 from app.redaction.grounds import Ground
 from app.redaction.specs import MarkSpec
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour
 
 _ANSWERS = {"open": "待定", "accepted": "已采纳", "rejected": "已拒绝"}
 
@@ -85,7 +86,7 @@ class RedactionSide(QTabWidget):
             RowColumn(self.tr("内容"), lambda r: r[1].spec.text),
             RowColumn(self.tr("理由"), lambda r: r[1].spec.ground.label),
             RowColumn(self.tr("状态"), lambda r: _ANSWERS[r[1].answer],
-                      lambda r: {"accepted": "#2e7d32", "rejected": "#9e9e9e"}.get(r[1].answer)),
+                      lambda r: {"accepted": Colour.DONE, "rejected": "#9e9e9e"}.get(r[1].answer)),
         ], self)
         self.suggestion_table = _table(self, self.suggestions, "suggestionTable")
         self.suggestion_table.doubleClicked.connect(self._show_suggestion)

@@ -42,6 +42,7 @@ from ui.messages import show_info
 from ui.operations import BackgroundOp, ExportOp
 from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour, Sheet, apply_style
 from ui.workers import Progress, TaskHandle, run_task
 
 
@@ -58,12 +59,12 @@ class ImportPreviewDialog(QDialog):
         self.resize(860, 520)
         summary = QLabel(report.summary().replace("已导入 0 件。", self.tr("尚未导入。")), self)
         summary.setWordWrap(True)
-        summary.setStyleSheet("font-weight: bold;")
+        apply_style(summary, Sheet.BOLD)
         self.problems: RowsModel[Problem] = RowsModel([
             RowColumn(self.tr("行"), lambda p: str(p.row)),
             RowColumn(self.tr("列"), lambda p: p.column),
             RowColumn(self.tr("类型"), lambda p: self.tr("错误") if p.severity == ERROR else self.tr("提示"),
-                      lambda p: "#b3261e" if p.severity == ERROR else "#8a5a00"),
+                      lambda p: Colour.ERROR if p.severity == ERROR else Colour.WARN),
             RowColumn(self.tr("原因"), lambda p: p.message),
         ], self)
         self.problems.set_rows(sorted(report.problems, key=lambda p: (p.row, p.severity != ERROR)))

@@ -20,6 +20,7 @@ from app.cases.queries import get_case
 from app.cases.reply_facts import EarlierCase, availability, earlier_answered_cases
 from ui.cases.actions import read
 from ui.context import AppContext
+from ui.style import Sheet, apply_style
 
 
 def _tr(text: str) -> str:
@@ -37,7 +38,7 @@ class ReplyGate:
         self.reason = QLabel(parent)
         self.reason.setObjectName("replyTypeRefused")
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #b3261e;")
+        apply_style(self.reason, Sheet.ERROR)
 
     def load(self, combo: QComboBox, case_id: int, today: date, repeat_of: str) -> None:
         def gather(s: Session) -> tuple[dict[ReplyType, str | None], list[EarlierCase]]:

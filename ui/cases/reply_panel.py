@@ -64,10 +64,11 @@ from ui.context import AppContext
 from ui.operations import Op, announce, precheck
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog, content_html
+from ui.style import Sheet, apply_style
 
 APPROVERS: tuple[tuple[str, Role], ...] = tuple(REPLY_STEPS.items())
-DONE = "color: #2e7d32;"
-TODO = "color: #757575;"
+DONE = Sheet.DONE_STEP
+TODO = Sheet.TODO_STEP
 
 
 class ReplyPanel(QWidget):
@@ -96,13 +97,13 @@ class ReplyPanel(QWidget):
         self.detail_label = QLabel(self.tr("具体情形："), draft)
         self.outcome_label = QLabel(draft)
         self.outcome_label.setWordWrap(True)
-        self.outcome_label.setStyleSheet("color: #0d47a1;")
+        apply_style(self.outcome_label, Sheet.INFO)
         self.body = QPlainTextEdit(draft)
         self.body.setObjectName("replyBody")
         self.body.setPlaceholderText(self.tr("答复内容（“现答复如下：”之后的正文）"))
         self.markers = QLabel(draft)
         self.markers.setWordWrap(True)
-        self.markers.setStyleSheet("color: #8a5a00;")
+        apply_style(self.markers, Sheet.WARN)
         self.fill_button = QPushButton(self.tr("填入默认文本"), draft)
         self.save_draft_button = QPushButton(self.tr("保存答复稿并提交审核"), draft)
         self.save_draft_button.setObjectName("saveReplyDraft")
@@ -143,7 +144,7 @@ class ReplyPanel(QWidget):
         self.returned = QLabel(leaders)
         self.returned.setObjectName("replyReturned")
         self.returned.setWordWrap(True)
-        self.returned.setStyleSheet("color: #b3261e;")
+        apply_style(self.returned, Sheet.ERROR)
         self.returned.hide()
         ll.addRow(self.returned)
         self.approval_status: dict[str, QLabel] = {}
@@ -278,10 +279,10 @@ class ReplyPanel(QWidget):
         justice_on = v.date_of("justice_review_on")
         if justice_on:
             self.justice_status.setText(self.tr("✓ 已于 {d} 审核").format(d=justice_on.isoformat()))
-            self.justice_status.setStyleSheet(DONE)
+            apply_style(self.justice_status, DONE)
         else:
             self.justice_status.setText(self.tr("待司法局审核") if approving else self.tr("答复稿提交后进行"))
-            self.justice_status.setStyleSheet(TODO)
+            apply_style(self.justice_status, TODO)
         self._offer(ReplyAction.JUSTICE_REVIEW, self.justice_date, self.justice_opinion, self.justice_button)
         got = v.approvals()
         for step, _role in APPROVERS:
@@ -289,14 +290,14 @@ class ReplyPanel(QWidget):
             label = self.approval_status[step]
             if sign is None:
                 label.setText(self.tr("待签批"))
-                label.setStyleSheet(TODO)
+                apply_style(label, TODO)
             else:
                 text = self.tr("✓ {name} {decision}（{when}）").format(
                     name=sign.signer_name, decision=sign.decision.label, when=sign.signed_at.strftime("%Y-%m-%d"))
                 if sign.opinion:
                     text += self.tr("：{op}").format(op=sign.opinion)
                 label.setText(text)
-                label.setStyleSheet(DONE if sign.decision.value == "approve" else "color: #b3261e;")
+                apply_style(label, DONE if sign.decision.value == "approve" else Sheet.ERROR)
             # The county order (分管领导, then 主要领导) is app.cases.reply_actions'.
             self._offer(ReplyAction.signing(step, Decision.APPROVE), self.approval_buttons[step])
         returned = [s for s in v.signs if s.decision is Decision.RETURN and s.step in dict(APPROVERS)]
@@ -310,10 +311,10 @@ class ReplyPanel(QWidget):
         if replied:
             self.send_status.setText(self.tr("✓ 已于 {d} 发出答复，文号 {no}").format(
                 d=replied.isoformat(), no=v.text("reply_doc_no") or "—"))
-            self.send_status.setStyleSheet(DONE)
+            apply_style(self.send_status, DONE)
         else:
             self.send_status.setText(self.tr("两位领导审定后发送") if not ready else self.tr("可以发送"))
-            self.send_status.setStyleSheet(TODO)
+            apply_style(self.send_status, TODO)
         self.letter_button.setEnabled(bool(v.text("reply_body")))
         # Reopened with the reply standing (a registration detail was corrected): close it again.
         reopened = v.status is CaseStatus.IN_PROGRESS and replied is not None and delivered is not None

@@ -25,6 +25,7 @@ from ui.cases.filter_bar import FilterBar
 from ui.cases.intake_dialog import IntakeDialog
 from ui.cases.register_actions import RegisterActions
 from ui.context import AppContext
+from ui.style import Sheet, apply_style
 
 RECORD_TYPE = "request_case"
 MAX_PAGES_TO_FIND = 10  # when re-selecting a case after a refresh; beyond that it stays shown below only
@@ -40,13 +41,13 @@ class CasesTab(QWidget):
 
         self.new_button = QPushButton(self.tr("登记新申请…"), self)
         self.new_button.setObjectName("newCase")
-        self.new_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
+        apply_style(self.new_button, Sheet.NEW_BUTTON)
         self.export_button = QPushButton(self.tr("导出台账…"), self)
         self.import_button = QPushButton(self.tr("导入台账…"), self)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.count = QLabel(self)
         self.count.setObjectName("caseCount")
-        self.count.setStyleSheet("color: #555;")
+        apply_style(self.count, Sheet.HINT)
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addSpacing(12)

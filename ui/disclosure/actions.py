@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.operations import ERROR_STYLE, read
+from ui.style import apply_style
 
 __all__ = ["error_label", "read"]
 
@@ -16,6 +17,6 @@ def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("dialogMessage")
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    apply_style(label, ERROR_STYLE)
     label.hide()
     return label

@@ -16,6 +16,7 @@ from app.disclosure.item_actions import ItemAction
 from app.disclosure.queries import ItemView, deadline_of
 from app.workdays.calendar import WorkCalendar
 from ui.availability import offer
+from ui.style import Sheet, apply_style
 
 if TYPE_CHECKING:
     from ui.disclosure.item_detail import ItemDetail
@@ -92,7 +93,7 @@ class ActionButtons(QWidget):
         # The step that moves the item on is the obvious one to press.
         main = next((b for b in (self.review, self.publish, self.decide, self.end_delay) if shown[b]), None)
         for button in self.all():
-            button.setStyleSheet("font-weight: bold;" if button is main else "")
+            apply_style(button, Sheet.either(button is main, Sheet.BOLD, Sheet.NONE))
 
     def connect_to(self, detail: ItemDetail) -> None:
         self.edit.clicked.connect(detail.edit_item)

@@ -56,11 +56,12 @@ from ui.messages import show_error
 from ui.operations import Op, announce
 from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
+from ui.style import Colour, Sheet, apply_style
 from ui.website.interpretation_panel import InterpretationPanel
 
 STATUS_COLOURS = {
-    ItemStatus.DRAFT: "#546e7a", ItemStatus.REVIEWED: "#1565c0", ItemStatus.DELAYED: "#8e24aa",
-    ItemStatus.PUBLISHED: "#2e7d32", ItemStatus.WITHHELD: "#6d4c41", ItemStatus.ON_REQUEST: "#00838f",
+    ItemStatus.DRAFT: "#546e7a", ItemStatus.REVIEWED: Colour.LINK, ItemStatus.DELAYED: Colour.DELAYED,
+    ItemStatus.PUBLISHED: Colour.DONE, ItemStatus.WITHHELD: "#6d4c41", ItemStatus.ON_REQUEST: "#00838f",
     ItemStatus.SUPERSEDED: "#757575",
 }
 
@@ -95,20 +96,20 @@ class ItemDetail(QWidget):
 
         self.item_no = QLabel(self)
         self.item_no.setObjectName("itemNo")
-        self.item_no.setStyleSheet("color: #555;")
+        apply_style(self.item_no, Sheet.HINT)
         self.status = QLabel(self)
         self.status.setObjectName("itemStatus")
         self.title = QLabel(self)
         self.title.setObjectName("itemTitleLabel")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        apply_style(self.title, Sheet.HEADING_LARGE)
         self.deadline = QLabel(self)
         self.deadline.setObjectName("itemDeadline")
         self.deadline_button = QPushButton(self.tr("期限计算…"), self)
         self.deadline_button.setObjectName("deadlineButton")
         self.deadline_button.setFlat(True)
-        self.deadline_button.setStyleSheet("color: #0d47a1; text-decoration: underline;")
+        apply_style(self.deadline_button, Sheet.LINK)
         self.deadline_button.setCursor(Qt.CursorShape.PointingHandCursor)
         top = QHBoxLayout()
         top.addWidget(self.item_no)
@@ -168,7 +169,7 @@ class ItemDetail(QWidget):
         layout.addWidget(self.tabs, 1)
         self.empty = QLabel(self.tr("在上方列表中选择一条公开事项查看和办理；新的信息请点击“登记公开事项…”。"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #777;")
+        apply_style(self.empty, Sheet.FAINT)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(page)
@@ -210,7 +211,7 @@ class ItemDetail(QWidget):
         self.item_no.setText(self.tr("{no}　第 {v} 版").format(no=v.item_no, v=v.version_no))
         colour = STATUS_COLOURS[v.status]
         self.status.setText(v.status.label)
-        self.status.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; padding: 1px 8px;")
+        apply_style(self.status, Sheet.tag(colour))
         kind = f"〔{v.doc_kind.label}〕" if v.doc_kind is not DocKind.NONE else ""
         self.title.setText(v.title + kind)
         self._render_deadline(v)
@@ -229,28 +230,28 @@ class ItemDetail(QWidget):
         if v.status is ItemStatus.DELAYED and v.due_on is None:
             cause = v.delay_cause if len(v.delay_cause) <= 60 else v.delay_cause[:58] + "…"  # in full below
             text = self.tr("暂缓发布：{cause}　事由消除后重新计算发布期限。").format(cause=cause.rstrip("。"))
-            style = "color: #8e24aa;"
+            style = Sheet.colour(Colour.DELAYED)
         elif v.status.is_pending and v.due_on is not None:
             left = workdays_left(self.calendar, v.due_on, today)
             if left < 0:
                 text = self.tr("发布期限：{due}（已超期 {n} 个工作日）").format(due=v.due_on.isoformat(), n=-left)
-                style = "color: #b3261e; font-weight: bold;"
+                style = Sheet.bold_colour(Colour.ERROR)
             elif left == 0:
                 text = self.tr("发布期限：{due}（今天到期）").format(due=v.due_on.isoformat())
-                style = "color: #b3261e; font-weight: bold;"
+                style = Sheet.bold_colour(Colour.ERROR)
             else:
                 text = self.tr("发布期限：{due}（剩余 {n} 个工作日）").format(due=v.due_on.isoformat(), n=left)
-                style = "color: #8a5a00; font-weight: bold;" if left <= 3 else "color: #333;"
+                style = Sheet.bold_colour(Colour.WARN) if left <= 3 else Sheet.colour(Colour.TEXT)
             if v.due_unconfirmed:
                 text += self.tr("　期限未确认：节假日安排尚未录入")
         elif v.published_on is not None:
             due = detail_actions.deadline_text(v, self.calendar)
             text = self.tr("已于 {day} 发布").format(day=v.published_on.isoformat()) + due
-            style = "color: #b3261e;" if "逾期" in due else "color: #2e7d32;"
+            style = Sheet.ERROR if "逾期" in due else Sheet.DONE_STEP
         elif v.status in (ItemStatus.WITHHELD, ItemStatus.ON_REQUEST):
             text = self.tr("{decision}，不计发布期限").format(decision=v.decision.label)
         self.deadline.setText(text)
-        self.deadline.setStyleSheet(style)
+        apply_style(self.deadline, style)
         self.deadline_button.setVisible(v.due_on is not None or v.published_on is not None)
 
     # -- actions -----------------------------------------------------------------------------

@@ -42,12 +42,13 @@ from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label
 from ui.disclosure.item_form import date_edit, from_qdate
 from ui.operations import Op
+from ui.style import Sheet, apply_style
 
 
 def _heading(view: ItemView, parent: QWidget) -> QLabel:
     label = QLabel(f"{view.item_no}《{view.title}》", parent)
     label.setWordWrap(True)
-    label.setStyleSheet("font-weight: bold;")
+    apply_style(label, Sheet.BOLD)
     return label
 
 
@@ -184,7 +185,7 @@ class PublishDialog(_ActionDialog):
             late = from_qdate(self.published_on.date()) > view.due_on
             note = QLabel(self.tr("发布期限：{due}").format(due=view.due_on.isoformat())
                           + (self.tr("（已超过期限，将记为逾期发布）") if late else ""), self)
-            note.setStyleSheet("color: #b3261e;" if late else "color: #555;")
+            apply_style(note, Sheet.either(late, Sheet.ERROR, Sheet.HINT))
             self.body.addWidget(note)
 
     def change(self, session: Session) -> object:
@@ -239,7 +240,7 @@ class DeadlineDialog(QDialog):
         self.setWindowTitle(self.tr("发布期限计算 — {no}").format(no=view.item_no))
         self.setMinimumSize(600, 320)
         heading = QLabel(self.tr("自信息形成或变更之日起 20 个工作日内发布（第九条）"), self)
-        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        apply_style(heading, Sheet.HEADING)
         self.text = QTextBrowser(self)
         self.text.setObjectName("deadlineText")
         self.text.setPlainText(explanation)

@@ -38,8 +38,10 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read
+from ui.help import add_help_shortcut
 from ui.operations import Op
 from ui.shortcuts import add_save_shortcut
+from ui.style import Sheet, apply_style
 
 
 class FormMode(Enum):
@@ -84,6 +86,7 @@ class ItemFormDialog(QDialog):
                   FormMode.EDIT: self.tr("修改公开事项 — {no}"),
                   FormMode.NEW_VERSION: self.tr("登记新版本 — {no}")}
         self.setWindowTitle(titles[mode].format(no=view.item_no if view else ""))
+        add_help_shortcut(self, "item_form")  # F1
         self.setMinimumWidth(680)
 
         self.title = QLineEdit(self)
@@ -105,7 +108,7 @@ class ItemFormDialog(QDialog):
         self.doc_no.setObjectName("itemDocNo")
         self.doc_no.setPlaceholderText(self.tr("如 锦府办发〔2024〕5号；没有文号的不填"))
         self.doc_no_hint = QLabel(self)
-        self.doc_no_hint.setStyleSheet("color: #8a5a00;")
+        apply_style(self.doc_no_hint, Sheet.WARN)
         self.doc_no_hint.hide()
         self.doc_kind = QComboBox(self)
         self.doc_kind.setObjectName("itemDocKind")
@@ -116,7 +119,7 @@ class ItemFormDialog(QDialog):
         self.formed_on.setObjectName("itemFormedOn")
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadlinePreview")
-        self.deadline.setStyleSheet("color: #0d47a1;")
+        apply_style(self.deadline, Sheet.INFO)
         self.summary = QPlainTextEdit(self)
         self.summary.setPlaceholderText(self.tr("内容摘要（可不填）"))
         self.summary.setFixedHeight(64)
@@ -168,7 +171,7 @@ class ItemFormDialog(QDialog):
                                   "并自变更之日起重新计算 {n} 个工作日的发布期限（第九条）。")
                           .format(n=PUBLISH_DAYS), self)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #555;")
+            apply_style(note, Sheet.HINT)
             layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.others)

@@ -7,6 +7,7 @@ from html import escape
 
 from app.disclosure.enums import Decision, DocKind
 from app.disclosure.queries import ItemView, category_label, reason_label
+from ui.style import pt
 
 _HEAD = "style='color:#0d47a1;margin:12px 0 4px 0'"
 _LABEL = "align='right' valign='top' style='color:#666;padding:3px 12px 3px 0;white-space:nowrap'"
@@ -70,7 +71,7 @@ def summary_html(v: ItemView) -> str:
 
 def review_html(v: ItemView) -> str:
     """What the section head reads before signing the secrecy review."""
-    return (f"<p style='font-size:12pt;font-weight:bold'>{escape(v.item_no)}《{escape(v.title)}》</p>"
+    return (f"<p style='font-size:{pt(12)}pt;font-weight:bold'>{escape(v.item_no)}《{escape(v.title)}》</p>"
             + _table(record_rows(v))
             + "<p style='color:#555'>请审查该信息是否涉及国家秘密、工作秘密、商业秘密和个人隐私，"
               "是否属于第七条所列不予公开的情形，并填写审查意见。</p>")

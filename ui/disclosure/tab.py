@@ -29,6 +29,7 @@ from ui.disclosure.item_detail import ItemDetail
 from ui.disclosure.item_form import ItemFormDialog
 from ui.disclosure.item_list_model import COLUMNS, ItemListModel
 from ui.disclosure.year_figures_page import YearFiguresPage
+from ui.style import Sheet, apply_style
 
 RECORD_TYPE = "disclosure"
 
@@ -44,7 +45,7 @@ class DisclosureTab(QWidget):
 
         self.new_button = QPushButton(self.tr("登记公开事项…"), self)
         self.new_button.setObjectName("newItem")
-        self.new_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
+        apply_style(self.new_button, Sheet.NEW_BUTTON)
         self.register_button = QPushButton(self.tr("导出台账…"), self)
         self.register_button.setObjectName("exportRegister")
         self.catalogue_button = QPushButton(self.tr("导出公开目录…"), self)
@@ -52,7 +53,7 @@ class DisclosureTab(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.count = QLabel(self)
         self.count.setObjectName("itemCount")
-        self.count.setStyleSheet("color: #555;")
+        apply_style(self.count, Sheet.HINT)
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addSpacing(12)

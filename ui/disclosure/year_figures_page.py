@@ -34,13 +34,14 @@ from app.disclosure.figures import INT_FIELDS, document_counts, save_year_figure
 from ui.context import AppContext
 from ui.disclosure.actions import read
 from ui.operations import Op
+from ui.style import Sheet, apply_style
 
 MAX_COUNT = 999_999
 MIN_FORM_WIDTH = 760
 MAX_FORM_WIDTH = 900
-_HEADER = "font-weight: bold; color: #333; background: #eef2f7; padding: 4px 8px;"
-_AUTO = "color: #0d47a1; padding: 0 8px;"
-_TOTAL = "font-weight: bold; padding: 0 8px;"
+_HEADER = Sheet.TABLE_HEADER_CELL
+_AUTO = Sheet.AUTO_CELL
+_TOTAL = Sheet.TOTAL_CELL
 # The form's fields for the documents not recorded as items, per kind, in Part 2's column order.
 EXTRA_FIELDS: dict[DocKind, tuple[str, str, str]] = {
     DocKind.RULE: ("rules_issued", "rules_repealed", "rules_in_force"),
@@ -65,11 +66,11 @@ class YearFiguresPage(QWidget):
             self.year.addItem(self.tr("{year} 年").format(year=y), y)
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setObjectName("saveFigures")
-        self.save_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        apply_style(self.save_button, Sheet.PRIMARY_BUTTON)
         self.message = QLabel(self)
         self.message.setObjectName("figuresMessage")
         self.stamp = QLabel(self)
-        self.stamp.setStyleSheet("color: #777;")
+        apply_style(self.stamp, Sheet.FAINT)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("年度："), self))
         bar.addWidget(self.year)
@@ -126,7 +127,7 @@ class YearFiguresPage(QWidget):
             "登记废止后不再计入现行有效）；未在本程序登记的规章、规范性文件和其他数字由各科室提供后在此填写。"
             "以上数字用于政府信息公开工作年度报告第二部分。"), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        apply_style(note, Sheet.HINT)
         # A form as wide as the screen puts the numbers far from their labels: keep it compact.
         body = QWidget(self)
         body.setMinimumWidth(MIN_FORM_WIDTH)
@@ -162,13 +163,13 @@ class YearFiguresPage(QWidget):
 
     def _header(self, text: str) -> QLabel:
         label = QLabel(text, self)
-        label.setStyleSheet(_HEADER)
+        apply_style(label, _HEADER)
         return label
 
     def _value_label(self, style: str) -> QLabel:
         label = QLabel("0", self)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        label.setStyleSheet(style)
+        apply_style(label, style)
         return label
 
     def current_year(self) -> int:
@@ -220,7 +221,7 @@ class YearFiguresPage(QWidget):
         if ok:
             self.load()
             self.message.setText(self.tr("已保存。"))
-            self.message.setStyleSheet("color: #2e7d32;")
+            apply_style(self.message, Sheet.OK)
             self.message.show()
             self.figures_saved.emit(year)
         return ok

@@ -26,6 +26,7 @@ from ui.list_table import list_table
 from ui.messages import show_error
 from ui.operations import Op, read
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Sheet, apply_style
 
 
 def _size(n: int) -> str:
@@ -54,7 +55,7 @@ class AttachmentsPanel(QWidget):
         self.add_button = QPushButton(self.tr("添加附件…"), self)
         self.save_button = QPushButton(self.tr("另存为…"), self)
         self.note = QLabel(self.tr("保存草稿后才能添加附件。"), self)
-        self.note.setStyleSheet("color: #555;")
+        apply_style(self.note, Sheet.HINT)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("用途："), self))
         bar.addWidget(self.purpose)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from app.review.workflow import ChecklistMark
+from ui.style import Colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COL_ITEM, COL_OK, COL_NOTE = 0, 1, 2
@@ -113,7 +114,7 @@ class ChecklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and col == COL_OK:
             return Qt.CheckState.Checked if r.ok else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_ITEM and not r.done:
-            return QBrush(QColor("#8a5a00"))
+            return QBrush(QColor(Colour.WARN))
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

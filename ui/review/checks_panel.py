@@ -41,6 +41,7 @@ from app.review.workflow import accept_finding
 from ui.context import AppContext
 from ui.messages import logged_error_text
 from ui.operations import Op
+from ui.style import Colour, Sheet, apply_style
 from ui.workers import Progress, run_task
 
 CHECK_DELAY_MS = 400
@@ -156,7 +157,7 @@ class ChecksPanel(QWidget):
 
         self.heading = QLabel(self.tr("自动检查：正在准备词表…"), self)
         self.heading.setObjectName("checksHeading")
-        self.heading.setStyleSheet("font-weight: bold;")
+        apply_style(self.heading, Sheet.BOLD)
         self.model = FindingsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("findingsTable")
@@ -248,11 +249,11 @@ class ChecksPanel(QWidget):
         open_count = sum(1 for r in rows if not r.accepted)
         if not rows:
             self.heading.setText(self.tr("自动检查：未发现问题"))
-            self.heading.setStyleSheet("font-weight: bold; color: #26734d;")
+            apply_style(self.heading, Sheet.bold_colour(Colour.OK))
         else:
             self.heading.setText(self.tr("自动检查：发现 {n} 处，待核查 {m} 处").format(n=len(rows), m=open_count))
-            colour = "#b3261e" if open_count else "#26734d"
-            self.heading.setStyleSheet(f"font-weight: bold; color: {colour};")
+            colour = Colour.ERROR if open_count else Colour.OK
+            apply_style(self.heading, Sheet.bold_colour(colour))
         self._highlight(rows)
         self._on_selection()
         self.findings_changed.emit(open_count)
@@ -267,7 +268,7 @@ class ChecksPanel(QWidget):
             fmt.setBackground(_ACCEPTED if row.accepted else (_HIGH if f.severity == "high" else _MEDIUM))
             if f.severity == "high" and not row.accepted:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor("#b3261e"))
+                fmt.setUnderlineColor(QColor(Colour.ERROR))
             fmt.setToolTip(f"{KIND_LABELS.get(f.kind, f.kind)}：{f.message}")
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.editor.document())

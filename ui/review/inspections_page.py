@@ -42,9 +42,10 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour, Sheet, apply_style
 
+_RED, _GREEN = Colour.ERROR, Colour.OK
 LOOKBACK_WORKDAYS = 10
-_RED, _GREEN = "#b3261e", "#26734d"
 
 
 def _ok(value: bool) -> str:
@@ -113,14 +114,14 @@ class InspectionsPage(QWidget):
         corrected_row.addWidget(self.corrected_on)
         corrected_row.addStretch(1)
         self.editing_label = QLabel(form_box)
-        self.editing_label.setStyleSheet("color: #555;")
+        apply_style(self.editing_label, Sheet.HINT)
         self.message = QLabel(form_box)
         self.message.setObjectName("inspectionMessage")
         self.message.setWordWrap(True)
         self.new_button = QPushButton(self.tr("新记录"), form_box)
         self.save_button = QPushButton(self.tr("保存"), form_box)
         self.save_button.setObjectName("saveInspection")
-        self.save_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        apply_style(self.save_button, Sheet.PRIMARY_BUTTON)
         buttons = QHBoxLayout()
         buttons.addWidget(self.editing_label, 1)
         buttons.addWidget(self.new_button)
@@ -143,7 +144,7 @@ class InspectionsPage(QWidget):
         rule = QLabel(self.tr("第十九条：每日浏览网站内容，特别要认真审看新发布的稿件信息，"
                               "及时发现问题、纠正错漏并做好记录。"), self)
         rule.setWordWrap(True)
-        rule.setStyleSheet("color: #555;")
+        apply_style(rule, Sheet.HINT)
         ll.addWidget(rule)
         ll.addStretch(1)
 
@@ -153,7 +154,7 @@ class InspectionsPage(QWidget):
         for b in (self.prev_button, self.next_button):
             b.setFixedWidth(32)
         self.month_label = QLabel(self)
-        self.month_label.setStyleSheet("font-weight: bold;")
+        apply_style(self.month_label, Sheet.BOLD)
         self.missing = QLabel(self)
         self.missing.setObjectName("missingDays")
         self.missing.setWordWrap(True)
@@ -259,10 +260,10 @@ class InspectionsPage(QWidget):
             days = "、".join(self.tr("{m}月{d}日").format(m=d.month, d=d.day) for d in missing)
             self.missing.setText(self.tr("近 {n} 个工作日中有 {k} 天没有巡检记录：{days}").format(
                 n=LOOKBACK_WORKDAYS, k=len(missing), days=days))
-            self.missing.setStyleSheet(f"color: {_RED};")
+            apply_style(self.missing, Sheet.ERROR)
         else:
             self.missing.setText(self.tr("近 {n} 个工作日均有巡检记录。").format(n=LOOKBACK_WORKDAYS))
-            self.missing.setStyleSheet(f"color: {_GREEN};")
+            apply_style(self.missing, Sheet.OK)
 
     # -- the form ------------------------------------------------------------------------------
     @Slot()
@@ -325,7 +326,7 @@ class InspectionsPage(QWidget):
         ok, saved_id = self.ctx.run(Op(save, RecordKind.REVIEW, parent=self, message=self.message))
         if not ok or saved_id is None:
             return False
-        self.message.setStyleSheet(f"color: {_GREEN};")
+        apply_style(self.message, Sheet.OK)
         self.message.setText(self.tr("已保存 {d} 的巡检记录。").format(d=form.day.isoformat()))
         self.show_month(form.day.year, form.day.month)
         self.new_record()

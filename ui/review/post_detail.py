@@ -20,6 +20,7 @@ from app.review.post_actions import PostAction
 from app.review.ui_support import PostView, post_view
 from ui.context import AppContext
 from ui.review.post_summary import history_html, status_text, summary_html
+from ui.style import Sheet, apply_style
 
 _AFTER_REVIEW = (PostStatus.READY, PostStatus.PUBLISHED, PostStatus.CONFIRMED)
 
@@ -46,11 +47,11 @@ class PostDetail(QWidget):
         self.view: PostView | None = None
         self.heading = QLabel(self.tr("请在上方列表中选择一篇稿件。"), self)
         self.heading.setObjectName("postHeading")
-        self.heading.setStyleSheet("font-weight: bold;")
+        apply_style(self.heading, Sheet.BOLD)
         self.edit_button = QPushButton(self.tr("打开稿件…"), self)
         self.submit_button = QPushButton(self.tr("提交审核"), self)
         self.review_button = QPushButton(self.tr("审核…"), self)
-        self.review_button.setStyleSheet("font-weight: bold;")
+        apply_style(self.review_button, Sheet.BOLD)
         self.publish_button = QPushButton(self.tr("发布与确认…"), self)
         self.sheet_button = QPushButton(self.tr("打印审核发布单"), self)
         self.sheet_button.setObjectName("printSheet")

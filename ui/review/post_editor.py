@@ -40,6 +40,7 @@ from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
 from ui.conflict_dialog import ConflictDialog, ConflictRow
 from ui.context import AppContext
+from ui.help import add_help_shortcut
 from ui.messages import confirm, show_error
 from ui.operations import Op
 from ui.review.attachments_panel import AttachmentsPanel
@@ -47,6 +48,7 @@ from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
 from ui.review.source_section import SourceSection
 from ui.shortcuts import add_save_shortcut
+from ui.style import Sheet, apply_style
 from ui.website.interpretation_kind import InterpretationKindBox
 from ui.workers import run_task
 
@@ -71,6 +73,7 @@ class PostEditor(QDialog):
         self._discard = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1180, 780)
+        add_help_shortcut(self, "post_editor")  # F1
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("postTitle")
@@ -96,11 +99,11 @@ class PostEditor(QDialog):
         kinds.addStretch(1)
         self.state = QLabel(self)
         self.state.setObjectName("postState")
-        self.state.setStyleSheet("color: #555;")
+        apply_style(self.state, Sheet.HINT)
         self.banner = QLabel(self)
         self.banner.setObjectName("returnBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fde2e1; color: #b3261e; padding: 6px; font-weight: bold;")
+        apply_style(self.banner, Sheet.ALERT_BANNER)
         self.banner.hide()
         head = QFormLayout()
         head.addRow(self.tr("标题："), self.title_edit)
@@ -120,7 +123,7 @@ class PostEditor(QDialog):
         self.import_button = QPushButton(self.tr("从文件导入…"), self)
         self.import_button.setToolTip(self.tr("导入 Word 文档（.docx）或文本文件（.txt）的文字"))
         self.count = QLabel(self)
-        self.count.setStyleSheet("color: #555;")
+        apply_style(self.count, Sheet.HINT)
         self.checks = ChecksPanel(ctx, self.body, post_id, self)
         body_box = QWidget(self)
         bl = QVBoxLayout(body_box)
@@ -162,7 +165,7 @@ class PostEditor(QDialog):
         self.save_button = QPushButton(self.tr("保存草稿"), self)
         add_save_shortcut(self, self.save)  # Ctrl+S
         self.submit_button = QPushButton(self.tr("提交审核"), self)
-        self.submit_button.setStyleSheet("font-weight: bold;")
+        apply_style(self.submit_button, Sheet.BOLD)
         self.close_button = QPushButton(self.tr("关闭"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
@@ -9,9 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from app.localtime import local_text
 from app.review.enums import ChangeKind, PostStatus, SourceKind
 from app.review.ui_support import PostView, kinds_text
+from ui.style import Colour, Sheet, pt
 
-INSERT_STYLE = "background-color:#c8f0c8; color:#0b5d1e;"
-DELETE_STYLE = "background-color:#ffd2cf; color:#a1140b; text-decoration:line-through;"
+DIFF_STYLES = {"delete": Sheet.DIFF_DELETE, "delete_word": Sheet.DIFF_DELETE_WORD,
+               "insert": Sheet.DIFF_INSERT, "insert_word": Sheet.DIFF_INSERT_WORD}
 TABLE = '<table cellspacing="0" cellpadding="3" width="100%" style="border-collapse:collapse;">'
 LABEL_CELL = '<td width="110" style="color:#555; vertical-align:top;">{}</td>'
 
@@ -67,7 +69,7 @@ def source_rows(v: PostView) -> list[str]:
 def summary_html(v: PostView, *, with_body: bool = False) -> str:
     """The particulars of a post, as the detail pane and the sign-off dialog show them."""
     f = v.form
-    title = f"<p style='font-size:13pt; font-weight:bold; margin:0 0 6px 0;'>{escape(f.title)}</p>"
+    title = f"<p style='font-size:{pt(13)}pt; font-weight:bold; margin:0 0 6px 0;'>{escape(f.title)}</p>"
     rows = [
         _row(_tr("编号"), v.post_no),
         _row(_tr("状态"), f"{status_text(v.status, v.round)}（第 {v.round} 轮，共 {v.version_count} 版）"),
@@ -118,7 +120,7 @@ def history_html(v: PostView) -> str:
                    (_tr("轮次"), _tr("环节"), _tr("审核人"), _tr("结论"), _tr("意见"), _tr("时间")))
     rows = []
     for r in sorted(v.reviews, key=lambda r: (-r.round, r.signed_at)):
-        colour = "#26734d" if r.decision.value == "approve" else "#b3261e"
+        colour = Colour.OK if r.decision.value == "approve" else Colour.ERROR
         notes = [f"{k}：{m.note}" for k, m in r.checklist.items() if m.note]
         opinion = escape(r.opinion) + "".join(f"<br/><span style='color:#555;'>· {escape(n)}</span>" for n in notes)
         rows.append(
@@ -129,15 +131,12 @@ def history_html(v: PostView) -> str:
     return TABLE.replace('width="100%"', 'width="100%" border="1"') + f"<tr>{head}</tr>" + "".join(rows) + "</table>"
 
 
-def diff_html(segments: list[tuple[str, str]]) -> str:
-    """Insertions green, deletions red and struck through; the rest as it stands."""
+def diff_html(segments: Sequence[tuple[str, str]]) -> str:
+    """Unchanged sentences plain; the old sentence struck in red and the new one in green, the changed
+    words inside each darker and bold (app/review/text_diff.py)."""
     parts = []
     for op, text in segments:
         t = escape(text)
-        if op == "insert":
-            parts.append(f"<span style='{INSERT_STYLE}'>{t}</span>")
-        elif op == "delete":
-            parts.append(f"<span style='{DELETE_STYLE}'>{t}</span>")
-        else:
-            parts.append(t)
+        style = DIFF_STYLES.get(op)
+        parts.append(f"<span style='{style}'>{t}</span>" if style else t)
     return "<div style='white-space:pre-wrap; line-height:150%;'>" + "".join(parts) + "</div>"

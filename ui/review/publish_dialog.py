@@ -29,9 +29,11 @@ from app.review.workflow import confirm_by_source, publish, start_change
 from ui.context import AppContext
 from ui.date_field import DateTimeField
 from ui.discard_guard import DiscardGuard
+from ui.help import add_help_shortcut
 from ui.operations import Op
 from ui.review.post_summary import summary_html
 from ui.screen_fit import scroll_area
+from ui.style import Sheet, apply_style
 
 
 def _now_edit(parent: QWidget) -> DateTimeField:
@@ -53,6 +55,7 @@ class PublishDialog(QDialog):
         self.ctx = ctx
         self.post_id = post_id
         self.setWindowTitle(self.tr("发布与确认"))
+        add_help_shortcut(self, "review")  # F1
         self.resize(760, 720)
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
@@ -63,7 +66,7 @@ class PublishDialog(QDialog):
         self.url.setPlaceholderText(self.tr("发布后的网页地址，如 https://www.jinping.gov.cn/…"))
         self.published_at = _now_edit(self.publish_box)
         self.publish_note = QLabel(self.publish_box)
-        self.publish_note.setStyleSheet("color: #555;")
+        apply_style(self.publish_note, Sheet.HINT)
         self.publish_button = QPushButton(self.tr("记录发布"), self.publish_box)
         form = QFormLayout(self.publish_box)
         form.addRow(self.tr("发布网址："), self.url)
@@ -147,7 +150,7 @@ class PublishDialog(QDialog):
 
     def _ok(self, text: str) -> None:
         self.guard.mark_clean()  # what was typed is recorded
-        self.message.setStyleSheet("color: #26734d;")
+        apply_style(self.message, Sheet.OK)
         self.message.setText(text)
         self.reload()
 

@@ -33,7 +33,8 @@ from app.context import Actor
 from app.errors import StaleContent, UserError
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, STAGE_DUTIES, ReviewStage
 from app.review.posts import STAGE_ROLES, get_post
-from app.review.ui_support import PostView, checklist_problem, compare_versions, diff_segments, post_view
+from app.review.text_diff import diff_segments
+from app.review.ui_support import PostView, checklist_problem, compare_versions, post_view
 from app.review.workflow import (
     ChecklistMark,
     escalation_missing,
@@ -47,6 +48,7 @@ from app.signoff.service import Decision
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
+from ui.help import add_help_shortcut
 from ui.operations import Op, announce
 from ui.review.checklist_model import COL_ITEM, COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
 from ui.review.checklist_view import CHECKLIST_PROBLEM_START, toggle_on_row_click
@@ -54,6 +56,7 @@ from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import diff_html, history_html, summary_html
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
+from ui.style import Sheet, apply_style
 
 ESCALATION_BODIES = ("县委保密部门", "县委网信部门", "县委、县政府有关领导")
 DUTY_NUMBERS = {ReviewStage.FIRST: "（一）", ReviewStage.SECOND: "（二）", ReviewStage.THIRD: "（三）"}
@@ -63,7 +66,7 @@ def _checklist_view(model: ChecklistModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # follows 界面字号
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     header = view.horizontalHeader()
@@ -71,7 +74,7 @@ def _checklist_view(model: ChecklistModel, parent: QWidget) -> QTableView:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(COL_OK, QHeaderView.ResizeMode.Fixed)
     header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-    view.setColumnWidth(COL_OK, 44)
+    view.setColumnWidth(COL_OK, view.fontMetrics().horizontalAdvance("符合") + 16)
     view.setWordWrap(False)
     rows = model.rowCount()
     view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * 26 + 4)
@@ -98,21 +101,22 @@ class ReviewDialog(QDialog):
                 status=self.view.status.label))
         self.stage: ReviewStage = self.view.stage
         self.setWindowTitle(self.tr("{stage} — 稿件 {no}").format(stage=self.stage.label, no=self.view.post_no))
+        add_help_shortcut(self, "review_dialog")  # F1
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1240, 840)
 
         heading = QLabel(self.tr("{stage}（{who}）：{title}").format(
             stage=self.stage.label, who=self.stage.reviewer_label, title=self.view.form.title), self)
-        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        apply_style(heading, Sheet.HEADING_LARGE)
         sub = QLabel(self.tr("编号 {no} · 发布到 {target} · 第 {round} 轮 · 采编 {author}").format(
             no=self.view.post_no, target=self.view.form.target, round=self.view.round,
             author=self.view.author_name), self)
-        sub.setStyleSheet("color: #555;")
+        apply_style(sub, Sheet.HINT)
         duty_text = self.tr("第九条{n}{duty}").format(n=DUTY_NUMBERS[self.stage], duty=STAGE_DUTIES[self.stage])
         self.duty = duty = QLabel(duty_text, self)
         duty.setObjectName("stageDuty")
         duty.setWordWrap(True)
-        duty.setStyleSheet("background: #f3f6fa; border: 1px solid #d5dde8; padding: 6px;")
+        apply_style(duty, Sheet.DUTY_BOX)
 
         # Left: what is reviewed.
         self.diff = QTextBrowser(self)
@@ -125,7 +129,8 @@ class ReviewDialog(QDialog):
                 n=current.number if current else 1, label=base_label))
             self.diff.setHtml(diff_html([("equal", current.text if current else "")]))
         else:
-            compare.setText(self.tr("对比：{label} → 当前第 {n} 版（{who} 保存）。绿色为新增，红色删除线为删去。")
+            compare.setText(self.tr(
+                "对比：{label} → 当前第 {n} 版（{who} 保存）。红色删除线为原句，绿色为改后的句子，深色为改动的词语。")
                             .format(label=base_label, n=current.number, who=current.saved_by))
             self.diff.setHtml(diff_html(diff_segments(base.text, current.text)))
         compare.setWordWrap(True)
@@ -196,9 +201,9 @@ class ReviewDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("reviewMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        apply_style(self.message, Sheet.ERROR)
         self.approve_button = QPushButton(self.tr("同意"), self)
-        self.approve_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        apply_style(self.approve_button, Sheet.PRIMARY_BUTTON)
         self.return_button = QPushButton(self.tr("退回修改"), self)
         self.cancel_button = QPushButton(self.tr("取消"), self)
         for b in (self.approve_button, self.return_button):
@@ -240,7 +245,7 @@ class ReviewDialog(QDialog):
             why = escalation_missing(get_post(s, self.post_id))
         self.escalation_why = QLabel(why, box)
         self.escalation_why.setWordWrap(True)
-        self.escalation_why.setStyleSheet("color: #b3261e;")
+        apply_style(self.escalation_why, Sheet.ERROR)
         self.escalation_by = QComboBox(box)
         self.escalation_by.setEditable(True)
         self.escalation_by.addItems(ESCALATION_BODIES)
@@ -286,7 +291,7 @@ class ReviewDialog(QDialog):
         problem = checklist_problem(self.marks())
         self.pending.setText(self.tr("尚有 {n} 项未勾选也未注明：\n{items}").format(
             n=n, items=problem.split("\n", 1)[-1]) if n else self.tr("各要点均已核查。"))
-        self.pending.setStyleSheet("color: #8a5a00;" if n else "color: #26734d;")
+        apply_style(self.pending, Sheet.either(bool(n), Sheet.WARN, Sheet.OK))
         if self._checklist_refused and not problem:
             self.message.clear()  # its cause is fixed
             self._checklist_refused = False

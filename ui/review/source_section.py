@@ -29,19 +29,20 @@ from app.review.posts import PostForm
 from app.review.sources import Source, authoritative_sources, level_problem, match_source
 from ui.context import AppContext
 from ui.date_field import DateTimeField
+from ui.style import Sheet, apply_style
 
 BASIS_KINDS = ("领导批示", "正式公函")
 LEVEL_LABELS = {"central": QCoreApplication.translate("SourceSection", "中央"),
                 "provincial": QCoreApplication.translate("SourceSection", "省级"),
                 "local": QCoreApplication.translate("SourceSection", "地方")}
-HINT_STYLE = "color: #555;"
+HINT_STYLE = Sheet.HINT
 UNSET = QDateTime.fromString("2000-01-01T00:00:00", "yyyy-MM-ddTHH:mm:ss")
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setStyleSheet(HINT_STYLE)
+    apply_style(label, HINT_STYLE)
     return label
 
 
@@ -204,14 +205,14 @@ class SourceSection(QWidget):
         wrong_level = level_problem(source, str(self.doc_level.currentData() or ""))
         if source is None:
             self.verdict.setText(self.tr("✘ 不在权威来源名单内：须说明转载理由，或改从权威来源转载。"))
-            self.verdict.setStyleSheet("color: #b3261e;")
+            apply_style(self.verdict, Sheet.ERROR)
         elif wrong_level:
             self.verdict.setText("✘ " + wrong_level)
-            self.verdict.setStyleSheet("color: #b3261e;")
+            apply_style(self.verdict, Sheet.ERROR)
         else:
             level = LEVEL_LABELS.get(source.level, source.level)
             self.verdict.setText(self.tr("✔ 权威来源：{name}（{level}）").format(name=source.name, level=level))
-            self.verdict.setStyleSheet("color: #26734d;")
+            apply_style(self.verdict, Sheet.OK)
 
     def current_page(self) -> int:
         return max(self.kind_group.checkedId(), 0)
@@ -222,7 +223,7 @@ class SourceSection(QWidget):
     @Slot(int)
     def set_basis_count(self, count: int) -> None:
         self.basis_attached.setText(self.tr("已附 {n} 份").format(n=count) if count else self.tr("尚未附上"))
-        self.basis_attached.setStyleSheet("" if count else "color: #b3261e;")
+        apply_style(self.basis_attached, Sheet.either(bool(count), Sheet.NONE, Sheet.ERROR))
 
     def fill(self, form: PostForm) -> None:
         self.kind_buttons[form.source_kind].setChecked(True)

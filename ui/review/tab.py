@@ -30,6 +30,7 @@ from ui.review.post_filter_bar import PostFilterBar
 from ui.review.post_list_model import COLUMNS, PostListModel
 from ui.review.publish_dialog import PublishDialog
 from ui.review.review_dialog import ReviewDialog
+from ui.style import Sheet, apply_style
 
 MAX_PAGES_TO_FIND = 10  # when re-selecting a post after a refresh
 
@@ -42,13 +43,13 @@ class ReviewTab(QWidget):
 
         self.new_button = QPushButton(self.tr("新建稿件…"), self)
         self.new_button.setObjectName("newPost")
-        self.new_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
+        apply_style(self.new_button, Sheet.NEW_BUTTON)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.register_button = QPushButton(self.tr("导出稿件登记…"), self)
         self.register_button.setObjectName("exportPostRegister")
         self.count = QLabel(self)
         self.count.setObjectName("postCount")
-        self.count.setStyleSheet("color: #555;")
+        apply_style(self.count, Sheet.HINT)
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.refresh_button)

@@ -30,6 +30,7 @@ from app.review.wordlists_db import Entry, default_entries, entries, parse_entri
 from ui.context import AppContext
 from ui.operations import Op
 from ui.review.entries_model import EntriesModel
+from ui.style import Sheet, apply_style
 from ui.workers import run_task
 
 
@@ -74,9 +75,9 @@ class WordListsPage(QWidget):
         top.addWidget(self.search)
         self.format = QLabel(self)
         self.format.setWordWrap(True)
-        self.format.setStyleSheet("color: #555;")
+        apply_style(self.format, Sheet.HINT)
         self.notice = QLabel(self.tr("只有系统管理员可以修改清单；您可以查看。"), self)
-        self.notice.setStyleSheet("color: #8a5a00;")
+        apply_style(self.notice, Sheet.WARN)
         self.notice.setVisible(not ctx.actor.has(Role.ADMIN))
 
         self.model = EntriesModel(self)
@@ -98,7 +99,7 @@ class WordListsPage(QWidget):
         self.defaults_button.setToolTip(self.tr("在表格中显示程序自带的默认清单；保存后生效"))
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setObjectName("saveWordList")
-        self.save_button.setStyleSheet("font-weight: bold; padding: 4px 18px;")
+        apply_style(self.save_button, Sheet.PRIMARY_BUTTON)
         self.message = QLabel(self)
         self.message.setObjectName("wordListMessage")
         buttons = QHBoxLayout()
@@ -135,11 +136,11 @@ class WordListsPage(QWidget):
         self.format.setText(self.tr("文本文件格式：") + FORMATS[kind] + self.tr("以 # 开头的行为注释。"))
         if own:
             self.state.setText(self.tr("本单位清单，共 {n} 条").format(n=len(rows)))
-            self.state.setStyleSheet("color: #26734d;")
+            apply_style(self.state, Sheet.OK)
         else:
             self.state.setText(
                 self.tr("尚未保存本单位清单，检查时使用程序自带的默认清单（{n} 条）").format(n=len(rows)))
-            self.state.setStyleSheet("color: #8a5a00;")
+            apply_style(self.state, Sheet.WARN)
         self.dirty = False
         self.message.clear()
 
@@ -175,7 +176,7 @@ class WordListsPage(QWidget):
     @Slot()
     def _mark_dirty(self) -> None:
         self.dirty = True
-        self.message.setStyleSheet("color: #8a5a00;")
+        apply_style(self.message, Sheet.WARN)
         self.message.setText(self.tr("有未保存的修改，共 {n} 条").format(n=self.model.rowCount()))
 
     # -- editing -------------------------------------------------------------------------------
@@ -235,7 +236,7 @@ class WordListsPage(QWidget):
         if not ok:
             return False
         self.load(self.kind)
-        self.message.setStyleSheet("color: #26734d;")
+        apply_style(self.message, Sheet.OK)
         self.message.setText(self.tr("已保存 {n} 条。").format(n=count))
         self.list_saved.emit(self.kind.value)
         return True

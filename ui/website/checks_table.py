@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 from app.website.checks import Check
 from ui.checks_view import FAIL_FG, OK_FG, ChecksView
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour
 
-NOTE_FG = "#8a5a00"
+NOTE_FG = Colour.WARN
 
 
 def mark(check: Check) -> str:

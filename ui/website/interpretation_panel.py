@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.list_table import list_table
 from ui.operations import Op
 from ui.rows_model import RowColumn, RowsModel
+from ui.style import Colour
 
 
 class InterpretationPanel(QWidget):
@@ -45,9 +46,9 @@ class InterpretationPanel(QWidget):
             RowColumn(self.tr("标题"), lambda p: p.title),
             RowColumn(self.tr("栏目/账号"), lambda p: p.target),
             RowColumn(self.tr("解读类型"), lambda p: p.kind or self.tr("未注明"),
-                      lambda p: None if p.kind else "#b3261e"),
+                      lambda p: None if p.kind else Colour.ERROR),
             RowColumn(self.tr("状态"), lambda p: self.tr("已发布") if p.published else self.tr("未发布"),
-                      lambda p: "#2e7d32" if p.published else "#8a5a00"),
+                      lambda p: Colour.DONE if p.published else Colour.WARN),
         ], self)
         self.table = list_table(self.model, (90, 320, 150, 90), self, object_name="interpretationTable")
         self.candidates = QComboBox(self)

@@ -10,12 +10,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.website.layout import Row, Source
 from app.website.service import ReportData
+from ui.style import Colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 VALUE_COLUMN = 3
 HEADERS = ("栏目", "分项", "指标", "数值", "来源", "上年")
 SOURCE_TEXT = {Source.COMPUTED: "记录统计（双击查看）", Source.SETTING: "系统设置"}
-LINK_FG, SETTING_FG, CHANGED_BG, PROBLEM_BG, EMPTY_BG = "#1a4f8b", "#555555", "#fff4cc", "#fde2e1", "#f3f6fb"
+LINK_FG, SETTING_FG, CHANGED_BG, PROBLEM_BG, EMPTY_BG = Colour.DRILL, "#555555", "#fff4cc", Colour.OVERDUE_BG, "#f3f6fb"
 NOTICE_BG = "#fdf0d5"
 
 

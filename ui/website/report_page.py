@@ -35,6 +35,7 @@ from ui.availability import offer
 from ui.context import AppContext
 from ui.messages import show_error, show_info
 from ui.operations import ExportOp, Op
+from ui.style import Sheet, apply_style
 from ui.website.checks_table import ChecksTable
 from ui.website.records_dialog import FigureRecordsDialog
 from ui.website.report_model import VALUE_COLUMN, ReportModel
@@ -77,7 +78,7 @@ class WebsiteReportPage(YearlyReportPage):
         note = QLabel(self.tr("蓝色数字由记录统计，双击可查看对应记录；浅色底的数值须填报（数量为零请填 0）；"
                               "灰色来自系统设置。项目名称可在 系统设置 → 政府网站 中按正式附件更正。"), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
+        apply_style(note, Sheet.HINT)
 
         self.model = ReportModel(self)
         self.table = QTableView(self)
