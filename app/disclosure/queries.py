@@ -1,9 +1,8 @@
 """Reading disclosure items for the screens and exports: the filtered list, one item as a plain
 snapshot, its versions, attachments and sign-offs, and the deadline arithmetic.
 
-Pure Python (no Qt): the screens get dataclasses, never live ORM objects. A county office records
-a few hundred items a year, so the list is read whole and sorted in Python; the filter still runs
-in SQL so a search over many years stays quick.
+Pure Python (no Qt): the screens get dataclasses, never live ORM objects. The list is filtered,
+sorted and paged in SQL, like the case list, so many years of items scroll smoothly.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from app.cases.search import like_pattern
 from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, get_item
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
 from app.localtime import to_local
 from app.signoff.service import signoffs_for
 from app.workdays.calendar import Deadline, WorkCalendar
@@ -137,17 +137,49 @@ _ROW_COLUMNS = (
 )
 
 
-def list_items(session: Session, f: ItemFilter, calendar: WorkCalendar) -> list[ItemRow]:
-    """The items the filter selects, newest number first."""
-    result = session.execute(select(*_ROW_COLUMNS).where(*_conditions(f, calendar)))
-    rows = [
+# Sort keys the item list offers. 事项编号 GK-2024-10 must come after GK-2024-9: year, then
+# length, then text (the prefix "GK-" is fixed, so the year is characters 4-7).
+_ITEM_NO_ORDER: tuple[Any, ...] = (
+    func.substr(DisclosureItem.item_no, 4, 4), func.length(DisclosureItem.item_no), DisclosureItem.item_no,
+    DisclosureItem.version_no,
+)
+_SORTS: dict[str, tuple[Any, ...]] = {
+    "item_no": _ITEM_NO_ORDER,
+    "status": (DisclosureItem.status, *_ITEM_NO_ORDER),
+    "title": (DisclosureItem.title,),
+    "category": (DisclosureItem.category, *_ITEM_NO_ORDER),
+    "section": (DisclosureItem.section, *_ITEM_NO_ORDER),
+    "doc_no": (DisclosureItem.doc_no, *_ITEM_NO_ORDER),
+    "formed_on": (DisclosureItem.formed_on, *_ITEM_NO_ORDER),
+    "due_on": (DisclosureItem.due_on, *_ITEM_NO_ORDER),
+    "published_on": (DisclosureItem.published_on, *_ITEM_NO_ORDER),
+}
+ITEM_SORT_KEYS: tuple[str, ...] = tuple(_SORTS)
+
+
+def count_items(session: Session, f: ItemFilter, calendar: WorkCalendar) -> int:
+    return int(session.scalar(select(func.count(DisclosureItem.id)).where(*_conditions(f, calendar))) or 0)
+
+
+def list_items(session: Session, f: ItemFilter, calendar: WorkCalendar, offset: int = 0, limit: int | None = None,
+               sort_key: str = "item_no", descending: bool = True) -> list[ItemRow]:
+    """One page of the items the filter selects (all of them without `limit`), newest number first.
+
+    Sorted and paged in SQL so the list stays quick with many years of items (issue 14)."""
+    if sort_key not in _SORTS:
+        raise ValidationError(f"无法按“{sort_key}”排序。", field="sort_key")
+    # Items without a due or publication date go last either way, on SQLite and PostgreSQL alike.
+    order = [(c.desc() if descending else c.asc()).nulls_last() for c in _SORTS[sort_key]]
+    tie = DisclosureItem.id.desc() if descending else DisclosureItem.id.asc()
+    stmt = select(*_ROW_COLUMNS).where(*_conditions(f, calendar)).order_by(*order, tie).offset(max(0, offset))
+    if limit is not None:
+        stmt = stmt.limit(max(0, limit))
+    return [
         ItemRow(r.id, r.item_no, r.version_no, r.title, r.category, r.section, r.doc_no, DocKind(r.doc_kind),
                 r.formed_on, ItemStatus(r.status), Decision(r.decision), r.due_on, r.due_unconfirmed,
                 r.published_on, r.channels, r.repealed_on)
-        for r in result
+        for r in session.execute(stmt)
     ]
-    rows.sort(key=lambda r: item_no_key(r.item_no, r.version_no), reverse=True)
-    return rows
 
 
 def item_years(session: Session) -> list[int]:

@@ -191,6 +191,26 @@ class ItemDetail(QWidget):
     def reload(self) -> None:
         self.show_item(self.item_id)
 
+    # -- the list shell's contract (ui/list_shell.py) -----------------------------------------
+    @property
+    def record_id(self) -> int | None:
+        return self.item_id
+
+    def show_record(self, record_id: int | None) -> None:
+        self.show_item(record_id)
+
+    def reload_if_changed(self) -> None:
+        """Nothing is typed here (every change opens a dialog): show the fresh item when it changed."""
+        if self.view is None:
+            return
+        item_id = self.view.id
+        try:
+            fresh = read(self.ctx, lambda s: load_item(s, item_id))
+        except UserError:
+            fresh = None
+        if fresh != self.view:
+            self.show_item(item_id if fresh is not None else None)
+
     def _render(self) -> None:
         v = self.view
         assert v is not None

@@ -1,0 +1,99 @@
+"""A list's columns sized to their content on first show, and the widths a clerk drags remembered.
+
+Fixed design widths cut values short on real data (超期 11 个…, 2027-01-06（未确…, 北京盈科（贵阳）律师事…,
+issue 17). So the first time a list is shown with rows, each column takes the width its content
+needs, up to twice its design width (a long 申请内容 must not push every other column off screen;
+the cut-off text is still readable in its tooltip, ui/elided_tips.py). Once the clerk drags a
+column, that list's widths are kept per PC in QSettings under "lists/<name>/widths", like the
+window size: each PC has its own screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Slot
+from PySide6.QtWidgets import QTableView
+
+GROWTH = 2  # a column sized to its content grows to at most this many times its design width
+
+
+def settings_key(name: str) -> str:
+    return f"lists/{name}/widths"
+
+
+class ColumnWidths(QObject):
+    def __init__(self, table: QTableView, name: str, design: Sequence[int],
+                 settings: QSettings | None = None) -> None:
+        super().__init__(table)
+        self.table = table
+        self.name = name
+        self.design = list(design)
+        self.settings = settings if settings is not None else QSettings()
+        self._applying = False
+        self._done = False  # sized (or restored) once; from then on only the clerk changes widths
+        self._apply_design()
+        table.horizontalHeader().sectionResized.connect(self._on_resized)
+        table.installEventFilter(self)
+        model = table.model()
+        model.modelReset.connect(self._maybe_size)
+        model.rowsInserted.connect(self._maybe_size)
+
+    # -- first show --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Show:
+            self._maybe_size()
+        return False
+
+    @Slot()
+    def _maybe_size(self) -> None:
+        if self._done or not self.table.isVisible():
+            return
+        stored = self.remembered()
+        if stored is not None:
+            self._set(stored)
+            self._done = True
+        elif self.table.model().rowCount() > 0:
+            self.size_to_content()
+            self._done = True
+
+    def size_to_content(self) -> None:
+        """Each column as wide as its header and the rows read so far need, within GROWTH × design."""
+        header = self.table.horizontalHeader()
+        widths = []
+        for column, design in enumerate(self.design):
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            widths.append(min(max(wanted, 40), design * GROWTH))
+        self._set(widths)
+
+    # -- remembering -------------------------------------------------------------------------
+    def remembered(self) -> list[int] | None:
+        raw = self.settings.value(settings_key(self.name))
+        if raw is None:
+            return None
+        values = raw if isinstance(raw, list) else str(raw).split(",")
+        try:
+            widths = [int(v) for v in values]
+        except ValueError:
+            return None
+        # Columns were added or removed since: the old widths no longer fit, size afresh.
+        return widths if len(widths) == len(self.design) and all(w > 0 for w in widths) else None
+
+    @Slot(int, int, int)
+    def _on_resized(self, _column: int, _old: int, _new: int) -> None:
+        if self._applying or not self.table.isVisible():
+            return
+        self._done = True
+        widths = [self.table.columnWidth(c) for c in range(len(self.design))]
+        self.settings.setValue(settings_key(self.name), ",".join(str(w) for w in widths))
+
+    def _apply_design(self) -> None:
+        self._set(self.design)
+
+    def _set(self, widths: Sequence[int]) -> None:
+        self._applying = True
+        try:
+            for column, width in enumerate(widths):
+                self.table.setColumnWidth(column, width)  # a stretched last column only takes it as a floor
+        finally:
+            self._applying = False
