@@ -62,6 +62,9 @@ class ColumnWidths(QObject):
         header = self.table.horizontalHeader()
         widths = []
         for column, design in enumerate(self.design):
+            if column == len(self.design) - 1 and header.stretchLastSection():
+                widths.append(design)  # it takes the rest of the width; its text is read in the tooltip
+                continue
             wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
             widths.append(min(max(wanted, 40), design * GROWTH))
         self._set(widths)

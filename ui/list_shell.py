@@ -32,7 +32,8 @@ from ui.context import AppContext
 from ui.paged_model import PagedTableModel
 
 MAX_PAGES_TO_FIND = 10  # when selecting a record again after a refresh; beyond that it stays shown below only
-LIST_SHARE = 0.45  # of the splitter's height on first show: enough rows to scan, the record below usable
+DETAIL_LINES = 15  # the record below gets this many lines of text on first show (its header and a
+# tab page down to the page's main button, e.g. 保存答复稿并提交审核); the list gets the rest (issue 17)
 
 
 class DetailPanel(Protocol):
@@ -58,7 +59,8 @@ class ListDetailShell(QWidget):
                  filters: QWidget, *, name: str, current_filter: Callable[[], object],
                  count_text: Callable[[], str], sort_column: int,
                  sort_order: Qt.SortOrder = Qt.SortOrder.DescendingOrder,
-                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+                 on_refresh: Callable[[], object] | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
@@ -66,6 +68,7 @@ class ListDetailShell(QWidget):
         self.filters = filters
         self._current_filter = current_filter
         self._count_text = count_text
+        self._on_refresh = on_refresh  # what 刷新 does when the area reads more than list and record
         self._sized = False
         self._build(name, sort_column, sort_order, settings)
         self._lay_out()
@@ -116,7 +119,7 @@ class ListDetailShell(QWidget):
         layout.addWidget(self.splitter)
 
     def _connect(self) -> None:
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: (self._on_refresh or self.refresh)())
         self.filters.filter_changed.connect(self.apply_filter)  # type: ignore[attr-defined]
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self.update_count)
@@ -141,11 +144,13 @@ class ListDetailShell(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._sized:
-            # The detail panel's minimum height must not win the splitter on a 768-pixel screen.
+            # A share by proportion left the list five rows above an empty detail area at 1366×768:
+            # the record below gets what it needs in lines of the current font, the list the rest.
             self._sized = True
             total = max(1, sum(self.splitter.sizes()))
-            upper = int(total * LIST_SHARE)
-            self.splitter.setSizes([upper, total - upper])
+            lower = max(self.detail.minimumSizeHint().height(), DETAIL_LINES * self.fontMetrics().height())
+            upper = max(self.splitter.widget(0).minimumSizeHint().height(), total - lower)
+            self.splitter.setSizes([upper, max(1, total - upper)])
 
     # -- the list ----------------------------------------------------------------------------
     @property

@@ -43,13 +43,13 @@ class PagedTableModel(QAbstractTableModel, Generic[R, F]):
     columns: Sequence[Column] = ()
 
     def __init__(self, ctx: AppContext, filter_: F, sort_key: str, descending: bool,
-                 parent: QObject | None = None, *, fetch_size: int = FETCH_SIZE) -> None:
+                 parent: QObject | None = None, *, fetch_size: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.filter: F = filter_
         self.sort_key = sort_key
         self.descending = descending
-        self.fetch_size = fetch_size
+        self.fetch_size = fetch_size or FETCH_SIZE
         self.rows: list[R] = []
         self.total = 0
 
