@@ -16,6 +16,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Slot
 from PySide6.QtWidgets import QTableView
 
 GROWTH = 2  # a column sized to its content grows to at most this many times its design width
+SAMPLE_ROWS = 200  # the rows measured: the first page
+CELL_PADDING = 8  # each side of a cell's text, with room for a bold (urgent) value
+MIN_LAST = 120  # the stretched last column (申请内容, 标题 …) never shrinks below this
 
 
 def settings_key(name: str) -> str:
@@ -63,11 +66,22 @@ class ColumnWidths(QObject):
         widths = []
         for column, design in enumerate(self.design):
             if column == len(self.design) - 1 and header.stretchLastSection():
-                widths.append(design)  # it takes the rest of the width; its text is read in the tooltip
+                # It takes the rest of the width (its text is read in the tooltip); no wider than the
+                # room left, so the list needs no horizontal scrolling.
+                room = self.table.viewport().width() - sum(widths)
+                widths.append(max(MIN_LAST, min(design, room)))
                 continue
-            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            wanted = max(self._content_width(column), header.sectionSizeHint(column))
             widths.append(min(max(wanted, 40), design * GROWTH))
         self._set(widths)
+
+    def _content_width(self, column: int) -> int:
+        """The widest text among the rows read so far (the view's own hint counts only rows laid out)."""
+        model = self.table.model()
+        metrics = self.table.fontMetrics()
+        texts = (model.index(row, column).data() for row in range(min(model.rowCount(), SAMPLE_ROWS)))
+        widest = max((metrics.horizontalAdvance(t) for t in texts if isinstance(t, str)), default=0)
+        return widest + 2 * CELL_PADDING
 
     # -- remembering -------------------------------------------------------------------------
     def remembered(self) -> list[int] | None:
