@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTableView
 
 GROWTH = 2  # a column sized to its content grows to at most this many times its design width
 SAMPLE_ROWS = 200  # the rows measured: the first page
-CELL_PADDING = 8  # each side of a cell's text, with room for a bold (urgent) value
+CELL_PADDING = 6  # each side of a cell's text, with room for a bold (urgent) value
 MIN_LAST = 120  # the stretched last column (申请内容, 标题 …) never shrinks below this
 
 

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from sqlalchemy.orm import Session
 
 from ui.context import AppContext
+from ui.rows_model import ReadOnlyRows
 
 FETCH_SIZE = 200
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -37,7 +38,7 @@ class Column:
     width: int  # the widest a column grows when sized to its content on first show
 
 
-class PagedTableModel(QAbstractTableModel, Generic[R, F]):
+class PagedTableModel(ReadOnlyRows[R], Generic[R, F]):
     """Rows are plain dataclasses with an `id`; pages of `fetch_size` are read as the view scrolls."""
 
     columns: Sequence[Column] = ()
@@ -111,9 +112,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R, F]):
         while self.canFetchMore():
             self.fetchMore()
 
-    def row_at(self, row: int) -> R | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
     def row_of(self, record_id: int) -> int:
         """The row showing `record_id` among the rows fetched so far, or -1."""
         return next((i for i, r in enumerate(self.rows) if r.id == record_id), -1)
@@ -129,23 +127,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R, F]):
         return row
 
     # -- the table ---------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.columns[section].title
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, Numeric, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.attachment_model import AttachmentColumns
 from app.db.base import Base, utcnow
 
 
@@ -62,18 +63,10 @@ class DisclosureItem(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-class DisclosureAttachment(Base):
+class DisclosureAttachment(AttachmentColumns, Base):
     __tablename__ = "disclosure_attachments"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("disclosure_items.id", ondelete="CASCADE"), index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    mime_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
-    added_by: Mapped[str] = mapped_column(String(64), default="")
-    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     item: Mapped[DisclosureItem] = relationship(back_populates="attachments")
 

@@ -15,12 +15,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
+from app.attachments import attachment_file
 from app.auth.models import User
 from app.cases.search import like_pattern
 from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, get_item
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.localtime import to_local
 from app.signoff.service import signoffs_for
 from app.workdays.calendar import Deadline, WorkCalendar
@@ -196,7 +197,7 @@ class AttachmentRow:
     filename: str
     size: int
     added_by: str
-    added_at: datetime
+    added_at: datetime  # naive UTC, shown with local_text like every stored time
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,7 @@ def load_item(session: Session, item_id: int) -> ItemView:
                                  .order_by(DisclosureItem.version_no))
     )
     attachments = tuple(
-        AttachmentRow(a.id, a.filename, a.size, a.added_by, to_local(a.added_at))
+        AttachmentRow(a.id, a.filename, a.size, a.added_by, a.added_at)
         for a in session.execute(
             select(DisclosureAttachment.id, DisclosureAttachment.filename, DisclosureAttachment.size,
                    DisclosureAttachment.added_by, DisclosureAttachment.added_at)
@@ -298,11 +299,7 @@ def load_item(session: Session, item_id: int) -> ItemView:
 
 def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes]:
     """(file name, bytes) of one attachment, for 另存为."""
-    row = session.execute(select(DisclosureAttachment.filename, DisclosureAttachment.content)
-                          .where(DisclosureAttachment.id == attachment_id)).first()
-    if row is None:
-        raise NotFound("该附件不存在。")
-    return row.filename, row.content
+    return attachment_file(session, DisclosureAttachment, attachment_id)
 
 
 _DOC_NO = re.compile(r"^[\u4e00-\u9fff]{2,12}〔[12]\d{3}〕[1-9]\d*号$")

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.attachments import attachment_file
 from app.auth.models import User
 from app.auth.roles import Role
 from app.cases.search import like_pattern
@@ -217,10 +218,7 @@ def attachment_rows(session: Session, post_id: int) -> list[AttachmentRow]:
 
 
 def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes]:
-    row = session.get(PostAttachment, attachment_id)
-    if row is None:
-        raise ValidationError("该附件不存在，可能已被删除。")
-    return row.filename, row.content
+    return attachment_file(session, PostAttachment, attachment_id)
 
 
 def post_view(session: Session, post_id: int, actor: Actor) -> PostView:
