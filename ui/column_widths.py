@@ -63,7 +63,7 @@ class ColumnWidths(QObject):
     def size_to_content(self) -> None:
         """Each column as wide as its header and the rows read so far need, within GROWTH × design."""
         header = self.table.horizontalHeader()
-        widths = []
+        widths: list[int] = []
         for column, design in enumerate(self.design):
             if column == len(self.design) - 1 and header.stretchLastSection():
                 # It takes the rest of the width (its text is read in the tooltip); no wider than the

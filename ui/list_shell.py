@@ -104,7 +104,7 @@ class ListDetailShell(QWidget):
         self.bar.addWidget(self.refresh_button)
         self.bar.addStretch(1)
         self.bar.addWidget(self.count)
-        upper = QWidget(self)
+        self.upper = upper = QWidget(self)
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
         ul.addLayout(self.bar)
@@ -149,7 +149,7 @@ class ListDetailShell(QWidget):
             self._sized = True
             total = max(1, sum(self.splitter.sizes()))
             lower = max(self.detail.minimumSizeHint().height(), DETAIL_LINES * self.fontMetrics().height())
-            upper = max(self.splitter.widget(0).minimumSizeHint().height(), total - lower)
+            upper = max(self.upper.minimumSizeHint().height(), total - lower)
             self.splitter.setSizes([upper, max(1, total - upper)])
 
     # -- the list ----------------------------------------------------------------------------

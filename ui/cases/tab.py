@@ -49,7 +49,6 @@ class CasesTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(shell)
 
-        self.filters.search.returnPressed.connect(self.filters.flush)
         ctx.events.changed.connect(self._on_changed)
         ctx.events.actor_changed.connect(self.apply_filter)
 

@@ -57,7 +57,6 @@ class DisclosureTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.pages)
 
-        self.filters.search.returnPressed.connect(self.filters.flush)
         self.detail.item_shown.connect(self._reselect_item)
         ctx.events.changed.connect(self._on_changed)
 
