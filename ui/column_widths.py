@@ -97,9 +97,11 @@ class ColumnWidths(QObject):
         return widths if len(widths) == len(self.design) and all(w > 0 for w in widths) else None
 
     @Slot(int, int, int)
-    def _on_resized(self, _column: int, _old: int, _new: int) -> None:
+    def _on_resized(self, column: int, _old: int, _new: int) -> None:
         if self._applying or not self.table.isVisible():
             return
+        if column == len(self.design) - 1 and self.table.horizontalHeader().stretchLastSection():
+            return  # the stretched column follows the window's width; the clerk did not set it
         self._done = True
         widths = [self.table.columnWidth(c) for c in range(len(self.design))]
         self.settings.setValue(settings_key(self.name), ",".join(str(w) for w in widths))
