@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.attachments import attachment_file
@@ -140,9 +140,10 @@ _ROW_COLUMNS = (
 
 # Sort keys the item list offers. 事项编号 GK-2024-10 must come after GK-2024-9: year, then
 # length, then text (the prefix "GK-" is fixed, so the year is characters 4-7).
+# Literal numbers (not bound parameters), so the expressions match ix_disclosure_items_number_order.
 _ITEM_NO_ORDER: tuple[Any, ...] = (
-    func.substr(DisclosureItem.item_no, 4, 4), func.length(DisclosureItem.item_no), DisclosureItem.item_no,
-    DisclosureItem.version_no,
+    func.substr(DisclosureItem.item_no, literal_column("4"), literal_column("4")), func.length(DisclosureItem.item_no),
+    DisclosureItem.item_no, DisclosureItem.version_no,
 )
 _SORTS: dict[str, tuple[Any, ...]] = {
     "item_no": _ITEM_NO_ORDER,
@@ -170,7 +171,10 @@ def list_items(session: Session, f: ItemFilter, calendar: WorkCalendar, offset: 
     if sort_key not in _SORTS:
         raise ValidationError(f"无法按“{sort_key}”排序。", field="sort_key")
     # Items without a due or publication date go last either way, on SQLite and PostgreSQL alike.
-    order = [(c.desc() if descending else c.asc()).nulls_last() for c in _SORTS[sort_key]]
+    # The number order has no NULLs: left plain, so both databases read it backwards from its index.
+    plain = sort_key == "item_no"
+    order = [c.desc() if descending else c.asc() for c in _SORTS[sort_key]] if plain else \
+        [(c.desc() if descending else c.asc()).nulls_last() for c in _SORTS[sort_key]]
     tie = DisclosureItem.id.desc() if descending else DisclosureItem.id.asc()
     stmt = select(*_ROW_COLUMNS).where(*_conditions(f, calendar)).order_by(*order, tie).offset(max(0, offset))
     if limit is not None:
