@@ -36,7 +36,10 @@ class ColumnWidths(QObject):
         self._applying = False
         self._done = False  # sized (or restored) once; from then on only the clerk changes widths
         self._apply_design()
+        self._pressed = False  # the clerk holds the mouse on the header (dragging a column's edge)
+        self._moved = False
         table.horizontalHeader().sectionResized.connect(self._on_resized)
+        table.horizontalHeader().viewport().installEventFilter(self)
         table.installEventFilter(self)
         model = table.model()
         model.modelReset.connect(self._maybe_size)
@@ -46,6 +49,15 @@ class ColumnWidths(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.Show:
             self._maybe_size()
+        elif watched is self.table.horizontalHeader().viewport():
+            # Only a width the clerk drags (or double-clicks to fit) is remembered; Qt also resizes
+            # sections itself when the window is small, and those widths are not the clerk's.
+            if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                self._pressed, self._moved = True, False
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._pressed = False
+                if self._moved:
+                    self.remember()
         return False
 
     @Slot()
@@ -98,11 +110,15 @@ class ColumnWidths(QObject):
 
     @Slot(int, int, int)
     def _on_resized(self, column: int, _old: int, _new: int) -> None:
-        if self._applying or not self.table.isVisible():
+        if self._applying or not self._pressed:
             return
         if column == len(self.design) - 1 and self.table.horizontalHeader().stretchLastSection():
             return  # the stretched column follows the window's width; the clerk did not set it
+        self._moved = True
         self._done = True
+
+    def remember(self) -> None:
+        """Keep the current widths for this list on this PC (after the clerk dragged one)."""
         widths = [self.table.columnWidth(c) for c in range(len(self.design))]
         self.settings.setValue(settings_key(self.name), ",".join(str(w) for w in widths))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.auth.roles import Role
@@ -64,7 +64,15 @@ def test_columns_size_to_content_and_the_widths_the_clerk_sets_are_remembered(
     assert not is_elided(tab.table, 0, name_column)
     assert QSettings().value(settings_key("case")) is None  # nothing dragged yet, nothing stored
 
-    tab.table.horizontalHeader().resizeSection(3, 150)  # the clerk drags 申请人类型 wider
+    header = tab.table.horizontalHeader()
+    header.resizeSection(3, 170)  # Qt resizing a column by itself: not remembered
+    assert QSettings().value(settings_key("case")) is None
+    # The clerk drags the edge of 申请人类型 (QTest cannot move a pressed mouse: the drag's resize
+    # happens between the real press and release on the header).
+    edge = QPoint(header.sectionViewportPosition(3) + header.sectionSize(3) - 1, header.height() // 2)
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=edge)
+    header.resizeSection(3, 150)
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=edge)
     stored = str(QSettings().value(settings_key("case"))).split(",")
     assert len(stored) == len(COLUMNS) and stored[3] == "150"
     tab.close()
