@@ -75,16 +75,22 @@ class ColumnWidths(QObject):
     def size_to_content(self) -> None:
         """Each column as wide as its header and the rows read so far need, within GROWTH × design."""
         header = self.table.horizontalHeader()
+        last = len(self.design) - 1
+        stretch = header.stretchLastSection()
         widths: list[int] = []
-        for column, design in enumerate(self.design):
-            if column == len(self.design) - 1 and header.stretchLastSection():
-                # It takes the rest of the width (its text is read in the tooltip); no wider than the
-                # room left, so the list needs no horizontal scrolling.
-                room = self.table.viewport().width() - sum(widths)
-                widths.append(max(MIN_LAST, min(design, room)))
-                continue
+        for column, design in enumerate(self.design[:last] if stretch else self.design):
             wanted = max(self._content_width(column), header.sectionSizeHint(column))
             widths.append(min(max(wanted, 40), design * GROWTH))
+        room = self.table.viewport().width() - (MIN_LAST if stretch else 0)
+        grown = sum(max(0, w - d) for w, d in zip(widths, self.design, strict=False))
+        if sum(widths) > room and grown > 0:
+            # Too wide for the window: the columns that grew give back (in proportion) what does not
+            # fit, down to their design widths, so the list needs no horizontal scrolling if it can.
+            share = min(1.0, (sum(widths) - room) / grown)
+            widths = [w - int((w - d) * share) if w > d else w for w, d in zip(widths, self.design, strict=False)]
+        if stretch:
+            # The last column takes the rest of the width (its text is read in the tooltip).
+            widths.append(max(MIN_LAST, min(self.design[last], self.table.viewport().width() - sum(widths))))
         self._set(widths)
 
     def _content_width(self, column: int) -> int:
