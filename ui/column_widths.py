@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Slot
 from PySide6.QtWidgets import QTableView
+from shiboken6 import isValid
 
 GROWTH = 2  # a column sized to its content grows to at most this many times its design width
 SAMPLE_ROWS = 200  # the rows measured: the first page
@@ -39,7 +40,8 @@ class ColumnWidths(QObject):
         self._pressed = False  # the clerk holds the mouse on the header (dragging a column's edge)
         self._moved = False
         table.horizontalHeader().sectionResized.connect(self._on_resized)
-        table.horizontalHeader().viewport().installEventFilter(self)
+        self._header_area = table.horizontalHeader().viewport()
+        self._header_area.installEventFilter(self)
         table.installEventFilter(self)
         model = table.model()
         model.modelReset.connect(self._maybe_size)
@@ -47,9 +49,11 @@ class ColumnWidths(QObject):
 
     # -- first show --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isValid(self.table):
+            return False  # the list is being destroyed
         if watched is self.table and event.type() == QEvent.Type.Show:
             self._maybe_size()
-        elif watched is self.table.horizontalHeader().viewport():
+        elif watched is self._header_area:
             # Only a width the clerk drags (or double-clicks to fit) is remembered; Qt also resizes
             # sections itself when the window is small, and those widths are not the clerk's.
             if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
@@ -62,7 +66,7 @@ class ColumnWidths(QObject):
 
     @Slot()
     def _maybe_size(self) -> None:
-        if self._done or not self.table.isVisible():
+        if self._done or not isValid(self.table) or not self.table.isVisible():
             return
         stored = self.remembered()
         if stored is not None:
