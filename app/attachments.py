@@ -7,13 +7,19 @@ harmless on every file system the office uses.
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import re
 import unicodedata
+from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.attachment_check import checked
+from app.attachment_model import AttachmentColumns
+from app.context import Actor
+from app.errors import NotFound, ValidationError
 from app.settings import get_setting
 
 # Windows refuses these as file names whatever the extension ("CON.txt" opens the console).
@@ -107,3 +113,31 @@ def check_size(session: Session, size: int, filename: str = "") -> None:
             "请压缩或拆分后再添加，或请管理员在“系统设置”中调整上限。",
             field="content",
         )
+
+
+A = TypeVar("A", bound=AttachmentColumns)
+
+
+def new_attachment(session: Session, cls: type[A], actor: Actor, filename: str, content: bytes,
+                   **owner: object) -> A:
+    """Store a file the user attached, under a safe name, refused when empty or over the limit.
+
+    `owner` names the record it belongs to (post_id=…, item_id=…, purpose=…). The caller checks the
+    actor may change that record and records the audit entry in its own words."""
+    safe = sanitise_filename(filename)
+    check_size(session, len(content), safe)
+    attachment = cls(filename=safe, mime_type=guess_mime_type(safe), size=len(content),  # type: ignore[call-arg]
+                     sha256=hashlib.sha256(content).hexdigest(), content=content, added_by=actor.username, **owner)
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def attachment_file(session: Session, cls: type[AttachmentColumns], attachment_id: int,
+                    record_type: str) -> tuple[str, bytes]:
+    """(file name, bytes) of one attachment, for 打开 and 另存为; AttachmentDamaged when the bytes no
+    longer match the hash taken when it was added (checked each time they leave the database)."""
+    row = session.execute(select(cls.filename, cls.sha256, cls.content).where(cls.id == attachment_id)).first()
+    if row is None:
+        raise NotFound("该附件不存在，可能已被删除。")
+    return row.filename, checked(record_type, attachment_id, row.filename, row.content, row.sha256)

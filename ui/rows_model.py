@@ -22,18 +22,13 @@ class RowColumn(Generic[R]):
     background: Callable[[R], str | None] | None = None
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
-    """These lists are short (one record's documents, one month's inspections): replaced whole."""
+class ReadOnlyRows(QAbstractTableModel, Generic[R]):
+    """What every read-only list model shares: the rows in `self.rows`, one column per entry of
+    `self.columns` (each with a `title`), selectable, not editable (RowsModel here, the lazy lists in
+    ui/paged_model.py)."""
 
-    def __init__(self, columns: Sequence[RowColumn[R]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    rows: list[R]
+    columns: Sequence[Any]
 
     def row_at(self, row: int) -> R | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -54,6 +49,20 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class RowsModel(ReadOnlyRows[R]):
+    """These lists are short (one record's documents, one month's inspections): replaced whole."""
+
+    def __init__(self, columns: Sequence[RowColumn[R]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):

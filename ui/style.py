@@ -84,6 +84,7 @@ class Sheet:
     INTAKE_WARNINGS = ("QGroupBox#intakeWarnings { background: #fff8e1; border: 1px solid #f0c36d;"
                        " border-radius: 4px; margin-top: 14px; padding: 8px; }"
                        " QGroupBox#intakeWarnings::title { color: #8a5a00; }")
+    STALE_BANNER = "QFrame#staleBanner { background: #fff3cd; border: 1px solid #e0c060; }"
     LOCK_SCREEN = "#lockScreen { background: #eef1f5; }"
     LOCK_CARD = "#lockCard { background: white; border: 1px solid #c9d0da; border-radius: 8px; }"
     READ_ONLY_EDIT = "QLineEdit { background: #f0f0f0; color: #555555; }"

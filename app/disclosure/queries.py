@@ -1,9 +1,8 @@
 """Reading disclosure items for the screens and exports: the filtered list, one item as a plain
 snapshot, its versions, attachments and sign-offs, and the deadline arithmetic.
 
-Pure Python (no Qt): the screens get dataclasses, never live ORM objects. A county office records
-a few hundred items a year, so the list is read whole and sorted in Python; the filter still runs
-in SQL so a search over many years stays quick.
+Pure Python (no Qt): the screens get dataclasses, never live ORM objects. The list is filtered,
+sorted and paged in SQL, like the case list, so many years of items scroll smoothly.
 """
 
 from __future__ import annotations
@@ -11,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from app.attachment_check import checked
+from app.attachments import attachment_file
 from app.auth.models import User
 from app.availability import Availability
 from app.cases.search import like_pattern
@@ -24,7 +24,7 @@ from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decisio
 from app.disclosure.item_actions import ItemAction, item_actions_for
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
 from app.disclosure.service import PUBLISH_DAYS, ItemForm, get_item
-from app.errors import NotFound
+from app.errors import ValidationError
 from app.localtime import to_local
 from app.signoff.service import signoffs_for
 from app.workdays.calendar import Deadline, WorkCalendar
@@ -141,17 +141,53 @@ _ROW_COLUMNS = (
 )
 
 
-def list_items(session: Session, f: ItemFilter, calendar: WorkCalendar) -> list[ItemRow]:
-    """The items the filter selects, newest number first."""
-    result = session.execute(select(*_ROW_COLUMNS).where(*_conditions(f, calendar)))
-    rows = [
+# Sort keys the item list offers. 事项编号 GK-2024-10 must come after GK-2024-9: year, then
+# length, then text (the prefix "GK-" is fixed, so the year is characters 4-7).
+# Literal numbers (not bound parameters), so the expressions match ix_disclosure_items_number_order.
+_ITEM_NO_ORDER: tuple[Any, ...] = (
+    func.substr(DisclosureItem.item_no, literal_column("4"), literal_column("4")), func.length(DisclosureItem.item_no),
+    DisclosureItem.item_no, DisclosureItem.version_no,
+)
+_SORTS: dict[str, tuple[Any, ...]] = {
+    "item_no": _ITEM_NO_ORDER,
+    "status": (DisclosureItem.status, *_ITEM_NO_ORDER),
+    "title": (DisclosureItem.title,),
+    "category": (DisclosureItem.category, *_ITEM_NO_ORDER),
+    "section": (DisclosureItem.section, *_ITEM_NO_ORDER),
+    "doc_no": (DisclosureItem.doc_no, *_ITEM_NO_ORDER),
+    "formed_on": (DisclosureItem.formed_on, *_ITEM_NO_ORDER),
+    "due_on": (DisclosureItem.due_on, *_ITEM_NO_ORDER),
+    "published_on": (DisclosureItem.published_on, *_ITEM_NO_ORDER),
+}
+ITEM_SORT_KEYS: tuple[str, ...] = tuple(_SORTS)
+
+
+def count_items(session: Session, f: ItemFilter, calendar: WorkCalendar) -> int:
+    return int(session.scalar(select(func.count(DisclosureItem.id)).where(*_conditions(f, calendar))) or 0)
+
+
+def list_items(session: Session, f: ItemFilter, calendar: WorkCalendar, offset: int = 0, limit: int | None = None,
+               sort_key: str = "item_no", descending: bool = True) -> list[ItemRow]:
+    """One page of the items the filter selects (all of them without `limit`), newest number first.
+
+    Sorted and paged in SQL so the list stays quick with many years of items (issue 14)."""
+    if sort_key not in _SORTS:
+        raise ValidationError(f"无法按“{sort_key}”排序。", field="sort_key")
+    # Items without a due or publication date go last either way, on SQLite and PostgreSQL alike.
+    # The number order has no NULLs: left plain, so both databases read it backwards from its index.
+    plain = sort_key == "item_no"
+    order = [c.desc() if descending else c.asc() for c in _SORTS[sort_key]] if plain else \
+        [(c.desc() if descending else c.asc()).nulls_last() for c in _SORTS[sort_key]]
+    tie = DisclosureItem.id.desc() if descending else DisclosureItem.id.asc()
+    stmt = select(*_ROW_COLUMNS).where(*_conditions(f, calendar)).order_by(*order, tie).offset(max(0, offset))
+    if limit is not None:
+        stmt = stmt.limit(max(0, limit))
+    return [
         ItemRow(r.id, r.item_no, r.version_no, r.title, r.category, r.section, r.doc_no, DocKind(r.doc_kind),
                 r.formed_on, ItemStatus(r.status), Decision(r.decision), r.due_on, r.due_unconfirmed,
                 r.published_on, r.channels, r.repealed_on)
-        for r in result
+        for r in session.execute(stmt)
     ]
-    rows.sort(key=lambda r: item_no_key(r.item_no, r.version_no), reverse=True)
-    return rows
 
 
 def item_years(session: Session) -> list[int]:
@@ -168,7 +204,7 @@ class AttachmentRow:
     filename: str
     size: int
     added_by: str
-    added_at: datetime
+    added_at: datetime  # naive UTC, shown with local_text like every stored time
 
 
 @dataclass(frozen=True)
@@ -241,7 +277,7 @@ def load_item(session: Session, item_id: int, actor: Actor | None = None) -> Ite
                                  .order_by(DisclosureItem.version_no))
     )
     attachments = tuple(
-        AttachmentRow(a.id, a.filename, a.size, a.added_by, to_local(a.added_at))
+        AttachmentRow(a.id, a.filename, a.size, a.added_by, a.added_at)
         for a in session.execute(
             select(DisclosureAttachment.id, DisclosureAttachment.filename, DisclosureAttachment.size,
                    DisclosureAttachment.added_by, DisclosureAttachment.added_at)
@@ -273,13 +309,7 @@ def load_item(session: Session, item_id: int, actor: Actor | None = None) -> Ite
 
 def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes]:
     """(file name, bytes) of one attachment, for 另存为."""
-    row = session.execute(select(DisclosureAttachment.filename, DisclosureAttachment.sha256,
-                                 DisclosureAttachment.content)
-                          .where(DisclosureAttachment.id == attachment_id)).first()
-    if row is None:
-        raise NotFound("该附件不存在。")
-    # Checked each time the bytes leave the database (issue 13): a changed file is refused.
-    return row.filename, checked("disclosure_attachment", attachment_id, row.filename, row.content, row.sha256)
+    return attachment_file(session, DisclosureAttachment, attachment_id, "disclosure_attachment")
 
 
 _DOC_NO = re.compile(r"^[\u4e00-\u9fff]{2,12}〔[12]\d{3}〕[1-9]\d*号$")

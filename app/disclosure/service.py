@@ -10,14 +10,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.attachments import check_size, guess_mime_type, sanitise_filename
+from app.attachments import new_attachment
 from app.audit.service import changed_fields, record, snapshot
 from app.cases.search import build_search_text
 from app.context import Actor
@@ -296,14 +295,8 @@ def history(session: Session, item_no: str) -> list[DisclosureItem]:
 def add_attachment(session: Session, actor: Actor, item_id: int, filename: str, content: bytes) -> DisclosureAttachment:
     item = get_item(session, item_id)
     item_actions_for(item, actor).require(ItemAction.ADD_ATTACHMENT)
-    safe = sanitise_filename(filename)
-    check_size(session, len(content), safe)
-    attachment = DisclosureAttachment(
-        item_id=item.id, filename=safe, mime_type=guess_mime_type(safe), size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), content=content, added_by=actor.username,
-    )
-    session.add(attachment)
-    session.flush()
+    attachment = new_attachment(session, DisclosureAttachment, actor, filename, content, item_id=item.id)
+    safe = attachment.filename
     record(session, actor, "create", "disclosure_attachment", attachment.id,
            after={"事项": item.item_no, "文件": safe, "大小": len(content)},
            summary=f"公开事项 {item.item_no} 添加附件 {safe}")

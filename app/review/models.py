@@ -11,13 +11,13 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
-    LargeBinary,
     String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.attachment_model import AttachmentColumns
 from app.db.base import Base, utcnow
 
 
@@ -125,19 +125,11 @@ class StageReview(Base):
     post: Mapped[Post] = relationship(back_populates="reviews")
 
 
-class PostAttachment(Base):
+class PostAttachment(AttachmentColumns, Base):
     __tablename__ = "post_attachments"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[str] = mapped_column(String(32), default="content")  # content / basis / escalation
-    filename: Mapped[str] = mapped_column(String(255))
-    mime_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
-    added_by: Mapped[str] = mapped_column(String(64), default="")
-    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     post: Mapped[Post] = relationship(back_populates="attachments")
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.attachments import check_size, guess_mime_type, sanitise_filename
+from app.attachments import new_attachment
 from app.audit.service import changed_fields, record, snapshot
 from app.auth.roles import Role
 from app.cases.search import build_search_text
@@ -163,14 +162,8 @@ def add_attachment(session: Session, actor: Actor, post_id: int, filename: str, 
                    purpose: str = "content") -> PostAttachment:
     post = get_post(session, post_id)
     post_actions_for(post, actor).require(PostAction.EDIT)
-    safe = sanitise_filename(filename)
-    check_size(session, len(content), safe)
-    attachment = PostAttachment(
-        post_id=post.id, purpose=purpose, filename=safe, mime_type=guess_mime_type(safe), size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), content=content, added_by=actor.username,
-    )
-    session.add(attachment)
-    session.flush()
+    attachment = new_attachment(session, PostAttachment, actor, filename, content, post_id=post.id, purpose=purpose)
+    safe = attachment.filename
     record(session, actor, "create", "post_attachment", attachment.id,
            after={"稿件": post.post_no, "文件": safe, "用途": purpose, "大小": len(content)},
            summary=f"稿件 {post.post_no} 添加附件 {safe}")

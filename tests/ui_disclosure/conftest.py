@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -16,25 +16,11 @@ from app.context import Actor
 from app.disclosure.enums import Decision
 from app.disclosure.service import ItemForm, create_item, decide, secrecy_review
 from app.workdays.service import load_calendar
-from ui.app_setup import configure_application
+from tests.ui.conftest import _close_stray_windows, _configured_qapp  # noqa: F401  (the same Qt set-up)
 from ui.context import AppContext
 from ui.disclosure.tab import DisclosureTab
 
 TODAY = date(2024, 10, 30)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _configured_qapp(qapp: QApplication) -> QApplication:
-    configure_application(qapp)  # the zh_CN translator and CJK font, as in the real program
-    return qapp
-
-
-@pytest.fixture(autouse=True)
-def _close_stray_windows(qapp: QApplication) -> Iterator[None]:
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if widget.isVisible():
-            widget.close()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from ui.cases.letters_ui import open_generated_letter
 from ui.cases.redaction_panel import RedactionPanel
 from ui.cases.reply_panel import ReplyPanel
 from ui.context import AppContext
+from ui.form_watch import watch_edits
 from ui.messages import show_error
 from ui.operations import Op
 from ui.style import Colour, Sheet, apply_style
@@ -211,10 +212,28 @@ class CaseDetail(QWidget):
         self.tabs.addTab(_scrolled(self.flow_panel), self.tr("流程图"))
         self.tabs.addTab(_scrolled(self.redaction), self.tr("区分处理"))
 
+        # Shown when another PC changed this case while the clerk was typing here (issue 19).
+        self.stale = QFrame(self)
+        self.stale.setObjectName("staleBanner")
+        apply_style(self.stale, Sheet.STALE_BANNER)
+        self.stale_label = QLabel(self.tr(
+            "已被他人修改：上方为最新状态，下方是您尚未保存的内容。"
+            "点“刷新”放弃未保存的内容并显示最新内容。"), self.stale)
+        self.stale_label.setWordWrap(True)
+        self.stale_refresh = QPushButton(self.tr("刷新"), self.stale)
+        self.stale_refresh.setObjectName("staleRefresh")
+        sl = QHBoxLayout(self.stale)
+        sl.setContentsMargins(8, 4, 8, 4)
+        sl.addWidget(self.stale_label, 1)
+        sl.addWidget(self.stale_refresh)
+        self.stale.hide()
+        self.edited = False  # the clerk typed in a panel since the case was last shown
+
         body = QWidget(self)
         bl = QVBoxLayout(body)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(header)
+        bl.addWidget(self.stale)
         bl.addWidget(self.tabs, 1)
         self.empty = QLabel(self.tr("在上方列表中选择一件申请查看和办理，或点“登记新申请”。"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -236,6 +255,9 @@ class CaseDetail(QWidget):
         self.remedy_button.clicked.connect(self.record_remedy)
         self.proactive_button.clicked.connect(self.register_proactive)
         self.reply.letter_requested.connect(self.letter)
+        self.stale_refresh.clicked.connect(self.reload)
+        for panel in (self.handling, self.reply):
+            watch_edits(panel, self._mark_edited)
 
     def show_panel(self, panel: QWidget) -> None:
         """Bring the tab holding `panel` (one of self.panels) to the front."""
@@ -262,14 +284,51 @@ class CaseDetail(QWidget):
     def reload(self) -> None:
         self.show_case(self.case_id)
 
+    # -- the list shell's contract (ui/list_shell.py) -----------------------------------------
+    @property
+    def record_id(self) -> int | None:
+        return self.case_id
+
+    def show_record(self, record_id: int | None) -> None:
+        self.show_case(record_id)
+
+    def _mark_edited(self) -> None:
+        self.edited = True
+
+    def reload_if_changed(self) -> None:
+        """Another PC may have changed the shown case. Unchanged: nothing happens. Changed and
+        nothing typed here: the fresh case is shown. Changed while the clerk is typing in a panel:
+        the header (status, deadline, buttons) shows the fresh state and acts on it, the typed text
+        stays, and a banner says 已被他人修改 with 刷新."""
+        if self.view is None:
+            return
+        case_id = self.view.id
+        try:
+            fresh = read(self.ctx, lambda s: load_case_view(s, case_id, self._today()))
+        except UserError:
+            fresh = None
+        if fresh == self.view:
+            return
+        if fresh is None or not self.edited:
+            self._set(fresh)
+            return
+        self.view = fresh
+        self._show_header(fresh)
+        self.stale.show()
+
     def _set(self, v: CaseView | None) -> None:
         self.view = v
         self.pages.setCurrentIndex(0 if v is None else 1)
         for panel in (self.handling, self.reply, self.documents, self.redaction):
             panel.set_case(v)
         self.flow_panel.set_facts(v.flow_facts() if v else None, v.timeline() if v else None)
+        self.edited = False  # what the panels show now is what is stored
+        self.stale.hide()
         if v is None:
             return
+        self._show_header(v)
+
+    def _show_header(self, v: CaseView) -> None:
         self.case_no.setText(v.case_no)
         colour = STATUS_COLOURS[v.status]
         self.status.setText(v.status.label)

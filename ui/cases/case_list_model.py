@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlalchemy.orm import Session
 
 from app.cases.enums import ApplicantType, CaseStatus, Channel
 from app.cases.outcomes import Outcome
@@ -16,6 +16,7 @@ from app.cases.queries import CaseFilter, CaseRow, count_cases, list_cases, work
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
 from ui.context import AppContext
+from ui.paged_model import Column, PagedTableModel
 
 FETCH_SIZE = 200
 DUE_SOON_DAYS = 3
@@ -24,8 +25,6 @@ _AMBER = QColor("#fff3cd")
 _AMBER_TEXT = QColor("#8a5a00")
 _RED = QColor("#fde2e1")
 _RED_TEXT = QColor("#b3261e")
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 # One colour per status, shared with the badge in the case header.
 STATUS_COLOURS: dict[CaseStatus, str] = {
@@ -36,13 +35,6 @@ STATUS_COLOURS: dict[CaseStatus, str] = {
     CaseStatus.CLOSED: "#2e7d32",
     CaseStatus.ARCHIVED: "#616161",
 }
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # the sort key handed to list_cases (a CaseRow field); "" = not sortable in SQL
-    title: str
-    width: int
 
 
 def _tr(text: str) -> str:
@@ -68,91 +60,34 @@ COL_DUE = 6
 COL_LEFT = 7
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(PagedTableModel[CaseRow, CaseFilter]):
     """Rows are CaseRow dataclasses; only the rows scrolled into view are ever fetched."""
+
+    columns = COLUMNS
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today or ctx.today
-        self.filter: CaseFilter = CaseFilter(
+        today_fn = today or ctx.today
+        super().__init__(ctx, CaseFilter(
             year=None, status=None, channel=None, applicant_type=None, due_soon=False, overdue=False,
-            mine_user_id=None, text="", today=self._today(),
-        )
-        self.sort_key = "received_on"
-        self.descending = True
-        self.rows: list[CaseRow] = []
-        self.total = 0
+            mine_user_id=None, text="", today=today_fn(),
+        ), "received_on", True, parent, fetch_size=FETCH_SIZE)
+        self._today = today_fn
         self.calendar: WorkCalendar | None = None
         self.refresh()
 
-    # -- loading -----------------------------------------------------------------------------
-    def set_filter(self, f: CaseFilter) -> None:
-        self.filter = f
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Re-count and drop the fetched rows; the view asks for the first page again."""
-        self.beginResetModel()
+    def prepare(self, session: Session) -> None:
         self.filter = _with_today(self.filter, self._today())
-        with self.ctx.reader() as s:
-            self.calendar = load_calendar(s)
-            # The first page first: a page that is not full is the whole result, so a search that
-            # finds few cases scans the table once instead of twice (count, then page) — issue 8.
-            self.rows = list_cases(s, self.filter, 0, FETCH_SIZE, self.sort_key, self.descending)
-            self.total = len(self.rows) if len(self.rows) < FETCH_SIZE else count_cases(s, self.filter)
-        self.total = max(self.total, len(self.rows))
-        self.endResetModel()
+        self.calendar = load_calendar(session)
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
-            return False
-        return len(self.rows) < self.total
+    def count(self, session: Session) -> int:
+        return count_cases(session, self.filter)
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self.rows) >= self.total:
-            return
-        with self.ctx.reader() as s:
-            more = list_cases(s, self.filter, len(self.rows), FETCH_SIZE, self.sort_key, self.descending)
-        if not more:
-            # Cases were deleted or archived away meanwhile: stop asking for more.
-            self.total = len(self.rows)
-            return
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def fetch_all(self) -> None:
-        while self.canFetchMore():
-            self.fetchMore()
-
-    # -- the table ---------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section].title
-            if role == Qt.ItemDataRole.SizeHintRole:
-                return None
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def row_at(self, row: int) -> CaseRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+    def page(self, session: Session, offset: int, limit: int) -> list[CaseRow]:
+        return list_cases(session, self.filter, offset, limit, self.sort_key, self.descending)
 
     def row_of_case(self, case_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == case_id), -1)
+        return self.row_of(case_id)
 
     def days_left(self, r: CaseRow) -> int | None:
         # Once the reply is sent the race is over, even while delivery is pending (as the filter).
@@ -169,21 +104,13 @@ class CaseListModel(QAbstractTableModel):
             return "overdue"
         return "soon" if left <= DUE_SOON_DAYS else ""
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
+    def role_data(self, r: CaseRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_DUE and r.due_unconfirmed:
                 return _tr("期限跨越节假日安排尚未确认的年份，仅按周末计算，请管理员录入节假日。")
             if col == len(COLUMNS) - 1:
                 return r.content_preview
             return None
-        if role == Qt.ItemDataRole.UserRole:
-            return r.id
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             level = self.urgency(r)
             if role == Qt.ItemDataRole.ForegroundRole and col == 1 and not level:
@@ -203,7 +130,7 @@ class CaseListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _display(self, r: CaseRow, col: int) -> str:
+    def display(self, r: CaseRow, col: int) -> str:
         key = COLUMNS[col].key
         if key == "case_no":
             return r.case_no
@@ -236,15 +163,9 @@ class CaseListModel(QAbstractTableModel):
             return r.content_preview.replace("\n", " ")
         return ""
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(COLUMNS)):
-            return
+    def sort_key_of(self, column: int) -> str:
         key = COLUMNS[column].key or "due_on"  # 剩余工作日 sorts like the due date
-        if key == "content_preview":
-            return
-        self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        return "" if key == "content_preview" else key
 
 
 def _date(d: date | None) -> str:

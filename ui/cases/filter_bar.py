@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.cases.enums import ApplicantType, CaseStatus, Channel
 from app.cases.queries import CaseFilter
+from ui.list_filter_bar import ListFilterBar
 
-SEARCH_DEBOUNCE_MS = 300
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FilterBar", text)
 
 
-class FilterBar(QWidget):
+class FilterBar(ListFilterBar):
     """Builds a CaseFilter from the widgets; emits filter_changed when any of them changes."""
 
-    filter_changed = Signal()
-    """The user changed a filter or (after a pause in typing) the search text."""
-
     def __init__(self, parent: QWidget | None = None, *, first_year: int | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, placeholder=_tr("搜索编号、申请人、证件号、申请内容…"), min_width=240)
         this_year = date.today().year
         self.year = QComboBox(self)
         self.year.setObjectName("filterYear")
@@ -38,19 +38,6 @@ class FilterBar(QWidget):
         self.overdue.setToolTip(self.tr("未办结且已过答复期限"))
         self.mine = QCheckBox(self.tr("我的"), self)
         self.mine.setToolTip(self.tr("由我经办的申请"))
-        self.search = QLineEdit(self)
-        self.search.setObjectName("filterSearch")
-        self.search.setPlaceholderText(self.tr("搜索编号、申请人、证件号、申请内容…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
-
-        # Typing fires a query only after a pause, so a 100,000-case list does not re-query per key.
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.filter_changed)
-        self.search.textChanged.connect(self._on_text)
-
         for combo in (self.year, self.status, self.channel, self.applicant_type):
             combo.currentIndexChanged.connect(self._on_changed)
         for box in (self.due_soon, self.overdue, self.mine):
@@ -72,21 +59,6 @@ class FilterBar(QWidget):
         for text, value in items:
             combo.addItem(text, value)
         return combo
-
-    @Slot(str)
-    def _on_text(self, _text: str) -> None:
-        self._debounce.start()
-
-    @Slot()
-    def _on_changed(self) -> None:
-        self._debounce.stop()
-        self.filter_changed.emit()
-
-    def flush(self) -> None:
-        """Apply pending search text at once (Enter pressed, or a test that does not want to wait)."""
-        if self._debounce.isActive():
-            self._debounce.stop()
-            self.filter_changed.emit()
 
     def set_year(self, year: int | None) -> None:
         index = self.year.findData(year)

@@ -5,24 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.disclosure.enums import CATEGORIES, ItemStatus
 from app.disclosure.queries import ItemFilter, category_label
+from ui.list_filter_bar import ListFilterBar
 
-SEARCH_DEBOUNCE_MS = 300
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FilterBar", text)
 
 
-class FilterBar(QWidget):
+class FilterBar(ListFilterBar):
     """Builds an ItemFilter from the widgets; emits filter_changed when any of them changes."""
-
-    filter_changed = Signal()
-    """The user changed a filter or (after a pause in typing) the search text."""
 
     def __init__(self, parent: QWidget | None = None, *, years: Sequence[int] = (),
                  sections: Sequence[str] = ()) -> None:
-        super().__init__(parent)
+        super().__init__(parent, placeholder=_tr("搜索编号、标题、文号、科室…"), min_width=200)
         self.year = QComboBox(self)
         self.year.setObjectName("filterYear")
         self.year.setToolTip(self.tr("信息形成或变更的年份"))
@@ -47,18 +47,6 @@ class FilterBar(QWidget):
         self.due_soon.setToolTip(self.tr("尚未发布，3 个工作日内到期"))
         self.overdue = QCheckBox(self.tr("已超期"), self)
         self.overdue.setToolTip(self.tr("尚未发布，已超过 20 个工作日的发布时限"))
-        self.search = QLineEdit(self)
-        self.search.setObjectName("filterSearch")
-        self.search.setPlaceholderText(self.tr("搜索编号、标题、文号、科室…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
-
-        # Typing queries only after a pause, not on every key.
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.filter_changed)
-        self.search.textChanged.connect(self._on_text)
         for combo in self._combos():
             combo.currentIndexChanged.connect(self._on_changed)
         for box in (self.due_soon, self.overdue):
@@ -86,21 +74,6 @@ class FilterBar(QWidget):
             self.year.addItem(self.tr("{year} 年").format(year=y), y)
         self.year.setCurrentIndex(max(self.year.findData(current), 0))
         del blocker
-
-    @Slot(str)
-    def _on_text(self, _text: str) -> None:
-        self._debounce.start()
-
-    @Slot()
-    def _on_changed(self) -> None:
-        self._debounce.stop()
-        self.filter_changed.emit()
-
-    def flush(self) -> None:
-        """Apply pending search text at once (Enter pressed, or a test that does not want to wait)."""
-        if self._debounce.isActive():
-            self._debounce.stop()
-            self.filter_changed.emit()
 
     def current_filter(self, today: date) -> ItemFilter:
         status = self.status.currentData()  # Qt hands the enum back as str

@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,11 +24,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.atomic_file import atomic_write
 from app.changes import RecordKind
 from app.context import Actor
 from app.disclosure.enums import DocKind, ItemStatus
-from app.disclosure.queries import AttachmentRow, ItemRow, ItemView, attachment_content, load_item, workdays_left
+from app.disclosure.queries import ItemRow, ItemView, attachment_content, load_item, workdays_left
 from app.disclosure.service import (
     SECRECY_ROLES,
     add_attachment,
@@ -46,14 +44,14 @@ from app.signoff.content import content_hash
 from app.signoff.service import Decision as SignDecision
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from ui.attachments_panel import AttachmentsPanel
 from ui.context import AppContext
 from ui.disclosure import detail_actions
 from ui.disclosure.actions import read
 from ui.disclosure.item_dialogs import DateDialog, DeadlineDialog, DecisionDialog, PublishDialog, ReasonDialog
 from ui.disclosure.item_form import FormMode, ItemFormDialog
 from ui.disclosure.item_summary import review_html, summary_html
-from ui.messages import show_error
-from ui.operations import Op, announce
+from ui.operations import announce
 from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
 from ui.style import Colour, Sheet, apply_style
@@ -64,10 +62,6 @@ STATUS_COLOURS = {
     ItemStatus.PUBLISHED: Colour.DONE, ItemStatus.WITHHELD: "#6d4c41", ItemStatus.ON_REQUEST: "#00838f",
     ItemStatus.SUPERSEDED: "#757575",
 }
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -124,23 +118,13 @@ class ItemDetail(QWidget):
         self.info = QTextBrowser(self)
         self.info.setObjectName("itemInfo")
         self.info.setOpenExternalLinks(True)
-        self.attachments: RowsModel[AttachmentRow] = RowsModel([
-            RowColumn(self.tr("文件名"), lambda a: a.filename), RowColumn(self.tr("大小"), lambda a: _size(a.size)),
-            RowColumn(self.tr("添加人"), lambda a: a.added_by),
-            RowColumn(self.tr("添加时间"), lambda a: f"{a.added_at:%Y-%m-%d %H:%M}"),
-        ], self)
-        self.attachment_table = _table(self, "attachmentTable")
-        self.attachment_table.setModel(self.attachments)
-        self.add_file_button = QPushButton(self.tr("添加附件…"), self)
-        self.save_file_button = QPushButton(self.tr("另存为…"), self)
-        files = QWidget(self)
-        fl = QVBoxLayout(files)
-        fb = QHBoxLayout()
-        fb.addWidget(self.add_file_button)
-        fb.addWidget(self.save_file_button)
-        fb.addStretch(1)
-        fl.addLayout(fb)
-        fl.addWidget(self.attachment_table)
+        self.files = AttachmentsPanel(
+            ctx, rows=lambda _s, _id: [], read=attachment_content, kind=RecordKind.DISCLOSURE,
+            add=lambda s, actor, item_id, name, content, _purpose: add_attachment(s, actor, item_id, name, content),
+            parent=self)
+        self.attachments = self.files.model
+        self.attachment_table = self.files.table
+        files = self.files
         self.versions: RowsModel[ItemRow] = RowsModel([
             RowColumn(self.tr("版本"), lambda r: self.tr("第 {v} 版").format(v=r.version_no)),
             RowColumn(self.tr("形成/变更日期"), lambda r: r.formed_on.isoformat()),
@@ -178,8 +162,7 @@ class ItemDetail(QWidget):
         outer.addWidget(self.stack)
 
         self.deadline_button.clicked.connect(self.show_deadline)
-        self.add_file_button.clicked.connect(self._choose_attachment)
-        self.save_file_button.clicked.connect(self._save_attachment)
+        self.files.added.connect(self._files_added)
         self.version_table.doubleClicked.connect(self._open_version)
         self.buttons.connect_to(self)
 
@@ -204,6 +187,26 @@ class ItemDetail(QWidget):
     def reload(self) -> None:
         self.show_item(self.item_id)
 
+    # -- the list shell's contract (ui/list_shell.py) -----------------------------------------
+    @property
+    def record_id(self) -> int | None:
+        return self.item_id
+
+    def show_record(self, record_id: int | None) -> None:
+        self.show_item(record_id)
+
+    def reload_if_changed(self) -> None:
+        """Nothing is typed here (every change opens a dialog): show the fresh item when it changed."""
+        if self.view is None:
+            return
+        item_id = self.view.id
+        try:
+            fresh = read(self.ctx, lambda s: load_item(s, item_id))
+        except UserError:
+            fresh = None
+        if fresh != self.view:
+            self.show_item(item_id if fresh is not None else None)
+
     def _render(self) -> None:
         v = self.view
         assert v is not None
@@ -216,11 +219,10 @@ class ItemDetail(QWidget):
         self.title.setText(v.title + kind)
         self._render_deadline(v)
         self.info.setHtml(summary_html(v))
-        self.attachments.set_rows(v.attachments)
+        self.files.set_owner(v.id, editable=True, rows=v.attachments)
         self.versions.set_rows(v.versions)
         self.tabs.setTabText(1, self.tr("附件（{n}）").format(n=len(v.attachments)))
         self.tabs.setTabText(2, self.tr("版本历史（{n}）").format(n=len(v.versions)))
-        self.save_file_button.setEnabled(bool(v.attachments))
         self.buttons.update_for(v)
         self.interpretations.set_item(v.id)
 
@@ -364,50 +366,16 @@ class ItemDetail(QWidget):
                                           run=lambda s, day: fn(s, v, day), today=self._today(), parent=self))
 
     # -- attachments and history -------------------------------------------------------------
-    @Slot()
-    def _choose_attachment(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("添加附件"), "", self.tr("所有文件 (*)"))
-        if name:
-            self.add_attachment_file(Path(name))
-
     def add_attachment_file(self, path: Path) -> bool:
-        v = self.view
-        if v is None:
-            return False
-        try:
-            content = path.read_bytes()
-        except OSError as exc:
-            show_error(self, self.tr("无法读取文件“{name}”：{err}").format(name=path.name, err=exc.strerror or exc))
-            return False
-        ok, _ = self.ctx.run(Op(lambda s: add_attachment(s, self.ctx.actor, v.id, path.name, content).id,
-                                RecordKind.DISCLOSURE, parent=self))
-        if ok:
-            self.reload()
-            self.tabs.setCurrentIndex(1)
-        return ok
+        return self.files.add_files([path])
 
     @Slot()
-    def _save_attachment(self) -> None:
-        rows = self.attachment_table.selectionModel().selectedRows()
-        row = self.attachments.row_at(rows[0].row() if rows else 0)
-        if row is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(Path.home() / row.filename))
-        if name:
-            self.save_attachment_to(row.id, Path(name))
+    def _files_added(self) -> None:
+        self.reload()
+        self.tabs.setCurrentIndex(1)
 
     def save_attachment_to(self, attachment_id: int, target: Path) -> bool:
-        try:
-            _, content = read(self.ctx, lambda s: attachment_content(s, attachment_id))
-
-            def write(tmp: Path) -> None:
-                tmp.write_bytes(content)
-
-            atomic_write(target, write)
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        return self.files.save_to(attachment_id, target)
 
     @Slot(QModelIndex)
     def _open_version(self, index: QModelIndex) -> None:

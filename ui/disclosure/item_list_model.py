@@ -1,18 +1,16 @@
-"""The list of disclosure items: ItemRow dataclasses from app.disclosure.queries, filtered in SQL.
-
-A county office records a few hundred items a year, so the filtered list is read whole and sorted
-here; there is nothing to gain from paging.
-"""
+"""The list of disclosure items: ItemRow dataclasses from app.disclosure.queries, filtered, sorted
+and paged in SQL (ui/paged_model.py), so many years of items scroll as smoothly as the case list."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlalchemy.orm import Session
 
 from app.disclosure.enums import DocKind, ItemStatus
 from app.disclosure.queries import (
@@ -20,15 +18,15 @@ from app.disclosure.queries import (
     ItemFilter,
     ItemRow,
     category_label,
-    item_no_key,
+    count_items,
     list_items,
     workdays_left,
 )
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
 from ui.context import AppContext
+from ui.paged_model import Column, PagedTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _AMBER = QColor("#fff3cd")
 _AMBER_TEXT = QColor("#8a5a00")
 _RED = QColor("#fde2e1")
@@ -38,13 +36,6 @@ _GREY_TEXT = QColor("#757575")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemListModel", text)
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    width: int
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -64,56 +55,34 @@ COL_DUE = KEYS.index("due_on")
 COL_LEFT = KEYS.index("left")
 
 
-class ItemListModel(QAbstractTableModel):
+class ItemListModel(PagedTableModel[ItemRow, ItemFilter]):
+    """Rows are ItemRow dataclasses, filtered, sorted and paged in SQL like the case list."""
+
+    columns = COLUMNS
+
     def __init__(self, ctx: AppContext, parent: QObject | None = None,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today or ctx.today
-        self.filter = ItemFilter(today=self._today())
-        self.rows: list[ItemRow] = []
+        today_fn = today or ctx.today
+        super().__init__(ctx, ItemFilter(today=today_fn()), "item_no", True, parent)
+        self._today = today_fn
         self.calendar = WorkCalendar()
-        self.sort_column = 0
-        self.sort_order = Qt.SortOrder.DescendingOrder
+        self.overdue = 0  # items of the filter waiting past their deadline, for the count line
         self.refresh()
 
-    # -- loading -----------------------------------------------------------------------------
-    def set_filter(self, f: ItemFilter) -> None:
-        self.filter = f
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
+    def prepare(self, session: Session) -> None:
         self.filter = replace(self.filter, today=self._today())
-        with self.ctx.reader() as s:
-            self.calendar = load_calendar(s)
-            self.rows = list_items(s, self.filter, self.calendar)
-        self._sort_rows()
-        self.endResetModel()
+        self.calendar = load_calendar(session)
+        overdue = replace(self.filter, overdue=True, due_soon=False)
+        self.overdue = count_items(session, overdue, self.calendar)
 
-    # -- the table ---------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def count(self, session: Session) -> int:
+        return count_items(session, self.filter, self.calendar)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].title
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def row_at(self, row: int) -> ItemRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+    def page(self, session: Session, offset: int, limit: int) -> list[ItemRow]:
+        return list_items(session, self.filter, self.calendar, offset, limit, self.sort_key, self.descending)
 
     def row_of_item(self, item_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == item_id), -1)
+        return self.row_of(item_id)
 
     def days_left(self, r: ItemRow) -> int | None:
         if r.due_on is None or not r.status.is_pending:
@@ -127,21 +96,13 @@ class ItemListModel(QAbstractTableModel):
             return ""
         return "overdue" if left < 0 else "soon" if left <= DUE_SOON_WORKDAYS else ""
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, KEYS[col])
+    def role_data(self, r: ItemRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_DUE and r.due_unconfirmed:
                 return _tr("期限跨越节假日安排尚未确认的年份，仅按周末计算，请管理员录入节假日。")
             if KEYS[col] in ("title", "category"):
-                return self._display(r, KEYS[col])
+                return self.display(r, col)
             return None
-        if role == Qt.ItemDataRole.UserRole:
-            return r.id
         level = self.urgency(r)
         if role == Qt.ItemDataRole.BackgroundRole and level:
             return QBrush(_RED if level == "overdue" else _AMBER)
@@ -158,6 +119,12 @@ class ItemListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LEFT:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def display(self, r: ItemRow, col: int) -> str:
+        return self._display(r, KEYS[col])
+
+    def sort_key_of(self, column: int) -> str:
+        return "due_on" if KEYS[column] == "left" else KEYS[column]  # 剩余工作日 sorts like the due date
 
     def _display(self, r: ItemRow, key: str) -> str:
         if key == "item_no":
@@ -191,32 +158,3 @@ class ItemListModel(QAbstractTableModel):
         if key == "published_on":
             return r.published_on.isoformat() if r.published_on else ""
         return ""
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        ids = [(self.rows[i.row()].id, i.column()) if 0 <= i.row() < len(self.rows) else None for i in old]
-        self.sort_column, self.sort_order = column, order
-        self._sort_rows()
-        where = {r.id: n for n, r in enumerate(self.rows)}
-        new = [self.index(where[k[0]], k[1]) if k is not None and k[0] in where else QModelIndex() for k in ids]
-        self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
-
-    def _sort_rows(self) -> None:
-        key = KEYS[self.sort_column]
-        far = date.max if self.sort_order == Qt.SortOrder.AscendingOrder else date.min
-        sort_key: Callable[[ItemRow], Any]
-        if key == "item_no":
-            sort_key = lambda r: item_no_key(r.item_no, r.version_no)  # noqa: E731
-        elif key in ("due_on", "left"):
-            sort_key = lambda r: (r.due_on or far, item_no_key(r.item_no))  # noqa: E731
-        elif key in ("formed_on", "published_on"):
-            sort_key = lambda r: (getattr(r, key) or far, item_no_key(r.item_no))  # noqa: E731
-        elif key == "status":
-            sort_key = lambda r: r.status.label  # noqa: E731
-        else:
-            sort_key = lambda r: self._display(r, key)  # noqa: E731
-        self.rows.sort(key=sort_key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)

@@ -115,6 +115,26 @@ class PostDetail(QWidget):
     def reload(self) -> None:
         self.show_post(self.post_id)
 
+    # -- the list shell's contract (ui/list_shell.py) -----------------------------------------
+    @property
+    def record_id(self) -> int | None:
+        return self.post_id
+
+    def show_record(self, record_id: int | None) -> None:
+        self.show_post(record_id)
+
+    def reload_if_changed(self) -> None:
+        """Nothing is typed here (the editor is its own window): show the fresh post when it changed."""
+        if self.view is None:
+            return
+        try:
+            with self.ctx.reader() as s:
+                fresh: PostView | None = post_view(s, self.view.id, self.ctx.actor)
+        except NotFound:
+            fresh = None
+        if fresh != self.view:
+            self.show_post(fresh.id if fresh is not None else None)
+
     def _update_buttons(self) -> None:
         v = self.view
         self.edit_button.setEnabled(v is not None)

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.context import Actor
 from app.review.enums import PostStatus
 from app.review.ui_support import PostFilter, targets
 from ui.context import AppContext
+from ui.list_filter_bar import ListFilterBar
 
-SEARCH_DEBOUNCE_MS = 300
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PostFilterBar", text)
 
 
-class PostFilterBar(QWidget):
-    filter_changed = Signal()
-    """The user changed a filter or (after a pause in typing) the search text."""
-
+class PostFilterBar(ListFilterBar):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, placeholder=_tr("搜索编号、标题、正文…"), min_width=220)
         self.status = QComboBox(self)
         self.status.setObjectName("filterStatus")
         self.status.addItem(self.tr("全部状态"), None)
@@ -33,19 +33,6 @@ class PostFilterBar(QWidget):
         self.waiting = QCheckBox(self.tr("待我处理"), self)
         self.waiting.setObjectName("filterWaiting")
         self.waiting.setToolTip(self.tr("轮到我的角色审核、且我可以签署的稿件；采编员还包括自己的草稿、待发布和待确认的稿件"))
-        self.search = QLineEdit(self)
-        self.search.setObjectName("filterSearch")
-        self.search.setPlaceholderText(self.tr("搜索编号、标题、正文…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
-
-        # A query per keystroke would make a long list stutter: wait for a pause.
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.filter_changed)
-        self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self.flush)
         for combo in (self.status, self.target):
             combo.currentIndexChanged.connect(self._on_changed)
         for box in (self.mine, self.waiting):
@@ -71,17 +58,6 @@ class PostFilterBar(QWidget):
             self.target.addItem(name, name)
         self.target.setCurrentIndex(max(self.target.findData(current), 0))
         self.target.blockSignals(False)
-
-    @Slot()
-    def _on_changed(self) -> None:
-        self._debounce.stop()
-        self.filter_changed.emit()
-
-    @Slot()
-    def flush(self) -> None:
-        """Apply pending search text at once (Enter pressed, or a test that does not want to wait)."""
-        self._debounce.stop()
-        self.filter_changed.emit()
 
     def current_filter(self, actor: Actor) -> PostFilter:
         return PostFilter(

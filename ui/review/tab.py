@@ -3,23 +3,13 @@ its own page. Dialogs (editor, review, publication) open from here without block
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from app.changes import Changes, RecordKind
 from app.review.workflow import submit
 from ui.context import AppContext
+from ui.list_shell import ListDetailShell
 from ui.messages import show_error, show_info
 from ui.operations import Op
 from ui.review.export_actions import ReviewExports
@@ -27,12 +17,9 @@ from ui.review.inspections_page import InspectionsPage
 from ui.review.post_detail import PostDetail
 from ui.review.post_editor import PostEditor
 from ui.review.post_filter_bar import PostFilterBar
-from ui.review.post_list_model import COLUMNS, PostListModel
+from ui.review.post_list_model import PostListModel
 from ui.review.publish_dialog import PublishDialog
 from ui.review.review_dialog import ReviewDialog
-from ui.style import Sheet, apply_style
-
-MAX_PAGES_TO_FIND = 10  # when re-selecting a post after a refresh
 
 
 class ReviewTab(QWidget):
@@ -41,56 +28,23 @@ class ReviewTab(QWidget):
         self.ctx = ctx
         self.dialogs: list[QDialog] = []  # open non-modal dialogs, kept alive until they close
 
-        self.new_button = QPushButton(self.tr("新建稿件…"), self)
-        self.new_button.setObjectName("newPost")
-        apply_style(self.new_button, Sheet.NEW_BUTTON)
-        self.refresh_button = QPushButton(self.tr("刷新"), self)
-        self.register_button = QPushButton(self.tr("导出稿件登记…"), self)
-        self.register_button.setObjectName("exportPostRegister")
-        self.count = QLabel(self)
-        self.count.setObjectName("postCount")
-        apply_style(self.count, Sheet.HINT)
-        bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.refresh_button)
-        bar.addWidget(self.register_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count)
-
         self.filters = PostFilterBar(ctx, self)
         self.model = PostListModel(ctx, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("postTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(8, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setWordWrap(False)
-        for i, col in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, col.width)
         self.detail = PostDetail(ctx, self)
-
-        upper = QWidget(self)
-        ul = QVBoxLayout(upper)
-        ul.setContentsMargins(0, 0, 0, 0)
-        ul.addLayout(bar)
-        ul.addWidget(self.filters)
-        ul.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(upper)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        self.shell = ListDetailShell(ctx, self.model, self.detail, self.filters, name="post",
+                                     current_filter=lambda: self.filters.current_filter(self.ctx.actor),
+                                     count_text=lambda: self.tr("共 {n} 篇").format(n=self.model.total),
+                                     sort_column=8, parent=self)
+        shell = self.shell
+        self.new_button = shell.add_button(self.tr("新建稿件…"), self.new_post, "newPost", primary=True)
+        self.register_button = shell.add_button(self.tr("导出稿件登记…"), lambda: self.exports.register_dialog(),
+                                                "exportPostRegister")
+        self.refresh_button, self.count, self.table = shell.refresh_button, shell.count, shell.table
+        self.count.setObjectName("postCount")
         posts_page = QWidget(self)
         pl = QVBoxLayout(posts_page)
         pl.setContentsMargins(8, 8, 8, 8)
-        pl.addWidget(splitter)
+        pl.addWidget(shell)
 
         self.inspections = InspectionsPage(ctx, self)
         self.exports = ReviewExports(ctx, self)
@@ -102,41 +56,29 @@ class ReviewTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        self.new_button.clicked.connect(self.new_post)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.filters.filter_changed.connect(self.apply_filter)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda index: self.open_post(self.model.rows[index.row()].id))
-        self.model.modelReset.connect(self._update_count)
         self.detail.edit_requested.connect(self.open_post)
         self.detail.submit_requested.connect(self.submit_post)
         self.detail.review_requested.connect(self.review_post)
         self.detail.publish_requested.connect(self.publish_post)
         self.detail.sheet_requested.connect(self.exports.print_sheet)
-        self.register_button.clicked.connect(self.exports.register_dialog)
         self.inspections.export_button.clicked.connect(lambda: self.exports.inspections_dialog(*self.inspections.month))
         ctx.events.changed.connect(self._on_changed)
-        ctx.events.remote_changed.connect(self.refresh_list)
         ctx.events.actor_changed.connect(self.apply_filter)
-        self._update_count()
 
     # -- the list ----------------------------------------------------------------------------
     @Slot()
     def apply_filter(self) -> None:
-        self.model.set_filter(self.filters.current_filter(self.ctx.actor))
-        self._reselect()
+        self.shell.apply_filter()
 
     @Slot()
     def refresh(self) -> None:
-        self.model.refresh()
-        self._reselect()
-        self.detail.reload()
+        self.shell.refresh()
 
     @Slot()
     def refresh_list(self) -> None:
-        """Another PC changed something: reload the list only, never the form being edited."""
-        self.model.refresh()
-        self._reselect()
+        """Another PC changed something: the list and the post below."""
+        self.shell.refresh_remote()
 
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
@@ -147,41 +89,10 @@ class ReviewTab(QWidget):
             self.filters.reload_targets(self.ctx)
             self.inspections.reload()
 
-    def _reselect(self) -> None:
-        """After the list was reloaded, select the post shown below again if it is still listed."""
-        post_id = self.detail.post_id
-        if post_id is None:
-            return
-        row = self.model.row_of_post(post_id)
-        pages = 0
-        while row < 0 and self.model.canFetchMore() and pages < MAX_PAGES_TO_FIND:
-            self.model.fetchMore()
-            row = self.model.row_of_post(post_id)
-            pages += 1
-        if row >= 0:
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectionModel().select(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.selectionModel().blockSignals(False)
-            self.table.scrollTo(self.model.index(row, 0))
-
-    @Slot()
-    def _update_count(self) -> None:
-        self.count.setText(self.tr("共 {n} 篇").format(n=self.model.total))
-
-    @Slot(QItemSelection, QItemSelection)
-    def _on_selection(self, *_args: object) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        r = self.model.row_at(rows[0].row()) if rows else None
-        if r is not None and r.id != self.detail.post_id:
-            self.detail.show_post(r.id)
-
     def select_post(self, post_id: int) -> None:
         """Show `post_id` below and select it in the list when the filter includes it."""
         self.pages.setCurrentIndex(0)
-        self.detail.show_post(post_id)
-        self._reselect()
+        self.shell.select(post_id)
 
     # -- actions -----------------------------------------------------------------------------
     def _track(self, dialog: QDialog) -> None:
