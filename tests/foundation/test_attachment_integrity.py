@@ -22,6 +22,7 @@ from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.intake import CaseForm, register_case
 from app.cases.models import CaseDocument
 from app.context import Actor
+from app.export_unit import run_export
 from app.disclosure import service as disclosure
 from app.disclosure.models import DisclosureAttachment
 from app.disclosure.queries import attachment_content as disclosure_attachment
@@ -98,14 +99,13 @@ def test_case_file_export_refuses_a_changed_document_and_writes_nothing(  # type
         case_id = register_case(s, clerk, form, TODAY).id
         doc_id = add_document(s, clerk, case_id, "original_request", "a.pdf", PDF).id
     out = tmp_path / "案卷.zip"
-    with db.reader() as s:
-        export_case_file(s, case_id, out)
+    run_export(db, lambda s: export_case_file(s, clerk, case_id, out))
     assert zipfile.ZipFile(out).namelist()[1].endswith("a.pdf")
     out.unlink()
     _tamper(db, CaseDocument, doc_id)
+    with pytest.raises(AttachmentDamaged):
+        run_export(db, lambda s: export_case_file(s, clerk, case_id, out))
     with db.reader() as s:
-        with pytest.raises(AttachmentDamaged):
-            export_case_file(s, case_id, out)
         _refused_and_recorded(db, clerk, lambda: document_content(s, doc_id), "case_document", doc_id)
     assert not out.exists()  # the zip is written complete or not at all
 
