@@ -16,8 +16,8 @@ from app.audit import query
 from app.audit.models import AuditEntry
 from app.audit.query import AuditFilter
 from app.audit_export import export_audit_log
-from app.auto_backup import run_daily_backup
 from app.auth.roles import Role
+from app.auto_backup import run_daily_backup
 from app.bootstrap import Database
 from app.cli import main as run_cli
 from app.errors import PermissionDenied

@@ -22,10 +22,10 @@ from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.intake import CaseForm, register_case
 from app.cases.models import CaseDocument
 from app.context import Actor
-from app.export_unit import run_export
 from app.disclosure import service as disclosure
 from app.disclosure.models import DisclosureAttachment
 from app.disclosure.queries import attachment_content as disclosure_attachment
+from app.export_unit import run_export
 from app.review import posts
 from app.review.enums import SourceKind
 from app.review.models import PostAttachment
