@@ -8,7 +8,7 @@ dialog opens without a nested event loop (open()), so a GUI test or the lock scr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.form_conflict import FieldConflict
 from ui.style import Sheet, apply_style
 
 
@@ -99,3 +100,14 @@ class ConflictDialog(QDialog):
     def keep_mine(self) -> set[str]:
         """The fields whose value the clerk keeps; the rest take the saved record's value."""
         return {name for name, button in self.mine.items() if button.isChecked()}
+
+
+def open_conflict(parent: QWidget, message: str, conflicts: Iterable[FieldConflict],
+                  on_chosen: Callable[[set[str]], None]) -> ConflictDialog:
+    """Show the fields that differ (theirs / yours); `on_chosen(keep_mine)` fills the form with the
+    choice and saves again on the fresh version."""
+    rows = [ConflictRow(c.field, c.label, c.theirs, c.yours, c.you_changed) for c in conflicts]
+    dialog = ConflictDialog(message, rows, parent)
+    dialog.accepted.connect(lambda: on_chosen(dialog.keep_mine()))
+    dialog.open()
+    return dialog

@@ -18,7 +18,7 @@ from ui.cases.actions import read
 from ui.cases.intake_form import IntakeForm
 from ui.cases.letters_ui import open_generated_letter
 from ui.cases.live_warnings import LiveWarnings
-from ui.conflict_dialog import ConflictDialog, ConflictRow
+from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
 from ui.help import add_help_shortcut
@@ -188,19 +188,14 @@ class IntakeDialog(QDialog):
             case = get_case(s, case_id)
             return CaseForm.from_case(case), case.version
         theirs, version = read(self.ctx, load)
-        rows = [ConflictRow(d.field, d.label, d.theirs, d.yours, d.you_changed)
-                for d in differences(self._original, theirs, mine)]
-        dialog = ConflictDialog(message, rows, self)
 
-        def chosen() -> None:
-            self.form.load(merged(theirs, mine, dialog.keep_mine()))
+        def chosen(keep_mine: set[str]) -> None:
+            self.form.load(merged(theirs, mine, keep_mine))
             self._original, self._version = theirs, version
             self.save()
 
-        dialog.accepted.connect(chosen)
-        self.conflict = dialog
-        dialog.open()
-        return dialog
+        self.conflict = open_conflict(self, message, differences(self._original, theirs, mine), chosen)
+        return self.conflict
 
     @Slot()
     def print_receipt(self) -> None:

@@ -33,7 +33,7 @@ from app.errors import ConflictError
 from app.form_conflict import merged
 from app.settings import get_setting
 from app.workdays.service import load_calendar
-from ui.conflict_dialog import ConflictDialog, ConflictRow
+from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
@@ -278,19 +278,14 @@ class ItemFormDialog(QDialog):
             fresh = load_item(s, item_id)
             return fresh.form(), fresh.version
         theirs, version = read(self.ctx, load)
-        rows = [ConflictRow(d.field, d.label, d.theirs, d.yours, d.you_changed)
-                for d in item_differences(original, theirs, mine)]
-        dialog = ConflictDialog(message, rows, self)
 
-        def chosen() -> None:
-            self.fill(merged(theirs, mine, dialog.keep_mine()))
+        def chosen(keep_mine: set[str]) -> None:
+            self.fill(merged(theirs, mine, keep_mine))
             self._original, self._version = theirs, version
             self.save()
 
-        dialog.accepted.connect(chosen)
-        self.conflict = dialog
-        dialog.open()
-        return dialog
+        self.conflict = open_conflict(self, message, item_differences(original, theirs, mine), chosen)
+        return self.conflict
 
     def reject(self) -> None:
         """Esc, 取消 and the close button ask before typed input is thrown away."""

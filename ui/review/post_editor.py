@@ -38,7 +38,7 @@ from app.review.post_actions import PostAction
 from app.review.posts import PostForm, create_post, get_post, update_post
 from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
-from ui.conflict_dialog import ConflictDialog, ConflictRow
+from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
 from ui.help import add_help_shortcut
 from ui.messages import confirm, show_error
@@ -324,21 +324,16 @@ class PostEditor(QDialog):
             return None
         with self.ctx.reader() as s:
             fresh = post_view(s, post_id, self.ctx.actor)
-        rows = [ConflictRow(d.field, d.label, d.theirs, d.yours, d.you_changed)
-                for d in post_differences(original, fresh.form, mine)]
-        dialog = ConflictDialog(message, rows, self)
 
-        def chosen() -> None:
+        def chosen(keep_mine: set[str]) -> None:
             self._loading = True
-            self._fill(merged(fresh.form, mine, dialog.keep_mine()))
+            self._fill(merged(fresh.form, mine, keep_mine))
             self._loading = False
             self._original, self.version, self.dirty = fresh.form, fresh.version, True
             self.save()
 
-        dialog.accepted.connect(chosen)
-        self.conflict = dialog
-        dialog.open()
-        return dialog
+        self.conflict = open_conflict(self, message, post_differences(original, fresh.form, mine), chosen)
+        return self.conflict
 
     @Slot()
     def submit_post(self) -> bool:
