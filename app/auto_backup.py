@@ -29,8 +29,9 @@ def run_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
 
     None when there was nothing to do (already made today, a server database whose backups are the
     server's, or no database file yet). Raises DatabaseUnreadable when the full integrity check
-    fails (the damaged file is not copied over the good backups) and UserError when the copy
-    cannot be written."""
+    fails (the damaged file is not copied over the good backups), UserError when the copy
+    cannot be written, and DamagedAttachmentsFound (after the backup is made and recorded) when
+    the day's check of every attachment's hash finds a changed file."""
     from app.audit.service import record
     from app.backup import daily_backup
 
@@ -48,6 +49,9 @@ def run_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
         record(session, AUTO_BACKUP_ACTOR, "backup", "database", "*",
                after={"文件": str(made), "方式": "每日自动备份（已通过完整性检查）"},
                summary="每日自动备份数据库")
+    from app.attachment_sweep import sweep_attachments
+
+    sweep_attachments(db, AUTO_BACKUP_ACTOR)  # the backup stands; damage found is raised after it
     return made
 
 

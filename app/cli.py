@@ -63,10 +63,14 @@ class CliContext:
 def _daily_backup(db: Database) -> None:
     """The day's first command makes the automatic backup, as the GUI's first start does. Notes go
     to stderr so a command's own output stays clean; a failed backup does not stop the command."""
+    from app.attachment_sweep import DamagedAttachmentsFound
     from app.auto_backup import run_daily_backup
 
     try:
         made = run_daily_backup(db)
+    except DamagedAttachmentsFound as exc:  # the backup itself was made
+        print(f"警告：{exc}", file=sys.stderr)
+        return
     except UserError as exc:
         print(f"警告：今日自动备份未完成：{exc}", file=sys.stderr)
         return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy.engine import make_url
 
 from app import paths
+from app.attachment_sweep import DamagedAttachmentsFound
 from app.auto_backup import run_daily_backup, seconds_until_next_day
 from app.bootstrap import Database, open_database
 from app.context import Actor
@@ -145,7 +146,10 @@ class Launcher:
         def failed(exc: BaseException) -> None:
             # Not worth interrupting the login for; it is logged and shown in the status bar.
             log.error("Daily backup failed", exc_info=exc)
-            self.backup_note = QApplication.translate("launch", "今日自动备份失败：{reason}").format(reason=exc)
+            if isinstance(exc, DamagedAttachmentsFound):  # the backup was made; the check found damage
+                self.backup_note = str(exc)
+            else:
+                self.backup_note = QApplication.translate("launch", "今日自动备份失败：{reason}").format(reason=exc)
             window = self.window
             if window is not None and window.isVisible() and hasattr(window, "statusBar"):
                 window.statusBar().showMessage(self.backup_note, 0)

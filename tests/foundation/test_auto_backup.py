@@ -68,3 +68,39 @@ def test_cli_command_still_runs_when_the_backup_cannot_be_written(db: Database, 
     err = capsys.readouterr().err
     assert "警告：今日自动备份未完成" in err
     assert _backup_entries(db) == []  # the trail never claims a backup that failed
+
+
+def test_the_daily_check_finds_a_changed_attachment_after_making_the_backup(
+        db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import update
+
+    from app.attachment_check import ACTION
+    from app.attachment_sweep import DamagedAttachmentsFound
+    from app.cases.archive import add_document
+    from app.cases.intake import register_case
+    from app.cases.models import CaseDocument
+    from app.context import Actor
+    from tests.reliability.rel_worker import TODAY, a_form
+
+    with db.session_factory.begin() as s:
+        case = register_case(s, Actor.system(), a_form(1), TODAY)
+        kept = add_document(s, Actor.system(), case.id, "other", "收据.pdf", b"%PDF-1.4 receipt").id
+        changed = add_document(s, Actor.system(), case.id, "other", "扫描件.pdf", b"%PDF-1.4 scan").id
+    assert run_daily_backup(db, now=datetime(2025, 3, 3, 8, 0)) is not None  # all files as added: quiet
+    with db.session_factory.begin() as s:  # what a SQL client can do: new bytes, the old hash kept
+        s.execute(update(CaseDocument).where(CaseDocument.id == changed).values(content=b"%PDF-1.4 forged"))
+
+    with pytest.raises(DamagedAttachmentsFound) as caught:
+        run_daily_backup(db, now=datetime(2025, 3, 4, 8, 0))
+    assert "扫描件.pdf" in str(caught.value) and "收据.pdf" not in str(caught.value)
+    assert [d.record_id for d in caught.value.damaged] == [changed] and kept != changed
+    assert len(list_backups(data_dir)) == 2 and len(_backup_entries(db)) == 2  # the backup itself stands
+    with db.reader() as s:
+        found = s.scalars(select(AuditEntry).where(AuditEntry.action == ACTION)).all()
+    assert [(e.record_type, e.record_id) for e in found] == [("case_document", str(changed))]
+
+    # The day's first command (today is another day) backs up, checks, says so on stderr and goes on.
+    assert main(["deadline", "2025-03-03"]) == 0
+    out, err = capsys.readouterr()
+    assert "警告：每日检查发现案卷材料“扫描件.pdf”" in err and "扫描件" not in out
+    assert len(list_backups(data_dir)) == 3
