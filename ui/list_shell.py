@@ -99,6 +99,8 @@ class ListDetailShell(QWidget):
         self.widths = ColumnWidths(self.table, name, [c.width for c in self.model.columns], settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
+        self._settings = self.widths.settings
+        self._split_key = f"lists/{name}/split"
 
     def _lay_out(self) -> None:
         self._buttons_end = 0
@@ -125,6 +127,7 @@ class ListDetailShell(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self.update_count)
         self.ctx.events.remote_changed.connect(self.refresh_remote)
+        self.splitter.splitterMoved.connect(self._remember_split)
 
     def add_button(self, text: str, slot: Callable[[], object], name: str = "", *,
                    primary: bool = False) -> QPushButton:
@@ -149,9 +152,26 @@ class ListDetailShell(QWidget):
             # the record below gets what it needs in lines of the current font, the list the rest.
             self._sized = True
             total = max(1, sum(self.splitter.sizes()))
+            saved = self._saved_split()
+            if saved is not None:  # where the clerk last put the divider (e.g. at a larger 界面字号)
+                self.splitter.setSizes([saved, max(1, total - saved)])
+                return
             lower = max(self.detail.minimumSizeHint().height(), DETAIL_LINES * self.fontMetrics().height())
             upper = max(self.upper.minimumSizeHint().height(), total - lower)
             self.splitter.setSizes([upper, max(1, total - upper)])
+
+    def _saved_split(self) -> int | None:
+        raw = self._settings.value(self._split_key)
+        try:
+            height = int(str(raw))
+        except (TypeError, ValueError):
+            return None
+        return height if height > 0 else None
+
+    @Slot(int, int)
+    def _remember_split(self, _position: int, _index: int) -> None:
+        """The height the clerk gave the list, kept per PC like the column widths."""
+        self._settings.setValue(self._split_key, self.splitter.sizes()[0])
 
     # -- the list ----------------------------------------------------------------------------
     @property

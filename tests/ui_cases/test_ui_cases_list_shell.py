@@ -134,3 +134,21 @@ def test_a_form_being_typed_in_is_kept_and_marked_when_another_pc_changes_the_ca
     qtbot.mouseClick(tab.detail.stale_refresh, Qt.MouseButton.LeftButton)
     assert tab.detail.stale.isHidden() and not tab.detail.edited
     assert "my unsaved draft" not in body.toPlainText()  # 刷新 shows what is stored
+
+
+def test_the_height_the_clerk_gives_the_list_is_remembered(qtbot: QtBot, ctx: AppContext, add_case) -> None:
+    """At a larger 界面字号 the record below takes most of a 1366×768 screen; the clerk drags the
+    divider down once and the list keeps that height next time."""
+    for i in range(12):
+        add_case(name=f"申请人{i}")
+    tab = shown_tab(qtbot, ctx)
+    splitter = tab.shell.splitter
+    first = splitter.sizes()[0]
+    assert QSettings().value("lists/case/split") is None  # laid out by the program: nothing stored
+    splitter.moveSplitter(first + 80, 1)  # what dragging the handle does
+    moved = splitter.sizes()[0]
+    assert moved > first and int(str(QSettings().value("lists/case/split"))) == moved
+    tab.close()
+
+    again = shown_tab(qtbot, ctx)
+    assert again.shell.splitter.sizes()[0] == moved
