@@ -17,6 +17,8 @@ from app.bootstrap import Database, open_database
 from app.errors import PermissionDenied
 from app.restore import restore_database
 
+pytestmark = pytest.mark.sqlite_only  # restoring the SQLite file; a server database is restored with pg_restore
+
 
 def test_a_leader_may_not_restore(db: Database, make_user: Any, tmp_path: Path) -> None:
     assert db.sqlite_path is not None
