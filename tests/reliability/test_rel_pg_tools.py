@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.audit.models import AuditEntry
 from app.audit.service import record, verify
+from app.auto_backup import run_daily_backup
 from app.bootstrap import Database, open_database
 from app.cases.archive import add_document
 from app.cases.intake import register_case
@@ -62,6 +63,7 @@ def _blob_hashes(db: Database) -> list[str]:
 
 def test_migrate_db_copies_everything_to_postgresql(data_dir: Path, pg_empty: str, capsys) -> None:  # type: ignore[no-untyped-def]
     source = open_database(data_dir)
+    run_daily_backup(source)  # the day's automatic backup (audited) first: the command then makes none
     counts = _fill(source)
     hashes = _blob_hashes(source)
     source.dispose()
