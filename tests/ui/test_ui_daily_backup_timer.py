@@ -31,7 +31,8 @@ def test_timer_backs_up_again_on_the_next_day(qtbot: QtBot, data_dir: Path) -> N
         # Armed for just after the next midnight, not for a fixed 24 hours after start.
         expected_ms = seconds_until_next_day(datetime.now()) * 1000
         assert launcher.backup_timer.isActive()
-        assert expected_ms - 10_000 <= launcher.backup_timer.remainingTime() <= expected_ms
+        # (A coarse timer may report up to a second more than asked; a fixed 24 hours would be hours off.)
+        assert expected_ms - 10_000 <= launcher.backup_timer.remainingTime() <= expected_ms + 1_000
         # Midnight passes: today's backup now carries yesterday's date.
         made = list_backups(data_dir)[0]
         yesterday = (datetime.now() - timedelta(days=1)).strftime("%Y%m%d")
