@@ -166,27 +166,11 @@ def test_damaged_database_offers_restore_and_quit(launcher_env: None, data_dir: 
 
 def test_damage_inside_a_table_is_found_at_start_and_restore_offered(launcher_env: None, data_dir: Path) -> None:
     """Issue 13: the quick check at start (not only the daily backup) finds a damaged table page."""
-    import sqlite3
-
     from PySide6.QtWidgets import QLabel
 
-    from app.bootstrap import open_database
+    from tests.bench_support.test_startup_checks import _damage_a_table
 
-    db = open_database(data_dir)
-    path = db.sqlite_path
-    assert path is not None
-    db.dispose()
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE filler (x BLOB)")
-    conn.executemany("INSERT INTO filler VALUES (?)", [(bytes(2000),) for _ in range(200)])
-    conn.commit()
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'filler'").fetchone()[0]
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    with open(path, "r+b") as fh:
-        fh.seek((root - 1) * page_size)
-        fh.write(b"\xa5" * page_size)
+    _damage_a_table(data_dir)
     seen: dict[str, object] = {}
 
     def quit_from_error_dialog() -> bool:

@@ -181,13 +181,14 @@ class WebsiteReportPage(YearlyReportPage):
 
     # -- changes -----------------------------------------------------------------------------
     def _change(self, title: str, fn: Callable[[Session], object]) -> bool:
-        stale: list[StaleContent] = []
+        stale = False
 
         def do(session: Session) -> object:
+            nonlocal stale
             try:
                 return fn(session)
             except StaleContent:
-                stale.append(StaleContent(""))
+                stale = True
                 raise
 
         ok, _ = self.ctx.run(Op(do, RecordKind.WEBSITE_REPORT, parent=self, title=title, point_at=self._point_at))
