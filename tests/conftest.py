@@ -52,6 +52,20 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
 
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test() -> Iterator[None]:
+    """A form a test typed into refuses qtbot's close (it asks before discarding), and the question
+    and the form would stay on screen for the next test's `topLevelWidgets()`. hide() asks nothing."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        for widget in app.topLevelWidgets():
+            if widget.isVisible():
+                widget.hide()
+
+
 @pytest.fixture
 def data_dir(_isolated_data_dir: Path) -> Path:
     return _isolated_data_dir
