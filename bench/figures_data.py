@@ -114,7 +114,7 @@ def section_documents(data: Path) -> dict[str, Any]:
             body = b"%PDF-1.4\n" + pages + rng.randbytes(rng.randint(100_000, 1_000_000))
             add_document(s, actor, case_id, "other", f"扫描件{i + 1}.pdf", body, "")
         target = folder / "case.zip"
-        out["case_file"] = best(lambda: export_case_file(s, case_id, target), 3)
+        out["case_file"] = best(lambda: export_case_file(s, actor, case_id, target), 3)
         out["case_file_mb"] = target.stat().st_size / 2**20
         s.rollback()
     db.dispose()
