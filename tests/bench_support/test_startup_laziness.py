@@ -92,3 +92,21 @@ def test_a_tab_module_loads_when_the_tab_is_first_shown(data_dir: Path) -> None:
     assert _loaded(done.stdout, "AFTER") == {"ui.cases.tab"}
     assert _loaded(done.stdout, "DASHBOARD") == {"ui.dashboard_tab", "app.features"}
     assert SMOKE_MARKER not in done.stdout  # the probe replaced the marker: it really ran this code
+
+
+def test_a_plain_start_reads_its_options_without_the_command_modules() -> None:
+    code = """
+import sys
+import ui.launch
+ui.launch.run = lambda data_dir, db_url: print(f"GUI {data_dir} {db_url}") or 0
+from app.cli import COMMAND_MODULES, main
+main(["--data-dir", "/tmp/x", "--db=sqlite:///y.db"])
+print("LOADED " + ",".join(m for m in COMMAND_MODULES if m in sys.modules))
+"""
+    done = _run(code)
+    assert done.returncode == 0, done.stderr
+    assert "GUI /tmp/x sqlite:///y.db" in done.stdout
+    assert _loaded(done.stdout, "LOADED") == set()
+    # Anything else still goes through the full parser: a subcommand, or a mistake it explains.
+    wrong = _run("from app.cli import main; main(['--data-dir'])")
+    assert wrong.returncode == 2 and "--data-dir" in wrong.stderr
