@@ -170,9 +170,24 @@ def _damaged_message(path: Path, detail: str) -> str:
             "并联系信息中心检查这台电脑的硬盘。")
 
 
-def open_database(data_dir: Path | None = None, url: str | None = None, migrate: bool = True) -> Database:
-    """Open (creating if needed) and migrate the database; raises DatabaseUnreadable or SchemaTooNew."""
-    import app.features  # noqa: F401  (features register dashboard providers and recomputers)
+def load_features() -> None:
+    """Import every feature package: they register the 工作台 providers, the deadline recomputers and the
+    demo fillers (app.features). Cheap once done."""
+    import app.features  # noqa: F401
+
+
+def open_database(
+    data_dir: Path | None = None, url: str | None = None, migrate: bool = True, *, features: bool = True
+) -> Database:
+    """Open (creating if needed) and migrate the database; raises DatabaseUnreadable or SchemaTooNew.
+
+    `features=False` loads only the models (every mapped class, so queries can configure the mappers);
+    the caller then calls load_features() before anything asks for a provider or recomputer — the
+    desktop start does it while the sign-in's password hash is computed (ui/launch.py)."""
+    if features:
+        load_features()
+    else:
+        import app.db.models  # noqa: F401
 
     folder = paths.data_dir(data_dir)
     db_url = paths.db_url(folder, url)

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.errors import UserError
@@ -93,7 +93,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _GuiOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)  # not a plain GUI start: the full parser reports it properly
+
+
+def _gui_start(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a plain desktop start (no subcommand, --help or --version), read without
+    importing every command module: that costs each start about 40 ms (bench/run_all.py)."""
+    light = _GuiOnlyParser(add_help=False)
+    light.add_argument("--data-dir")
+    light.add_argument("--db", dest="db_url")
+    try:
+        args, rest = light.parse_known_args(argv)
+    except ValueError:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    gui_args = _gui_start(argv)
+    if gui_args is not None:
+        return int(importlib.import_module("ui.launch").run(gui_args.data_dir, gui_args.db_url))
     parser = build_parser()
     args = parser.parse_args(argv)
     args.cli = CliContext(args.data_dir, args.db_url)

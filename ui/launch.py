@@ -16,10 +16,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -28,7 +30,7 @@ from sqlalchemy.engine import make_url
 from app import paths
 from app.attachment_sweep import DamagedAttachmentsFound
 from app.auto_backup import run_daily_backup, seconds_until_next_day
-from app.bootstrap import Database, open_database
+from app.bootstrap import Database, load_features, open_database
 from app.context import Actor
 from app.errors import DatabaseUnreadable, SchemaTooNew, UserError
 from app.view_files import clear_view_dir
@@ -53,6 +55,16 @@ def smoke_login() -> tuple[str, str] | None:
         return None
     username, password = value.split(":", 1)
     return username, password
+
+
+def preload_main_window() -> None:
+    """Import what the first main window needs: every feature (its 工作台 provider), the window and its
+    first tab. Done while the password is checked, so the two costs overlap instead of adding up
+    (bench/run_all.py measures start-up to the window). Cheap once done."""
+    load_features()
+    import ui.audit_warning
+    import ui.dashboard_tab
+    import ui.main_window  # noqa: F401
 
 
 def sqlite_file_for(data_dir: Path, db_url: str | None) -> Path | None:
@@ -100,7 +112,8 @@ class Launcher:
 
         while True:
             try:
-                return open_database(self.data_dir, self.db_url)
+                # The features load during the sign-in (preload_main_window), not before it.
+                return open_database(self.data_dir, self.db_url, features=False)
             except SchemaTooNew as exc:
                 show_error(None, exc, title=QApplication.translate("launch", "数据库版本过新"), wait=True)
                 return None
@@ -121,9 +134,10 @@ class Launcher:
                 return None
 
     def watch_daily_backup(self, db: Database) -> None:
-        """Back up now (once a day) and again each day after midnight while the program runs."""
+        """Back up (once a day) as soon as the event loop turns — behind the login dialog, or after the
+        main window is painted — and again each day after midnight while the program runs."""
         self.backup_timer.timeout.connect(partial(self.start_daily_backup, db))
-        self.start_daily_backup(db)
+        self.backup_timer.start(0)
 
     def stop_daily_backup(self) -> None:
         self.backup_timer.stop()
@@ -157,27 +171,54 @@ class Launcher:
         run_task(None, "", work, done, on_error=failed, show_progress=False)
 
     def sign_in(self, db: Database) -> Actor | None:
+        if self.smoke is not None:
+            return self.smoke_sign_in(db, *self.smoke)
         from app.auth.service import has_users
         from ui.first_run_wizard import FirstRunWizard
         from ui.login_dialog import LoginDialog
 
-        if self.smoke is not None:
-            return self.smoke_sign_in(db, *self.smoke)
         with db.reader() as session:
             first_run = not has_users(session)
+        if first_run:
+            load_features()  # the wizard may fill the demo data: every feature's filler must be there
+        else:
+            # Loaded while the user types, once the dialog is painted; the window then only waits for the hash.
+            QTimer.singleShot(0, preload_main_window)
         dialog: FirstRunWizard | LoginDialog = FirstRunWizard(db) if first_run else LoginDialog(db)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.actor
 
     def smoke_sign_in(self, db: Database, username: str, password: str) -> Actor | None:
+        from sqlalchemy.orm import configure_mappers
+
         from app.auth.service import authenticate
 
-        with db.session_factory.begin() as session:
-            result = authenticate(session, username, password)
-            actor = result.actor if result.ok else None
+        outcome: dict[str, object] = {}
+
+        def check() -> None:
+            try:
+                with db.session_factory.begin() as session:
+                    result = authenticate(session, username, password)
+                    outcome["actor"] = result.actor if result.ok else None
+                    outcome["message"] = result.message
+            except BaseException as exc:  # re-raised on the GUI thread below
+                outcome["error"] = exc
+
+        # scrypt releases the GIL: the hash runs on its own thread while this one loads the window's
+        # modules. The mappers are configured first, so the two threads never configure them at once.
+        configure_mappers()
+        worker = threading.Thread(target=check, name="sign-in", daemon=True)
+        worker.start()
+        try:
+            preload_main_window()
+        finally:
+            worker.join()
+        if "error" in outcome:
+            raise cast(BaseException, outcome["error"])
+        actor = cast("Actor | None", outcome["actor"])
         if actor is None:
-            print(f"GOVINFO-SMOKE: sign-in failed: {result.message}", file=sys.stderr, flush=True)
+            print(f"GOVINFO-SMOKE: sign-in failed: {outcome['message']}", file=sys.stderr, flush=True)
         self.smoke = None  # once: after the window closes the launcher must not sign in again
         return actor
 
@@ -189,13 +230,14 @@ class Launcher:
 
     def session(self, db: Database) -> tuple[str, str]:
         """Sign in and run main windows until the user quits; ("restart", message) after a restore."""
-        from ui.main_window import ExitReason, MainWindow
-
         while True:
             smoke = self.smoke is not None
             actor = self.sign_in(db)
             if actor is None:
                 return "quit", ""
+            preload_main_window()  # normally done during the sign-in already
+            from ui.main_window import ExitReason, MainWindow
+
             window = MainWindow(AppContext(db, actor))
             self.window = window
             window.window_closed.connect(self.app.quit)
