@@ -132,7 +132,7 @@ def lock_content(data: Any) -> dict[str, Any]:
 
 
 def lock_year(session: Session, actor: Actor, year: int, today: date | None = None,
-              *, seen_hash: str | None = None) -> AnnualReport:
+              *, seen_hash: str) -> AnnualReport:
     """Store the figures as published; refused while a check fails or the year is not over, and
     when the figures or texts differ from what the page showed (`seen_hash` of lock_content)."""
     report_actions(session, actor, year, today).require(ReportAction.LOCK)
