@@ -23,6 +23,7 @@ SLOW_TESTS = {
     "tests/cases/test_cases_letter_pages.py::test_short_reply_is_one_page_and_long_ones_keep_the_closing_block_together",
     "tests/ui/test_ui_screen_fit.py::test_every_dialog_fits_at_a_larger_font_size",
     "tests/ui/test_ui_screen_fit.py::test_main_window_fits_at_a_larger_font_size",
+    "tests/reliability/test_rel_signoff_hash_required.py::test_the_demo_command_signs_what_it_read",
 }
 
 

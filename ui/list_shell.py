@@ -13,6 +13,7 @@ the record below without overwriting a form the clerk is typing in (DetailPanel.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal, Slot
@@ -237,5 +238,16 @@ class ListDetailShell(QWidget):
         rows = self.table.selectionModel().selectedRows()
         r = self.model.row_at(rows[0].row()) if rows else None
         if r is not None and r.id != self.panel.record_id:
+            # A panel holding typed input (may_leave) asks first; until it says go, the list stays
+            # on the record shown below (issue 19).
+            may_leave = getattr(self.panel, "may_leave", None)
+            if may_leave is not None and not may_leave(r.id, partial(self._go_to, r.id)):
+                self.reselect()
+                return
             self.panel.show_record(r.id)
             self.record_selected.emit(r.id)
+
+    def _go_to(self, record_id: int) -> None:
+        """After the panel's question was answered: show and select the record the clerk clicked."""
+        self.select(record_id)
+        self.record_selected.emit(record_id)

@@ -113,7 +113,8 @@ def save_texts(session: Session, actor: Actor, year: int, part1: str, part5: str
     lock_actions_for(RULES, row, actor, year).require(ReportAction.EDIT)
     current = row.version if row is not None else 0
     if current != expected_version:
-        raise ConflictError(f"{year} 年度报告的文字已被他人修改，请刷新后再改。")
+        raise ConflictError(f"{year} 年度报告的文字在您打开后已被其他人修改并保存。"
+                            "请逐项核对差异（对方的值 / 您的值），选定保留哪一个后再保存。")
     before = {"part1": row.part1, "part5": row.part5, "part6": row.part6} if row else {}
     if row is None:
         row = AnnualReport(year=year)
@@ -132,7 +133,7 @@ def lock_content(data: Any) -> dict[str, Any]:
 
 
 def lock_year(session: Session, actor: Actor, year: int, today: date | None = None,
-              *, seen_hash: str | None = None) -> AnnualReport:
+              *, seen_hash: str) -> AnnualReport:
     """Store the figures as published; refused while a check fails or the year is not over, and
     when the figures or texts differ from what the page showed (`seen_hash` of lock_content)."""
     report_actions(session, actor, year, today).require(ReportAction.LOCK)

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.audit.service import record, snapshot
 from app.auth.actor import Actor, os_user
@@ -158,7 +159,10 @@ def update_user(
     if expected_version is not None and user.version != expected_version:
         from app.errors import ConflictError
 
-        raise ConflictError("该账户已被其他人修改，请刷新后重试。")
+        raise ConflictError(
+            f"账户“{user.username}”在您打开后已被其他人修改并保存。请逐项核对差异（对方的值 / 您的值），"
+            "选定保留哪一个后再保存。"
+        )
     before = _user_view(user)
     if display_name is not None:
         if not display_name.strip():
@@ -173,6 +177,9 @@ def update_user(
         if Role.ADMIN not in role_set and Role.ADMIN.value in user.role_names:
             _ensure_another_admin(session, user.id)
         user.roles = [UserRole(role=r.value) for r in role_set]
+    # Roles live in their own rows: without this a role-only change would leave the account's
+    # version as it was, and another PC's form opened before it would save over it unnoticed.
+    flag_modified(user, "display_name")
     session.flush()
     record(session, actor, "update", "user", user.id, before=before, after=_user_view(user),
            summary=f"修改账户 {user.username}")

@@ -25,6 +25,7 @@ from app.cases.handling import (
     answer_consultation,
     close_for_no_correction,
     extend_deadline,
+    extension_signoff_content,
     record_correction_received,
     record_fee_notice,
     record_fee_paid,
@@ -36,13 +37,22 @@ from app.cases.letters import generate_letter
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.recompute import recompute_open_cases
-from app.cases.reply import approve_reply, record_delivery, record_justice_review, save_reply_draft, send_reply
+from app.cases.reply import (
+    approve_reply,
+    record_delivery,
+    record_justice_review,
+    reply_signoff_content,
+    reply_state_hash,
+    save_reply_draft,
+    send_reply,
+)
 from app.cases.reply_text import default_reply_body
 from app.cases.validation import cn_date, id_card_check_digit, uscc_check_char
 from app.context import Actor
 from app.demo import DemoContext
 from app.redaction.service import record_no_copy_reason
 from app.settings import get_setting, set_setting
+from app.signoff.content import content_hash
 from app.signoff.service import Decision
 
 T = ReplyType
@@ -258,12 +268,15 @@ class _Demo:
 
     def approve(self, case: RequestCase, reviewed: date, steps: int = 2) -> None:
         opinion = "经审核，答复内容及法律依据准确，程序合法，同意答复。"
-        record_justice_review(self.s, self.clerk, case.id, reviewed, opinion, today=self.today)
+        # Each signature binds the draft as read just before it (issue 19), like the sign-off dialog.
+        record_justice_review(self.s, self.clerk, case.id, reviewed, opinion, today=self.today,
+                              seen_state=reply_state_hash(self.s, case))
         if steps >= 1:
-            approve_reply(self.s, self.leader, case.id, "leader_in_charge", Decision.APPROVE, "同意", today=self.today)
+            approve_reply(self.s, self.leader, case.id, "leader_in_charge", Decision.APPROVE, "同意", today=self.today,
+                          seen_hash=content_hash(reply_signoff_content(case)))
         if steps >= 2:
             approve_reply(self.s, self.principal, case.id, "principal_leader", Decision.APPROVE, "同意",
-                          today=self.today)
+                          today=self.today, seen_hash=content_hash(reply_signoff_content(case)))
 
     def send(self, case: RequestCase, sent: date) -> None:
         post = case.delivery_method == DeliveryMethod.POST.value
@@ -348,7 +361,8 @@ class _Demo:
             if offset == 16:
                 reason = "所申请信息涉及多个部门，需要调取历史档案核实"
                 extend_deadline(self.s, self.clerk, case.id, self.after(case.received_on, 15), reason, self.leader,
-                                "同意延期", today=self.today)
+                                "同意延期", today=self.today,
+                                seen_hash=content_hash(extension_signoff_content(case, reason)))
         # Awaiting approval: the 司法局's review outstanding (14, 10), the 分管领导 (13), the 主要领导 (9).
         for offset, steps in ((14, 0), (13, 0), (10, 0), (9, 1)):
             case = self.register(self.back(offset))

@@ -378,7 +378,7 @@ def extension_signoff_content(case: RequestCase, reason: str) -> dict[str, str]:
 
 def extend_deadline(
     session: Session, actor: Actor, case_id: int, notified_on: date, reason: str, approver: Actor, opinion: str,
-    *, today: date | None = None, seen_hash: str | None = None,
+    *, seen_hash: str, today: date | None = None,
 ) -> RequestCase:
     """延期答复 (条例第三十三条): once, before the current due date, approved by the head of the
     disclosure office (the role is a setting) who is not the clerk; adds 20 working days.

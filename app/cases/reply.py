@@ -179,8 +179,8 @@ def save_reply_draft(
 
 
 def record_justice_review(
-    session: Session, actor: Actor, case_id: int, reviewed_on: date, opinion: str, *, today: date | None = None,
-    seen_state: str | None = None,
+    session: Session, actor: Actor, case_id: int, reviewed_on: date, opinion: str, *, seen_state: str,
+    today: date | None = None,
 ) -> RequestCase:
     """The justice bureau's written review of the draft (its letter goes into the case file);
     `seen_state` (reply_state_hash of the draft shown) binds it to that draft."""
@@ -201,7 +201,7 @@ def record_justice_review(
 
 def approve_reply(
     session: Session, signer: Actor, case_id: int, step: str, decision: Decision, opinion: str,
-    *, today: date | None = None, seen_hash: str | None = None,
+    *, seen_hash: str, today: date | None = None,
 ) -> SignOff:
     """分管领导 then 主要领导 sign the reply; a return sends the case back to 办理中. `seen_hash`
     is the content_hash of reply_signoff_content the dialog showed: a newer draft is refused."""

@@ -28,8 +28,10 @@ from app.disclosure.service import (
     new_version,
     publish,
     repeal,
+    secrecy_content,
     secrecy_review,
 )
+from app.signoff.content import content_hash
 
 N = DocKind.NORMATIVE
 X = DocKind.NONE
@@ -140,7 +142,8 @@ class _Filler:
         return f"{SITE}/{day:%Y%m}/t{day:%Y%m%d}_{85012300 + self.urls * 7}.html"
 
     def review(self, item: DisclosureItem, day: date, opinion: str = REVIEW_OK) -> None:
-        secrecy_review(self.s, self.head, item.id, opinion, day)
+        # The reviewer signs the item as read just now (issue 19), like the sign-off dialog.
+        secrecy_review(self.s, self.head, item.id, opinion, day, seen_hash=content_hash(secrecy_content(item)))
 
     def publish(self, item: DisclosureItem, day: date) -> None:
         decide(self.s, self.clerk, item.id, Decision.PROACTIVE, self.cal)

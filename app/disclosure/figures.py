@@ -91,7 +91,8 @@ def save_year_figures(session: Session, actor: Actor, year: int, values: dict[st
     row = session.get(YearFigures, year)
     current = row.version if row is not None else 0
     if current != expected_version:
-        raise ConflictError(f"{year} 年的数据已被他人修改，请刷新后再改。")
+        raise ConflictError(f"{year} 年度统计数据在您打开后已被其他人修改并保存。"
+                            "请逐项核对差异（对方的值 / 您的值），选定保留哪一个后再保存。")
     if row is None:
         row = year_figures(session, year)
         row.version = 1

@@ -154,7 +154,7 @@ def secrecy_content(item: DisclosureItem) -> dict[str, object]:
 
 
 def secrecy_review(session: Session, signer: Actor, item_id: int, opinion: str, reviewed_on: date,
-                   decision: SignDecision = SignDecision.APPROVE, *, seen_hash: str | None = None) -> DisclosureItem:
+                   decision: SignDecision = SignDecision.APPROVE, *, seen_hash: str) -> DisclosureItem:
     """第六条: the secrecy review, signed by a section head or leader in the sign-off dialog.
     `seen_hash` is the content_hash of secrecy_content the dialog showed."""
     item = get_item(session, item_id)

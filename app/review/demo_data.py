@@ -27,12 +27,14 @@ from app.review.workflow import (
     ChecklistMark,
     accept_finding,
     confirm_by_source,
+    post_signoff_content,
     publish,
     record_escalation,
     review,
     start_change,
     submit,
 )
+from app.signoff.content import content_hash
 from app.signoff.service import Decision
 
 OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
@@ -189,7 +191,9 @@ class _Filler:
         if stage is ReviewStage.FIRST and post.source_kind == SourceKind.REPRINT.value:
             marks["转载审核"] = ChecklistMark(True, "已核对转载链接，与原文一致")
         opinion = RETURN_REASONS[stage] if decision is Decision.RETURN else OPINIONS[stage]
-        entry = review(self.s, who, post.id, stage, decision, opinion, marks if decision is Decision.APPROVE else {})
+        seen = content_hash(post_signoff_content(post))  # the post as read just now (issue 19)
+        entry = review(self.s, who, post.id, stage, decision, opinion, marks if decision is Decision.APPROVE else {},
+                       seen_hash=seen)
         entry.signed_at = at
 
     def run_chain(self, post: Post, author: Actor, first: Actor, fate: str, flags: str) -> None:

@@ -162,7 +162,7 @@ def post_signoff_content(post: Post) -> dict[str, object]:
 
 def review(
     session: Session, reviewer: Actor, post_id: int, stage: ReviewStage, decision: Decision, opinion: str,
-    checklist: Mapping[str, ChecklistMark], *, seen_hash: str | None = None,
+    checklist: Mapping[str, ChecklistMark], *, seen_hash: str,
 ) -> StageReview:
     """One stage's approval or return. 二审/三审 reviewers arrive through the sign-off dialog.
     `seen_hash` is the content_hash of post_signoff_content the reviewer was shown."""

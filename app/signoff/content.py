@@ -33,12 +33,12 @@ def content_hash(content: Mapping[str, object]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def require_seen(seen: str | None, content: Mapping[str, object], message: str = STALE_SIGNATURE) -> str:
+def require_seen(seen: str, content: Mapping[str, object], message: str = STALE_SIGNATURE) -> str:
     """The current hash; refused with `message` when the caller saw another version.
 
-    `seen` None means the caller showed nothing to a person (command line, data import): nothing to
-    compare, but the signature still records the hash of what it binds."""
+    Every caller passes the hash of what it showed or read (dialog, command line, demo data): a
+    signature without one could bind a text nobody looked at, so an empty hash is refused too."""
     current = content_hash(content)
-    if seen is not None and seen != current:
+    if seen != current:
         raise StaleContent(message)
     return current

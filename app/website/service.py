@@ -177,7 +177,7 @@ def lock_content(data: ReportData) -> dict[str, Any]:
 
 
 def lock_year(session: Session, actor: Actor, year: int, today: date | None = None,
-              *, seen_hash: str | None = None) -> WebsiteReport:
+              *, seen_hash: str) -> WebsiteReport:
     """Store every figure as published; refused while a check fails or the year is not over, and
     when the figures differ from what the page showed (`seen_hash` of lock_content)."""
     row = _row(session, year)

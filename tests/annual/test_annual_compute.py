@@ -19,6 +19,7 @@ from app.cases.outcomes import Outcome
 from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
 from tests.factories import case
+from tests.seen_hashes import seen_annual
 
 
 @pytest.fixture
@@ -102,8 +103,8 @@ def test_lock_stores_figures_and_flags_later_changes(year_2024: Database, make_u
     with year_2024.session_factory.begin() as s:
         save_texts(s, clerk, 2024, "2024年，本机关……", "存在的问题……", "本年收取信息处理费100元。", 0)
         with pytest.raises(PermissionDenied):
-            lock_year(s, clerk, 2024, today=date(2025, 1, 20))
-        lock_year(s, head, 2024, today=date(2025, 1, 20))
+            lock_year(s, clerk, 2024, today=date(2025, 1, 20), seen_hash=seen_annual(s, 2024))
+        lock_year(s, head, 2024, today=date(2025, 1, 20), seen_hash=seen_annual(s, 2024))
     with year_2024.session_factory.begin() as s:
         with pytest.raises(ValidationError, match="已锁定"):
             save_texts(s, clerk, 2024, "改", "", "", 1)
@@ -123,7 +124,7 @@ def test_lock_stores_figures_and_flags_later_changes(year_2024: Database, make_u
 
 def test_current_year_cannot_be_locked(year_2024: Database) -> None:
     with year_2024.session_factory.begin() as s, pytest.raises(ValidationError, match="尚未结束"):
-        lock_year(s, Actor.system(), 2024, today=date(2024, 12, 31))
+        lock_year(s, Actor.system(), 2024, today=date(2024, 12, 31), seen_hash=seen_annual(s, 2024))
 
 
 def test_lock_is_refused_when_the_report_changed_since_the_page_showed_it(year_2024: Database, make_user) -> None:  # type: ignore[no-untyped-def]

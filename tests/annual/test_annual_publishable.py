@@ -20,6 +20,7 @@ from app.cli import main as run_cli
 from app.context import Actor
 from app.errors import ValidationError
 from tests.factories import case
+from tests.seen_hashes import seen_annual
 
 
 def _texts(db: Database, year: int, part1: str = "本年度，本机关认真贯彻条例。", part5: str = "一是培训不足。") -> None:
@@ -41,7 +42,7 @@ def test_export_with_an_empty_text_part_is_refused_naming_it(db: Database, tmp_p
 def test_locking_with_an_empty_text_part_is_refused(db: Database) -> None:
     _texts(db, 2024, part1="")
     with db.session_factory.begin() as s, pytest.raises(ValidationError, match="“一、总体情况”尚未填写，不能锁定"):
-        lock_year(s, Actor.system(), 2024, today=date(2025, 1, 10))
+        lock_year(s, Actor.system(), 2024, today=date(2025, 1, 10), seen_hash=seen_annual(s, 2024))
 
 
 def test_a_year_not_ended_is_a_draft_unless_confirmed(db: Database, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from app.errors import PermissionDenied, UserError, ValidationError
 from app.report_lock import ReportAction, lock_actions_for
 from app.website import service as website
 from app.website.models import WebsiteReport
+from tests.seen_hashes import seen_annual, seen_website
 
 TODAY = date(2025, 2, 10)
 
@@ -62,10 +63,10 @@ def _refused(call: object) -> UserError:
 def test_services_refuse_with_the_same_sentences(session: Session) -> None:
     clerk = actor(Role.DISCLOSURE_STAFF, Role.EDITOR)
     head = actor(Role.SECTION_HEAD, Role.EDITOR)
-    err = _refused(lambda: annual.lock_year(session, clerk, 2024, today=TODAY))
+    err = _refused(lambda: annual.lock_year(session, clerk, 2024, today=TODAY, seen_hash=seen_annual(session, 2024)))
     assert isinstance(err, PermissionDenied)
     assert str(err) == annual.report_actions(session, clerk, 2024, TODAY).reason(ReportAction.LOCK)
-    err = _refused(lambda: website.lock_year(session, head, 2025, today=TODAY))
+    err = _refused(lambda: website.lock_year(session, head, 2025, today=TODAY, seen_hash=seen_website(session, 2025)))
     assert isinstance(err, ValidationError)
     assert str(err) == "2025 年尚未结束，不能锁定该年网站年报。"
     assert str(_refused(lambda: website.unlock_year(session, head, 2024, "更正"))) == (

@@ -29,6 +29,7 @@ from app.cases.recompute import recompute_open_cases
 from app.context import Actor
 from app.settings import set_setting
 from app.workdays import service as workdays
+from tests.seen_hashes import seen_extension
 
 MON_0304 = date(2024, 3, 4)  # plain case: 20th working day after is Mon 2024-04-01
 
@@ -122,7 +123,7 @@ def test_extension_adds_twenty_working_days_across_national_day(
     # 9/23–24 (20) → Tue 2024-09-24.
     assert case.due_on == date(2024, 9, 24)
     extend_deadline(session, clerk, case.id, date(2024, 9, 20), "需调取多个部门档案", leader, "同意延期",
-                    today=date(2024, 9, 20))
+                    today=date(2024, 9, 20), seen_hash=seen_extension(session, case.id, "需调取多个部门档案"))
     # Then 9/25–27 (3), Sun 9/29 (4), 9/30 (5), [10/1–7 off], 10/8–11 (9), Sat 10/12 (10),
     # 10/14–18 (15), 10/21–25 (20) → Fri 2024-10-25.
     assert case.due_on == date(2024, 10, 25)

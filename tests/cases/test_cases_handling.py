@@ -32,6 +32,7 @@ from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
 from app.settings import set_setting
 from app.signoff.service import signoffs_for
+from tests.seen_hashes import seen_extension
 
 TODAY = date(2024, 6, 28)
 
@@ -156,20 +157,25 @@ def test_third_party_rule_note_shows_both_readings() -> None:
 def test_extension_rules(session: Session, people: dict[str, Actor], case: RequestCase) -> None:
     clerk, leader, boss = people["clerk"], people["leader"], people["boss"]
     with pytest.raises(ValidationError) as err:
-        extend_deadline(session, clerk, case.id, date(2024, 3, 20), " ", leader, "同意", today=TODAY)
+        extend_deadline(session, clerk, case.id, date(2024, 3, 20), " ", leader, "同意", today=TODAY,
+                        seen_hash=seen_extension(session, case.id, " "))
     assert err.value.field == "reason"
     with pytest.raises(PermissionDenied):  # the setting names 分管领导 by default
-        extend_deadline(session, clerk, case.id, date(2024, 3, 20), "材料多", boss, "同意", today=TODAY)
+        extend_deadline(session, clerk, case.id, date(2024, 3, 20), "材料多", boss, "同意", today=TODAY,
+                        seen_hash=seen_extension(session, case.id, "材料多"))
     with pytest.raises(ValidationError, match="届满前"):  # due Mon 2024-04-01
-        extend_deadline(session, clerk, case.id, date(2024, 4, 2), "材料多", leader, "同意", today=TODAY)
-    extend_deadline(session, clerk, case.id, date(2024, 4, 1), "材料多", leader, "同意", today=TODAY)
+        extend_deadline(session, clerk, case.id, date(2024, 4, 2), "材料多", leader, "同意", today=TODAY,
+                        seen_hash=seen_extension(session, case.id, "材料多"))
+    extend_deadline(session, clerk, case.id, date(2024, 4, 1), "材料多", leader, "同意", today=TODAY,
+                    seen_hash=seen_extension(session, case.id, "材料多"))
     # 40th working day after 3/4: 4/1 (20), 4/2–3 (22), [4/4–6 off], Sun 4/7 (23), 4/8–12 (28),
     # 4/15–19 (33), 4/22–26 (38), Sun 4/28 (39, make-up day for May Day), Mon 4/29 (40).
     assert case.due_on == date(2024, 4, 29)
     (sign,) = signoffs_for(session, "request_case", case.id)
     assert (sign.step, sign.signer_name, sign.decision) == ("extension", "李分管", "approve")
     with pytest.raises(ValidationError, match="只能一次"):
-        extend_deadline(session, clerk, case.id, date(2024, 4, 1), "还要延", leader, "同意", today=TODAY)
+        extend_deadline(session, clerk, case.id, date(2024, 4, 1), "还要延", leader, "同意", today=TODAY,
+                        seen_hash=seen_extension(session, case.id, "还要延"))
 
 
 def test_the_extension_approver_is_a_setting_and_never_the_clerk(
@@ -177,13 +183,14 @@ def test_the_extension_approver_is_a_setting_and_never_the_clerk(
 ) -> None:
     both = people["clerk_leader"]
     with pytest.raises(PermissionDenied, match="经办人不能自己审批"):
-        extend_deadline(session, both, case.id, date(2024, 3, 20), "材料多", both, "同意", today=TODAY)
+        extend_deadline(session, both, case.id, date(2024, 3, 20), "材料多", both, "同意", today=TODAY,
+                        seen_hash=seen_extension(session, case.id, "材料多"))
     set_setting(session, Actor.system(), "cases.extension_approver_role", Role.PRINCIPAL_LEADER.value)
     with pytest.raises(PermissionDenied):
         extend_deadline(session, people["clerk"], case.id, date(2024, 3, 20), "材料多", people["leader"], "同意",
-                        today=TODAY)
+                        today=TODAY, seen_hash=seen_extension(session, case.id, "材料多"))
     extend_deadline(session, people["clerk"], case.id, date(2024, 3, 20), "材料多", people["boss"], "同意",
-                    today=TODAY)
+                    today=TODAY, seen_hash=seen_extension(session, case.id, "材料多"))
     assert case.extension_notified_on == date(2024, 3, 20)
 
 

@@ -33,6 +33,7 @@ from app.numbering import DocCounter
 from app.settings import set_setting
 from app.signoff.service import Decision
 from reports.letters import list_placeholders
+from tests.seen_hashes import seen_extension, seen_reply, seen_state
 
 TODAY = date(2024, 6, 28)
 # Letters whose facts this case does not have: test_cases_fee_letter.py, test_cases_consult_notices.py.
@@ -95,16 +96,20 @@ def test_every_kind_generated_and_filed(db: Database, people: dict[str, Actor], 
                                 "该方案是否已经批准并可以公开", date(2024, 5, 16), today=TODAY)
         texts["consultation"] = _text(generate_letter(s, clerk, cid, "consultation", folder).content, tmp_path, "d")
         extend_deadline(s, clerk, cid, date(2024, 5, 20), "所申请信息涉及多个部门，需要协调核实。", people["leader"],
-                        "同意延期", today=TODAY)
+                        "同意延期", today=TODAY,
+                            seen_hash=seen_extension(s, cid, "所申请信息涉及多个部门，需要协调核实。"))
         texts["extension"] = _text(generate_letter(s, clerk, cid, "extension", folder).content, tmp_path, "e")
         answer_consultation(s, clerk, third.id, date(2024, 5, 24), "agree", "同意公开", "disclose", "", today=TODAY)
         answer_consultation(s, clerk, dept.id, date(2024, 5, 21), "agree", "可以公开", "", "", today=TODAY)
         case = s.get_one(RequestCase, cid)
         save_reply_draft(s, clerk, cid, ReplyType.DISCLOSABLE, None,
                          default_reply_body(ReplyType.DISCLOSABLE, None, case), today=TODAY)
-        record_justice_review(s, clerk, cid, date(2024, 6, 3), "经审核，答复内容合法。", today=TODAY)
-        approve_reply(s, people["leader"], cid, "leader_in_charge", Decision.APPROVE, "同意", today=TODAY)
-        approve_reply(s, people["principal"], cid, "principal_leader", Decision.APPROVE, "同意", today=TODAY)
+        record_justice_review(s, clerk, cid, date(2024, 6, 3), "经审核，答复内容合法。", today=TODAY,
+                              seen_state=seen_state(s, cid))
+        approve_reply(s, people["leader"], cid, "leader_in_charge", Decision.APPROVE, "同意", today=TODAY,
+                      seen_hash=seen_reply(s, cid))
+        approve_reply(s, people["principal"], cid, "principal_leader", Decision.APPROVE, "同意", today=TODAY,
+                      seen_hash=seen_reply(s, cid))
         send_reply(s, clerk, cid, date(2024, 6, 5), DeliveryMethod.POST, "1100123456789", today=TODAY)
         record_delivery(s, clerk, cid, date(2024, 6, 8), today=TODAY)
         reply_doc = generate_letter(s, clerk, cid, "reply", folder)
@@ -198,10 +203,13 @@ def test_reply_printed_before_sending_keeps_its_number(db: Database, people: dic
         assert case.reply_doc_no == "" and "草稿，未编号" in draft.note and draft.category == "other"
         assert "草稿" in _text(draft.content, tmp_path, "draft")
         assert s.scalar(select(func.count()).select_from(DocCounter).where(DocCounter.kind == "reply")) == 0
-        record_justice_review(s, clerk, case.id, date(2024, 5, 28), "同意", today=TODAY)
-        approve_reply(s, people["leader"], case.id, "leader_in_charge", Decision.APPROVE, "同意", today=TODAY)
+        record_justice_review(s, clerk, case.id, date(2024, 5, 28), "同意", today=TODAY,
+                              seen_state=seen_state(s, case.id))
+        approve_reply(s, people["leader"], case.id, "leader_in_charge", Decision.APPROVE, "同意", today=TODAY,
+                      seen_hash=seen_reply(s, case.id))
         assert case.reply_doc_no == ""  # not issued until the last leader approves
-        approve_reply(s, people["principal"], case.id, "principal_leader", Decision.APPROVE, "同意", today=TODAY)
+        approve_reply(s, people["principal"], case.id, "principal_leader", Decision.APPROVE, "同意", today=TODAY,
+                      seen_hash=seen_reply(s, case.id))
         assert case.reply_doc_no == "锦府办依复〔2024〕1号"
         first = generate_letter(s, clerk, case.id, "reply", tmp_path, letter_date=date(2024, 5, 30))
         again = generate_letter(s, clerk, case.id, "reply", tmp_path, letter_date=date(2024, 5, 30))
@@ -220,7 +228,8 @@ def test_notices_are_numbered_in_the_order_they_are_sent(
         dept = add_consultation(s, clerk, cid, ConsultationKind.DEPARTMENT, "锦屏县住房和城乡建设局",
                                 "该方案是否已经批准并可以公开", date(2024, 5, 8), today=TODAY)
         extend_deadline(s, clerk, cid, date(2024, 5, 20), "所申请信息涉及多个部门，需要协调核实。",
-                        people["leader"], "同意延期", today=TODAY)
+                        people["leader"], "同意延期", today=TODAY,
+                            seen_hash=seen_extension(s, cid, "所申请信息涉及多个部门，需要协调核实。"))
         # Printed in the opposite order: each letter still carries the number it was issued with.
         ext = generate_letter(s, clerk, cid, "extension", folder)
         con = generate_letter(s, clerk, cid, "consultation", folder, consultation_id=dept.id)

@@ -33,6 +33,7 @@ from app.context import Actor
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.redaction.service import record_no_copy_reason
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 
 TODAY = date(2024, 6, 28)
 BODY = "王小明：\n你于2024年3月4日提出的政府信息公开申请收悉。现答复如下：……"
@@ -61,7 +62,8 @@ def drafted(session: Session, clerk: Actor) -> RequestCase:
     case = register_case(session, clerk, a_form(), TODAY)
     start_handling(session, clerk, case.id, today=TODAY)
     save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY, today=TODAY)
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
+                          seen_state=seen_state(session, case.id))
     return case
 
 
@@ -84,23 +86,31 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
     assert (case.outcome, case.outcome_detail) == (Outcome.PARTIAL.value, None)
 
     with pytest.raises(ValidationError, match="司法局"):
-        approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+        approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                      seen_hash=seen_reply(session, case.id))
     with pytest.raises(ValidationError, match="不能早于收到申请日期"):
-        record_justice_review(session, clerk, case.id, date(2024, 3, 1), "合法", today=TODAY)
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
+        record_justice_review(session, clerk, case.id, date(2024, 3, 1), "合法", today=TODAY,
+                              seen_state=seen_state(session, case.id))
+    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
+                          seen_state=seen_state(session, case.id))
     assert pending_approval_step(session, case) == STEP_LEADER
 
     with pytest.raises(PermissionDenied):  # a principal leader cannot sign the leader-in-charge step
-        approve_reply(session, boss, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+        approve_reply(session, boss, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                      seen_hash=seen_reply(session, case.id))
     with pytest.raises(ValidationError, match="先由分管领导"):
-        approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+        approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                      seen_hash=seen_reply(session, case.id))
     with pytest.raises(ValidationError, match="尚未完成"):
         send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
     with pytest.raises(ConflictError):
-        approve_reply(session, people["both"], case.id, STEP_LEADER, Decision.APPROVE, "同意")
+        approve_reply(session, people["both"], case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                      seen_hash=seen_reply(session, case.id))
     assert pending_approval_step(session, case) == STEP_PRINCIPAL
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     assert pending_approval_step(session, case) is None
 
     with pytest.raises(ValidationError, match="不能早于司法局审核日期"):
@@ -134,10 +144,13 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
 def test_a_return_sends_the_case_back_and_starts_a_new_round(session: Session, people: dict[str, Actor]) -> None:
     clerk, leader, boss = people["clerk"], people["leader"], people["boss"]
     case = drafted(session, clerk)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
     with pytest.raises(ValidationError, match="理由"):
-        approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.RETURN, " ")
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.RETURN, "请补充获取信息的途径")
+        approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.RETURN, " ",
+                      seen_hash=seen_reply(session, case.id))
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.RETURN, "请补充获取信息的途径",
+                  seen_hash=seen_reply(session, case.id))
     assert case.status == CaseStatus.IN_PROGRESS.value
     assert case.reply_round == 2
     assert reply_approvals(session, case) == {STEP_LEADER: None, STEP_PRINCIPAL: None}
@@ -149,9 +162,12 @@ def test_a_return_sends_the_case_back_and_starts_a_new_round(session: Session, p
     save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY + "可到县政务服务中心查阅。",
                      today=TODAY)
     assert case.justice_review_on is None
-    record_justice_review(session, clerk, case.id, date(2024, 3, 22), "合法", today=TODAY)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 3, 22), "合法", today=TODAY,
+                          seen_state=seen_state(session, case.id))
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.EMAIL, "", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕1号"
 
@@ -160,20 +176,26 @@ def test_signers_must_differ_from_the_clerk_and_from_each_other(session: Session
     both, clerk_leader = people["both"], people["clerk_leader"]
     case = drafted(session, clerk_leader)
     with pytest.raises(PermissionDenied, match="同一人不能兼任"):
-        approve_reply(session, clerk_leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, both, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+        approve_reply(session, clerk_leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                      seen_hash=seen_reply(session, case.id))
+    approve_reply(session, both, case.id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(session, case.id))
     with pytest.raises(PermissionDenied, match="同一人不能兼任"):
-        approve_reply(session, both, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+        approve_reply(session, both, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意",
+                      seen_hash=seen_reply(session, case.id))
+    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     with pytest.raises(ValidationError, match="司法局"):
-        record_justice_review(session, clerk_leader, case.id, date(2024, 3, 21), "改", today=TODAY)
+        record_justice_review(session, clerk_leader, case.id, date(2024, 3, 21), "改", today=TODAY,
+                              seen_state=seen_state(session, case.id))
 
 
 def test_a_sent_reply_is_fixed_and_dates_are_checked(session: Session, people: dict[str, Actor]) -> None:
     clerk = people["clerk"]
     case = drafted(session, clerk)
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
+    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     with pytest.raises(ValidationError, match="不能晚于今天"):
         send_reply(session, clerk, case.id, date(2024, 6, 29), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
@@ -186,16 +208,21 @@ def test_a_sent_reply_is_fixed_and_dates_are_checked(session: Session, people: d
 def test_a_reopened_case_can_be_answered_anew_with_a_new_number(session: Session, people: dict[str, Actor]) -> None:
     clerk, leader, boss = people["clerk"], people["leader"], people["boss"]
     case = drafted(session, clerk)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     record_delivery(session, clerk, case.id, date(2024, 3, 27), today=TODAY)
     reopen_case(session, clerk, case.id, "行政复议决定责令重新答复")
     save_reply_draft(session, clerk, case.id, ReplyType.NOT_EXIST, None, BODY, today=TODAY)
     assert (case.replied_on, case.reply_doc_no, case.reply_round) == (None, "", 2)
     assert (case.outcome, case.outcome_detail) == (Outcome.UNAVAILABLE.value, 0)
-    record_justice_review(session, clerk, case.id, date(2024, 5, 6), "合法", today=TODAY)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 5, 6), "合法", today=TODAY,
+                          seen_state=seen_state(session, case.id))
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     send_reply(session, clerk, case.id, date(2024, 5, 8), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕2号"

@@ -44,6 +44,7 @@ from app.context import Actor
 from app.errors import ValidationError
 from app.redaction.service import record_no_copy_reason
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 
 BODY = "经审查，本机关决定不再处理该申请。"
 
@@ -126,9 +127,11 @@ def test_fee_unpaid_needs_a_lapsed_unpaid_notice(session: Session, people: dict[
 def _answered(session: Session, people: dict[str, Actor], case: RequestCase, sent: date) -> None:
     clerk = people["clerk"]
     draft(session, clerk, case, ReplyType.DISCLOSABLE, sent, "经查，现将该信息提供给您（见附件）。")
-    record_justice_review(session, clerk, case.id, sent, "同意。", today=sent)
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意", today=sent)
-    approve_reply(session, people["boss"], case.id, "principal_leader", Decision.APPROVE, "同意", today=sent)
+    record_justice_review(session, clerk, case.id, sent, "同意。", today=sent, seen_state=seen_state(session, case.id))
+    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意", today=sent,
+                  seen_hash=seen_reply(session, case.id))
+    approve_reply(session, people["boss"], case.id, "principal_leader", Decision.APPROVE, "同意", today=sent,
+                  seen_hash=seen_reply(session, case.id))
     send_reply(session, clerk, case.id, sent, DeliveryMethod.IN_PERSON, "", today=sent)
     record_delivery(session, clerk, case.id, sent, today=sent)
 
@@ -190,8 +193,10 @@ def test_editing_an_approved_draft_asks_and_the_audit_names_the_voided_approvals
     clerk = people["clerk"]
     case = new_case(session, clerk)
     draft(session, clerk, case, ReplyType.DISCLOSABLE, date(2024, 3, 5), "经查，现将该信息提供给您（见附件）。")
-    record_justice_review(session, clerk, case.id, date(2024, 3, 6), "同意。", today=date(2024, 3, 6))
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意", today=date(2024, 3, 7))
+    record_justice_review(session, clerk, case.id, date(2024, 3, 6), "同意。", today=date(2024, 3, 6),
+                          seen_state=seen_state(session, case.id))
+    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意", today=date(2024, 3, 7),
+                  seen_hash=seen_reply(session, case.id))
     new_body = "经查，现将该信息提供给您（见附件一、附件二）。"
     with pytest.raises(ValidationError, match="分管领导审定（李分管") as err:
         draft(session, clerk, case, ReplyType.DISCLOSABLE, date(2024, 3, 8), new_body)

@@ -18,6 +18,7 @@ from app.cases.outcomes import ReplyType
 from app.context import Actor
 from app.errors import PermissionDenied
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_extension, seen_reply, seen_state
 
 TODAY = date(2024, 6, 28)
 D = date(2024, 3, 20)
@@ -42,17 +43,18 @@ CALLS: dict[str, Call] = {
         s, a, cid, ConsultationKind.DEPARTMENT, "县民政局", "", D, today=TODAY),
     "answer_consultation": lambda s, a, cid, other: handling.answer_consultation(
         s, a, cid, D, "agree", "", "", "", today=TODAY),
-    "extend_deadline": lambda s, a, cid, other: handling.extend_deadline(s, a, cid, D, "理由", other, "同意",
-                                                                         today=TODAY),
+    "extend_deadline": lambda s, a, cid, other: handling.extend_deadline(
+        s, a, cid, D, "理由", other, "同意", today=TODAY, seen_hash=seen_extension(s, cid, "理由")),
     "record_fee_notice": lambda s, a, cid, other: handling.record_fee_notice(s, a, cid, D, "per_page", 40, today=TODAY),
     "record_fee_paid": lambda s, a, cid, other: handling.record_fee_paid(s, a, cid, D, today=TODAY),
     "save_reply_draft": lambda s, a, cid, other: reply.save_reply_draft(s, a, cid, ReplyType.DISCLOSABLE, None, "正文",
                                                                         today=TODAY),
-    "record_justice_review": lambda s, a, cid, other: reply.record_justice_review(s, a, cid, D, "合法", today=TODAY),
+    "record_justice_review": lambda s, a, cid, other: reply.record_justice_review(s, a, cid, D, "合法", today=TODAY,
+                                                                                  seen_state=seen_state(s, cid)),
     "approve_reply leader": lambda s, a, cid, other: reply.approve_reply(
-        s, a, cid, reply.STEP_LEADER, Decision.APPROVE, "同意"),
+        s, a, cid, reply.STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, cid)),
     "approve_reply principal": lambda s, a, cid, other: reply.approve_reply(
-        s, a, cid, reply.STEP_PRINCIPAL, Decision.RETURN, "退回"),
+        s, a, cid, reply.STEP_PRINCIPAL, Decision.RETURN, "退回", seen_hash=seen_reply(s, cid)),
     "send_reply": lambda s, a, cid, other: reply.send_reply(
         s, a, cid, D, DeliveryMethod.POST, "EA123456789CN", today=TODAY),
     "record_delivery": lambda s, a, cid, other: reply.record_delivery(s, a, cid, D, today=TODAY),

@@ -19,14 +19,17 @@ from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
 from app.signoff.service import Decision
 from tests.cases.test_cases_reply import TODAY, drafted, people  # noqa: F401  (fixture)
+from tests.seen_hashes import seen_reply
 
 SENT = date(2024, 3, 25)
 
 
 def _approved(session: Session, people: dict[str, Actor]) -> RequestCase:  # noqa: F811
     case = drafted(session, people["clerk"])
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意")
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
+    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
     return case
 
 

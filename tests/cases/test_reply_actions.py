@@ -29,6 +29,7 @@ from app.cases.reply_actions import STEP_LEADER, STEP_PRINCIPAL, ReplyAction, re
 from app.context import Actor
 from app.errors import ConflictError, PermissionDenied, UserError, ValidationError
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 
 TODAY = date(2024, 6, 28)
 BODY = "王小明：\n你于2024年3月4日提出的政府信息公开申请收悉。现答复如下：……"
@@ -83,14 +84,16 @@ def test_each_state_offers_the_next_step_only(session: Session, people: dict[str
     assert got.reason(ReplyAction.DELIVER) == "答复书尚未发出，不能登记送达。"
     assert got.reason(ReplyAction.REOPEN) == f"申请件“{case.case_no}”尚未办结，无需重新打开。"
 
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
+                          seen_state=seen_state(session, case.id))
     got = actions(session, case, clerk)
     assert got.allowed(APPROVE_LEADER)
     # The order of the county text: 主要领导 signs after the 分管领导.
     assert got.reason(APPROVE_PRINCIPAL) == "请先由分管领导审定，再报主要领导审定。"
     assert got.reason(ReplyAction.SEND) == "答复书尚未完成分管领导审定、主要领导审定，不能发出。"
 
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
     got = actions(session, case, clerk)
     assert got.allowed(APPROVE_PRINCIPAL)
     assert got.reason(APPROVE_LEADER) == "该环节已由“李分管”签批，不能重复签批。请刷新后查看。"
@@ -98,7 +101,8 @@ def test_each_state_offers_the_next_step_only(session: Session, people: dict[str
         "领导已开始审定，不能再修改司法局审核意见；如需修改，请由领导退回后重新提交。")
     assert got.reason(ReplyAction.SEND) == "答复书尚未完成主要领导审定，不能发出。"
 
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     assert actions(session, case, clerk).allowed(ReplyAction.SEND)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     got = actions(session, case, clerk)
@@ -136,7 +140,7 @@ def test_services_refuse_with_the_reason_the_panel_shows(session: Session, peopl
 
     got = actions(session, case, clerk)
     err = refused_with(got.reason(APPROVE_LEADER), lambda: approve_reply(
-        session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意"))
+        session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(session, case.id)))
     assert isinstance(err, ValidationError) and err.field == "step"
     refused_with(got.reason(ReplyAction.SEND), lambda: send_reply(
         session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "", today=TODAY))
@@ -144,15 +148,19 @@ def test_services_refuse_with_the_reason_the_panel_shows(session: Session, peopl
         session, clerk, case.id, date(2024, 3, 26), today=TODAY))
     refused_with(got.reason(ReplyAction.REOPEN), lambda: reopen_case(session, clerk, case.id, "更正"))
 
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
+                          seen_state=seen_state(session, case.id))
     refused_with(actions(session, case, clerk).reason(APPROVE_PRINCIPAL), lambda: approve_reply(
-        session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY))
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+        session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+            seen_hash=seen_reply(session, case.id)))
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
     got = actions(session, case, clerk)
     refused_with(got.reason(ReplyAction.JUSTICE_REVIEW), lambda: record_justice_review(
-        session, clerk, case.id, date(2024, 3, 21), "改", today=TODAY))
+        session, clerk, case.id, date(2024, 3, 21), "改", today=TODAY, seen_state=seen_state(session, case.id)))
     err = refused_with(got.reason(APPROVE_LEADER), lambda: approve_reply(
-        session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意"))
+        session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意",
+            seen_hash=seen_reply(session, case.id)))
     assert isinstance(err, ConflictError)  # someone signed it a moment ago
 
 
@@ -163,7 +171,8 @@ def test_a_return_needs_neither_the_review_nor_the_order(session: Session, peopl
     save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY, today=TODAY)
     got = actions(session, case, clerk)
     assert not got.allowed(APPROVE_PRINCIPAL) and got.allowed(ReplyAction.RETURN_PRINCIPAL)
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.RETURN, "请补充依据")
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.RETURN, "请补充依据",
+                  seen_hash=seen_reply(session, case.id))
     assert actions(session, case, clerk).available() == [ReplyAction.DRAFT]
 
 
@@ -179,11 +188,14 @@ def test_the_dashboard_and_the_pending_step_follow_the_same_order(session: Sessi
                 if any(i.record_id == case.id for i in dashboard_items(session, actor, TODAY))]
 
     assert (pending_approval_step(session, case), waiting_for()) == (None, [])
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
+                          seen_state=seen_state(session, case.id))
     assert (pending_approval_step(session, case), waiting_for()) == (STEP_LEADER, ["leader"])
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
+                  seen_hash=seen_reply(session, case.id))
     assert (pending_approval_step(session, case), waiting_for()) == (STEP_PRINCIPAL, ["boss"])
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
+                  seen_hash=seen_reply(session, case.id))
     assert (pending_approval_step(session, case), waiting_for()) == (None, [])
 
 
@@ -193,9 +205,11 @@ def test_the_handler_and_the_other_leader_are_refused_with_their_own_reason(
     both = make_user("both", Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, display_name="钱兼任")
     case = a_case(session, handler)
     save_reply_draft(session, handler, case.id, ReplyType.DISCLOSABLE, None, BODY, today=TODAY)
-    record_justice_review(session, handler, case.id, date(2024, 3, 20), "合法", today=TODAY)
+    record_justice_review(session, handler, case.id, date(2024, 3, 20), "合法", today=TODAY,
+                          seen_state=seen_state(session, case.id))
     refused_with("本件的经办人不能审定本件答复（同一人不能兼任），请由另一位分管领导签批。", lambda: approve_reply(
-        session, handler, case.id, STEP_LEADER, Decision.APPROVE, "同意"))
-    approve_reply(session, both, case.id, STEP_LEADER, Decision.APPROVE, "同意")
+        session, handler, case.id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(session, case.id)))
+    approve_reply(session, both, case.id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(session, case.id))
     refused_with("“钱兼任”已签署本件答复的分管领导审定，同一人不能兼任两个审批环节，请由另一位主要领导签批。",
-                 lambda: approve_reply(session, both, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意"))
+                 lambda: approve_reply(session, both, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意",
+                                       seen_hash=seen_reply(session, case.id)))

@@ -27,6 +27,7 @@ from app.export_progress import ExportCancelled
 from app.workdays.calendar import WorkCalendar
 from reports.disclosure_catalogue import EMPTY_TEXT
 from reports.docx_layout import text_width_chars
+from tests.seen_hashes import seen_item
 
 CAL = WorkCalendar()
 TODAY = date(2024, 12, 20)
@@ -58,7 +59,7 @@ class Office:
 
     def review(self, item_id: int, day: date, opinion: str = "经审查，不涉密，同意公开。") -> None:
         with self.db.session_factory.begin() as s:
-            secrecy_review(s, self.head, item_id, opinion, day)
+            secrecy_review(s, self.head, item_id, opinion, day, seen_hash=seen_item(s, item_id))
 
     def publish(self, item_id: int, day: date) -> None:
         with self.db.session_factory.begin() as s:

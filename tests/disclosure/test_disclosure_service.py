@@ -25,11 +25,11 @@ from app.disclosure.service import (
     publish,
     repeal,
     revisit,
-    secrecy_review,
 )
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import set_year_arrangement
+from tests.seen_hashes import secrecy_review_seen
 
 CAL = WorkCalendar()
 TODAY = date(2024, 10, 30)
@@ -68,8 +68,8 @@ def test_record_review_publish_leaves_dashboard(db: Database, people) -> None:  
     with pytest.raises(ValidationError, match="保密审查"):
         _do(db, decide, people["clerk"], item_id, Decision.PROACTIVE, CAL)
     with pytest.raises(PermissionDenied):  # a clerk does not sign the secrecy review
-        _do(db, secrecy_review, people["clerk"], item_id, "不涉密", TODAY)
-    _do(db, secrecy_review, people["head"], item_id, "经审查，不涉及国家秘密", TODAY)
+        _do(db, secrecy_review_seen, people["clerk"], item_id, "不涉密", TODAY)
+    _do(db, secrecy_review_seen, people["head"], item_id, "经审查，不涉及国家秘密", TODAY)
     _do(db, decide, people["clerk"], item_id, Decision.PROACTIVE, CAL)
     with pytest.raises(ValidationError, match="网页地址"):
         _do(db, publish, people["clerk"], item_id, ["政府门户网站"], TODAY, "", TODAY)
@@ -84,7 +84,7 @@ def test_record_review_publish_leaves_dashboard(db: Database, people) -> None:  
 
 def test_withholding_needs_reason_and_basis(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     item_id = _do(db, create_item, people["clerk"], _form(), CAL, TODAY).id
-    _do(db, secrecy_review, people["head"], item_id, "涉及内部事务", TODAY)
+    _do(db, secrecy_review_seen, people["head"], item_id, "涉及内部事务", TODAY)
     with pytest.raises(ValidationError, match="第七条"):
         _do(db, decide, people["clerk"], item_id, Decision.WITHHELD, CAL)
     with pytest.raises(ValidationError, match="法律依据"):
@@ -93,7 +93,7 @@ def test_withholding_needs_reason_and_basis(db: Database, people) -> None:  # ty
         legal_basis="《中华人民共和国政府信息公开条例》第十六条第一款")
     # the reason lapses: revisit, a second secrecy review round, then publish
     _do(db, revisit, people["clerk"], item_id, "人事调整已完成，内部事务情形消除")
-    _do(db, secrecy_review, people["head"], item_id, "可以公开", TODAY)
+    _do(db, secrecy_review_seen, people["head"], item_id, "可以公开", TODAY)
     item = _do(db, decide, people["clerk"], item_id, Decision.PROACTIVE, CAL)
     assert item.status == ItemStatus.REVIEWED.value and item.withhold_reason is None
 
@@ -180,7 +180,7 @@ def test_publication_waits_for_other_bodies_to_confirm(db: Database, people) -> 
     from app.disclosure.service import update_item
 
     item = _do(db, create_item, people["clerk"], _form(other_bodies="县财政局"), CAL, TODAY)
-    _do(db, secrecy_review, people["head"], item.id, "不涉密", TODAY)
+    _do(db, secrecy_review_seen, people["head"], item.id, "不涉密", TODAY)
     _do(db, decide, people["clerk"], item.id, Decision.PROACTIVE, CAL)
     url = "https://www.jinping.gov.cn/zwgk/2.html"
     with pytest.raises(ValidationError, match="第十条"):

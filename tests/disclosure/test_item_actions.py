@@ -26,6 +26,7 @@ from app.disclosure.service import (
 )
 from app.errors import PermissionDenied, UserError, ValidationError
 from app.workdays.calendar import WorkCalendar
+from tests.seen_hashes import seen_item
 
 CAL = WorkCalendar()
 TODAY = date(2024, 10, 30)
@@ -66,7 +67,7 @@ def test_the_steps_of_each_state(session: Session, people: dict[str, Actor]) -> 
     assert got.reason(ItemAction.DECIDE) == "须先完成保密审查，再确定公开方式。"
     _refused(got.reason(ItemAction.DECIDE), lambda: decide(session, clerk, item.id, Decision.PROACTIVE, CAL))
 
-    secrecy_review(session, head, item.id, "不涉密", TODAY)
+    secrecy_review(session, head, item.id, "不涉密", TODAY, seen_hash=seen_item(session, item.id))
     assert _available(item, clerk) == common | {ItemAction.DECIDE, ItemAction.DELAY}
     decide(session, clerk, item.id, Decision.WITHHELD, CAL, withhold_reason=5, legal_basis="条例第十六条")
     got = item_actions_for(item, clerk)
@@ -86,7 +87,7 @@ def test_the_steps_of_each_state(session: Session, people: dict[str, Actor]) -> 
     end_delay(session, clerk, item.id, TODAY, CAL)
     _refused("该事项没有暂缓发布。", lambda: end_delay(session, clerk, item.id, TODAY, CAL))
 
-    secrecy_review(session, head, item.id, "不涉密", TODAY)
+    secrecy_review(session, head, item.id, "不涉密", TODAY, seen_hash=seen_item(session, item.id))
     decide(session, clerk, item.id, Decision.PROACTIVE, CAL)
     publish(session, clerk, item.id, ["政务新媒体"], TODAY, "", TODAY)
     got = item_actions_for(item, clerk)
@@ -110,7 +111,7 @@ def test_a_user_without_the_clerks_role_is_told_so(session: Session, people: dic
 def test_publishing_waits_for_the_other_units_confirmation(session: Session, people: dict[str, Actor]) -> None:
     clerk = people["clerk"]
     item = _item(session, clerk, other_bodies="县财政局")
-    secrecy_review(session, people["head"], item.id, "不涉密", TODAY)
+    secrecy_review(session, people["head"], item.id, "不涉密", TODAY, seen_hash=seen_item(session, item.id))
     decide(session, clerk, item.id, Decision.PROACTIVE, CAL)
     refusal = item_actions_for(item, clerk).refused[ItemAction.PUBLISH]
     assert refusal.field == "others_confirmed_on" and "县财政局" in refusal.text

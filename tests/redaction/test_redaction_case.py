@@ -37,6 +37,7 @@ from app.redaction.service import (
 from app.redaction.specs import MarkSpec
 from tests.redaction.leak_views import pdf_leaks
 from tests.redaction.pdf_samples import text_pdf, to_bytes
+from tests.seen_hashes import seen_state
 
 TODAY = date(2024, 6, 28)
 ID = "522601199001011232"  # check character worked out with app.review.checks.idcard.check_char
@@ -194,17 +195,20 @@ def test_second_review_when_the_office_requires_it(session: Session, clerk: Acto
     generate_released_copy(session, clerk, source.id)
     save_reply_draft(session, clerk, case.id, ReplyType.PARTIAL, None, "答复正文", today=TODAY)
     # Off (the default): the draft goes to 司法局 as before.
-    record_justice_review(session, clerk, case.id, date(2024, 6, 20), "合法", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 6, 20), "合法", today=TODAY,
+                          seen_state=seen_state(session, case.id))
 
     set_setting(session, Actor.system(), "redaction.second_review", True)
     with pytest.raises(ValidationError, match="尚未复核") as err:
-        record_justice_review(session, clerk, case.id, date(2024, 6, 21), "合法", today=TODAY)
+        record_justice_review(session, clerk, case.id, date(2024, 6, 21), "合法", today=TODAY,
+                              seen_state=seen_state(session, case.id))
     assert "审批表.pdf" in str(err.value)
     with pytest.raises(PermissionDenied, match="另一名工作人员"):
         review_released_copy(session, clerk, source.id)
     review_released_copy(session, colleague, source.id)
     assert release_items(session, case.id)[0].reviewed_by == "colleague"
-    record_justice_review(session, clerk, case.id, date(2024, 6, 21), "合法", today=TODAY)
+    record_justice_review(session, clerk, case.id, date(2024, 6, 21), "合法", today=TODAY,
+                          seen_state=seen_state(session, case.id))
 
     # Marks changed after the review: the review no longer counts until the copy is made and checked again.
     save_marks(session, clerk, source.id, MARKS[:2])

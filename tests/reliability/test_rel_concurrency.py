@@ -35,6 +35,7 @@ from app.review.workflow import ChecklistMark, review, submit
 from app.signoff.models import SignOff
 from app.signoff.service import Decision
 from tests.reliability.rel_worker import TODAY, a_form
+from tests.seen_hashes import seen_post, seen_reply, seen_state
 
 WORKER = Path(__file__).with_name("rel_worker.py")
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
@@ -124,7 +125,7 @@ def _post_at_second_review(db: Database, people: dict[str, Actor]) -> int:
     with db.session_factory.begin() as s:
         submit(s, editor, post_id)
     with db.session_factory.begin() as s:
-        review(s, editor, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+        review(s, editor, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK, seen_hash=seen_post(s, post_id))
     return post_id
 
 
@@ -132,8 +133,10 @@ def test_two_section_heads_approving_one_stage_give_one_signature(db: Database, 
     post_id = _post_at_second_review(db, people)
     results = _overlapping(
         db,
-        lambda s: review(s, people["head1"], post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK).id,
-        lambda s: review(s, people["head2"], post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK).id,
+        lambda s: review(s, people["head1"], post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK,
+                         seen_hash=seen_post(s, post_id)).id,
+        lambda s: review(s, people["head2"], post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK,
+                         seen_hash=seen_post(s, post_id)).id,
     )
     assert isinstance(results[0], int)
     assert isinstance(results[1], ConflictError), results[1]
@@ -153,15 +156,18 @@ def _case_awaiting_leader(db: Database, clerk: Actor) -> int:
 
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "答复正文……", today=TODAY)
     with db.session_factory.begin() as s:
-        record_justice_review(s, clerk, case_id, date(2024, 3, 20), "无意见", today=TODAY)
+        record_justice_review(s, clerk, case_id, date(2024, 3, 20), "无意见", today=TODAY,
+                              seen_state=seen_state(s, case_id))
     return case_id
 
 
 def test_two_leaders_signing_the_same_reply_step_give_one_signoff(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     case_id = _case_awaiting_leader(db, people["clerk"])
     results = _run_threads(db, [
-        lambda s: approve_reply(s, people["leader1"], case_id, STEP_LEADER, Decision.APPROVE, "同意").id,
-        lambda s: approve_reply(s, people["leader2"], case_id, STEP_LEADER, Decision.APPROVE, "同意").id,
+        lambda s: approve_reply(s, people["leader1"], case_id, STEP_LEADER, Decision.APPROVE, "同意",
+                                seen_hash=seen_reply(s, case_id)).id,
+        lambda s: approve_reply(s, people["leader2"], case_id, STEP_LEADER, Decision.APPROVE, "同意",
+                                seen_hash=seen_reply(s, case_id)).id,
     ])
     assert sorted(type(r).__name__ for r in results) == ["ConflictError", "int"], results
     with db.session_factory() as s:

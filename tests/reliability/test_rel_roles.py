@@ -61,6 +61,19 @@ from app.workdays.calendar import WorkCalendar
 from tests.cases.test_cases_receipt_template_update import _old_template
 from tests.conftest import TEST_PASSWORD
 from tests.reliability.rel_worker import TODAY, a_form
+from tests.seen_hashes import (
+    approve_reply_seen,
+    justice_review_seen,
+    lock_annual_seen,
+    review_seen,
+    secrecy_review_seen,
+    seen_annual,
+    seen_extension,
+    seen_item,
+    seen_post,
+    seen_reply,
+    seen_state,
+)
 
 ALL = frozenset(Role)
 CASE = frozenset({Role.DISCLOSURE_STAFF, Role.ADMIN})
@@ -100,7 +113,7 @@ def _lock_2023(s: Any, a: Actor) -> object:
     # Parts 一 and 五 must be written before a year can be locked (rolled back with the attempt).
     if not annual.report_state(s, 2023).version:
         annual.save_texts(s, Actor.system(), 2023, "概述", "问题", "其他", 0)
-    return annual.lock_year(s, a, 2023, TODAY)
+    return annual.lock_year(s, a, 2023, TODAY, seen_hash=seen_annual(s, 2023))
 
 
 def _export_2023(s: Any, a: Actor, out: Path) -> object:
@@ -131,7 +144,8 @@ SERVICES: tuple[Spec, ...] = (
     S("cases.fees.record_fee_notice_received", CASE, lambda s, a, w: fees.record_fee_notice_received(
         s, a, w["c_fee"], date(2024, 3, 7), today=TODAY)),
     S("cases.handling.extend_deadline", CASE, lambda s, a, w: handling.extend_deadline(
-        s, a, w["c_reg"], date(2024, 3, 20), "需要调取档案", w["approver"], "同意", today=TODAY)),
+        s, a, w["c_reg"], date(2024, 3, 20), "需要调取档案", w["approver"], "同意", today=TODAY,
+            seen_hash=seen_extension(s, w["c_reg"], "需要调取档案"))),
     S("cases.handling.record_fee_notice", CASE, lambda s, a, w: handling.record_fee_notice(
         s, a, w["c_reg"], date(2024, 3, 6), "per_page", 40, today=TODAY)),
     S("cases.handling.record_fee_paid", CASE, lambda s, a, w: handling.record_fee_paid(
@@ -141,9 +155,10 @@ SERVICES: tuple[Spec, ...] = (
     S("cases.reply.save_reply_draft", CASE, lambda s, a, w: reply.save_reply_draft(
         s, a, w["c_reg"], ReplyType.DISCLOSABLE, None, "答复正文", today=TODAY)),
     S("cases.reply.record_justice_review", CASE, lambda s, a, w: reply.record_justice_review(
-        s, a, w["c_draft"], date(2024, 3, 20), "无意见", today=TODAY)),
+        s, a, w["c_draft"], date(2024, 3, 20), "无意见", today=TODAY, seen_state=seen_state(s, w["c_draft"]))),
     S("cases.reply.approve_reply", frozenset({Role.LEADER_IN_CHARGE}), lambda s, a, w: reply.approve_reply(
-        s, a, w["c_reviewed"], reply.STEP_LEADER, Decision.APPROVE, "同意", today=TODAY)),
+        s, a, w["c_reviewed"], reply.STEP_LEADER, Decision.APPROVE, "同意", today=TODAY,
+            seen_hash=seen_reply(s, w["c_reviewed"]))),
     S("cases.reply.send_reply", CASE, lambda s, a, w: reply.send_reply(
         s, a, w["c_signed"], date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)),
     S("cases.reply.record_delivery", CASE, lambda s, a, w: reply.record_delivery(
@@ -192,7 +207,7 @@ SERVICES: tuple[Spec, ...] = (
     S("review.workflow.accept_finding", frozenset({Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE}),
       lambda s, a, w: workflow.accept_finding(s, a, w["p_draft"], "words", "某词", "引用原文")),
     S("review.workflow.review", frozenset({Role.SECTION_HEAD}), lambda s, a, w: workflow.review(
-        s, a, w["p_second"], ReviewStage.SECOND, Decision.APPROVE, "同意", OK)),
+        s, a, w["p_second"], ReviewStage.SECOND, Decision.APPROVE, "同意", OK, seen_hash=seen_post(s, w["p_second"]))),
     S("review.workflow.publish", frozenset({Role.EDITOR, Role.ADMIN}),
       lambda s, a, w: workflow.publish(s, a, w["p_ready"], "https://www.jinping.gov.cn/1.html")),
     S("review.workflow.confirm_by_source", frozenset({Role.EDITOR, Role.ADMIN}),
@@ -217,7 +232,8 @@ SERVICES: tuple[Spec, ...] = (
     S("disclosure.service.add_attachment", CLERK, lambda s, a, w: disclosure.add_attachment(
         s, a, w["i_draft"], "a.pdf", PDF)),
     S("disclosure.service.secrecy_review", frozenset(disclosure.SECRECY_ROLES),
-      lambda s, a, w: disclosure.secrecy_review(s, a, w["i_draft"], "不涉密", TODAY)),
+      lambda s, a, w: disclosure.secrecy_review(s, a, w["i_draft"], "不涉密", TODAY,
+                                                seen_hash=seen_item(s, w["i_draft"]))),
     S("disclosure.service.decide", CLERK, lambda s, a, w: disclosure.decide(
         s, a, w["i_reviewed"], ItemDecision.PROACTIVE, CAL)),
     S("disclosure.service.publish", CLERK, lambda s, a, w: disclosure.publish(
@@ -328,10 +344,10 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
         cid = w[key] = case(10 + steps)
         do(reply.save_reply_draft, sysa, cid, ReplyType.DISCLOSABLE, None, "答复正文", today=TODAY)
         if steps >= 2:
-            do(reply.record_justice_review, sysa, cid, date(2024, 3, 20), "无意见", today=TODAY)
+            do(justice_review_seen, sysa, cid, date(2024, 3, 20), "无意见", today=TODAY)
         if steps >= 3:
-            do(reply.approve_reply, p["lead"], cid, reply.STEP_LEADER, Decision.APPROVE, "同意", today=TODAY)
-            do(reply.approve_reply, p["boss"], cid, reply.STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
+            do(approve_reply_seen, p["lead"], cid, reply.STEP_LEADER, Decision.APPROVE, "同意", today=TODAY)
+            do(approve_reply_seen, p["boss"], cid, reply.STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY)
         if steps >= 4:
             do(reply.send_reply, sysa, cid, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
         if steps >= 5:
@@ -344,10 +360,10 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
         pid = int(do(lambda s: posts.create_post(s, p["author"], _post_form(), today=TODAY).id))
         if stages >= 1:
             do(workflow.submit, p["author"], pid)
-            do(workflow.review, p["first"], pid, ReviewStage.FIRST, Decision.APPROVE, "", OK)
+            do(review_seen, p["first"], pid, ReviewStage.FIRST, Decision.APPROVE, "", OK)
         if stages >= 3:
-            do(workflow.review, p["head"], pid, ReviewStage.SECOND, Decision.APPROVE, "同意", OK)
-            do(workflow.review, p["lead"], pid, ReviewStage.THIRD, Decision.APPROVE, "同意", OK)
+            do(review_seen, p["head"], pid, ReviewStage.SECOND, Decision.APPROVE, "同意", OK)
+            do(review_seen, p["lead"], pid, ReviewStage.THIRD, Decision.APPROVE, "同意", OK)
         if stages >= 4:
             do(workflow.publish, p["author"], pid, "https://www.jinping.gov.cn/0.html")
         return pid
@@ -361,7 +377,7 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
     def item(stage: str, **kw: object) -> int:
         iid = int(do(lambda s: disclosure.create_item(s, p["clerk2"], _item_form(**kw), CAL, TODAY).id))
         if stage in ("reviewed", "decided", "published", "withheld"):
-            do(disclosure.secrecy_review, p["head"], iid, "不涉密", TODAY)
+            do(secrecy_review_seen, p["head"], iid, "不涉密", TODAY)
         if stage in ("decided", "published"):
             do(disclosure.decide, p["clerk2"], iid, ItemDecision.PROACTIVE, CAL)
         if stage == "published":
@@ -379,7 +395,7 @@ def _world(db: Database, make_user: Callable[..., Actor], folder: Path) -> tuple
     w["i_published"] = item("published", doc_kind=disclosure.DocKind.NORMATIVE, doc_no="锦府发〔2024〕8号")
     w["i_delayed"], w["i_withheld"] = item("delayed"), item("withheld")
     do(annual.save_texts, sysa, 2022, "概述", "问题", "其他", 0)  # a year with empty parts cannot be locked
-    do(annual.lock_year, sysa, 2022, TODAY)
+    do(lock_annual_seen, sysa, 2022, TODAY)
     do(workdays.set_year_arrangement, sysa, 2029, [date(2029, 1, 2)], [], source="测试")
     return actors, w
 

@@ -30,6 +30,7 @@ from app.signoff.content import STALE_SIGNATURE, content_hash
 from app.signoff.models import SignOff
 from app.signoff.service import Decision
 from tests.reliability.rel_worker import TODAY, a_form
+from tests.seen_hashes import seen_state
 
 OLD, NEW = "答复正文：第一稿。", "答复正文：第二稿，改了结论。"
 
@@ -51,7 +52,8 @@ def _reviewed_case(db: Database, clerk: Actor, body: str = OLD) -> int:
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, body, today=TODAY)
     with db.session_factory.begin() as s:
-        record_justice_review(s, clerk, case_id, date(2024, 3, 20), "无意见", today=TODAY)
+        record_justice_review(s, clerk, case_id, date(2024, 3, 20), "无意见", today=TODAY,
+                              seen_state=seen_state(s, case_id))
     return case_id
 
 
@@ -74,7 +76,8 @@ def test_approving_text_changed_since_the_dialog_opened_is_refused(db: Database,
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, NEW, today=TODAY)
     with db.session_factory.begin() as s:
-        record_justice_review(s, clerk, case_id, date(2024, 3, 21), "无意见", today=TODAY)
+        record_justice_review(s, clerk, case_id, date(2024, 3, 21), "无意见", today=TODAY,
+                              seen_state=seen_state(s, case_id))
     with pytest.raises(StaleContent) as err, db.session_factory.begin() as s:
         approve_reply(s, leader, case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_by_pc2)
     assert str(err.value) == STALE_SIGNATURE == "内容已被修改，请重新查看后再签批。"

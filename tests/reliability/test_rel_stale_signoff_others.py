@@ -29,6 +29,7 @@ from app.signoff.models import SignOff
 from app.signoff.service import Decision
 from app.workdays.calendar import WorkCalendar
 from tests.reliability.rel_worker import TODAY, a_form
+from tests.seen_hashes import seen_post
 
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
 
@@ -54,7 +55,7 @@ def test_second_review_of_a_post_edited_since_the_dialog_opened_is_refused(db: D
     with db.session_factory.begin() as s:
         submit(s, editor, post_id)
     with db.session_factory.begin() as s:
-        review(s, editor, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+        review(s, editor, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK, seen_hash=seen_post(s, post_id))
 
     def shown() -> str:
         with db.session_factory() as s:

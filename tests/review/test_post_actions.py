@@ -14,9 +14,10 @@ from app.errors import PermissionDenied, UserError
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, PostStatus, ReviewStage, SourceKind
 from app.review.post_actions import PostAction, post_actions_for, stage_exclusions
 from app.review.posts import PostForm, add_attachment, create_post, get_post, update_post
-from app.review.workflow import ChecklistMark, confirm_by_source, excluded_signers, publish, review, submit
+from app.review.workflow import ChecklistMark, confirm_by_source, excluded_signers, publish, submit
 from app.signoff.service import Decision, check_signer
 from tests.conftest import TEST_PASSWORD
+from tests.seen_hashes import review_seen
 
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
 
@@ -89,15 +90,15 @@ def test_each_stage_is_edited_by_its_reviewer_then_published_and_confirmed(
     author, head, leader = people["author"], people["head"], people["leader"]
     post_id = _post(db, author)
     _do(db, submit, author, post_id)
-    _do(db, review, people["editor2"], post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+    _do(db, review_seen, people["editor2"], post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
     got = _actions(db, post_id, people["editor2"])
     assert got[PostAction.EDIT] == "稿件处于“二审”阶段，只有科室负责人可以修改。"
     assert got[PostAction.SUBMIT] == "只有草稿可以提交审核。"
     assert _actions(db, post_id, head)[PostAction.EDIT] == ""
     _refused(db, got[PostAction.SUBMIT], submit, author, post_id)
 
-    _do(db, review, head, post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK)
-    _do(db, review, leader, post_id, ReviewStage.THIRD, Decision.APPROVE, "同意", ALL_OK)
+    _do(db, review_seen, head, post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK)
+    _do(db, review_seen, leader, post_id, ReviewStage.THIRD, Decision.APPROVE, "同意", ALL_OK)
     got = _actions(db, post_id, people["editor2"])
     assert got[PostAction.PUBLISH] == "" and got[PostAction.CONFIRM] == "只有已发布的稿件才能记录来源单位确认。"
     assert got[PostAction.EDIT] == "稿件处于“待发布”阶段，您不能修改。"
@@ -112,7 +113,7 @@ def test_the_author_refused_at_second_review_reads_the_authors_reason(
     author = people["author"]
     post_id = _post(db, author)
     _do(db, submit, author, post_id)
-    _do(db, review, people["editor2"], post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+    _do(db, review_seen, people["editor2"], post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
     reason = "稿件作者不能签署二审、三审，请由另一位科室负责人签批。"
     with db.session_factory.begin() as s:
         excluded = excluded_signers(s, get_post(s, post_id), ReviewStage.SECOND)
@@ -121,7 +122,7 @@ def test_the_author_refused_at_second_review_reads_the_authors_reason(
         # The sign-off dialog's check (password first, then the feature's reason).
         check = check_signer(s, "author", TEST_PASSWORD, [Role.SECTION_HEAD], excluded)
     assert (check.ok, check.message) == (False, reason)
-    err = _refused(db, reason, review, author, post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK)
+    err = _refused(db, reason, review_seen, author, post_id, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK)
     assert isinstance(err, PermissionDenied)
     with db.session_factory() as s:
         assert get_post(s, post_id).status == PostStatus.SECOND_REVIEW.value

@@ -38,11 +38,11 @@ from app.review.workflow import (
     confirm_by_source,
     publish,
     record_escalation,
-    review,
     submit,
 )
 from app.signoff.service import Decision
 from app.workdays.service import load_calendar
+from tests.seen_hashes import review_seen
 
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
 GOV_URL = "https://www.gov.cn/zhengce/content/202405/content_6949.htm"
@@ -82,18 +82,18 @@ def _confirmed_post(db: Database, people: dict[str, Actor]) -> int:
     _do(db, submit, editor, post_id)
     # The public hotline is reported as personal data; 初审 accepts it with a reason before approving.
     _do(db, accept_finding, editor2, post_id, "privacy-phone", "13985571234", "系公开的咨询电话")
-    _do(db, review, editor2, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
-    _do(db, review, head, post_id, ReviewStage.SECOND, Decision.RETURN, "第二段数据与原文不一致", {})
+    _do(db, review_seen, editor2, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+    _do(db, review_seen, head, post_id, ReviewStage.SECOND, Decision.RETURN, "第二段数据与原文不一致", {})
     version = _do(db, lambda s: get_post(s, post_id).version)
     _do(db, update_post, editor, post_id, _form(body="咨询电话：13985571234。正文（已核对）……"), version)
     _do(db, submit, editor, post_id)
     marks = dict(ALL_OK)
     marks[CHECKLIST_ITEMS[0]] = ChecklistMark(True, "咨询电话为公开号码")
     marks[CHECKLIST_ITEMS[5]] = ChecklistMark(False, "建议工作日上午发布")
-    _do(db, review, editor2, post_id, ReviewStage.FIRST, Decision.APPROVE, "已核对来源，同意报二审。", marks)
-    _do(db, review, head, post_id, ReviewStage.SECOND, Decision.APPROVE, "同意。", ALL_OK)
+    _do(db, review_seen, editor2, post_id, ReviewStage.FIRST, Decision.APPROVE, "已核对来源，同意报二审。", marks)
+    _do(db, review_seen, head, post_id, ReviewStage.SECOND, Decision.APPROVE, "同意。", ALL_OK)
     _do(db, record_escalation, head, post_id, "县委网信办", "经研判，可以发布。", date(2024, 5, 7))
-    _do(db, review, leader, post_id, ReviewStage.THIRD, Decision.APPROVE, "同意发布。", ALL_OK)
+    _do(db, review_seen, leader, post_id, ReviewStage.THIRD, Decision.APPROVE, "同意发布。", ALL_OK)
     _do(db, publish, editor, post_id, PUBLISHED_URL, datetime(2024, 5, 7, 2, 0))
     _do(db, confirm_by_source, editor, post_id, "县政务服务中心 刘敏", datetime(2024, 5, 8, 3, 0))
     return post_id

@@ -28,6 +28,7 @@ from app.cases.enums import ApplicantType, Channel
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
 from tests.factories import case
+from tests.seen_hashes import seen_annual
 from ui.annual import prompts
 from ui.annual.tab import AnnualTab
 from ui.app_setup import create_application
@@ -94,7 +95,7 @@ def main() -> None:
         admin = actor_for(user)
     with db.session_factory.begin() as s:
         try:
-            lock_year(s, admin, last_year)
+            lock_year(s, admin, last_year, seen_hash=seen_annual(s, last_year))
         except Exception as exc:  # already locked on a second run
             print("lock:", exc)
     with db.session_factory.begin() as s:  # a change after publication, to show the banner

@@ -15,6 +15,7 @@ from app.cases.models import RequestCase
 from app.context import Actor
 from app.errors import PermissionDenied
 from app.website.models import WebsiteReport
+from tests.seen_hashes import seen_annual
 from tests.ui_annual.annual_helpers import TODAY, message_boxes
 from ui.annual import prompts
 from ui.annual.tab import AnnualTab
@@ -30,7 +31,7 @@ def _publish_2024(db: Database) -> None:
     with db.session_factory.begin() as s:
         save_texts(s, Actor.system(), 2024, "本年度，本机关认真贯彻条例。", "一是培训不足。", "",
                    expected_version=report_state(s, 2024).version)
-        lock_year(s, Actor.system(), 2024, today=TODAY)
+        lock_year(s, Actor.system(), 2024, today=TODAY, seen_hash=seen_annual(s, 2024))
 
 
 @pytest.fixture
@@ -100,5 +101,5 @@ def test_a_year_locked_on_another_pc_is_refused_before_the_question(
 def test_the_service_refuses_the_clerk_with_the_tooltip_s_sentence(
         db: Database, clerk: AppContext, year_2024: dict[str, RequestCase]) -> None:
     with pytest.raises(PermissionDenied) as err, db.session_factory.begin() as s:
-        lock_year(s, clerk.actor, 2024, today=TODAY)
+        lock_year(s, clerk.actor, 2024, today=TODAY, seen_hash=seen_annual(s, 2024))
     assert str(err.value) == CLERK_CANNOT_LOCK

@@ -27,6 +27,7 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.context import Actor
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 from ui.app_setup import create_application
 from ui.cases.tab import CasesTab
 from ui.context import AppContext
@@ -71,9 +72,10 @@ def fill(db: Database) -> None:
             handling.start_handling(s, clerk, case_id)
         reply.save_reply_draft(s, clerk, a, ReplyType.DISCLOSABLE, None,
                                reply_text_for(s, a, ReplyType.DISCLOSABLE))
-        reply.record_justice_review(s, clerk, a, day(50), "经审核，答复内容合法，同意答复。")
-        reply.approve_reply(s, leader, a, "leader_in_charge", Decision.APPROVE, "同意")
-        reply.approve_reply(s, principal, a, "principal_leader", Decision.APPROVE, "同意")
+        reply.record_justice_review(s, clerk, a, day(50), "经审核，答复内容合法，同意答复。",
+                                    seen_state=seen_state(s, a))
+        reply.approve_reply(s, leader, a, "leader_in_charge", Decision.APPROVE, "同意", seen_hash=seen_reply(s, a))
+        reply.approve_reply(s, principal, a, "principal_leader", Decision.APPROVE, "同意", seen_hash=seen_reply(s, a))
         reply.send_reply(s, clerk, a, day(48), DeliveryMethod.POST, "EA123456789CN")
         reply.record_delivery(s, clerk, a, day(45))
         handling.add_consultation(s, clerk, b, ConsultationKind.THIRD_PARTY, "锦屏县鑫达建材有限公司",
@@ -83,8 +85,9 @@ def fill(db: Database) -> None:
         handling.send_correction_notice(s, clerk, g, day(2), "1. 请明确所需监测数据的具体断面和年份", day(-16))
         handling.record_fee_notice(s, clerk, e, day(5), "per_page", 40)
         reply.save_reply_draft(s, clerk, d, ReplyType.WITHHELD, 5, reply_text_for(s, d, ReplyType.WITHHELD, 5))
-        reply.record_justice_review(s, clerk, d, day(3), "经审核，属于过程性信息，同意不予公开。")
-        reply.approve_reply(s, leader, d, "leader_in_charge", Decision.APPROVE, "同意")
+        reply.record_justice_review(s, clerk, d, day(3), "经审核，属于过程性信息，同意不予公开。",
+                                    seen_state=seen_state(s, d))
+        reply.approve_reply(s, leader, d, "leader_in_charge", Decision.APPROVE, "同意", seen_hash=seen_reply(s, d))
 
 
 def reply_text_for(s, case_id: int, rt: ReplyType, detail: int | None = None) -> str:

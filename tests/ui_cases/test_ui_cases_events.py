@@ -19,6 +19,7 @@ from app.cases.reply_text import default_reply_body
 from app.errors import ValidationError
 from app.signoff.service import Decision
 from tests.conftest import TEST_PASSWORD
+from tests.seen_hashes import seen_reply, seen_state
 from ui.cases.case_detail import CaseDetail
 from ui.cases.form_dialog import FormDialog
 from ui.date_field import DateField
@@ -175,7 +176,7 @@ def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders,
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意")
+        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
     detail = _detail(qtbot, ctx, case_id)
     panel = detail.reply
     qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
@@ -199,9 +200,11 @@ def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, today, "同意")
-        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "")
-        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "")
+        reply.record_justice_review(s, clerk, case_id, today, "同意", seen_state=seen_state(s, case_id))
+        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "",
+                            seen_hash=seen_reply(s, case_id))
+        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "",
+                            seen_hash=seen_reply(s, case_id))
         reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
         reply.record_delivery(s, clerk, case_id, today)
     detail = _detail(qtbot, ctx, case_id)
@@ -232,7 +235,7 @@ def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) 
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意")
+        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
     detail = _detail(qtbot, AppContext(db=db, actor=leader), case_id)
     panel = detail.reply
     qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
@@ -265,9 +268,11 @@ def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ct
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, today, "同意")
-        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "")
-        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "")
+        reply.record_justice_review(s, clerk, case_id, today, "同意", seen_state=seen_state(s, case_id))
+        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "",
+                            seen_hash=seen_reply(s, case_id))
+        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "",
+                            seen_hash=seen_reply(s, case_id))
         reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
         reply.record_delivery(s, clerk, case_id, today)
     detail = _detail(qtbot, ctx, case_id)

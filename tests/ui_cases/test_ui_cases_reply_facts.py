@@ -22,6 +22,7 @@ from app.cases.reply import (
     send_reply,
 )
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 from ui.cases.case_detail import CaseDetail
 
 pytestmark = pytest.mark.gui
@@ -78,9 +79,9 @@ def test_repeated_request_names_the_earlier_case(qtbot, db, ctx, clerk, leaders,
     today = date.today()
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, first, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, first, today, "同意。")
-        approve_reply(s, leader, first, STEP_LEADER, Decision.APPROVE, "同意")
-        approve_reply(s, boss, first, "principal_leader", Decision.APPROVE, "同意")
+        record_justice_review(s, clerk, first, today, "同意。", seen_state=seen_state(s, first))
+        approve_reply(s, leader, first, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, first))
+        approve_reply(s, boss, first, "principal_leader", Decision.APPROVE, "同意", seen_hash=seen_reply(s, first))
         send_reply(s, clerk, first, today, DeliveryMethod.IN_PERSON, "")
         record_delivery(s, clerk, first, today)
     first_case = _case(db, first)
@@ -109,8 +110,8 @@ def test_editing_an_approved_draft_asks_first(qtbot, db, ctx, clerk, leaders, ad
     case_id = _started(db, clerk, add_case)
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, case_id, date.today(), "同意。")
-        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意")
+        record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
+        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
     detail = _detail(qtbot, ctx, case_id)
     panel = detail.reply
     panel.body.setPlainText("现将该信息提供给您（见附件一、附件二）。")
@@ -130,8 +131,8 @@ def test_the_refusal_names_the_voided_approvals_when_the_clerk_says_no(
     case_id = _started(db, clerk, add_case)
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, case_id, date.today(), "同意。")
-        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意")
+        record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
+        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
     panel = _detail(qtbot, ctx, case_id).reply
     panel.body.setPlainText("另一稿。")
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)

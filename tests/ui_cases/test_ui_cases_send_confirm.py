@@ -22,6 +22,7 @@ from app.cases.reply import (
     send_reply,
 )
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 from ui.cases import actions
 from ui.cases.case_detail import CaseDetail
 from ui.context import AppContext
@@ -34,9 +35,10 @@ def _approved(db, clerk, leaders, add_case) -> int:
     with db.session_factory.begin() as s:
         start_handling(s, clerk, case_id)
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, case_id, date.today(), "同意。")
-        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意")
-        approve_reply(s, leaders[1], case_id, STEP_PRINCIPAL, Decision.APPROVE, "同意")
+        record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
+        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
+        approve_reply(s, leaders[1], case_id, STEP_PRINCIPAL, Decision.APPROVE, "同意",
+                      seen_hash=seen_reply(s, case_id))
     return case_id
 
 

@@ -16,6 +16,7 @@ from app.signoff.content import content_hash
 from app.signoff.models import SignOff
 from app.signoff.service import Decision
 from tests.conftest import TEST_PASSWORD
+from tests.seen_hashes import seen_state
 from ui.cases.case_detail import CaseDetail
 
 pytestmark = pytest.mark.gui
@@ -28,7 +29,7 @@ def _awaiting_leader(db, clerk, add_case) -> int:  # type: ignore[no-untyped-def
     with db.session_factory.begin() as s:
         start_handling(s, clerk, case_id)
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, OLD)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意")
+        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
     return case_id
 
 
@@ -56,7 +57,8 @@ def test_the_leader_cannot_sign_a_text_changed_after_the_dialog_opened(  # type:
     # The other PC submits a new text and has it reviewed while the leader reads the first one.
     with db.session_factory.begin() as s:
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, NEW)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意（第二稿）")
+        reply.record_justice_review(s, clerk, case_id, date.today(), "同意（第二稿）",
+                                    seen_state=seen_state(s, case_id))
     sign.username.setText("fenguan")
     sign.password.setText(TEST_PASSWORD)
     qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)

@@ -14,6 +14,7 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.reply_text import default_reply_body
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 from tests.ui_cases.test_ui_cases_events import _case, _detail, _started
 from ui.context import AppContext
 
@@ -26,9 +27,10 @@ def _drafted(db, clerk, add_case, *, leader=None) -> int:  # type: ignore[no-unt
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意")
+        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
         if leader is not None:
-            reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "")
+            reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "",
+                                seen_hash=seen_reply(s, case_id))
     return case_id
 
 
@@ -43,7 +45,8 @@ def test_buttons_follow_the_order_and_say_why_not(qtbot, db, ctx, clerk, leaders
     assert not panel.deliver_button.isEnabled() and panel.deliver_button.toolTip() == "答复书尚未发出，不能登记送达。"
 
     with db.session_factory.begin() as s:
-        reply.approve_reply(s, leaders[0], case_id, "leader_in_charge", Decision.APPROVE, "")
+        reply.approve_reply(s, leaders[0], case_id, "leader_in_charge", Decision.APPROVE, "",
+                            seen_hash=seen_reply(s, case_id))
     panel = _detail(qtbot, ctx, case_id).reply
     assert not panel.approval_buttons["leader_in_charge"].isEnabled()
     assert panel.approval_buttons["leader_in_charge"].toolTip() == "该环节已由“陈军”签批，不能重复签批。请刷新后查看。"
@@ -70,7 +73,8 @@ def test_a_reply_sent_from_another_pc_is_refused_before_the_question(
     assert panel.save_draft_button.isEnabled()
     today = date.today()
     with db.session_factory.begin() as s:  # meanwhile, on another PC
-        reply.approve_reply(s, leaders[1], case_id, "principal_leader", Decision.APPROVE, "")
+        reply.approve_reply(s, leaders[1], case_id, "principal_leader", Decision.APPROVE, "",
+                            seen_hash=seen_reply(s, case_id))
         reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)
     doc_no = _case(db, case_id).reply_doc_no

@@ -16,6 +16,7 @@ from app.context import Actor
 from app.disclosure.enums import Decision
 from app.disclosure.service import ItemForm, create_item, decide, secrecy_review
 from app.workdays.service import load_calendar
+from tests.seen_hashes import seen_item
 from tests.ui.conftest import _close_stray_windows, _configured_qapp  # noqa: F401  (the same Qt set-up)
 from ui.context import AppContext
 from ui.disclosure.tab import DisclosureTab
@@ -63,7 +64,7 @@ def add_item(db: Database, clerk: Actor, head: Actor) -> Callable[..., int]:
         with db.session_factory.begin() as s:
             item = create_item(s, clerk, form, load_calendar(s), TODAY)
             if stage in ("reviewed", "proactive"):
-                secrecy_review(s, head, item.id, "经审查，不涉密。", TODAY)
+                secrecy_review(s, head, item.id, "经审查，不涉密。", TODAY, seen_hash=seen_item(s, item.id))
             if stage == "proactive":
                 decide(s, clerk, item.id, Decision.PROACTIVE, load_calendar(s))
             return item.id

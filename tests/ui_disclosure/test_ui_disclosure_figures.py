@@ -48,7 +48,9 @@ def test_live_numbers_save_and_conflict(qtbot: QtBot, ctx: AppContext, db: Datab
         save_year_figures(s, clerk, 2024, {"licensing_decisions": 1300}, page.expected_version)
     page.spins["punishment_decisions"].setValue(5)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert "已被他人修改" in page.message.text()
+    # Not a dead end (issue 19): the numbers that differ, theirs / yours (test_ui_disclosure_figures_conflict.py).
+    assert page.conflict is not None and page.conflict.isVisible()
+    page.conflict.reject()
     page.year.setCurrentIndex(page.year.findData(2023))
     assert page.stamp.text() == "本年度尚未填写。" and page.auto_labels[DocKind.NORMATIVE][0].text() == "1"
 

@@ -16,6 +16,7 @@ from app.bootstrap import Database
 from app.disclosure.enums import ItemStatus
 from app.disclosure.queries import item_no_key
 from app.disclosure.service import secrecy_review
+from tests.seen_hashes import seen_item
 from ui import paged_model
 from ui.context import AppContext
 from ui.disclosure.item_list_model import ItemListModel
@@ -75,7 +76,7 @@ def test_the_shown_item_is_selected_again_and_refreshed_on_a_change_elsewhere(
 
     other_head = make_user("qianjun", Role.SECTION_HEAD, display_name="钱军")
     with db.session_factory.begin() as s:  # another PC records the 保密审查
-        secrecy_review(s, other_head, item_id, "经审查，不涉密。", TODAY)
+        secrecy_review(s, other_head, item_id, "经审查，不涉密。", TODAY, seen_hash=seen_item(s, item_id))
     tab.ctx.events.remote_changed.emit()
 
     row = tab.model.row_of_item(item_id)

@@ -21,8 +21,9 @@ from app.context import Actor
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ReviewStage, SourceKind
 from app.review.inspections import InspectionForm, record_inspection
 from app.review.posts import PostForm, add_attachment, create_post, get_post, update_post
-from app.review.workflow import ChecklistMark, confirm_by_source, publish, review, submit
+from app.review.workflow import ChecklistMark, confirm_by_source, publish, submit
 from app.signoff.service import Decision
+from tests.seen_hashes import review_seen
 from ui.app_setup import create_application
 from ui.context import AppContext
 from ui.review.checklist_model import COL_NOTE
@@ -70,9 +71,9 @@ def seed(folder: Path) -> tuple[Database, dict[str, Actor], dict[str, int]]:
 
     now = datetime.now()
     p = new("confirmed", _reprint("国务院办公厅关于进一步优化政务服务提升行政效能的通知", "政策文件"))
-    for fn, actor, *args in ((submit, ed), (review, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
-                             (review, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
-                             (review, leader, ReviewStage.THIRD, Decision.APPROVE, "同意发布", ALL_OK),
+    for fn, actor, *args in ((submit, ed), (review_seen, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
+                             (review_seen, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
+                             (review_seen, leader, ReviewStage.THIRD, Decision.APPROVE, "同意发布", ALL_OK),
                              (publish, ed, "https://www.jinping.gov.cn/zwgk/zcwj/202405/t20240507_1.html",
                               now - timedelta(days=3)),
                              (confirm_by_source, ed, "县发展改革局 刘某")):
@@ -80,14 +81,14 @@ def seed(folder: Path) -> tuple[Database, dict[str, Actor], dict[str, int]]:
     p = new("published", _reprint("锦屏县召开2024年优化营商环境工作推进会", "县政府要闻",
                                   source_kind=SourceKind.COLLECTED, source_department="县发展改革局",
                                   source_url="https://www.jinping.gov.cn/bmdt/fgj/1.html"))
-    for fn, actor, *args in ((submit, ed), (review, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
-                             (review, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
-                             (review, leader, ReviewStage.THIRD, Decision.APPROVE, "同意", ALL_OK),
+    for fn, actor, *args in ((submit, ed), (review_seen, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
+                             (review_seen, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
+                             (review_seen, leader, ReviewStage.THIRD, Decision.APPROVE, "同意", ALL_OK),
                              (publish, ed, "https://www.jinping.gov.cn/xwzx/zwyw/202405/t1.html", now)):
         do(fn, actor, p, *args)
     p = new("second", _reprint("关于做好2024年防汛抗旱工作的通知", "通知公告"))
     do(submit, ed, p)
-    do(review, ed, p, ReviewStage.FIRST, Decision.APPROVE, "已校对", ALL_OK)
+    do(review_seen, ed, p, ReviewStage.FIRST, Decision.APPROVE, "已校对", ALL_OK)
     with db.session_factory.begin() as s:
         post = get_post(s, p)
         edited = BODY.replace("逐项梳理短板弱项", "逐项梳理问题短板")
@@ -95,17 +96,18 @@ def seed(folder: Path) -> tuple[Database, dict[str, Actor], dict[str, int]]:
         update_post(s, head, p, _reprint(post.title, "通知公告", edited + "\n\n（二审补充：会议时间已核实。）"),
                     post.version)
     p = new("returned", _reprint("锦屏县2024年一季度经济运行情况", "政策解读", sensitive=True))
-    for fn, actor, *args in ((submit, ed), (review, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
-                             (review, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
-                             (review, leader, ReviewStage.THIRD, Decision.RETURN, "数据请与县统计局核对后再报。", {})):
+    for fn, actor, *args in ((submit, ed), (review_seen, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
+                             (review_seen, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
+                             (review_seen, leader, ReviewStage.THIRD, Decision.RETURN, "数据请与县统计局核对后再报。",
+                              {})):
         do(fn, actor, p, *args)
     p = new("first", _reprint("县人民政府关于公布2024年第一批行政许可事项清单的通知", "通知公告"))
     do(submit, ed, p)
     p = new("ready", _reprint("贵州省人民政府办公厅关于印发贵州省数字政府建设实施方案的通知", "政策文件",
                               source_site="贵州省人民政府门户网站", source_url="https://www.guizhou.gov.cn/zwgk/1.html"))
-    for fn, actor, *args in ((submit, ed), (review, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
-                             (review, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
-                             (review, leader, ReviewStage.THIRD, Decision.APPROVE, "同意", ALL_OK)):
+    for fn, actor, *args in ((submit, ed), (review_seen, ed, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
+                             (review_seen, head, ReviewStage.SECOND, Decision.APPROVE, "同意", ALL_OK),
+                             (review_seen, leader, ReviewStage.THIRD, Decision.APPROVE, "同意", ALL_OK)):
         do(fn, actor, p, *args)
     draft = BODY + ("\n\n联系人：张三，身份证号码11010519491231002X，联系电话13812345678。"
                     "详见 http://www.example.com/a 。本文件为机密★10年。")

@@ -15,6 +15,7 @@ from app.context import Actor
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ReviewStage
 from app.review.workflow import ChecklistMark, review, submit
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_post
 from tests.ui_review.conftest import type_text
 from ui.context import AppContext
 from ui.review.publish_dialog import PublishDialog
@@ -66,7 +67,7 @@ def test_the_publish_dialog_asks_before_throwing_away_a_typed_address(
     post_id = _submitted(db, add_post, people["editor"])
     for stage, who in ((ReviewStage.FIRST, "editor"), (ReviewStage.SECOND, "head"), (ReviewStage.THIRD, "leader")):
         with db.session_factory.begin() as s:
-            review(s, people[who], post_id, stage, Decision.APPROVE, "同意", ALL_OK)
+            review(s, people[who], post_id, stage, Decision.APPROVE, "同意", ALL_OK, seen_hash=seen_post(s, post_id))
     dialog = PublishDialog(ctx, post_id)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -16,6 +16,7 @@ from app.review.ui_support import PostFilter
 from app.review.wordlists_db import Entry
 from app.review.workflow import ChecklistMark, review, submit
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_post
 from ui.context import AppContext
 from ui.review import post_list_model
 from ui.review.checklist_model import COL_NOTE, COL_OK, ChecklistModel, rows_for
@@ -34,7 +35,8 @@ def posts(db: Database, people: dict[str, Actor], add_post: Callable[..., int]) 
     with db.session_factory.begin() as s:
         submit(s, people["editor"], ids["first"])
         submit(s, people["editor"], ids["second"])
-        review(s, people["editor"], ids["second"], ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK)
+        review(s, people["editor"], ids["second"], ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK,
+               seen_hash=seen_post(s, ids["second"]))
     return ids
 
 

@@ -20,6 +20,7 @@ from app.review.models import Inspection, WordEntry
 from app.review.wordlists_db import entries
 from app.review.workflow import ChecklistMark, publish, review, submit
 from app.signoff.service import Decision
+from tests.seen_hashes import seen_post
 from tests.ui_review.conftest import Boxes, type_text
 from ui.context import AppContext
 from ui.review.inspections_page import InspectionsPage
@@ -80,7 +81,7 @@ def test_correction_of_a_published_post_starts_a_new_review(
     with db.session_factory.begin() as s:
         submit(s, people["editor"], post_id)
         for stage, who in ((ReviewStage.FIRST, "editor"), (ReviewStage.SECOND, "head"), (ReviewStage.THIRD, "leader")):
-            review(s, people[who], post_id, stage, Decision.APPROVE, "", ALL_OK)
+            review(s, people[who], post_id, stage, Decision.APPROVE, "", ALL_OK, seen_hash=seen_post(s, post_id))
         publish(s, people["editor"], post_id, "https://www.jinping.gov.cn/1.html")
     tab = ReviewTab(ctx)
     qtbot.addWidget(tab)

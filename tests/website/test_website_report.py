@@ -15,6 +15,7 @@ from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.review.models import Post
 from app.settings import set_setting
 from app.website.service import compute, lock_year, offered, save_typed, unlock_year
+from tests.seen_hashes import seen_website
 from tests.website.website_year import WECHAT, WEIBO, fill_settings, fill_year, typed_values
 
 TODAY = date(2026, 1, 20)
@@ -118,17 +119,17 @@ def test_lock_is_refused_until_checks_pass_then_keeps_the_published_figures(
     editor, head, admin = (make_user("centre", Role.EDITOR), make_user("head", Role.SECTION_HEAD),
                            make_user("admin", Role.ADMIN))
     with pytest.raises(PermissionDenied), db.session_factory.begin() as s:
-        lock_year(s, editor, 2025, TODAY)
+        lock_year(s, editor, 2025, TODAY, seen_hash=seen_website(s, 2025))
     refused = pytest.raises(ValidationError, match=r"以下校验未通过，不能锁定：.*填报项均已填写")
     with refused, db.session_factory.begin() as s:
-        lock_year(s, head, 2025, TODAY)
+        lock_year(s, head, 2025, TODAY, seen_hash=seen_website(s, 2025))
     _save(db, editor, typed_values([WECHAT, WEIBO]))
     fill_settings(db)
     _mark_unmarked(db, year)
     with pytest.raises(ValidationError, match="2026 年尚未结束"), db.session_factory.begin() as s:
-        lock_year(s, head, 2026, TODAY)
+        lock_year(s, head, 2026, TODAY, seen_hash=seen_website(s, 2026))
     with db.session_factory.begin() as s:
-        lock_year(s, head, 2025, TODAY)  # the +300% notice does not stop it
+        lock_year(s, head, 2025, TODAY, seen_hash=seen_website(s, 2025))  # the +300% notice does not stop it
     with pytest.raises(ValidationError, match="已锁定（已发布），不能再修改"):
         _save(db, editor, {"visits.total": "5"})
     # A post published late into 2025 changes the records, not the published report.

@@ -255,7 +255,7 @@ class ReportPage(YearlyReportPage):
             return False
         today = self._today()
         # The lock publishes what this page shows; figures changed since are refused (issue 19).
-        seen = content_hash(lock_content(self.loaded.data)) if self.loaded else None
+        seen = content_hash(lock_content(self.loaded.data)) if self.loaded else ""  # nothing shown: refused
         if self._change(title, lambda s: lock_year(s, self.ctx.actor, year, today=today, seen_hash=seen)):
             return True
         self.reload()  # refused: show the figures as they are now, to look at again before locking

@@ -14,12 +14,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.annual.layout import PART_TITLES
 from app.annual.service import save_texts
+from app.annual.texts_conflict import ReportTexts, stored_texts, text_differences
+from app.errors import ConflictError
+from app.form_conflict import merged
 from ui.annual import prompts
+from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
-from ui.operations import Op
+from ui.operations import Op, RollBack, read
 from ui.style import Sheet, apply_style
 
 
@@ -41,7 +46,13 @@ class TextsPanel(QWidget):
         self.version = 0
         self.locked = False
         self.previous: tuple[str, str, str] = ("", "", "")
-        self._saved: tuple[str, str, str] = ("", "", "")
+        self._saved: tuple[str, str, str] = ("", "", "")  # as stored when loaded: what a conflict compares to
+        self.conflict: ConflictDialog | None = None
+        self._build()
+        self._lay_out()
+        self._connect()
+
+    def _build(self) -> None:
         self.part1 = self._editor(self.tr("概述本年度政府信息公开工作的总体情况……"))
         self.part5 = self._editor(self.tr("写明存在的主要问题和改进措施……"))
         self.part6 = self._editor(self.tr("其他需要报告的事项……"))
@@ -49,28 +60,29 @@ class TextsPanel(QWidget):
         self.fees.setObjectName("feesCollected")
         self.fees.setWordWrap(True)
         apply_style(self.fees, Sheet.FEES)
-        fee_hint = QLabel(self.tr("导出 Word 时，如第六部分文字没有提到信息处理费，将自动补上收费情况一句。"), self)
-        fee_hint.setWordWrap(True)
-        apply_style(fee_hint, Sheet.HINT)
-
-        column = QWidget(self)
-        cl = QVBoxLayout(column)
-        cl.setContentsMargins(0, 0, 0, 0)
-        for title, editor, extra in ((PART_TITLES[0], self.part1, []), (PART_TITLES[4], self.part5, []),
-                                     (PART_TITLES[5], self.part6, [self.fees, fee_hint])):
-            box = QGroupBox(title, column)
-            bl = QVBoxLayout(box)
-            bl.addWidget(editor)
-            for widget in extra:
-                bl.addWidget(widget)
-            cl.addWidget(box, 1)
-
+        self.fee_hint = QLabel(
+            self.tr("导出 Word 时，如第六部分文字没有提到信息处理费，将自动补上收费情况一句。"), self)
+        self.fee_hint.setWordWrap(True)
+        apply_style(self.fee_hint, Sheet.HINT)
         self.status = QLabel(self)
         self.status.setObjectName("textsStatus")
         self.previous_button = QPushButton(self.tr("使用上一年度文字"), self)
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setObjectName("saveTexts")
         apply_style(self.save_button, Sheet.PRIMARY_BUTTON)
+
+    def _lay_out(self) -> None:
+        column = QWidget(self)
+        cl = QVBoxLayout(column)
+        cl.setContentsMargins(0, 0, 0, 0)
+        for title, editor, extra in ((PART_TITLES[0], self.part1, []), (PART_TITLES[4], self.part5, []),
+                                     (PART_TITLES[5], self.part6, [self.fees, self.fee_hint])):
+            box = QGroupBox(title, column)
+            bl = QVBoxLayout(box)
+            bl.addWidget(editor)
+            for widget in extra:
+                bl.addWidget(widget)
+            cl.addWidget(box, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.previous_button)
@@ -78,6 +90,8 @@ class TextsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(column, 1)
         layout.addLayout(bar)
+
+    def _connect(self) -> None:
         self.previous_button.clicked.connect(self.use_previous)
         self.save_button.clicked.connect(self._on_save)
         for editor in (self.part1, self.part5, self.part6):
@@ -146,9 +160,18 @@ class TextsPanel(QWidget):
     def save(self) -> bool:
         part1, part5, part6 = self.texts()
         year, expected = self.year, self.version
-        ok, version = self.ctx.run(Op(
-            lambda s: save_texts(s, self.ctx.actor, year, part1, part5, part6, expected).version,
-            parent=self, title=self.tr("保存报告文字")))
+
+        def change(s: Session) -> int:
+            try:
+                return save_texts(s, self.ctx.actor, year, part1, part5, part6, expected).version
+            except ConflictError as exc:
+                raise RollBack(exc) from None  # theirs / yours, part by part (resolve_conflict)
+
+        def rolled_back(value: object) -> None:
+            if isinstance(value, ConflictError):
+                self.resolve_conflict(str(value), ReportTexts(part1, part5, part6))
+
+        ok, version = self.ctx.run(Op(change, parent=self, title=self.tr("保存报告文字"), on_rollback=rolled_back))
         if not ok or version is None:
             return False
         self.version = version
@@ -156,3 +179,19 @@ class TextsPanel(QWidget):
         self._update_state()
         self.texts_saved.emit(self.year)
         return True
+
+    def resolve_conflict(self, message: str, mine: ReportTexts) -> ConflictDialog:
+        """Someone saved the texts first: show the parts that differ and save the choice on theirs."""
+        year, original = self.year, ReportTexts(*self._saved)
+        theirs, version = read(self.ctx, lambda s: stored_texts(s, year))
+
+        def chosen(keep_mine: set[str]) -> None:
+            merged_texts = merged(theirs, mine, keep_mine)
+            self.version, self._saved = version, (theirs.part1, theirs.part5, theirs.part6)
+            for editor, text in zip((self.part1, self.part5, self.part6),
+                                    (merged_texts.part1, merged_texts.part5, merged_texts.part6), strict=True):
+                editor.setPlainText(text)
+            self.save()
+
+        self.conflict = open_conflict(self, message, text_differences(original, theirs, mine), chosen)
+        return self.conflict

@@ -292,6 +292,10 @@ class CaseDetail(QWidget):
     def show_record(self, record_id: int | None) -> None:
         self.show_case(record_id)
 
+    def may_leave(self, record_id: int, go: Callable[[], None]) -> bool:
+        """The list asks before it shows another case here: a typed reply draft is not lost unasked."""
+        return self.reply.may_leave(go)
+
     def _mark_edited(self) -> None:
         self.edited = True
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -86,6 +87,8 @@ class ReplyPanel(QWidget):
         self.sign_dialog: SignOffDialog | None = None
         self._loading = False
         self._loaded_draft: tuple[object, ...] = ()  # the draft as loaded, to tell typed changes
+        self.leave_question: QMessageBox | None = None  # 保存/放弃/取消 before another case is shown
+        self._leave_to: Callable[[], None] | None = None
 
         draft = QGroupBox(self.tr("① 起草答复书"), self)
         self.reply_type = QComboBox(draft)
@@ -261,6 +264,38 @@ class ReplyPanel(QWidget):
         """Before the window closes (Ctrl+Q, 退出, the close button): ask when a typed draft would be lost."""
         return not self.draft_is_dirty() or actions.ask(self, self.tr("答复稿尚未保存"), self.tr(
             "答复稿有未保存的修改，关闭后将丢失。确定放弃这些修改吗？"))
+
+    def may_leave(self, go: Callable[[], None]) -> bool:
+        """Before another case takes this one's place (a click in the list): True when no typed
+        draft would be lost. Otherwise False, and the question 保存/放弃/取消 is shown without a
+        nested event loop; `go` shows the other case after 保存 (once saved) or 放弃, 取消 stays."""
+        if not self.draft_is_dirty():
+            return True
+        self._leave_to = go  # a second click while asking: the latest target wins
+        if self.leave_question is None or not self.leave_question.isVisible():
+            self.leave_question = self._ask_leave()
+        return False
+
+    def _ask_leave(self) -> QMessageBox:
+        # The discard guard's words (ui/discard_guard.py), with 保存 offered first.
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("放弃修改"), self.tr(
+            "答复稿尚未保存，切换到其他申请件后将丢失。要先保存吗？"), QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            clicked, go = box.clickedButton(), self._leave_to
+            self.leave_question, self._leave_to = None, None
+            if go is not None and (clicked is discard or (clicked is save and self.save_draft())):
+                go()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     def _offer(self, action: ReplyAction, *widgets: QWidget) -> bool:
         """Enable `widgets` when app.cases.reply_actions allows `action`; the button says why not."""

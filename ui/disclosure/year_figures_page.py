@@ -25,15 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.auth.models import User
 from app.auth.roles import Role
 from app.changes import RecordKind
 from app.disclosure.enums import DocKind
 from app.disclosure.figures import INT_FIELDS, document_counts, save_year_figures, year_figures
+from app.disclosure.figures_conflict import figure_differences, figures_form, stored_figures
+from app.errors import ConflictError
+from app.form_conflict import merged
+from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
 from ui.disclosure.actions import read
-from ui.operations import Op
+from ui.operations import Op, RollBack
 from ui.style import Sheet, apply_style
 
 MAX_COUNT = 999_999
@@ -58,8 +63,21 @@ class YearFiguresPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.expected_version = 0
+        # The figures as loaded: a save over another PC's figures is resolved field by field against
+        # them (resolve_conflict, issue 19).
+        self._original: Any = figures_form({})
+        self.conflict: ConflictDialog | None = None
         self.auto: dict[DocKind, tuple[int, int, int]] = {kind: (0, 0, 0) for kind in EXTRA_FIELDS}
-        this_year = (today or ctx.today)().year
+        self._build((today or ctx.today)().year)
+        self._lay_out()
+        self._connect()
+        self.editable = ctx.actor.has(Role.DISCLOSURE_STAFF, Role.ADMIN)
+        if not self.editable:
+            self.save_button.hide()
+            self.stamp.setText(self.tr("只读：填写年度统计数据需要“信息公开工作人员”或“系统管理员”角色。"))
+        self.load()
+
+    def _build(self, this_year: int) -> None:
         self.year = QComboBox(self)
         self.year.setObjectName("figuresYear")
         for y in range(this_year, this_year - 6, -1):
@@ -71,15 +89,6 @@ class YearFiguresPage(QWidget):
         self.message.setObjectName("figuresMessage")
         self.stamp = QLabel(self)
         apply_style(self.stamp, Sheet.FAINT)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("年度："), self))
-        bar.addWidget(self.year)
-        bar.addSpacing(16)
-        bar.addWidget(self.stamp)
-        bar.addStretch(1)
-        bar.addWidget(self.message)
-        bar.addWidget(self.save_button)
-
         self.spins: dict[str, QSpinBox] = {key: self._spin(key) for key in INT_FIELDS}
         self.fees = QLineEdit(self)
         self.fees.setObjectName("fees_amount")
@@ -88,6 +97,16 @@ class YearFiguresPage(QWidget):
         self.fees.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.auto_labels = {kind: [self._value_label(_AUTO) for _ in range(3)] for kind in EXTRA_FIELDS}
         self.total_labels = {kind: [self._value_label(_TOTAL) for _ in range(3)] for kind in EXTRA_FIELDS}
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("年度："), self))
+        bar.addWidget(self.year)
+        bar.addSpacing(16)
+        bar.addWidget(self.stamp)
+        bar.addStretch(1)
+        bar.addWidget(self.message)
+        bar.addWidget(self.save_button)
 
         docs = QGroupBox(self.tr("规章和行政规范性文件"), self)
         grid = QGridLayout(docs)
@@ -142,16 +161,12 @@ class YearFiguresPage(QWidget):
         layout.addWidget(body, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
+    def _connect(self) -> None:
         self.year.currentIndexChanged.connect(self.load)
         self.save_button.clicked.connect(self.save)
         for extra in EXTRA_FIELDS.values():
             for key in extra:
                 self.spins[key].valueChanged.connect(self._update_totals)
-        self.editable = ctx.actor.has(Role.DISCLOSURE_STAFF, Role.ADMIN)
-        if not self.editable:
-            self.save_button.hide()
-            self.stamp.setText(self.tr("只读：填写年度统计数据需要“信息公开工作人员”或“系统管理员”角色。"))
-        self.load()
 
     def _spin(self, key: str) -> QSpinBox:
         spin = QSpinBox(self)
@@ -189,10 +204,10 @@ class YearFiguresPage(QWidget):
 
         values, self.auto = read(self.ctx, fetch)
         self.expected_version = int(values["version"] or 0)
-        for key, spin in self.spins.items():
-            spin.setValue(int(values[key] or 0))
+        self._original = figures_form(values)
+        self.fill(self._original)
+        for spin in self.spins.values():
             spin.setEnabled(self.editable)
-        self.fees.setText(f"{values['fees_amount']:f}".rstrip("0").rstrip(".") if values["fees_amount"] else "")
         self.fees.setReadOnly(not self.editable)
         for kind, counts in self.auto.items():
             for label, n in zip(self.auto_labels[kind], counts, strict=True):
@@ -213,11 +228,27 @@ class YearFiguresPage(QWidget):
     def values(self) -> dict[str, object]:
         return {**{key: spin.value() for key, spin in self.spins.items()}, "fees_amount": self.fees.text()}
 
+    def fill(self, form: Any) -> None:
+        for key, spin in self.spins.items():
+            spin.setValue(getattr(form, key))
+        self.fees.setText(form.fees_amount)
+
     @Slot()
     def save(self) -> bool:
         year, actor, values, expected = self.current_year(), self.ctx.actor, self.values(), self.expected_version
-        ok, _ = self.ctx.run(Op(lambda s: save_year_figures(s, actor, year, values, expected).version,
-                                RecordKind.DISCLOSURE, parent=self, message=self.message))
+
+        def change(s: Session) -> int:
+            try:
+                return save_year_figures(s, actor, year, values, expected).version
+            except ConflictError as exc:
+                raise RollBack(exc) from None  # theirs / yours, field by field (resolve_conflict)
+
+        def rolled_back(value: object) -> None:
+            if isinstance(value, ConflictError):
+                self.resolve_conflict(str(value), figures_form(values))
+
+        ok, _ = self.ctx.run(Op(change, RecordKind.DISCLOSURE, parent=self, message=self.message,
+                                on_rollback=rolled_back))
         if ok:
             self.load()
             self.message.setText(self.tr("已保存。"))
@@ -225,3 +256,16 @@ class YearFiguresPage(QWidget):
             self.message.show()
             self.figures_saved.emit(year)
         return ok
+
+    def resolve_conflict(self, message: str, mine: Any) -> ConflictDialog:
+        """Someone saved the year's figures first: show the numbers that differ, save the choice on theirs."""
+        year, original = self.current_year(), self._original
+        theirs, version = read(self.ctx, lambda s: stored_figures(s, year))
+
+        def chosen(keep_mine: set[str]) -> None:
+            self.fill(merged(theirs, mine, keep_mine))
+            self._original, self.expected_version = theirs, version
+            self.save()
+
+        self.conflict = open_conflict(self, message, figure_differences(original, theirs, mine), chosen)
+        return self.conflict

@@ -229,7 +229,7 @@ class WebsiteReportPage(YearlyReportPage):
             return False
         today, actor = self._today(), self.ctx.actor
         # The lock publishes what this page shows; figures changed since are refused (issue 19).
-        seen = content_hash(lock_content(self.data)) if self.data is not None else None
+        seen = content_hash(lock_content(self.data)) if self.data is not None else ""  # nothing shown: refused
         return self._change(title, lambda s: lock_year(s, actor, year, today=today, seen_hash=seen))
 
     def unlock(self) -> bool:
