@@ -35,6 +35,7 @@ from app.workdays.service import load_calendar
 LETTER_KIND = "handling-form"
 TITLE = "政府信息公开申请办理单"
 _STEPS = {"extension": "延期答复审批", "leader_in_charge": "分管领导审定", "principal_leader": "主要领导审定"}
+_STEPS["excessive_due"] = "延迟答复期限审批"  # 条例第三十五条 (app.cases.excessive.STEP_LATER_DUE)
 _CONSULTED = {ConsultationKind.THIRD_PARTY.value: "征求第三方意见", ConsultationKind.DEPARTMENT.value: "部门协商",
               ConsultationKind.CO_PRODUCER.value: "征求共同制作机关意见"}
 
