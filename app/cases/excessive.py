@@ -203,9 +203,11 @@ def decide(
         case.excessive_due_on = later_due
         case.excessive_notice_doc_no = issue_doc_no(session, "notice", decided_on.year)
     case.excessive_decision, case.excessive_decided_on, case.excessive_decision_reason = chosen.value, decided_on, text
-    extra = {"approver": approver.display_name} if approver is not None and chosen is ExcessiveDecision.LATER else None
-    save_change(session, actor, case, before, "excessive_decision", f"{ARTICLE}处理决定：{chosen.label}", today,
-                extra=extra)
+    summary, extra = f"{ARTICLE}处理决定：{chosen.label}", None
+    if chosen is ExcessiveDecision.LATER and later_due is not None and approver is not None:
+        summary += f"，答复期限改为{cn_date(later_due)}（{approver.display_name}同意）"
+        extra = {"approver": approver.display_name}
+    save_change(session, actor, case, before, "excessive_decision", summary, today, extra=extra)
     return case
 
 
