@@ -110,16 +110,18 @@ class ExcessivePanel(QGroupBox):
 
     def _state_text(self, v: CaseView) -> str:
         asked = v.date_of("excessive_asked_on")
-        if asked is None:
+        decision = v.text("excessive_decision")
+        if asked is None and not decision:
             return self.tr("未要求说明理由。申请数量、频次明显超过合理范围的，可以要求申请人说明理由；"
                            "说明理由期间答复期限照常计算。")
-        lines = [self.tr("{d} 要求说明理由（{no}），期限至 {due}。情况：{facts}").format(
-            d=_d(asked), no=v.text("excessive_ask_doc_no") or "—", due=_d(v.date_of("excessive_reasons_due_on")),
-            facts=v.text("excessive_facts"))]
-        got = v.date_of("excessive_reasons_on")
-        lines.append(self.tr("{d} 收到申请人的理由：{r}").format(d=_d(got), r=v.text("excessive_reasons")) if got
-                     else self.tr("尚未收到申请人的理由。"))
-        decision = v.text("excessive_decision")
+        lines = []
+        if asked is not None:  # an imported register row may carry only the fixed 答复期限
+            lines.append(self.tr("{d} 要求说明理由（{no}），期限至 {due}。情况：{facts}").format(
+                d=_d(asked), no=v.text("excessive_ask_doc_no") or "—",
+                due=_d(v.date_of("excessive_reasons_due_on")), facts=v.text("excessive_facts")))
+            got = v.date_of("excessive_reasons_on")
+            lines.append(self.tr("{d} 收到申请人的理由：{r}").format(d=_d(got), r=v.text("excessive_reasons"))
+                         if got else self.tr("尚未收到申请人的理由。"))
         if decision:
             chosen = ExcessiveDecision(decision)
             text = self.tr("{d} 决定：{label}").format(d=_d(v.date_of("excessive_decided_on")), label=chosen.label)
