@@ -35,8 +35,9 @@ from app.signoff.service import Decision
 from reports.letters import list_placeholders
 
 TODAY = date(2024, 6, 28)
-# Letters whose facts this case does not have: test_cases_fee_letter.py, test_cases_consult_notices.py.
-_ELSEWHERE = ("fee", "disclosure-notice")
+# Letters whose facts this case does not have: test_cases_fee_letter.py, test_cases_consult_notices.py,
+# test_cases_excessive_outputs.py.
+_ELSEWHERE = ("fee", "disclosure-notice", "excessive-ask", "excessive-later")
 
 
 def _text(content: bytes, tmp_path: Path, name: str) -> str:
