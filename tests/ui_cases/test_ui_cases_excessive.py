@@ -21,8 +21,10 @@ from app.cases.excessive import ask_for_reasons, record_reasons
 from app.cases.handling import start_handling
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
+from app.cases.queries import get_case
 from tests.conftest import TEST_PASSWORD
 from ui.cases.case_detail import CaseDetail
+from ui.cases.deadline_text import deadline_explanation
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
 from ui.signoff_dialog import SignOffDialog
@@ -174,6 +176,10 @@ def test_later_deadline_is_signed_by_the_approver(
     assert "陈军同意" in panel.state.text() and case.excessive_notice_doc_no in panel.state.text()
     assert f"答复期限改为 {later.isoformat()}" in panel.state.text()
     assert "依第三十五条确定的合理期限" in detail.due.text()
+    with db.session_factory() as s:  # 查看期限计算 names the fixed date instead of counting working days
+        explained, _left = deadline_explanation(s, get_case(s, case_id), TODAY)
+    assert f"依条例第三十五条确定延迟答复的合理期限：{later.year}年{later.month}月{later.day}日" in explained
+    assert "后第" not in explained
     qtbot.mouseClick(panel.later_letter_button, Qt.MouseButton.LeftButton)
     assert opened and "延迟答复告知书" in opened[-1].name, boxes.texts()
     text = _text(opened[-1])
