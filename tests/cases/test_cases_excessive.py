@@ -31,6 +31,7 @@ from app.cases.outcomes import ReplyType
 from app.cases.recompute import case_deadline
 from app.cases.reply import save_reply_draft
 from app.cases.reply_facts import availability
+from app.cases.reply_text import default_reply_body
 from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
 from app.signoff.service import signoffs_for
@@ -183,6 +184,9 @@ def test_decline_waits_for_the_reasons_period_and_unlocks_the_reply(
     decide(session, clerk, case.id, "decline", date(2026, 3, 12), "申请人在期限内未说明理由", today=date(2026, 3, 12))
     assert case.due_on == DUE  # a decline moves nothing
     assert availability(session, case, date(2026, 3, 12))[ReplyType.EXCESSIVE] is None
+    body = default_reply_body(ReplyType.EXCESSIVE, None, case)
+    assert (f"本机关于2026年3月4日书面要求您说明理由（{case.excessive_ask_doc_no}），您在期限内未说明理由。"
+            "根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关不予处理。") in body
     save_reply_draft(session, clerk, case.id, ReplyType.EXCESSIVE, None, BODY, today=date(2026, 3, 12))
     assert case.reply_type == ReplyType.EXCESSIVE.value
 
