@@ -91,8 +91,13 @@ def test_list_dashboard_receipt_form_and_recompute_use_the_fixed_date(
     assert not [i for i in dashboard_items(session, people["clerk"], date(2026, 4, 1)) if i.title == "逾期未答复"]
     receipt = letter_context(session, case, "receipt")["答复期限"]
     assert receipt == SHOWN and "20个工作日" not in receipt
-    form = dict(handling_form_data(session, case.id, DECIDED, datetime(2026, 3, 12, 9)).rows)
-    assert form["答复期限"] == SHOWN
+    data = handling_form_data(session, case.id, DECIDED, datetime(2026, 3, 12, 9))
+    assert dict(data.rows)["答复期限"] == SHOWN
+    events = [what for _day, what in data.events]
+    assert f"发出说明理由通知书（{case.excessive_ask_doc_no}）：{FACTS}" in events
+    assert ("第三十五条处理决定：理由合理，确定延迟答复的合理期限，延迟答复至2026年4月30日"
+            f"（{case.excessive_notice_doc_no}）：所申请会议纪要达86件，需逐件检索、审查。") in events
+    assert data.signs[0][:2] == ("延迟答复期限审批", "李分管")
     assert "依条例第三十五条确定延迟答复的合理期限：2026年4月30日" in deadline_explanation(session, case, DECIDED)
     # A calendar change recomputes open cases: the fixed date stays.
     case.due_on = DUE
