@@ -159,6 +159,9 @@ def test_later_deadline_is_signed_by_the_approver(
     assert not form.fields["later_due"].isHidden()
     later = form.date("later_due")
     assert later > due_before
+    _ok(qtbot, form)  # no reason: refused before any sign-off opens
+    assert form.child is None and form.isVisible() and "无法在规定期限内答复的理由" in " ".join(boxes.texts())
+    boxes.close()
     _set(form, "reason", "所申请文件达86件，需逐件检索、审查")
     _ok(qtbot, form)
     sign = form.child

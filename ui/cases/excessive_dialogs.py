@@ -25,6 +25,7 @@ from ui.cases.actions import read
 from ui.cases.case_view import CaseView
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
+from ui.messages import show_error
 from ui.operations import Op, announce
 from ui.signoff_dialog import SignOffDialog, content_html
 
@@ -113,6 +114,9 @@ def decide(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
         if c is not ExcessiveDecision.LATER:
             return ctx.run(Op(lambda s: excessive.decide(s, ctx.actor, view.id, c.value, on, reason),
                               RecordKind.CASES, parent=d))[0]
+        if not reason:  # asked before the approver is called to the keyboard
+            show_error(d, _tr("请写明无法在规定期限内答复的理由。"))
+            return False
         return _sign_later(d, ctx, view, role, on, d.date("later_due"), reason)
 
     dlg.on_submit = submit
