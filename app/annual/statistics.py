@@ -118,7 +118,7 @@ def _workdays_by_group(session: Session, period: Period, today: date) -> dict[tu
     query = (select(C).where(measure_condition(period, "closed", today))
              .options(load_only(C.channel, C.applicant_type, C.status, C.received_on, C.correction_received_on,
                                 C.replied_on, C.fee_notice_on, C.fee_paid_on, C.fee_notice_received_on,
-                                C.extension_notified_on),
+                                C.extension_notified_on, C.excessive_due_on),
                       selectinload(C.consultations).load_only(K.kind, K.party, K.sent_on, K.answered_on,
                                                               K.delivered_on))
              .execution_options(yield_per=1000))

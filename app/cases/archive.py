@@ -97,6 +97,8 @@ LETTER_CATEGORY: dict[str, str] = {
     "fee": "other",
     "consult-notice": "other",
     "disclosure-notice": "third_party_letter",
+    "excessive-ask": "other",
+    "excessive-later": "other",
 }
 
 

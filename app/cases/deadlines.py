@@ -10,7 +10,10 @@
   payment period (20 working days after the applicant received the notice);
 - a pause that begins after the due date reached so far moves nothing (条例第三十三条 does not let a
   late consultation or fee notice revive an overdue case); overlapping pauses count once;
-- an extension adds 20 working days.
+- an extension adds 20 working days;
+- a reasonable later deadline fixed under 条例第三十五条 (excessive requests: the reasons were found
+  reasonable but the request cannot be answered in time) replaces the date so computed: it was told
+  to the applicant as a date. The time the applicant takes to explain the reasons pauses nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from app.workdays.calendar import WorkCalendar
 REPLY_DAYS = 20
 EXTENSION_DAYS = 20
 CORRECTION_NOTICE_DAYS = 7
+FIXED_DUE_NOTE = "依第三十五条确定的合理期限"
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class DeadlineInput:
     awaiting_correction: bool = False
     pauses: tuple[Pause, ...] = ()
     extended: bool = False
+    fixed_due: date | None = None  # 条例第三十五条: the reasonable later deadline told to the applicant
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class CaseDeadline:
     pause_lines: tuple[str, ...] = field(default_factory=tuple)
     consultation_days: int = 0  # of paused_days, those first claimed by a consultation
     fee_days: int = 0
+    fixed: bool = False  # `due` is the 第三十五条 later deadline, not a count of working days
 
     @property
     def confirmed(self) -> bool:
@@ -142,6 +148,8 @@ def compute(calendar: WorkCalendar, data: DeadlineInput, today: date) -> CaseDea
     counted, due_running = _counted(calendar, data, today)
     paused = sum(len(days) for _, days, _ in counted)
     extra = EXTENSION_DAYS if data.extended else 0
+    if data.fixed_due is not None:
+        due_running = data.fixed_due
     due = None if data.awaiting_correction else due_running
     lines = tuple(_line(calendar, item, today) for item in counted)
     last = due or base_due
@@ -150,6 +158,7 @@ def compute(calendar: WorkCalendar, data: DeadlineInput, today: date) -> CaseDea
         unconfirmed_years=calendar.unconfirmed_years_between(start, last), pause_lines=lines,
         consultation_days=sum(len(d) for p, d, _ in counted if p.kind != "fee"),
         fee_days=sum(len(d) for p, d, _ in counted if p.kind == "fee"),
+        fixed=data.fixed_due is not None and due is not None,
     )
 
 
@@ -158,6 +167,8 @@ def due_text(result: CaseDeadline) -> str:
     extension moved it, what was left out — never "20个工作日内" for a date that is not that."""
     if result.due is None:
         return "自收到补正后的申请之日起20个工作日内"
+    if result.fixed:
+        return _cn(result.due) + f"（{FIXED_DUE_NOTE}）"
     parts = []
     if result.consultation_days:
         parts.append(f"已扣除征求意见{result.consultation_days}个工作日")

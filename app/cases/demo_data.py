@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from app.cases.archive import add_document, archive_case
 from app.cases.enums import ApplicantType, CaseStatus, Channel, ConsultationKind, DeliveryMethod
+from app.cases.excessive import ask_for_reasons, decide
 from app.cases.fees import record_fee_notice_received
 from app.cases.handling import (
     add_consultation,
@@ -322,6 +323,11 @@ class _Demo:
             start = self.consult(case, ConsultationKind.DEPARTMENT, self.after(start, 2), 4)
         if reply is T.PARTIAL:
             record_no_copy_reason(self.s, self.clerk, case.id, "以摘录方式提供可以公开的内容")
+        if reply is T.EXCESSIVE:  # 条例第三十五条: reasons asked for, none given, not handled
+            ask_for_reasons(self.s, self.clerk, case.id, self.after(start, 2), "本年度已提出政府信息公开申请86件",
+                            self.after(start, 7), today=self.today)
+            decide(self.s, self.clerk, case.id, "decline", self.after(start, 8), "申请人在期限内未说明理由",
+                   today=self.today)
         self.draft(case, reply, detail, earlier)
         self.approve(case, self.after(start, 10))
         self.send(case, self.after(start, 13))

@@ -393,6 +393,10 @@ def extend_deadline(
             f"延期答复只能一次（条例第三十三条），本件已于{cn_date(case.extension_notified_on)}延期。",
             field="notified_on",
         )
+    if case.excessive_due_on is not None:
+        raise ValidationError(
+            f"本件已依条例第三十五条确定延迟答复的合理期限（{cn_date(case.excessive_due_on)}），不能再延期。",
+            field="notified_on")
     text = required_text(reason, "reason", "请写明延期答复的理由。")
     check_text(text, "延期理由", "reason", limit=REASON_LIMIT, multiline=True)
     _event_date(notified_on, today, "notified_on", "延期告知日期")

@@ -20,6 +20,7 @@ from app.audit.service import record
 from app.cases.archive import CASE_ROLES, RECORD_TYPE, add_document
 from app.cases.deadlines import due_text
 from app.cases.enums import ApplicantType, CaseStatus, Channel, ConsultationKind, DeliveryMethod
+from app.cases.excessive_rules import ExcessiveDecision
 from app.cases.handling import OPINIONS, fee_pauses_clock
 from app.cases.handling_form_types import HandlingForm
 from app.cases.models import RequestCase
@@ -35,6 +36,7 @@ from app.workdays.service import load_calendar
 LETTER_KIND = "handling-form"
 TITLE = "政府信息公开申请办理单"
 _STEPS = {"extension": "延期答复审批", "leader_in_charge": "分管领导审定", "principal_leader": "主要领导审定"}
+_STEPS["excessive_due"] = "延迟答复期限审批"  # 条例第三十五条 (app.cases.excessive.STEP_LATER_DUE)
 _CONSULTED = {ConsultationKind.THIRD_PARTY.value: "征求第三方意见", ConsultationKind.DEPARTMENT.value: "部门协商",
               ConsultationKind.CO_PRODUCER.value: "征求共同制作机关意见"}
 
@@ -78,6 +80,7 @@ def _events(case: RequestCase) -> list[tuple[date, str]]:
         ev.append((case.fee_notice_received_on, "申请人收到收费通知书"))
     if case.fee_paid_on:
         ev.append((case.fee_paid_on, "申请人缴费"))
+    ev += _excessive_events(case)
     if case.justice_review_on:
         ev.append((case.justice_review_on, f"司法局审核：{case.justice_opinion.strip() or '—'}"))
     if case.replied_on:
@@ -86,6 +89,24 @@ def _events(case: RequestCase) -> list[tuple[date, str]]:
     if case.delivered_on:
         ev.append((case.delivered_on, "答复书送达，办结"))
     return sorted(ev, key=lambda e: e[0])
+
+
+def _excessive_events(case: RequestCase) -> list[tuple[date, str]]:
+    """条例第三十五条: the request for reasons, the answer and the decision, as the file records them."""
+    ev: list[tuple[date, str]] = []
+    if case.excessive_asked_on:
+        no = f"（{case.excessive_ask_doc_no}）" if case.excessive_ask_doc_no else ""
+        ev.append((case.excessive_asked_on, f"发出说明理由通知书{no}：{case.excessive_facts.strip()}"))
+    if case.excessive_reasons_on:
+        ev.append((case.excessive_reasons_on, f"申请人说明理由：{case.excessive_reasons.strip()}"))
+    if case.excessive_decided_on and case.excessive_decision:
+        text = f"第三十五条处理决定：{ExcessiveDecision(case.excessive_decision).label}"
+        if case.excessive_due_on:
+            no = f"（{case.excessive_notice_doc_no}）" if case.excessive_notice_doc_no else ""
+            text += f"，延迟答复至{_cn(case.excessive_due_on)}{no}"
+        reason = case.excessive_decision_reason.strip()
+        ev.append((case.excessive_decided_on, text + (f"：{reason}" if reason else "")))
+    return ev
 
 
 def _delivery(case: RequestCase) -> str:

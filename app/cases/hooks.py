@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.auth.roles import Role
+from app.cases.deadlines import FIXED_DUE_NOTE
 from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.fees import fee_due_on, lapsed_notice_cutoff
 from app.cases.models import Consultation, RequestCase
@@ -43,6 +44,10 @@ def _preview(text: str, width: int = 30) -> str:
 
 def _cn(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _fixed(case: RequestCase) -> str:
+    return f"（{FIXED_DUE_NOTE}）" if case.excessive_due_on is not None else ""
 
 
 def _item(case: RequestCase, title: str, detail: str, urgency: Urgency, due: date | None) -> DashboardItem:
@@ -78,7 +83,7 @@ def _deadline_items(session: Session, calendar: WorkCalendar, today: date) -> li
         assert case.due_on is not None
         late = calendar.workdays_between(case.due_on, today)
         detail = (
-            f"{case.applicant_name}：{_preview(case.content)}。答复期限为{_cn(case.due_on)}，"
+            f"{case.applicant_name}：{_preview(case.content)}。答复期限为{_cn(case.due_on)}{_fixed(case)}，"
             f"已逾期 {late} 个工作日，请尽快答复。"
         )
         items.append(_item(case, "逾期未答复", detail, Urgency.OVERDUE, case.due_on))
@@ -92,7 +97,8 @@ def _deadline_items(session: Session, calendar: WorkCalendar, today: date) -> li
         assert case.due_on is not None
         left = calendar.workdays_between(today, case.due_on)
         when = "今天到期" if left == 0 else f"剩余 {left} 个工作日"
-        detail = f"{case.applicant_name}：{_preview(case.content)}。答复期限为{_cn(case.due_on)}，{when}。"
+        detail = (f"{case.applicant_name}：{_preview(case.content)}。答复期限为{_cn(case.due_on)}{_fixed(case)}，"
+                  f"{when}。")
         items.append(_item(case, "即将到期", detail, Urgency.DUE_SOON, case.due_on))
     items += _summary("即将到期的申请", total - len(soon), Urgency.DUE_SOON)
 

@@ -65,6 +65,8 @@ LETTER_KINDS: dict[str, LetterKind] = {
         LetterKind("consult-notice", "政府信息公开申请征求意见告知书", "notice",
                    (ConsultationKind.THIRD_PARTY, ConsultationKind.CO_PRODUCER)),
         LetterKind("disclosure-notice", "政府信息公开第三方告知书", "notice", (ConsultationKind.THIRD_PARTY,)),
+        LetterKind("excessive-ask", "政府信息公开申请说明理由通知书", "notice"),
+        LetterKind("excessive-later", "政府信息公开申请延迟答复告知书", "notice"),
     )
 }
 _DOC_NO_NOTE = re.compile(r"文号：([^；]+)")
@@ -138,6 +140,8 @@ def letter_day(session: Session, case: RequestCase, kind: str, consultation_id: 
         "extension": case.extension_notified_on,
         "reply": case.replied_on,
         "fee": case.fee_notice_on,
+        "excessive-ask": case.excessive_asked_on,
+        "excessive-later": case.excessive_decided_on,
     }.get(kind)
     if info.consultation_kinds:
         consultation = _consultation(session, case, info, consultation_id)
@@ -232,6 +236,10 @@ def letter_context(
         from app.cases.fee_letter import fee_context
 
         context.update(fee_context(session, case))
+    elif kind in ("excessive-ask", "excessive-later"):
+        from app.cases.excessive_letters import excessive_context
+
+        context.update(excessive_context(session, case, kind))
     elif kind in ("consult-notice", "disclosure-notice"):
         from app.cases.consult_letters import consult_context
 
@@ -274,7 +282,8 @@ def _stored_doc_no(case: RequestCase, info: LetterKind, consultation: Consultati
         return {"consult-notice": consultation.applicant_notice_doc_no,
                 "disclosure-notice": consultation.disclosure_notice_doc_no}.get(info.code, consultation.doc_no)
     return {"correction": case.correction_doc_no, "extension": case.extension_doc_no,
-            "fee": case.fee_doc_no}.get(info.code, "")
+            "fee": case.fee_doc_no, "excessive-ask": case.excessive_ask_doc_no,
+            "excessive-later": case.excessive_notice_doc_no}.get(info.code, "")
 
 
 def _doc_no_for(
@@ -302,6 +311,10 @@ def _doc_no_for(
         case.extension_doc_no = number
     elif info.code == "fee":
         case.fee_doc_no = number
+    elif info.code == "excessive-ask":
+        case.excessive_ask_doc_no = number
+    elif info.code == "excessive-later":
+        case.excessive_notice_doc_no = number
     session.flush()
     record(session, actor, "assign_doc_no", RECORD_TYPE, case.id, after={"文号": number, "文书": info.title},
            summary=f"{case.case_no}：{info.title}编号{number}")
@@ -347,6 +360,10 @@ def generate_letter(
         from app.cases.fee_letter import require_fee_on_file
 
         require_fee_on_file(case)  # named refusal before the generic marker check
+    if kind in ("excessive-ask", "excessive-later"):
+        from app.cases.excessive_letters import require_excessive_on_file
+
+        require_excessive_on_file(case, kind)
     if kind == "receipt":
         from app.cases.receipt_template import refuse_outdated_receipt
 

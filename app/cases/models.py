@@ -99,6 +99,22 @@ class RequestCase(Base):
     fee_working: Mapped[str] = mapped_column(Text, default="")
     fee_doc_no: Mapped[str] = mapped_column(String(64), default="")  # 收费通知书, drawn when the notice is sent
 
+    # 条例第三十五条 (excessive requests): the request for reasons (说明理由通知书, numbered when
+    # sent), the applicant's reasons, and the office's decision: on_time / later (a reasonable later
+    # deadline, approved like an extension, told in a 延迟答复告知书) / decline (不予处理). The time the
+    # applicant takes to explain does not pause the clock: the 条例 says nothing of a pause.
+    excessive_asked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    excessive_facts: Mapped[str] = mapped_column(Text, default="")  # the number / frequency found
+    excessive_reasons_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    excessive_ask_doc_no: Mapped[str] = mapped_column(String(64), default="")
+    excessive_reasons_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    excessive_reasons: Mapped[str] = mapped_column(Text, default="")
+    excessive_decision: Mapped[str] = mapped_column(String(16), default="")
+    excessive_decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    excessive_decision_reason: Mapped[str] = mapped_column(Text, default="")
+    excessive_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # the later deadline
+    excessive_notice_doc_no: Mapped[str] = mapped_column(String(64), default="")  # 延迟答复告知书
+
     # Reply
     reply_type: Mapped[str] = mapped_column(String(32), default="")
     outcome: Mapped[str] = mapped_column(String(32), default="", index=True)

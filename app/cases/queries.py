@@ -200,6 +200,10 @@ def deadline_explanation(session: Session, case: RequestCase, today: date) -> st
     start_label = "补正材料收到日期" if case.correction_received_on else "收到申请日期"
     if result.due is None:
         return f"{start_label}：{_cn(result.start)}。正在等待申请人补正，答复期限自收到补正材料之日起重新计算。"
+    if result.fixed:
+        # 条例第三十五条: a date told to the applicant, not a count of working days.
+        return (f"{start_label}：{_cn(result.start)}。依条例第三十五条确定延迟答复的合理期限："
+                f"{_cn(result.due)}（要求申请人说明理由的时间不停止计算答复期限）。")
     total = 20 + result.paused_days + result.extension_days
     lines = [f"{start_label}：{_cn(result.start)}（当日不计入）", f"基本期限：20 个工作日，至 {_cn(result.base_due)}"]
     if result.pause_lines:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.cases.deadlines import CaseDeadline, DeadlineInput, Pause, compute
@@ -63,6 +63,7 @@ def _input(case: Any, pauses: list[Pause], fee_pauses_clock: bool) -> DeadlineIn
         awaiting_correction=case.status == CaseStatus.AWAITING_CORRECTION.value,
         pauses=tuple(pauses),
         extended=case.extension_notified_on is not None,
+        fixed_due=case.excessive_due_on,
     )
 
 
@@ -86,6 +87,23 @@ def refresh_search_text(case: RequestCase) -> None:
     )
 
 
+def _has_column(session: Session, name: str) -> bool:
+    """Migration 0008 recomputes with this code before later migrations added their columns (0020:
+    excessive_due_on), so a column added later is read only where it exists."""
+    return any(c["name"] == name for c in inspect(session.connection()).get_columns(RequestCase.__tablename__))
+
+
+class _Row:
+    """A result row read like a RequestCase; excessive_due_on is None on a schema without it."""
+
+    def __init__(self, row: Any, fixed: bool) -> None:
+        self._row = row
+        self.excessive_due_on = row.excessive_due_on if fixed else None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._row, name)
+
+
 def recompute_open_cases(session: Session, calendar: WorkCalendar, today: date | None = None) -> int:
     """After a calendar change: every open case's due date again (registered as a recomputer).
 
@@ -107,13 +125,17 @@ def recompute_open_cases(session: Session, calendar: WorkCalendar, today: date |
     )
     for case_id, kind, party, sent_on, answered_on, delivered_on in session.execute(consulted):
         pauses[case_id].append(consultation_pause(kind, party, sent_on, answered_on, delivered_on))
-    cases = select(
+    columns = [
         C.id, C.status, C.received_on, C.correction_received_on, C.extension_notified_on, C.fee_notice_on,
         C.fee_paid_on, C.fee_notice_received_on, C.due_on, C.due_unconfirmed,
-    ).where(C.status.in_(open_states))
+    ]
+    fixed = _has_column(session, "excessive_due_on")
+    if fixed:
+        columns.append(C.excessive_due_on)
     changes: list[dict[str, Any]] = []
-    for row in session.execute(cases):
-        result = compute(calendar, _input(row, pauses.get(row.id, []), fee_pauses), today)
+    for row in session.execute(select(*columns).where(C.status.in_(open_states))):
+        data = _input(_Row(row, fixed), pauses.get(row.id, []), fee_pauses)
+        result = compute(calendar, data, today)
         if (row.due_on, bool(row.due_unconfirmed)) != (result.due, not result.confirmed):
             changes.append({"case_id": row.id, "new_due": result.due, "new_unconfirmed": not result.confirmed})
     if not changes:

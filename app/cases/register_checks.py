@@ -157,6 +157,10 @@ def _fact_warnings(values: Mapping[str, Any], warn: Callable[[str, str], None]) 
         warn("具体情形", f"{label}；登记台账没有收费通知和缴费记录，请核对案卷中的收费通知书及其送达日期。")
     elif outcome is Outcome.UNAVAILABLE and detail == 2 and values.get("correction_received_on") is None:
         warn("具体情形", f"{label}，但没有补正收到日期；请核对案卷中的补正材料。")
+    elif outcome is Outcome.NOT_PROCESSED and detail == 3:
+        # 条例第三十五条: the register has no column for the request for reasons or the decision.
+        warn("具体情形", f"{label}；登记台账没有要求说明理由和“理由不合理”决定的记录，"
+                         "请核对案卷中的说明理由通知书和申请人的答复。")
     elif outcome is Outcome.WITHHELD and detail == 3 and values.get("consultation_sent_on") is None:
         warn("具体情形", f"{label}，但没有征求意见日期；答复书如写明已征求第三方意见，请核对案卷中的征求意见材料。")
 

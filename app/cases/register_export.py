@@ -56,6 +56,7 @@ _CASE_COLUMNS = (
     RequestCase.reply_doc_no, RequestCase.delivery_method, RequestCase.reply_delivery_method,
     RequestCase.tracking_no, RequestCase.reconsideration_result, RequestCase.reconsideration_on,
     RequestCase.litigation_kind, RequestCase.litigation_result, RequestCase.litigation_on, RequestCase.remarks,
+    RequestCase.excessive_due_on,  # 条例第三十五条: 备注 names a fixed 答复期限 (register_rows.remarks_of)
 )
 
 

@@ -34,6 +34,7 @@ from app.cases.register_checks import read_row
 from app.cases.register_rows import (
     DATE_HEADERS,
     ERROR,
+    FIXED_DUE_REMARK,
     HEADERS,
     REQUIRED_HEADERS,
     WARNING,
@@ -341,10 +342,12 @@ def new_case(row: RegisterRow, calendar: WorkCalendar, today: date) -> _NewCase:
         )
         pauses = (consultation_pause(kind.value, UNKNOWN_PARTY, row.consultation_sent_on,
                                      row.consultation_answered_on, delivered),)
+    # A 答复期限 the register says was fixed under 条例第三十五条 is kept as that date, not recomputed.
+    fixed = row.due_on if row.due_on is not None and FIXED_DUE_REMARK in row.remarks else None
     deadline = compute(calendar, DeadlineInput(
         received_on=row.received_on, correction_received_on=row.correction_received_on,
         awaiting_correction=status is CaseStatus.AWAITING_CORRECTION, pauses=pauses,
-        extended=row.extension_notified_on is not None,
+        extended=row.extension_notified_on is not None, fixed_due=fixed,
     ), today)
     delivery = row.delivery_method.value if row.delivery_method else ""
     values: dict[str, Any] = dict(
@@ -368,6 +371,8 @@ def new_case(row: RegisterRow, calendar: WorkCalendar, today: date) -> _NewCase:
         litigation_kind=row.litigation_kind.value if row.litigation_kind else "",
         litigation_result=row.litigation_result.value if row.litigation_result else "",
         litigation_on=row.litigation_on, remarks=row.remarks, handler_id=None, created_by="",
+        excessive_due_on=fixed, excessive_decision="later" if fixed else "",
+        excessive_decision_reason="登记台账导入（见备注）" if fixed else "",
         closed_at=datetime.combine(row.replied_on, time()) if row.replied_on else None, archived_at=None,
         search_text=build_search_text(row.case_no, row.applicant_name, row.id_number, row.content),
     )

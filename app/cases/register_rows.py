@@ -321,6 +321,18 @@ _CONSULTATION_KINDS = {m.value: m for m in ConsultationKind}
 _CONSULTATION_LABELS = {m.value: label for m, label in CONSULTATION_PARTY_LABELS.items()}
 
 
+# The register's 答复期限 is a date cell; a date fixed under 条例第三十五条 is no count of working days,
+# so 备注 says so (and the importer reads it back as that fixed date).
+FIXED_DUE_REMARK = "答复期限依第三十五条确定"
+
+
+def remarks_of(case: Any) -> str:
+    remarks = case.remarks or ""
+    if getattr(case, "excessive_due_on", None) is None or FIXED_DUE_REMARK in remarks:
+        return remarks
+    return f"{FIXED_DUE_REMARK}；{remarks}" if remarks else FIXED_DUE_REMARK
+
+
 def row_from_case(
     case: Any, consultation_sent_on: date | None = None, consultation_answered_on: date | None = None,
     consultation_kind: str | None = None, consultation_delivered_on: date | None = None,
@@ -361,7 +373,7 @@ def row_from_case(
         litigation_kind=_LITIGATION.get(case.litigation_kind),
         litigation_result=_REMEDY.get(case.litigation_result),
         litigation_on=case.litigation_on,
-        remarks=case.remarks,
+        remarks=remarks_of(case),
     )
 
 
@@ -395,5 +407,5 @@ def case_cells(case: Any, consultation_sent_on: date | None = None,
         case.reply_doc_no or None, _DELIVERY_LABELS.get(case.reply_delivery_method or case.delivery_method),
         case.tracking_no or None, _REMEDY_LABELS.get(case.reconsideration_result), case.reconsideration_on,
         _LITIGATION_LABELS.get(case.litigation_kind), _REMEDY_LABELS.get(case.litigation_result),
-        case.litigation_on, case.remarks or None,
+        case.litigation_on, remarks_of(case) or None,
     ]

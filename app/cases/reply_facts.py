@@ -17,6 +17,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.cases.enums import ConsultationKind
+from app.cases.excessive_rules import excessive_refusal
 from app.cases.fees import fee_due_on
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
@@ -94,6 +95,9 @@ def refusal(
         due = fee_due_on(load_calendar(session), case.fee_notice_on, case.fee_notice_received_on)
         if today <= due:
             return f"缴费期限（{cn_date(due)}）尚未届满，不能按{label}答复。"
+    elif reply_type is ReplyType.EXCESSIVE:
+        if why := excessive_refusal(case):
+            return why
     elif reply_type is ReplyType.REPEATED:
         earlier = earlier_answered_cases(session, case)
         if not earlier:

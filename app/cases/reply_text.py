@@ -145,9 +145,15 @@ def default_reply_body(
             f"{you}可通过[获取途径，如图书馆、出版发行单位或政府网站]获取。"
         )
     elif reply_type is ReplyType.EXCESSIVE:
+        # The facts on file (app.cases.excessive): when the reasons were asked for, and whether the
+        # applicant answered; the office's own reason follows from the recorded decision.
+        asked = case.excessive_asked_on
+        doc = f"（{case.excessive_ask_doc_no}）" if case.excessive_ask_doc_no else ""
+        answered = (f"{you}于{_cn(case.excessive_reasons_on)}作出说明。经审查，本机关认为{you}的申请理由不合理"
+                    if case.excessive_reasons_on else f"{you}在期限内未说明理由")
         text = (
-            f"{you}申请公开政府信息的数量、频次明显超过合理范围，本机关已要求{you}说明理由。"
-            f"经审查，本机关认为{you}的申请理由不合理。根据{reg}第三十五条的规定，本机关不予处理。"
+            f"{you}申请公开政府信息的数量、频次明显超过合理范围，本机关于{_cn(asked)}书面要求{you}说明理由{doc}，"
+            f"{answered}。根据{reg}第三十五条的规定，本机关不予处理。"
         )
     elif reply_type is ReplyType.CONFIRMATION:
         text = (

@@ -268,6 +268,31 @@ def _fee() -> DocxDocument:
     return doc
 
 
+def _excessive_ask() -> DocxDocument:
+    # 条例第三十五条: the office may ask for reasons; the letter says what follows either way, and
+    # that explaining does not stop the reply clock (the 条例 gives no pause for it).
+    doc = _letter_head("政府信息公开申请说明理由通知书", "{{申请人}}：")
+    L.add_body(doc, _INTRO + "经审查，{{申请数量情况}}，申请公开政府信息的数量、频次明显超过合理范围。")
+    L.add_body(doc, f"根据{_REGULATION}第三十五条的规定，请您于{{{{说明理由期限}}}}前，以书面形式向本机关说明"
+                    "申请的理由（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。")
+    L.add_body(doc, "本机关认为理由不合理的，将告知您不予处理；认为理由合理但无法在规定期限内答复的，"
+                    "将确定延迟答复的合理期限并告知您。")
+    L.add_body(doc, "特此通知。")
+    _letter_foot(doc)
+    return doc
+
+
+def _excessive_later() -> DocxDocument:
+    doc = _letter_head("政府信息公开申请延迟答复告知书", "{{申请人}}：")
+    L.add_body(doc, _INTRO + "本机关于{{说明理由通知日期}}要求您说明申请理由，于{{理由说明日期}}收到您的说明。")
+    L.add_body(doc, "经审查，本机关认为您的申请理由合理，但是因{{延迟理由}}，无法在原答复期限（{{原答复期限}}）内答复。"
+                    f"根据{_REGULATION}第三十五条的规定，本机关确定延迟答复的合理期限为{{{{延迟答复期限}}}}，"
+                    "将于该日前作出答复。")
+    L.add_body(doc, "特此告知。")
+    _letter_foot(doc)
+    return doc
+
+
 _BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "receipt": _receipt,
     "correction": _correction,
@@ -278,4 +303,6 @@ _BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "fee": _fee,
     "consult-notice": _consult_notice,
     "disclosure-notice": _disclosure_notice,
+    "excessive-ask": _excessive_ask,
+    "excessive-later": _excessive_later,
 }

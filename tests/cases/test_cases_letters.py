@@ -36,8 +36,9 @@ from reports.letters import list_placeholders
 from tests.seen_hashes import seen_extension, seen_reply, seen_state
 
 TODAY = date(2024, 6, 28)
-# Letters whose facts this case does not have: test_cases_fee_letter.py, test_cases_consult_notices.py.
-_ELSEWHERE = ("fee", "disclosure-notice")
+# Letters whose facts this case does not have: test_cases_fee_letter.py, test_cases_consult_notices.py,
+# test_cases_excessive_outputs.py.
+_ELSEWHERE = ("fee", "disclosure-notice", "excessive-ask", "excessive-later")
 
 
 def _text(content: bytes, tmp_path: Path, name: str) -> str:

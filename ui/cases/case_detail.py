@@ -356,6 +356,8 @@ class CaseDetail(QWidget):
             text = self.tr("答复期限：等待补正，暂停计算")
         else:
             text = self.tr("答复期限：{d}").format(d=v.due_on.isoformat())
+            if v.date_of("excessive_due_on") is not None:  # a date fixed and told, not 20 working days
+                text += self.tr("（依第三十五条确定的合理期限）")
             if v.due_unconfirmed:
                 text += self.tr("（未确认）")
             if v.days_left is not None:

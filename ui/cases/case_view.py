@@ -141,10 +141,11 @@ class CaseView:
                 events.append((c.answered_on, _tr("收回{party}意见").format(party=c.party)))
         add("extension_notified_on", _tr("延期答复"))
         add("fee_notice_on", _tr("发出收费通知"))
+        add("excessive_asked_on", _tr("要求申请人说明理由"))
         add("fee_paid_on", _tr("申请人缴费"))
         add("justice_review_on", _tr("司法局审核"))
         names = {"leader_in_charge": _tr("分管领导"), "principal_leader": _tr("主要领导"),
-                 "extension": _tr("延期审批")}
+                 "extension": _tr("延期审批"), "excessive_due": _tr("延迟答复期限审批")}
         for s in self.signs:
             events.append((s.signed_at.date(), _tr("{who}（{step}）{decision}").format(
                 who=s.signer_name, step=names.get(s.step, s.step), decision=s.decision.label)))

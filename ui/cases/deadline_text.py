@@ -17,6 +17,7 @@ from app.cases.models import RequestCase
 from app.cases.queries import workdays_left
 from app.cases.recompute import case_deadline
 from app.settings import get_setting
+from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
 
 
@@ -32,6 +33,10 @@ def _days(days: tuple[date, ...], names: dict[date, str] | None = None) -> str:
     names = names or {}
     return "、".join(_tr("{m}月{d}日").format(m=d.month, d=d.day) + (f"（{names[d]}）" if names.get(d) else "")
                     for d in days)
+
+
+def _left(calendar: WorkCalendar, case: RequestCase, due: date, today: date) -> int | None:
+    return workdays_left(calendar, due, today) if CaseStatus(case.status).is_open else None
 
 
 def deadline_explanation(session: Session, case: RequestCase, today: date) -> tuple[str, int | None]:
@@ -54,6 +59,13 @@ def deadline_explanation(session: Session, case: RequestCase, today: date) -> tu
     if dl.due is None:
         lines.append(_tr("当前正在等待申请人补正，答复期限暂不计算；收到补正材料后自当日起重新计算 20 个工作日。"))
         return "\n".join(lines), None
+    if dl.fixed:
+        # 条例第三十五条: the office fixed a date and told the applicant; no working days are counted.
+        lines.append(_tr("依条例第三十五条确定延迟答复的合理期限：{d}（{when}决定，经审批并书面告知申请人）").format(
+            d=_cn(dl.due), when=_cn(case.excessive_decided_on)))
+        lines.append(_tr("答复期限：{d}（依第三十五条确定的合理期限）；要求申请人说明理由的时间不停止计算答复期限。")
+                     .format(d=_cn(dl.due)))
+        return "\n".join(lines), _left(calendar, case, dl.due, today)
     total = REPLY_DAYS + dl.paused_days + dl.extension_days
     described = calendar.describe(dl.start, dl.due, total)
     lines.append(_tr("答复期限：{start} 后第 {n} 个工作日，即 {d}").format(
@@ -69,7 +81,7 @@ def deadline_explanation(session: Session, case: RequestCase, today: date) -> tu
         years = "、".join(_tr("{y} 年").format(y=y) for y in dl.unconfirmed_years)
         lines.append(_tr("（未确认）{years}的节假日安排尚未录入，本期限仅按周末计算，"
                          "请管理员在“系统设置→节假日”中录入。").format(years=years))
-    left = workdays_left(calendar, dl.due, today) if CaseStatus(case.status).is_open else None
+    left = _left(calendar, case, dl.due, today)
     if left is not None:
         state = _tr("剩余 {n} 个工作日").format(n=left) if left >= 0 else _tr("已超期 {n} 个工作日").format(n=-left)
         lines.append(_tr("今天 {d}：{state}").format(d=today.isoformat(), state=state))

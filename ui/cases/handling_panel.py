@@ -1,4 +1,4 @@
-"""办理过程: 补正, consultations (per department / third party), extension and fees of one case."""
+"""办理过程: 补正, consultations (per department / third party), extension, fees and 第三十五条 of one case."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from app.workdays.service import load_calendar
 from ui.cases import delivery_dialogs, event_dialogs
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
+from ui.cases.excessive_panel import ExcessivePanel
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import open_generated_letter
 from ui.context import AppContext
@@ -163,11 +164,14 @@ class HandlingPanel(QWidget):
         row.addStretch(1)
         fl.addLayout(row)
 
+        self.excessive = ExcessivePanel(ctx, self._today, self)
+
         grid = QGridLayout(self)
         grid.addWidget(corr, 0, 0)
         grid.addWidget(ext, 0, 1)
         grid.addWidget(fee, 0, 2)
         grid.addWidget(cons, 1, 0, 1, 3)
+        grid.addWidget(self.excessive, 2, 0, 1, 3)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
@@ -254,6 +258,7 @@ class HandlingPanel(QWidget):
     def set_case(self, v: CaseView | None) -> None:
         self.view = v
         self.setEnabled(v is not None)
+        self.excessive.set_case(v)
         if v is None:
             self.consultations.set_rows([])
             return

@@ -30,6 +30,8 @@ LETTER_KINDS: tuple[tuple[str, str], ...] = (
     ("fee", _tr("收费通知书")),
     ("consult-notice", _tr("征求意见告知书（告知申请人）")),
     ("disclosure-notice", _tr("第三方告知书（决定公开）")),
+    ("excessive-ask", _tr("说明理由通知书（第三十五条）")),
+    ("excessive-later", _tr("延迟答复告知书（第三十五条）")),
 )
 LETTER_LABELS = dict(LETTER_KINDS)
 LETTER_LABELS["handling-form"] = _tr("办理单")  # built from the record, not a template (app.cases.handling_form)
