@@ -6,6 +6,7 @@ read it here, in the session that signs, just before the call.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.annual.service import compute as annual_compute
 from app.annual.service import lock_content as annual_lock_content
 from app.annual.service import lock_year as annual_lock_year
+from app.cases.excessive import decide, later_due_signoff_content
 from app.cases.handling import extension_signoff_content
 from app.cases.queries import get_case
 from app.cases.reply import approve_reply, record_justice_review, reply_signoff_content, reply_state_hash
@@ -37,6 +39,11 @@ def seen_state(s: Session, case_id: int) -> str:
 
 def seen_extension(s: Session, case_id: int, reason: str) -> str:
     return content_hash(extension_signoff_content(get_case(s, case_id), reason))
+
+
+def seen_later_due(s: Session, case_id: int, later_due: date, reason: str) -> str:
+    """What the approver of a 第三十五条 later deadline is shown."""
+    return content_hash(later_due_signoff_content(get_case(s, case_id), later_due, reason))
 
 
 def seen_item(s: Session, item_id: int) -> str:
@@ -76,3 +83,10 @@ def justice_review_seen(s: Session, actor: Actor, case_id: int, *args: Any, **kw
 
 def lock_annual_seen(s: Session, actor: Actor, year: int, *args: Any, **kw: Any) -> Any:
     return annual_lock_year(s, actor, year, *args, seen_hash=seen_annual(s, year), **kw)
+
+
+def decide_later_seen(s: Session, actor: Actor, case_id: int, day: date, reason: str, later_due: date,
+                      **kw: Any) -> Any:
+    """第三十五条: the office sets a later deadline, signed by the approver who saw it."""
+    return decide(s, actor, case_id, "later", day, reason, later_due=later_due,
+                  seen_hash=seen_later_due(s, case_id, later_due, reason), **kw)

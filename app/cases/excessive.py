@@ -215,13 +215,15 @@ def _sign_later_due(
     session: Session, actor: Actor, case: RequestCase, later_due: date, reason: str, approver: Actor | None,
     opinion: str, seen_hash: str | None,
 ) -> None:
+    # A later deadline is a signature: without the hash of what the approver was shown it is refused
+    # like every other sign-off (issue 19), so None becomes the empty hash require_seen refuses.
     role = Role(get_setting(session, "cases.extension_approver_role"))
     if approver is None:
         raise PermissionDenied(f"确定延迟答复的合理期限须经{role.label}同意，请由{role.label}签批。")
     if approver.user_id is not None and approver.user_id == actor.user_id:
         raise PermissionDenied(f"确定延迟答复的合理期限须经{role.label}同意，经办人不能自己审批，"
                                f"请由另一位{role.label}签批。")
-    signed = require_seen(seen_hash, later_due_signoff_content(case, later_due, reason))
+    signed = require_seen(seen_hash or "", later_due_signoff_content(case, later_due, reason))
     record_signoff(
         session, approver, subject_type=SIGNOFF_SUBJECT, subject_id=case.id, step=STEP_LATER_DUE,
         decision=Decision.APPROVE, opinion=opinion, roles=[role],

@@ -36,6 +36,7 @@ from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
 from app.signoff.service import signoffs_for
 from app.workdays.service import load_calendar
+from tests.seen_hashes import decide_later_seen, seen_extension
 
 RECEIVED = date(2026, 3, 2)
 DUE = date(2026, 3, 30)
@@ -122,16 +123,16 @@ def test_later_deadline_replaces_the_due_date_with_approval(session: Session, pe
     record_reasons(session, clerk, case.id, date(2026, 3, 10), "系课题研究需要", today=date(2026, 3, 10))
     day = date(2026, 3, 12)
     with pytest.raises(ValidationError, match="应晚于现在的答复期限（2026年3月30日）"):
-        decide(session, clerk, case.id, "later", day, "涉及86件申请，需逐件检索", later_due=DUE,
+        decide_later_seen(session, clerk, case.id, day, "涉及86件申请，需逐件检索", DUE,
                approver=leader, today=day)
     with pytest.raises(ValidationError, match="无法在规定期限内答复的理由"):
-        decide(session, clerk, case.id, "later", day, " ", later_due=LATER, approver=leader, today=day)
+        decide_later_seen(session, clerk, case.id, day, " ", LATER, approver=leader, today=day)
     with pytest.raises(PermissionDenied):  # 分管领导 approves by default (cases.extension_approver_role)
-        decide(session, clerk, case.id, "later", day, "涉及86件申请", later_due=LATER, approver=people["boss"],
+        decide_later_seen(session, clerk, case.id, day, "涉及86件申请", LATER, approver=people["boss"],
                today=day)
     with pytest.raises(PermissionDenied, match="须经"):
-        decide(session, clerk, case.id, "later", day, "涉及86件申请", later_due=LATER, today=day)
-    decide(session, clerk, case.id, "later", day, "涉及86件申请，需逐件检索", later_due=LATER, approver=leader,
+        decide_later_seen(session, clerk, case.id, day, "涉及86件申请", LATER, today=day)
+    decide_later_seen(session, clerk, case.id, day, "涉及86件申请，需逐件检索", LATER, approver=leader,
            opinion="同意", today=day)
     assert case.due_on == LATER and case.excessive_notice_doc_no
     (sign,) = signoffs_for(session, "request_case", case.id)
@@ -141,7 +142,8 @@ def test_later_deadline_replaces_the_due_date_with_approval(session: Session, pe
     with pytest.raises(ValidationError, match="不能再改"):
         decide(session, clerk, case.id, "decline", day, "改变主意", today=day)
     with pytest.raises(ValidationError, match="不能再延期"):
-        extend_deadline(session, clerk, case.id, day, "材料多", leader, "同意", today=day)
+        extend_deadline(session, clerk, case.id, day, "材料多", leader, "同意", today=day,
+                        seen_hash=seen_extension(session, case.id, "材料多"))
     entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "excessive_decision")).one()
     assert "答复期限改为2026年4月30日（李分管同意）" in entry.summary and entry.record_id == str(case.id)
 
@@ -151,7 +153,7 @@ def test_the_clerk_cannot_approve_his_own_later_deadline(session: Session, peopl
     case = asked(session, both)
     record_reasons(session, both, case.id, date(2026, 3, 10), "研究", today=date(2026, 3, 10))
     with pytest.raises(PermissionDenied, match="经办人不能自己审批"):
-        decide(session, both, case.id, "later", date(2026, 3, 12), "检索量大", later_due=LATER, approver=both,
+        decide_later_seen(session, both, case.id, date(2026, 3, 12), "检索量大", LATER, approver=both,
                today=date(2026, 3, 12))
     assert case.due_on == DUE
 
@@ -162,7 +164,7 @@ def test_no_later_deadline_once_the_due_date_passed(session: Session, people: di
     record_reasons(session, clerk, case.id, date(2026, 3, 10), "研究", today=date(2026, 3, 10))
     late = date(2026, 3, 31)  # the day after Mon 3/30
     with pytest.raises(ValidationError, match="已届满"):
-        decide(session, clerk, case.id, "later", late, "检索量大", later_due=LATER, approver=people["leader"],
+        decide_later_seen(session, clerk, case.id, late, "检索量大", LATER, approver=people["leader"],
                today=late)
 
 

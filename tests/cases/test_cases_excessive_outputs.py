@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.auth.roles import Role
 from app.bootstrap import Database
 from app.cases.enums import ApplicantType, Channel, DeliveryMethod
-from app.cases.excessive import ask_for_reasons, decide, record_reasons
+from app.cases.excessive import ask_for_reasons, record_reasons
 from app.cases.handling import start_handling
 from app.cases.handling_form import handling_form_data
 from app.cases.hooks import dashboard_items
@@ -36,6 +36,7 @@ from app.context import Actor
 from app.errors import ValidationError
 from app.settings import set_setting
 from app.workdays.service import load_calendar
+from tests.seen_hashes import decide_later_seen
 
 RECEIVED, DUE, LATER = date(2026, 3, 2), date(2026, 3, 30), date(2026, 4, 30)
 DECIDED = date(2026, 3, 12)
@@ -67,7 +68,7 @@ def fixed_case(session: Session, people: dict[str, Actor]) -> RequestCase:
     start_handling(session, clerk, case.id, today=RECEIVED)
     ask_for_reasons(session, clerk, case.id, date(2026, 3, 4), FACTS, date(2026, 3, 11), today=date(2026, 3, 4))
     record_reasons(session, clerk, case.id, date(2026, 3, 10), "系课题研究需要", today=date(2026, 3, 10))
-    decide(session, clerk, case.id, "later", DECIDED, "所申请会议纪要达86件，需逐件检索、审查。", later_due=LATER,
+    decide_later_seen(session, clerk, case.id, DECIDED, "所申请会议纪要达86件，需逐件检索、审查。", LATER,
            approver=people["leader"], opinion="同意", today=DECIDED)
     return case
 
