@@ -11,7 +11,7 @@ Speed (issue 15: ≤ 3 s for a scanned A4 page), measured on the bench page with
   size). Boxes are scaled back and the lines are still cut from the full picture for
   recognition, so recognition sees every pixel; detection CPU time drops by about 60 %;
 - onnxruntime runs two threads that sleep when idle instead of spinning: spinning threads burnt
-  more CPU than the work itself, which on a shared or busy PC slows everything (8.7 → 4.9 s of
+  about 40 % more CPU than the work itself, which on a shared or busy PC slows everything (8.7 → 4.9 s of
   CPU per bench page with both changes). Recognition (about 3.7 s of CPU) is what is left;
 - no angle classifier (office scans are upright).
 Pages are read one at a time: with two threads per page a second page in parallel would only
