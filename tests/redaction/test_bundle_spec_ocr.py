@@ -46,9 +46,12 @@ def _run_spec(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     def nothing(*args: Any, **kwargs: Any) -> None:
         return None
 
+    def collect(*args: Any, **kwargs: Any) -> None:
+        seen["collect"] = kwargs
+
     exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"),  # our own build file
          {"__name__": "__main__", "SPECPATH": str(SPEC.parent), "Analysis": analysis, "PYZ": nothing,
-          "EXE": nothing, "COLLECT": nothing})
+          "EXE": nothing, "COLLECT": collect})
     return seen
 
 
@@ -86,5 +89,6 @@ def test_the_spec_bundles_the_ocr_models_config_and_onnxruntime_libraries(monkey
                    "rapidocr_onnxruntime.utils.infer_engine", "onnxruntime.capi._pybind_state"):
         assert module in hidden, module
     assert "numpy" not in seen["excludes"]  # rapidocr and onnxruntime need it
+    assert seen["collect"]["strip"] is False  # stripped, numpy's vendored OpenBLAS no longer loads
     for src, _dest in [*seen["datas"], *seen["binaries"]]:
         assert Path(src).exists() or "*" in src, src
