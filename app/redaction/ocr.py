@@ -54,6 +54,11 @@ def _engine() -> Any:
             "本机未安装文字识别（OCR）组件，扫描件无法自动识别文字。"
             "请安装含 OCR 的版本，或直接在页面上框选需要遮盖的区域。"
         ) from None
+    import onnxruntime
+
+    # Official onnxruntime builds send usage events to Windows' telemetry (ETW) unless told not to;
+    # nothing about a county's documents should leave the PC, not even how often OCR runs.
+    onnxruntime.disable_telemetry_events()
     # rapidocr 1.4 offers no way to pass onnxruntime session options: its own builder is wrapped
     # while the engine is made (callers hold _LOCK, so nothing else builds sessions meanwhile).
     own_options = OrtInferSession.__dict__["_init_sess_opts"]
