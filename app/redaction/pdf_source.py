@@ -96,8 +96,20 @@ def _chars(textpage: Any, display: _Display) -> list[Char]:
         if right <= left or top <= bottom:
             chars.append(Char(text, None))
             continue
-        chars.append(Char(text, display.rect(left, bottom, right, top)))
+        box = display.rect(left, bottom, right, top)
+        last = chars[-1] if chars else None
+        if last is not None and last.box is not None and _surrogates(last.text, text):
+            # pdfium gives a character beyond the BMP (𠮷) as two halves of a surrogate pair: made
+            # one again, so searching and the detectors see the character itself.
+            whole = (last.text + text).encode("utf-16-be", "surrogatepass").decode("utf-16-be")
+            chars[-1] = Char(whole, last.box.union(box))
+            continue
+        chars.append(Char(text, box))
     return chars
+
+
+def _surrogates(high: str, low: str) -> bool:
+    return "\ud800" <= high <= "\udbff" and "\udc00" <= low <= "\udfff"
 
 
 def page_size(pdf: Any, index: int) -> tuple[float, float]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import RecordKind
+from app.redaction import ocr
 from app.redaction.editing import MarkEditor
 from app.redaction.grounds import GROUND_CHOICES, Ground
 from app.redaction.model import Rect
@@ -183,6 +184,7 @@ class RedactionDialog(QDialog):
             self.canvas.set_zoom(1.25)
             self.go_to(0)
             self.loader.load_thumbnails()
+            self.side.ocr_box.toggled.connect(self._ocr_toggled)
 
     # -- pages ---------------------------------------------------------------------------------
     @property
@@ -227,6 +229,15 @@ class RedactionDialog(QDialog):
     def _page_loaded(self, index: int) -> None:
         if index == self.current:
             self.redraw()
+        page = self.loader.cached_page(index) if self.loader is not None else None
+        if index == 0 and page is not None and page.text_source == "none":
+            # A scan: OCR is likely to be asked for, so its engine (a few seconds) starts loading now.
+            ocr.warm_up()
+
+    @Slot(bool)
+    def _ocr_toggled(self, on: bool) -> None:
+        if on:
+            ocr.warm_up()
 
     @Slot(int, QImage)
     def _thumbnail(self, index: int, image: QImage) -> None:
