@@ -3,7 +3,8 @@ ui/screen_fit.ScreenFit fits it, is no larger than the screen and shows its butt
 
 At 125 % the screen is 1092×582 logical pixels without the taskbar. The review dialog asked for
 1240×840 and grew further when its list of unticked points appeared; 保存答复稿并提交审核 was below
-the fold (at 125 % it is now one scroll of the case's own area away: the list above keeps its rows). The sample data of `govinfo-desk demo` gives every dialog real content.
+the fold (at 125 % it is now one scroll of the case's own area away: the list above keeps its rows).
+The sample data of `govinfo-desk demo` gives every dialog real content.
 """
 
 from __future__ import annotations
