@@ -169,3 +169,6 @@ def test_the_review_checklist_and_the_settings_never_scroll_sideways(
     qtbot.wait(10)
     assert admin.settings_page.isVisible()  # type: ignore[attr-defined]
     assert sideways_bars(window.tabs.currentWidget()) == []  # type: ignore[attr-defined]
+    # The page's own 保存 stays in view: only the parameters scroll (the wrapped hint once stretched
+    # the page to its preferred height and pushed 保存 below the fold).
+    assert shown_whole(admin.settings_page.save_button)  # type: ignore[attr-defined]
