@@ -172,3 +172,25 @@ def test_the_review_checklist_and_the_settings_never_scroll_sideways(
     # The page's own 保存 stays in view: only the parameters scroll (the wrapped hint once stretched
     # the page to its preferred height and pushed 保存 below the fold).
     assert shown_whole(admin.settings_page.save_button)  # type: ignore[attr-defined]
+
+
+def test_switching_to_a_larger_font_keeps_the_rows_and_whole_headers(
+        qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    """界面字号 changed while the list is open (视图 ▸ 界面字号): the divider and the program's column
+    widths follow the new letters; nothing the clerk dragged is stored, so nothing is kept."""
+    window = main_window(qtbot, sign_in(demo_db, "wangfang"), tmp_path, SCREEN_100)
+    tab = open_tab(window, "CasesTab")
+    shell = tab.findChild(ListDetailShell)
+    assert shell is not None
+    try:
+        apply_font_size(FontSize.LARGE)
+        qtbot.wait(50)
+        table = shell.table
+        row = table.verticalHeader().defaultSectionSize()
+        assert table.viewport().visibleRegion().boundingRect().height() >= LIST_ROWS * row
+        header = table.horizontalHeader()
+        for column in range(header.count()):
+            text = str(table.model().headerData(column, header.orientation()))
+            assert table.columnWidth(column) >= header.fontMetrics().horizontalAdvance(text), text
+    finally:
+        apply_font_size(FontSize.STANDARD)
