@@ -114,6 +114,13 @@ def main(argv: list[str] | None = None) -> int:
         window.tabs.setCurrentIndex(index)
         window.tab_widget(index)
         shoot(window, f"tab-{index + 1}-{spec.class_name.removesuffix('Tab').lower()}", args.settle_ms)
+        tab_widget = window.tab_widget(index)
+        nav = getattr(tab_widget, "nav", None)  # 系统设置: each of its pages (系统参数 scrolled sideways at 大)
+        if spec.class_name == "AdminTab" and nav is not None:
+            for page in range(1, nav.count()):
+                tab_widget.show_page(page)  # type: ignore[attr-defined]
+                shoot(window, f"tab-{index + 1}-admin-{page + 1}", args.settle_ms)
+            tab_widget.show_page(0)  # type: ignore[attr-defined]
         if spec.class_name == "CasesTab":  # each page of a case's detail: 办理过程 and 答复 must fit
             case_tab = window.tab_widget(index)
             with db.session_factory() as s:

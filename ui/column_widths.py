@@ -6,6 +6,9 @@ needs, up to twice its design width (a long 申请内容 must not push every oth
 the cut-off text is still readable in its tooltip, ui/elided_tips.py). Once the clerk drags a
 column, that list's widths are kept per PC in QSettings under "lists/<name>/widths", like the
 window size: each PC has its own screen.
+
+A header is never cut (收到申请日期 read 到申请日期 at 大): its text is each column's floor, above the
+design width and the GROWTH cap, whether or not the list has rows yet; a remembered width still wins.
 """
 
 from __future__ import annotations
@@ -53,6 +56,11 @@ class ColumnWidths(QObject):
             return False  # the list is being destroyed
         if watched is self.table and event.type() == QEvent.Type.Show:
             self._maybe_size()
+        elif watched is self.table and event.type() == QEvent.Type.FontChange and self.remembered() is None:
+            # Another 界面字号: the program's widths were for the old letters; the clerk's are kept.
+            self._done = False
+            self._apply_design()
+            self._maybe_size()
         elif watched is self._header_area:
             # Only a width the clerk drags (or double-clicks to fit) is remembered; Qt also resizes
             # sections itself when the window is small, and those widths are not the clerk's.
@@ -82,20 +90,27 @@ class ColumnWidths(QObject):
         last = len(self.design) - 1
         stretch = header.stretchLastSection()
         widths: list[int] = []
+        floors = [self.header_width(c) for c in range(len(self.design))]
         for column, design in enumerate(self.design[:last] if stretch else self.design):
-            wanted = max(self._content_width(column), header.sectionSizeHint(column))
-            widths.append(min(max(wanted, 40), design * GROWTH))
+            wanted = max(self._content_width(column), floors[column])
+            widths.append(max(min(max(wanted, 40), design * GROWTH), floors[column]))
         room = self.table.viewport().width() - (MIN_LAST if stretch else 0)
         grown = sum(max(0, w - d) for w, d in zip(widths, self.design, strict=False))
         if sum(widths) > room and grown > 0:
             # Too wide for the window: the columns that grew give back (in proportion) what does not
             # fit, down to their design widths, so the list needs no horizontal scrolling if it can.
             share = min(1.0, (sum(widths) - room) / grown)
-            widths = [w - int((w - d) * share) if w > d else w for w, d in zip(widths, self.design, strict=False)]
+            widths = [max(f, w - int((w - d) * share)) if w > d else w
+                      for w, d, f in zip(widths, self.design, floors, strict=False)]
         if stretch:
             # The last column takes the rest of the width (its text is read in the tooltip).
-            widths.append(max(MIN_LAST, min(self.design[last], self.table.viewport().width() - sum(widths))))
+            rest = self.table.viewport().width() - sum(widths)
+            widths.append(max(MIN_LAST, floors[last], min(self.design[last], rest)))
         self._set(widths)
+
+    def header_width(self, column: int) -> int:
+        """What the column's header text needs, with the sort arrow and the header's margins."""
+        return self.table.horizontalHeader().sectionSizeHint(column)
 
     def _content_width(self, column: int) -> int:
         """The widest text among the rows read so far (the view's own hint counts only rows laid out)."""
@@ -133,7 +148,8 @@ class ColumnWidths(QObject):
         self.settings.setValue(settings_key(self.name), ",".join(str(w) for w in widths))
 
     def _apply_design(self) -> None:
-        self._set(self.design)
+        """The design widths, each widened to its header (the list may stay empty)."""
+        self._set([max(d, self.header_width(c)) for c, d in enumerate(self.design)])
 
     def _set(self, widths: Sequence[int]) -> None:
         self._applying = True

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,11 +31,14 @@ from PySide6.QtWidgets import (
 from ui.column_widths import ColumnWidths
 from ui.context import AppContext
 from ui.paged_model import PagedTableModel
+from ui.screen_fit import scroll_area
 from ui.style import Sheet, apply_style
 
 MAX_PAGES_TO_FIND = 10  # when selecting a record again after a refresh; beyond that it stays shown below only
 DETAIL_LINES = 15  # the record below gets this many lines of text on first show (its header and a
 # tab page down to the page's main button, e.g. 保存答复稿并提交审核); the list gets the rest (issue 17)
+LIST_ROWS = 6  # ...but the list always keeps this many rows: at 大 on 1366×768 the record below wanted
+# so much that one row was left. The record then scrolls inside its own area (issue 17).
 
 
 class DetailPanel(Protocol):
@@ -71,7 +74,7 @@ class ListDetailShell(QWidget):
         self._current_filter = current_filter
         self._count_text = count_text
         self._on_refresh = on_refresh  # what 刷新 does when the area reads more than list and record
-        self._sized = False
+        self._auto_split = True  # the program places the divider until the clerk drags it
         self._build(name, sort_column, sort_order, settings)
         self._lay_out()
         self._connect()
@@ -100,6 +103,10 @@ class ListDetailShell(QWidget):
         self.widths = ColumnWidths(self.table, name, [c.width for c in self.model.columns], settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
+        # The record scrolls inside its area rather than force its full height on the splitter: its
+        # minimum height no longer takes the list's rows, and nothing in it is squeezed away.
+        self.detail_area = scroll_area(self.detail, self)
+        self.detail_area.setObjectName(f"{name}DetailArea")
         self._settings = self.widths.settings
         self._split_key = f"lists/{name}/split"
 
@@ -115,7 +122,7 @@ class ListDetailShell(QWidget):
         ul.addWidget(self.filters)
         ul.addWidget(self.table, 1)
         self.splitter.addWidget(upper)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_area)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -148,18 +155,43 @@ class ListDetailShell(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self._sized:
-            # A share by proportion left the list five rows above an empty detail area at 1366×768:
-            # the record below gets what it needs in lines of the current font, the list the rest.
-            self._sized = True
-            total = max(1, sum(self.splitter.sizes()))
-            saved = self._saved_split()
-            if saved is not None:  # where the clerk last put the divider (e.g. at a larger 界面字号)
-                self.splitter.setSizes([saved, max(1, total - saved)])
-                return
-            lower = max(self.detail.minimumSizeHint().height(), DETAIL_LINES * self.fontMetrics().height())
-            upper = max(self.upper.minimumSizeHint().height(), total - lower)
-            self.splitter.setSizes([upper, max(1, total - upper)])
+        self._place_divider()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._place_divider()  # the window was fitted to the screen or maximised after the first show
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._place_divider()  # another 界面字号: rows and lines have another height
+
+    def _place_divider(self) -> None:
+        """Where the clerk last put the divider; else the list keeps LIST_ROWS rows and the record
+        below gets DETAIL_LINES lines when there is room for both, the list the rest."""
+        if not self._auto_split or not self.isVisible():
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        saved = self._saved_split()
+        if saved is not None:  # where the clerk last put the divider (e.g. at a larger 界面字号)
+            self._auto_split = False
+            self.splitter.setSizes([saved, max(1, total - saved)])
+            return
+        lower = max(self.detail.minimumSizeHint().height(), DETAIL_LINES * self.fontMetrics().height())
+        upper = max(self.list_height(LIST_ROWS), total - lower)
+        self.splitter.setSizes([min(upper, total - 1), max(1, total - upper)])
+
+    def list_height(self, rows: int) -> int:
+        """The height of the part above the divider that shows `rows` rows of the list (and a
+        horizontal scroll bar, when the columns are wider than the window)."""
+        table = self.table
+        above = self.upper.minimumSizeHint().height() - table.minimumSizeHint().height()
+        frame = 2 * table.frameWidth()
+        scroll_bar = table.horizontalScrollBar().sizeHint().height()
+        return (above + frame + table.horizontalHeader().sizeHint().height()
+                + rows * table.verticalHeader().defaultSectionSize() + scroll_bar)
 
     def _saved_split(self) -> int | None:
         raw = self._settings.value(self._split_key)
@@ -172,6 +204,7 @@ class ListDetailShell(QWidget):
     @Slot(int, int)
     def _remember_split(self, _position: int, _index: int) -> None:
         """The height the clerk gave the list, kept per PC like the column widths."""
+        self._auto_split = False
         self._settings.setValue(self._split_key, self.splitter.sizes()[0])
 
     # -- the list ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 # The window frame (title bar and borders) the system adds outside the client area.
 FRAME = QSize(16, 40)
@@ -46,6 +46,25 @@ def scroll_area(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+class _MinimumOnlyLayout(QVBoxLayout):
+    """Says it has no height-for-width: a scroll area then gives its page the viewport's height
+    (at least the page's minimum), not the page's preferred height for that width."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def page_scroll_area(page: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """A whole page that scrolls only when the window is smaller than the page's minimum (e.g. one
+    page of a stack at 大). Unlike `scroll_area`, a page holding a word-wrapped label is not
+    stretched to its preferred height, which would push its own buttons below the fold."""
+    holder = QWidget()
+    layout = _MinimumOnlyLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(page)
+    return scroll_area(holder, parent)
 
 
 class ScreenFit(QObject):

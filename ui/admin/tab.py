@@ -25,6 +25,7 @@ from ui.admin.calendar_page import CalendarPage
 from ui.admin.settings_page import SettingsPage
 from ui.context import AppContext
 from ui.review.wordlists_page import WordListsPage
+from ui.screen_fit import page_scroll_area
 from ui.style import Sheet, apply_style
 
 
@@ -107,7 +108,8 @@ class AdminTab(QWidget):
             page_layout = page.layout()
             if page_layout is not None:
                 page_layout.setContentsMargins(18, 12, 18, 12)
-            self.stack.addWidget(page)
+            # Each page scrolls on its own: the widest (节假日 at 大) no longer makes 系统参数 scroll sideways.
+            self.stack.addWidget(page_scroll_area(page, self.stack))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self._layout.addWidget(self.nav)

@@ -145,6 +145,7 @@ class CaseDetail(QWidget):
         self.status.setObjectName("detailStatus")
         self.applicant = QLabel(self)
         apply_style(self.applicant, Sheet.LARGE)
+        self.applicant.setWordWrap(True)  # wraps rather than widen the case past the window at 大 (issue 17)
         self.due = QLabel(self)
         self.due.setObjectName("detailDue")
         apply_style(self.due, Sheet.LARGE)

@@ -9,18 +9,15 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -50,8 +47,8 @@ from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.help import add_help_shortcut
 from ui.operations import Op, announce
-from ui.review.checklist_model import COL_ITEM, COL_NOTE, COL_OK, REQUIREMENT_TEXT, ChecklistModel, rows_for
-from ui.review.checklist_view import CHECKLIST_PROBLEM_START, toggle_on_row_click
+from ui.review.checklist_model import REQUIREMENT_TEXT, ChecklistModel, rows_for
+from ui.review.checklist_view import CHECKLIST_PROBLEM_START, ChecklistTable
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import diff_html, history_html, summary_html
 from ui.screen_fit import scroll_area
@@ -60,26 +57,6 @@ from ui.style import Sheet, apply_style
 
 ESCALATION_BODIES = ("县委保密部门", "县委网信部门", "县委、县政府有关领导")
 DUTY_NUMBERS = {ReviewStage.FIRST: "（一）", ReviewStage.SECOND: "（二）", ReviewStage.THIRD: "（三）"}
-
-
-def _checklist_view(model: ChecklistModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # follows 界面字号
-    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-    header = view.horizontalHeader()
-    # The points are the county's words: show them whole, let the note take the rest.
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(COL_OK, QHeaderView.ResizeMode.Fixed)
-    header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-    view.setColumnWidth(COL_OK, view.fontMetrics().horizontalAdvance("符合") + 16)
-    view.setWordWrap(False)
-    rows = model.rowCount()
-    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * 26 + 4)
-    toggle_on_row_click(view, COL_ITEM, COL_OK)
-    return view
 
 
 class ReviewDialog(QDialog):
@@ -166,9 +143,9 @@ class ReviewDialog(QDialog):
         self.points = ChecklistModel(rows_for(CHECKLIST_ITEMS), self)
         self.requirements = ChecklistModel(rows_for(REQUIREMENTS, REQUIREMENT_TEXT), self)
         points_box = QGroupBox(self.tr("审核内容（第十一条）"), self)
-        QVBoxLayout(points_box).addWidget(_checklist_view(self.points, points_box))
+        QVBoxLayout(points_box).addWidget(ChecklistTable(self.points, points_box))
         req_box = QGroupBox(self.tr("审核要求（第十条）"), self)
-        QVBoxLayout(req_box).addWidget(_checklist_view(self.requirements, req_box))
+        QVBoxLayout(req_box).addWidget(ChecklistTable(self.requirements, req_box))
         self.pending = QLabel(self)
         self.pending.setObjectName("checklistPending")
         self.pending.setWordWrap(True)
