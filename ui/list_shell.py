@@ -37,8 +37,10 @@ from ui.style import Sheet, apply_style
 MAX_PAGES_TO_FIND = 10  # when selecting a record again after a refresh; beyond that it stays shown below only
 DETAIL_LINES = 15  # the record below gets this many lines of text on first show (its header and a
 # tab page down to the page's main button, e.g. 保存答复稿并提交审核); the list gets the rest (issue 17)
-LIST_ROWS = 6  # ...but the list always keeps this many rows: at 大 on 1366×768 the record below wanted
-# so much that one row was left. The record then scrolls inside its own area (issue 17).
+LIST_ROWS = 3  # ...but the list always keeps this many rows: at 大 on 1366×768 the record below wanted
+# so much that one row was left. The record then scrolls inside its own area (issue 17). Not more:
+# at 125 % with the standard font (the commonest office PC) three rows and the record down to
+# 保存答复稿并提交审核 are all the tab has room for, and the main action must stay in view.
 
 
 class DetailPanel(Protocol):
@@ -118,6 +120,7 @@ class ListDetailShell(QWidget):
         self.upper = upper = QWidget(self)
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
+        ul.setSpacing(4)  # the pixels that let three rows and the reply's button share a 125 % screen
         ul.addLayout(self.bar)
         ul.addWidget(self.filters)
         ul.addWidget(self.table, 1)
@@ -189,7 +192,9 @@ class ListDetailShell(QWidget):
         table = self.table
         above = self.upper.minimumSizeHint().height() - table.minimumSizeHint().height()
         frame = 2 * table.frameWidth()
-        scroll_bar = table.horizontalScrollBar().sizeHint().height()
+        header = table.horizontalHeader()
+        wider = header.length() > table.viewport().width()
+        scroll_bar = table.horizontalScrollBar().sizeHint().height() if wider else 0
         return (above + frame + table.horizontalHeader().sizeHint().height()
                 + rows * table.verticalHeader().defaultSectionSize() + scroll_bar)
 

@@ -157,13 +157,8 @@ def test_main_window_fits_and_the_reply_can_be_reached(
     tab.detail.show_panel(tab.detail.reply)  # type: ignore[attr-defined]
     qtbot.wait(10)
     button = tab.detail.reply.save_draft_button  # type: ignore[attr-defined]
-    if scale == "100%":  # room for the list's rows and the reply down to its button
-        assert button.visibleRegion().boundingRect().size() == button.size(), scale
-    # At 125 % the list keeps its rows (ui/list_shell.LIST_ROWS) and the case scrolls in its own
-    # area: the button is one scroll away, never squeezed out of the page.
-    tab.shell.detail_area.ensureWidgetVisible(button)  # type: ignore[attr-defined]
-    tab.detail.tabs.currentWidget().ensureWidgetVisible(button)  # type: ignore[attr-defined]
-    qtbot.wait(10)
+    # The list keeps its rows (ui/list_shell.LIST_ROWS) and the reply is in view down to its button,
+    # at 125 % too: no scrolling for the main action on the commonest office screen.
     assert button.visibleRegion().boundingRect().size() == button.size(), scale
 
 
