@@ -34,6 +34,7 @@ from app.review.models import StageReview
 from app.review.workflow import ChecklistMark, review, submit
 from app.signoff.models import SignOff
 from app.signoff.service import Decision
+from tests.conftest import PEOPLE
 from tests.reliability.rel_worker import TODAY, a_form
 
 WORKER = Path(__file__).with_name("rel_worker.py")
@@ -98,15 +99,11 @@ def _overlapping(db: Database, first: Callable[[Session], Any], second: Callable
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "editor": make_user("editor", Role.EDITOR, display_name="王芳"),
-        "head1": make_user("head1", Role.SECTION_HEAD, display_name="赵敏"),
-        "head2": make_user("head2", Role.SECTION_HEAD, display_name="钱进"),
-        "leader1": make_user("leader1", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "leader2": make_user("leader2", Role.LEADER_IN_CHARGE, display_name="孙分管"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "editor",  # type: ignore[no-any-return]
+                       head1=("head1", "赵敏", (Role.SECTION_HEAD,)), head2=PEOPLE["head2"],
+                       leader1=("leader1", "李分管", (Role.LEADER_IN_CHARGE,)),
+                       leader2=("leader2", "孙分管", (Role.LEADER_IN_CHARGE,)))
 
 
 def _post_at_second_review(db: Database, people: dict[str, Actor]) -> int:
