@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,14 @@ class RegisterSheet:
     step: int = 50  # rows between progress reports / cancel checks
 
 
+class ExportOptions(TypedDict, total=False):
+    """What the GUI passes to a register export besides the file and the year."""
+
+    progress: Progress | None  # progress(done, total) while writing
+    cancel: CancelFlag | None  # returning True stops with ExportCancelled and no file
+    layout: PrintLayout | None  # the print sheet's columns; default the register's print_columns on A4
+
+
 def check_xlsx(path: str | Path) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
@@ -51,10 +59,7 @@ def export_year_register(
     year: int,
     title: Callable[[Session, int], str],
     rows: Callable[[], tuple[int, Iterable[Sequence[Any]]]],
-    *,
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
-    layout: PrintLayout | None = None,
+    **options: Unpack[ExportOptions],
 ) -> int:
     """Write `year`'s register to `path`; returns the row count. `rows()` (called after the checks)
     gives the count and the rows, which may be produced while the sheet is written.
@@ -67,6 +72,7 @@ def export_year_register(
     target = check_xlsx(path)
     total, values = rows()
     heading = title(session, year)
+    progress, cancel, layout = options.get("progress"), options.get("cancel"), options.get("layout")
     if layout is None:
         from reports.xlsx_print import PrintLayout  # late: openpyxl loads only when exporting
 

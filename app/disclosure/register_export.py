@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,14 +21,10 @@ from app.context import Actor
 from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import category_label, deadline_of, item_no_key, reason_label
-from app.export_progress import CancelFlag, Progress
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
-from app.year_register import RegisterSheet, export_year_register
-
-if TYPE_CHECKING:
-    from reports.xlsx_print import PrintLayout
+from app.year_register import ExportOptions, RegisterSheet, export_year_register
 
 # The register holds no personal data: everyone who works with disclosures may take it out.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,
@@ -105,16 +101,8 @@ def register_title(session: Session, year: int) -> str:
     return f"{get_setting(session, 'org.name')}政府信息主动公开事项登记台账（{year}年）"
 
 
-def export_register(
-    session: Session,
-    actor: Actor,
-    path: str | Path,
-    year: int,
-    *,
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
-    layout: PrintLayout | None = None,
-) -> int:
+def export_register(session: Session, actor: Actor, path: str | Path, year: int,
+                    **options: Unpack[ExportOptions]) -> int:
     """Write the register of items formed or changed in `year` to `path` (.xlsx); returns the row count.
     The workbook opens on a print sheet of `layout`'s columns (default PRINT_COLUMNS on A4).
 
@@ -129,4 +117,4 @@ def export_register(
         return len(items), (row_values(i, calendar) for i in items)
 
     return export_year_register(session, actor, REGISTER, path, year, register_title, rows,
-                                progress=progress, cancel=cancel, layout=layout)
+                                **options)

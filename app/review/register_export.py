@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,16 +19,12 @@ from sqlalchemy.orm import Session
 from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
-from app.export_progress import CancelFlag, Progress
 from app.localtime import local_text, to_local
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
 from app.settings import get_setting
 from app.signoff.service import Decision
-from app.year_register import RegisterSheet, export_year_register
-
-if TYPE_CHECKING:
-    from reports.xlsx_print import PrintLayout
+from app.year_register import ExportOptions, RegisterSheet, export_year_register
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "稿件登记台账"
@@ -91,16 +87,8 @@ def register_title(session: Session, year: int) -> str:
     return f"{get_setting(session, 'org.government_name')}门户网站（政务新媒体）稿件登记台账（{year}年）"
 
 
-def export_post_register(
-    session: Session,
-    actor: Actor,
-    path: str | Path,
-    year: int,
-    *,
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
-    layout: PrintLayout | None = None,
-) -> int:
+def export_post_register(session: Session, actor: Actor, path: str | Path, year: int,
+                         **options: Unpack[ExportOptions]) -> int:
     """Write the register of posts numbered in `year` to `path` (.xlsx); returns the row count. The
     workbook opens on a print sheet of `layout`'s columns (default PRINT_COLUMNS on A4)."""
     def rows() -> tuple[int, Iterable[list[Any]]]:
@@ -123,4 +111,4 @@ def export_post_register(
                                        signed.get(post.id, {})) for post in posts)
 
     return export_year_register(session, actor, REGISTER, path, year, register_title, rows,
-                                progress=progress, cancel=cancel, layout=layout)
+                                **options)

@@ -13,7 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QBrush, QColor
 
 from app.audit.query import PAGE_SIZE, AuditFilter, AuditRow
-from ui.rows_model import AnyIndex, ReadOnlyRows
+from ui.admin.table_model import AdminTable
+from ui.rows_model import AnyIndex
 from ui.style import Colour
 
 Fetcher = Callable[[AuditFilter, int | None, int], list[AuditRow]]
@@ -35,7 +36,9 @@ _DISPLAY: tuple[Callable[[AuditRow], str], ...] = (
 )
 
 
-class AuditModel(ReadOnlyRows[AuditRow]):
+class AuditModel(AdminTable[AuditRow]):
+    CONTEXT = "AuditModel"
+    DISPLAY = _DISPLAY
     # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
     COLUMNS: tuple[str, ...] = tuple(map(str, (
         QT_TRANSLATE_NOOP("AuditModel", "时间"),
@@ -101,19 +104,7 @@ class AuditModel(ReadOnlyRows[AuditRow]):
         self.rows_loaded.emit(len(self.rows), self.total)
 
     # --- table ----------------------------------------------------------------------------
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("AuditModel", self.COLUMNS[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _DISPLAY[col](row) if 0 <= col < len(_DISPLAY) else None
+    def other_data(self, row: AuditRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.SUMMARY_COLUMN and row.summary:
                 return row.summary

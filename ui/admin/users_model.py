@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.auth.roles import Role
 from app.db.base import utcnow
 from app.localtime import to_local
-from ui.rows_model import AnyIndex, ReadOnlyRows
+from ui.admin.table_model import AdminTable
 from ui.style import Colour
 
 
@@ -72,7 +72,9 @@ _DISPLAY: tuple[Callable[[UserRow], str], ...] = (
 )
 
 
-class UsersModel(ReadOnlyRows[UserRow]):
+class UsersModel(AdminTable[UserRow]):
+    CONTEXT = "UsersModel"
+    DISPLAY = _DISPLAY
     # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
     COLUMNS: tuple[str, ...] = tuple(map(str, (
         QT_TRANSLATE_NOOP("UsersModel", "用户名"),
@@ -96,17 +98,7 @@ class UsersModel(ReadOnlyRows[UserRow]):
     def row_of(self, user_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == user_id), -1)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return _tr(self.COLUMNS[section]) if horizontal and 0 <= section < len(self.COLUMNS) else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _DISPLAY[col](row) if 0 <= col < len(_DISPLAY) else None
+    def other_data(self, row: UserRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             # A deactivated account stays listed (its history matters) but reads as inactive.
             if not row.active:
