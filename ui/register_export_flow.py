@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
 from reports.xlsx_print import PrintLayout
@@ -55,3 +55,13 @@ def run_counted_export(ctx: AppContext, widget: QWidget, title: str, text: str, 
         show_info(widget, title, message(n))
 
     return ctx.run(ExportOp(work, on_done=done, parent=widget, title=title))
+
+
+def next_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """下一步… / 取消 for a dialog that asks the first of several questions before an export."""
+    buttons = QDialogButtonBox(dialog)
+    buttons.addButton(_tr("下一步…"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(_tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,7 +24,7 @@ from app.disclosure.register_export import HEADERS, PRINT_COLUMNS, export_regist
 from reports.xlsx_print import PrintLayout
 from ui.context import AppContext
 from ui.print_columns_dialog import remembered_layout
-from ui.register_export_flow import ask_register_file, run_counted_export, with_suffix
+from ui.register_export_flow import ask_register_file, next_cancel_buttons, run_counted_export, with_suffix
 from ui.workers import TaskHandle
 
 
@@ -62,12 +61,7 @@ class ExportChoiceDialog(QDialog):
             self.excel.setChecked(True)
             self.excel.hide()
             self.word.hide()
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("下一步…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(next_cancel_buttons(self))
 
     def chosen_year(self) -> int | None:
         data = self.year.currentData()

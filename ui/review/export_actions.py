@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QFormLayout, QWidget
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -30,7 +30,7 @@ from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import ExportOp
 from ui.print_columns_dialog import remembered_layout
-from ui.register_export_flow import ask_register_file, run_counted_export, with_suffix
+from ui.register_export_flow import ask_register_file, next_cancel_buttons, run_counted_export, with_suffix
 from ui.workers import Progress, TaskHandle
 
 
@@ -57,12 +57,7 @@ class PeriodDialog(QDialog):
         form.addRow(self.tr("年度："), self.year)
         if with_month:
             form.addRow(self.tr("月份："), self.month)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("下一步…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(next_cancel_buttons(self))
 
     def chosen(self) -> tuple[int, int | None]:
         month = self.month.currentData()
