@@ -135,3 +135,18 @@ def make_people(make_user):  # type: ignore[no-untyped-def]
         return {key: make_user(username, *roles, display_name=name) for key, (username, name, roles) in who.items()}
 
     return _make
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Files the GUI would open in Word/WPS, recorded instead of launching anything."""
+    from ui.cases import files  # late: only GUI tests ask for this fixture
+
+    seen: list[Path] = []
+
+    def record(path: Path) -> bool:
+        seen.append(path)
+        return True
+
+    monkeypatch.setattr(files, "opener", record)
+    return seen
