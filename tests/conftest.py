@@ -125,3 +125,42 @@ def make_user(db: Database):  # type: ignore[no-untyped-def]
             return proof
 
     return _make
+
+
+# The office's people as the service tests name them: key → (user name, display name, roles).
+PEOPLE: dict[str, tuple[str, str, tuple[Role, ...]]] = {
+    "clerk": ("clerk", "张经办", (Role.DISCLOSURE_STAFF,)),
+    "leader": ("leader", "李分管", (Role.LEADER_IN_CHARGE,)),
+    "boss": ("boss", "赵主要", (Role.PRINCIPAL_LEADER,)),
+    "editor": ("editor", "王芳", (Role.EDITOR,)),
+    "head": ("head", "赵敏", (Role.SECTION_HEAD,)),
+    "head2": ("head2", "钱进", (Role.SECTION_HEAD,)),
+}
+Person = tuple[str, str, tuple[Role, ...]]
+
+
+@pytest.fixture
+def make_people(make_user):  # type: ignore[no-untyped-def]
+    """`make_people("clerk", "leader", both=("both", "钱兼任", (Role.X, Role.Y)))`: the named PEOPLE,
+    then the others, in the order given; returns {key: Actor}."""
+
+    def _make(*known: str, **others: Person) -> dict[str, Actor]:
+        who = {**{key: PEOPLE[key] for key in known}, **others}
+        return {key: make_user(username, *roles, display_name=name) for key, (username, name, roles) in who.items()}
+
+    return _make
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Files the GUI would open in Word/WPS, recorded instead of launching anything."""
+    from ui.cases import files  # late: only GUI tests ask for this fixture
+
+    seen: list[Path] = []
+
+    def record(path: Path) -> bool:
+        seen.append(path)
+        return True
+
+    monkeypatch.setattr(files, "opener", record)
+    return seen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from app.enum_labels import LabelledEnum, labels
 
 # Rule B 第四条: the twelve focus categories, in the text's order (index = stored value).
 CATEGORIES: tuple[str, ...] = (
@@ -21,17 +21,12 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
-class Decision(StrEnum):
+@labels({"pending": "待定", "proactive": "主动公开", "on_request": "依申请公开", "withheld": "不予公开"})
+class Decision(LabelledEnum):
     PENDING = "pending"
     PROACTIVE = "proactive"
     ON_REQUEST = "on_request"
     WITHHELD = "withheld"
-
-    @property
-    def label(self) -> str:
-        return {"pending": "待定", "proactive": "主动公开", "on_request": "依申请公开", "withheld": "不予公开"}[
-            self.value
-        ]
 
 
 # Rule B 第七条: why an item is not published.
@@ -48,19 +43,18 @@ WITHHOLD_REASONS: tuple[str, ...] = (
 CHANNELS: tuple[str, ...] = ("政府门户网站", "政务新媒体", "政府公报", "新闻发布会", "报刊", "广播", "电视")
 
 
-class DocKind(StrEnum):
+@labels({"": "其他", "normative": "行政规范性文件", "rule": "规章"})
+class DocKind(LabelledEnum):
     """For Part 2 of the annual report: which items count as 规章 or 行政规范性文件."""
 
     NONE = ""
     NORMATIVE = "normative"
     RULE = "rule"
 
-    @property
-    def label(self) -> str:
-        return {"": "其他", "normative": "行政规范性文件", "rule": "规章"}[self.value]
 
-
-class ItemStatus(StrEnum):
+@labels({"draft": "待保密审查", "reviewed": "待发布", "delayed": "暂缓发布", "published": "已公开",
+         "withheld": "不予公开", "on_request": "依申请公开", "superseded": "已被新版本替代"})
+class ItemStatus(LabelledEnum):
     DRAFT = "draft"  # recorded, secrecy review not yet signed
     REVIEWED = "reviewed"  # secrecy review signed, decision taken, waiting to be published
     DELAYED = "delayed"  # a legal cause delays publication (第九条)
@@ -68,18 +62,6 @@ class ItemStatus(StrEnum):
     WITHHELD = "withheld"
     ON_REQUEST = "on_request"  # disclosed on request only
     SUPERSEDED = "superseded"  # a newer version of the document replaced this one
-
-    @property
-    def label(self) -> str:
-        return {
-            "draft": "待保密审查",
-            "reviewed": "待发布",
-            "delayed": "暂缓发布",
-            "published": "已公开",
-            "withheld": "不予公开",
-            "on_request": "依申请公开",
-            "superseded": "已被新版本替代",
-        }[self.value]
 
     @property
     def is_pending(self) -> bool:

@@ -8,29 +8,23 @@ reader sees at a glance which were late. The file appears only when complete (at
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.anchor import footer_code
 from app.auth.roles import Role
 from app.context import Actor
 from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureItem
 from app.disclosure.queries import category_label, deadline_of, item_no_key, reason_label
-from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, write_register_xlsx
-from app.export_unit import record_export
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
-from app.years import check_year
-
-if TYPE_CHECKING:
-    from reports.xlsx_print import PrintLayout
+from app.year_register import ExportOptions, RegisterSheet, export_year_register
 
 # The register holds no personal data: everyone who works with disclosures may take it out.
 EXPORT_ROLES = (Role.DISCLOSURE_STAFF, Role.EDITOR, Role.ADMIN, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE,
@@ -51,6 +45,8 @@ PRINT_COLUMNS: tuple[str, ...] = (
     "事项编号", "标题", "类别", "责任科室", "文号", "形成/变更日期", "保密审查（审查人、日期、意见）", "公开方式",
     "发布日期", "状态",
 )
+REGISTER = RegisterSheet(SHEET_NAME, HEADERS, WIDTHS, _WRAP, PRINT_COLUMNS, EXPORT_ROLES, "disclosure_register", "条",
+                         STEP)
 
 
 def remarks(item: DisclosureItem, due: date | None, calendar: WorkCalendar) -> str:
@@ -101,48 +97,24 @@ def row_values(item: DisclosureItem, calendar: WorkCalendar) -> list[Any]:
     ]
 
 
-def _default_layout() -> PrintLayout:
-    from reports.xlsx_print import PrintLayout  # late: openpyxl loads only when exporting
-
-    return PrintLayout(PRINT_COLUMNS)
-
-
 def register_title(session: Session, year: int) -> str:
     return f"{get_setting(session, 'org.name')}政府信息主动公开事项登记台账（{year}年）"
 
 
-def export_register(
-    session: Session,
-    actor: Actor,
-    path: str | Path,
-    year: int,
-    *,
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
-    layout: PrintLayout | None = None,
-) -> int:
+def export_register(session: Session, actor: Actor, path: str | Path, year: int,
+                    **options: Unpack[ExportOptions]) -> int:
     """Write the register of items formed or changed in `year` to `path` (.xlsx); returns the row count.
     The workbook opens on a print sheet of `layout`'s columns (default PRINT_COLUMNS on A4).
 
     `progress(done, total)` is called while writing; `cancel()` returning True stops with
     ExportCancelled and no file. One audit entry (action "export") records the export.
     """
-    actor.require(*EXPORT_ROLES)
-    check_year(year)
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ValidationError(f"文件名“{target.name}”应以 .xlsx 结尾。", field="path")
-    calendar = load_calendar(session)
-    items = list(session.scalars(select(DisclosureItem).where(
-        DisclosureItem.formed_on.between(date(year, 1, 1), date(year, 12, 31)))))
-    items.sort(key=lambda i: item_no_key(i.item_no, i.version_no))
-    total = len(items)
-    title = register_title(session, year)
+    def rows() -> tuple[int, Iterable[list[Any]]]:
+        calendar = load_calendar(session)
+        items = list(session.scalars(select(DisclosureItem).where(
+            DisclosureItem.formed_on.between(date(year, 1, 1), date(year, 12, 31)))))
+        items.sort(key=lambda i: item_no_key(i.item_no, i.version_no))
+        return len(items), (row_values(i, calendar) for i in items)
 
-    write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, (row_values(i, calendar) for i in items), total,
-                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
-                        layout=layout or _default_layout(), footer_note=footer_code(session))
-    record_export(session, actor, "disclosure_register", str(year),
-           after={"文件": target.name, "条数": total, "范围": title},
-           summary=f"导出主动公开事项登记台账 {year} 年 {total} 条（{target.name}）")
-    return total
+    return export_year_register(session, actor, REGISTER, path, year, register_title, rows,
+                                **options)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.atomic_file import atomic_write
+from app.command_line import add_command
 from app.errors import UserError
 from app.redaction.model import mask_text
 from app.redaction.specs import load_mark_specs
@@ -47,15 +48,12 @@ def run_redact_command(src: str, out: str, auto: bool, marks: str | None, ocr: b
     return 0
 
 
-def _handle(args: argparse.Namespace) -> int:
-    return run_redact_command(args.input, args.output, args.auto, args.marks, args.ocr, sys.stdout)
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "redact",
-        help="对拟公开材料作遮盖处理，生成公开件（PDF 或 Word）",
-        description="对 PDF、图片或 Word 文件作遮盖处理。每处遮盖输出一行：页码、理由、遮盖内容（已打码）。"
+    parser = add_command(
+        sub, "redact",
+        lambda args: run_redact_command(args.input, args.output, args.auto, args.marks, args.ocr, sys.stdout),
+        "对拟公开材料作遮盖处理，生成公开件（PDF 或 Word）",
+        "对 PDF、图片或 Word 文件作遮盖处理。每处遮盖输出一行：页码、理由、遮盖内容（已打码）。"
         "退出码：0 已生成，1 未发现需要遮盖的内容，2 出错。",
     )
     parser.add_argument("input", metavar="IN", help="原件（.pdf、.png/.jpg/.tif 或 .docx）")
@@ -67,4 +65,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="遮盖标记文件：[{\"page\":1,\"rect\":[x0,y0,x1,y1],\"ground\":\"个人隐私\"}, "
                         "{\"text\":\"张三\",\"ground\":\"个人隐私\"}]")
     parser.add_argument("--ocr", action="store_true", help="先用离线文字识别读取扫描页（需安装 OCR 组件）")
-    parser.set_defaults(handler=_handle)

@@ -2,46 +2,39 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from app.enum_labels import LabelledEnum, labels
 
 
-class SourceKind(StrEnum):
+@labels({"reprint": "转载", "collected": "采集", "original": "首发"})
+class SourceKind(LabelledEnum):
     REPRINT = "reprint"
     COLLECTED = "collected"
     ORIGINAL = "original"
 
-    @property
-    def label(self) -> str:
-        return {"reprint": "转载", "collected": "采集", "original": "首发"}[self.value]
 
-
-class PostKind(StrEnum):
+@labels({"text": "文字", "picture": "图片", "data": "数据", "audio": "音频", "video": "视频"})
+class PostKind(LabelledEnum):
     TEXT = "text"
     PICTURE = "picture"
     DATA = "data"
     AUDIO = "audio"
     VIDEO = "video"
 
-    @property
-    def label(self) -> str:
-        return {"text": "文字", "picture": "图片", "data": "数据", "audio": "音频", "video": "视频"}[self.value]
 
-
-class ReviewStage(StrEnum):
+@labels({"first": "初审", "second": "二审", "third": "三审"})
+class ReviewStage(LabelledEnum):
     FIRST = "first"
     SECOND = "second"
     THIRD = "third"
-
-    @property
-    def label(self) -> str:
-        return {"first": "初审", "second": "二审", "third": "三审"}[self.value]
 
     @property
     def reviewer_label(self) -> str:
         return {"first": "信息采编员", "second": "科室负责人", "third": "分管领导"}[self.value]
 
 
-class PostStatus(StrEnum):
+@labels({"draft": "草稿", "first_review": "初审", "second_review": "二审", "third_review": "三审",
+         "ready": "待发布", "published": "已发布", "confirmed": "来源单位已确认", "withdrawn": "已撤回"})
+class PostStatus(LabelledEnum):
     DRAFT = "draft"
     FIRST_REVIEW = "first_review"
     SECOND_REVIEW = "second_review"
@@ -51,50 +44,25 @@ class PostStatus(StrEnum):
     CONFIRMED = "confirmed"
     WITHDRAWN = "withdrawn"
 
-    @property
-    def label(self) -> str:
-        return {
-            "draft": "草稿",
-            "first_review": "初审",
-            "second_review": "二审",
-            "third_review": "三审",
-            "ready": "待发布",
-            "published": "已发布",
-            "confirmed": "来源单位已确认",
-            "withdrawn": "已撤回",
-        }[self.value]
 
-
-class ChangeKind(StrEnum):
+@labels({"new": "新发布", "correction": "更正", "withdrawal": "撤稿"})
+class ChangeKind(LabelledEnum):
     """Why a post goes through the chain: first publication, a correction or a withdrawal (第十五条)."""
 
     NEW = "new"
     CORRECTION = "correction"
     WITHDRAWAL = "withdrawal"
 
-    @property
-    def label(self) -> str:
-        return {"new": "新发布", "correction": "更正", "withdrawal": "撤稿"}[self.value]
 
-
-class WordListKind(StrEnum):
+@labels({"sensitive": "敏感词", "wording": "严重表述错误", "leader": "领导姓名职务", "place": "地名",
+         "domain": "允许链接的网站", "source": "权威转载来源"})
+class WordListKind(LabelledEnum):
     SENSITIVE = "sensitive"
     WORDING = "wording"  # term = wrong form, extra = correct form
     LEADER = "leader"  # term = name, extra = post(s)
     PLACE = "place"
     DOMAIN = "domain"  # allowed link domains
     SOURCE = "source"  # authoritative sources: term = name, extra = domain, note = level
-
-    @property
-    def label(self) -> str:
-        return {
-            "sensitive": "敏感词",
-            "wording": "严重表述错误",
-            "leader": "领导姓名职务",
-            "place": "地名",
-            "domain": "允许链接的网站",
-            "source": "权威转载来源",
-        }[self.value]
 
 
 # Rule A 第十条(三): what a reprinted document is, which decides where it may be reprinted from.
@@ -137,13 +105,10 @@ STAGE_DUTIES: dict[ReviewStage, str] = {
 }
 
 
-class InterpretationKind(StrEnum):
+@labels({"material": "解读材料", "product": "解读产品", "media": "媒体评论文章"})
+class InterpretationKind(LabelledEnum):
     """What a post in a 政策解读 column is (the report counts each kind)."""
 
     MATERIAL = "material"
     PRODUCT = "product"
     MEDIA = "media"
-
-    @property
-    def label(self) -> str:
-        return {"material": "解读材料", "product": "解读产品", "media": "媒体评论文章"}[self.value]

@@ -23,9 +23,9 @@ from app.export_progress import CancelFlag, Progress, tick
 from app.export_unit import record_export
 from app.review.inspections import inspections_between, missed_days
 from app.review.models import Inspection
-from app.review.register_export import check_xlsx
 from app.settings import get_setting
 from app.workdays.service import load_calendar
+from app.year_register import check_xlsx
 from app.years import check_year, month_bounds, year_bounds
 from reports.inspection_log import HEADERS as HEADERS
 from reports.inspection_log import write_inspection_log

@@ -8,29 +8,23 @@ has passed. The file appears only when complete (atomic_write); one audit entry 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.anchor import footer_code
 from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
-from app.errors import ValidationError
-from app.export_progress import CancelFlag, Progress, write_register_xlsx
-from app.export_unit import record_export
 from app.localtime import local_text, to_local
 from app.review.enums import ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.models import Post, StageReview
 from app.settings import get_setting
 from app.signoff.service import Decision
-from app.years import check_year
-
-if TYPE_CHECKING:
-    from reports.xlsx_print import PrintLayout
+from app.year_register import ExportOptions, RegisterSheet, export_year_register
 
 EXPORT_ROLES = (Role.EDITOR, Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.ADMIN)
 SHEET_NAME = "稿件登记台账"
@@ -49,13 +43,7 @@ PRINT_COLUMNS: tuple[str, ...] = (
     "编号", "标题", "栏目/账号", "来源类型", "来源", "作者", "初审（签署人、时间）", "二审（签署人、时间）",
     "三审（签署人、时间）", "发布时间",
 )
-
-
-def check_xlsx(path: str | Path) -> Path:
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ValidationError(f"文件名“{target.name}”应以 .xlsx 结尾。", field="path")
-    return target
+REGISTER = RegisterSheet(SHEET_NAME, HEADERS, WIDTHS, _WRAP, PRINT_COLUMNS, EXPORT_ROLES, "post_register", "篇", STEP)
 
 
 def source_text(post: Post) -> str:
@@ -95,53 +83,32 @@ def row_values(post: Post, author: str, parent_no: str, signed: dict[ReviewStage
     ]
 
 
-def _default_layout() -> PrintLayout:
-    from reports.xlsx_print import PrintLayout  # late: openpyxl loads only when exporting
-
-    return PrintLayout(PRINT_COLUMNS)
-
-
 def register_title(session: Session, year: int) -> str:
     return f"{get_setting(session, 'org.government_name')}门户网站（政务新媒体）稿件登记台账（{year}年）"
 
 
-def export_post_register(
-    session: Session,
-    actor: Actor,
-    path: str | Path,
-    year: int,
-    *,
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
-    layout: PrintLayout | None = None,
-) -> int:
+def export_post_register(session: Session, actor: Actor, path: str | Path, year: int,
+                         **options: Unpack[ExportOptions]) -> int:
     """Write the register of posts numbered in `year` to `path` (.xlsx); returns the row count. The
     workbook opens on a print sheet of `layout`'s columns (default PRINT_COLUMNS on A4)."""
-    actor.require(*EXPORT_ROLES)
-    check_year(year)
-    target = check_xlsx(path)
-    in_year = Post.post_no.like(f"{year}-%")
-    posts = sorted(session.scalars(select(Post).where(in_year)), key=lambda p: _post_sort_key(p.post_no))
-    authors = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
-    parents = select(Post.parent_id).where(in_year, Post.parent_id.is_not(None))
-    numbers = {pid: no for pid, no in session.execute(select(Post.id, Post.post_no).where(Post.id.in_(parents)))}
-    # Approvals of each post's current round, read in one query rather than per post.
-    signed: dict[int, dict[ReviewStage, str]] = {}
-    rounds = {p.id: p.round for p in posts}
-    reviews = session.scalars(select(StageReview).where(
-        StageReview.post_id.in_(select(Post.id).where(in_year)), StageReview.decision == Decision.APPROVE.value))
-    for r in reviews:
-        if r.round == rounds.get(r.post_id):
-            signed.setdefault(r.post_id, {})[ReviewStage(r.stage)] = f"{r.reviewer_name}，{local_text(r.signed_at)}"
-    total = len(posts)
-    title = register_title(session, year)
+    def rows() -> tuple[int, Iterable[list[Any]]]:
+        in_year = Post.post_no.like(f"{year}-%")
+        posts = sorted(session.scalars(select(Post).where(in_year)), key=lambda p: _post_sort_key(p.post_no))
+        authors = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
+        parents = select(Post.parent_id).where(in_year, Post.parent_id.is_not(None))
+        numbers = {pid: no for pid, no in session.execute(
+            select(Post.id, Post.post_no).where(Post.id.in_(parents)))}
+        # Approvals of each post's current round, read in one query rather than per post.
+        signed: dict[int, dict[ReviewStage, str]] = {}
+        rounds = {p.id: p.round for p in posts}
+        reviews = session.scalars(select(StageReview).where(
+            StageReview.post_id.in_(select(Post.id).where(in_year)), StageReview.decision == Decision.APPROVE.value))
+        for r in reviews:
+            if r.round == rounds.get(r.post_id):
+                signed.setdefault(r.post_id, {})[ReviewStage(r.stage)] = (
+                    f"{r.reviewer_name}，{local_text(r.signed_at)}")
+        return len(posts), (row_values(post, authors.get(post.author_id, ""), numbers.get(post.parent_id or 0, ""),
+                                       signed.get(post.id, {})) for post in posts)
 
-    rows = (row_values(post, authors.get(post.author_id, ""), numbers.get(post.parent_id or 0, ""),
-                       signed.get(post.id, {})) for post in posts)
-    write_register_xlsx(target, SHEET_NAME, title, HEADERS, WIDTHS, rows, total,
-                        wrap_columns=_WRAP, step=STEP, progress=progress, cancel=cancel,
-                        layout=layout or _default_layout(), footer_note=footer_code(session))
-    record_export(session, actor, "post_register", str(year),
-           after={"文件": target.name, "篇数": total, "范围": title},
-           summary=f"导出稿件登记台账 {year} 年 {total} 篇（{target.name}）")
-    return total
+    return export_year_register(session, actor, REGISTER, path, year, register_title, rows,
+                                **options)

@@ -115,14 +115,28 @@ def _attachment_page(doc: DocxDocument, title: str) -> None:
     L.add_title(doc, title)
 
 
-def _reply() -> DocxDocument:
-    doc = _letter_head("政府信息公开申请答复书", "{{申请人}}：")
-    L.add_body(doc, "本机关于{{收到申请日期}}收到您提出的政府信息公开申请（受理编号：{{受理编号}}），"
-                    "申请获取“{{申请内容}}”。经研究，现答复如下：")
-    L.add_body(doc, "{{答复正文}}")
-    L.add_body(doc, "{{救济途径}}")
-    _letter_foot(doc)
+def _letter(title: str, addressee: str, *paragraphs: str, attachment: str = "") -> DocxDocument:
+    """A letter: head, one body paragraph per entry of `paragraphs`, foot (naming `attachment`)."""
+    doc = _letter_head(title, addressee)
+    for text in paragraphs:
+        L.add_body(doc, text)
+    _letter_foot(doc, attachment)
     return doc
+
+
+def _attached_form(doc: DocxDocument, title: str, rows: Sequence[tuple[str, str]], tall: str) -> DocxDocument:
+    """The form the addressee fills in and returns, on its own page after the letter."""
+    _attachment_page(doc, title)
+    L.add_blank(doc)
+    _form(doc, rows, tall=(tall,), label_mm=50)
+    return doc
+
+
+def _reply() -> DocxDocument:
+    return _letter("政府信息公开申请答复书", "{{申请人}}：",
+                   "本机关于{{收到申请日期}}收到您提出的政府信息公开申请（受理编号：{{受理编号}}），"
+                   "申请获取“{{申请内容}}”。经研究，现答复如下：",
+                   "{{答复正文}}", "{{救济途径}}")
 
 
 def _receipt() -> DocxDocument:
@@ -148,65 +162,55 @@ def _receipt() -> DocxDocument:
 
 
 def _correction() -> DocxDocument:
-    doc = _letter_head("政府信息公开申请补正告知书", "{{申请人}}：")
-    L.add_body(doc, _INTRO + f"经审查，您的申请内容不够明确。根据{_REGULATION}第三十条的规定，"
-                             "请您对以下事项作出补正：")
-    L.add_body(doc, "{{补正事项}}")
-    L.add_body(doc, "请您于{{补正期限}}前，通过原申请渠道或者以书面形式向本机关提交补正后的申请"
-                    "（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。"
-                    "答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，"
-                    "本机关不再处理该政府信息公开申请。")
-    L.add_body(doc, "特此告知。")
-    _letter_foot(doc)
-    return doc
+    return _letter("政府信息公开申请补正告知书", "{{申请人}}：",
+                   _INTRO + f"经审查，您的申请内容不够明确。根据{_REGULATION}第三十条的规定，请您对以下事项作出补正：",
+                   "{{补正事项}}",
+                   "请您于{{补正期限}}前，通过原申请渠道或者以书面形式向本机关提交补正后的申请"
+                   "（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。"
+                   "答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，"
+                   "本机关不再处理该政府信息公开申请。",
+                   "特此告知。")
 
 
 def _extension() -> DocxDocument:
-    doc = _letter_head("政府信息公开申请延期答复告知书", "{{申请人}}：")
-    L.add_body(doc, _INTRO + "本机关原应于{{原答复期限}}前作出答复。因{{延期理由}}，不能在规定期限内作出答复。")
-    L.add_body(doc, f"根据{_REGULATION}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，"
-                    "答复期限延长20个工作日，本机关将于{{延期后答复期限}}前作出答复。")
-    L.add_body(doc, "特此告知。")
-    _letter_foot(doc)
-    return doc
+    return _letter("政府信息公开申请延期答复告知书", "{{申请人}}：",
+                   _INTRO + "本机关原应于{{原答复期限}}前作出答复。因{{延期理由}}，不能在规定期限内作出答复。",
+                   f"根据{_REGULATION}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，"
+                   "答复期限延长20个工作日，本机关将于{{延期后答复期限}}前作出答复。",
+                   "特此告知。")
 
 
 def _third_party() -> DocxDocument:
     # The applicant's name is left out on purpose: the third party needs the facts of the
     # request, not who asked (the applicant's own privacy is at stake too).
-    doc = _letter_head("政府信息公开第三方意见征询书", "{{第三方名称}}：")
-    L.add_body(doc, "本机关于{{收到申请日期}}收到一件政府信息公开申请（受理编号：{{受理编号}}），"
-                    "申请获取“{{申请内容}}”。该申请涉及的政府信息公开后可能损害你方合法权益，"
-                    f"根据{_REGULATION}第三十二条的规定，现就以下事项书面征求你方意见：")
-    L.add_body(doc, "{{征询事项}}")
-    L.add_body(doc, "请你方于{{征询答复期限}}前填写所附回执，书面提出是否同意公开的意见，不同意公开的请说明理由，"
-                    "寄送或者送达本机关（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。"
-                    "逾期未提出意见的，由本机关依法决定是否公开。")
-    _letter_foot(doc, "第三方意见回执")
-    _attachment_page(doc, "第三方意见回执")
-    L.add_blank(doc)
-    _form(doc, [
+    doc = _letter("政府信息公开第三方意见征询书", "{{第三方名称}}：",
+                  "本机关于{{收到申请日期}}收到一件政府信息公开申请（受理编号：{{受理编号}}），"
+                  "申请获取“{{申请内容}}”。该申请涉及的政府信息公开后可能损害你方合法权益，"
+                  f"根据{_REGULATION}第三十二条的规定，现就以下事项书面征求你方意见：",
+                  "{{征询事项}}",
+                  "请你方于{{征询答复期限}}前填写所附回执，书面提出是否同意公开的意见，不同意公开的请说明理由，"
+                  "寄送或者送达本机关（通信地址：{{机关地址}}，邮政编码：{{邮政编码}}）。"
+                  "逾期未提出意见的，由本机关依法决定是否公开。",
+                  attachment="第三方意见回执")
+    return _attached_form(doc, "第三方意见回执", [
         ("受理编号", "{{受理编号}}"),
         ("征询函文号", "{{文号}}"),
         ("意见", "□同意公开　　□不同意公开"),
         ("理由", ""),
         ("第三方签名（盖章）", ""),
         ("日期", "　　　　年　　月　　日"),
-    ], tall=("理由",), label_mm=50)
-    return doc
+    ], tall="理由")
 
 
 def _consultation() -> DocxDocument:
-    doc = _letter_head("政府信息公开申请部门协商函", "{{协商部门}}：")
-    L.add_body(doc, "本机关于{{收到申请日期}}收到{{申请人}}提出的政府信息公开申请（受理编号：{{受理编号}}），"
-                    "申请获取“{{申请内容}}”。该申请涉及你单位职责，为确保答复准确、一致，现就以下事项征求你单位意见：")
-    L.add_body(doc, "{{征询事项}}")
-    L.add_body(doc, "请于{{征询答复期限}}前将书面意见（加盖单位印章）反馈本机关，并填写所附办理单。"
-                    "你单位认为所申请信息应由其他机关负责公开的，请一并说明该机关的名称和联系方式。")
-    _letter_foot(doc, "政府信息公开申请协商办理单")
-    _attachment_page(doc, "政府信息公开申请协商办理单")
-    L.add_blank(doc)
-    _form(doc, [
+    doc = _letter("政府信息公开申请部门协商函", "{{协商部门}}：",
+                  "本机关于{{收到申请日期}}收到{{申请人}}提出的政府信息公开申请（受理编号：{{受理编号}}），"
+                  "申请获取“{{申请内容}}”。该申请涉及你单位职责，为确保答复准确、一致，现就以下事项征求你单位意见：",
+                  "{{征询事项}}",
+                  "请于{{征询答复期限}}前将书面意见（加盖单位印章）反馈本机关，并填写所附办理单。"
+                  "你单位认为所申请信息应由其他机关负责公开的，请一并说明该机关的名称和联系方式。",
+                  attachment="政府信息公开申请协商办理单")
+    return _attached_form(doc, "政府信息公开申请协商办理单", [
         ("受理编号", "{{受理编号}}"),
         ("申请人", "{{申请人}}"),
         ("申请内容", "{{申请内容}}"),
@@ -217,55 +221,48 @@ def _consultation() -> DocxDocument:
         ("经办人及电话", ""),
         ("负责人签字（盖章）", ""),
         ("日期", "　　　　年　　月　　日"),
-    ], tall=("部门意见",), label_mm=50)
-    return doc
+    ], tall="部门意见")
 
 
 def _consult_notice() -> DocxDocument:
     # County text 五(三): the applicant is told in writing that the request is being consulted on.
     # A third party is not named to the applicant (its identity may itself be protected).
-    doc = _letter_head("政府信息公开申请征求意见告知书", "{{申请人}}：")
-    L.add_body(doc, _INTRO + "因该申请涉及{{征询对象}}，本机关已于{{征询日期}}书面征求其意见，"
-                             "对方应于{{征询期限}}提出意见。")
-    L.add_body(doc, f"根据{_REGULATION}第三十三条第三款的规定，行政机关征求第三方和其他机关意见所需时间"
-                    "不计算在答复期限内。本机关将在收到意见或者征求意见期限届满后，依法作出答复。")
-    L.add_body(doc, "特此告知。")
-    _letter_foot(doc)
-    return doc
+    return _letter("政府信息公开申请征求意见告知书", "{{申请人}}：",
+                   _INTRO + "因该申请涉及{{征询对象}}，本机关已于{{征询日期}}书面征求其意见，"
+                            "对方应于{{征询期限}}提出意见。",
+                   f"根据{_REGULATION}第三十三条第三款的规定，行政机关征求第三方和其他机关意见所需时间"
+                   "不计算在答复期限内。本机关将在收到意见或者征求意见期限届满后，依法作出答复。",
+                   "特此告知。")
 
 
 def _disclosure_notice() -> DocxDocument:
     # 条例第三十二条: disclosing over a third party's objection is told to it in writing, with the
     # content to be disclosed and the reasons. The applicant is not named.
-    doc = _letter_head("政府信息公开第三方告知书", "{{第三方名称}}：")
-    L.add_body(doc, "本机关于{{征询日期}}就一件政府信息公开申请（受理编号：{{受理编号}}）书面征求你方意见，"
-                    "你方于{{第三方意见日期}}答复不同意公开，理由是：{{第三方理由}}")
-    L.add_body(doc, f"经研究，本机关认为不公开可能对公共利益造成重大影响，根据{_REGULATION}第三十二条的规定，"
-                    "决定予以公开。现将决定公开的政府信息内容和理由告知如下：")
-    L.add_body(doc, "一、决定公开的政府信息：“{{申请内容}}”。{{征询事项}}")
-    L.add_body(doc, "二、决定公开的理由：{{公开理由}}")
-    L.add_body(doc, "你方认为本决定侵犯你方合法权益的，可以依法申请行政复议或者提起行政诉讼。")
-    L.add_body(doc, "特此告知。")
-    _letter_foot(doc)
-    return doc
+    return _letter("政府信息公开第三方告知书", "{{第三方名称}}：",
+                   "本机关于{{征询日期}}就一件政府信息公开申请（受理编号：{{受理编号}}）书面征求你方意见，"
+                   "你方于{{第三方意见日期}}答复不同意公开，理由是：{{第三方理由}}",
+                   f"经研究，本机关认为不公开可能对公共利益造成重大影响，根据{_REGULATION}第三十二条的规定，"
+                   "决定予以公开。现将决定公开的政府信息内容和理由告知如下：",
+                   "一、决定公开的政府信息：“{{申请内容}}”。{{征询事项}}",
+                   "二、决定公开的理由：{{公开理由}}",
+                   "你方认为本决定侵犯你方合法权益的，可以依法申请行政复议或者提起行政诉讼。",
+                   "特此告知。")
 
 
 def _fee() -> DocxDocument:
     # 国办函〔2020〕109号 asks the notice to state the basis, the standard, the amount and how to
     # pay; the consequence of not paying is the applicant's to know before the period runs.
-    doc = _letter_head("政府信息公开信息处理费收费通知书", "{{申请人}}：")
-    L.add_body(doc, _INTRO + f"经审查，您的申请超出免费提供的范围。根据{_REGULATION}第四十二条和"
-                             "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"
-                             "本机关依法收取信息处理费。现将有关事项通知如下：")
-    L.add_body(doc, "一、计费方式：{{计费方式}}。")
-    L.add_body(doc, "二、计算过程：{{计费依据}}。")
-    L.add_body(doc, "三、应缴金额：人民币{{收费金额}}（大写：{{收费金额大写}}）。")
-    L.add_body(doc, "四、缴费期限和方式：请您{{缴费期限}}缴纳，缴费方式：{{缴费方式}}。")
-    L.add_body(doc, "五、您逾期未缴纳信息处理费的，视为放弃申请，本机关不再处理该政府信息公开申请。")
-    L.add_body(doc, "六、{{收费期间说明}}")
-    L.add_body(doc, "特此通知。")
-    _letter_foot(doc)
-    return doc
+    return _letter("政府信息公开信息处理费收费通知书", "{{申请人}}：",
+                   _INTRO + f"经审查，您的申请超出免费提供的范围。根据{_REGULATION}第四十二条和"
+                   "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"
+                   "本机关依法收取信息处理费。现将有关事项通知如下：",
+                   "一、计费方式：{{计费方式}}。",
+                   "二、计算过程：{{计费依据}}。",
+                   "三、应缴金额：人民币{{收费金额}}（大写：{{收费金额大写}}）。",
+                   "四、缴费期限和方式：请您{{缴费期限}}缴纳，缴费方式：{{缴费方式}}。",
+                   "五、您逾期未缴纳信息处理费的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+                   "六、{{收费期间说明}}",
+                   "特此通知。")
 
 
 def _excessive_ask() -> DocxDocument:

@@ -11,8 +11,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.audit.models import AuditEntry
-from app.auth.roles import Role
-from app.bootstrap import Database
 from app.workdays.models import CalendarDay, CalendarYear
 from app.workdays.service import load_calendar
 from ui import messages
@@ -33,16 +31,8 @@ SOURCE = "国务院办公厅关于2027年部分节假日安排的通知"
 
 
 @pytest.fixture
-def ctx(db: Database, make_user) -> AppContext:
-    return AppContext(db=db, actor=make_user("guanli", Role.ADMIN))
-
-
-@pytest.fixture
-def page(qtbot: QtBot, ctx: AppContext) -> CalendarPage:
-    widget = CalendarPage(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def page(shown, ctx: AppContext) -> CalendarPage:  # type: ignore[no-untyped-def]
+    return shown(CalendarPage(ctx))  # type: ignore[no-any-return]
 
 
 def _info_texts(widget: CalendarPage) -> list[str]:

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry
 from app.auth.roles import Role
-from app.bootstrap import Database
 from app.changes import Changes, RecordKind
 from app.settings import SETTINGS, get_setting
 from ui.admin.settings_page import SettingsPage
@@ -20,16 +19,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def ctx(db: Database, make_user) -> AppContext:
-    return AppContext(db=db, actor=make_user("guanli", Role.ADMIN))
-
-
-@pytest.fixture
-def page(qtbot: QtBot, ctx: AppContext) -> SettingsPage:
-    widget = SettingsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def page(shown, ctx: AppContext) -> SettingsPage:  # type: ignore[no-untyped-def]
+    return shown(SettingsPage(ctx))  # type: ignore[no-any-return]
 
 
 def _stored(ctx: AppContext, key: str) -> object:

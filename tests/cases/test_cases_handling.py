@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
 from app.auth.roles import Role
-from app.cases.enums import ApplicantType, CaseStatus, Channel, ConsultationKind, DeliveryMethod
+from app.cases.enums import CaseStatus, ConsultationKind
 from app.cases.handling import (
     add_consultation,
     answer_consultation,
@@ -25,26 +25,23 @@ from app.cases.handling import (
     start_handling,
     third_party_rule_note,
 )
-from app.cases.intake import CaseForm, register_case
+from app.cases.intake import register_case
 from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome, ReplyType
 from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
 from app.settings import set_setting
 from app.signoff.service import signoffs_for
+from tests.cases._support import case_form
 from tests.seen_hashes import seen_extension
 
 TODAY = date(2024, 6, 28)
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "boss": make_user("boss", Role.PRINCIPAL_LEADER, display_name="赵主要"),
-        "clerk_leader": make_user("both", Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE, display_name="钱兼任"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "leader", "boss",  # type: ignore[no-any-return]
+                       clerk_leader=("both", "钱兼任", (Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE)))
 
 
 @pytest.fixture
@@ -54,12 +51,7 @@ def clerk(people: dict[str, Actor]) -> Actor:
 
 @pytest.fixture
 def case(session: Session, clerk: Actor) -> RequestCase:
-    form = CaseForm(
-        applicant_type=ApplicantType.NATURAL, applicant_name="王小明", phone="13812345678",
-        channel=Channel.IN_PERSON, submitted_on=date(2024, 3, 4), content="申请公开本县低保资金发放情况",
-        delivery_method=DeliveryMethod.IN_PERSON,
-    )
-    return register_case(session, clerk, form, TODAY)
+    return register_case(session, clerk, case_form(), TODAY)
 
 
 def test_start_handling(session: Session, clerk: Actor, case: RequestCase) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
 from app.auth.roles import Role
-from app.cases.enums import ApplicantType, CaseStatus, Channel, ConsultationKind, DeliveryMethod
+from app.cases.enums import CaseStatus, ConsultationKind, DeliveryMethod
 from app.cases.handling import add_consultation, answer_consultation, start_handling
 from app.cases.intake import CaseForm, register_case, update_case
 from app.cases.models import RequestCase
@@ -33,6 +33,7 @@ from app.context import Actor
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.redaction.service import record_no_copy_reason
 from app.signoff.service import Decision
+from tests.cases._support import BY_POST, case_form
 from tests.seen_hashes import seen_reply, seen_state
 
 TODAY = date(2024, 6, 28)
@@ -40,22 +41,14 @@ BODY = "王小明：\n你于2024年3月4日提出的政府信息公开申请收�
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "boss": make_user("boss", Role.PRINCIPAL_LEADER, display_name="赵主要"),
-        "both": make_user("both", Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, display_name="钱兼任"),
-        "clerk_leader": make_user("cl", Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE, display_name="孙兼办"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "leader", "boss",  # type: ignore[no-any-return]
+                       both=("both", "钱兼任", (Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER)),
+                       clerk_leader=("cl", "孙兼办", (Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE)))
 
 
 def a_form() -> CaseForm:
-    return CaseForm(
-        applicant_type=ApplicantType.NATURAL, applicant_name="王小明", phone="13812345678",
-        address="锦屏县三江镇 1 号", channel=Channel.IN_PERSON, submitted_on=date(2024, 3, 4),
-        content="申请公开本县低保资金发放情况", delivery_method=DeliveryMethod.POST,
-    )
+    return case_form(**BY_POST)
 
 
 def drafted(session: Session, clerk: Actor) -> RequestCase:

@@ -15,8 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
-from app.auth.roles import Role
-from app.cases.enums import ApplicantType, Channel, ConsultationKind, DeliveryMethod
+from app.cases.enums import ConsultationKind, DeliveryMethod
 from app.cases.fees import record_fee_notice_received
 from app.cases.handling import (
     add_consultation,
@@ -25,9 +24,7 @@ from app.cases.handling import (
     record_fee_notice,
     record_fee_paid,
     send_correction_notice,
-    start_handling,
 )
-from app.cases.intake import CaseForm, register_case
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.reply import (
@@ -44,28 +41,19 @@ from app.context import Actor
 from app.errors import ValidationError
 from app.redaction.service import record_no_copy_reason
 from app.signoff.service import Decision
+from tests.cases._support import case_form, started_case
 from tests.seen_hashes import seen_reply, seen_state
 
 BODY = "经审查，本机关决定不再处理该申请。"
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "boss": make_user("boss", Role.PRINCIPAL_LEADER, display_name="赵主要"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "leader", "boss")  # type: ignore[no-any-return]
 
 
 def new_case(session: Session, clerk: Actor, name: str = "王小明", on: date = date(2024, 3, 4)) -> RequestCase:
-    case = register_case(session, clerk, CaseForm(
-        applicant_type=ApplicantType.NATURAL, applicant_name=name, phone="13812345678",
-        channel=Channel.IN_PERSON, submitted_on=on, content="申请公开本县低保资金发放情况",
-        delivery_method=DeliveryMethod.IN_PERSON,
-    ), on)
-    start_handling(session, clerk, case.id, today=on)
-    return case
+    return started_case(session, clerk, case_form(applicant_name=name, submitted_on=on), on)
 
 
 def draft(session: Session, clerk: Actor, case: RequestCase, reply: ReplyType, today: date, body: str = BODY,

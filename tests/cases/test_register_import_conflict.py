@@ -19,6 +19,7 @@ from app.cases.models import RequestCase
 from app.cases.register_import import import_register
 from app.context import Actor
 from app.errors import UserError
+from tests.cases._support import probe_write_lock_while_reading
 
 TODAY = date(2025, 1, 15)
 HEADERS = ["受理编号", "申请人类型", "申请人", "申请方式", "收到申请日期", "申请内容"]
@@ -89,29 +90,11 @@ def test_a_real_concurrent_import_on_postgresql(db: Database, tmp_path: Path, mo
 def test_the_workbook_is_parsed_before_the_write_lock_is_taken(db: Database, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 13: a large register is read and checked without holding the lock every other PC waits for."""
-    import sqlite3
 
     from app.cli import main
 
     path = _register(tmp_path / "r.xlsx", [1, 2])
-    db_file = db.sqlite_path
-    assert db_file is not None
-    real_read_table = register_import.read_table
-    others_could_write: list[bool] = []
-
-    def read_table_while_another_pc_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
-        other = sqlite3.connect(db_file, timeout=0)  # no waiting: fails at once if the lock is held
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            others_could_write.append(True)
-        except sqlite3.OperationalError:
-            others_could_write.append(False)
-        finally:
-            other.close()
-        return real_read_table(*args, **kwargs)
-
-    monkeypatch.setattr(register_import, "read_table", read_table_while_another_pc_saves)
+    others_could_write = probe_write_lock_while_reading(monkeypatch, db)
     assert main(["import-register", str(path), "--today", "2025-01-15"]) == 0
     assert others_could_write == [True]
     with db.reader() as s:

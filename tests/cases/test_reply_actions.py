@@ -10,10 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
 from app.availability import Availability
-from app.cases.enums import ApplicantType, Channel, DeliveryMethod
-from app.cases.handling import start_handling
+from app.cases.enums import DeliveryMethod
 from app.cases.hooks import dashboard_items
-from app.cases.intake import CaseForm, register_case
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.reply import (
@@ -29,6 +27,7 @@ from app.cases.reply_actions import STEP_LEADER, STEP_PRINCIPAL, ReplyAction, re
 from app.context import Actor
 from app.errors import ConflictError, PermissionDenied, UserError, ValidationError
 from app.signoff.service import Decision
+from tests.cases._support import BY_POST, case_form, started_case
 from tests.seen_hashes import seen_reply, seen_state
 
 TODAY = date(2024, 6, 28)
@@ -37,24 +36,13 @@ APPROVE_LEADER, APPROVE_PRINCIPAL = ReplyAction.APPROVE_LEADER, ReplyAction.APPR
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "boss": make_user("boss", Role.PRINCIPAL_LEADER, display_name="赵主要"),
-        "editor": make_user("editor", Role.EDITOR, display_name="周采编"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "leader", "boss",  # type: ignore[no-any-return]
+                       editor=("editor", "周采编", (Role.EDITOR,)))
 
 
 def a_case(session: Session, clerk: Actor) -> RequestCase:
-    form = CaseForm(
-        applicant_type=ApplicantType.NATURAL, applicant_name="王小明", phone="13812345678",
-        address="锦屏县三江镇 1 号", channel=Channel.IN_PERSON, submitted_on=date(2024, 3, 4),
-        content="申请公开本县低保资金发放情况", delivery_method=DeliveryMethod.POST,
-    )
-    case = register_case(session, clerk, form, TODAY)
-    start_handling(session, clerk, case.id, today=TODAY)
-    return case
+    return started_case(session, clerk, case_form(**BY_POST), TODAY)
 
 
 def actions(session: Session, case: RequestCase, actor: Actor) -> Availability[ReplyAction]:

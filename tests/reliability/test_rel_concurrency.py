@@ -29,16 +29,17 @@ from app.cases.models import RequestCase
 from app.cases.reply import STEP_LEADER, approve_reply, record_justice_review, save_reply_draft
 from app.context import Actor
 from app.errors import ConflictError
-from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ReviewStage
+from app.review.enums import ReviewStage
 from app.review.models import StageReview
-from app.review.workflow import ChecklistMark, review, submit
+from app.review.workflow import review
 from app.signoff.models import SignOff
 from app.signoff.service import Decision
+from tests.conftest import PEOPLE
+from tests.reliability._support import ALL_OK, post_at_second_review
 from tests.reliability.rel_worker import TODAY, a_form
 from tests.seen_hashes import seen_post, seen_reply, seen_state
 
 WORKER = Path(__file__).with_name("rel_worker.py")
-ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
 
 
 def _run_threads(db: Database, jobs: list[Callable[[Session], Any]]) -> list[Any]:
@@ -99,34 +100,15 @@ def _overlapping(db: Database, first: Callable[[Session], Any], second: Callable
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "editor": make_user("editor", Role.EDITOR, display_name="王芳"),
-        "head1": make_user("head1", Role.SECTION_HEAD, display_name="赵敏"),
-        "head2": make_user("head2", Role.SECTION_HEAD, display_name="钱进"),
-        "leader1": make_user("leader1", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "leader2": make_user("leader2", Role.LEADER_IN_CHARGE, display_name="孙分管"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "editor",  # type: ignore[no-any-return]
+                       head1=("head1", "赵敏", (Role.SECTION_HEAD,)), head2=PEOPLE["head2"],
+                       leader1=("leader1", "李分管", (Role.LEADER_IN_CHARGE,)),
+                       leader2=("leader2", "孙分管", (Role.LEADER_IN_CHARGE,)))
 
 
 def _post_at_second_review(db: Database, people: dict[str, Actor]) -> int:
-    from datetime import datetime
-
-    from app.review.enums import SourceKind
-    from app.review.posts import PostForm, create_post
-
-    form = PostForm(title="关于优化营商环境的通知", target="政策文件", body="正文", source_kind=SourceKind.REPRINT,
-                    source_site="中国政府网", reprinted_at=datetime(2024, 5, 6, 9, 30),
-                    source_url="https://www.gov.cn/zhengce/content/1.htm")
-    editor = people["editor"]
-    with db.session_factory.begin() as s:
-        post_id = create_post(s, editor, form).id
-    with db.session_factory.begin() as s:
-        submit(s, editor, post_id)
-    with db.session_factory.begin() as s:
-        review(s, editor, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK, seen_hash=seen_post(s, post_id))
-    return post_id
+    return post_at_second_review(db, people["editor"])
 
 
 def test_two_section_heads_approving_one_stage_give_one_signature(db: Database, people) -> None:  # type: ignore[no-untyped-def]

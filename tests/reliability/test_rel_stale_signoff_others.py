@@ -6,12 +6,11 @@ signature refused and nothing recorded. Runs on SQLite and, with GOVINFO_TEST_PG
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
-from app.auth.roles import Role
 from app.bootstrap import Database
 from app.cases.handling import extend_deadline, extension_signoff_content, start_handling
 from app.cases.intake import register_case, update_case
@@ -20,42 +19,27 @@ from app.context import Actor
 from app.disclosure.models import DisclosureItem
 from app.disclosure.service import ItemForm, create_item, secrecy_content, secrecy_review, update_item
 from app.errors import StaleContent
-from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ReviewStage, SourceKind
+from app.review.enums import ReviewStage
 from app.review.models import Post, StageReview
-from app.review.posts import PostForm, create_post, form_of, update_post
-from app.review.workflow import ChecklistMark, post_signoff_content, review, submit
+from app.review.posts import form_of, update_post
+from app.review.workflow import post_signoff_content, review
 from app.signoff.content import content_hash
 from app.signoff.models import SignOff
 from app.signoff.service import Decision
 from app.workdays.calendar import WorkCalendar
+from tests.reliability._support import ALL_OK, post_at_second_review
 from tests.reliability.rel_worker import TODAY, a_form
-from tests.seen_hashes import seen_post
-
-ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "editor": make_user("editor", Role.EDITOR, display_name="王芳"),
-        "head": make_user("head", Role.SECTION_HEAD, display_name="赵敏"),
-        "head2": make_user("head2", Role.SECTION_HEAD, display_name="钱进"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),  # 延期 approver by default
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    # The leader is the 延期 approver by default.
+    return make_people("clerk", "editor", "head", "head2", "leader")  # type: ignore[no-any-return]
 
 
 def test_second_review_of_a_post_edited_since_the_dialog_opened_is_refused(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     editor, head = people["editor"], people["head"]
-    form = PostForm(title="关于优化营商环境的通知", target="政策文件", body="第一稿正文",
-                    source_kind=SourceKind.REPRINT, source_site="中国政府网", reprinted_at=datetime(2024, 5, 6, 9, 30),
-                    source_url="https://www.gov.cn/zhengce/content/1.htm")
-    with db.session_factory.begin() as s:
-        post_id = create_post(s, editor, form).id
-    with db.session_factory.begin() as s:
-        submit(s, editor, post_id)
-    with db.session_factory.begin() as s:
-        review(s, editor, post_id, ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK, seen_hash=seen_post(s, post_id))
+    post_id = post_at_second_review(db, editor, body="第一稿正文")
 
     def shown() -> str:
         with db.session_factory() as s:

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.auth.roles import Role
 from app.bootstrap import Database
 from app.context import Actor
 from ui.app_setup import configure_application
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -63,3 +68,27 @@ def visible_message_boxes() -> Callable[[], list[QMessageBox]]:
                 if isinstance(w, QMessageBox) and w.isVisible() and id(w) not in before]
 
     return _boxes
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    """A plain shown widget to parent the dialogs and boxes a test opens."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def clerk_window(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path) -> MainWindow:
+    """The main window, shown and active, for 王芳 (依申请公开 clerk and 信息采编员) with throw-away settings."""
+    from tests.ui.date_typing import activate
+    from ui.main_window import MainWindow
+
+    ctx = make_ctx("wangfang", Role.DISCLOSURE_STAFF, Role.EDITOR, display_name="王芳")
+    win = MainWindow(ctx, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), idle_timeout=0)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    activate(win)
+    return win

@@ -7,11 +7,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.auth.roles import Role
 from resources import resource_dir
 from tests.ui.date_typing import activate
 from ui.cases.intake_dialog import IntakeDialog
@@ -28,16 +27,8 @@ def _help_dialog() -> HelpDialog:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
-
-    ctx = make_ctx("wangfang", Role.DISCLOSURE_STAFF, Role.EDITOR, display_name="王芳")
-    win = MainWindow(ctx, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), idle_timeout=0)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    activate(win)
-    return win
+def window(clerk_window):  # type: ignore[no-untyped-def]
+    return clerk_window
 
 
 def test_f1_opens_the_page_of_the_tab_in_front(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]

@@ -26,14 +26,6 @@ from ui.workers import Progress
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def parent(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
 def _org(ctx: AppContext) -> str:
     with ctx.reader() as s:
         return str(get_setting(s, "org.name"))

@@ -3,17 +3,14 @@ F5 刷新, Ctrl+S 保存 in forms; shown in the 操作(&O) menu with access lett
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from app.auth.roles import Role
 from app.cases.models import RequestCase
 from tests.ui.date_typing import activate
 from ui.cases.intake_dialog import IntakeDialog
@@ -22,15 +19,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
-
-    ctx = make_ctx("wangfang", Role.DISCLOSURE_STAFF, Role.EDITOR, display_name="王芳")
-    win = MainWindow(ctx, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), idle_timeout=0)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    activate(win)
+def window(clerk_window):  # type: ignore[no-untyped-def]
+    win = clerk_window
     win.tabs.setCurrentIndex(next(i for i, s in enumerate(win.specs) if s.class_name == "CasesTab"))
     return win
 

@@ -18,14 +18,6 @@ from ui.workers import Progress, TaskCancelled, run_task
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def parent(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
 def test_standard_buttons_read_chinese() -> None:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     assert [b.text() for b in box.buttons()] == ["确定", "取消"]

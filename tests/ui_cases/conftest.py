@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -14,7 +13,7 @@ from app.bootstrap import Database
 from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.intake import CaseForm, register_case
 from app.context import Actor
-from ui.cases import actions, files
+from ui.cases import actions
 from ui.context import AppContext
 
 CLERK = "clerk"
@@ -47,19 +46,6 @@ def org_filled(db: Database) -> None:
         for key, value in (("org.address", "锦屏县三江镇政府路1号"), ("org.phone", "0855-7222222"),
                            ("org.postcode", "556700")):
             set_setting(s, Actor.system(), key, value)
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Files the UI would open in Word/WPS, recorded instead of launching anything."""
-    seen: list[Path] = []
-
-    def record(path: Path) -> bool:
-        seen.append(path)
-        return True
-
-    monkeypatch.setattr(files, "opener", record)
-    return seen
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QLabel
 
 from app.annual.compute import part4
 from app.cases import reply
@@ -20,70 +20,32 @@ from app.errors import ValidationError
 from app.signoff.service import Decision
 from tests.conftest import TEST_PASSWORD
 from tests.seen_hashes import seen_reply, seen_state
+from tests.ui_cases._support import click_ok, set_field, show_detail, started_case, stored_case
 from ui.cases.case_detail import CaseDetail
-from ui.cases.form_dialog import FormDialog
 from ui.date_field import DateField
 from ui.signoff_dialog import SignOffDialog
 
 pytestmark = pytest.mark.gui
 
 
-def _case(db, case_id: int) -> RequestCase:
-    with db.session_factory() as s:
-        case = s.get(RequestCase, case_id)
-        assert case is not None
-        s.expunge(case)
-        return case
-
-
-def _detail(qtbot, ctx, case_id: int) -> CaseDetail:
-    detail = CaseDetail(ctx)
-    qtbot.addWidget(detail)
-    ctx.events.changed.connect(lambda _changes: detail.reload())
-    detail.show_case(case_id)
-    return detail
-
-
-def _ok(qtbot, dlg: FormDialog | None) -> None:
-    assert dlg is not None
-    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-
-
-def _set(dlg: FormDialog, name: str, value: object) -> None:
-    w = dlg.fields[name]
-    if isinstance(w, QComboBox):
-        w.setCurrentIndex(w.findData(value))
-    elif isinstance(w, QPlainTextEdit):
-        w.setPlainText(str(value))
-    else:
-        w.setText(str(value))  # type: ignore[attr-defined]
-
-
-def _started(db, clerk, add_case) -> int:
-    case_id = add_case()
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id)
-    return case_id
-
-
 def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
-    case_id = _started(db, clerk, add_case)
-    detail = _detail(qtbot, ctx, case_id)
+    case_id = started_case(db, clerk, add_case)
+    detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
     qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None and any("7 个工作日内" in label.text() for label in dlg.findChildren(QLabel))
-    _set(dlg, "items", "1. 请明确所需文件的名称或文号")
-    _ok(qtbot, dlg)
+    set_field(dlg, "items", "1. 请明确所需文件的名称或文号")
+    click_ok(qtbot, dlg)
     assert not dlg.isVisible()
-    assert _case(db, case_id).status == CaseStatus.AWAITING_CORRECTION.value
+    assert stored_case(db, case_id).status == CaseStatus.AWAITING_CORRECTION.value
     assert "等待补正" in detail.due.text()
     assert "handle_correction" in detail.flowchart.current_steps()
     assert not panel.correction_button.isEnabled() and panel.received_button.isEnabled()
 
     qtbot.mouseClick(panel.received_button, Qt.MouseButton.LeftButton)
-    _ok(qtbot, panel.dialog)
-    case = _case(db, case_id)
+    click_ok(qtbot, panel.dialog)
+    case = stored_case(db, case_id)
     assert case.status == CaseStatus.IN_PROGRESS.value and case.correction_received_on == date.today()
     assert "重新起算" in panel.correction.text()
 
@@ -91,16 +53,16 @@ def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, cl
 def test_third_party_consultation_records_opinion_and_decision(
     qtbot, db, ctx, clerk, add_case, boxes, org_filled, opened,
 ) -> None:
-    case_id = _started(db, clerk, add_case)
-    detail = _detail(qtbot, ctx, case_id)
+    case_id = started_case(db, clerk, add_case)
+    detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
     qtbot.mouseClick(panel.consult_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None
-    _set(dlg, "kind", ConsultationKind.THIRD_PARTY)
-    _set(dlg, "party", "锦屏县某建材有限公司")
-    _set(dlg, "matter", "是否同意公开其投标报价")
-    _ok(qtbot, dlg)
+    set_field(dlg, "kind", ConsultationKind.THIRD_PARTY)
+    set_field(dlg, "party", "锦屏县某建材有限公司")
+    set_field(dlg, "matter", "是否同意公开其投标报价")
+    click_ok(qtbot, dlg)
     assert panel.consultations.rowCount() == 1
     assert panel.consultations.index(0, 6).data() == "等待答复"
     assert "handle_third" in detail.flowchart.current_steps()
@@ -115,28 +77,28 @@ def test_third_party_consultation_records_opinion_and_decision(
     assert answer is not None
     notes = " ".join(label.text() for label in answer.findChildren(QLabel))
     assert "视为同意公开" in notes and "条例" in notes  # the county text and the 条例 side by side
-    _set(answer, "opinion", "object")
-    _ok(qtbot, answer)  # an objection without its reasons is refused, the dialog stays open
+    set_field(answer, "opinion", "object")
+    click_ok(qtbot, answer)  # an objection without its reasons is refused, the dialog stays open
     assert answer.isVisible() and any("理由" in t for t in boxes.texts())
     boxes.close()
-    _set(answer, "opinion_text", "涉及商业秘密")
-    _set(answer, "decision", "withhold")
-    _ok(qtbot, answer)
+    set_field(answer, "opinion_text", "涉及商业秘密")
+    set_field(answer, "decision", "withhold")
+    click_ok(qtbot, answer)
     assert not answer.isVisible()
     assert panel.consultations.index(0, 6).data() == "已收回"
     assert panel.consultations.index(0, 8).data() == "不予公开"
 
 
 def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    case_id = _started(db, clerk, add_case)
-    due_before = _case(db, case_id).due_on
-    detail = _detail(qtbot, ctx, case_id)
+    case_id = started_case(db, clerk, add_case)
+    due_before = stored_case(db, case_id).due_on
+    detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
     qtbot.mouseClick(panel.extension_button, Qt.MouseButton.LeftButton)
     form = panel.dialog
     assert form is not None
-    _set(form, "reason", "需要调取档案室存档材料，工作量较大")
-    _ok(qtbot, form)
+    set_field(form, "reason", "需要调取档案室存档材料，工作量较大")
+    click_ok(qtbot, form)
     sign = form.child
     assert isinstance(sign, SignOffDialog) and sign.isVisible() and form.isVisible()
     qtbot.keyClicks(sign.username, "clerk")  # the clerk may not approve their own extension
@@ -147,7 +109,7 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
     sign.password.setText(TEST_PASSWORD)
     qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
     assert not sign.isVisible() and not form.isVisible()
-    case = _case(db, case_id)
+    case = stored_case(db, case_id)
     assert case.extension_notified_on == date.today()
     assert due_before is not None and case.due_on is not None and case.due_on > due_before
     assert "陈军同意" in panel.extension.text()
@@ -155,29 +117,29 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
 
 
 def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
-    case_id = _started(db, clerk, add_case)
-    detail = _detail(qtbot, ctx, case_id)
+    case_id = started_case(db, clerk, add_case)
+    detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
     qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None
-    _set(dlg, "method", "per_page")
+    set_field(dlg, "method", "per_page")
     count = dlg.fields["count"]
     count.setValue(40)  # type: ignore[attr-defined]  # 10 pages over the free 30 at 10 元
-    _ok(qtbot, dlg)
+    click_ok(qtbot, dlg)
     assert "100" in panel.fee.text() and panel.paid_button.isEnabled()
     qtbot.mouseClick(panel.paid_button, Qt.MouseButton.LeftButton)
-    _ok(qtbot, panel.dialog)
-    assert _case(db, case_id).fee_paid_on == date.today()
+    click_ok(qtbot, panel.dialog)
+    assert stored_case(db, case_id).fee_paid_on == date.today()
 
 
 def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
         reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
-    detail = _detail(qtbot, ctx, case_id)
+    detail = show_detail(qtbot, ctx, case_id)
     panel = detail.reply
     qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
     sign = panel.sign_dialog
@@ -187,7 +149,7 @@ def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders,
     sign.opinion.setPlainText("请补充检索范围的说明")
     qtbot.mouseClick(sign.return_button, Qt.MouseButton.LeftButton)
     assert not sign.isVisible()
-    assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
+    assert stored_case(db, case_id).status == CaseStatus.IN_PROGRESS.value
     assert not panel.returned.isHidden() and "请补充检索范围" in panel.returned.text()
     assert panel.save_draft_button.isEnabled()
     assert "reply_draft" in detail.flowchart.current_steps()
@@ -195,7 +157,7 @@ def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders,
 
 def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_case) -> None:
     leader, principal = leaders
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     today = date.today()
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
@@ -207,14 +169,14 @@ def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_
                             seen_hash=seen_reply(s, case_id))
         reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
         reply.record_delivery(s, clerk, case_id, today)
-    detail = _detail(qtbot, ctx, case_id)
+    detail = show_detail(qtbot, ctx, case_id)
     assert not detail.reopen_button.isHidden() and detail.edit_button.isHidden()
     dlg = detail.reopen()
-    _ok(qtbot, dlg)  # no reason → refused, stays open
+    click_ok(qtbot, dlg)  # no reason → refused, stays open
     assert dlg is not None and dlg.isVisible()
-    _set(dlg, "reason", "答复书送达地址有误，需重新送达")
-    _ok(qtbot, dlg)
-    assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
+    set_field(dlg, "reason", "答复书送达地址有误，需重新送达")
+    click_ok(qtbot, dlg)
+    assert stored_case(db, case_id).status == CaseStatus.IN_PROGRESS.value
     assert detail.status.text() == "办理中"
     # Reopened: the registration can be corrected, a new draft can be written, or the case closed
     # again with the reply standing — it must never be stuck.
@@ -223,7 +185,7 @@ def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_
     assert panel.save_draft_button.isEnabled()
     assert panel.deliver_button.isEnabled() and panel.deliver_button.text() == "重新办结（原答复有效）"
     qtbot.mouseClick(panel.deliver_button, Qt.MouseButton.LeftButton)
-    assert _case(db, case_id).status == CaseStatus.CLOSED.value
+    assert stored_case(db, case_id).status == CaseStatus.CLOSED.value
 
 
 def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) -> None:
@@ -231,12 +193,12 @@ def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) 
     from ui.context import AppContext
 
     leader, _principal = leaders
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
         reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
-    detail = _detail(qtbot, AppContext(db=db, actor=leader), case_id)
+    detail = show_detail(qtbot, AppContext(db=db, actor=leader), case_id)
     panel = detail.reply
     qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
     sign = panel.sign_dialog
@@ -251,7 +213,7 @@ def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) 
 
 def test_deadline_arithmetic_names_the_holidays(qtbot, ctx, add_case) -> None:
     case_id = add_case(submitted_on=date(2025, 9, 26))  # the National Day week falls in the 20 days
-    detail = _detail(qtbot, ctx, case_id)
+    detail = show_detail(qtbot, ctx, case_id)
     dlg = detail.show_deadline()
     assert dlg is not None
     text = dlg.text.toPlainText()
@@ -263,7 +225,7 @@ def test_deadline_arithmetic_names_the_holidays(qtbot, ctx, add_case) -> None:
 
 def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ctx, clerk, leaders, add_case) -> None:
     leader, principal = leaders
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     today = date.today()
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
@@ -275,17 +237,17 @@ def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ct
                             seen_hash=seen_reply(s, case_id))
         reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
         reply.record_delivery(s, clerk, case_id, today)
-    detail = _detail(qtbot, ctx, case_id)
+    detail = show_detail(qtbot, ctx, case_id)
     assert not detail.remedy_button.isHidden()
     dlg = detail.record_remedy()
     assert dlg is not None
-    _set(dlg, "kind", LitigationKind.AFTER_RECONSIDERATION)
-    _ok(qtbot, dlg)  # after-review lawsuit without a reconsideration: refused, stays open
+    set_field(dlg, "kind", LitigationKind.AFTER_RECONSIDERATION)
+    click_ok(qtbot, dlg)  # after-review lawsuit without a reconsideration: refused, stays open
     assert dlg.isVisible()
-    _set(dlg, "kind", "reconsideration")
-    _set(dlg, "result", RemedyResult.UPHELD)
-    _ok(qtbot, dlg)
-    case = _case(db, case_id)
+    set_field(dlg, "kind", "reconsideration")
+    set_field(dlg, "result", RemedyResult.UPHELD)
+    click_ok(qtbot, dlg)
+    case = stored_case(db, case_id)
     assert case.reconsideration_on == today and case.reconsideration_result == RemedyResult.UPHELD.value
     assert case.status == CaseStatus.CLOSED.value
     with db.session_factory() as s:
@@ -310,18 +272,18 @@ def test_a_late_correction_notice_asks_for_its_reason(qtbot, db, ctx, clerk, add
     due = dlg.fields["due_on"]
     assert isinstance(due, DateField) and due.date() == QDate(2024, 3, 28)
     due.setDate(QDate(2024, 3, 15))  # one working day: refused, naming the minimum
-    _set(dlg, "items", "1. 请明确所需文件的名称")
-    _ok(qtbot, dlg)
+    set_field(dlg, "items", "1. 请明确所需文件的名称")
+    click_ok(qtbot, dlg)
     assert dlg.isVisible() and any("至少为告知之日起 10 个工作日" in t for t in boxes.texts())
     boxes.close()
     due.setDate(QDate(2024, 3, 28))
-    _ok(qtbot, dlg)
+    click_ok(qtbot, dlg)
     assert dlg.isVisible() and any("逾期告知理由" in t for t in boxes.texts())
     boxes.close()
-    _set(dlg, "late_reason", "申请书经县信访局转来，延误")
-    _ok(qtbot, dlg)
+    set_field(dlg, "late_reason", "申请书经县信访局转来，延误")
+    click_ok(qtbot, dlg)
     assert not dlg.isVisible()
-    assert _case(db, case_id).correction_late_reason == "申请书经县信访局转来，延误"
+    assert stored_case(db, case_id).correction_late_reason == "申请书经县信访局转来，延误"
 
 
 def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_case) -> None:
@@ -347,13 +309,13 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
     delivered = dlg.fields["delivered_on"]
     assert isinstance(delivered, DateField)
     delivered.setDate(QDate(2024, 3, 7))
-    _ok(qtbot, dlg)
+    click_ok(qtbot, dlg)
     assert not dlg.isVisible()
     # 15 working days after Thu 3/7 → Thu 3/28; the case is due on the 37th working day after 3/4,
     # Thu 2024-04-25 (worked in tests/cases/test_cases_bounded_pauses.py).
     assert panel.consultations.index(0, 3).data() == "2024-03-07"
     assert panel.consultations.index(0, 4).data() == "2024-03-28"
-    assert _case(db, case_id).due_on == date(2024, 4, 25)
+    assert stored_case(db, case_id).due_on == date(2024, 4, 25)
 
 
 def test_a_remedy_against_no_reply_on_an_overdue_case(qtbot, db, ctx, clerk, add_case) -> None:
@@ -371,10 +333,10 @@ def test_a_remedy_against_no_reply_on_an_overdue_case(qtbot, db, ctx, clerk, add
     on = dlg.fields["on"]
     assert isinstance(on, DateField)
     on.setDate(QDate(2024, 4, 8))
-    _set(dlg, "kind", "reconsideration")
-    _ok(qtbot, dlg)
+    set_field(dlg, "kind", "reconsideration")
+    click_ok(qtbot, dlg)
     assert not dlg.isVisible()
-    case = _case(db, case_id)
+    case = stored_case(db, case_id)
     assert case.reconsideration_on == date(2024, 4, 8) and case.replied_on is None
 
 
@@ -388,12 +350,12 @@ def test_consultation_notices_from_the_selected_row(qtbot, db, ctx, clerk, add_c
 
     from app.cases.handling import add_consultation, answer_consultation
 
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         c = add_consultation(s, clerk, case_id, ConsultationKind.THIRD_PARTY, "锦屏县某建材有限公司",
                              "是否同意公开其投标报价", date.today())
         cid = c.id
-    detail = _detail(qtbot, ctx, case_id)
+    detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
     panel.table.selectRow(0)
     assert panel.notice_button.isEnabled() and not panel.disclose_notice_button.isEnabled()

@@ -11,11 +11,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
 from app.cases.enums import CaseStatus
 from app.cases.fees import FeeMethod, record_fee_notice_received
-from app.cases.handling import record_fee_notice, start_handling
-from app.cases.models import RequestCase
+from app.cases.handling import record_fee_notice
 from app.cases.outcomes import Outcome, ReplyType
-from ui.cases.case_detail import CaseDetail
-from ui.cases.form_dialog import FormDialog
+from tests.ui_cases._support import click_ok, show_detail, started_case, stored_case
 from ui.date_field import DateField
 
 pytestmark = pytest.mark.gui
@@ -25,10 +23,7 @@ DUE = date(2024, 10, 23)  # the 20th working day after the notice, across the Na
 
 
 def _started(db, clerk, add_case) -> int:
-    case_id = add_case(submitted_on=date(2024, 9, 2))
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id, today=NOTICE)
-    return case_id
+    return started_case(db, clerk, add_case, today=NOTICE, submitted_on=date(2024, 9, 2))
 
 
 def _noticed(db, clerk, add_case, received: bool = True) -> int:
@@ -40,30 +35,9 @@ def _noticed(db, clerk, add_case, received: bool = True) -> int:
     return case_id
 
 
-def _detail(qtbot, ctx, case_id: int, today: date) -> CaseDetail:
-    detail = CaseDetail(ctx, today=lambda: today)
-    qtbot.addWidget(detail)
-    ctx.events.changed.connect(lambda _changes: detail.reload())
-    detail.show_case(case_id)
-    return detail
-
-
-def _case(db, case_id: int) -> RequestCase:
-    with db.session_factory() as s:
-        case = s.get(RequestCase, case_id)
-        assert case is not None
-        s.expunge(case)
-        return case
-
-
-def _ok(qtbot, dlg: FormDialog | None) -> None:
-    assert dlg is not None
-    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-
-
 def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, clerk, add_case) -> None:
     case_id = _started(db, clerk, add_case)
-    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    panel = show_detail(qtbot, ctx, case_id, NOTICE).handling
     assert not panel.unpaid_button.isEnabled()
     qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
@@ -90,9 +64,9 @@ def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, c
     count.setValue(250)
     # 30 × 0 + 70 × 10 + 100 × 20 + 50 × 40 = 4700 元
     assert basis.text() == "按量计收：本件250页＝30页×0元＋70页×10元＋100页×20元＋50页×40元＝4700元"
-    _ok(qtbot, dlg)
+    click_ok(qtbot, dlg)
     assert not dlg.isVisible()
-    case = _case(db, case_id)
+    case = stored_case(db, case_id)
     assert case.fee_notice_on == NOTICE and case.fee_amount == Decimal("4700.00")
     assert (case.fee_method, case.fee_units, case.fee_working) == ("per_page", 250, basis.text())
     assert "缴费期限至 2024-10-23" in panel.fee.text() and "尚未缴费" in panel.fee.text()
@@ -100,7 +74,7 @@ def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, c
 
 def test_a_fee_within_the_free_thresholds_is_refused(qtbot, db, ctx, clerk, add_case, boxes) -> None:
     case_id = _started(db, clerk, add_case)
-    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    panel = show_detail(qtbot, ctx, case_id, NOTICE).handling
     qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None
@@ -108,25 +82,25 @@ def test_a_fee_within_the_free_thresholds_is_refused(qtbot, db, ctx, clerk, add_
     assert isinstance(method, QComboBox) and isinstance(count, QSpinBox)
     method.setCurrentIndex(method.findData(FeeMethod.PER_PAGE))
     count.setValue(30)
-    _ok(qtbot, dlg)
+    click_ok(qtbot, dlg)
     assert dlg.isVisible() and any("未超过免费标准" in t for t in boxes.texts())
-    assert _case(db, case_id).fee_notice_on is None
+    assert stored_case(db, case_id).fee_notice_on is None
 
 
 def test_unpaid_close_button_waits_for_the_deadline(qtbot, db, ctx, clerk, add_case) -> None:
     case_id = _noticed(db, clerk, add_case)
-    panel = _detail(qtbot, ctx, case_id, DUE).handling
+    panel = show_detail(qtbot, ctx, case_id, DUE).handling
     assert not panel.unpaid_button.isEnabled()  # the last day to pay
 
-    detail = _detail(qtbot, ctx, case_id, date(2024, 10, 24))
+    detail = show_detail(qtbot, ctx, case_id, date(2024, 10, 24))
     panel = detail.handling
     assert panel.unpaid_button.isEnabled() and "逾期未缴费" in panel.fee.text()
     qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None and any("2024年10月23日" in label.text() for label in dlg.findChildren(QLabel))
-    _ok(qtbot, dlg)
+    click_ok(qtbot, dlg)
     assert not dlg.isVisible()
-    case = _case(db, case_id)
+    case = stored_case(db, case_id)
     assert case.status == CaseStatus.CLOSED.value and case.reply_type == ReplyType.FEE_UNPAID.value
     assert (case.outcome, case.outcome_detail, case.replied_on) == (Outcome.OTHER.value, 1, date(2024, 10, 24))
     assert not panel.unpaid_button.isEnabled() and not panel.paid_button.isEnabled()
@@ -134,24 +108,24 @@ def test_unpaid_close_button_waits_for_the_deadline(qtbot, db, ctx, clerk, add_c
 
 def test_a_refused_close_keeps_the_dialog_open(qtbot, db, ctx, clerk, add_case, boxes) -> None:
     case_id = _noticed(db, clerk, add_case)
-    panel = _detail(qtbot, ctx, case_id, date(2024, 10, 24)).handling
+    panel = show_detail(qtbot, ctx, case_id, date(2024, 10, 24)).handling
     qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None
     closed_on = dlg.fields["closed_on"]
     assert isinstance(closed_on, DateField)
     closed_on.setDate(QDate(2024, 10, 23))  # still within the payment period
-    _ok(qtbot, dlg)
+    click_ok(qtbot, dlg)
     assert dlg.isVisible() and any("尚未届满" in t for t in boxes.texts())
-    assert _case(db, case_id).status == CaseStatus.IN_PROGRESS.value
+    assert stored_case(db, case_id).status == CaseStatus.IN_PROGRESS.value
 
 
 def test_the_unpaid_close_asks_for_the_notice_receipt_first(qtbot, db, ctx, clerk, add_case, boxes) -> None:
     case_id = _noticed(db, clerk, add_case, received=False)
-    panel = _detail(qtbot, ctx, case_id, date(2024, 10, 28)).handling
+    panel = show_detail(qtbot, ctx, case_id, date(2024, 10, 28)).handling
     assert "送达日期未登记" in panel.fee.text()
     qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
-    _ok(qtbot, panel.dialog)
+    click_ok(qtbot, panel.dialog)
     assert panel.dialog is not None and panel.dialog.isVisible()
     assert any("尚未登记申请人收到收费通知的日期" in t for t in boxes.texts())
     boxes.close()
@@ -162,10 +136,10 @@ def test_the_unpaid_close_asks_for_the_notice_receipt_first(qtbot, db, ctx, cler
     received = dlg.fields["received_on"]
     assert isinstance(received, DateField)
     received.setDate(QDate(2024, 9, 23))  # Mon: 20 working days → 9/24–27 (4), Sun 9/29 (5), 9/30 (6),
-    _ok(qtbot, dlg)  # [10/1–7 off], 10/8–11 (10), Sat 10/12 (11), 10/14–18 (16), 10/21–24 (20) → Thu 10/24
+    click_ok(qtbot, dlg)  # [10/1–7 off], 10/8–11 (10), Sat 10/12 (11), 10/14–18 (16), 10/21–24 (20) → Thu 10/24
     assert not dlg.isVisible()
     assert "2024-09-23 送达申请人" in panel.fee.text() and "缴费期限至 2024-10-24" in panel.fee.text()
-    assert _case(db, case_id).fee_notice_received_on == date(2024, 9, 23)
+    assert stored_case(db, case_id).fee_notice_received_on == date(2024, 9, 23)
 
 
 def test_fee_letter_button_generates_the_notice_or_names_what_is_missing(
@@ -177,11 +151,11 @@ def test_fee_letter_button_generates_the_notice_or_names_what_is_missing(
     from app.settings import set_setting
 
     case_id = _started(db, clerk, add_case)
-    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    panel = show_detail(qtbot, ctx, case_id, NOTICE).handling
     assert not panel.fee_letter_button.isEnabled()  # no fee recorded: nothing to print
     with db.session_factory.begin() as s:
         record_fee_notice(s, clerk, case_id, NOTICE, "per_page", 40, today=NOTICE)
-    panel = _detail(qtbot, ctx, case_id, NOTICE).handling
+    panel = show_detail(qtbot, ctx, case_id, NOTICE).handling
     assert panel.fee_letter_button.isEnabled()
 
     # The office has not said how to pay yet: refused in Chinese, nothing opened.
@@ -197,4 +171,4 @@ def test_fee_letter_button_generates_the_notice_or_names_what_is_missing(
     # 40 pages: 30 free + 10 × 10元 = 100元.
     assert "应缴金额：人民币100元（大写：壹佰元整）" in text
     assert "到锦屏县政务服务中心收费窗口现金缴纳" in text
-    assert _case(db, case_id).fee_doc_no in text
+    assert stored_case(db, case_id).fee_doc_no in text

@@ -3,7 +3,6 @@ before the unit of work takes the write lock."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,10 @@ from openpyxl import Workbook
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
-import app.cases.register_import as register_import
 from app.bootstrap import Database
 from app.cases.models import RequestCase
 from app.cases.queries import CaseFilter
+from tests.cases._support import probe_write_lock_while_reading
 from ui.cases.register_actions import RegisterActions
 from ui.context import AppContext
 
@@ -32,24 +31,7 @@ def test_import_reads_the_workbook_before_taking_the_write_lock(
         ws.append([f"锦府办依申〔2024〕{n}号", "自然人", f"申请人{n}", "互联网", "2024-03-05", "请公开财政预算"])
     path = tmp_path / "台账.xlsx"
     wb.save(path)
-    db_file = db.sqlite_path
-    assert db_file is not None
-    real_read_table = register_import.read_table
-    others_could_write: list[bool] = []
-
-    def read_table_while_another_pc_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
-        other = sqlite3.connect(db_file, timeout=0)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            others_could_write.append(True)
-        except sqlite3.OperationalError:
-            others_could_write.append(False)
-        finally:
-            other.close()
-        return real_read_table(*args, **kwargs)
-
-    monkeypatch.setattr(register_import, "read_table", read_table_while_another_pc_saves)
+    others_could_write = probe_write_lock_while_reading(monkeypatch, db)
     widget = QWidget()
     qtbot.addWidget(widget)
     actions = RegisterActions(ctx, widget, lambda: CaseFilter())

@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 
 from app.cases.enums import DeliveryMethod
-from app.cases.handling import start_handling
-from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.reply import (
     STEP_LEADER,
@@ -23,25 +21,9 @@ from app.cases.reply import (
 )
 from app.signoff.service import Decision
 from tests.seen_hashes import seen_reply, seen_state
-from ui.cases.case_detail import CaseDetail
+from tests.ui_cases._support import show_detail, started_case, stored_case
 
 pytestmark = pytest.mark.gui
-
-
-def _detail(qtbot, ctx, case_id: int) -> CaseDetail:
-    detail = CaseDetail(ctx)
-    qtbot.addWidget(detail)
-    ctx.events.changed.connect(lambda _changes: detail.reload())
-    detail.show_case(case_id)
-    return detail
-
-
-def _case(db, case_id: int) -> RequestCase:
-    with db.session_factory() as s:
-        case = s.get(RequestCase, case_id)
-        assert case is not None
-        s.expunge(case)
-        return case
 
 
 def _enabled(panel, reply_type: ReplyType) -> tuple[bool, str]:
@@ -51,15 +33,8 @@ def _enabled(panel, reply_type: ReplyType) -> tuple[bool, str]:
     return item.isEnabled(), item.toolTip()
 
 
-def _started(db, clerk, add_case, **kw: object) -> int:
-    case_id = add_case(**kw)
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id)
-    return case_id
-
-
 def test_types_without_their_facts_are_greyed_out_with_the_reason(qtbot, db, ctx, clerk, add_case) -> None:
-    panel = _detail(qtbot, ctx, _started(db, clerk, add_case)).reply
+    panel = show_detail(qtbot, ctx, started_case(db, clerk, add_case)).reply
     ok, why = _enabled(panel, ReplyType.NO_CORRECTION)
     assert not ok and "没有发出补正告知" in why
     ok, why = _enabled(panel, ReplyType.FEE_UNPAID)
@@ -75,7 +50,7 @@ def test_types_without_their_facts_are_greyed_out_with_the_reason(qtbot, db, ctx
 
 def test_repeated_request_names_the_earlier_case(qtbot, db, ctx, clerk, leaders, add_case) -> None:
     leader, boss = leaders
-    first = _started(db, clerk, add_case, name="李明")
+    first = started_case(db, clerk, add_case, name="李明")
     today = date.today()
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, first, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
@@ -84,40 +59,40 @@ def test_repeated_request_names_the_earlier_case(qtbot, db, ctx, clerk, leaders,
         approve_reply(s, boss, first, "principal_leader", Decision.APPROVE, "同意", seen_hash=seen_reply(s, first))
         send_reply(s, clerk, first, today, DeliveryMethod.IN_PERSON, "")
         record_delivery(s, clerk, first, today)
-    first_case = _case(db, first)
-    again = _started(db, clerk, add_case, name="李明")
-    panel = _detail(qtbot, ctx, again).reply
+    first_case = stored_case(db, first)
+    again = started_case(db, clerk, add_case, name="李明")
+    panel = show_detail(qtbot, ctx, again).reply
     assert _enabled(panel, ReplyType.REPEATED) == (True, "")
     panel.reply_type.setCurrentIndex(panel.reply_type.findData(ReplyType.REPEATED))
     assert not panel.gate.earlier.isHidden() and panel.gate.earlier.count() == 1
     assert first_case.case_no in panel.gate.earlier.itemText(0)
     assert f"作出答复（{first_case.reply_doc_no}）" in panel.body.toPlainText()
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)
-    assert _case(db, again).repeat_of_case_no == first_case.case_no
+    assert stored_case(db, again).repeat_of_case_no == first_case.case_no
 
 
 def test_a_draft_with_markers_is_refused(qtbot, db, ctx, clerk, add_case, boxes) -> None:
-    case_id = _started(db, clerk, add_case)
-    panel = _detail(qtbot, ctx, case_id).reply
+    case_id = started_case(db, clerk, add_case)
+    panel = show_detail(qtbot, ctx, case_id).reply
     panel.reply_type.setCurrentIndex(panel.reply_type.findData(ReplyType.NOT_OURS))
     assert "[负责公开的机关名称及联系方式]" in panel.body.toPlainText()
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)
     assert any("尚有未填写的内容" in t for t in boxes.texts())
-    assert _case(db, case_id).reply_type == ""
+    assert stored_case(db, case_id).reply_type == ""
 
 
 def test_editing_an_approved_draft_asks_first(qtbot, db, ctx, clerk, leaders, add_case, answers) -> None:
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
         record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
         approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
-    detail = _detail(qtbot, ctx, case_id)
+    detail = show_detail(qtbot, ctx, case_id)
     panel = detail.reply
     panel.body.setPlainText("现将该信息提供给您（见附件一、附件二）。")
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)
     assert answers == ["修改已签批的答复稿"]
-    case = _case(db, case_id)
+    case = stored_case(db, case_id)
     assert case.reply_round == 2 and case.reply_body.endswith("附件二）。")
 
 
@@ -128,14 +103,14 @@ def test_the_refusal_names_the_voided_approvals_when_the_clerk_says_no(
 
     asked: list[str] = []
     monkeypatch.setattr(actions, "ask", lambda _p, _t, text: asked.append(text) or False)
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
         record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
         approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
-    panel = _detail(qtbot, ctx, case_id).reply
+    panel = show_detail(qtbot, ctx, case_id).reply
     panel.body.setPlainText("另一稿。")
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)
     assert asked and "分管领导审定（陈军）" in asked[0]
-    assert _case(db, case_id).reply_round == 1  # nothing saved
+    assert stored_case(db, case_id).reply_round == 1  # nothing saved
 

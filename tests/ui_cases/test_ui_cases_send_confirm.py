@@ -23,8 +23,8 @@ from app.cases.reply import (
 )
 from app.signoff.service import Decision
 from tests.seen_hashes import seen_reply, seen_state
+from tests.ui_cases._support import show_detail
 from ui.cases import actions
-from ui.cases.case_detail import CaseDetail
 from ui.context import AppContext
 
 pytestmark = pytest.mark.gui
@@ -40,14 +40,6 @@ def _approved(db, clerk, leaders, add_case) -> int:
         approve_reply(s, leaders[1], case_id, STEP_PRINCIPAL, Decision.APPROVE, "同意",
                       seen_hash=seen_reply(s, case_id))
     return case_id
-
-
-def _detail(qtbot, ctx, case_id: int) -> CaseDetail:
-    detail = CaseDetail(ctx)
-    qtbot.addWidget(detail)
-    ctx.events.changed.connect(lambda _changes: detail.reload())
-    detail.show_case(case_id)
-    return detail
 
 
 def _status(db, case_id: int) -> tuple[CaseStatus, date | None, str]:
@@ -71,7 +63,7 @@ _REPLY = [False]
 def test_send_refusals_before_the_question_then_no_then_yes(qtbot, db, ctx, clerk, leaders, add_case, asked,
                                                              boxes) -> None:
     case_id = _approved(db, clerk, leaders, add_case)
-    panel = _detail(qtbot, ctx, case_id).reply
+    panel = show_detail(qtbot, ctx, case_id).reply
     panel.send_method.setCurrentIndex(panel.send_method.findData(DeliveryMethod.POST))
     assert panel.send_button.isEnabled()
 
@@ -93,7 +85,7 @@ def test_send_refusals_before_the_question_then_no_then_yes(qtbot, db, ctx, cler
 
 def test_a_leader_is_refused_before_being_asked(qtbot, db, clerk, leaders, add_case, asked, boxes) -> None:
     case_id = _approved(db, clerk, leaders, add_case)
-    panel = _detail(qtbot, AppContext(db=db, actor=leaders[0]), case_id).reply
+    panel = show_detail(qtbot, AppContext(db=db, actor=leaders[0]), case_id).reply
     panel.tracking_no.setText("EA123456789CN")
     panel.send()
     assert asked == [] and boxes.texts(), "the role refusal comes first"
@@ -105,7 +97,7 @@ def test_archive_asks_only_when_it_can_archive(qtbot, db, ctx, clerk, leaders, a
     with db.session_factory.begin() as s:
         send_reply(s, clerk, case_id, date.today(), DeliveryMethod.EMAIL, "")
         record_delivery(s, clerk, case_id, date.today())
-    detail = _detail(qtbot, ctx, case_id)
+    detail = show_detail(qtbot, ctx, case_id)
     assert not detail.archive()  # material missing: refused with the list, no question
     assert asked == [] and any("尚缺以下必备存档材料" in t for t in boxes.texts())
     boxes.close()

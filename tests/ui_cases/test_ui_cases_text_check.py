@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from app.cases.enums import CaseStatus
-from app.cases.handling import start_handling
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
+from tests.ui_cases._support import field_text, set_field, show_detail, started_case
 from ui.cases.case_detail import CaseDetail
-from ui.cases.form_dialog import FormDialog
 
 pytestmark = pytest.mark.gui
 REFUSED = "中有打印时无法显示的字符"
@@ -28,29 +26,8 @@ def _case(db, case_id: int) -> RequestCase:  # type: ignore[no-untyped-def]
 
 
 def _detail(qtbot, ctx, db, clerk, add_case) -> tuple[CaseDetail, int]:  # type: ignore[no-untyped-def]
-    case_id = add_case()
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id)
-    detail = CaseDetail(ctx)
-    qtbot.addWidget(detail)
-    ctx.events.changed.connect(lambda _changes: detail.reload())
-    detail.show_case(case_id)
-    return detail, case_id
-
-
-def _set(dlg: FormDialog, name: str, value: object) -> None:
-    w = dlg.fields[name]
-    if isinstance(w, QComboBox):
-        w.setCurrentIndex(w.findData(value))
-    elif isinstance(w, QPlainTextEdit):
-        w.setPlainText(str(value))
-    else:
-        w.setText(str(value))  # type: ignore[attr-defined]
-
-
-def _text(dlg: FormDialog, name: str) -> str:
-    w = dlg.fields[name]
-    return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()  # type: ignore[attr-defined]
+    case_id = started_case(db, clerk, add_case)
+    return show_detail(qtbot, ctx, case_id), case_id
 
 
 def test_correction_items_with_an_emoji_are_refused_and_kept(qtbot, db, ctx, clerk, add_case, boxes) -> None:
@@ -59,13 +36,13 @@ def test_correction_items_with_an_emoji_are_refused_and_kept(qtbot, db, ctx, cle
     qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None
-    _set(dlg, "items", "1. 请明确所需文件的名称👉")
+    set_field(dlg, "items", "1. 请明确所需文件的名称👉")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert dlg.isVisible() and any("补正事项" + REFUSED in t and "U+1F449" in t for t in boxes.texts())
-    assert _text(dlg, "items") == "1. 请明确所需文件的名称👉"  # nothing the clerk typed is lost
+    assert field_text(dlg, "items") == "1. 请明确所需文件的名称👉"  # nothing the clerk typed is lost
     assert _case(db, case_id).correction_notice_on is None
     boxes.close()
-    _set(dlg, "items", "1. 请明确所需文件的名称")
+    set_field(dlg, "items", "1. 请明确所需文件的名称")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     assert _case(db, case_id).status == CaseStatus.AWAITING_CORRECTION.value
@@ -77,13 +54,13 @@ def test_consultation_party_with_a_symbol_is_refused(qtbot, db, ctx, clerk, add_
     qtbot.mouseClick(panel.consult_button, Qt.MouseButton.LeftButton)
     dlg = panel.dialog
     assert dlg is not None
-    _set(dlg, "party", "县民政局✅")
-    _set(dlg, "matter", "是否同意公开")
+    set_field(dlg, "party", "县民政局✅")
+    set_field(dlg, "matter", "是否同意公开")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert dlg.isVisible() and any("征求意见对象" + REFUSED in t for t in boxes.texts())
     assert panel.consultations.rowCount() == 0
     boxes.close()
-    _set(dlg, "party", "县民政局")
+    set_field(dlg, "party", "县民政局")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible() and panel.consultations.rowCount() == 1
 

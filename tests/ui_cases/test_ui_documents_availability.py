@@ -7,7 +7,7 @@ import pytest
 
 from app.auth.roles import Role
 from app.cases.archive import add_document
-from tests.ui_cases.test_ui_cases_events import _detail
+from tests.ui_cases._support import show_detail
 from ui.context import AppContext
 
 pytestmark = pytest.mark.gui
@@ -19,7 +19,7 @@ def test_removal_is_refused_before_the_question(qtbot, db, clerk, add_case, make
     with db.session_factory.begin() as s:
         add_document(s, clerk, case_id, "original_request", "申请.pdf", PDF)
     editor = make_user("caibian", Role.EDITOR, display_name="周采编")
-    panel = _detail(qtbot, AppContext(db=db, actor=editor), case_id).documents
+    panel = show_detail(qtbot, AppContext(db=db, actor=editor), case_id).documents
     role = "此操作需要以下角色之一：信息公开工作人员、系统管理员。当前用户“周采编”无此权限。"
     assert not panel.remove_button.isEnabled() and panel.remove_button.toolTip() == role
     assert not panel.add_button.isEnabled() and panel.add_button.toolTip() == role
@@ -28,7 +28,7 @@ def test_removal_is_refused_before_the_question(qtbot, db, clerk, add_case, make
     assert not panel.remove_selected()
     assert answers == [] and boxes.texts() == [role]
 
-    clerk_panel = _detail(qtbot, AppContext(db=db, actor=clerk), case_id).documents
+    clerk_panel = show_detail(qtbot, AppContext(db=db, actor=clerk), case_id).documents
     assert clerk_panel.remove_button.isEnabled()
     clerk_panel.doc_table.selectRow(0)
     assert clerk_panel.remove_selected() and answers == ["删除材料"]

@@ -15,7 +15,7 @@ from app.cases.outcomes import ReplyType
 from app.cases.reply_text import default_reply_body
 from app.signoff.service import Decision
 from tests.seen_hashes import seen_reply, seen_state
-from tests.ui_cases.test_ui_cases_events import _case, _detail, _started
+from tests.ui_cases._support import show_detail, started_case, stored_case
 from ui.context import AppContext
 
 pytestmark = pytest.mark.gui
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.gui
 
 def _drafted(db, clerk, add_case, *, leader=None) -> int:  # type: ignore[no-untyped-def]
     """Drafted and reviewed by the 司法局; approved by `leader` when given."""
-    case_id = _started(db, clerk, add_case)
+    case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
         reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
@@ -36,7 +36,7 @@ def _drafted(db, clerk, add_case, *, leader=None) -> int:  # type: ignore[no-unt
 
 def test_buttons_follow_the_order_and_say_why_not(qtbot, db, ctx, clerk, leaders, add_case) -> None:  # type: ignore[no-untyped-def]
     case_id = _drafted(db, clerk, add_case)
-    panel = _detail(qtbot, ctx, case_id).reply
+    panel = show_detail(qtbot, ctx, case_id).reply
     first, second = panel.approval_buttons["leader_in_charge"], panel.approval_buttons["principal_leader"]
     assert first.isEnabled() and first.toolTip() == ""
     assert not second.isEnabled() and second.toolTip() == "请先由分管领导审定，再报主要领导审定。"
@@ -47,7 +47,7 @@ def test_buttons_follow_the_order_and_say_why_not(qtbot, db, ctx, clerk, leaders
     with db.session_factory.begin() as s:
         reply.approve_reply(s, leaders[0], case_id, "leader_in_charge", Decision.APPROVE, "",
                             seen_hash=seen_reply(s, case_id))
-    panel = _detail(qtbot, ctx, case_id).reply
+    panel = show_detail(qtbot, ctx, case_id).reply
     assert not panel.approval_buttons["leader_in_charge"].isEnabled()
     assert panel.approval_buttons["leader_in_charge"].toolTip() == "该环节已由“陈军”签批，不能重复签批。请刷新后查看。"
     assert panel.approval_buttons["principal_leader"].isEnabled()
@@ -59,7 +59,7 @@ def test_a_user_without_the_role_is_never_asked_to_void_the_approvals(
         qtbot, db, clerk, leaders, add_case, make_user, answers, boxes) -> None:  # type: ignore[no-untyped-def]
     case_id = _drafted(db, clerk, add_case, leader=leaders[0])
     editor = make_user("caibian", Role.EDITOR, display_name="周采编")
-    panel = _detail(qtbot, AppContext(db=db, actor=editor), case_id).reply
+    panel = show_detail(qtbot, AppContext(db=db, actor=editor), case_id).reply
     role = "此操作需要以下角色之一：信息公开工作人员、系统管理员。当前用户“周采编”无此权限。"
     assert not panel.save_draft_button.isEnabled() and panel.save_draft_button.toolTip() == role
     assert not panel.save_draft()
@@ -69,7 +69,7 @@ def test_a_user_without_the_role_is_never_asked_to_void_the_approvals(
 def test_a_reply_sent_from_another_pc_is_refused_before_the_question(
         qtbot, db, ctx, clerk, leaders, add_case, answers, boxes) -> None:  # type: ignore[no-untyped-def]
     case_id = _drafted(db, clerk, add_case, leader=leaders[0])
-    panel = _detail(qtbot, ctx, case_id).reply
+    panel = show_detail(qtbot, ctx, case_id).reply
     assert panel.save_draft_button.isEnabled()
     today = date.today()
     with db.session_factory.begin() as s:  # meanwhile, on another PC
@@ -77,7 +77,7 @@ def test_a_reply_sent_from_another_pc_is_refused_before_the_question(
                             seen_hash=seen_reply(s, case_id))
         reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)
-    doc_no = _case(db, case_id).reply_doc_no
+    doc_no = stored_case(db, case_id).reply_doc_no
     cn = f"{today.year}年{today.month}月{today.day}日"
     assert answers == []
     assert boxes.texts() == [f"答复书已于{cn}发出（{doc_no}），不能再修改答复草稿。"]
@@ -86,6 +86,6 @@ def test_a_reply_sent_from_another_pc_is_refused_before_the_question(
 def test_with_the_role_the_question_is_asked_as_before(
         qtbot, db, ctx, clerk, leaders, add_case, answers) -> None:  # type: ignore[no-untyped-def]
     case_id = _drafted(db, clerk, add_case, leader=leaders[0])
-    panel = _detail(qtbot, ctx, case_id).reply
+    panel = show_detail(qtbot, ctx, case_id).reply
     assert panel.save_draft()
     assert answers == ["修改已签批的答复稿"]

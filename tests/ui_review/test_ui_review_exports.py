@@ -3,7 +3,7 @@ thread; the sheet is opened with the system program (recorded here instead of la
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,25 +16,12 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import Database
 from app.context import Actor
 from app.review.inspections import InspectionForm, record_inspection
-from ui.cases import files
 from ui.context import AppContext
 from ui.review.export_actions import PeriodDialog
 from ui.review.tab import ReviewTab
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
-    paths: list[Path] = []
-
-    def record(path: Path) -> bool:
-        paths.append(path)
-        return True
-
-    monkeypatch.setattr(files, "opener", record)
-    yield paths
 
 
 def test_print_sheet_of_the_selected_post(qtbot: QtBot, ctx: AppContext, add_post: Callable[..., int],

@@ -9,28 +9,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.audit.query import PAGE_SIZE, AuditFilter, AuditRow
+from ui.admin.table_model import AdminTable
+from ui.rows_model import AnyIndex
 from ui.style import Colour
 
-_Index = QModelIndex | QPersistentModelIndex
 Fetcher = Callable[[AuditFilter, int | None, int], list[AuditRow]]
 Counter = Callable[[AuditFilter], int]
 
 _FAILED = QColor(Colour.ERROR)
 
 
-class AuditModel(QAbstractTableModel):
+# What each column shows, in COLUMNS' order.
+_DISPLAY: tuple[Callable[[AuditRow], str], ...] = (
+    lambda row: row.at_local.strftime("%Y-%m-%d %H:%M:%S"),
+    lambda row: row.user_label,
+    lambda row: row.os_user,
+    lambda row: row.action_label,
+    lambda row: row.record_type_label,
+    lambda row: "" if row.record_id == "*" else row.record_id,
+    # One line in the table; the tooltip and the detail view show the whole text.
+    lambda row: row.summary.replace("\n", " "),
+)
+
+
+class AuditModel(AdminTable[AuditRow]):
+    CONTEXT = "AuditModel"
+    DISPLAY = _DISPLAY
     # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
     COLUMNS: tuple[str, ...] = tuple(map(str, (
         QT_TRANSLATE_NOOP("AuditModel", "时间"),
@@ -55,14 +63,15 @@ class AuditModel(QAbstractTableModel):
         self.page_size = page_size
         self.filter = AuditFilter()
         self.total = 0
-        self._rows: list[AuditRow] = []
+        self.rows: list[AuditRow] = []
+        self.columns = self.COLUMNS
         self._exhausted = True
 
     def set_filter(self, filt: AuditFilter) -> None:
         """Start over with `filt` and load its first page."""
         self.beginResetModel()
         self.filter = filt
-        self._rows = []
+        self.rows = []
         self._exhausted = False
         self.total = self._count(filt) if self._count is not None else 0
         self.endResetModel()
@@ -71,52 +80,31 @@ class AuditModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_filter(self.filter)
 
-    def row_at(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     @property
     def loaded(self) -> int:
-        return len(self._rows)
+        return len(self.rows)
 
     # --- lazy loading ---------------------------------------------------------------------
-    def canFetchMore(self, parent: _Index) -> bool:
+    def canFetchMore(self, parent: AnyIndex) -> bool:
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent: _Index) -> None:
+    def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid() or self._exhausted:
             return
-        before = self._rows[-1].seq if self._rows else None
+        before = self.rows[-1].seq if self.rows else None
         rows = self._fetch(self.filter, before, self.page_size)
         if len(rows) < self.page_size:
             self._exhausted = True
         if rows:
-            first = len(self._rows)
+            first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
+            self.rows.extend(rows)
             self.endInsertRows()
-        self.total = max(self.total, len(self._rows))
-        self.rows_loaded.emit(len(self._rows), self.total)
+        self.total = max(self.total, len(self.rows))
+        self.rows_loaded.emit(len(self.rows), self.total)
 
     # --- table ----------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("AuditModel", self.COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
+    def other_data(self, row: AuditRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.SUMMARY_COLUMN and row.summary:
                 return row.summary
@@ -131,23 +119,4 @@ class AuditModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return row.seq
-        return None
-
-    @staticmethod
-    def _display(row: AuditRow, col: int) -> str | None:
-        if col == 0:
-            return row.at_local.strftime("%Y-%m-%d %H:%M:%S")
-        if col == 1:
-            return row.user_label
-        if col == 2:
-            return row.os_user
-        if col == 3:
-            return row.action_label
-        if col == 4:
-            return row.record_type_label
-        if col == 5:
-            return "" if row.record_id == "*" else row.record_id
-        if col == 6:
-            # One line in the table; the tooltip and the detail view show the whole text.
-            return row.summary.replace("\n", " ")
         return None

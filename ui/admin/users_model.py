@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.auth.models import User
 from app.auth.roles import Role
 from app.db.base import utcnow
 from app.localtime import to_local
+from ui.admin.table_model import AdminTable
 from ui.style import Colour
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -68,7 +61,20 @@ class UserRow:
         return _tr("启用")
 
 
-class UsersModel(QAbstractTableModel):
+# What each column shows, in COLUMNS' order.
+_DISPLAY: tuple[Callable[[UserRow], str], ...] = (
+    lambda row: row.username,
+    lambda row: row.display_name,
+    lambda row: row.section,
+    lambda row: row.roles_text,
+    lambda row: row.status_text,
+    lambda row: row.last_login_local.strftime("%Y-%m-%d %H:%M") if row.last_login_local else _tr("从未登录"),
+)
+
+
+class UsersModel(AdminTable[UserRow]):
+    CONTEXT = "UsersModel"
+    DISPLAY = _DISPLAY
     # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
     COLUMNS: tuple[str, ...] = tuple(map(str, (
         QT_TRANSLATE_NOOP("UsersModel", "用户名"),
@@ -81,50 +87,18 @@ class UsersModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[UserRow] = []
+        self.rows: list[UserRow] = []
+        self.columns = self.COLUMNS
 
     def set_rows(self, rows: list[UserRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self.rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> UserRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, user_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == user_id), -1)
+        return next((i for i, r in enumerate(self.rows) if r.id == user_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.username
-            if col == 1:
-                return row.display_name
-            if col == 2:
-                return row.section
-            if col == 3:
-                return row.roles_text
-            if col == 4:
-                return row.status_text
-            if col == 5:
-                return row.last_login_local.strftime("%Y-%m-%d %H:%M") if row.last_login_local else _tr("从未登录")
-            return None
+    def other_data(self, row: UserRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             # A deactivated account stays listed (its history matters) but reads as inactive.
             if not row.active:

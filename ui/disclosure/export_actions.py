@@ -12,23 +12,20 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QRadioButton,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.disclosure.catalogue import export_catalogue
 from app.disclosure.register_export import HEADERS, PRINT_COLUMNS, export_register
 from reports.xlsx_print import PrintLayout
 from ui.context import AppContext
-from ui.messages import show_info
-from ui.operations import ExportOp
-from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
-from ui.workers import Progress, TaskHandle
+from ui.print_columns_dialog import remembered_layout
+from ui.register_export_flow import ask_register_file, next_cancel_buttons, run_counted_export, with_suffix
+from ui.workers import TaskHandle
 
 
 class ExportChoiceDialog(QDialog):
@@ -64,12 +61,7 @@ class ExportChoiceDialog(QDialog):
             self.excel.setChecked(True)
             self.excel.hide()
             self.word.hide()
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("下一步…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(next_cancel_buttons(self))
 
     def chosen_year(self) -> int | None:
         data = self.year.currentData()
@@ -98,15 +90,11 @@ class ExportActions(QObject):
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         year = choice.chosen_year() or self.ctx.today().year
-        default = str(Path.home() / self.tr("主动公开事项登记台账_{year}.xlsx").format(year=year))
-        name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出台账"), default, self.tr("Excel 文件 (*.xlsx)"))
-        if not name:
-            return
-        columns = PrintColumnsDialog("disclosures", self.tr("主动公开事项登记台账"), HEADERS, PRINT_COLUMNS,
-                                     parent=self.widget)
-        if columns.exec() == QDialog.DialogCode.Accepted:
-            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year,
-                                 columns.chosen())
+        chosen = ask_register_file(self.widget, self.tr("导出台账"),
+                                   self.tr("主动公开事项登记台账_{year}.xlsx").format(year=year), "disclosures",
+                                   self.tr("主动公开事项登记台账"), HEADERS, PRINT_COLUMNS)
+        if chosen:
+            self.export_register(chosen[0], year, chosen[1])
 
     @Slot()
     def catalogue_dialog(self) -> None:
@@ -120,37 +108,23 @@ class ExportActions(QObject):
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出目录"), str(Path.home() / (stem + suffix)),
                                               kinds)
         if name:
-            self.export_catalogue(Path(name if name.lower().endswith(suffix) else name + suffix), year)
+            self.export_catalogue(with_suffix(name, suffix), year)
 
     def export_register(self, path: Path, year: int, layout: PrintLayout | None = None) -> TaskHandle[Any]:
         ctx = self.ctx
-        text = self.tr("正在导出台账…")
         layout = layout or remembered_layout("disclosures", HEADERS, PRINT_COLUMNS)
-
-        def work(s: Session, progress: Progress) -> int:
-            return export_register(
-                s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled, layout=layout)
-
-        def done(n: int) -> None:
-            show_info(self.widget, self.tr("导出台账"),
-                      self.tr("已导出 {year} 年的主动公开事项 {n} 条到：\n{path}").format(year=year, n=n, path=path))
-
-        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出台账")))
+        self.task = run_counted_export(
+            ctx, self.widget, self.tr("导出台账"), self.tr("正在导出台账…"),
+            lambda s, progress, cancel: export_register(s, ctx.actor, path, year, progress=progress, cancel=cancel,
+                                                        layout=layout),
+            lambda n: self.tr("已导出 {year} 年的主动公开事项 {n} 条到：\n{path}").format(year=year, n=n, path=path))
         return self.task
 
     def export_catalogue(self, path: Path, year: int | None) -> TaskHandle[Any]:
         ctx = self.ctx
-        text = self.tr("正在生成政府信息公开目录…")
-
-        def work(s: Session, progress: Progress) -> int:
-            return export_catalogue(
-                s, ctx.actor, path, year=year, today=ctx.today(),
-                progress=lambda done, total: progress.report(done, total, text), cancel=lambda: progress.cancelled)
-
-        def done(n: int) -> None:
-            show_info(self.widget, self.tr("导出目录"),
-                      self.tr("政府信息公开目录已导出（{n} 条）到：\n{path}").format(n=n, path=path))
-
-        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出目录")))
+        self.task = run_counted_export(
+            ctx, self.widget, self.tr("导出目录"), self.tr("正在生成政府信息公开目录…"),
+            lambda s, progress, cancel: export_catalogue(s, ctx.actor, path, year=year, today=ctx.today(),
+                                                         progress=progress, cancel=cancel),
+            lambda n: self.tr("政府信息公开目录已导出（{n} 条）到：\n{path}").format(n=n, path=path))
         return self.task

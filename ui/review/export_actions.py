@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QFormLayout, QWidget
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -29,7 +29,8 @@ from ui.cases import files
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import ExportOp
-from ui.print_columns_dialog import PrintColumnsDialog, remembered_layout
+from ui.print_columns_dialog import remembered_layout
+from ui.register_export_flow import ask_register_file, next_cancel_buttons, run_counted_export, with_suffix
 from ui.workers import Progress, TaskHandle
 
 
@@ -56,12 +57,7 @@ class PeriodDialog(QDialog):
         form.addRow(self.tr("年度："), self.year)
         if with_month:
             form.addRow(self.tr("月份："), self.month)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("下一步…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(next_cancel_buttons(self))
 
     def chosen(self) -> tuple[int, int | None]:
         month = self.month.currentData()
@@ -131,32 +127,20 @@ class ReviewExports(QObject):
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         year, _ = choice.chosen()
-        default = str(Path.home() / self.tr("稿件登记台账_{year}.xlsx").format(year=year))
-        name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出稿件登记"), default,
-                                              self.tr("Excel 文件 (*.xlsx)"))
-        if not name:
-            return
-        columns = PrintColumnsDialog("posts", self.tr("稿件登记台账"), POST_HEADERS, POST_PRINT_COLUMNS,
-                                     parent=self.widget)
-        if columns.exec() == QDialog.DialogCode.Accepted:
-            self.export_register(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year,
-                                 columns.chosen())
+        chosen = ask_register_file(self.widget, self.tr("导出稿件登记"),
+                                   self.tr("稿件登记台账_{year}.xlsx").format(year=year), "posts",
+                                   self.tr("稿件登记台账"), POST_HEADERS, POST_PRINT_COLUMNS)
+        if chosen:
+            self.export_register(chosen[0], year, chosen[1])
 
     def export_register(self, path: Path, year: int, layout: PrintLayout | None = None) -> TaskHandle[Any]:
         ctx = self.ctx
-        text = self.tr("正在导出稿件登记台账…")
         layout = layout or remembered_layout("posts", POST_HEADERS, POST_PRINT_COLUMNS)
-
-        def work(s: Session, progress: Progress) -> int:
-            return export_post_register(
-                s, ctx.actor, path, year, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled, layout=layout)
-
-        def done(n: int) -> None:
-            show_info(self.widget, self.tr("导出稿件登记"),
-                      self.tr("已导出 {year} 年的稿件 {n} 篇到：\n{path}").format(year=year, n=n, path=path))
-
-        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出稿件登记")))
+        self.task = run_counted_export(
+            ctx, self.widget, self.tr("导出稿件登记"), self.tr("正在导出稿件登记台账…"),
+            lambda s, progress, cancel: export_post_register(s, ctx.actor, path, year, progress=progress,
+                                                             cancel=cancel, layout=layout),
+            lambda n: self.tr("已导出 {year} 年的稿件 {n} 篇到：\n{path}").format(year=year, n=n, path=path))
         return self.task
 
     # -- 导出巡检记录 --------------------------------------------------------------------------
@@ -171,21 +155,14 @@ class ReviewExports(QObject):
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("导出巡检记录"), default,
                                               self.tr("Excel 文件 (*.xlsx)"))
         if name:
-            self.export_inspections(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"), year, month)
+            self.export_inspections(with_suffix(name, ".xlsx"), year, month)
 
     def export_inspections(self, path: Path, year: int, month: int | None) -> TaskHandle[Any]:
         ctx = self.ctx
-        text = self.tr("正在导出日常巡检记录…")
         scope = self.tr("{y} 年 {m} 月").format(y=year, m=month) if month else self.tr("{y} 年").format(y=year)
-
-        def work(s: Session, progress: Progress) -> int:
-            return export_inspections(
-                s, ctx.actor, path, year, month, progress=lambda done, total: progress.report(done, total, text),
-                cancel=lambda: progress.cancelled)
-
-        def done(n: int) -> None:
-            show_info(self.widget, self.tr("导出巡检记录"),
-                      self.tr("已导出{scope}的日常巡检记录 {n} 条到：\n{path}").format(scope=scope, n=n, path=path))
-
-        self.task = ctx.run(ExportOp(work, on_done=done, parent=self.widget, title=self.tr("导出巡检记录")))
+        self.task = run_counted_export(
+            ctx, self.widget, self.tr("导出巡检记录"), self.tr("正在导出日常巡检记录…"),
+            lambda s, progress, cancel: export_inspections(s, ctx.actor, path, year, month, progress=progress,
+                                                           cancel=cancel),
+            lambda n: self.tr("已导出{scope}的日常巡检记录 {n} 条到：\n{path}").format(scope=scope, n=n, path=path))
         return self.task

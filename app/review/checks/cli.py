@@ -6,16 +6,12 @@ import argparse
 import sys
 from typing import TextIO
 
+from app.command_line import add_command, one_line
 from app.errors import UserError
 
 from .docx_text import read_text
 from .engine import run_checks
 from .wordlists import load_default_wordlists
-
-
-def _field(value: str) -> str:
-    # One finding per line, tab-separated: a tab or line break inside a field would break the format.
-    return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
 def run_check_command(path: str, out: TextIO) -> int:
@@ -30,20 +26,15 @@ def run_check_command(path: str, out: TextIO) -> int:
         print(f"错误：{err}", file=sys.stderr)
         return 2
     for f in findings:
-        print(_field(f.kind), f.start, f.end, _field(f.masked), _field(f.message), sep="\t", file=out)
+        print(one_line(f.kind), f.start, f.end, one_line(f.masked), one_line(f.message), sep="\t", file=out)
     return 1 if findings else 0
 
 
-def _handle(args: argparse.Namespace) -> int:
-    return run_check_command(args.file, sys.stdout)
-
-
 def add_check_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "check",
-        help="检查稿件中的密级标志、个人信息、敏感词、表述错误、领导姓名、地名和外部链接",
-        description="检查 .txt 或 .docx 稿件；每个问题输出一行：类型、起止位置、内容、说明。"
+    parser = add_command(
+        subparsers, "check", lambda args: run_check_command(args.file, sys.stdout),
+        "检查稿件中的密级标志、个人信息、敏感词、表述错误、领导姓名、地名和外部链接",
+        "检查 .txt 或 .docx 稿件；每个问题输出一行：类型、起止位置、内容、说明。"
         "退出码：0 未发现问题，1 发现问题，2 出错。",
     )
     parser.add_argument("file", metavar="FILE", help="要检查的稿件（.txt 或 .docx）")
-    parser.set_defaults(handler=_handle)

@@ -27,43 +27,26 @@ def mask_id(number: str) -> str:
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
 
 
+def _id18_message(number: str) -> str | None:
+    if is_valid_id18(number):
+        return "疑似身份证号码（校验位正确），发布前须删除或打码"
+    if has_id_layout(number):
+        # A mistyped check character still publishes a birth date and a home region.
+        return "疑似身份证号码（校验位不符，但含地区码和出生日期），发布前须删除或打码"
+    return None
+
+
+def _id15_message(number: str) -> str | None:
+    return "疑似15位旧身份证号码（出生日期有效），发布前须删除或打码" if is_plausible_id15(number) else None
+
+
 def find_id_numbers(text: str, scan: str, windows: list[tuple[int, int]]) -> list[Finding]:
     """`scan` is `text` with full-width digits made ASCII (same length); offsets refer to both."""
     findings: list[Finding] = []
-    for m in iter_matches(ID18, scan, windows):
-        if is_valid_id18(m.group()):
-            findings.append(
-                make_finding(
-                    "privacy-id",
-                    text,
-                    m.start(),
-                    m.end(),
-                    "疑似身份证号码（校验位正确），发布前须删除或打码",
-                    masked=mask_id(m.group()),
-                )
-            )
-        elif has_id_layout(m.group()):
-            # A mistyped check character still publishes a birth date and a home region.
-            findings.append(
-                make_finding(
-                    "privacy-id",
-                    text,
-                    m.start(),
-                    m.end(),
-                    "疑似身份证号码（校验位不符，但含地区码和出生日期），发布前须删除或打码",
-                    masked=mask_id(m.group()),
-                )
-            )
-    for m in iter_matches(ID15, scan, windows):
-        if is_plausible_id15(m.group()):
-            findings.append(
-                make_finding(
-                    "privacy-id",
-                    text,
-                    m.start(),
-                    m.end(),
-                    "疑似15位旧身份证号码（出生日期有效），发布前须删除或打码",
-                    masked=mask_id(m.group()),
-                )
-            )
+    for pattern, message_of in ((ID18, _id18_message), (ID15, _id15_message)):
+        for m in iter_matches(pattern, scan, windows):
+            number = m.group()
+            message = message_of(number)
+            if message is not None:
+                findings.append(make_finding("privacy-id", text, m.start(), m.end(), message, masked=mask_id(number)))
     return findings

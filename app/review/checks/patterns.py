@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, make_finding
+from .findings import Finding, Severity, make_finding
 
 _LEVEL = "(?:绝密|机密|秘密)"
 _SP = "[ \t\u3000]*"  # spaces inside a marking, never a line break
@@ -36,51 +36,21 @@ _INTERNAL = re.compile(
 _WEAK = re.compile("涉密")
 
 
+# Each marking with the group that is reported (0 = the whole match), the message ({} = the marking)
+# and the severity (None: the finding's default, high).
+_MARKINGS: tuple[tuple[re.Pattern[str], int | str, str, Severity | None], ...] = (
+    (_STAR, 0, "发现密级标志“{}”：涉密信息严禁上网，须撤下稿件并报保密部门审查", None),
+    (_BRACKETED, 0, "发现密级标注“{}”：涉密信息严禁上网，须核实", None),
+    (_LINE_START, "label", "行首出现密级标注“{}”：涉密信息严禁上网，须核实", None),
+    (_CLASSIFICATION_FIELD, 0, "发现密级栏“{}”：涉密信息严禁上网，须核实", None),
+    (_INTERNAL, 0, "含“{}”字样：内部资料不得公开发布，请核实能否公开", None),
+    (_WEAK, 0, "含“涉密”字样：请确认稿件不涉及国家秘密和工作秘密", "medium"),
+)
+
+
 def find_secret_markings(text: str) -> list[Finding]:
-    findings: list[Finding] = []
-    for m in _STAR.finditer(text):
-        findings.append(
-            make_finding(
-                "secret",
-                text,
-                m.start(),
-                m.end(),
-                f"发现密级标志“{m.group()}”：涉密信息严禁上网，须撤下稿件并报保密部门审查",
-            )
-        )
-    for m in _BRACKETED.finditer(text):
-        findings.append(
-            make_finding("secret", text, m.start(), m.end(), f"发现密级标注“{m.group()}”：涉密信息严禁上网，须核实")
-        )
-    for m in _LINE_START.finditer(text):
-        findings.append(
-            make_finding(
-                "secret",
-                text,
-                m.start("label"),
-                m.end("label"),
-                f"行首出现密级标注“{m.group('label')}”：涉密信息严禁上网，须核实",
-            )
-        )
-    for m in _CLASSIFICATION_FIELD.finditer(text):
-        findings.append(
-            make_finding("secret", text, m.start(), m.end(), f"发现密级栏“{m.group()}”：涉密信息严禁上网，须核实")
-        )
-    for m in _INTERNAL.finditer(text):
-        findings.append(
-            make_finding(
-                "secret", text, m.start(), m.end(), f"含“{m.group()}”字样：内部资料不得公开发布，请核实能否公开"
-            )
-        )
-    for m in _WEAK.finditer(text):
-        findings.append(
-            make_finding(
-                "secret",
-                text,
-                m.start(),
-                m.end(),
-                "含“涉密”字样：请确认稿件不涉及国家秘密和工作秘密",
-                severity="medium",
-            )
-        )
-    return findings
+    return [
+        make_finding("secret", text, m.start(group), m.end(group), message.format(m.group(group)), severity=severity)
+        for pattern, group, message, severity in _MARKINGS
+        for m in pattern.finditer(text)
+    ]

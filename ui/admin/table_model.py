@@ -1,0 +1,38 @@
+"""What the administrator's tables (accounts, audit log) share: translated column titles and one
+getter a column for the shown text; each model adds its own colours, tooltips and user data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from ui.rows_model import AnyIndex, ReadOnlyRows
+
+R = TypeVar("R")
+
+
+class AdminTable(ReadOnlyRows[R]):
+    CONTEXT = ""  # the translation context of COLUMNS
+    COLUMNS: tuple[str, ...] = ()
+    DISPLAY: Sequence[Callable[[Any], str]] = ()  # one getter per column, in COLUMNS' order
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.DISPLAY[col](row) if 0 <= col < len(self.DISPLAY) else None
+        return self.other_data(row, col, role)
+
+    def other_data(self, row: R, col: int, role: int) -> Any:
+        """Every role but the display text (colours, tooltips, user data); None by default."""
+        return None
