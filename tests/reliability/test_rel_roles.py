@@ -29,6 +29,7 @@ from app.bootstrap import Database
 from app.cases import (
     archive,
     case_file,
+    excessive,
     fees,
     handling,
     handling_form,
@@ -123,6 +124,12 @@ def _export_2023(s: Any, a: Actor, out: Path) -> object:
     return annual_export.export_annual_report(s, a, 2023, out, today=TODAY)
 
 
+def _asked_for_reasons(s: Any, w: dict[str, Any]) -> object:
+    """第三十五条: reasons asked for by someone holding none of the test roles (rolled back with the attempt)."""
+    return excessive.ask_for_reasons(s, Actor.system(), w["c_reg"], date(2024, 3, 6), "本年度已提出申请86件",
+                                     date(2024, 3, 13), today=TODAY)
+
+
 SERVICES: tuple[Spec, ...] = (
     # 依申请公开
     S("cases.intake.register_case", CASE, lambda s, a, w: intake.register_case(s, a, a_form(9), TODAY)),
@@ -143,6 +150,12 @@ SERVICES: tuple[Spec, ...] = (
         s, a, w["consultation"], date(2024, 3, 7), today=TODAY)),
     S("cases.fees.record_fee_notice_received", CASE, lambda s, a, w: fees.record_fee_notice_received(
         s, a, w["c_fee"], date(2024, 3, 7), today=TODAY)),
+    S("cases.excessive.ask_for_reasons", CASE, lambda s, a, w: excessive.ask_for_reasons(
+        s, a, w["c_reg"], date(2024, 3, 6), "本年度已提出申请86件", date(2024, 3, 13), today=TODAY)),
+    S("cases.excessive.record_reasons", CASE, lambda s, a, w: (_asked_for_reasons(s, w), excessive.record_reasons(
+        s, a, w["c_reg"], date(2024, 3, 11), "系课题研究需要", today=TODAY))),
+    S("cases.excessive.decide", CASE, lambda s, a, w: (_asked_for_reasons(s, w), excessive.decide(
+        s, a, w["c_reg"], "decline", date(2024, 3, 14), "申请人未说明理由", today=TODAY))),
     S("cases.handling.extend_deadline", CASE, lambda s, a, w: handling.extend_deadline(
         s, a, w["c_reg"], date(2024, 3, 20), "需要调取档案", w["approver"], "同意", today=TODAY,
             seen_hash=seen_extension(s, w["c_reg"], "需要调取档案"))),
