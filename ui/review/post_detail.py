@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import NotFound
 from app.review.enums import PostStatus
 from app.review.post_actions import PostAction
 from app.review.ui_support import PostView, post_view
 from ui.context import AppContext
+from ui.operations import read_if_present
 from ui.review.post_summary import history_html, status_text, summary_html
 from ui.style import Sheet, apply_style
 
@@ -92,11 +92,8 @@ class PostDetail(QWidget):
         if post_id is None:
             self.view = None
         else:
-            try:
-                with self.ctx.reader() as s:
-                    self.view = post_view(s, post_id, self.ctx.actor)
-            except NotFound:
-                self.view = None
+            actor = self.ctx.actor
+            self.view = read_if_present(self.ctx, lambda s: post_view(s, post_id, actor))
         v = self.view
         if v is None:
             self.heading.setText(self.tr("请在上方列表中选择一篇稿件。"))
@@ -127,11 +124,8 @@ class PostDetail(QWidget):
         """Nothing is typed here (the editor is its own window): show the fresh post when it changed."""
         if self.view is None:
             return
-        try:
-            with self.ctx.reader() as s:
-                fresh: PostView | None = post_view(s, self.view.id, self.ctx.actor)
-        except NotFound:
-            fresh = None
+        post_id, actor = self.view.id, self.ctx.actor
+        fresh = read_if_present(self.ctx, lambda s: post_view(s, post_id, actor))
         if fresh != self.view:
             self.show_post(fresh.id if fresh is not None else None)
 
