@@ -230,3 +230,14 @@ def read_if_present(ctx: AppContext, fn: Callable[[Session], T]) -> T | None:
         return read(ctx, fn)
     except NotFound:
         return None
+
+
+def read_reported(ctx: AppContext, fn: Callable[[Session], T], *, parent: QWidget | None = None,
+                  title: str | None = None, message: QLabel | None = None) -> OpResult[T]:
+    """`read(ctx, fn)` with a failure shown the way an Op's is (a message box, or the dialog's own
+    line): for a read the screen reports rather than raises (the dashboard's items, a file to open)."""
+    try:
+        return OpResult(True, read(ctx, fn))
+    except Exception as exc:  # reported, with its traceback logged, like any refused Op
+        _Reporting(parent=parent, title=title, message=message).report(exc)
+        return OpResult(False, None)

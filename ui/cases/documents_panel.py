@@ -44,7 +44,7 @@ from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.operations import ExportOp, Op, precheck
+from ui.operations import ExportOp, Op, precheck, read_reported
 from ui.rows_model import RowColumn, RowsModel
 from ui.style import Colour, Sheet, apply_style
 from ui.workers import TaskHandle
@@ -277,7 +277,7 @@ class DocumentsPanel(QWidget):
         if doc is None:
             return
         doc_id = doc.id
-        ok, content = self.ctx.run(Op(lambda s: document_content(s, doc_id), parent=self))
+        ok, content = read_reported(self.ctx, lambda s: document_content(s, doc_id), parent=self)
         if not ok or content is None:
             return  # the refusal (gone, damaged) was shown; a damaged file is on record
         files.open_document(doc.filename, content, self.ctx.db.data_dir)
