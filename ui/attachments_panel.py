@@ -19,12 +19,11 @@ from sqlalchemy.orm import Session
 from app.atomic_file import atomic_write
 from app.changes import RecordKind
 from app.context import Actor
-from app.errors import UserError
 from app.localtime import local_text
 from ui.context import AppContext
 from ui.list_table import list_table
 from ui.messages import show_error
-from ui.operations import Op, read
+from ui.operations import Op, read_reported
 from ui.rows_model import RowColumn, RowsModel
 from ui.style import Sheet, apply_style
 
@@ -130,7 +129,7 @@ class AttachmentsPanel(QWidget):
         chosen = purpose if purpose is not None else str(self.purpose.currentData() or "")
         try:  # read before the unit of work: no file is read while the write lock is held
             files = [(path.name, path.read_bytes()) for path in paths]
-        except OSError as exc:
+        except OSError as exc:  # the user's own file, before any service is asked
             show_error(self, self.tr("无法读取文件：{error}").format(error=exc.strerror or exc),
                        title=self.tr("添加附件"))
             return False
@@ -159,15 +158,19 @@ class AttachmentsPanel(QWidget):
             self.save_to(row.id, Path(target))
 
     def save_to(self, attachment_id: int, target: Path) -> bool:
+        # A damaged attachment (hash mismatch) is refused, shown and recorded by the read.
+        ok, found = read_reported(self.ctx, lambda s: self._read(s, attachment_id), parent=self,
+                                  title=self.tr("附件另存为"))
+        if not ok or found is None:
+            return False
+        content = found[1]
+
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(content)
+
         try:
-            # ui.operations.read: a damaged attachment (hash mismatch) is refused and recorded.
-            _name, content = read(self.ctx, lambda s: self._read(s, attachment_id))
-
-            def write(tmp: Path) -> None:
-                tmp.write_bytes(content)
-
             atomic_write(target, write)
-        except (UserError, OSError) as exc:
+        except OSError as exc:  # the folder the user chose cannot be written
             show_error(self, exc, title=self.tr("附件另存为"))
             return False
         return True

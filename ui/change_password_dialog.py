@@ -35,48 +35,55 @@ class ChangePasswordDialog(QDialog):
         self.forced = forced
         self.setWindowTitle(self.tr("修改密码"))
         self.setMinimumWidth(420)
+        self._build()
+        self._lay_out(ask_old=current_password is None)
+        self._connect()
+        if current_password is not None:
+            self.old_password.setText(current_password)
+        (self.new_password if current_password is not None else self.old_password).setFocus()
 
-        intro = QLabel(self)
-        intro.setWordWrap(True)
-        if forced:
-            intro.setText(self.tr("{name}：您的密码已由系统管理员重置，请先设置一个只有您自己知道的新密码。").format(
-                name=actor.display_name))
+    def _build(self) -> None:
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        if self.forced:
+            self.intro.setText(self.tr("{name}：您的密码已由系统管理员重置，请先设置一个只有您自己知道的新密码。").format(
+                name=self.actor.display_name))
         else:
-            intro.setText(self.tr("为账户“{user}”设置新密码。").format(user=actor.username))
-        rule = QLabel(self.tr("新密码至少 {n} 位，需包含字母、数字、符号中的至少两类。").format(n=MIN_LENGTH), self)
-        apply_style(rule, Sheet.HINT)
-        rule.setWordWrap(True)
-
+            self.intro.setText(self.tr("为账户“{user}”设置新密码。").format(user=self.actor.username))
+        self.rule = QLabel(
+            self.tr("新密码至少 {n} 位，需包含字母、数字、符号中的至少两类。").format(n=MIN_LENGTH), self)
+        apply_style(self.rule, Sheet.HINT)
+        self.rule.setWordWrap(True)
         self.old_password = self._password_field()
         self.new_password = self._password_field()
         self.confirm_password = self._password_field()
-        form = QFormLayout()
-        form.addRow(self.tr("原密码："), self.old_password)
-        if current_password is not None:
-            self.old_password.setText(current_password)
-            form.setRowVisible(self.old_password, False)
-        form.addRow(self.tr("新密码："), self.new_password)
-        form.addRow(self.tr("确认新密码："), self.confirm_password)
-
         self.message = QLabel(self)
         self.message.setObjectName("passwordMessage")
         self.message.setWordWrap(True)
         apply_style(self.message, ERROR_STYLE)
         self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-
+    def _lay_out(self, *, ask_old: bool) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("原密码："), self.old_password)
+        if not ask_old:  # the password just entered at login
+            form.setRowVisible(self.old_password, False)
+        form.addRow(self.tr("新密码："), self.new_password)
+        form.addRow(self.tr("确认新密码："), self.confirm_password)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(rule)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.rule)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        (self.new_password if current_password is not None else self.old_password).setFocus()
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
 
     def _password_field(self) -> QLineEdit:
         field = QLineEdit(self)

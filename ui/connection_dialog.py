@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.local_config import check_connection, check_url, save_db_url, saved_db_url
+from ui.operations import precheck
 from ui.style import Sheet, apply_style
 
 
@@ -31,6 +31,15 @@ class ConnectionDialog(QDialog):
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("数据库连接"))
         self.setMinimumWidth(560)
+        self._build()
+        self._lay_out()
+        self._connect()
+        saved = saved_db_url(data_dir)
+        (self.server if saved else self.local).setChecked(True)
+        self.url.setText(saved or "")
+        self._sync()
+
+    def _build(self) -> None:
         self.local = QRadioButton(self.tr("本机数据库（默认，单机使用）"), self)
         self.server = QRadioButton(self.tr("单位数据库服务器（PostgreSQL，多台电脑共用）"), self)
         group = QButtonGroup(self)
@@ -42,14 +51,13 @@ class ConnectionDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.test_button = QPushButton(self.tr("测试连接"), self)
-        self.test_button.clicked.connect(self.test)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("服务器地址："), self.url)
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(_wrapped(QLabel(self.tr(
             "选择本机打开哪个数据库。保存后重新启动程序生效。把本机已有数据迁移到服务器，"
@@ -59,12 +67,13 @@ class ConnectionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.test_button)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        saved = saved_db_url(data_dir)
-        (self.server if saved else self.local).setChecked(True)
-        self.url.setText(saved or "")
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.test_button.clicked.connect(self.test)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.local.toggled.connect(self._sync)
-        self._sync()
 
     @Slot()
     def _sync(self) -> None:
@@ -77,21 +86,22 @@ class ConnectionDialog(QDialog):
 
     @Slot()
     def test(self) -> bool:
-        try:
-            self._show(check_connection(self.url.text()), True)
-            return True
-        except UserError as exc:
-            self._show(str(exc), False)
+        url, answer = self.url.text(), list[str]()
+        # No database is open here, so no Op: precheck reports a refusal the same way, in the message line.
+        if not precheck(lambda: answer.append(check_connection(url)), message=self.message,
+                        title=self.windowTitle()):
             return False
+        self._show(answer[0], True)
+        return True
 
     @Slot()
     def save(self) -> None:
-        try:
-            save_db_url(self.data_dir, check_url(self.url.text()) if self.server.isChecked() else None)
-        except UserError as exc:
-            self._show(str(exc), False)
+        url = self.url.text() if self.server.isChecked() else None
+        if url is not None and not precheck(lambda: check_url(url), message=self.message, title=self.windowTitle()):
             return
-        except OSError as exc:
+        try:
+            save_db_url(self.data_dir, url)
+        except OSError as exc:  # this PC's own connection file could not be written; said in its words
             self._show(self.tr("无法保存连接设置：{e}").format(e=exc), False)
             return
         self.accept()

@@ -22,6 +22,7 @@ from app.changes import Changes
 from app.dashboard import DashboardItem, Urgency, collect
 from ui.context import AppContext
 from ui.dashboard_model import SORT_ROLE, DashboardModel
+from ui.operations import read_reported
 from ui.style import Sheet, apply_style
 
 log = logging.getLogger("govinfo.ui")
@@ -37,6 +38,12 @@ class DashboardTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._dirty = True
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.refresh()
+
+    def _build(self) -> None:
         self.model = DashboardModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -49,7 +56,6 @@ class DashboardTab(QWidget):
         apply_style(self.summary, Sheet.HINT)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.setToolTip(self.tr("重新读取待办事项"))
-        self.refresh_button.clicked.connect(self.refresh)
 
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
@@ -68,14 +74,18 @@ class DashboardTab(QWidget):
         header.setSectionResizeMode(DashboardModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 96), (1, 110), (2, 320), (4, 110)):
             self.view.setColumnWidth(col, width)
-        # `activated` covers double-click and Enter (and single click where the platform wants it).
-        self.view.activated.connect(self._on_activated)
 
         self.empty_label = QLabel(self.tr("目前没有需要您处理的事项。"), self)
         self.empty_label.setObjectName("dashboardEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         apply_style(self.empty_label, Sheet.EMPTY_STATE)
         self.stack = QStackedWidget(self)
+        # Several change notifications in one action coalesce into one refresh.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+
+    def _lay_out(self) -> None:
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_label)
 
@@ -91,14 +101,13 @@ class DashboardTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-        # Several change notifications in one action coalesce into one refresh.
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
+    def _connect(self) -> None:
+        self.refresh_button.clicked.connect(self.refresh)
+        # `activated` covers double-click and Enter (and single click where the platform wants it).
+        self.view.activated.connect(self._on_activated)
         self._refresh_timer.timeout.connect(self._refresh_if_visible)
-        ctx.events.changed.connect(self._on_changed)
-        ctx.events.remote_changed.connect(self.refresh)
-        self.refresh()
+        self.ctx.events.changed.connect(self._on_changed)
+        self.ctx.events.remote_changed.connect(self.refresh)
 
     @property
     def is_empty(self) -> bool:
@@ -114,14 +123,9 @@ class DashboardTab(QWidget):
                 w=WEEKDAYS[today.weekday()],
             )
         )
-        try:
-            with self.ctx.reader() as session:
-                items = collect(session, self.ctx.actor, today)
-        except Exception as exc:
-            from ui.messages import show_error
-
-            show_error(self, exc, title=self.tr("工作台"))
-            items = []
+        actor = self.ctx.actor
+        items = read_reported(self.ctx, lambda s: collect(s, actor, today), parent=self,
+                              title=self.tr("工作台")).value or []
         self.model.set_items(items)
         self._dirty = False
         self._update_summary(items)

@@ -37,16 +37,20 @@ class DbErrorDialog(QDialog):
         self.backups = list_backups(data_dir) if db_path is not None else []
         self.setWindowTitle(self.tr("无法打开数据库 — 政务公开工作台"))
         self.setMinimumWidth(560)
+        self._build(message)
+        self._lay_out()
+        self._connect()
 
-        icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        heading = QLabel(self.tr("无法打开数据库"), self)
-        apply_style(heading, Sheet.PAGE_TITLE)
-        text = QLabel(message, self)
-        text.setObjectName("dbErrorMessage")
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    def _build(self, message: str) -> None:
+        self.icon = QLabel(self)
+        self.icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.heading = QLabel(self.tr("无法打开数据库"), self)
+        apply_style(self.heading, Sheet.PAGE_TITLE)
+        self.text = QLabel(message, self)
+        self.text.setObjectName("dbErrorMessage")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_info = QLabel(self._backup_info_text(), self)
         self.backup_info.setWordWrap(True)
         apply_style(self.backup_info, Sheet.HINT)
@@ -55,41 +59,42 @@ class DbErrorDialog(QDialog):
         self.message.setWordWrap(True)
         apply_style(self.message, Sheet.ERROR)
         self.message.hide()
-
-        texts = QVBoxLayout()
-        texts.addWidget(heading)
-        texts.addWidget(text)
-        texts.addWidget(self.backup_info)
-        texts.addWidget(self.message)
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addLayout(texts, 1)
-
-        buttons = QDialogButtonBox(self)
+        self.buttons = QDialogButtonBox(self)
         self.latest_button = QPushButton(self.tr("从最近的备份恢复"), self)
         self.choose_button = QPushButton(self.tr("选择备份文件…"), self)
         self.retry_button = QPushButton(self.tr("重试"), self)
         self.quit_button = QPushButton(self.tr("退出"), self)
-        if db_path is not None:
-            buttons.addButton(self.latest_button, QDialogButtonBox.ButtonRole.ActionRole)
-            buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+    def _lay_out(self) -> None:
+        texts = QVBoxLayout()
+        texts.addWidget(self.heading)
+        texts.addWidget(self.text)
+        texts.addWidget(self.backup_info)
+        texts.addWidget(self.message)
+        top = QHBoxLayout()
+        top.addWidget(self.icon)
+        top.addLayout(texts, 1)
+        if self.db_path is not None:
+            self.buttons.addButton(self.latest_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.latest_button.setEnabled(bool(self.backups))
             self.retry_button.hide()
         else:
             # A server database (PostgreSQL) is restored by its administrator, not by this program.
-            buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.latest_button.hide()
             self.choose_button.hide()
-        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         self.latest_button.clicked.connect(self.restore_latest)
         self.choose_button.clicked.connect(self.choose_file)
         self.retry_button.clicked.connect(self.accept)
         self.quit_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(14)
-        layout.addLayout(top)
-        layout.addWidget(buttons)
 
     def _backup_info_text(self) -> str:
         if self.db_path is None:

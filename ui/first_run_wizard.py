@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from sqlalchemy.orm import Session
 
 from app.auth.passwords import MIN_LENGTH, check_strength
 from app.auth.service import actor_for, create_first_admin
 from app.bootstrap import Database
 from app.context import Actor
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
 from app.settings.registry import set_setting
-from ui.messages import logged_error_text
+from ui.operations import Op, run_signed_out
 from ui.style import Sheet, apply_style
 
 ERROR_STYLE = Sheet.ERROR
@@ -106,7 +107,7 @@ class AdminPage(QWizardPage):
             return self.fail(self.tr("两次输入的密码不一致，请重新输入。"), self.confirm)
         try:
             check_strength(self.password.text())
-        except ValidationError as exc:
+        except ValidationError as exc:  # a rule on typed text, no session: said on this page before 下一步
             return self.fail(str(exc), self.password)
         self.message.hide()
         return True
@@ -150,21 +151,25 @@ class FirstRunWizard(QWizard):
             return
         field_widgets = {"username": admin.username, "display_name": admin.display_name,
                          "password": admin.password}
-        try:
-            with self.db.session_factory.begin() as session:
-                user = create_first_admin(
-                    session, admin.username.text().strip(), admin.display_name.text().strip(),
-                    admin.password.text(),
-                )
-                actor = actor_for(user)
-                set_setting(session, actor, "org.name", org.org_name.text().strip())
-                set_setting(session, actor, "org.short_name", org.short_name.text().strip())
-        except UserError as exc:
-            field = field_widgets.get(getattr(exc, "field", None) or "")
-            admin.fail(str(exc), field)
-            return
-        except Exception as exc:
-            admin.fail(logged_error_text(exc, "First-run set-up failed"), None)
+
+        def create(session: Session) -> Actor:
+            user = create_first_admin(
+                session, admin.username.text().strip(), admin.display_name.text().strip(),
+                admin.password.text(),
+            )
+            actor = actor_for(user)
+            set_setting(session, actor, "org.name", org.org_name.text().strip())
+            set_setting(session, actor, "org.short_name", org.short_name.text().strip())
+            return actor
+
+        def point_at(field: str) -> None:
+            if field in field_widgets:
+                field_widgets[field].setFocus()
+
+        # Nobody is signed in yet: the same runner as ctx.run, reporting in the page's message line.
+        ok, actor = run_signed_out(self.db, Op(create, message=admin.message, title=self.windowTitle(),
+                                               point_at=point_at))
+        if not ok or actor is None:
             return
         self.actor = actor
         super().accept()

@@ -127,54 +127,60 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # else the style sheet paints nothing
         apply_style(self, Sheet.LOCK_SCREEN)
-        card = QFrame(self)
-        card.setObjectName("lockCard")
-        apply_style(card, Sheet.LOCK_CARD)
-        card.setFixedWidth(420)
+        self._build()
+        self._lay_out()
+        self._connect()
 
-        title = QLabel(self.tr("屏幕已锁定"), card)
-        apply_style(title, Sheet.LOCK_TITLE)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        who = QLabel(
+    def _build(self) -> None:
+        self.card = QFrame(self)
+        self.card.setObjectName("lockCard")
+        apply_style(self.card, Sheet.LOCK_CARD)
+        self.card.setFixedWidth(420)
+        self.title = QLabel(self.tr("屏幕已锁定"), self.card)
+        apply_style(self.title, Sheet.LOCK_TITLE)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.who = QLabel(
             self.tr("当前用户：{name}（{user}）\n请输入密码解锁。").format(
-                name=ctx.actor.display_name, user=ctx.actor.username
+                name=self.ctx.actor.display_name, user=self.ctx.actor.username
             ),
-            card,
+            self.card,
         )
-        who.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        apply_style(who, Sheet.HINT)
-        self.password = QLineEdit(card)
+        self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        apply_style(self.who, Sheet.HINT)
+        self.password = QLineEdit(self.card)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("密码"))
-        self.password.returnPressed.connect(self.try_unlock)
-        self.message = QLabel(card)
+        self.message = QLabel(self.card)
         self.message.setObjectName("lockMessage")
         self.message.setWordWrap(True)
         apply_style(self.message, Sheet.ERROR)
         self.message.hide()
-        self.unlock_button = QPushButton(self.tr("解锁"), card)
+        self.unlock_button = QPushButton(self.tr("解锁"), self.card)
         self.unlock_button.setDefault(True)
-        self.unlock_button.clicked.connect(self.try_unlock)
-        self.switch_button = QPushButton(self.tr("切换用户"), card)
-        self.switch_button.clicked.connect(self.switch_user_requested)
+        self.switch_button = QPushButton(self.tr("切换用户"), self.card)
 
+    def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
-        inner = QVBoxLayout(card)
+        inner = QVBoxLayout(self.card)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(12)
-        inner.addWidget(title)
-        inner.addWidget(who)
+        inner.addWidget(self.title)
+        inner.addWidget(self.who)
         inner.addWidget(self.password)
         inner.addWidget(self.message)
         inner.addLayout(buttons)
-
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+
+    def _connect(self) -> None:
+        self.password.returnPressed.connect(self.try_unlock)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.switch_button.clicked.connect(self.switch_user_requested)
 
     def reset(self) -> None:
         self.password.clear()

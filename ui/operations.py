@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from app.attachment_check import record_damage_in
 from app.changes import Changes, RecordKind
-from app.errors import ValidationError
+from app.errors import NotFound, ValidationError
 from app.export_unit import run_export
 from ui.messages import logged_error_text, show_error
 from ui.style import Sheet, apply_style
@@ -221,3 +221,23 @@ def read(ctx: AppContext, fn: Callable[[Session], T]) -> T:
     except Exception as exc:
         record_damage_in(ctx.unit_of_work, ctx.actor, exc)
         raise
+
+
+def read_if_present(ctx: AppContext, fn: Callable[[Session], T]) -> T | None:
+    """`read(ctx, fn)`, or None when the record it loads is gone (another PC deleted it meanwhile):
+    a detail pane then shows nothing rather than an error. Any other refusal still raises."""
+    try:
+        return read(ctx, fn)
+    except NotFound:
+        return None
+
+
+def read_reported(ctx: AppContext, fn: Callable[[Session], T], *, parent: QWidget | None = None,
+                  title: str | None = None, message: QLabel | None = None) -> OpResult[T]:
+    """`read(ctx, fn)` with a failure shown the way an Op's is (a message box, or the dialog's own
+    line): for a read the screen reports rather than raises (the dashboard's items, a file to open)."""
+    try:
+        return OpResult(True, read(ctx, fn))
+    except Exception as exc:  # reported, with its traceback logged, like any refused Op
+        _Reporting(parent=parent, title=title, message=message).report(exc)
+        return OpResult(False, None)

@@ -60,11 +60,17 @@ class PrintColumnsDialog(QDialog):
         self.headers = tuple(headers)
         self.default = tuple(default)
         self.settings = settings if settings is not None else QSettings()
-        current = remembered_layout(register, headers, default, self.settings)
-        explain = QLabel(self.tr(
+        self._build(remembered_layout(register, headers, default, self.settings))
+        self._lay_out()
+        self._connect()
+        self.resize(420, 520)  # fits 1366×768
+        self._update()
+
+    def _build(self, current: PrintLayout) -> None:
+        self.explain = QLabel(self.tr(
             "导出的工作簿第一张表是打印用表，只含下面勾选的列（字号不小于 9 磅，长文字自动换行）；"
             "第二张表保留全部列，供查询和导入。"), self)
-        explain.setWordWrap(True)
+        self.explain.setWordWrap(True)
         self.columns = QListWidget(self)
         self.columns.setObjectName("printColumns")
         for header in self.headers:
@@ -77,24 +83,26 @@ class PrintColumnsDialog(QDialog):
         for code in PAPERS:
             self.paper.addItem(self.tr(_PAPER_LABELS.get(code, code)), code)
         self.paper.setCurrentIndex(max(0, self.paper.findData(current.paper)))
-        form = QFormLayout()
-        form.addRow(self.tr("纸张"), self.paper)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        restore = QPushButton(self.tr("恢复默认列"), self)
-        restore.setObjectName("restorePrintColumns")
-        self.buttons.addButton(restore, QDialogButtonBox.ButtonRole.ResetRole)
-        restore.clicked.connect(self._restore)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.columns.itemChanged.connect(self._update)
+        self.restore_button = QPushButton(self.tr("恢复默认列"), self)
+        self.restore_button.setObjectName("restorePrintColumns")
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ResetRole)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("纸张"), self.paper)
         layout = QVBoxLayout(self)
-        layout.addWidget(explain)
+        layout.addWidget(self.explain)
         layout.addWidget(self.columns, 1)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(420, 520)  # fits 1366×768
-        self._update()
+
+    def _connect(self) -> None:
+        self.restore_button.clicked.connect(self._restore)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.columns.itemChanged.connect(self._update)
 
     def chosen(self) -> PrintLayout:
         columns = tuple(self.columns.item(i).text() for i in range(self.columns.count())

@@ -84,20 +84,28 @@ class SignOffDialog(QDialog):
 
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
-        heading = QLabel(title, self)
-        apply_style(heading, Sheet.HEADING_LARGE)
+        self._build(title, summary_html_or_text)
+        self._lay_out()
+        self._connect()
+        self.username.setFocus()
+        if reload is not None:
+            self.reload_content()
+
+    def _build(self, title: str, summary_html_or_text: str) -> None:
+        self.heading = QLabel(title, self)
+        apply_style(self.heading, Sheet.HEADING_LARGE)
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
         self.summary.setMinimumHeight(160)
         self._show_summary(summary_html_or_text)
-        hint = QLabel(
+        self.hint = QLabel(
             self.tr("请由有权签批的人员（{roles}）本人输入用户名和密码签批。").format(
                 roles="、".join(r.label for r in self.roles)
             ),
             self,
         )
-        hint.setWordWrap(True)
-        apply_style(hint, Sheet.HINT)
+        self.hint.setWordWrap(True)
+        apply_style(self.hint, Sheet.HINT)
 
         self.username = QLineEdit(self)
         self.username.setPlaceholderText(self.tr("签批人的用户名"))
@@ -106,13 +114,9 @@ class SignOffDialog(QDialog):
         self.password.setPlaceholderText(self.tr("签批人本人的密码"))
         self.opinion = QPlainTextEdit(self)
         self.opinion.setPlaceholderText(
-            self.tr("同意时可不填；退回时必须写明理由。") if allow_return else self.tr("可填写签批意见。")
+            self.tr("同意时可不填；退回时必须写明理由。") if self.allow_return else self.tr("可填写签批意见。")
         )
         self.opinion.setFixedHeight(90)
-        form = QFormLayout()
-        form.addRow(self.tr("签批人用户名："), self.username)
-        form.addRow(self.tr("密码："), self.password)
-        form.addRow(self.tr("意见："), self.opinion)
 
         self.message = QLabel(self)
         self.message.setObjectName("signoffMessage")
@@ -120,35 +124,40 @@ class SignOffDialog(QDialog):
         apply_style(self.message, ERROR_STYLE)
         self.message.hide()
 
-        buttons = QDialogButtonBox(self)
+        self.buttons = QDialogButtonBox(self)
         self.approve_button = QPushButton(self.tr("同意"), self)
         self.return_button = QPushButton(self.tr("退回"), self)
         self.cancel_button = QPushButton(self.tr("取消"), self)
-        buttons.addButton(self.approve_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        if allow_return:
-            buttons.addButton(self.return_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.approve_button.setAutoDefault(False)
+        self.return_button.setAutoDefault(False)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("签批人用户名："), self.username)
+        form.addRow(self.tr("密码："), self.password)
+        form.addRow(self.tr("意见："), self.opinion)
+        self.buttons.addButton(self.approve_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        if self.allow_return:
+            self.buttons.addButton(self.return_button, QDialogButtonBox.ButtonRole.ActionRole)
         else:
             self.return_button.hide()
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(QLabel(self.tr("签批内容："), self))
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         # The buttons do the work themselves; the box must not accept/reject on its own.
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_for_revision)
         self.cancel_button.clicked.connect(self.reject)
-        self.approve_button.setAutoDefault(False)
-        self.return_button.setAutoDefault(False)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(QLabel(self.tr("签批内容："), self))
-        layout.addWidget(self.summary, 1)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.username.setFocus()
-        if reload is not None:
-            self.reload_content()
 
     def _show_summary(self, text: str) -> None:
         if QtGuiNamespace.mightBeRichText(text):
@@ -204,8 +213,8 @@ class SignOffDialog(QDialog):
             def signed(session: Session) -> None:
                 try:
                     self._on_signed(session, signer, decision, opinion)
-                except StaleContent as exc:
-                    stale.append(exc)
+                except StaleContent as exc:  # noted so the newest text is shown, then re-raised: the
+                    stale.append(exc)          # runner rolls back and says why in the message line
                     raise
 
             ok, _ = self.ctx.run(Op(signed, message=self.message, title=self.windowTitle()))

@@ -25,8 +25,17 @@ class AuditDetailDialog(QDialog):
         self.row = row
         self.setWindowTitle(self.tr("审计记录详情 — 第 {n} 条").format(n=row.seq))
         self.resize(900, 560)
+        self.changed = changed_keys(row.before_json, row.after_json)
+        self.has_values = bool(pretty_json(row.before_json) or pretty_json(row.after_json))
+        self._build()
+        self._lay_out()
+        self._connect()
+        if not self.has_values:
+            self.resize(620, 300)
 
-        form = QFormLayout()
+    def _build(self) -> None:
+        row = self.row
+        self.fields: list[tuple[str, QLabel]] = []
         for label, value in (
             (self.tr("时间："), row.at_local.strftime("%Y-%m-%d %H:%M:%S")),
             (self.tr("用户："), row.user_label),
@@ -38,11 +47,7 @@ class AuditDetailDialog(QDialog):
             text = QLabel(value, self)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label, text)
-        changed = changed_keys(row.before_json, row.after_json)
-        if changed:
-            form.addRow(self.tr("变更的字段："), QLabel("、".join(changed), self))
-
+            self.fields.append((label, text))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.before_text = QPlainTextEdit(self)
         self.after_text = QPlainTextEdit(self)
@@ -52,14 +57,22 @@ class AuditDetailDialog(QDialog):
             edit.setFont(mono)
             edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
             edit.setPlainText(pretty_json(raw) or none)
-            _highlight_keys(edit, changed)
+            _highlight_keys(edit, self.changed)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        for label, text in self.fields:
+            form.addRow(label, text)
+        if self.changed:
+            form.addRow(self.tr("变更的字段："), QLabel("、".join(self.changed), self))
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("修改前"), self), 0, 0)
         grid.addWidget(QLabel(self.tr("修改后"), self), 0, 1)
         grid.addWidget(self.before_text, 1, 0)
         grid.addWidget(self.after_text, 1, 1)
         grid.setRowStretch(1, 1)
-        self.has_values = bool(pretty_json(row.before_json) or pretty_json(row.after_json))
         if not self.has_values:
             # A login or a password reset records no values; two empty boxes would look broken.
             for i in range(grid.count()):
@@ -68,18 +81,15 @@ class AuditDetailDialog(QDialog):
                 if widget is not None:
                     widget.hide()
             form.addRow("", QLabel(self.tr("此操作没有记录修改前后的内容。"), self))
-            self.resize(620, 300)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
-        buttons.rejected.connect(self.reject)
-
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(grid, 1 if self.has_values else 0)
         if not self.has_values:
             layout.addStretch(1)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.buttons.rejected.connect(self.reject)
 
 
 def _highlight_keys(edit: QPlainTextEdit, keys: list[str]) -> None:

@@ -49,48 +49,64 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = False
-        self.model = AuditModel(self._fetch, self._count, parent=self)
-        self.model.rows_loaded.connect(self._on_rows_loaded)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.reload_choices()
+        self.model.set_filter(AuditFilter())
 
-        title = QLabel(self.tr("审计记录"), self)
-        title.setObjectName("pageTitle")
+    def _build(self) -> None:
+        self.model = AuditModel(self._fetch, self._count, parent=self)
+        self.page_title = QLabel(self.tr("审计记录"), self)
+        self.page_title.setObjectName("pageTitle")
         self.verify_button = QPushButton(self.tr("校验完整性"), self)
         self.verify_button.setToolTip(self.tr("逐条核对审计记录的哈希链，发现被修改或删除的记录"))
         self.export_button = QPushButton(self.tr("导出 Excel…"), self)
-        self.verify_button.clicked.connect(self.verify_integrity)
-        self.export_button.clicked.connect(self.export_excel)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.verify_button)
-        top.addWidget(self.export_button)
 
         self.user_combo = QComboBox(self)
         self.action_combo = QComboBox(self)
         self.type_combo = QComboBox(self)
         for combo in (self.user_combo, self.action_combo, self.type_combo):
             combo.setMinimumWidth(150)
-            combo.activated.connect(self.apply_filter)
         self.record_id_edit = QLineEdit(self)
         self.record_id_edit.setPlaceholderText(self.tr("如 12"))
         self.record_id_edit.setMaximumWidth(110)
         self.text_edit = QLineEdit(self)
         self.text_edit.setPlaceholderText(self.tr("摘要中包含的文字"))
         self.text_edit.setClearButtonEnabled(True)
-        for line in (self.record_id_edit, self.text_edit):
-            line.returnPressed.connect(self.apply_filter)
         self.date_check = QCheckBox(self.tr("日期"), self)
         today = QDate.currentDate()
         self.date_from = DateField(today.addDays(-30), self)
         self.date_to = DateField(today, self)
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(False)
-        self.date_check.toggled.connect(self.date_from.setEnabled)
-        self.date_check.toggled.connect(self.date_to.setEnabled)
         self.search_button = QPushButton(self.tr("查询"), self)
         self.reset_button = QPushButton(self.tr("清除条件"), self)
-        self.search_button.clicked.connect(self.apply_filter)
-        self.reset_button.clicked.connect(self.reset_filter)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for col, width in enumerate((150, 190, 110, 100, 100, 90)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(AuditModel.SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("pageHint")
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.page_title)
+        top.addStretch(1)
+        top.addWidget(self.verify_button)
+        top.addWidget(self.export_button)
 
         filters = QGridLayout()
         filters.addWidget(QLabel(self.tr("用户："), self), 0, 0)
@@ -116,34 +132,26 @@ class AuditPage(QWidget):
         filters.addLayout(buttons, 1, 8)
         filters.setColumnStretch(9, 1)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for col, width in enumerate((150, 190, 110, 100, 100, 90)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(AuditModel.SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._on_double_clicked)
-
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("pageHint")
-
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
 
-        ctx.events.changed.connect(self._on_changed)
-        self.reload_choices()
-        self.model.set_filter(AuditFilter())
+    def _connect(self) -> None:
+        self.model.rows_loaded.connect(self._on_rows_loaded)
+        self.verify_button.clicked.connect(self.verify_integrity)
+        self.export_button.clicked.connect(self.export_excel)
+        for combo in (self.user_combo, self.action_combo, self.type_combo):
+            combo.activated.connect(self.apply_filter)
+        for line in (self.record_id_edit, self.text_edit):
+            line.returnPressed.connect(self.apply_filter)
+        self.date_check.toggled.connect(self.date_from.setEnabled)
+        self.date_check.toggled.connect(self.date_to.setEnabled)
+        self.search_button.clicked.connect(self.apply_filter)
+        self.reset_button.clicked.connect(self.reset_filter)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.ctx.events.changed.connect(self._on_changed)
 
     # --- data access for the model (GUI thread; one indexed query of 200 rows) -------------
     def _fetch(self, filt: AuditFilter, before_seq: int | None, limit: int) -> list[AuditRow]:

@@ -36,7 +36,7 @@ from app.workdays.service import clear_year, load_calendar, set_year_arrangement
 from ui import messages
 from ui.admin.year_view import DayKind, LegendSwatch, YearView, year_kinds
 from ui.context import AppContext
-from ui.operations import BackgroundOp
+from ui.operations import BackgroundOp, precheck
 from ui.style import Sheet, apply_style
 from ui.workers import Progress
 
@@ -84,33 +84,68 @@ class CalendarPage(QWidget):
         self.state: YearState | None = None
         self.calendar: WorkCalendar | None = None
         self.busy = False
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.load_year(self.year_spin.value())
+
+    def _build(self) -> None:
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(300)
-        self._preview_timer.timeout.connect(self.update_preview)
-
-        title = QLabel(self.tr("节假日安排"), self)
-        title.setObjectName("pageTitle")
+        self.page_title = QLabel(self.tr("节假日安排"), self)
+        self.page_title.setObjectName("pageTitle")
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(min(builtin_years()), 2100)
         self.year_spin.setSuffix(self.tr(" 年"))
         self.year_spin.setMinimumWidth(110)
         self.year_spin.setValue(self.ctx.today().year)
-        self.year_spin.valueChanged.connect(self.load_year)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("yearStatus")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.view = YearView(self)
+        self.preview_label = QLabel(self)
+        self.preview_label.setObjectName("pageHint")
+        self.frame = QFrame(self)
+        self.frame.setObjectName("yearFrame")
+        self.frame.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.off_edit = QPlainTextEdit(self)
+        self.off_edit.setPlaceholderText(self.tr("例如：\n元旦：2027-01-01\n春节：2月10日至17日\n清明节：4月4日—6日"))
+        self.makeup_edit = QPlainTextEdit(self)
+        self.makeup_edit.setPlaceholderText(self.tr("例如：2月7日、2月20日"))
+        self.makeup_edit.setMaximumHeight(110)
+        self.source_edit = QLineEdit(self)
+        self.source_edit.setPlaceholderText(self.tr("如：国务院办公厅关于2027年部分节假日安排的通知"))
+        self.help_label = QLabel(
+            self.tr("可直接粘贴通知中的日期：每行一个或用逗号、顿号、空格分隔；"
+                    "支持 2027-01-01、2027/1/1、2027年1月1日、1月1日，范围写作 2月10日至17日。"
+                    "行首可写节日名称加冒号。放假日期应包括放假期间的周末。"),
+            self,
+        )
+        self.help_label.setObjectName("fieldCaption")
+        self.help_label.setWordWrap(True)
+        self.parse_label = QLabel(self)
+        self.parse_label.setWordWrap(True)
+        apply_style(self.parse_label, Sheet.ERROR)
+        self.parse_label.hide()
+        self.save_button = QPushButton(self.tr("保存并重算期限"), self)
+        self.save_button.setDefault(True)
+        self.clear_button = QPushButton(self.tr("清除本年录入…"), self)
+        self.entry = QGroupBox(self.tr("录入本年安排"), self)
+        self.entry.setMinimumWidth(340)
+        self.entry.setMaximumWidth(420)
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(title)
+        top.addWidget(self.page_title)
         top.addSpacing(24)
         top.addWidget(QLabel(self.tr("年份："), self))
         top.addWidget(self.year_spin)
         top.addSpacing(12)
         top.addWidget(self.status_label, 1)
 
-        self.view = YearView(self)
-        self.preview_label = QLabel(self)
-        self.preview_label.setObjectName("pageHint")
         legend = QHBoxLayout()
         for kind, text in (
             (DayKind.HOLIDAY, self.tr("放假")),
@@ -123,41 +158,10 @@ class CalendarPage(QWidget):
             legend.addSpacing(14)
         legend.addStretch(1)
         legend.addWidget(self.preview_label)
-        frame = QFrame(self)
-        frame.setObjectName("yearFrame")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame_layout = QVBoxLayout(frame)
+        frame_layout = QVBoxLayout(self.frame)
         frame_layout.addWidget(self.view, 1)
         frame_layout.addLayout(legend)
 
-        self.off_edit = QPlainTextEdit(self)
-        self.off_edit.setPlaceholderText(self.tr("例如：\n元旦：2027-01-01\n春节：2月10日至17日\n清明节：4月4日—6日"))
-        self.makeup_edit = QPlainTextEdit(self)
-        self.makeup_edit.setPlaceholderText(self.tr("例如：2月7日、2月20日"))
-        self.makeup_edit.setMaximumHeight(110)
-        self.source_edit = QLineEdit(self)
-        self.source_edit.setPlaceholderText(self.tr("如：国务院办公厅关于2027年部分节假日安排的通知"))
-        for edit in (self.off_edit, self.makeup_edit):
-            edit.textChanged.connect(self._preview_timer.start)
-        help_label = QLabel(
-            self.tr("可直接粘贴通知中的日期：每行一个或用逗号、顿号、空格分隔；"
-                    "支持 2027-01-01、2027/1/1、2027年1月1日、1月1日，范围写作 2月10日至17日。"
-                    "行首可写节日名称加冒号。放假日期应包括放假期间的周末。"),
-            self,
-        )
-        help_label.setObjectName("fieldCaption")
-        help_label.setWordWrap(True)
-        self.parse_label = QLabel(self)
-        self.parse_label.setWordWrap(True)
-        apply_style(self.parse_label, Sheet.ERROR)
-        self.parse_label.hide()
-        self.save_button = QPushButton(self.tr("保存并重算期限"), self)
-        self.save_button.setDefault(True)
-        self.clear_button = QPushButton(self.tr("清除本年录入…"), self)
-        self.save_button.clicked.connect(self.save)
-        self.clear_button.clicked.connect(self.clear)
-
-        entry = QGroupBox(self.tr("录入本年安排"), self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("放假日期："), self.off_edit)
@@ -167,21 +171,26 @@ class CalendarPage(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        entry_layout = QVBoxLayout(entry)
+        entry_layout = QVBoxLayout(self.entry)
         entry_layout.addLayout(form)
-        entry_layout.addWidget(help_label)
+        entry_layout.addWidget(self.help_label)
         entry_layout.addWidget(self.parse_label)
         entry_layout.addLayout(buttons)
-        entry.setMinimumWidth(340)
-        entry.setMaximumWidth(420)
 
         body = QHBoxLayout()
-        body.addWidget(frame, 1)
-        body.addWidget(entry)
+        body.addWidget(self.frame, 1)
+        body.addWidget(self.entry)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
-        self.load_year(self.year_spin.value())
+
+    def _connect(self) -> None:
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.year_spin.valueChanged.connect(self.load_year)
+        for edit in (self.off_edit, self.makeup_edit):
+            edit.textChanged.connect(self._preview_timer.start)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.clear)
 
     # --- loading and preview --------------------------------------------------------------
     @Slot(int)
@@ -243,7 +252,7 @@ class CalendarPage(QWidget):
         for edit, name in ((self.off_edit, self.tr("放假日期")), (self.makeup_edit, self.tr("调休上班日期"))):
             try:
                 result.append(parse_labelled_dates(edit.toPlainText(), year))
-            except ValidationError as exc:
+            except ValidationError as exc:  # parsing typed text: the message says which box holds the bad token
                 raise ValidationError(f"{name}：{exc}", field=exc.field) from None
         return result[0], result[1]
 
@@ -252,7 +261,7 @@ class CalendarPage(QWidget):
             return False
         try:
             off, makeup = self.parsed()
-        except ValidationError:
+        except ValidationError:  # parsing typed text: what cannot be read is not what is stored
             return True
         return set(off) != set(self.state.off) or set(makeup) != set(self.state.makeup)
 
@@ -267,7 +276,7 @@ class CalendarPage(QWidget):
             return
         try:
             off, makeup = self.parsed()
-        except ValidationError as exc:
+        except ValidationError as exc:  # parsing while typing: said beside the boxes, not in a message box
             self.parse_label.setText(str(exc))
             self.parse_label.show()
             return
@@ -281,11 +290,10 @@ class CalendarPage(QWidget):
         """Store the arrangement, mark the year confirmed, recompute open deadlines (off-thread)."""
         if self.busy:
             return
-        try:
-            off, makeup = self.parsed()
-        except ValidationError as exc:
-            messages.show_error(self, exc, title=self.tr("节假日安排未保存"))
+        boxes: list[tuple[dict[date, str], dict[date, str]]] = []
+        if not precheck(lambda: boxes.append(self.parsed()), parent=self, title=self.tr("节假日安排未保存")):
             return
+        off, makeup = boxes[0]
         year, source = self.year_spin.value(), self.source_edit.text().strip()
         notes = {d: n for d, n in (off | makeup).items() if n}
         ctx = self.ctx

@@ -43,51 +43,56 @@ class GuidePage(QWidget):
         self.status: GuideStatus | None = None
         self.task: TaskHandle[Any] | None = None
         self.publish_dialog: GuidePublishDialog | None = None
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.reload()
 
-        title = QLabel(self.tr("政府信息公开指南"), self)
-        title.setObjectName("pageTitle")
-        hint = QLabel(self.tr(
+    def _build(self) -> None:
+        self.page_title = QLabel(self.tr("政府信息公开指南"), self)
+        self.page_title.setObjectName("pageTitle")
+        self.hint = QLabel(self.tr(
             "指南按条例第十二条编制：主动公开的范围、渠道和时限，受理机构的地址、办公时间、电话、传真、电子邮箱，"
             "已开通的申请渠道，申请、办理、收费和救济。"
             "这些信息取自“系统设置 → 系统参数”的机关信息、公开指南和救济途径；"
             "文字可在数据文件夹 templates 中的“政府信息公开指南.docx”“政府信息公开申请表.docx”里修改。"), self)
-        hint.setObjectName("pageHint")
-        hint.setWordWrap(True)
-
-        box = QGroupBox(self.tr("发布情况"), self)
-        self.published_label = QLabel(box)
-        self.latest_label = QLabel(box)
-        self.warning_label = QLabel(box)
+        self.hint.setObjectName("pageHint")
+        self.hint.setWordWrap(True)
+        self.box = QGroupBox(self.tr("发布情况"), self)
+        self.published_label = QLabel(self.box)
+        self.latest_label = QLabel(self.box)
+        self.warning_label = QLabel(self.box)
         self.warning_label.setObjectName("warning")
         apply_style(self.warning_label, Sheet.ERROR)
         for label in (self.published_label, self.latest_label, self.warning_label):
             label.setWordWrap(True)
-        box_layout = QVBoxLayout(box)
-        box_layout.addWidget(self.published_label)
-        box_layout.addWidget(self.latest_label)
-        box_layout.addWidget(self.warning_label)
-
         self.export_button = QPushButton(self.tr("导出公开指南…"), self)
         self.form_button = QPushButton(self.tr("导出申请表…"), self)
         self.publish_button = QPushButton(self.tr("标记为已发布…"), self)
         self.publish_button.setToolTip(self.tr("指南发布到门户网站后，记录发布日期"))
-        self.export_button.clicked.connect(lambda: self.export_guide())
-        self.form_button.clicked.connect(lambda: self.export_form())
-        self.publish_button.clicked.connect(self.open_publish_dialog)
+
+    def _lay_out(self) -> None:
+        box_layout = QVBoxLayout(self.box)
+        box_layout.addWidget(self.published_label)
+        box_layout.addWidget(self.latest_label)
+        box_layout.addWidget(self.warning_label)
         bar = QHBoxLayout()
         bar.addWidget(self.export_button)
         bar.addWidget(self.form_button)
         bar.addWidget(self.publish_button)
         bar.addStretch(1)
-
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addWidget(box)
+        layout.addWidget(self.page_title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.box)
         layout.addLayout(bar)
         layout.addStretch(1)
-        ctx.events.changed.connect(self._on_changed)
-        self.reload()
+
+    def _connect(self) -> None:
+        self.export_button.clicked.connect(lambda: self.export_guide())
+        self.form_button.clicked.connect(lambda: self.export_form())
+        self.publish_button.clicked.connect(self.open_publish_dialog)
+        self.ctx.events.changed.connect(self._on_changed)
 
     # --- state ----------------------------------------------------------------------------
     @Slot(object)

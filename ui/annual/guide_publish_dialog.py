@@ -28,9 +28,17 @@ class GuidePublishDialog(QDialog):
     def __init__(self, edition_label: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("标记公开指南已发布"))
-        intro = QLabel(self.tr("将{edition}标记为已发布。记录发布日期后，系统参数再有修改时，工作台会提醒更新指南。")
-                       .format(edition=edition_label), self)
-        intro.setWordWrap(True)
+        self._build(edition_label, today)
+        self._lay_out()
+        self._connect()
+        self.resize(520, self.sizeHint().height())
+        self._sync()
+
+    def _build(self, edition_label: str, today: date) -> None:
+        self.intro = QLabel(
+            self.tr("将{edition}标记为已发布。记录发布日期后，系统参数再有修改时，工作台会提醒更新指南。")
+            .format(edition=edition_label), self)
+        self.intro.setWordWrap(True)
         self.published_on = DateField(today, self)
         self.published_on.setMaximumDate(today)
         self.none_button = QRadioButton(self.tr("不登记"), self)
@@ -42,25 +50,26 @@ class GuidePublishDialog(QDialog):
         for button in (self.none_button, self.create_button, self.link_button):
             self.group.addButton(button)
         self.create_button.setChecked(True)
-        self.group.buttonToggled.connect(self._sync)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("标记为已发布"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("发布日期："), self.published_on)
         form.addRow(self.tr("主动公开登记："), self.none_button)
         form.addRow("", self.create_button)
         form.addRow(self.link_button, self.item_no)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("标记为已发布"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.publish_requested)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
-        self._sync()
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.group.buttonToggled.connect(self._sync)
+        self.buttons.accepted.connect(self.publish_requested)
+        self.buttons.rejected.connect(self.reject)
 
     @Slot()
     def _sync(self) -> None:

@@ -76,7 +76,13 @@ class ReportPage(YearlyReportPage):
         self.loaded: Loaded | None = None
         self._shown_year = 0
         self.dialogs: list[RecordsDialog] = []
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._set_busy_state()
+        self.reload()
 
+    def _build(self) -> None:
         self.year = ReportYearBox(self._today(), "reportYear", self)
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
         self.state_label = LockStateLabel("lockState", self, colours=(
@@ -86,6 +92,19 @@ class ReportPage(YearlyReportPage):
         self.unlock_button = QPushButton(self.tr("解锁"), self)
         self.word_button = QPushButton(self.tr("导出 Word…"), self)
         self.excel_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.banner = DifferencesBanner("differencesBanner", self)
+        self.part2, self.part3, self.part4 = GridModel(self), GridModel(self), GridModel(self)
+        self.part2_view = GridView(self.part2, [220, 190, 190, 190], self)
+        self.part3_view = GridView(self.part3, [44, 118, 300, 80, 86, 86, 104, 104, 76, 80], self, row_height=26,
+                                   header_height=30, tall=True)
+        self.part4_view = GridView(self.part4, [74] * 15, self, header_height=34)
+        self.texts = TextsPanel(self.ctx, self)
+        self.parts = QTabWidget(self)
+        self.parts.setObjectName("reportParts")
+        self.checks = ChecksPanel(self)
+        self.export = ReportExport(self.ctx, self)
+
+    def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("报告年度："), self))
         bar.addWidget(self.year)
@@ -98,16 +117,6 @@ class ReportPage(YearlyReportPage):
         bar.addWidget(self.word_button)
         bar.addWidget(self.excel_button)
 
-        self.banner = DifferencesBanner("differencesBanner", self)
-
-        self.part2, self.part3, self.part4 = GridModel(self), GridModel(self), GridModel(self)
-        self.part2_view = GridView(self.part2, [220, 190, 190, 190], self)
-        self.part3_view = GridView(self.part3, [44, 118, 300, 80, 86, 86, 104, 104, 76, 80], self, row_height=26,
-                                   header_height=30, tall=True)
-        self.part4_view = GridView(self.part4, [74] * 15, self, header_height=34)
-        self.texts = TextsPanel(ctx, self)
-        self.parts = QTabWidget(self)
-        self.parts.setObjectName("reportParts")
         hint = self.tr("双击蓝色数字可查看对应的申请记录。")
         self.parts.addTab(self._table_page(PART_TITLES[1], self.part2_view,
                                            self.tr("数字来自“主动公开”的公开事项和年度数据表。")),
@@ -116,7 +125,6 @@ class ReportPage(YearlyReportPage):
         self.parts.addTab(self._table_page(PART_TITLES[3], self.part4_view, hint), self.tr("四、复议诉讼"))
         self.parts.addTab(self.texts, self.tr("一、五、六（报告文字）"))
         self.parts.setCurrentIndex(PART3_TAB)
-        self.checks = ChecksPanel(self)
         # 540/215: all six checks visible without scrolling.
         splitter = figures_over_checks(self.parts, self.checks, self, figures_stretch=4, sizes=(540, 215))
 
@@ -126,7 +134,7 @@ class ReportPage(YearlyReportPage):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
-        self.export = ReportExport(ctx, self)
+    def _connect(self) -> None:
         self.year.valueChanged.connect(self._on_year_changed)
         self.recompute_button.clicked.connect(self._on_recompute)
         self.lock_button.clicked.connect(self._on_lock)
@@ -137,9 +145,7 @@ class ReportPage(YearlyReportPage):
             view.number_activated.connect(self._on_number)
         self.checks.cases_requested.connect(self._on_cases_requested)
         self.texts.texts_saved.connect(self._on_texts_saved)
-        ctx.events.changed.connect(self._on_changed)
-        self._set_busy_state()
-        self.reload()
+        self.ctx.events.changed.connect(self._on_changed)
 
     def today(self) -> date:
         """The day the page computes and exports as of (the context's clock unless a test sets it)."""

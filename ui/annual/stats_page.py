@@ -51,7 +51,13 @@ class StatisticsPage(QWidget):
         self.task: TaskHandle[Any] | None = None
         self.export_task: TaskHandle[Any] | None = None
         self.dialog: RecordsDialog | None = None
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.export_button.setEnabled(False)
+        self.refresh()
 
+    def _build(self) -> None:
         now = self._today()
         self.year = ReportYearBox(now, "statsYear", self, year=now.year)  # statistics run on the current year
         self.period = QComboBox(self)
@@ -69,13 +75,6 @@ class StatisticsPage(QWidget):
         self.period.setMaxVisibleItems(17)
         self.refresh_button = QPushButton(self.tr("统计"), self)
         self.export_button = QPushButton(self.tr("导出 Excel…"), self)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("统计期间："), self))
-        bar.addWidget(self.year)
-        bar.addWidget(self.period)
-        bar.addWidget(self.refresh_button)
-        bar.addStretch(1)
-        bar.addWidget(self.export_button)
 
         self.caption = QLabel(self)
         self.caption.setObjectName("statsCaption")
@@ -103,6 +102,16 @@ class StatisticsPage(QWidget):
         self.chart_mode.addItem(self.tr("本期按申请方式：收到与办结"), BY_CHANNEL)
         self.chart = BarChart(self)
         self.chart.setObjectName("statsChart")
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("统计期间："), self))
+        bar.addWidget(self.year)
+        bar.addWidget(self.period)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+
         chart_box = QWidget(self)
         cb = QVBoxLayout(chart_box)
         cb.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +148,7 @@ class StatisticsPage(QWidget):
         layout.addWidget(self.as_of)
         layout.addWidget(splitter, 1)
 
+    def _connect(self) -> None:
         # Slots return nothing (see ReportPage); the methods they call return their task or dialog.
         self.year.valueChanged.connect(self._on_period_changed)
         self.period.currentIndexChanged.connect(self._on_period_changed)
@@ -147,8 +157,6 @@ class StatisticsPage(QWidget):
         self.chart_mode.currentIndexChanged.connect(self._update_chart)
         self.table.activated.connect(self._on_activated)  # double-click or Enter
         self.model.modelReset.connect(self._apply_spans)
-        self.export_button.setEnabled(False)
-        self.refresh()
 
     def selected_period(self) -> tuple[int, int | None, int | None]:
         month, quarter = self._periods[max(self.period.currentIndex(), 0)]

@@ -44,7 +44,7 @@ from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
 from ui.context import AppContext
 from ui.messages import show_error, show_info
-from ui.operations import ExportOp, Op, precheck
+from ui.operations import ExportOp, Op, precheck, read_reported
 from ui.rows_model import RowColumn, RowsModel
 from ui.style import Colour, Sheet, apply_style
 from ui.workers import TaskHandle
@@ -66,7 +66,11 @@ class DocumentsPanel(QWidget):
         self.view: CaseView | None = None
         self.doc_actions: Availability[DocumentAction] | None = None
         self.dialog: FormDialog | None = None
+        self._build()
+        self._lay_out()
+        self._connect()
 
+    def _build(self) -> None:
         self.checklist: RowsModel[ChecklistRow] = RowsModel([
             RowColumn(self.tr("存档材料（县制度第七条）"), lambda r: r.label),
             RowColumn(self.tr("情况"), _check_mark,
@@ -85,7 +89,6 @@ class DocumentsPanel(QWidget):
             RowColumn(self.tr("备注"), lambda d: d.note),
         ], self)
         self.doc_table = self._table(self.documents, "documentTable")
-        self.doc_table.doubleClicked.connect(self.open_selected)
 
         self.missing = QLabel(self)
         self.missing.setObjectName("missingItems")
@@ -101,9 +104,8 @@ class DocumentsPanel(QWidget):
         self.letter_button.setText(self.tr("生成文书"))
         self.letter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.letter_button)
-        for kind, label in LETTER_KINDS:
-            action = QAction(label, menu)
-            action.triggered.connect(lambda _=False, k=kind: self.make_letter(k))
+        self.letter_actions = {kind: QAction(label, menu) for kind, label in LETTER_KINDS}
+        for action in self.letter_actions.values():
             menu.addAction(action)
         self.letter_button.setMenu(menu)
         self.form_button = QPushButton(self.tr("生成办理单"), self)
@@ -113,6 +115,7 @@ class DocumentsPanel(QWidget):
         self.archive_button = QPushButton(self.tr("归档"), self)
         self.archive_button.setObjectName("archiveFromDocuments")
 
+    def _lay_out(self) -> None:
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +140,10 @@ class DocumentsPanel(QWidget):
         split.setStretchFactor(1, 3)
         QVBoxLayout(self).addWidget(split)
 
+    def _connect(self) -> None:
+        self.doc_table.doubleClicked.connect(self.open_selected)
+        for kind, action in self.letter_actions.items():
+            action.triggered.connect(lambda _=False, k=kind: self.make_letter(k))
         self.add_button.clicked.connect(self.add_dialog)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -257,7 +264,7 @@ class DocumentsPanel(QWidget):
             return False
         try:
             content = path.read_bytes()
-        except OSError as exc:
+        except OSError as exc:  # the clerk's own file, before any service is asked
             show_error(where, self.tr("无法读取文件“{name}”：{err}").format(name=path.name, err=exc.strerror or exc))
             return False
         case_id = self.view.id
@@ -269,11 +276,10 @@ class DocumentsPanel(QWidget):
         doc = self.selected_document()
         if doc is None:
             return
-        try:
-            content = read(self.ctx, lambda s: document_content(s, doc.id))
-        except Exception as exc:
-            show_error(self, exc)
-            return
+        doc_id = doc.id
+        ok, content = read_reported(self.ctx, lambda s: document_content(s, doc_id), parent=self)
+        if not ok or content is None:
+            return  # the refusal (gone, damaged) was shown; a damaged file is on record
         files.open_document(doc.filename, content, self.ctx.db.data_dir)
 
     @Slot()

@@ -47,43 +47,41 @@ class IntakeDialog(QDialog):
         self.conflict: ConflictDialog | None = None
         self._acknowledged: list[str] = []
         self.setWindowTitle(self.tr("登记依申请公开申请") if case_id is None else self.tr("修改登记信息"))
-        add_help_shortcut(self, "intake")  # F1
         self.resize(1060, 660)
-        self.form = IntakeForm(self, self._today())
+        self._build()
+        self._lay_out()
+        self._connect()
         if case_id is not None:
-            def load(s: Session) -> tuple[CaseForm, int, str]:
-                case = get_case(s, case_id)
-                return CaseForm.from_case(case), case.version, case.case_no
-            form, self._version, case_no = read(ctx, load)
-            self._original = form
-            self.form.load(form)
-            self.setWindowTitle(self.tr("修改登记信息 — {no}").format(no=case_no))
+            self._load(case_id)
+        # Typed content is never lost by Esc/取消/closing (after loading: loading is no edit).
+        self.guard = DiscardGuard(self, self.form, what=self.tr("登记信息"))
+        self.form.applicant_name.setFocus()
 
+    def _load(self, case_id: int) -> None:
+        def load(s: Session) -> tuple[CaseForm, int, str]:
+            case = get_case(s, case_id)
+            return CaseForm.from_case(case), case.version, case.case_no
+        form, self._version, case_no = read(self.ctx, load)
+        self._original = form
+        self.form.load(form)
+        self.setWindowTitle(self.tr("修改登记信息 — {no}").format(no=case_no))
+
+    def _build(self) -> None:
+        self.form = IntakeForm(self, self._today())
         self.warnings = QLabel(self)
         self.warnings.setObjectName("intakeWarningsText")
         self.warnings.setWordWrap(True)
         self.warning_frame = QGroupBox(self.tr("请核对以下提示（不影响保存）"), self)
         self.warning_frame.setObjectName("intakeWarnings")
         apply_style(self.warning_frame, Sheet.INTAKE_WARNINGS)
-        QVBoxLayout(self.warning_frame).addWidget(self.warnings)
         self.warning_frame.hide()
 
-        self.save_button = QPushButton(self.tr("保存登记") if case_id is None else self.tr("保存修改"), self)
+        self.save_button = QPushButton(self.tr("保存登记") if self.case_id is None else self.tr("保存修改"), self)
         self.save_button.setObjectName("intakeSave")
         self.save_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("取消"), self)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        page = QWidget(self)
-        pl = QVBoxLayout(page)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(scroll_area(self.form, page), 1)  # scrolls at a large 界面字号 on a 125 % screen
-        pl.addWidget(self.warning_frame)
-        pl.addLayout(buttons)
+        self.form_page = QWidget(self)
+        self.form_scroll = scroll_area(self.form, self.form_page)  # scrolls at a large 界面字号 on a 125 % screen
 
         # After a new registration: what was saved, and the receipt to hand over at once.
         self.done_page = QWidget(self)
@@ -96,9 +94,20 @@ class IntakeDialog(QDialog):
         self.receipt_button.setObjectName("printReceipt")
         self.another_button = QPushButton(self.tr("继续登记下一件"), self.done_page)
         self.close_button = QPushButton(self.tr("关闭"), self.done_page)
-        self.receipt_button.clicked.connect(self.print_receipt)
-        self.another_button.clicked.connect(self.start_another)
-        self.close_button.clicked.connect(self.accept)
+        self.pages = QStackedWidget(self)
+
+    def _lay_out(self) -> None:
+        QVBoxLayout(self.warning_frame).addWidget(self.warnings)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        pl = QVBoxLayout(self.form_page)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.form_scroll, 1)
+        pl.addWidget(self.warning_frame)
+        pl.addLayout(buttons)
+
         dl = QVBoxLayout(self.done_page)
         dl.addStretch(1)
         dl.addWidget(self.done_text)
@@ -110,15 +119,19 @@ class IntakeDialog(QDialog):
         dl.addLayout(row)
         dl.addStretch(2)
 
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(page)
+        self.pages.addWidget(self.form_page)
         self.pages.addWidget(self.done_page)
         QVBoxLayout(self).addWidget(self.pages)
-        # Typed content is never lost by Esc/取消/closing; warnings follow the corrections live.
-        self.guard = DiscardGuard(self, self.form, what=self.tr("登记信息"))
+
+    def _connect(self) -> None:
+        add_help_shortcut(self, "intake")  # F1
         add_save_shortcut(self, self.save)
-        self.live_warnings = LiveWarnings(self)
-        self.form.applicant_name.setFocus()
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.another_button.clicked.connect(self.start_another)
+        self.close_button.clicked.connect(self.accept)
+        self.live_warnings = LiveWarnings(self)  # warnings follow the corrections live
 
     def reject(self) -> None:
         if self.pages.currentWidget() is self.done_page or self.guard.allow_reject():

@@ -52,7 +52,13 @@ class IntakeForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        today = today or date.today()
+        self._build(today or date.today())
+        self._lay_out()
+        self._connect()
+        self._on_type()
+        self.update_receipt()
+
+    def _build(self, today: date) -> None:
         self.applicant_type = QComboBox(self)
         for t in ApplicantType:
             self.applicant_type.addItem(t.label, t)
@@ -107,20 +113,33 @@ class IntakeForm(QWidget):
             self.delivery_method.addItem(m.label, m)
         self.remarks = QLineEdit(self)
         self.asks_channel_date = False
+        self.name_label = QLabel(self.tr("姓名 *："), self)
+        self.legal_label = QLabel(self.tr("法定代表人："), self)
+        self.contact_label = QLabel(self.tr("联系人："), self)
+        self.phone.setPlaceholderText(self.tr("电话、邮箱、地址至少填写一项"))
+        self.fields: dict[str, QWidget] = {
+            "applicant_type": self.applicant_type, "applicant_name": self.applicant_name, "id_type": self.id_type,
+            "id_number": self.id_number, "legal_representative": self.legal_representative,
+            "contact_person": self.contact_person, "phone": self.phone, "email": self.email,
+            "address": self.address, "postcode": self.postcode, "agent_name": self.agent_name,
+            "agent_id_number": self.agent_id_number, "agent_phone": self.agent_phone,
+            "has_power_of_attorney": self.has_power_of_attorney, "channel": self.channel,
+            "submitted_on": self.submitted_on, "channel_date": self.channel_date,
+            "letter_arrived_on": self.letter_arrived_on, "content": self.content,
+            "info_reference": self.info_reference, "form_wanted": self.form_wanted,
+            "delivery_method": self.delivery_method, "remarks": self.remarks,
+        }
 
+    def _lay_out(self) -> None:
         left = QVBoxLayout()
         who = QGroupBox(self.tr("申请人"), self)
         f = QFormLayout(who)
         f.addRow(self.tr("申请人类型："), self.applicant_type)
-        self.name_label = QLabel(self.tr("姓名 *："), self)
         f.addRow(self.name_label, self.applicant_name)
         f.addRow(self.tr("证件类型："), self.id_type)
         f.addRow(self.tr("证件号码："), self.id_number)
-        self.legal_label = QLabel(self.tr("法定代表人："), self)
         f.addRow(self.legal_label, self.legal_representative)
-        self.contact_label = QLabel(self.tr("联系人："), self)
         f.addRow(self.contact_label, self.contact_person)
-        self.phone.setPlaceholderText(self.tr("电话、邮箱、地址至少填写一项"))
         f.addRow(self.tr("联系电话："), self.phone)
         f.addRow(self.tr("电子邮箱："), self.email)
         f.addRow(self.tr("通信地址："), self.address)
@@ -154,25 +173,12 @@ class IntakeForm(QWidget):
         layout.addLayout(left, 1)
         layout.addWidget(req, 1)
 
-        self.fields: dict[str, QWidget] = {
-            "applicant_type": self.applicant_type, "applicant_name": self.applicant_name, "id_type": self.id_type,
-            "id_number": self.id_number, "legal_representative": self.legal_representative,
-            "contact_person": self.contact_person, "phone": self.phone, "email": self.email,
-            "address": self.address, "postcode": self.postcode, "agent_name": self.agent_name,
-            "agent_id_number": self.agent_id_number, "agent_phone": self.agent_phone,
-            "has_power_of_attorney": self.has_power_of_attorney, "channel": self.channel,
-            "submitted_on": self.submitted_on, "channel_date": self.channel_date,
-            "letter_arrived_on": self.letter_arrived_on, "content": self.content,
-            "info_reference": self.info_reference, "form_wanted": self.form_wanted,
-            "delivery_method": self.delivery_method, "remarks": self.remarks,
-        }
+    def _connect(self) -> None:
         self.applicant_type.currentIndexChanged.connect(self._on_type)
         for w in (self.channel,):
             w.currentIndexChanged.connect(self.update_receipt)
         self.submitted_on.dateChanged.connect(self.update_receipt)
         self.channel_date.dateChanged.connect(self.update_receipt)
-        self._on_type()
-        self.update_receipt()
 
     @Slot()
     def _on_type(self) -> None:
@@ -192,7 +198,7 @@ class IntakeForm(QWidget):
         channel = Channel(self.channel.currentData())
         try:
             result = receipt_date(channel, to_date(self.submitted_on.date()), to_date(self.channel_date.date()))
-        except UserError as exc:
+        except UserError as exc:  # a live preview of typed dates (no session): said beside the field
             self.asks_channel_date = True
             self.received_on.setText(self.tr("无法确定"))
             self.rule_text.setText(str(exc))

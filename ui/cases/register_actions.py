@@ -57,9 +57,16 @@ class ImportPreviewDialog(QDialog):
         self.report = report
         self.setWindowTitle(self.tr("导入登记台账 — 检查结果"))
         self.resize(860, 520)
-        summary = QLabel(report.summary().replace("已导入 0 件。", self.tr("尚未导入。")), self)
-        summary.setWordWrap(True)
-        apply_style(summary, Sheet.BOLD)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._update()
+
+    def _build(self) -> None:
+        report = self.report
+        self.summary = QLabel(report.summary().replace("已导入 0 件。", self.tr("尚未导入。")), self)
+        self.summary.setWordWrap(True)
+        apply_style(self.summary, Sheet.BOLD)
         self.problems: RowsModel[Problem] = RowsModel([
             RowColumn(self.tr("行"), lambda p: str(p.row)),
             RowColumn(self.tr("列"), lambda p: p.column),
@@ -68,37 +75,40 @@ class ImportPreviewDialog(QDialog):
             RowColumn(self.tr("原因"), lambda p: p.message),
         ], self)
         self.problems.set_rows(sorted(report.problems, key=lambda p: (p.row, p.severity != ERROR)))
-        table = QTableView(self)
-        table.setObjectName("importProblems")
-        table.setModel(self.problems)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setAlternatingRowColors(True)
+        self.table = QTableView(self)
+        self.table.setObjectName("importProblems")
+        self.table.setModel(self.problems)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
         has_errors = bool(report.errors)
-        explain = QLabel(self.tr(
+        self.explain = QLabel(self.tr(
             "文件中有错误，默认整份不导入（不会写入任何数据）。勾选“仅导入无误的行”可只导入没有错误的 {n} 行。"
         ).format(n=report.rows_ok) if has_errors else self.tr("没有发现错误，可以导入。提示不影响导入。"), self)
-        explain.setWordWrap(True)
+        self.explain.setWordWrap(True)
         self.only_valid = QCheckBox(self.tr("仅导入无误的行"), self)
         self.only_valid.setObjectName("onlyValidRows")
         self.only_valid.setVisible(has_errors)
-        buttons = QDialogButtonBox(self)
+        self.buttons = QDialogButtonBox(self)
         self.import_button = QPushButton(self.tr("导入"), self)
         self.import_button.setObjectName("confirmImport")
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._import)
-        buttons.rejected.connect(self.reject)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(table, 1)
-        layout.addWidget(explain)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.explain)
         layout.addWidget(self.only_valid)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
         self.only_valid.toggled.connect(self._update)
-        self._update()
 
     @Slot()
     def _update(self) -> None:

@@ -23,6 +23,11 @@ class FilterBar(ListFilterBar):
     def __init__(self, parent: QWidget | None = None, *, years: Sequence[int] = (),
                  sections: Sequence[str] = ()) -> None:
         super().__init__(parent, placeholder=_tr("搜索编号、标题、文号、科室…"), min_width=200)
+        self._build(years, sections)
+        self._lay_out()
+        self._connect()
+
+    def _build(self, years: Sequence[int], sections: Sequence[str]) -> None:
         self.year = QComboBox(self)
         self.year.setObjectName("filterYear")
         self.year.setToolTip(self.tr("信息形成或变更的年份"))
@@ -47,11 +52,8 @@ class FilterBar(ListFilterBar):
         self.due_soon.setToolTip(self.tr("尚未发布，3 个工作日内到期"))
         self.overdue = QCheckBox(self.tr("已超期"), self)
         self.overdue.setToolTip(self.tr("尚未发布，已超过 20 个工作日的发布时限"))
-        for combo in self._combos():
-            combo.currentIndexChanged.connect(self._on_changed)
-        for box in (self.due_soon, self.overdue):
-            box.toggled.connect(self._on_changed)
 
+    def _lay_out(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -60,6 +62,12 @@ class FilterBar(ListFilterBar):
             layout.addWidget(w)
         layout.addStretch(1)
         layout.addWidget(self.search, 2)
+
+    def _connect(self) -> None:
+        for combo in self._combos():
+            combo.currentIndexChanged.connect(self._on_changed)
+        for box in (self.due_soon, self.overdue):
+            box.toggled.connect(self._on_changed)
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (self.year, self.category, self.section, self.status)

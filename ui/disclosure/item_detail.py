@@ -39,7 +39,6 @@ from app.disclosure.service import (
     secrecy_content,
     secrecy_review,
 )
-from app.errors import UserError
 from app.signoff.content import content_hash
 from app.signoff.service import Decision as SignDecision
 from app.workdays.calendar import WorkCalendar
@@ -47,11 +46,10 @@ from app.workdays.service import load_calendar
 from ui.attachments_panel import AttachmentsPanel
 from ui.context import AppContext
 from ui.disclosure import detail_actions
-from ui.disclosure.actions import read
 from ui.disclosure.item_dialogs import DateDialog, DeadlineDialog, DecisionDialog, PublishDialog, ReasonDialog
 from ui.disclosure.item_form import FormMode, ItemFormDialog
 from ui.disclosure.item_summary import review_html, summary_html
-from ui.operations import announce
+from ui.operations import announce, read_if_present
 from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
 from ui.style import Colour, Sheet, apply_style
@@ -87,7 +85,11 @@ class ItemDetail(QWidget):
         self.view: ItemView | None = None
         self.calendar = WorkCalendar()
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
+        self._build()
+        self._lay_out()
+        self._connect()
 
+    def _build(self) -> None:
         self.item_no = QLabel(self)
         self.item_no.setObjectName("itemNo")
         apply_style(self.item_no, Sheet.HINT)
@@ -105,26 +107,17 @@ class ItemDetail(QWidget):
         self.deadline_button.setFlat(True)
         apply_style(self.deadline_button, Sheet.LINK)
         self.deadline_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        top = QHBoxLayout()
-        top.addWidget(self.item_no)
-        top.addWidget(self.status)
-        top.addStretch(1)
-        due = QHBoxLayout()
-        due.addWidget(self.deadline)
-        due.addWidget(self.deadline_button)
-        due.addStretch(1)
 
         self.buttons = detail_actions.ActionButtons(self)
         self.info = QTextBrowser(self)
         self.info.setObjectName("itemInfo")
         self.info.setOpenExternalLinks(True)
         self.files = AttachmentsPanel(
-            ctx, rows=lambda _s, _id: [], read=attachment_content, kind=RecordKind.DISCLOSURE,
+            self.ctx, rows=lambda _s, _id: [], read=attachment_content, kind=RecordKind.DISCLOSURE,
             add=lambda s, actor, item_id, name, content, _purpose: add_attachment(s, actor, item_id, name, content),
             parent=self)
         self.attachments = self.files.model
         self.attachment_table = self.files.table
-        files = self.files
         self.versions: RowsModel[ItemRow] = RowsModel([
             RowColumn(self.tr("版本"), lambda r: self.tr("第 {v} 版").format(v=r.version_no)),
             RowColumn(self.tr("形成/变更日期"), lambda r: r.formed_on.isoformat()),
@@ -137,12 +130,25 @@ class ItemDetail(QWidget):
         self.version_table.setModel(self.versions)
         self.version_table.setToolTip(self.tr("双击查看该版本"))
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.info, self.tr("详细信息"))
-        self.tabs.addTab(files, self.tr("附件"))
-        self.tabs.addTab(self.version_table, self.tr("版本历史"))
-        self.interpretations = InterpretationPanel(ctx, self)
-        self.tabs.addTab(self.interpretations, self.tr("政策解读"))
+        self.interpretations = InterpretationPanel(self.ctx, self)
+        self.empty = QLabel(self.tr("在上方列表中选择一条公开事项查看和办理；新的信息请点击“登记公开事项…”。"), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        apply_style(self.empty, Sheet.FAINT)
+        self.stack = QStackedWidget(self)
 
+    def _lay_out(self) -> None:
+        self.tabs.addTab(self.info, self.tr("详细信息"))
+        self.tabs.addTab(self.files, self.tr("附件"))
+        self.tabs.addTab(self.version_table, self.tr("版本历史"))
+        self.tabs.addTab(self.interpretations, self.tr("政策解读"))
+        top = QHBoxLayout()
+        top.addWidget(self.item_no)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        due = QHBoxLayout()
+        due.addWidget(self.deadline)
+        due.addWidget(self.deadline_button)
+        due.addStretch(1)
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -151,16 +157,13 @@ class ItemDetail(QWidget):
         layout.addLayout(due)
         layout.addWidget(self.buttons)
         layout.addWidget(self.tabs, 1)
-        self.empty = QLabel(self.tr("在上方列表中选择一条公开事项查看和办理；新的信息请点击“登记公开事项…”。"), self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        apply_style(self.empty, Sheet.FAINT)
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
+    def _connect(self) -> None:
         self.deadline_button.clicked.connect(self.show_deadline)
         self.files.added.connect(self._files_added)
         self.version_table.doubleClicked.connect(self._open_version)
@@ -176,12 +179,12 @@ class ItemDetail(QWidget):
             self.view = None
             self.stack.setCurrentWidget(self.empty)
             return
-        try:
-            actor = self.ctx.actor
-            self.view, self.calendar = read(self.ctx, lambda s: (load_item(s, item_id, actor), load_calendar(s)))
-        except UserError:  # deleted meanwhile
+        actor = self.ctx.actor
+        loaded = read_if_present(self.ctx, lambda s: (load_item(s, item_id, actor), load_calendar(s)))
+        if loaded is None:  # deleted meanwhile
             self.show_item(None)
             return
+        self.view, self.calendar = loaded
         self._render()
 
     def reload(self) -> None:
@@ -200,10 +203,7 @@ class ItemDetail(QWidget):
         if self.view is None:
             return
         item_id = self.view.id
-        try:
-            fresh = read(self.ctx, lambda s: load_item(s, item_id))
-        except UserError:
-            fresh = None
+        fresh = read_if_present(self.ctx, lambda s: load_item(s, item_id))
         if fresh != self.view:
             self.show_item(item_id if fresh is not None else None)
 

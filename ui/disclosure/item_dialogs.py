@@ -109,15 +109,20 @@ class DecisionDialog(_ActionDialog):
 
     def __init__(self, ctx: AppContext, view: ItemView, parent: QWidget | None = None) -> None:
         super().__init__(ctx, view, self.tr("确定公开方式"), self.tr("确定"), parent)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._update()
+
+    def _build(self) -> None:
+        view = self.view
         self.choices: dict[Decision, QRadioButton] = {}
-        group = QButtonGroup(self)
-        box = QGroupBox(self.tr("公开方式"), self)
-        row = QVBoxLayout(box)
+        self.group = QButtonGroup(self)
+        self.choice_box = QGroupBox(self.tr("公开方式"), self)
         for decision in (Decision.PROACTIVE, Decision.ON_REQUEST, Decision.WITHHELD):
-            button = QRadioButton(decision.label, box)
+            button = QRadioButton(decision.label, self.choice_box)
             button.setObjectName(f"decision_{decision.value}")
-            group.addButton(button)
-            row.addWidget(button)
+            self.group.addButton(button)
             self.choices[decision] = button
         current = view.decision if view.decision is not Decision.PENDING else Decision.PROACTIVE
         self.choices[current].setChecked(True)
@@ -133,13 +138,19 @@ class DecisionDialog(_ActionDialog):
         self.legal_basis.setFixedHeight(60)
         self.legal_basis.setPlainText(view.legal_basis)
         self.withhold_box = QGroupBox(self.tr("不予公开的理由（第七条）和法律依据"), self)
+
+    def _lay_out(self) -> None:
+        row = QVBoxLayout(self.choice_box)
+        for button in self.choices.values():
+            row.addWidget(button)
         form = QFormLayout(self.withhold_box)
         form.addRow(self.tr("理由："), self.reason)
         form.addRow(self.tr("法律依据："), self.legal_basis)
-        self.body.addWidget(box)
+        self.body.addWidget(self.choice_box)
         self.body.addWidget(self.withhold_box)
-        group.buttonToggled.connect(self._update)
-        self._update()
+
+    def _connect(self) -> None:
+        self.group.buttonToggled.connect(self._update)
 
     def decision(self) -> Decision:
         return next(d for d, b in self.choices.items() if b.isChecked())
@@ -162,13 +173,15 @@ class PublishDialog(_ActionDialog):
                  today: Callable[[], date] | None = None) -> None:
         super().__init__(ctx, view, self.tr("登记发布"), self.tr("登记发布"), parent)
         self._today = today or ctx.today
-        box = QGroupBox(self.tr("发布渠道（第八条：以政府门户网站为第一发布平台）"), self)
-        grid = QGridLayout(box)
+        self._build()
+        self._lay_out()
+
+    def _build(self) -> None:
+        self.channel_box = QGroupBox(self.tr("发布渠道（第八条：以政府门户网站为第一发布平台）"), self)
         self.channels: dict[str, QCheckBox] = {}
         for i, name in enumerate(CHANNELS):
-            check = QCheckBox(name, box)
+            check = QCheckBox(name, self.channel_box)
             check.setObjectName(f"channel_{i}")
-            grid.addWidget(check, i // 4, i % 4)
             self.channels[name] = check
         self.channels[CHANNELS[0]].setChecked(True)
         self.published_on = date_edit(self, self._today(), latest=self._today())
@@ -176,10 +189,16 @@ class PublishDialog(_ActionDialog):
         self.url = QLineEdit(self)
         self.url.setObjectName("publishedUrl")
         self.url.setPlaceholderText(self.tr("门户网站上的网页地址，如 https://www.jinping.gov.cn/zwgk/…"))
+
+    def _lay_out(self) -> None:
+        view = self.view
+        grid = QGridLayout(self.channel_box)
+        for i, check in enumerate(self.channels.values()):
+            grid.addWidget(check, i // 4, i % 4)
         form = QFormLayout()
         form.addRow(self.tr("发布日期："), self.published_on)
         form.addRow(self.tr("网址："), self.url)
-        self.body.addWidget(box)
+        self.body.addWidget(self.channel_box)
         self.body.addLayout(form)
         if view.due_on is not None:
             late = from_qdate(self.published_on.date()) > view.due_on

@@ -86,9 +86,18 @@ class ItemFormDialog(QDialog):
                   FormMode.EDIT: self.tr("修改公开事项 — {no}"),
                   FormMode.NEW_VERSION: self.tr("登记新版本 — {no}")}
         self.setWindowTitle(titles[mode].format(no=view.item_no if view else ""))
-        add_help_shortcut(self, "item_form")  # F1
         self.setMinimumWidth(680)
+        self._build(sections)
+        self._lay_out()
+        self._connect()
+        if view is not None:
+            self.fill(view.form())
+            if mode is FormMode.NEW_VERSION:
+                self.formed_on.setDate(to_qdate(self._today()))
+        self._update_deadline()
+        self.guard = DiscardGuard(self, what=self.tr("公开事项的内容"))  # after filling: loading is no edit
 
+    def _build(self, sections: list[str]) -> None:
         self.title = QLineEdit(self)
         self.title.setObjectName("itemTitle")
         self.title.setPlaceholderText(self.tr("信息或文件的标题，如：锦屏县人民政府关于印发……的通知"))
@@ -134,6 +143,16 @@ class ItemFormDialog(QDialog):
         self.confirmed_on = date_edit(self.others, self._today(), latest=self._today())
         self.confirmation = QLineEdit(self.others)
         self.confirmation.setPlaceholderText(self.tr("确认方式与结果，如：经电话与县财政局张某核对，内容一致"))
+
+        self.message = error_label(self)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setObjectName("saveItem")
+        self.save_button.setDefault(True)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+
+    def _lay_out(self) -> None:
         confirmed_row = QHBoxLayout()
         confirmed_row.addWidget(self.confirmed)
         confirmed_row.addWidget(self.confirmed_on)
@@ -156,17 +175,8 @@ class ItemFormDialog(QDialog):
         form.addRow(self.tr("形成/变更日期："), formed_row)
         form.addRow(self.tr("内容摘要："), self.summary)
 
-        self.message = error_label(self)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("保存"), self)
-        self.save_button.setObjectName("saveItem")
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        if mode is FormMode.NEW_VERSION:
+        if self.mode is FormMode.NEW_VERSION:
             note = QLabel(self.tr("文件变更后登记新版本：原版本保留在版本历史中，新版本须重新保密审查，"
                                   "并自变更之日起重新计算 {n} 个工作日的发布期限（第九条）。")
                           .format(n=PUBLISH_DAYS), self)
@@ -176,17 +186,15 @@ class ItemFormDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.others)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
+    def _connect(self) -> None:
+        add_help_shortcut(self, "item_form")  # F1
+        add_save_shortcut(self, self.save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.formed_on.dateChanged.connect(self._update_deadline)
         self.doc_no.textChanged.connect(self._update_hint)
-        if view is not None:
-            self.fill(view.form())
-            if mode is FormMode.NEW_VERSION:
-                self.formed_on.setDate(to_qdate(self._today()))
-        self._update_deadline()
-        self.guard = DiscardGuard(self, what=self.tr("公开事项的内容"))  # after filling: loading is no edit
-        add_save_shortcut(self, self.save)
 
     def fill(self, form: ItemForm) -> None:
         self.title.setText(form.title)
@@ -250,8 +258,8 @@ class ItemFormDialog(QDialog):
             def change(s: Session) -> int:
                 try:
                     return update_item(s, actor, view.id, form, version, load_calendar(s), today).id
-                except ConflictError as exc:
-                    conflicts.append(exc)
+                except ConflictError as exc:  # noted for the conflict dialog, then re-raised: the runner
+                    conflicts.append(exc)    # rolls back and shows the refusal as for any other
                     raise
 
             ok, item_id = self.ctx.run(Op(change, RecordKind.DISCLOSURE, parent=self, message=self.message))

@@ -32,7 +32,12 @@ class DisclosureTab(QWidget):
         self._today = today or ctx.today
         self.form: ItemFormDialog | None = None
         years, sections = read(ctx, lambda s: (item_years(s), list(get_setting(s, "org.sections"))))
+        self._build(years, sections, today)
+        self._lay_out()
+        self._connect()
 
+    def _build(self, years: list[int], sections: list[str], today: Callable[[], date] | None) -> None:
+        ctx = self.ctx
         self.filters = FilterBar(self, years=years, sections=sections)
         self.model = ItemListModel(ctx, self, today)
         self.detail = ItemDetail(ctx, self, today=today)
@@ -51,14 +56,17 @@ class DisclosureTab(QWidget):
         self.figures = YearFiguresPage(ctx, self, today=today)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("disclosurePages")
-        self.pages.addTab(shell, self.tr("公开事项登记"))
+
+    def _lay_out(self) -> None:
+        self.pages.addTab(self.shell, self.tr("公开事项登记"))
         self.pages.addTab(self.figures, self.tr("年度统计数据（年报第二部分）"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.pages)
 
+    def _connect(self) -> None:
         self.detail.item_shown.connect(self._reselect_item)
-        ctx.events.changed.connect(self._on_changed)
+        self.ctx.events.changed.connect(self._on_changed)
 
     # -- the list ----------------------------------------------------------------------------
     def current_filter(self) -> ItemFilter:

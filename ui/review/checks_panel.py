@@ -154,7 +154,13 @@ class ChecksPanel(QWidget):
         self.dirty = False
         self.findings: list[Finding] = []
         self.accepted: dict[tuple[str, str], str] = {}
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.reload_accepted()
+        self._warm_up()
 
+    def _build(self) -> None:
         self.heading = QLabel(self.tr("自动检查：正在准备词表…"), self)
         self.heading.setObjectName("checksHeading")
         apply_style(self.heading, Sheet.BOLD)
@@ -174,6 +180,11 @@ class ChecksPanel(QWidget):
         self.reason.setPlaceholderText(self.tr("认定无问题的理由，如：引用的是已公开的政策原文"))
         self.accept_button = QPushButton(self.tr("标记为已确认无问题"), self)
         self.accept_button.setEnabled(False)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(CHECK_DELAY_MS)
+
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
         row.addWidget(self.reason, 1)
         row.addWidget(self.accept_button)
@@ -183,15 +194,11 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(CHECK_DELAY_MS)
+    def _connect(self) -> None:
         self.timer.timeout.connect(self.run_now)
-        editor.textChanged.connect(self.timer.start)
+        self.editor.textChanged.connect(self.timer.start)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.accept_button.clicked.connect(self.accept_selected)
-        self.reload_accepted()
-        self._warm_up()
 
     # -- running the checks --------------------------------------------------------------------
     def _warm_up(self) -> None:

@@ -91,8 +91,15 @@ class InspectionsPage(QWidget):
         t = self._today()
         self.month = (t.year, t.month)
 
-        # -- the form ------------------------------------------------------------------------
-        form_box = QGroupBox(self.tr("读网巡检记录"), self)
+        self._build(t)
+        self._lay_out()
+        self._connect()
+        self.new_record()
+        self.reload()
+
+    def _build(self, t: date) -> None:
+        self.form_box = QGroupBox(self.tr("读网巡检记录"), self)
+        form_box = self.form_box
         self.day = DateField(t, form_box)
         self.day.setObjectName("inspectionDay")
         self.day.setMaximumDate(_qdate(t))
@@ -108,11 +115,6 @@ class InspectionsPage(QWidget):
         self.corrected = QCheckBox(self.tr("已整改，日期："), form_box)
         self.corrected_on = DateField(t, form_box)
         self.corrected_on.setEnabled(False)
-        self.corrected.toggled.connect(self.corrected_on.setEnabled)
-        corrected_row = QHBoxLayout()
-        corrected_row.addWidget(self.corrected)
-        corrected_row.addWidget(self.corrected_on)
-        corrected_row.addStretch(1)
         self.editing_label = QLabel(form_box)
         apply_style(self.editing_label, Sheet.HINT)
         self.message = QLabel(form_box)
@@ -122,33 +124,13 @@ class InspectionsPage(QWidget):
         self.save_button = QPushButton(self.tr("保存"), form_box)
         self.save_button.setObjectName("saveInspection")
         apply_style(self.save_button, Sheet.PRIMARY_BUTTON)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.editing_label, 1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        form = QFormLayout(form_box)
-        form.addRow(self.tr("巡检日期："), self.day)
-        form.addRow(self.tr("巡检内容："), self.site_reachable)
-        for box in self.checks[1:]:
-            form.addRow("", box)
-        form.addRow(self.tr("检查情况："), self.notes)
-        form.addRow(self.tr("发现的问题："), self.problems)
-        form.addRow(self.tr("整改情况："), self.correction)
-        form.addRow("", corrected_row)
-        form.addRow(buttons)
-        form.addRow(self.message)
-        left = QWidget(self)
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(form_box)
-        rule = QLabel(self.tr("第十九条：每日浏览网站内容，特别要认真审看新发布的稿件信息，"
-                              "及时发现问题、纠正错漏并做好记录。"), self)
-        rule.setWordWrap(True)
-        apply_style(rule, Sheet.HINT)
-        ll.addWidget(rule)
-        ll.addStretch(1)
+        self.rule = QLabel(self.tr("第十九条：每日浏览网站内容，特别要认真审看新发布的稿件信息，"
+                                   "及时发现问题、纠正错漏并做好记录。"), self)
+        self.rule.setWordWrap(True)
+        apply_style(self.rule, Sheet.HINT)
+        self._build_month()
 
-        # -- the month -----------------------------------------------------------------------
+    def _build_month(self) -> None:
         self.prev_button = QPushButton("◀", self)
         self.next_button = QPushButton("▶", self)
         for b in (self.prev_button, self.next_button):
@@ -158,15 +140,8 @@ class InspectionsPage(QWidget):
         self.missing = QLabel(self)
         self.missing.setObjectName("missingDays")
         self.missing.setWordWrap(True)
-        nav = QHBoxLayout()
-        nav.addWidget(self.prev_button)
-        nav.addWidget(self.month_label)
-        nav.addWidget(self.next_button)
-        nav.addSpacing(16)
-        nav.addWidget(self.missing, 1)
         self.export_button = QPushButton(self.tr("导出巡检记录…"), self)  # ReviewTab connects it
         self.export_button.setObjectName("exportInspections")
-        nav.addWidget(self.export_button)
         self.model: RowsModel[InspectionRow] = RowsModel([
             RowColumn(self.tr("日期"), lambda r: r.day.isoformat()),
             RowColumn(self.tr("巡检人"), lambda r: r.inspector_name),
@@ -197,15 +172,50 @@ class InspectionsPage(QWidget):
         self.columns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col, width in ((1, 80), (2, 140), (3, 80)):
             self.columns_table.setColumnWidth(col, width)
-        columns_box = QGroupBox(
+        self.columns_box = QGroupBox(
             self.tr("栏目更新情况（国办秘函〔2019〕19号：新闻栏目 2 周，通知公告、政策文件 6 个月）"), self)
-        QVBoxLayout(columns_box).addWidget(self.columns_table)
+
+    def _lay_out(self) -> None:
+        corrected_row = QHBoxLayout()
+        corrected_row.addWidget(self.corrected)
+        corrected_row.addWidget(self.corrected_on)
+        corrected_row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.editing_label, 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        form = QFormLayout(self.form_box)
+        form.addRow(self.tr("巡检日期："), self.day)
+        form.addRow(self.tr("巡检内容："), self.site_reachable)
+        for box in self.checks[1:]:
+            form.addRow("", box)
+        form.addRow(self.tr("检查情况："), self.notes)
+        form.addRow(self.tr("发现的问题："), self.problems)
+        form.addRow(self.tr("整改情况："), self.correction)
+        form.addRow("", corrected_row)
+        form.addRow(buttons)
+        form.addRow(self.message)
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.form_box)
+        ll.addWidget(self.rule)
+        ll.addStretch(1)
+
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.month_label)
+        nav.addWidget(self.next_button)
+        nav.addSpacing(16)
+        nav.addWidget(self.missing, 1)
+        nav.addWidget(self.export_button)
+        QVBoxLayout(self.columns_box).addWidget(self.columns_table)
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addLayout(nav)
         rl.addWidget(self.table, 3)
-        rl.addWidget(columns_box, 2)
+        rl.addWidget(self.columns_box, 2)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -217,13 +227,13 @@ class InspectionsPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(split)
 
+    def _connect(self) -> None:
+        self.corrected.toggled.connect(self.corrected_on.setEnabled)
         self.prev_button.clicked.connect(lambda: self.show_month(*self._shift(-1)))
         self.next_button.clicked.connect(lambda: self.show_month(*self._shift(1)))
         self.new_button.clicked.connect(self.new_record)
         self.save_button.clicked.connect(self.save)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.new_record()
-        self.reload()
 
     def _column_state(self, c: ColumnStatus) -> str:
         if c.limit_days is None:

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import NotFound
 from app.review.enums import PostStatus
 from app.review.post_actions import PostAction
 from app.review.ui_support import PostView, post_view
 from ui.context import AppContext
+from ui.operations import read_if_present
 from ui.review.post_summary import history_html, status_text, summary_html
 from ui.style import Sheet, apply_style
 
@@ -45,6 +45,12 @@ class PostDetail(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: PostView | None = None
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._update_buttons()
+
+    def _build(self) -> None:
         self.heading = QLabel(self.tr("请在上方列表中选择一篇稿件。"), self)
         self.heading.setObjectName("postHeading")
         apply_style(self.heading, Sheet.BOLD)
@@ -56,16 +62,18 @@ class PostDetail(QWidget):
         self.sheet_button = QPushButton(self.tr("打印审核发布单"), self)
         self.sheet_button.setObjectName("printSheet")
         self.sheet_button.setToolTip(self.tr("生成本稿件的信息审核发布单（Word），打开后打印存档"))
-        bar = QHBoxLayout()
-        bar.addWidget(self.heading, 1)
-        for b in (self.edit_button, self.submit_button, self.review_button, self.publish_button, self.sheet_button):
-            bar.addWidget(b)
         self.info = QTextBrowser(self)
         self.info.setOpenLinks(False)
         self.body = QPlainTextEdit(self)
         self.body.setReadOnly(True)
         self.history = QTextBrowser(self)
         self.tabs = QTabWidget(self)
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        for b in (self.edit_button, self.submit_button, self.review_button, self.publish_button, self.sheet_button):
+            bar.addWidget(b)
         self.tabs.addTab(self.info, self.tr("稿件信息"))
         self.tabs.addTab(self.body, self.tr("正文"))
         self.tabs.addTab(self.history, self.tr("审核记录"))
@@ -73,12 +81,13 @@ class PostDetail(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
+
+    def _connect(self) -> None:
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.submit_button.clicked.connect(lambda: self._emit(self.submit_requested))
         self.review_button.clicked.connect(lambda: self._emit(self.review_requested))
         self.publish_button.clicked.connect(lambda: self._emit(self.publish_requested))
         self.sheet_button.clicked.connect(lambda: self._emit(self.sheet_requested))
-        self._update_buttons()
 
     @property
     def post_id(self) -> int | None:
@@ -92,11 +101,8 @@ class PostDetail(QWidget):
         if post_id is None:
             self.view = None
         else:
-            try:
-                with self.ctx.reader() as s:
-                    self.view = post_view(s, post_id, self.ctx.actor)
-            except NotFound:
-                self.view = None
+            actor = self.ctx.actor
+            self.view = read_if_present(self.ctx, lambda s: post_view(s, post_id, actor))
         v = self.view
         if v is None:
             self.heading.setText(self.tr("请在上方列表中选择一篇稿件。"))
@@ -127,11 +133,8 @@ class PostDetail(QWidget):
         """Nothing is typed here (the editor is its own window): show the fresh post when it changed."""
         if self.view is None:
             return
-        try:
-            with self.ctx.reader() as s:
-                fresh: PostView | None = post_view(s, self.view.id, self.ctx.actor)
-        except NotFound:
-            fresh = None
+        post_id, actor = self.view.id, self.ctx.actor
+        fresh = read_if_present(self.ctx, lambda s: post_view(s, post_id, actor))
         if fresh != self.view:
             self.show_post(fresh.id if fresh is not None else None)
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -47,6 +46,7 @@ from ui.review.attachments_panel import AttachmentsPanel
 from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
 from ui.review.source_section import SourceSection
+from ui.review.unsaved_prompt import ask_save_or_discard
 from ui.shortcuts import add_save_shortcut
 from ui.style import Sheet, apply_style
 from ui.website.interpretation_kind import InterpretationKindBox
@@ -73,8 +73,12 @@ class PostEditor(QDialog):
         self._discard = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1180, 780)
-        add_help_shortcut(self, "post_editor")  # F1
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.load(post_id)
 
+    def _build(self) -> None:
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("postTitle")
         self.title_edit.setPlaceholderText(self.tr("稿件标题"))
@@ -82,7 +86,7 @@ class PostEditor(QDialog):
         self.target.setObjectName("postTarget")
         self.target.setMinimumWidth(260)
         self.target.addItem(self.tr("（请选择栏目或账号）"), "")
-        with ctx.reader() as s:
+        with self.ctx.reader() as s:
             columns, accounts = targets(s)
         for name in columns:
             self.target.addItem(self.tr("栏目：{name}").format(name=name), name)
@@ -90,13 +94,7 @@ class PostEditor(QDialog):
             self.target.insertSeparator(self.target.count())
         for name in accounts:
             self.target.addItem(self.tr("新媒体：{name}").format(name=name), name)
-        self.kind_boxes: dict[PostKind, QCheckBox] = {}
-        kinds = QHBoxLayout()
-        for kind in PostKind:
-            box = QCheckBox(kind.label, self)
-            self.kind_boxes[kind] = box
-            kinds.addWidget(box)
-        kinds.addStretch(1)
+        self.kind_boxes: dict[PostKind, QCheckBox] = {kind: QCheckBox(kind.label, self) for kind in PostKind}
         self.state = QLabel(self)
         self.state.setObjectName("postState")
         apply_style(self.state, Sheet.HINT)
@@ -105,17 +103,7 @@ class PostEditor(QDialog):
         self.banner.setWordWrap(True)
         apply_style(self.banner, Sheet.ALERT_BANNER)
         self.banner.hide()
-        head = QFormLayout()
-        head.addRow(self.tr("标题："), self.title_edit)
-        target_row = QHBoxLayout()
-        target_row.addWidget(self.target)
-        target_row.addSpacing(24)
-        target_row.addWidget(QLabel(self.tr("信息形式："), self))
-        target_row.addLayout(kinds, 1)
         self.interpretation = InterpretationKindBox(self)
-        target_row.addWidget(self.interpretation)
-        head.addRow(self.tr("发布到："), target_row)
-
         # 正文 with the checks beside it, 摘要 below.
         self.body = QPlainTextEdit(self)
         self.body.setObjectName("postBody")
@@ -124,7 +112,36 @@ class PostEditor(QDialog):
         self.import_button.setToolTip(self.tr("导入 Word 文档（.docx）或文本文件（.txt）的文字"))
         self.count = QLabel(self)
         apply_style(self.count, Sheet.HINT)
-        self.checks = ChecksPanel(ctx, self.body, post_id, self)
+        self.checks = ChecksPanel(self.ctx, self.body, self.post_id, self)
+        self.abstract = QPlainTextEdit(self)
+        self.abstract.setObjectName("postAbstract")
+        self.abstract.setFixedHeight(60)
+        self.abstract.setPlaceholderText(self.tr("摘要（可选；录入前须认真审核，第十四条）"))
+        self.source = SourceSection(self.ctx, self)
+        self.source_scroll = QScrollArea(self)
+        self.source_scroll.setWidgetResizable(True)
+        self.attachments = AttachmentsPanel(self.ctx, self)
+        self.tabs = QTabWidget(self)
+        self.save_button = QPushButton(self.tr("保存草稿"), self)
+        self.submit_button = QPushButton(self.tr("提交审核"), self)
+        apply_style(self.submit_button, Sheet.BOLD)
+        self.close_button = QPushButton(self.tr("关闭"), self)
+
+    def _lay_out(self) -> None:
+        kinds = QHBoxLayout()
+        for box in self.kind_boxes.values():
+            kinds.addWidget(box)
+        kinds.addStretch(1)
+        head = QFormLayout()
+        head.addRow(self.tr("标题："), self.title_edit)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target)
+        target_row.addSpacing(24)
+        target_row.addWidget(QLabel(self.tr("信息形式："), self))
+        target_row.addLayout(kinds, 1)
+        target_row.addWidget(self.interpretation)
+        head.addRow(self.tr("发布到："), target_row)
+
         body_box = QWidget(self)
         bl = QVBoxLayout(body_box)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -142,31 +159,17 @@ class PostEditor(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([640, 520])
         split.setChildrenCollapsible(False)
-        self.abstract = QPlainTextEdit(self)
-        self.abstract.setObjectName("postAbstract")
-        self.abstract.setFixedHeight(60)
-        self.abstract.setPlaceholderText(self.tr("摘要（可选；录入前须认真审核，第十四条）"))
         text_page = QWidget(self)
         tl = QVBoxLayout(text_page)
         tl.addWidget(split, 1)
         tl.addWidget(QLabel(self.tr("摘要："), self))
         tl.addWidget(self.abstract)
 
-        self.source = SourceSection(ctx, self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.source)
-        self.attachments = AttachmentsPanel(ctx, self)
-        self.tabs = QTabWidget(self)
+        self.source_scroll.setWidget(self.source)
         self.tabs.addTab(text_page, self.tr("正文与自动检查"))
-        self.tabs.addTab(scroll, self.tr("信息来源与请示"))
+        self.tabs.addTab(self.source_scroll, self.tr("信息来源与请示"))
         self.tabs.addTab(self.attachments, self.tr("附件"))
 
-        self.save_button = QPushButton(self.tr("保存草稿"), self)
-        add_save_shortcut(self, self.save)  # Ctrl+S
-        self.submit_button = QPushButton(self.tr("提交审核"), self)
-        apply_style(self.submit_button, Sheet.BOLD)
-        self.close_button = QPushButton(self.tr("关闭"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)
         buttons.addWidget(self.save_button)
@@ -178,8 +181,10 @@ class PostEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
-        for edit in (self.title_edit,):
-            edit.textChanged.connect(self._mark_dirty)
+    def _connect(self) -> None:
+        add_help_shortcut(self, "post_editor")  # F1
+        add_save_shortcut(self, self.save)  # Ctrl+S
+        self.title_edit.textChanged.connect(self._mark_dirty)
         self.body.textChanged.connect(self._mark_dirty)
         self.body.textChanged.connect(self._update_count)
         self.abstract.textChanged.connect(self._mark_dirty)
@@ -194,7 +199,6 @@ class PostEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit_post)
         self.close_button.clicked.connect(self.reject)
-        self.load(post_id)
 
     # -- loading -------------------------------------------------------------------------------
     def load(self, post_id: int | None) -> None:
@@ -391,23 +395,9 @@ class PostEditor(QDialog):
         super().reject()
 
     def _ask_unsaved(self) -> None:
-        # Asked without a nested event loop, so a GUI test or the lock screen never hangs here.
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("稿件尚未保存"),
-                          self.tr("稿件有未保存的修改，是否保存？"), QMessageBox.StandardButton.NoButton, self)
-        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered() -> None:
-            clicked = box.clickedButton()
-            if clicked is cancel or clicked is None:
-                return
-            if clicked is save and not self.save():
-                return
+        def discard() -> None:
             self._discard = True
             self.reject()
 
-        box.finished.connect(answered)
-        box.open()
+        ask_save_or_discard(self, self.tr("稿件尚未保存"), self.tr("稿件有未保存的修改，是否保存？"),
+                            self.save, discard)

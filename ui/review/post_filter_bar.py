@@ -19,6 +19,11 @@ def _tr(text: str) -> str:
 class PostFilterBar(ListFilterBar):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, placeholder=_tr("搜索编号、标题、正文…"), min_width=220)
+        self._build(ctx)
+        self._lay_out()
+        self._connect()
+
+    def _build(self, ctx: AppContext) -> None:
         self.status = QComboBox(self)
         self.status.setObjectName("filterStatus")
         self.status.addItem(self.tr("全部状态"), None)
@@ -33,11 +38,8 @@ class PostFilterBar(ListFilterBar):
         self.waiting = QCheckBox(self.tr("待我处理"), self)
         self.waiting.setObjectName("filterWaiting")
         self.waiting.setToolTip(self.tr("轮到我的角色审核、且我可以签署的稿件；采编员还包括自己的草稿、待发布和待确认的稿件"))
-        for combo in (self.status, self.target):
-            combo.currentIndexChanged.connect(self._on_changed)
-        for box in (self.mine, self.waiting):
-            box.toggled.connect(self._on_changed)
 
+    def _lay_out(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -46,6 +48,12 @@ class PostFilterBar(ListFilterBar):
             layout.addWidget(w)
         layout.addStretch(1)
         layout.addWidget(self.search, 2)
+
+    def _connect(self) -> None:
+        for combo in (self.status, self.target):
+            combo.currentIndexChanged.connect(self._on_changed)
+        for box in (self.mine, self.waiting):
+            box.toggled.connect(self._on_changed)
 
     def reload_targets(self, ctx: AppContext) -> None:
         current = self.target.currentData()

@@ -55,8 +55,17 @@ class PublishDialog(QDialog):
         self.ctx = ctx
         self.post_id = post_id
         self.setWindowTitle(self.tr("发布与确认"))
-        add_help_shortcut(self, "review")  # F1
         self.resize(760, 720)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.view: PostView
+        self.reload()
+        if self.view.form.source_unit:
+            self.confirmed_by.setText(self.view.form.source_unit)
+        self.guard = DiscardGuard(self, what=self.tr("填写的发布、确认或更正信息"))
+
+    def _build(self) -> None:
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
 
@@ -68,10 +77,6 @@ class PublishDialog(QDialog):
         self.publish_note = QLabel(self.publish_box)
         apply_style(self.publish_note, Sheet.HINT)
         self.publish_button = QPushButton(self.tr("记录发布"), self.publish_box)
-        form = QFormLayout(self.publish_box)
-        form.addRow(self.tr("发布网址："), self.url)
-        form.addRow(self.tr("发布时间："), self.published_at)
-        form.addRow(self.publish_note, self.publish_button)
 
         self.confirm_box = QGroupBox(self.tr("来源单位确认（第十五条）"), self)
         self.confirmed_by = QLineEdit(self.confirm_box)
@@ -79,10 +84,6 @@ class PublishDialog(QDialog):
         self.confirmed_by.setPlaceholderText(self.tr("来源单位及确认人，如：县发改局 刘某"))
         self.confirmed_at = _now_edit(self.confirm_box)
         self.confirm_button = QPushButton(self.tr("记录确认"), self.confirm_box)
-        form = QFormLayout(self.confirm_box)
-        form.addRow(self.tr("确认人："), self.confirmed_by)
-        form.addRow(self.tr("确认时间："), self.confirmed_at)
-        form.addRow("", self.confirm_button)
 
         self.change_box = QGroupBox(self.tr("更正或撤稿（须重新审核并重新确认）"), self)
         self.correction = QRadioButton(ChangeKind.CORRECTION.label, self.change_box)
@@ -95,6 +96,21 @@ class PublishDialog(QDialog):
         self.reason.setObjectName("changeReason")
         self.reason.setPlaceholderText(self.tr("更正或撤稿的原因"))
         self.change_button = QPushButton(self.tr("发起…"), self.change_box)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("publishMessage")
+        self.message.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("关闭"), self)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout(self.publish_box)
+        form.addRow(self.tr("发布网址："), self.url)
+        form.addRow(self.tr("发布时间："), self.published_at)
+        form.addRow(self.publish_note, self.publish_button)
+        form = QFormLayout(self.confirm_box)
+        form.addRow(self.tr("确认人："), self.confirmed_by)
+        form.addRow(self.tr("确认时间："), self.confirmed_at)
+        form.addRow("", self.confirm_button)
         kinds = QHBoxLayout()
         kinds.addWidget(self.correction)
         kinds.addWidget(self.withdrawal)
@@ -104,13 +120,9 @@ class PublishDialog(QDialog):
         form.addRow(self.tr("原因："), self.reason)
         form.addRow("", self.change_button)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("publishMessage")
-        self.message.setWordWrap(True)
-        close = QPushButton(self.tr("关闭"), self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
-        bottom.addWidget(close)
+        bottom.addWidget(self.close_button)
         # The three steps scroll rather than push 关闭 off a 1366×768 screen at 125 %.
         steps = QWidget(self)
         sl = QVBoxLayout(steps)
@@ -123,15 +135,12 @@ class PublishDialog(QDialog):
         layout.addWidget(scroll_area(steps, self))
         layout.addLayout(bottom)
 
+    def _connect(self) -> None:
+        add_help_shortcut(self, "review")  # F1
         self.publish_button.clicked.connect(self.record_publication)
         self.confirm_button.clicked.connect(self.record_confirmation)
         self.change_button.clicked.connect(self.begin_change)
-        close.clicked.connect(self.reject)  # like Esc: asks first when something typed is unsaved
-        self.view: PostView
-        self.reload()
-        if self.view.form.source_unit:
-            self.confirmed_by.setText(self.view.form.source_unit)
-        self.guard = DiscardGuard(self, what=self.tr("填写的发布、确认或更正信息"))
+        self.close_button.clicked.connect(self.reject)  # like Esc: asks first when something typed is unsaved
 
     def reject(self) -> None:
         if self.guard.allow_reject():

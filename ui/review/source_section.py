@@ -59,17 +59,34 @@ class SourceSection(QWidget):
         super().__init__(parent)
         with ctx.reader() as s:
             self.sources: list[Source] = authoritative_sources(s)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.kind_buttons[SourceKind.REPRINT].setChecked(True)
+        self.set_basis_count(0)
 
+    def _build(self) -> None:
         self.kind_group = QButtonGroup(self)
-        kinds = QHBoxLayout()
         self.kind_buttons: dict[SourceKind, QRadioButton] = {}
         for i, kind in enumerate(SourceKind):
             button = QRadioButton(kind.label, self)
             self.kind_group.addButton(button, i)
             self.kind_buttons[kind] = button
-            kinds.addWidget(button)
-        kinds.addStretch(1)
+        # Only the chosen kind's page is shown; hidden pages take no room (a QStackedWidget would
+        # stay as tall as its tallest page).
+        self.pages: list[QWidget] = [self._build_reprint(), self._build_collected(), self._build_original()]
+        self.source_box = QGroupBox(self.tr("信息来源（第五—八条）"), self)
+        self.source_unit = QLineEdit(self)
+        self.source_unit.setObjectName("sourceUnit")
+        self.source_unit.setPlaceholderText(self.tr("发布后与之确认的信息来源单位（第十五条）"))
+        self.flags_box = QGroupBox(self.tr("请示报告（第九条）"), self)
+        self.sensitive = QCheckBox(self.tr("重要信息或敏感信息，不能作出判断"), self.flags_box)
+        self.sensitive.setObjectName("flagSensitive")
+        self.major_emergency = QCheckBox(self.tr("涉及重特大突发事件、突发性群体事件"), self.flags_box)
+        self.major_emergency.setObjectName("flagEmergency")
+        self.setMaximumWidth(900)  # a form across a wide screen is hard to read
 
+    def _build_reprint(self) -> QWidget:
         # 转载 (第六条, 第十条(三)(四)): the page must show 转载来源网站, 转载时间, 转载链接.
         reprint = QWidget(self)
         self.site = QLineEdit(reprint)
@@ -93,17 +110,9 @@ class SourceSection(QWidget):
         self.justification = QPlainTextEdit(reprint)
         self.justification.setFixedHeight(56)
         self.justification.setPlaceholderText(self.tr("来源不在权威来源名单内时，须说明转载理由"))
-        form = QFormLayout(reprint)
-        form.addRow(self.tr("转载来源网站："), self.site)
-        form.addRow(self.tr("转载时间："), self.reprinted)
-        form.addRow(self.tr("转载链接："), self.url)
-        form.addRow(self.tr("文件类别："), self.doc_level)
-        form.addRow("", self.verdict)
-        form.addRow(self.tr("转载理由："), self.justification)
-        form.addRow("", _hint(self.tr(
-            "第十条：中央文件须从人民日报、新华社等中央新闻单位或中国政府网、国务院各部委官方网站转载；"
-            "省政府文件须从贵州省人民政府门户网站或省政府各部门官方网站转载。"), reprint))
+        return reprint
 
+    def _build_collected(self) -> QWidget:
         # 采集 (第七条): only what the department already published.
         collected = QWidget(self)
         self.department = QLineEdit(collected)
@@ -111,12 +120,9 @@ class SourceSection(QWidget):
         self.department.setPlaceholderText(self.tr("报送信息的部门或乡镇"))
         self.collected_url = QLineEdit(collected)
         self.collected_url.setPlaceholderText("https://")
-        form = QFormLayout(collected)
-        form.addRow(self.tr("报送单位："), self.department)
-        form.addRow(self.tr("已发布网址："), self.collected_url)
-        form.addRow("", _hint(self.tr(
-            "第七条：原则上只采集各地各部门已对外发布的信息，请填写该单位发布该信息的网页地址。"), collected))
+        return collected
 
+    def _build_original(self) -> QWidget:
         # 首发 (第八条): a leader's instruction or an official letter, attached.
         original = QWidget(self)
         self.basis_kind = QComboBox(original)
@@ -128,11 +134,31 @@ class SourceSection(QWidget):
         self.basis_reference.setObjectName("basisReference")
         self.basis_reference.setPlaceholderText(self.tr("批示领导及日期，或公函文号"))
         self.basis_attached = QLabel(original)
-        upload = QLabel(self.tr('<a href="#">添加批示/公函扫描件…</a>'), original)
-        upload.linkActivated.connect(lambda _link: self.basis_upload_requested.emit())
+        self.upload_link = QLabel(self.tr('<a href="#">添加批示/公函扫描件…</a>'), original)
+        return original
+
+    def _lay_out(self) -> None:
+        reprint, collected, original = self.pages
+        form = QFormLayout(reprint)
+        form.addRow(self.tr("转载来源网站："), self.site)
+        form.addRow(self.tr("转载时间："), self.reprinted)
+        form.addRow(self.tr("转载链接："), self.url)
+        form.addRow(self.tr("文件类别："), self.doc_level)
+        form.addRow("", self.verdict)
+        form.addRow(self.tr("转载理由："), self.justification)
+        form.addRow("", _hint(self.tr(
+            "第十条：中央文件须从人民日报、新华社等中央新闻单位或中国政府网、国务院各部委官方网站转载；"
+            "省政府文件须从贵州省人民政府门户网站或省政府各部门官方网站转载。"), reprint))
+
+        form = QFormLayout(collected)
+        form.addRow(self.tr("报送单位："), self.department)
+        form.addRow(self.tr("已发布网址："), self.collected_url)
+        form.addRow("", _hint(self.tr(
+            "第七条：原则上只采集各地各部门已对外发布的信息，请填写该单位发布该信息的网页地址。"), collected))
+
         row = QHBoxLayout()
         row.addWidget(self.basis_attached)
-        row.addWidget(upload)
+        row.addWidget(self.upload_link)
         row.addStretch(1)
         form = QFormLayout(original)
         form.addRow(self.tr("首发依据："), self.basis_kind)
@@ -140,39 +166,32 @@ class SourceSection(QWidget):
         form.addRow(self.tr("扫描件："), row)
         form.addRow("", _hint(self.tr("第八条：首发信息需核实是否有领导批示或正式公函。"), original))
 
-        # Only the chosen kind's page is shown; hidden pages take no room (a QStackedWidget would
-        # stay as tall as its tallest page).
-        self.pages: list[QWidget] = [reprint, collected, original]
-        source_box = QGroupBox(self.tr("信息来源（第五—八条）"), self)
-        box_layout = QVBoxLayout(source_box)
+        kinds = QHBoxLayout()
+        for button in self.kind_buttons.values():
+            kinds.addWidget(button)
+        kinds.addStretch(1)
+        box_layout = QVBoxLayout(self.source_box)
         box_layout.addLayout(kinds)
         for page in self.pages:
             box_layout.addWidget(page)
-        self.source_unit = QLineEdit(self)
-        self.source_unit.setObjectName("sourceUnit")
-        self.source_unit.setPlaceholderText(self.tr("发布后与之确认的信息来源单位（第十五条）"))
         unit_row = QFormLayout()
         unit_row.addRow(self.tr("来源单位："), self.source_unit)
         box_layout.addLayout(unit_row)
 
-        flags_box = QGroupBox(self.tr("请示报告（第九条）"), self)
-        self.sensitive = QCheckBox(self.tr("重要信息或敏感信息，不能作出判断"), flags_box)
-        self.sensitive.setObjectName("flagSensitive")
-        self.major_emergency = QCheckBox(self.tr("涉及重特大突发事件、突发性群体事件"), flags_box)
-        self.major_emergency.setObjectName("flagEmergency")
-        flags = QVBoxLayout(flags_box)
+        flags = QVBoxLayout(self.flags_box)
         flags.addWidget(self.sensitive)
-        flags.addWidget(_hint(self.tr("须向县委保密部门或网信部门请示报告，记录答复后方能签发。"), flags_box))
+        flags.addWidget(_hint(self.tr("须向县委保密部门或网信部门请示报告，记录答复后方能签发。"), self.flags_box))
         flags.addWidget(self.major_emergency)
-        flags.addWidget(_hint(self.tr("须经县委、县政府有关领导同意，记录同意意见后方可发布。"), flags_box))
+        flags.addWidget(_hint(self.tr("须经县委、县政府有关领导同意，记录同意意见后方可发布。"), self.flags_box))
 
-        self.setMaximumWidth(900)  # a form across a wide screen is hard to read
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(source_box)
-        layout.addWidget(flags_box)
+        layout.addWidget(self.source_box)
+        layout.addWidget(self.flags_box)
         layout.addStretch(1)
 
+    def _connect(self) -> None:
+        self.upload_link.linkActivated.connect(lambda _link: self.basis_upload_requested.emit())
         self.kind_group.idToggled.connect(self._on_kind)
         for edit in (self.site, self.url, self.department, self.collected_url, self.basis_reference, self.source_unit):
             edit.textChanged.connect(self.changed)
@@ -185,8 +204,6 @@ class SourceSection(QWidget):
         self.basis_kind.currentIndexChanged.connect(self.changed)
         self.sensitive.toggled.connect(self.changed)
         self.major_emergency.toggled.connect(self.changed)
-        self.kind_buttons[SourceKind.REPRINT].setChecked(True)
-        self.set_basis_count(0)
 
     @Slot(int, bool)
     def _on_kind(self, index: int, checked: bool) -> None:

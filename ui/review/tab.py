@@ -10,8 +10,8 @@ from app.changes import Changes, RecordKind
 from app.review.workflow import submit
 from ui.context import AppContext
 from ui.list_shell import ListDetailShell
-from ui.messages import show_error, show_info
-from ui.operations import Op
+from ui.messages import show_info
+from ui.operations import Op, precheck
 from ui.review.export_actions import ReviewExports
 from ui.review.inspections_page import InspectionsPage
 from ui.review.post_detail import PostDetail
@@ -27,11 +27,15 @@ class ReviewTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialogs: list[QDialog] = []  # open non-modal dialogs, kept alive until they close
+        self._build()
+        self._lay_out()
+        self._connect()
 
-        self.filters = PostFilterBar(ctx, self)
-        self.model = PostListModel(ctx, self)
-        self.detail = PostDetail(ctx, self)
-        self.shell = ListDetailShell(ctx, self.model, self.detail, self.filters, name="post",
+    def _build(self) -> None:
+        self.filters = PostFilterBar(self.ctx, self)
+        self.model = PostListModel(self.ctx, self)
+        self.detail = PostDetail(self.ctx, self)
+        self.shell = ListDetailShell(self.ctx, self.model, self.detail, self.filters, name="post",
                                      current_filter=lambda: self.filters.current_filter(self.ctx.actor),
                                      count_text=lambda: self.tr("共 {n} 篇").format(n=self.model.total),
                                      sort_column=8, parent=self)
@@ -41,21 +45,23 @@ class ReviewTab(QWidget):
                                                 "exportPostRegister")
         self.refresh_button, self.count, self.table = shell.refresh_button, shell.count, shell.table
         self.count.setObjectName("postCount")
+        self.inspections = InspectionsPage(self.ctx, self)
+        self.exports = ReviewExports(self.ctx, self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("reviewPages")
+
+    def _lay_out(self) -> None:
         posts_page = QWidget(self)
         pl = QVBoxLayout(posts_page)
         pl.setContentsMargins(8, 8, 8, 8)
-        pl.addWidget(shell)
-
-        self.inspections = InspectionsPage(ctx, self)
-        self.exports = ReviewExports(ctx, self)
-        self.pages = QTabWidget(self)
-        self.pages.setObjectName("reviewPages")
+        pl.addWidget(self.shell)
         self.pages.addTab(posts_page, self.tr("稿件审核"))
         self.pages.addTab(self.inspections, self.tr("读网巡检"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
+    def _connect(self) -> None:
         self.table.doubleClicked.connect(lambda index: self.open_post(self.model.rows[index.row()].id))
         self.detail.edit_requested.connect(self.open_post)
         self.detail.submit_requested.connect(self.submit_post)
@@ -63,8 +69,8 @@ class ReviewTab(QWidget):
         self.detail.publish_requested.connect(self.publish_post)
         self.detail.sheet_requested.connect(self.exports.print_sheet)
         self.inspections.export_button.clicked.connect(lambda: self.exports.inspections_dialog(*self.inspections.month))
-        ctx.events.changed.connect(self._on_changed)
-        ctx.events.actor_changed.connect(self.apply_filter)
+        self.ctx.events.changed.connect(self._on_changed)
+        self.ctx.events.actor_changed.connect(self.apply_filter)
 
     # -- the list ----------------------------------------------------------------------------
     @Slot()
@@ -131,11 +137,13 @@ class ReviewTab(QWidget):
 
     @Slot(int)
     def review_post(self, post_id: int) -> ReviewDialog | None:
-        try:
-            dialog = ReviewDialog(self.ctx, post_id, self)
-        except Exception as exc:
-            show_error(self, exc, title=self.tr("审核"))
+        # The dialog reads the post and what this reviewer may do with it; a refusal (the post gone,
+        # not at a stage this account reviews) is shown as any Op's is.
+        opened: list[ReviewDialog] = []
+        if not precheck(lambda: opened.append(ReviewDialog(self.ctx, post_id, self)), parent=self,
+                        title=self.tr("审核")):
             return None
+        dialog = opened[0]
         self._track(dialog)
         dialog.open()
         return dialog

@@ -58,7 +58,12 @@ class WordListsPage(QWidget):
         self.ctx = ctx
         self.kind = WordListKind.SENSITIVE
         self.dirty = False
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.load(self.kind)
 
+    def _build(self) -> None:
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("wordListKind")
         for kind in WordListKind:
@@ -68,17 +73,12 @@ class WordListsPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("查找词条…"))
         self.search.setClearButtonEnabled(True)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("清单："), self))
-        top.addWidget(self.kind_combo)
-        top.addWidget(self.state, 1)
-        top.addWidget(self.search)
         self.format = QLabel(self)
         self.format.setWordWrap(True)
         apply_style(self.format, Sheet.HINT)
         self.notice = QLabel(self.tr("只有系统管理员可以修改清单；您可以查看。"), self)
         apply_style(self.notice, Sheet.WARN)
-        self.notice.setVisible(not ctx.actor.has(Role.ADMIN))
+        self.notice.setVisible(not self.ctx.actor.has(Role.ADMIN))
 
         self.model = EntriesModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -102,6 +102,13 @@ class WordListsPage(QWidget):
         apply_style(self.save_button, Sheet.PRIMARY_BUTTON)
         self.message = QLabel(self)
         self.message.setObjectName("wordListMessage")
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("清单："), self))
+        top.addWidget(self.kind_combo)
+        top.addWidget(self.state, 1)
+        top.addWidget(self.search)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.import_button, self.defaults_button):
             buttons.addWidget(b)
@@ -115,6 +122,7 @@ class WordListsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def _connect(self) -> None:
         self.kind_combo.currentIndexChanged.connect(self._on_kind_chosen)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.model.dataChanged.connect(self._mark_dirty)
@@ -125,7 +133,6 @@ class WordListsPage(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self.defaults_button.clicked.connect(self.restore_defaults)
         self.save_button.clicked.connect(self.save)
-        self.load(self.kind)
 
     # -- loading -------------------------------------------------------------------------------
     def load(self, kind: WordListKind) -> None:

@@ -38,6 +38,11 @@ class InterpretationPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.item_id: int | None = None
+        self._build()
+        self._lay_out()
+        self._connect()
+
+    def _build(self) -> None:
         self.note = QLabel(self)
         self.note.setObjectName("interpretationNote")
         self.note.setWordWrap(True)
@@ -56,6 +61,8 @@ class InterpretationPanel(QWidget):
         self.candidates.setMinimumWidth(360)
         self.link_button = QPushButton(self.tr("关联"), self)
         self.unlink_button = QPushButton(self.tr("取消关联"), self)
+
+    def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("解读稿件："), self))
         bar.addWidget(self.candidates, 1)
@@ -65,6 +72,8 @@ class InterpretationPanel(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+
+    def _connect(self) -> None:
         self.link_button.clicked.connect(self._on_link)
         self.unlink_button.clicked.connect(self._on_unlink)
 

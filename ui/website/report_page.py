@@ -54,8 +54,14 @@ class WebsiteReportPage(YearlyReportPage):
         self._today = today
         self.data: ReportData | None = None
         self.dialogs: list[FigureRecordsDialog] = []
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._set_state()
+        self.reload()
 
-        self.year = ReportYearBox(today(), "websiteYear", self)
+    def _build(self) -> None:
+        self.year = ReportYearBox(self._today(), "websiteYear", self)
         self.recompute_button = QPushButton(self.tr("重新计算"), self)
         self.last_year_button = QPushButton(self.tr("空白项采用上年数"), self)
         self.last_year_button.setToolTip(self.tr("把上年填报的数字填入本年仍空白的填报项，核对后保存。"))
@@ -66,19 +72,7 @@ class WebsiteReportPage(YearlyReportPage):
         self.unlock_button.setToolTip(self.tr("已发布的报表须由系统管理员写明原因后解锁。"))
         self.word_button = QPushButton(self.tr("导出 Word…"), self)
         self.excel_button = QPushButton(self.tr("导出 Excel…"), self)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("报表年度："), self))
-        for w in (self.year, self.recompute_button, self.last_year_button, self.save_button):
-            bar.addWidget(w)
-        bar.addWidget(self.state_label, 1)
-        for w in (self.lock_button, self.unlock_button, self.word_button, self.excel_button):
-            bar.addWidget(w)
-
         self.banner = DifferencesBanner("websiteDifferences", self)
-        note = QLabel(self.tr("蓝色数字由记录统计，双击可查看对应记录；浅色底的数值须填报（数量为零请填 0）；"
-                              "灰色来自系统设置。项目名称可在 系统设置 → 政府网站 中按正式附件更正。"), self)
-        note.setWordWrap(True)
-        apply_style(note, Sheet.HINT)
 
         self.model = ReportModel(self)
         self.table = QTableView(self)
@@ -95,6 +89,19 @@ class WebsiteReportPage(YearlyReportPage):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.checks = ChecksTable(self)
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("报表年度："), self))
+        for w in (self.year, self.recompute_button, self.last_year_button, self.save_button):
+            bar.addWidget(w)
+        bar.addWidget(self.state_label, 1)
+        for w in (self.lock_button, self.unlock_button, self.word_button, self.excel_button):
+            bar.addWidget(w)
+        note = QLabel(self.tr("蓝色数字由记录统计，双击可查看对应记录；浅色底的数值须填报（数量为零请填 0）；"
+                              "灰色来自系统设置。项目名称可在 系统设置 → 政府网站 中按正式附件更正。"), self)
+        note.setWordWrap(True)
+        apply_style(note, Sheet.HINT)
         splitter = figures_over_checks(self.table, self.checks, self, figures_stretch=3, sizes=(470, 200))
 
         layout = QVBoxLayout(self)
@@ -104,6 +111,7 @@ class WebsiteReportPage(YearlyReportPage):
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
 
+    def _connect(self) -> None:
         self.year.valueChanged.connect(self._on_year_changed)
         self.recompute_button.clicked.connect(self._on_recompute)
         self.last_year_button.clicked.connect(self._on_take_last_year)
@@ -114,9 +122,7 @@ class WebsiteReportPage(YearlyReportPage):
         self.excel_button.clicked.connect(self._on_export_excel)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.checks.check_activated.connect(self._on_check_activated)
-        ctx.events.changed.connect(self._on_changed)
-        self._set_state()
-        self.reload()
+        self.ctx.events.changed.connect(self._on_changed)
 
     # -- computing ---------------------------------------------------------------------------
     def computing_texts(self, year: int) -> tuple[str, str]:
@@ -187,8 +193,8 @@ class WebsiteReportPage(YearlyReportPage):
             nonlocal stale
             try:
                 return fn(session)
-            except StaleContent:
-                stale = True
+            except StaleContent:  # noted so the fresh figures are shown, then re-raised: the runner
+                stale = True      # rolls back and says why
                 raise
 
         ok, _ = self.ctx.run(Op(do, RecordKind.WEBSITE_REPORT, parent=self, title=title, point_at=self._point_at))
