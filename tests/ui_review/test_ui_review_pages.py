@@ -71,7 +71,7 @@ def test_review_tab_opens_the_inspection_page_for_dashboard_items(qtbot: QtBot, 
     tab = ReviewTab(ctx)
     qtbot.addWidget(tab)
     tab.show_record("inspection", None)
-    assert tab.pages.currentWidget() is tab.inspections
+    assert tab.pages.currentWidget() is tab.inspections_area and tab.inspections.isVisibleTo(tab)
     assert tab.inspections.columns_model.rowCount() == 6  # the columns kept in settings
 
 

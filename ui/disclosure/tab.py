@@ -20,6 +20,7 @@ from ui.disclosure.item_form import ItemFormDialog
 from ui.disclosure.item_list_model import ItemListModel
 from ui.disclosure.year_figures_page import YearFiguresPage
 from ui.list_shell import ListDetailShell
+from ui.screen_fit import page_scroll_area
 
 RECORD_TYPE = "disclosure"
 
@@ -59,7 +60,9 @@ class DisclosureTab(QWidget):
 
     def _lay_out(self) -> None:
         self.pages.addTab(self.shell, self.tr("公开事项登记"))
-        self.pages.addTab(self.figures, self.tr("年度统计数据（年报第二部分）"))
+        # Its own scroll area: the tall figures form must not set the whole tab's minimum height
+        # and push the item's record below the fold (issue 17).
+        self.pages.addTab(page_scroll_area(self.figures, self.pages), self.tr("年度统计数据（年报第二部分）"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.pages)

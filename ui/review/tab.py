@@ -20,6 +20,7 @@ from ui.review.post_filter_bar import PostFilterBar
 from ui.review.post_list_model import PostListModel
 from ui.review.publish_dialog import PublishDialog
 from ui.review.review_dialog import ReviewDialog
+from ui.screen_fit import page_scroll_area
 
 
 class ReviewTab(QWidget):
@@ -56,7 +57,10 @@ class ReviewTab(QWidget):
         pl.setContentsMargins(8, 8, 8, 8)
         pl.addWidget(self.shell)
         self.pages.addTab(posts_page, self.tr("稿件审核"))
-        self.pages.addTab(self.inspections, self.tr("读网巡检"))
+        # Its own scroll area: the long inspection form must not set the whole tab's minimum height
+        # and push the 稿件审核 page's record below the fold (issue 17).
+        self.inspections_area = page_scroll_area(self.inspections, self.pages)
+        self.pages.addTab(self.inspections_area, self.tr("读网巡检"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -166,7 +170,7 @@ class ReviewTab(QWidget):
         if record_type == "post" and record_id is not None:
             self.select_post(record_id)
         elif record_type in ("inspection", "column"):
-            self.pages.setCurrentWidget(self.inspections)
+            self.pages.setCurrentWidget(self.inspections_area)
 
     def can_close(self) -> bool:
         """False while an editor has unsaved changes; that editor comes forward and asks about them."""
