@@ -117,3 +117,13 @@ def test_a_case_without_typed_text_switches_at_once(qtbot, tab: CasesTab) -> Non
     _click_row(qtbot, tab, second)
     assert tab.detail.reply.leave_question is None
     assert tab.detail.case_id == second and _selected(tab) == second
+
+
+def test_opening_another_case_from_the_dashboard_asks_too(qtbot, tab: CasesTab) -> None:  # type: ignore[no-untyped-def]
+    first, second = _case_ids(tab)
+    _typed_draft(tab, first)
+    tab.show_record("request_case", second)  # what the 工作台 does when an item is opened
+    box = _question(tab.detail.reply)
+    assert tab.detail.record_id == first and tab.detail.reply.body.toPlainText() == TYPED
+    _answer(qtbot, box, "放弃")
+    assert tab.detail.record_id == second and _selected(tab) == second

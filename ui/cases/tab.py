@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -78,8 +79,11 @@ class CasesTab(QWidget):
         return self.tr("共 {n} 件").format(n=self.model.total)
 
     def select_case(self, case_id: int) -> None:
-        """Show `case_id` below and select it in the list when the filter includes it."""
-        self.shell.select(case_id)
+        """Show `case_id` below and select it in the list when the filter includes it. The
+        dashboard and a new registration come here too: a typed reply draft is not lost unasked."""
+        go = partial(self.shell.select, case_id)
+        if case_id == self.detail.record_id or self.detail.may_leave(case_id, go):
+            go()
 
     # -- actions -----------------------------------------------------------------------------
     @Slot()
