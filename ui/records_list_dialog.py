@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.column_widths import ColumnWidths
 
 
 class RecordsListDialog(QDialog):
@@ -40,11 +43,23 @@ class RecordsListDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width)
+        # Sized to the rows and headers (dates read 2025-12… at 大 in a fixed 780 px), remembered per PC.
+        design = [*widths, *[200] * (model.columnCount() - len(widths))]  # the stretched last may be left out
+        self.widths = ColumnWidths(self.table, f"records/{type(self).__name__}", design)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The columns were sized to their content as the table was shown: the dialog grows to hold
+        # them (the screen-fit filter keeps it on the screen), so no date is cut short.
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        needed = self.table.horizontalHeader().length() + frame + margins.left() + margins.right()
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else needed
+        if needed > self.width():
+            self.resize(min(needed, screen - 20), self.height())

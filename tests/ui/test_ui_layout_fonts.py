@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QScrollArea, QScrollBar, QWidget
+from PySide6.QtWidgets import QScrollArea, QScrollBar, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -194,3 +194,41 @@ def test_switching_to_a_larger_font_keeps_the_rows_and_whole_headers(
             assert table.columnWidth(column) >= header.fontMetrics().horizontalAdvance(text), text
     finally:
         apply_font_size(FontSize.STANDARD)
+
+
+def _whole_headers(table: QTableView) -> list[str]:
+    """The headers narrower than their text."""
+    header = table.horizontalHeader()
+    cut = []
+    for column in range(header.count()):
+        text = str(table.model().headerData(column, header.orientation()))
+        if table.columnWidth(column) < header.fontMetrics().horizontalAdvance(text):
+            cut.append(text)
+    return cut
+
+
+def test_the_drill_down_list_and_the_audit_log_show_whole_dates_and_headers(
+        qtbot: QtBot, demo_db: Database, font_screen: QRect) -> None:
+    """At 大 the drill-down list read 2025-12… in its fixed 780 px and the audit log cut 操作系统用户."""
+    from app.cases.models import RequestCase
+    from ui.admin.audit_page import AuditPage
+    from ui.annual.records_dialog import RecordsDialog
+
+    ctx = sign_in(demo_db, "admin")
+    with demo_db.session_factory() as s:
+        ids = list(s.scalars(select(RequestCase.id)))
+    dialog = RecordsDialog(ctx, "收到申请数", ids)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fit_into(dialog, font_screen)
+    qtbot.wait(10)
+    assert _whole_headers(dialog.table) == []
+    metrics = dialog.table.fontMetrics()
+    for column in (2, 3):  # 收到日期, 答复日期
+        assert dialog.table.columnWidth(column) >= metrics.horizontalAdvance("2026-12-31"), column
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(font_screen.size())
+    page.show()
+    qtbot.wait(10)
+    assert _whole_headers(page.table) == []

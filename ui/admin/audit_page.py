@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from app.changes import Changes
 from ui import messages
 from ui.admin.audit_detail import AuditDetailDialog
 from ui.admin.audit_model import AuditModel
+from ui.column_widths import ColumnWidths
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.operations import ExportOp
@@ -94,9 +94,10 @@ class AuditPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for col, width in enumerate((150, 190, 110, 100, 100, 90)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(AuditModel.SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # Sized to their content and headers (操作系统用户 was cut at 大), remembered per PC; 摘要 is last
+        # and takes the rest of the width.
+        header.setStretchLastSection(True)
+        self.widths = ColumnWidths(self.table, "audit", (150, 190, 110, 100, 100, 90, 300))
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("pageHint")
