@@ -80,7 +80,15 @@ def launcher_env(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterato
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     quit_policy = qapp.quitOnLastWindowClosed()
+    screen_fit = getattr(qapp, "_govinfo_screen_fit", None)
     yield
+    fit = getattr(qapp, "_govinfo_screen_fit", None)
+    if screen_fit is None and fit is not None:
+        # run() fits every later window into the offscreen platform's 800×600 screen otherwise, and
+        # the layout tests that follow would measure a window narrower than the screen they fit to.
+        qapp.removeEventFilter(fit)
+        del qapp._govinfo_screen_fit  # type: ignore[attr-defined]
+        fit.deleteLater()
     for handler in root.handlers:
         if handler not in handlers and isinstance(handler, RotatingFileHandler):
             handler.close()
