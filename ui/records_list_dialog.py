@@ -58,8 +58,9 @@ class RecordsListDialog(QDialog):
         # The columns were sized to their content as the table was shown: the dialog grows to hold
         # them (the screen-fit filter keeps it on the screen), so no date is cut short.
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
-        margins = self.layout().contentsMargins()
-        needed = self.table.horizontalHeader().length() + frame + margins.left() + margins.right()
+        layout = self.layout()
+        side = 0 if layout is None else layout.contentsMargins().left() + layout.contentsMargins().right()
+        needed = self.table.horizontalHeader().length() + frame + side
         screen = self.screen().availableGeometry().width() if self.screen() is not None else needed
         if needed > self.width():
             self.resize(min(needed, screen - 20), self.height())
