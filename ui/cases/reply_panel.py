@@ -90,7 +90,13 @@ class ReplyPanel(QWidget):
         self.leave_question: QMessageBox | None = None  # 保存/放弃/取消 before another case is shown
         self._leave_to: Callable[[], None] | None = None
 
-        draft = QGroupBox(self.tr("① 起草答复书"), self)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._on_type()
+
+    def _build(self) -> None:
+        self._draft_box = draft = QGroupBox(self.tr("① 起草答复书"), self)
         self.reply_type = QComboBox(draft)
         self.reply_type.setObjectName("replyType")
         for t in ReplyType:
@@ -110,26 +116,9 @@ class ReplyPanel(QWidget):
         self.fill_button = QPushButton(self.tr("填入默认文本"), draft)
         self.save_draft_button = QPushButton(self.tr("保存答复稿并提交审核"), draft)
         self.save_draft_button.setObjectName("saveReplyDraft")
-        self.gate = ReplyGate(ctx, draft)
-        f = QFormLayout()
-        f.addRow(self.tr("答复类型："), self.reply_type)
-        f.addRow("", self.gate.reason)
-        f.addRow(self.gate.earlier_label, self.gate.earlier)
-        f.addRow(self.detail_label, self.detail)
-        f.addRow("", self.outcome_label)
-        dl = QVBoxLayout(draft)
-        dl.addLayout(f)
-        # The actions sit above the text, so they stay in view however short the panel is
-        # (a 1366×768 screen at 125 % leaves the detail area about 160 pixels).
-        row = QHBoxLayout()
-        row.addWidget(self.fill_button)
-        row.addStretch(1)
-        row.addWidget(self.save_draft_button)
-        dl.addLayout(row)
-        dl.addWidget(self.body, 1)
-        dl.addWidget(self.markers)
+        self.gate = ReplyGate(self.ctx, draft)
 
-        justice = QGroupBox(self.tr("② 司法局审核"), self)
+        self._justice_box = justice = QGroupBox(self.tr("② 司法局审核"), self)
         self.justice_status = QLabel(justice)
         self.justice_date = date_edit(justice, self._today())
         self.justice_opinion = QLineEdit(justice)
@@ -137,34 +126,22 @@ class ReplyPanel(QWidget):
         self.justice_opinion.setPlaceholderText(self.tr("书面审核意见，如：经审核，答复内容合法，同意答复。"))
         self.justice_button = QPushButton(self.tr("登记审核意见"), justice)
         self.justice_button.setObjectName("recordJustice")
-        jl = QFormLayout(justice)
-        jl.addRow(self.justice_status)
-        jl.addRow(self.tr("审核意见："), self.justice_opinion)
-        jl.addRow(self.tr("审核日期："), _row(self.justice_date, None, self.justice_button))
 
-        leaders = QGroupBox(self.tr("③ 领导审定"), self)
-        ll = QFormLayout(leaders)
+        self._leaders_box = leaders = QGroupBox(self.tr("③ 领导审定"), self)
         self.returned = QLabel(leaders)
         self.returned.setObjectName("replyReturned")
         self.returned.setWordWrap(True)
         apply_style(self.returned, Sheet.ERROR)
         self.returned.hide()
-        ll.addRow(self.returned)
         self.approval_status: dict[str, QLabel] = {}
         self.approval_buttons: dict[str, QPushButton] = {}
         for step, role in APPROVERS:
-            status = QLabel(leaders)
+            self.approval_status[step] = QLabel(leaders)
             button = QPushButton(self.tr("{role}签批…").format(role=role.label), leaders)
             button.setObjectName(f"approve_{step}")
-            button.clicked.connect(lambda _=False, st=step, r=role: self.open_approval(st, r))
-            self.approval_status[step] = status
             self.approval_buttons[step] = button
-            line = QHBoxLayout()
-            line.addWidget(status, 1)
-            line.addWidget(button)
-            ll.addRow(role.label + self.tr("："), line)
 
-        send = QGroupBox(self.tr("④ 发送答复  ⑤ 送达"), self)
+        self._send_box = send = QGroupBox(self.tr("④ 发送答复  ⑤ 送达"), self)
         self.send_status = QLabel(send)
         self.send_date = date_edit(send, self._today())
         self.send_method = QComboBox(send)
@@ -182,6 +159,40 @@ class ReplyPanel(QWidget):
         self.delivered_date = date_edit(send, self._today())
         self.deliver_button = QPushButton(self.tr("登记送达（办结）"), send)
         self.deliver_button.setObjectName("recordDelivery")
+
+    def _lay_out(self) -> None:
+        f = QFormLayout()
+        f.addRow(self.tr("答复类型："), self.reply_type)
+        f.addRow("", self.gate.reason)
+        f.addRow(self.gate.earlier_label, self.gate.earlier)
+        f.addRow(self.detail_label, self.detail)
+        f.addRow("", self.outcome_label)
+        dl = QVBoxLayout(self._draft_box)
+        dl.addLayout(f)
+        # The actions sit above the text, so they stay in view however short the panel is
+        # (a 1366×768 screen at 125 % leaves the detail area about 160 pixels).
+        row = QHBoxLayout()
+        row.addWidget(self.fill_button)
+        row.addStretch(1)
+        row.addWidget(self.save_draft_button)
+        dl.addLayout(row)
+        dl.addWidget(self.body, 1)
+        dl.addWidget(self.markers)
+
+        jl = QFormLayout(self._justice_box)
+        jl.addRow(self.justice_status)
+        jl.addRow(self.tr("审核意见："), self.justice_opinion)
+        jl.addRow(self.tr("审核日期："), _row(self.justice_date, None, self.justice_button))
+
+        ll = QFormLayout(self._leaders_box)
+        ll.addRow(self.returned)
+        for step, role in APPROVERS:
+            line = QHBoxLayout()
+            line.addWidget(self.approval_status[step], 1)
+            line.addWidget(self.approval_buttons[step])
+            ll.addRow(role.label + self.tr("："), line)
+
+        send = self._send_box
         sl = QFormLayout(send)
         sl.addRow(self.send_status)
         sl.addRow(self.tr("答复日期："), _row(self.send_date, QLabel(self.tr("送达方式："), send), self.send_method))
@@ -193,15 +204,18 @@ class ReplyPanel(QWidget):
         right_box = QWidget(self)
         right = QVBoxLayout(right_box)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(justice)
-        right.addWidget(leaders)
+        right.addWidget(self._justice_box)
+        right.addWidget(self._leaders_box)
         right.addWidget(send)
         right.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addWidget(draft, 3)
+        layout.addWidget(self._draft_box, 3)
         # The steps on the right scroll on their own, so the draft keeps its save button in view.
         layout.addWidget(scroll_area(right_box, self), 2)
 
+    def _connect(self) -> None:
+        for step, role in APPROVERS:
+            self.approval_buttons[step].clicked.connect(lambda _=False, st=step, r=role: self.open_approval(st, r))
         self.reply_type.currentIndexChanged.connect(self._on_type)
         self.detail.currentIndexChanged.connect(self._on_detail)
         self.gate.earlier.currentIndexChanged.connect(self._on_detail)
@@ -212,7 +226,6 @@ class ReplyPanel(QWidget):
         self.send_button.clicked.connect(self.send)
         self.deliver_button.clicked.connect(self.deliver)
         self.letter_button.clicked.connect(lambda: self.letter_requested.emit("reply"))
-        self._on_type()
 
     # -- showing a case ----------------------------------------------------------------------
     def set_case(self, view: CaseView | None) -> None:
