@@ -65,6 +65,14 @@ class RedactionDialog(QDialog):
         self.task: TaskHandle[Any] | None = None
         self.is_docx = filename.lower().endswith(".docx")
 
+        self.loader: PageLoader | None = None
+        self._build(output_format)
+        self._lay_out()
+        self._connect()
+        self._offer_saving()
+        self._open_document(data, filename)
+
+    def _build(self, output_format: str) -> None:
         self.ground_box = QComboBox(self)
         self.ground_box.setObjectName("groundBox")
         for g in GROUND_CHOICES:
@@ -101,6 +109,15 @@ class RedactionDialog(QDialog):
         self.generate_button.setObjectName("generateCopy")
         self.close_button = QPushButton(self.tr("关闭"), self)
 
+        self.thumbs = QListWidget(self)
+        self.thumbs.setObjectName("thumbnails")
+        self.thumbs.setIconSize(QSize(72, 100))
+        self.thumbs.setFixedWidth(110)
+        self.canvas = PageCanvas(self)
+        self.text_view = DocxText(self)
+        self.text_view.ground_of = lambda: self.ground
+
+    def _lay_out(self) -> None:
         tools = QHBoxLayout()
         tools.addWidget(QLabel(self.tr("理由："), self))
         tools.addWidget(self.ground_box)
@@ -113,13 +130,6 @@ class RedactionDialog(QDialog):
                   self.zoom_in_button, self.fit_button):
             tools.addWidget(w)
 
-        self.thumbs = QListWidget(self)
-        self.thumbs.setObjectName("thumbnails")
-        self.thumbs.setIconSize(QSize(72, 100))
-        self.thumbs.setFixedWidth(110)
-        self.canvas = PageCanvas(self)
-        self.text_view = DocxText(self)
-        self.text_view.ground_of = lambda: self.ground
         center: QWidget = self.text_view if self.is_docx else self.canvas
         split = QSplitter(self)
         if not self.is_docx:
@@ -144,6 +154,7 @@ class RedactionDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1280, 700)  # fits 1366x768 with the taskbar
 
+    def _connect(self) -> None:
         self.ground_box.currentIndexChanged.connect(self._ground_changed)
         self.prev_button.clicked.connect(lambda: self.go_to(self.current - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.current + 1))
@@ -159,11 +170,13 @@ class RedactionDialog(QDialog):
         self.side.suggest_requested.connect(self.suggest)
         self.save_button.clicked.connect(self.save)
         self.generate_button.clicked.connect(self.generate)
-        self._offer_saving()
         self.close_button.clicked.connect(self.close)
         self.text_view.selection_marked.connect(self._docx_marked)
+        if not self.is_docx:
+            self.side.ocr_box.toggled.connect(self._ocr_toggled)
 
-        self.loader: PageLoader | None = None
+    def _open_document(self, data: bytes, filename: str) -> None:
+        """A Word document's text, or a PDF's pages (rendered off the GUI thread) from the first."""
         if self.is_docx:
             hidden: tuple[QWidget, ...] = (
                 self.rect_mode, self.prev_button, self.next_button, self.page_label, self.zoom_in_button,
@@ -184,7 +197,6 @@ class RedactionDialog(QDialog):
             self.canvas.set_zoom(1.25)
             self.go_to(0)
             self.loader.load_thumbnails()
-            self.side.ocr_box.toggled.connect(self._ocr_toggled)
 
     # -- pages ---------------------------------------------------------------------------------
     @property
