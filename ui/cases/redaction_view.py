@@ -40,10 +40,11 @@ from ui.cases.redaction_canvas import PageCanvas
 from ui.cases.redaction_docx import DocxText
 from ui.cases.redaction_pages import PageLoader
 from ui.cases.redaction_side import RedactionSide
+from ui.cases.redaction_work import docx_suggestions_of, page_suggestions_of, read_pages, released_copy_of
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import Op, announce
-from ui.workers import Progress, TaskHandle, run_task
+from ui.workers import TaskHandle, run_task
 
 
 class RedactionDialog(QDialog):
@@ -312,17 +313,7 @@ class RedactionDialog(QDialog):
             self.redraw()
             return None
         assert self.loader is not None
-        doc = self.loader.doc
-
-        label = self.tr("正在查找“{t}”…").format(t=text)
-
-        def work(progress: Progress) -> list[Any]:
-            pages = []
-            for i in range(doc.page_count):
-                progress.check()
-                progress.report(i, doc.page_count, label)
-                pages.append(doc.page(i))
-            return pages
+        work = read_pages(self.loader.doc, self.tr("正在查找“{t}”…").format(t=text))
 
         def done(pages: list[Any]) -> None:
             self.editor.mark_everywhere(pages, text, ground)
@@ -334,37 +325,14 @@ class RedactionDialog(QDialog):
     @Slot()
     def suggest(self) -> TaskHandle[Any] | None:
         """Suggestions for every page in the background, with progress and cancel."""
-        from app.redaction.docx_redact import read_paragraphs
-        from app.redaction.docx_support import docx_suggestions
-        from app.redaction.suggest import page_suggestions
-
         lists = read(self.ctx, load_wordlists)
         ocr = self.side.ocr_box.isChecked()
         if self.is_docx:
-            data = self.text_view.data
-
-            busy = self.tr("正在分析…")
-
-            def docx_work(progress: Progress) -> list[Any]:
-                progress.report(0, 0, busy)
-                return docx_suggestions(read_paragraphs(data), lists)
-
+            docx_work = docx_suggestions_of(self.text_view.data, lists, self.tr("正在分析…"))
             self.task = run_task(self, self.tr("自动识别"), docx_work, on_done=self._docx_suggested)
             return self.task
         assert self.loader is not None
-        doc = self.loader.doc
-
-        label = self.tr("正在分析第 {n} / {t} 页…")
-
-        def work(progress: Progress) -> tuple[list[Any], list[Any]]:
-            marks, pages = [], []
-            for i in range(doc.page_count):
-                progress.check()
-                progress.report(i, doc.page_count, label.format(n=i + 1, t=doc.page_count))
-                page = doc.recognise(i) if ocr and doc.needs_ocr(i) else doc.page(i)
-                pages.append(page)
-                marks += page_suggestions(page, lists)
-            return marks, pages
+        work = page_suggestions_of(self.loader.doc, lists, ocr, self.tr("正在分析第 {n} / {t} 页…"))
 
         def done(result: tuple[list[Any], list[Any]]) -> None:
             marks, pages = result
@@ -401,21 +369,10 @@ class RedactionDialog(QDialog):
     @Slot()
     def generate(self) -> TaskHandle[Any] | None:
         """Save the marks, then make the released copy in the background (progress, cancel)."""
-        from app.redaction.service import generate_released_copy
-
         if not self.save():
             return None
-        ctx, source_id, ocr = self.ctx, self.source_id, self.side.ocr_box.isChecked()
-        label = self.tr("正在生成第 {n} / {t} 页…")
-
-        def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                copy = generate_released_copy(
-                    s, ctx.actor, source_id, ocr=ocr,
-                    progress=lambda d, t: progress.report(d, t, label.format(n=d, t=t)),
-                    cancelled=lambda: progress.cancelled,
-                )
-                return copy.id
+        ctx = self.ctx
+        work = released_copy_of(ctx, self.source_id, self.side.ocr_box.isChecked(), self.tr("正在生成第 {n} / {t} 页…"))
 
         def done(copy_id: int) -> None:
             announce(ctx, RecordKind.CASES)
