@@ -26,6 +26,7 @@ from app.changes import RecordKind
 from app.errors import UserError
 from ui.cases import actions, event_dialogs, proactive_dialog
 from ui.cases.actions import read
+from ui.cases.case_header_text import due_line, next_step_hint
 from ui.cases.case_list_model import STATUS_COLOURS
 from ui.cases.case_summary import summary_html
 from ui.cases.case_view import CaseView, load_case_view
@@ -42,7 +43,7 @@ from ui.context import AppContext
 from ui.form_watch import watch_edits
 from ui.messages import show_error
 from ui.operations import Op
-from ui.style import Colour, Sheet, apply_style
+from ui.style import Sheet, apply_style
 
 
 def _scrolled(panel: QWidget) -> QScrollArea:
@@ -285,29 +286,7 @@ class CaseDetail(QWidget):
         self._header_actions(v)
 
     def _header_due(self, v: CaseView) -> None:
-        replied = v.date_of("replied_on")
-        style = Sheet.LARGE
-        if replied is not None:
-            text = self.tr("已于 {d} 答复").format(d=replied.isoformat())
-            delivered = v.date_of("delivered_on")
-            if delivered:
-                text += self.tr("，{d} 送达").format(d=delivered.isoformat())
-        elif v.due_on is None:
-            text = self.tr("答复期限：等待补正，暂停计算")
-        else:
-            text = self.tr("答复期限：{d}").format(d=v.due_on.isoformat())
-            if v.date_of("excessive_due_on") is not None:  # a date fixed and told, not 20 working days
-                text += self.tr("（依第三十五条确定的合理期限）")
-            if v.due_unconfirmed:
-                text += self.tr("（未确认）")
-            if v.days_left is not None:
-                if v.days_left < 0:
-                    text += self.tr("　已超期 {n} 个工作日").format(n=-v.days_left)
-                    style += Sheet.bold_colour(Colour.ERROR)
-                else:
-                    text += self.tr("　剩余 {n} 个工作日").format(n=v.days_left)
-                    if v.days_left <= 3:
-                        style += Sheet.bold_colour(Colour.WARN)
+        text, style = due_line(v, self.tr)
         self.due.setText(text)
         apply_style(self.due, style)
 
@@ -330,22 +309,7 @@ class CaseDetail(QWidget):
         self.proactive_button.setEnabled(not linked)
         self.proactive_button.setText(self.tr("已转主动公开（{no}）").format(no=linked) if linked
                                       else self.tr("转为主动公开…"))
-        hints = {
-            CaseStatus.REGISTERED: self.tr("下一步：审核申请，点“开始办理”"),
-            CaseStatus.AWAITING_CORRECTION: self.tr("下一步：等待申请人补正，收到后在“办理过程”登记"),
-            CaseStatus.IN_PROGRESS: self.tr("下一步：办理完毕后在“答复”中起草答复书"),
-            CaseStatus.AWAITING_APPROVAL: self.tr("下一步：司法局审核、领导审定后发送答复"),
-            CaseStatus.CLOSED: self.tr("下一步：补齐案卷材料后归档"),
-            CaseStatus.ARCHIVED: self.tr("已归档，只读"),
-        }
-        hint = hints[s]
-        if s is CaseStatus.AWAITING_APPROVAL and v.date_of("replied_on"):
-            hint = self.tr("下一步：送达后登记送达日期")
-        elif s is CaseStatus.IN_PROGRESS and v.date_of("delivered_on"):
-            hint = self.tr("已重新打开：改正后在“答复”中点“重新办结”，或起草新的答复书")
-        elif s is CaseStatus.IN_PROGRESS and v.open_consultation() is not None:
-            hint = self.tr("正在征求意见，期间不计入答复期限")
-        self.next_step.setText(hint)
+        self.next_step.setText(next_step_hint(v, self.tr))
 
     # -- actions -----------------------------------------------------------------------------
     def _changed(self, ok: bool) -> bool:
