@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,14 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases.archive import archive_case, check_archive
-from app.cases.enums import ApplicantType, CaseStatus, Channel, DeliveryMethod
+from app.cases.enums import ApplicantType, CaseStatus, Channel
 from app.cases.handling import start_handling
 from app.changes import RecordKind
 from app.errors import UserError
 from ui.cases import actions, event_dialogs, proactive_dialog
 from ui.cases.actions import read
+from ui.cases.case_header_text import due_line, next_step_hint
 from ui.cases.case_list_model import STATUS_COLOURS
+from ui.cases.case_summary import summary_html
 from ui.cases.case_view import CaseView, load_case_view
+from ui.cases.deadline_dialog import DeadlineDialog
 from ui.cases.documents_panel import DocumentsPanel
 from ui.cases.flow_panel import FlowPanel
 from ui.cases.form_dialog import FormDialog
@@ -43,58 +43,7 @@ from ui.context import AppContext
 from ui.form_watch import watch_edits
 from ui.messages import show_error
 from ui.operations import Op
-from ui.style import Colour, Sheet, apply_style
-
-APPLICANT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("applicant_name", "申请人"), ("applicant_type", "申请人类型"), ("id_type", "证件类型"), ("id_number", "证件号码"),
-    ("legal_representative", "法定代表人"), ("contact_person", "联系人"), ("phone", "联系电话"),
-    ("email", "电子邮箱"), ("address", "通信地址"), ("postcode", "邮政编码"), ("agent_name", "代理人"),
-    ("agent_id_number", "代理人证件号码"), ("agent_phone", "代理人电话"),
-)
-REQUEST_FIELDS: tuple[tuple[str, str], ...] = (
-    ("channel", "申请方式"), ("submitted_on", "提交日期"), ("channel_date", "确认/签收日期"),
-    ("received_on", "收到申请日期"), ("receipt_rule", "收到日期依据"), ("info_reference", "文号或描述"),
-    ("form_wanted", "获取信息方式"), ("delivery_method", "送达方式"), ("remarks", "备注"),
-    ("created_by_name", "登记人"),
-)
-
-
-def _summary_value(v: CaseView, key: str) -> str:
-    raw = v.get(key)
-    if raw in (None, ""):
-        return ""
-    if key == "applicant_type":
-        return ApplicantType(str(raw)).label
-    if key == "channel":
-        return Channel(str(raw)).label
-    if key == "delivery_method":
-        return DeliveryMethod(str(raw)).label
-    if isinstance(raw, date):
-        return raw.isoformat()
-    return str(raw)
-
-
-def _fields_table(v: CaseView, fields: tuple[tuple[str, str], ...]) -> str:
-    rows = []
-    for key, label in fields:
-        value = _summary_value(v, key)
-        if value:
-            rows.append(f"<tr><td align='right' style='color:#666;padding:3px 10px 3px 0'>{label}</td>"
-                        f"<td style='padding:3px 0'>{escape(value)}</td></tr>")
-    return f"<table cellspacing='0'>{''.join(rows)}</table>"
-
-
-def summary_html(v: CaseView) -> str:
-    """The registration as two columns (applicant / request) with the content below."""
-    head = "style='color:#0d47a1;margin:0 0 6px 0'"
-    content = escape(v.text("content")).replace("\n", "<br>")
-    return (
-        "<table width='100%' cellspacing='0'><tr>"
-        f"<td width='50%' valign='top'><h4 {head}>申请人</h4>{_fields_table(v, APPLICANT_FIELDS)}</td>"
-        f"<td width='50%' valign='top'><h4 {head}>申请</h4>{_fields_table(v, REQUEST_FIELDS)}</td>"
-        f"</tr></table><h4 style='color:#0d47a1;margin:14px 0 6px 0'>申请内容</h4>"
-        f"<p style='line-height:150%'>{content}</p>"
-    )
+from ui.style import Sheet, apply_style
 
 
 def _scrolled(panel: QWidget) -> QScrollArea:
@@ -103,27 +52,6 @@ def _scrolled(panel: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     return area
-
-
-class DeadlineDialog(QDialog):
-    """查看期限计算: the arithmetic behind the due date, to check by hand or explain to a leader."""
-
-    def __init__(self, v: CaseView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("答复期限计算 — {no}").format(no=v.case_no))
-        self.setMinimumSize(640, 380)
-        heading = QLabel(self.tr("答复期限计算（条例第三十三条；征求意见期间不计入）"), self)
-        apply_style(heading, Sheet.HEADING)
-        self.text = QTextBrowser(self)
-        self.text.setObjectName("deadlineText")
-        self.text.setPlainText(v.deadline_text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("关闭"))
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
 
 
 class CaseDetail(QWidget):
@@ -138,6 +66,12 @@ class CaseDetail(QWidget):
         self.view: CaseView | None = None
         self.dialog: QWidget | None = None
 
+        self.edited = False  # the clerk typed in a panel since the case was last shown
+        self._build()
+        self._lay_out()
+        self._connect()
+
+    def _build(self) -> None:
         self.case_no = QLabel(self)
         self.case_no.setObjectName("detailCaseNo")
         apply_style(self.case_no, Sheet.RECORD_NO)
@@ -171,37 +105,22 @@ class CaseDetail(QWidget):
         self.proactive_button.setObjectName("registerProactive")
         self.proactive_button.setToolTip(self.tr("多个申请人申请相同信息的，登记为主动公开事项（条例第四十四条）"))
 
-        header = QFrame(self)
-        header.setObjectName("caseHeader")
-        apply_style(header, Sheet.CASE_HEADER)
-        top = QHBoxLayout()
-        top.addWidget(self.case_no)
-        top.addWidget(self.status)
-        top.addSpacing(12)
-        top.addWidget(self.applicant, 1)
-        for b in (self.start_button, self.edit_button, self.receipt_button, self.archive_button, self.reopen_button,
-                  self.remedy_button, self.proactive_button):
-            top.addWidget(b)
-        second = QHBoxLayout()
-        second.addWidget(self.due)
-        second.addWidget(self.deadline_button)
-        second.addSpacing(16)
-        second.addWidget(self.next_step, 1)
-        hl = QVBoxLayout(header)
-        hl.setContentsMargins(12, 8, 12, 8)
-        hl.addLayout(top)
-        hl.addLayout(second)
+        self._header = QFrame(self)
+        self._header.setObjectName("caseHeader")
+        apply_style(self._header, Sheet.CASE_HEADER)
 
         self.summary = QTextBrowser(self)
         self.summary.setObjectName("caseSummary")
-        self.handling = HandlingPanel(ctx, self, today)
-        self.reply = ReplyPanel(ctx, self, today)
-        self.documents = DocumentsPanel(ctx, self)
+        self.handling = HandlingPanel(self.ctx, self, self._today)
+        self.reply = ReplyPanel(self.ctx, self, self._today)
+        self.documents = DocumentsPanel(self.ctx, self)
         self.flow_panel = FlowPanel(self)
         self.flowchart = self.flow_panel.chart
-        self.redaction = RedactionPanel(ctx, self)
+        self.redaction = RedactionPanel(self.ctx, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("caseTabs")
+        # The pages go in here, not in _lay_out: each scroll area joins the tab order when it is
+        # added, before the stale banner's button below.
         self.tabs.addTab(self.summary, self.tr("申请信息"))
         # Panels scroll rather than force their full height on the splitter, so the list above
         # keeps room for its rows on a 900-pixel screen.
@@ -223,29 +142,50 @@ class CaseDetail(QWidget):
         self.stale_label.setWordWrap(True)
         self.stale_refresh = QPushButton(self.tr("刷新"), self.stale)
         self.stale_refresh.setObjectName("staleRefresh")
-        sl = QHBoxLayout(self.stale)
-        sl.setContentsMargins(8, 4, 8, 4)
-        sl.addWidget(self.stale_label, 1)
-        sl.addWidget(self.stale_refresh)
         self.stale.hide()
-        self.edited = False  # the clerk typed in a panel since the case was last shown
 
-        body = QWidget(self)
-        bl = QVBoxLayout(body)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(header)
-        bl.addWidget(self.stale)
-        bl.addWidget(self.tabs, 1)
         self.empty = QLabel(self.tr("在上方列表中选择一件申请查看和办理，或点“登记新申请”。"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         apply_style(self.empty, Sheet.EMPTY_DETAIL)
         self.pages = QStackedWidget(self)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.case_no)
+        top.addWidget(self.status)
+        top.addSpacing(12)
+        top.addWidget(self.applicant, 1)
+        for b in (self.start_button, self.edit_button, self.receipt_button, self.archive_button, self.reopen_button,
+                  self.remedy_button, self.proactive_button):
+            top.addWidget(b)
+        second = QHBoxLayout()
+        second.addWidget(self.due)
+        second.addWidget(self.deadline_button)
+        second.addSpacing(16)
+        second.addWidget(self.next_step, 1)
+        hl = QVBoxLayout(self._header)
+        hl.setContentsMargins(12, 8, 12, 8)
+        hl.addLayout(top)
+        hl.addLayout(second)
+
+        sl = QHBoxLayout(self.stale)
+        sl.setContentsMargins(8, 4, 8, 4)
+        sl.addWidget(self.stale_label, 1)
+        sl.addWidget(self.stale_refresh)
+
+        body = QWidget(self)
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self._header)
+        bl.addWidget(self.stale)
+        bl.addWidget(self.tabs, 1)
         self.pages.addWidget(self.empty)
         self.pages.addWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
+    def _connect(self) -> None:
         self.deadline_button.clicked.connect(self.show_deadline)
         self.start_button.clicked.connect(self.start)
         self.edit_button.clicked.connect(self.edit)
@@ -346,29 +286,7 @@ class CaseDetail(QWidget):
         self._header_actions(v)
 
     def _header_due(self, v: CaseView) -> None:
-        replied = v.date_of("replied_on")
-        style = Sheet.LARGE
-        if replied is not None:
-            text = self.tr("已于 {d} 答复").format(d=replied.isoformat())
-            delivered = v.date_of("delivered_on")
-            if delivered:
-                text += self.tr("，{d} 送达").format(d=delivered.isoformat())
-        elif v.due_on is None:
-            text = self.tr("答复期限：等待补正，暂停计算")
-        else:
-            text = self.tr("答复期限：{d}").format(d=v.due_on.isoformat())
-            if v.date_of("excessive_due_on") is not None:  # a date fixed and told, not 20 working days
-                text += self.tr("（依第三十五条确定的合理期限）")
-            if v.due_unconfirmed:
-                text += self.tr("（未确认）")
-            if v.days_left is not None:
-                if v.days_left < 0:
-                    text += self.tr("　已超期 {n} 个工作日").format(n=-v.days_left)
-                    style += Sheet.bold_colour(Colour.ERROR)
-                else:
-                    text += self.tr("　剩余 {n} 个工作日").format(n=v.days_left)
-                    if v.days_left <= 3:
-                        style += Sheet.bold_colour(Colour.WARN)
+        text, style = due_line(v, self.tr)
         self.due.setText(text)
         apply_style(self.due, style)
 
@@ -391,22 +309,7 @@ class CaseDetail(QWidget):
         self.proactive_button.setEnabled(not linked)
         self.proactive_button.setText(self.tr("已转主动公开（{no}）").format(no=linked) if linked
                                       else self.tr("转为主动公开…"))
-        hints = {
-            CaseStatus.REGISTERED: self.tr("下一步：审核申请，点“开始办理”"),
-            CaseStatus.AWAITING_CORRECTION: self.tr("下一步：等待申请人补正，收到后在“办理过程”登记"),
-            CaseStatus.IN_PROGRESS: self.tr("下一步：办理完毕后在“答复”中起草答复书"),
-            CaseStatus.AWAITING_APPROVAL: self.tr("下一步：司法局审核、领导审定后发送答复"),
-            CaseStatus.CLOSED: self.tr("下一步：补齐案卷材料后归档"),
-            CaseStatus.ARCHIVED: self.tr("已归档，只读"),
-        }
-        hint = hints[s]
-        if s is CaseStatus.AWAITING_APPROVAL and v.date_of("replied_on"):
-            hint = self.tr("下一步：送达后登记送达日期")
-        elif s is CaseStatus.IN_PROGRESS and v.date_of("delivered_on"):
-            hint = self.tr("已重新打开：改正后在“答复”中点“重新办结”，或起草新的答复书")
-        elif s is CaseStatus.IN_PROGRESS and v.open_consultation() is not None:
-            hint = self.tr("正在征求意见，期间不计入答复期限")
-        self.next_step.setText(hint)
+        self.next_step.setText(next_step_hint(v, self.tr))
 
     # -- actions -----------------------------------------------------------------------------
     def _changed(self, ok: bool) -> bool:

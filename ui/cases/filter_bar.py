@@ -21,6 +21,11 @@ class FilterBar(ListFilterBar):
 
     def __init__(self, parent: QWidget | None = None, *, first_year: int | None = None) -> None:
         super().__init__(parent, placeholder=_tr("搜索编号、申请人、证件号、申请内容…"), min_width=240)
+        self._build(first_year)
+        self._lay_out()
+        self._connect()
+
+    def _build(self, first_year: int | None) -> None:
         this_year = date.today().year
         self.year = QComboBox(self)
         self.year.setObjectName("filterYear")
@@ -38,11 +43,8 @@ class FilterBar(ListFilterBar):
         self.overdue.setToolTip(self.tr("未办结且已过答复期限"))
         self.mine = QCheckBox(self.tr("我的"), self)
         self.mine.setToolTip(self.tr("由我经办的申请"))
-        for combo in (self.year, self.status, self.channel, self.applicant_type):
-            combo.currentIndexChanged.connect(self._on_changed)
-        for box in (self.due_soon, self.overdue, self.mine):
-            box.toggled.connect(self._on_changed)
 
+    def _lay_out(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -51,6 +53,12 @@ class FilterBar(ListFilterBar):
             layout.addWidget(w)
         layout.addStretch(1)
         layout.addWidget(self.search, 2)
+
+    def _connect(self) -> None:
+        for combo in (self.year, self.status, self.channel, self.applicant_type):
+            combo.currentIndexChanged.connect(self._on_changed)
+        for box in (self.due_soon, self.overdue, self.mine):
+            box.toggled.connect(self._on_changed)
 
     def _combo(self, name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)

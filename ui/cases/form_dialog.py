@@ -48,10 +48,21 @@ class FormDialog(QDialog):
         self.on_submit: Callable[[FormDialog], bool] | None = None
         self.child: QDialog | None = None  # a follow-up dialog (the sign-off), kept for tests
         self.guard: DiscardGuard | None = None
+        self._build(title, ok_text)
+        self._lay_out(intro)
+        self._connect()
+
+    def _build(self, title: str, ok_text: str) -> None:
+        self._heading = QLabel(title, self)
+        apply_style(self._heading, Sheet.HEADING)
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(ok_text or self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setObjectName("formDialogOk")
+
+    def _lay_out(self, intro: str) -> None:
         self._layout = QVBoxLayout(self)
-        heading = QLabel(title, self)
-        apply_style(heading, Sheet.HEADING)
-        self._layout.addWidget(heading)
+        self._layout.addWidget(self._heading)
         if intro:
             self.add_note(intro)
         self.form = QFormLayout()
@@ -59,14 +70,12 @@ class FormDialog(QDialog):
         self._layout.addLayout(self.form)
         self._tail = QVBoxLayout()
         self._layout.addLayout(self._tail)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(ok_text or self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setObjectName("formDialogOk")
+        self._layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         add_save_shortcut(self, self.accept)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._layout.addWidget(self.buttons)
 
     # -- building ----------------------------------------------------------------------------
     def add_note(self, text: str, *, warning: bool = False) -> QLabel:

@@ -61,7 +61,12 @@ class HandlingPanel(QWidget):
         self.view: CaseView | None = None
         self.dialog: FormDialog | None = None
 
-        corr = QGroupBox(self.tr("补正"), self)
+        self._build()
+        self._lay_out()
+        self._connect()
+
+    def _build(self) -> None:
+        self._correction_box = corr = QGroupBox(self.tr("补正"), self)
         self.correction = QLabel(corr)
         self.correction.setWordWrap(True)
         self.correction_button = QPushButton(self.tr("补正告知…"), corr)
@@ -69,15 +74,8 @@ class HandlingPanel(QWidget):
         self.received_button = QPushButton(self.tr("收到补正…"), corr)
         self.received_button.setObjectName("correctionReceived")
         self.abandon_button = QPushButton(self.tr("逾期不补正办结…"), corr)
-        cl = QVBoxLayout(corr)
-        cl.addWidget(self.correction, 1)
-        row = QHBoxLayout()
-        for b in (self.correction_button, self.received_button, self.abandon_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        cl.addLayout(row)
 
-        cons = QGroupBox(self.tr("部门协商 / 征求第三方意见（期间不计入答复期限）"), self)
+        self._consultation_box = cons = QGroupBox(self.tr("部门协商 / 征求第三方意见（期间不计入答复期限）"), self)
         today_fn = self._today
         self.consultations: RowsModel[ConsultationView] = RowsModel([
             RowColumn(self.tr("类型"), lambda c: c.kind.label),
@@ -115,7 +113,37 @@ class HandlingPanel(QWidget):
         self.disclose_notice_button = QPushButton(self.tr("告知第三方（决定公开）"), cons)
         self.disclose_notice_button.setObjectName("disclosureNotice")
         self.disclose_notice_button.setToolTip(self.tr("第三方不同意公开而本机关决定公开的，书面告知第三方（条例第三十二条）"))
-        ql = QVBoxLayout(cons)
+
+        self._extension_box = ext = QGroupBox(self.tr("延期答复"), self)
+        self.extension = QLabel(ext)
+        self.extension.setWordWrap(True)
+        self.extension_button = QPushButton(self.tr("申请延期…"), ext)
+        self.extension_button.setObjectName("extendDeadline")
+
+        self._fee_box = fee = QGroupBox(self.tr("收费"), self)
+        self.fee = QLabel(fee)
+        self.fee.setWordWrap(True)
+        self.fee_button = QPushButton(self.tr("收费通知…"), fee)
+        self.fee_received_button = QPushButton(self.tr("登记送达…"), fee)
+        self.fee_received_button.setObjectName("feeNoticeReceived")
+        self.paid_button = QPushButton(self.tr("登记缴费…"), fee)
+        self.unpaid_button = QPushButton(self.tr("逾期未缴费办结…"), fee)
+        self.unpaid_button.setObjectName("closeFeeUnpaid")
+        self.fee_letter_button = QPushButton(self.tr("生成收费通知书"), fee)
+        self.fee_letter_button.setObjectName("feeLetter")
+
+        self.excessive = ExcessivePanel(self.ctx, self._today, self)
+
+    def _lay_out(self) -> None:
+        cl = QVBoxLayout(self._correction_box)
+        cl.addWidget(self.correction, 1)
+        row = QHBoxLayout()
+        for b in (self.correction_button, self.received_button, self.abandon_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        cl.addLayout(row)
+
+        ql = QVBoxLayout(self._consultation_box)
         ql.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.consult_button)
@@ -127,30 +155,14 @@ class HandlingPanel(QWidget):
         row.addWidget(self.disclose_notice_button)
         ql.addLayout(row)
 
-        ext = QGroupBox(self.tr("延期答复"), self)
-        self.extension = QLabel(ext)
-        self.extension.setWordWrap(True)
-        self.extension_button = QPushButton(self.tr("申请延期…"), ext)
-        self.extension_button.setObjectName("extendDeadline")
-        el = QVBoxLayout(ext)
+        el = QVBoxLayout(self._extension_box)
         el.addWidget(self.extension, 1)
         row = QHBoxLayout()
         row.addWidget(self.extension_button)
         row.addStretch(1)
         el.addLayout(row)
 
-        fee = QGroupBox(self.tr("收费"), self)
-        self.fee = QLabel(fee)
-        self.fee.setWordWrap(True)
-        self.fee_button = QPushButton(self.tr("收费通知…"), fee)
-        self.fee_received_button = QPushButton(self.tr("登记送达…"), fee)
-        self.fee_received_button.setObjectName("feeNoticeReceived")
-        self.paid_button = QPushButton(self.tr("登记缴费…"), fee)
-        self.unpaid_button = QPushButton(self.tr("逾期未缴费办结…"), fee)
-        self.unpaid_button.setObjectName("closeFeeUnpaid")
-        self.fee_letter_button = QPushButton(self.tr("生成收费通知书"), fee)
-        self.fee_letter_button.setObjectName("feeLetter")
-        fl = QVBoxLayout(fee)
+        fl = QVBoxLayout(self._fee_box)
         fl.addWidget(self.fee, 1)
         row = QHBoxLayout()
         row.addWidget(self.fee_button)
@@ -164,19 +176,18 @@ class HandlingPanel(QWidget):
         row.addStretch(1)
         fl.addLayout(row)
 
-        self.excessive = ExcessivePanel(ctx, self._today, self)
-
         grid = QGridLayout(self)
-        grid.addWidget(corr, 0, 0)
-        grid.addWidget(ext, 0, 1)
-        grid.addWidget(fee, 0, 2)
-        grid.addWidget(cons, 1, 0, 1, 3)
+        grid.addWidget(self._correction_box, 0, 0)
+        grid.addWidget(self._extension_box, 0, 1)
+        grid.addWidget(self._fee_box, 0, 2)
+        grid.addWidget(self._consultation_box, 1, 0, 1, 3)
         grid.addWidget(self.excessive, 2, 0, 1, 3)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
 
+    def _connect(self) -> None:
         self.correction_button.clicked.connect(lambda: self._open(event_dialogs.correction_notice))
         self.received_button.clicked.connect(lambda: self._open(event_dialogs.correction_received))
         self.abandon_button.clicked.connect(lambda: self._open(event_dialogs.close_no_correction))

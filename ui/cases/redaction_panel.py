@@ -58,6 +58,11 @@ class RedactionPanel(QWidget):
         self.ctx = ctx
         self.view: CaseView | None = None
         self.dialog: QWidget | None = None
+        self._build()
+        self._lay_out()
+        self._connect()
+
+    def _build(self) -> None:
         self.items: RowsModel[ReleaseItem] = RowsModel([
             RowColumn(self.tr("拟公开材料"), lambda r: r.filename),
             RowColumn(self.tr("遮盖标记"), lambda r: self.tr("{n} 处").format(n=r.mark_count)),
@@ -68,7 +73,6 @@ class RedactionPanel(QWidget):
                       if r.reviewed_by else "—"),
         ], self)
         self.table = self._table(self.items, "releaseTable")
-        self.table.doubleClicked.connect(self._open_row)
         self.statement: RowsModel[StatementRow] = RowsModel([
             RowColumn(self.tr("公开件"), lambda r: r.document),
             RowColumn(self.tr("页码"), lambda r: str(r.page) if r.page is not None else "—"),
@@ -92,6 +96,7 @@ class RedactionPanel(QWidget):
         self.reason_button = QPushButton(self.tr("保存理由"), self)
         self.reason_button.setObjectName("saveNoCopyReason")
 
+    def _lay_out(self) -> None:
         intro = QLabel(self.tr(
             "条例第三十七条：申请公开的信息中含有不应当公开的内容，但能够作区分处理的，应当提供可以公开的内容。"
             "拟公开材料原件保存在案卷中、不对外提供；遮盖处理后生成的公开件作为答复书附件。"), self)
@@ -113,6 +118,8 @@ class RedactionPanel(QWidget):
         layout.addWidget(statement_box, 2)
         layout.addLayout(reason_row)
 
+    def _connect(self) -> None:
+        self.table.doubleClicked.connect(self._open_row)
         self.add_button.clicked.connect(self.add_dialog)
         self.redact_button.clicked.connect(self.open_selected)
         self.open_copy_button.clicked.connect(self.open_copy)

@@ -58,27 +58,22 @@ class RedactionSide(QTabWidget):
         super().__init__(parent)
         self.editor = editor
         self.current_ground = Ground.PRIVACY
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.refresh()
+
+    def _build(self) -> None:
         self.marks: RowsModel[tuple[int, MarkSpec]] = RowsModel([
             RowColumn(self.tr("页"), lambda r: _where(r[1])),
             RowColumn(self.tr("理由"), lambda r: f"{r[1].ground.label}（{r[1].ground.article}）"),
             RowColumn(self.tr("遮盖内容"), lambda r: r[1].text or self.tr("（区域）")),
         ], self)
         self.marks_table = _table(self, self.marks, "marksTable")
-        self.marks_table.doubleClicked.connect(self._show_mark)
         self.remove_button = QPushButton(self.tr("删除所选"), self)
         self.remove_button.setObjectName("removeMarks")
         self.reground_button = QPushButton(self.tr("改为当前理由"), self)
         self.mark_count = QLabel(self)
-        page = QWidget(self)
-        pl = QVBoxLayout(page)
-        pl.addWidget(self.marks_table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.remove_button)
-        row.addWidget(self.reground_button)
-        row.addStretch(1)
-        row.addWidget(self.mark_count)
-        pl.addLayout(row)
-        self.addTab(page, self.tr("遮盖标记"))
 
         self.suggestions: RowsModel[tuple[int, Suggestion]] = RowsModel([
             RowColumn(self.tr("页"), lambda r: _where(r[1].spec)),
@@ -89,7 +84,6 @@ class RedactionSide(QTabWidget):
                       lambda r: {"accepted": Colour.DONE, "rejected": "#9e9e9e"}.get(r[1].answer)),
         ], self)
         self.suggestion_table = _table(self, self.suggestions, "suggestionTable")
-        self.suggestion_table.doubleClicked.connect(self._show_suggestion)
         self.suggest_button = QPushButton(self.tr("自动识别…"), self)
         self.suggest_button.setObjectName("suggestButton")
         self.ocr_box = QCheckBox(self.tr("扫描页先做文字识别（OCR）"), self)
@@ -101,6 +95,19 @@ class RedactionSide(QTabWidget):
         self.accept_all_button = QPushButton(self.tr("全部采纳"), self)
         self.accept_all_button.setObjectName("acceptAllSuggestions")
         self.open_label = QLabel(self)
+
+    def _lay_out(self) -> None:
+        page = QWidget(self)
+        pl = QVBoxLayout(page)
+        pl.addWidget(self.marks_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.remove_button)
+        row.addWidget(self.reground_button)
+        row.addStretch(1)
+        row.addWidget(self.mark_count)
+        pl.addLayout(row)
+        self.addTab(page, self.tr("遮盖标记"))
+
         page2 = QWidget(self)
         sl = QVBoxLayout(page2)
         top = QHBoxLayout()
@@ -121,13 +128,15 @@ class RedactionSide(QTabWidget):
         sl.addLayout(row2)
         self.addTab(page2, self.tr("自动建议"))
 
+    def _connect(self) -> None:
+        self.marks_table.doubleClicked.connect(self._show_mark)
+        self.suggestion_table.doubleClicked.connect(self._show_suggestion)
         self.remove_button.clicked.connect(self.remove_selected)
         self.reground_button.clicked.connect(self.reground_selected)
         self.suggest_button.clicked.connect(self.suggest_requested)
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.accept_all_button.clicked.connect(self.accept_all)
-        self.refresh()
 
     def refresh(self) -> None:
         self.marks.set_rows(list(enumerate(self.editor.marks)))

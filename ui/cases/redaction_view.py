@@ -40,10 +40,11 @@ from ui.cases.redaction_canvas import PageCanvas
 from ui.cases.redaction_docx import DocxText
 from ui.cases.redaction_pages import PageLoader
 from ui.cases.redaction_side import RedactionSide
+from ui.cases.redaction_work import docx_suggestions_of, page_suggestions_of, read_pages, released_copy_of
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import Op, announce
-from ui.workers import Progress, TaskHandle, run_task
+from ui.workers import TaskHandle, run_task
 
 
 class RedactionDialog(QDialog):
@@ -65,6 +66,14 @@ class RedactionDialog(QDialog):
         self.task: TaskHandle[Any] | None = None
         self.is_docx = filename.lower().endswith(".docx")
 
+        self.loader: PageLoader | None = None
+        self._build(output_format)
+        self._lay_out()
+        self._connect()
+        self._offer_saving()
+        self._open_document(data, filename)
+
+    def _build(self, output_format: str) -> None:
         self.ground_box = QComboBox(self)
         self.ground_box.setObjectName("groundBox")
         for g in GROUND_CHOICES:
@@ -101,6 +110,15 @@ class RedactionDialog(QDialog):
         self.generate_button.setObjectName("generateCopy")
         self.close_button = QPushButton(self.tr("关闭"), self)
 
+        self.thumbs = QListWidget(self)
+        self.thumbs.setObjectName("thumbnails")
+        self.thumbs.setIconSize(QSize(72, 100))
+        self.thumbs.setFixedWidth(110)
+        self.canvas = PageCanvas(self)
+        self.text_view = DocxText(self)
+        self.text_view.ground_of = lambda: self.ground
+
+    def _lay_out(self) -> None:
         tools = QHBoxLayout()
         tools.addWidget(QLabel(self.tr("理由："), self))
         tools.addWidget(self.ground_box)
@@ -113,13 +131,6 @@ class RedactionDialog(QDialog):
                   self.zoom_in_button, self.fit_button):
             tools.addWidget(w)
 
-        self.thumbs = QListWidget(self)
-        self.thumbs.setObjectName("thumbnails")
-        self.thumbs.setIconSize(QSize(72, 100))
-        self.thumbs.setFixedWidth(110)
-        self.canvas = PageCanvas(self)
-        self.text_view = DocxText(self)
-        self.text_view.ground_of = lambda: self.ground
         center: QWidget = self.text_view if self.is_docx else self.canvas
         split = QSplitter(self)
         if not self.is_docx:
@@ -144,6 +155,7 @@ class RedactionDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1280, 700)  # fits 1366x768 with the taskbar
 
+    def _connect(self) -> None:
         self.ground_box.currentIndexChanged.connect(self._ground_changed)
         self.prev_button.clicked.connect(lambda: self.go_to(self.current - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.current + 1))
@@ -159,11 +171,13 @@ class RedactionDialog(QDialog):
         self.side.suggest_requested.connect(self.suggest)
         self.save_button.clicked.connect(self.save)
         self.generate_button.clicked.connect(self.generate)
-        self._offer_saving()
         self.close_button.clicked.connect(self.close)
         self.text_view.selection_marked.connect(self._docx_marked)
+        if not self.is_docx:
+            self.side.ocr_box.toggled.connect(self._ocr_toggled)
 
-        self.loader: PageLoader | None = None
+    def _open_document(self, data: bytes, filename: str) -> None:
+        """A Word document's text, or a PDF's pages (rendered off the GUI thread) from the first."""
         if self.is_docx:
             hidden: tuple[QWidget, ...] = (
                 self.rect_mode, self.prev_button, self.next_button, self.page_label, self.zoom_in_button,
@@ -184,7 +198,6 @@ class RedactionDialog(QDialog):
             self.canvas.set_zoom(1.25)
             self.go_to(0)
             self.loader.load_thumbnails()
-            self.side.ocr_box.toggled.connect(self._ocr_toggled)
 
     # -- pages ---------------------------------------------------------------------------------
     @property
@@ -300,17 +313,7 @@ class RedactionDialog(QDialog):
             self.redraw()
             return None
         assert self.loader is not None
-        doc = self.loader.doc
-
-        label = self.tr("正在查找“{t}”…").format(t=text)
-
-        def work(progress: Progress) -> list[Any]:
-            pages = []
-            for i in range(doc.page_count):
-                progress.check()
-                progress.report(i, doc.page_count, label)
-                pages.append(doc.page(i))
-            return pages
+        work = read_pages(self.loader.doc, self.tr("正在查找“{t}”…").format(t=text))
 
         def done(pages: list[Any]) -> None:
             self.editor.mark_everywhere(pages, text, ground)
@@ -322,37 +325,14 @@ class RedactionDialog(QDialog):
     @Slot()
     def suggest(self) -> TaskHandle[Any] | None:
         """Suggestions for every page in the background, with progress and cancel."""
-        from app.redaction.docx_redact import read_paragraphs
-        from app.redaction.docx_support import docx_suggestions
-        from app.redaction.suggest import page_suggestions
-
         lists = read(self.ctx, load_wordlists)
         ocr = self.side.ocr_box.isChecked()
         if self.is_docx:
-            data = self.text_view.data
-
-            busy = self.tr("正在分析…")
-
-            def docx_work(progress: Progress) -> list[Any]:
-                progress.report(0, 0, busy)
-                return docx_suggestions(read_paragraphs(data), lists)
-
+            docx_work = docx_suggestions_of(self.text_view.data, lists, self.tr("正在分析…"))
             self.task = run_task(self, self.tr("自动识别"), docx_work, on_done=self._docx_suggested)
             return self.task
         assert self.loader is not None
-        doc = self.loader.doc
-
-        label = self.tr("正在分析第 {n} / {t} 页…")
-
-        def work(progress: Progress) -> tuple[list[Any], list[Any]]:
-            marks, pages = [], []
-            for i in range(doc.page_count):
-                progress.check()
-                progress.report(i, doc.page_count, label.format(n=i + 1, t=doc.page_count))
-                page = doc.recognise(i) if ocr and doc.needs_ocr(i) else doc.page(i)
-                pages.append(page)
-                marks += page_suggestions(page, lists)
-            return marks, pages
+        work = page_suggestions_of(self.loader.doc, lists, ocr, self.tr("正在分析第 {n} / {t} 页…"))
 
         def done(result: tuple[list[Any], list[Any]]) -> None:
             marks, pages = result
@@ -389,21 +369,10 @@ class RedactionDialog(QDialog):
     @Slot()
     def generate(self) -> TaskHandle[Any] | None:
         """Save the marks, then make the released copy in the background (progress, cancel)."""
-        from app.redaction.service import generate_released_copy
-
         if not self.save():
             return None
-        ctx, source_id, ocr = self.ctx, self.source_id, self.side.ocr_box.isChecked()
-        label = self.tr("正在生成第 {n} / {t} 页…")
-
-        def work(progress: Progress) -> int:
-            with ctx.unit_of_work() as s:
-                copy = generate_released_copy(
-                    s, ctx.actor, source_id, ocr=ocr,
-                    progress=lambda d, t: progress.report(d, t, label.format(n=d, t=t)),
-                    cancelled=lambda: progress.cancelled,
-                )
-                return copy.id
+        ctx = self.ctx
+        work = released_copy_of(ctx, self.source_id, self.side.ocr_box.isChecked(), self.tr("正在生成第 {n} / {t} 页…"))
 
         def done(copy_id: int) -> None:
             announce(ctx, RecordKind.CASES)

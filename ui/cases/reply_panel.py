@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,52 +23,42 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
 from app.availability import Availability
-from app.cases.enums import CaseStatus, DeliveryMethod
+from app.cases.enums import DeliveryMethod
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
 from app.cases.reply import (
-    approve_reply,
     check_send_reply,
     record_delivery,
     record_justice_review,
-    reply_signoff_content,
     save_reply_draft,
     send_reply,
 )
 from app.cases.reply_actions import (
-    REPLY_STEPS,
     STEP_LABELS,
     ReplyAction,
-    excluded_signers,
     reply_actions_for,
-    reply_approvals,
 )
 from app.cases.reply_text import unfilled_markers
 from app.changes import RecordKind
-from app.context import Actor
 from app.redaction.reply_rules import reply_body
-from app.signoff.content import content_hash
 from app.signoff.service import Decision
-from ui.availability import offer, refused
+from ui.availability import refused
 from ui.cases import actions
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView
 from ui.cases.form_dialog import form_row as _row
 from ui.cases.intake_form import date_edit, to_date, to_qdate
+from ui.cases.reply_approval import approval_dialog
 from ui.cases.reply_gate import ReplyGate, first_allowed
+from ui.cases.reply_step_states import APPROVERS, show_step_states
 from ui.context import AppContext
-from ui.operations import Op, announce, precheck
+from ui.operations import Op, precheck
 from ui.screen_fit import scroll_area
-from ui.signoff_dialog import SignOffDialog, content_html
+from ui.signoff_dialog import SignOffDialog
 from ui.style import Sheet, apply_style
-
-APPROVERS: tuple[tuple[str, Role], ...] = tuple(REPLY_STEPS.items())
-DONE = Sheet.DONE_STEP
-TODO = Sheet.TODO_STEP
 
 
 class ReplyPanel(QWidget):
@@ -90,7 +79,13 @@ class ReplyPanel(QWidget):
         self.leave_question: QMessageBox | None = None  # 保存/放弃/取消 before another case is shown
         self._leave_to: Callable[[], None] | None = None
 
-        draft = QGroupBox(self.tr("① 起草答复书"), self)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._on_type()
+
+    def _build(self) -> None:
+        self._draft_box = draft = QGroupBox(self.tr("① 起草答复书"), self)
         self.reply_type = QComboBox(draft)
         self.reply_type.setObjectName("replyType")
         for t in ReplyType:
@@ -110,26 +105,9 @@ class ReplyPanel(QWidget):
         self.fill_button = QPushButton(self.tr("填入默认文本"), draft)
         self.save_draft_button = QPushButton(self.tr("保存答复稿并提交审核"), draft)
         self.save_draft_button.setObjectName("saveReplyDraft")
-        self.gate = ReplyGate(ctx, draft)
-        f = QFormLayout()
-        f.addRow(self.tr("答复类型："), self.reply_type)
-        f.addRow("", self.gate.reason)
-        f.addRow(self.gate.earlier_label, self.gate.earlier)
-        f.addRow(self.detail_label, self.detail)
-        f.addRow("", self.outcome_label)
-        dl = QVBoxLayout(draft)
-        dl.addLayout(f)
-        # The actions sit above the text, so they stay in view however short the panel is
-        # (a 1366×768 screen at 125 % leaves the detail area about 160 pixels).
-        row = QHBoxLayout()
-        row.addWidget(self.fill_button)
-        row.addStretch(1)
-        row.addWidget(self.save_draft_button)
-        dl.addLayout(row)
-        dl.addWidget(self.body, 1)
-        dl.addWidget(self.markers)
+        self.gate = ReplyGate(self.ctx, draft)
 
-        justice = QGroupBox(self.tr("② 司法局审核"), self)
+        self._justice_box = justice = QGroupBox(self.tr("② 司法局审核"), self)
         self.justice_status = QLabel(justice)
         self.justice_date = date_edit(justice, self._today())
         self.justice_opinion = QLineEdit(justice)
@@ -137,34 +115,22 @@ class ReplyPanel(QWidget):
         self.justice_opinion.setPlaceholderText(self.tr("书面审核意见，如：经审核，答复内容合法，同意答复。"))
         self.justice_button = QPushButton(self.tr("登记审核意见"), justice)
         self.justice_button.setObjectName("recordJustice")
-        jl = QFormLayout(justice)
-        jl.addRow(self.justice_status)
-        jl.addRow(self.tr("审核意见："), self.justice_opinion)
-        jl.addRow(self.tr("审核日期："), _row(self.justice_date, None, self.justice_button))
 
-        leaders = QGroupBox(self.tr("③ 领导审定"), self)
-        ll = QFormLayout(leaders)
+        self._leaders_box = leaders = QGroupBox(self.tr("③ 领导审定"), self)
         self.returned = QLabel(leaders)
         self.returned.setObjectName("replyReturned")
         self.returned.setWordWrap(True)
         apply_style(self.returned, Sheet.ERROR)
         self.returned.hide()
-        ll.addRow(self.returned)
         self.approval_status: dict[str, QLabel] = {}
         self.approval_buttons: dict[str, QPushButton] = {}
         for step, role in APPROVERS:
-            status = QLabel(leaders)
+            self.approval_status[step] = QLabel(leaders)
             button = QPushButton(self.tr("{role}签批…").format(role=role.label), leaders)
             button.setObjectName(f"approve_{step}")
-            button.clicked.connect(lambda _=False, st=step, r=role: self.open_approval(st, r))
-            self.approval_status[step] = status
             self.approval_buttons[step] = button
-            line = QHBoxLayout()
-            line.addWidget(status, 1)
-            line.addWidget(button)
-            ll.addRow(role.label + self.tr("："), line)
 
-        send = QGroupBox(self.tr("④ 发送答复  ⑤ 送达"), self)
+        self._send_box = send = QGroupBox(self.tr("④ 发送答复  ⑤ 送达"), self)
         self.send_status = QLabel(send)
         self.send_date = date_edit(send, self._today())
         self.send_method = QComboBox(send)
@@ -182,6 +148,40 @@ class ReplyPanel(QWidget):
         self.delivered_date = date_edit(send, self._today())
         self.deliver_button = QPushButton(self.tr("登记送达（办结）"), send)
         self.deliver_button.setObjectName("recordDelivery")
+
+    def _lay_out(self) -> None:
+        f = QFormLayout()
+        f.addRow(self.tr("答复类型："), self.reply_type)
+        f.addRow("", self.gate.reason)
+        f.addRow(self.gate.earlier_label, self.gate.earlier)
+        f.addRow(self.detail_label, self.detail)
+        f.addRow("", self.outcome_label)
+        dl = QVBoxLayout(self._draft_box)
+        dl.addLayout(f)
+        # The actions sit above the text, so they stay in view however short the panel is
+        # (a 1366×768 screen at 125 % leaves the detail area about 160 pixels).
+        row = QHBoxLayout()
+        row.addWidget(self.fill_button)
+        row.addStretch(1)
+        row.addWidget(self.save_draft_button)
+        dl.addLayout(row)
+        dl.addWidget(self.body, 1)
+        dl.addWidget(self.markers)
+
+        jl = QFormLayout(self._justice_box)
+        jl.addRow(self.justice_status)
+        jl.addRow(self.tr("审核意见："), self.justice_opinion)
+        jl.addRow(self.tr("审核日期："), _row(self.justice_date, None, self.justice_button))
+
+        ll = QFormLayout(self._leaders_box)
+        ll.addRow(self.returned)
+        for step, role in APPROVERS:
+            line = QHBoxLayout()
+            line.addWidget(self.approval_status[step], 1)
+            line.addWidget(self.approval_buttons[step])
+            ll.addRow(role.label + self.tr("："), line)
+
+        send = self._send_box
         sl = QFormLayout(send)
         sl.addRow(self.send_status)
         sl.addRow(self.tr("答复日期："), _row(self.send_date, QLabel(self.tr("送达方式："), send), self.send_method))
@@ -193,15 +193,18 @@ class ReplyPanel(QWidget):
         right_box = QWidget(self)
         right = QVBoxLayout(right_box)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(justice)
-        right.addWidget(leaders)
+        right.addWidget(self._justice_box)
+        right.addWidget(self._leaders_box)
         right.addWidget(send)
         right.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addWidget(draft, 3)
+        layout.addWidget(self._draft_box, 3)
         # The steps on the right scroll on their own, so the draft keeps its save button in view.
         layout.addWidget(scroll_area(right_box, self), 2)
 
+    def _connect(self) -> None:
+        for step, role in APPROVERS:
+            self.approval_buttons[step].clicked.connect(lambda _=False, st=step, r=role: self.open_approval(st, r))
         self.reply_type.currentIndexChanged.connect(self._on_type)
         self.detail.currentIndexChanged.connect(self._on_detail)
         self.gate.earlier.currentIndexChanged.connect(self._on_detail)
@@ -212,7 +215,6 @@ class ReplyPanel(QWidget):
         self.send_button.clicked.connect(self.send)
         self.deliver_button.clicked.connect(self.deliver)
         self.letter_button.clicked.connect(lambda: self.letter_requested.emit("reply"))
-        self._on_type()
 
     # -- showing a case ----------------------------------------------------------------------
     def set_case(self, view: CaseView | None) -> None:
@@ -297,69 +299,8 @@ class ReplyPanel(QWidget):
         box.open()
         return box
 
-    def _offer(self, action: ReplyAction, *widgets: QWidget) -> bool:
-        """Enable `widgets` when app.cases.reply_actions allows `action`; the button says why not."""
-        return offer(self.reply_actions, action, *widgets)
-
     def _update_states(self) -> None:
-        v = self.view
-        assert v is not None
-        replied = v.date_of("replied_on")
-        delivered = v.date_of("delivered_on")
-        # After a reopen the case is back in progress with the old reply still recorded: a new
-        # draft replaces it (the service clears the old reply, the audit trail keeps it).
-        self._offer(ReplyAction.DRAFT, self.reply_type, self.detail, self.body, self.fill_button,
-                    self.save_draft_button)
-        approving = v.status is CaseStatus.AWAITING_APPROVAL and replied is None
-        justice_on = v.date_of("justice_review_on")
-        if justice_on:
-            self.justice_status.setText(self.tr("✓ 已于 {d} 审核").format(d=justice_on.isoformat()))
-            apply_style(self.justice_status, DONE)
-        else:
-            self.justice_status.setText(self.tr("待司法局审核") if approving else self.tr("答复稿提交后进行"))
-            apply_style(self.justice_status, TODO)
-        self._offer(ReplyAction.JUSTICE_REVIEW, self.justice_date, self.justice_opinion, self.justice_button)
-        got = v.approvals()
-        for step, _role in APPROVERS:
-            sign = got.get(step)
-            label = self.approval_status[step]
-            if sign is None:
-                label.setText(self.tr("待签批"))
-                apply_style(label, TODO)
-            else:
-                text = self.tr("✓ {name} {decision}（{when}）").format(
-                    name=sign.signer_name, decision=sign.decision.label, when=sign.signed_at.strftime("%Y-%m-%d"))
-                if sign.opinion:
-                    text += self.tr("：{op}").format(op=sign.opinion)
-                label.setText(text)
-                apply_style(label, DONE if sign.decision.value == "approve" else Sheet.ERROR)
-            # The county order (分管领导, then 主要领导) is app.cases.reply_actions'.
-            self._offer(ReplyAction.signing(step, Decision.APPROVE), self.approval_buttons[step])
-        returned = [s for s in v.signs if s.decision is Decision.RETURN and s.step in dict(APPROVERS)]
-        last = returned[-1] if returned else None
-        self.returned.setVisible(last is not None and v.date_of("replied_on") is None)
-        if last is not None:
-            self.returned.setText(self.tr("{name}于 {when} 退回答复稿：{op}").format(
-                name=last.signer_name, when=last.signed_at.strftime("%Y-%m-%d"), op=last.opinion))
-        ready = self._offer(ReplyAction.SEND, self.send_date, self.send_method, self.tracking_no, self.delivery_note,
-                            self.send_button)
-        if replied:
-            self.send_status.setText(self.tr("✓ 已于 {d} 发出答复，文号 {no}").format(
-                d=replied.isoformat(), no=v.text("reply_doc_no") or "—"))
-            apply_style(self.send_status, DONE)
-        else:
-            self.send_status.setText(self.tr("两位领导审定后发送") if not ready else self.tr("可以发送"))
-            apply_style(self.send_status, TODO)
-        self.letter_button.setEnabled(bool(v.text("reply_body")))
-        # Reopened with the reply standing (a registration detail was corrected): close it again.
-        reopened = v.status is CaseStatus.IN_PROGRESS and replied is not None and delivered is not None
-        self._offer(ReplyAction.DELIVER, self.delivered_date, self.deliver_button)
-        if reopened:
-            self.deliver_button.setText(self.tr("重新办结（原答复有效）"))
-        elif delivered:
-            self.deliver_button.setText(self.tr("✓ 已于 {d} 送达").format(d=delivered.isoformat()))
-        else:
-            self.deliver_button.setText(self.tr("登记送达（办结）"))
+        show_step_states(self)
 
     def _refused(self, action: ReplyAction) -> bool:
         """Check `action` afresh (another PC may have moved the case on) and show the refusal."""
@@ -460,41 +401,9 @@ class ReplyPanel(QWidget):
                                RecordKind.CASES, parent=self))[0]
 
     def open_approval(self, step: str, role: Role) -> SignOffDialog | None:
-        v = self.view
-        if v is None:
+        if self.view is None:
             return None
-        # The same people, with the same reasons, as the service refuses (app.cases.reply_actions).
-        # The signed-in user may well be the leader, approving on their own PC.
-        case_id = v.id
-
-        def excluded(s: Session) -> dict[int, str]:
-            case = get_case(s, case_id)
-            return excluded_signers(case, reply_approvals(s, case), step)
-
-        exclude = read(self.ctx, excluded)
-
-        def _content(s: Session) -> tuple[str, str]:
-            # Read when the dialog opens and again after a refusal: the leader signs what is on record.
-            case = get_case(s, case_id)
-            content = reply_signoff_content(case)
-            html = content_html(content)
-            signed = [o for st, o in reply_approvals(s, case).items() if st != step and o is not None]
-            if signed:
-                html += "<p>" + escape(self.tr("已签批：")) + "、".join(
-                    escape(f"{o.signer_name}（{Decision(o.decision).label}）") for o in signed) + "</p>"
-            return html, content_hash(content)
-
-        def _approve(s: Session, signer: Actor, decision: Decision, opinion: str) -> None:
-            approve_reply(s, signer, case_id, step, decision, opinion, seen_hash=dialog.seen_hash)
-
-        dialog = SignOffDialog(
-            self.ctx, title=self.tr("答复审定 — {role}").format(role=role.label), summary_html_or_text="",
-            roles=[role], exclude_user_ids=exclude, allow_return=True,
-            on_signed=lambda s, signer, decision, opinion: _approve(s, signer, decision, opinion),
-            reload=_content, parent=self,
-        )
-        dialog.setObjectName(f"signoff_{step}")
-        dialog.accepted.connect(lambda: announce(self.ctx, RecordKind.CASES))
+        dialog = approval_dialog(self, self.ctx, self.view.id, step, role)
         self.sign_dialog = dialog
         dialog.open()
         return dialog

@@ -30,12 +30,17 @@ class CasesTab(QWidget):
         self._today = today or ctx.today
         self.intake: IntakeDialog | None = None
 
+        self._build(today)
+        self._lay_out()
+        self._connect()
+
+    def _build(self, today: Callable[[], date] | None) -> None:
         self.filters = FilterBar(self)
-        self.model = CaseListModel(ctx, self, today)
-        self.detail = CaseDetail(ctx, self, today)
-        self.registers = RegisterActions(ctx, self, self.current_filter)
+        self.model = CaseListModel(self.ctx, self, today)
+        self.detail = CaseDetail(self.ctx, self, today)
+        self.registers = RegisterActions(self.ctx, self, self.current_filter)
         # Sorted by 收到申请日期: Qt's default (受理编号) is the one order no index serves (issue 8).
-        self.shell = ListDetailShell(ctx, self.model, self.detail, self.filters, name="case",
+        self.shell = ListDetailShell(self.ctx, self.model, self.detail, self.filters, name="case",
                                      current_filter=self.current_filter, count_text=self._count_text,
                                      sort_column=5, parent=self)
         shell = self.shell
@@ -46,12 +51,15 @@ class CasesTab(QWidget):
             shell.refresh_button, shell.count, shell.table, shell.splitter
         self.count.setObjectName("caseCount")
         self.table.setAlternatingRowColors(False)
+
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(shell)
+        layout.addWidget(self.shell)
 
-        ctx.events.changed.connect(self._on_changed)
-        ctx.events.actor_changed.connect(self.apply_filter)
+    def _connect(self) -> None:
+        self.ctx.events.changed.connect(self._on_changed)
+        self.ctx.events.actor_changed.connect(self.apply_filter)
 
     # -- the list ----------------------------------------------------------------------------
     def current_filter(self) -> CaseFilter:
