@@ -190,6 +190,7 @@ class ReviewDialog(QDialog):
         self.split.setStretchFactor(1, 0)
         self.split.setSizes([640, 600])
         self.split.setChildrenCollapsible(False)
+        self._lay_out_escalation()
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.approve_button)
@@ -212,6 +213,7 @@ class ReviewDialog(QDialog):
                                            else self.tr("正文与自动检查")))
         for model in (self.points, self.requirements):
             model.dataChanged.connect(self._update_pending)
+        self.escalation_save.clicked.connect(self.save_escalation)
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_post)
         self.cancel_button.clicked.connect(self.reject)
@@ -240,8 +242,12 @@ class ReviewDialog(QDialog):
         self.escalation_answer = QLineEdit(box)
         self.escalation_answer.setPlaceholderText(self.tr("答复或同意意见，如：经审查可以公开发布"))
         self.escalation_on = DateField(QDate.currentDate(), box)
-        save = QPushButton(self.tr("记录答复"), box)
-        save.clicked.connect(self.save_escalation)
+        self.escalation_save = QPushButton(self.tr("记录答复"), box)
+        box.setVisible(bool(why))
+        return box
+
+    def _lay_out_escalation(self) -> None:
+        box = self.escalation
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("答复单位/领导："), box))
         row.addWidget(self.escalation_by)
@@ -249,12 +255,10 @@ class ReviewDialog(QDialog):
         row.addWidget(self.escalation_answer, 1)
         row.addWidget(QLabel(self.tr("日期："), box))
         row.addWidget(self.escalation_on)
-        row.addWidget(save)
+        row.addWidget(self.escalation_save)
         layout = QVBoxLayout(box)
         layout.addWidget(self.escalation_why)
         layout.addLayout(row)
-        box.setVisible(bool(why))
-        return box
 
     @Slot()
     def save_escalation(self) -> bool:
