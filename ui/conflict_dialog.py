@@ -45,57 +45,70 @@ class ConflictDialog(QDialog):
         self.rows = list(rows)
         self.mine: dict[str, QRadioButton] = {}
         self.theirs: dict[str, QRadioButton] = {}
+        self._build(message)
+        self._lay_out()
+        self._connect()
+        self.save_button.setFocus()
 
-        intro = QLabel(message, self)
-        intro.setWordWrap(True)
-        grid_host = QWidget(self)
-        grid = QGridLayout(grid_host)
+    # -- build / lay out / connect -----------------------------------------------------------
+    def _build(self, message: str) -> None:
+        self._intro = QLabel(message, self)
+        self._intro.setWordWrap(True)
+        self._grid_host = QWidget(self)
         heads = (self.tr("项目"), self.tr("对方保存的值"), self.tr("您填写的值"), self.tr("保存时采用"))
-        for col, text in enumerate(heads):
-            grid.addWidget(QLabel(f"<b>{text}</b>", grid_host), 0, col)
-        for i, row in enumerate(self.rows, start=1):
-            grid.addWidget(QLabel(row.label, grid_host), i, 0)
-            for col, value in ((1, row.theirs), (2, row.yours)):
-                cell = QLabel(value, grid_host)
+        self._heads = [QLabel(f"<b>{text}</b>", self._grid_host) for text in heads]
+        self._cells: list[tuple[QLabel, QLabel, QLabel, QWidget]] = []
+        for row in self.rows:
+            label = QLabel(row.label, self._grid_host)
+            theirs, yours = (QLabel(value, self._grid_host) for value in (row.theirs, row.yours))
+            for cell in (theirs, yours):
                 cell.setWordWrap(True)
                 cell.setMaximumWidth(260)
-                grid.addWidget(cell, i, col)
-            choice = QWidget(grid_host)
-            box = QVBoxLayout(choice)
-            box.setContentsMargins(0, 0, 0, 0)
+            choice = QWidget(self._grid_host)
             take = QRadioButton(self.tr("采用对方的"), choice)
             keep = QRadioButton(self.tr("保留我的"), choice)
             group = QButtonGroup(choice)
             group.addButton(take)
             group.addButton(keep)
             (keep if row.you_changed else take).setChecked(True)
-            box.addWidget(take)
-            box.addWidget(keep)
-            grid.addWidget(choice, i, 3)
+            self._cells.append((label, theirs, yours, choice))
             self.theirs[row.field], self.mine[row.field] = take, keep
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_host)
-
-        hint = QLabel(self.tr("未列出的项目两边相同。点“按所选保存”，将在对方保存的内容上保存您的选择。"), self)
-        hint.setWordWrap(True)
-        apply_style(hint, Sheet.HINT)
-        buttons = QDialogButtonBox(self)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._hint = QLabel(self.tr("未列出的项目两边相同。点“按所选保存”，将在对方保存的内容上保存您的选择。"), self)
+        self._hint.setWordWrap(True)
+        apply_style(self._hint, Sheet.HINT)
+        self._buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("按所选保存"), self)
         self.cancel_button = QPushButton(self.tr("取消"), self)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout(self._grid_host)
+        for col, head in enumerate(self._heads):
+            grid.addWidget(head, 0, col)
+        for i, (row, (label, theirs, yours, choice)) in enumerate(zip(self.rows, self._cells, strict=True), start=1):
+            grid.addWidget(label, i, 0)
+            grid.addWidget(theirs, i, 1)
+            grid.addWidget(yours, i, 2)
+            box = QVBoxLayout(choice)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(self.theirs[row.field])
+            box.addWidget(self.mine[row.field])
+            grid.addWidget(choice, i, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self._scroll.setWidget(self._grid_host)
+        self._buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self._buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._intro)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self._hint)
+        layout.addWidget(self._buttons)
+
+    def _connect(self) -> None:
         self.save_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        self.save_button.setFocus()
 
     def keep_mine(self) -> set[str]:
         """The fields whose value the clerk keeps; the rest take the saved record's value."""

@@ -37,10 +37,16 @@ class LoginDialog(QDialog):
         self._pending_actor: Actor | None = None
         self.setWindowTitle(self.tr("登录 — 政务公开工作台"))
         self.setMinimumWidth(420)
+        self._build(username)
+        self._lay_out()
+        self._connect()
+        (self.password if username else self.username).setFocus()
 
-        title = QLabel(self.tr("政务公开工作台"), self)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        apply_style(title, Sheet.APP_TITLE)
+    # -- build / lay out / connect -----------------------------------------------------------
+    def _build(self, username: str) -> None:
+        self._title = QLabel(self.tr("政务公开工作台"), self)
+        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        apply_style(self._title, Sheet.APP_TITLE)
         self.org_label = QLabel(self._org_name(), self)
         self.org_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         apply_style(self.org_label, Sheet.ORG_LINE)
@@ -50,9 +56,6 @@ class LoginDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("请输入密码"))
-        form = QFormLayout()
-        form.addRow(self.tr("用户名："), self.username)
-        form.addRow(self.tr("密码："), self.password)
 
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")
@@ -60,24 +63,29 @@ class LoginDialog(QDialog):
         apply_style(self.message, ERROR_STYLE)
         self.message.hide()
 
-        buttons = QDialogButtonBox(self)
+        self._buttons = QDialogButtonBox(self)
         self.login_button = QPushButton(self.tr("登录"), self)
         self.login_button.setDefault(True)
         self.quit_button = QPushButton(self.tr("退出"), self)
-        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.login_button.clicked.connect(self.attempt_login)
-        self.quit_button.clicked.connect(self.reject)
 
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("用户名："), self.username)
+        form.addRow(self.tr("密码："), self.password)
+        self._buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self._buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
-        layout.addWidget(title)
+        layout.addWidget(self._title)
         layout.addWidget(self.org_label)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        (self.password if username else self.username).setFocus()
+        layout.addWidget(self._buttons)
+
+    def _connect(self) -> None:
+        self.login_button.clicked.connect(self.attempt_login)
+        self.quit_button.clicked.connect(self.reject)
 
     def _org_name(self) -> str:
         try:

@@ -79,40 +79,55 @@ class MainWindow(QMainWindow):
         self.restart_message = ""
         self.specs = [s for s in self._tab_specs() if not s.admin_only or ctx.actor.has(Role.ADMIN)]
         self._built: dict[int, QWidget] = {}
+        self._idle_override = idle_timeout
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._update_title()
+        self._restore_geometry()
+        self.tab_widget(0)
 
+    # -- build / lay out / connect -----------------------------------------------------------
+    def _build(self) -> None:
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        # The tabs' own widgets are built on first show (tab_widget): start-up stays quick.
         for spec in self.specs:
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            # A page taller than a 1366×768 screen at 125 % scrolls instead of growing the window.
-            self.tabs.addTab(scroll_area(holder), spec.title)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.lock_screen = LockScreen(ctx, self)
-        self.lock_screen.unlocked.connect(self.unlock)
-        self.lock_screen.switch_user_requested.connect(self.log_out)
+            self.tabs.addTab(self._tab_page(), spec.title)
+        self.lock_screen = LockScreen(self.ctx, self)
         self.stack = QStackedWidget(self)
+        self.db_actions = DatabaseActions(self.ctx, self)
+        self._build_menus()
+        self._build_status_bar()
+        self.idle = IdleWatcher(
+            self._idle_override if self._idle_override is not None else idle_timeout_ms(self.ctx), self)
+        self.watcher = ChangeWatcher(self.ctx, self)
+        self.connection_indicator = ConnectionIndicator(self)  # a lost server, before the clerk acts
+
+    @staticmethod
+    def _tab_page() -> QScrollArea:
+        """An empty holder for a tab's widget. A page taller than a 1366×768 screen at 125 % scrolls
+        instead of growing the window."""
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        return scroll_area(holder)
+
+    def _lay_out(self) -> None:
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
-
-        self.db_actions = DatabaseActions(ctx, self)
-        self.db_actions.restored.connect(self._on_restored)
-        self._build_menus()
-        self._build_status_bar()
-        self._update_title()
-        ctx.events.changed.connect(self._on_changed)
-
-        self._idle_override = idle_timeout
-        self.idle = IdleWatcher(idle_timeout if idle_timeout is not None else idle_timeout_ms(ctx), self)
-        self.idle.idle_timed_out.connect(self.lock)
-        self.watcher = ChangeWatcher(ctx, self)
-        self.db_actions.restore_started.connect(self.watcher.stop)
-        self.connection_indicator = ConnectionIndicator(self)  # a lost server, before the clerk acts
+        self._lay_out_status_bar()
         self.statusBar().insertPermanentWidget(0, self.connection_indicator)
+
+    def _connect(self) -> None:
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.switch_user_requested.connect(self.log_out)
+        self.db_actions.restored.connect(self._on_restored)
+        self.ctx.events.changed.connect(self._on_changed)
+        self.idle.idle_timed_out.connect(self.lock)
+        self.db_actions.restore_started.connect(self.watcher.stop)
         self.watcher.reachability_changed.connect(self.connection_indicator.set_reachable)
-        self._restore_geometry()
-        self.tab_widget(0)
 
     def _tab_specs(self) -> list[TabSpec]:
         # Literal self.tr() calls so pyside6-lupdate finds every title.
@@ -246,6 +261,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("数据库：{url}").format(url=self.ctx.db.display_url()))
         self.db_label.setToolTip(self.ctx.db.display_url())
         self.schema_label = QLabel(self.tr("结构版本：{rev}").format(rev=self.ctx.db.schema_revision or "—"))
+        self.statusBar()  # created here: the window's children keep their order
+
+    def _lay_out_status_bar(self) -> None:
         bar = self.statusBar()
         for i, label in enumerate((self.user_label, self.db_label, self.schema_label)):
             if i:

@@ -32,16 +32,22 @@ class AccountsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model = UsersModel(self)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.refresh()
 
-        title = QLabel(self.tr("账户管理"), self)
-        title.setObjectName("pageTitle")
-        hint = QLabel(
+    # -- build / lay out / connect -----------------------------------------------------------
+    def _build(self) -> None:
+        self.model = UsersModel(self)
+        self.title = QLabel(self.tr("账户管理"), self)
+        self.title.setObjectName("pageTitle")
+        self.hint = QLabel(
             self.tr("每人使用自己的账户，不共用登录名。人员调整时停用账户即可，其办理记录和审计记录都会保留。"),
             self,
         )
-        hint.setObjectName("pageHint")
-        hint.setWordWrap(True)
+        self.hint.setObjectName("pageHint")
+        self.hint.setWordWrap(True)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -56,36 +62,36 @@ class AccountsPage(QWidget):
         for col, width in enumerate((130, 110, 130, 300, 120, 150)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._on_double_clicked)
 
         self.new_button = QPushButton(self.tr("新建账户…"), self)
         self.edit_button = QPushButton(self.tr("编辑…"), self)
         self.toggle_button = QPushButton(self.tr("停用"), self)
         self.reset_button = QPushButton(self.tr("重置密码…"), self)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
-        self.new_button.clicked.connect(self.new_user)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.toggle_button.clicked.connect(self.toggle_selected)
-        self.reset_button.clicked.connect(self.reset_selected)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("pageHint")
+
+    def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.toggle_button, self.reset_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
-
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("pageHint")
-
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(hint)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
+    def _connect(self) -> None:
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.new_button.clicked.connect(self.new_user)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.toggle_button.clicked.connect(self.toggle_selected)
+        self.reset_button.clicked.connect(self.reset_selected)
+        self.refresh_button.clicked.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.refresh()
 
     # --- data -----------------------------------------------------------------------------
     @Slot()

@@ -50,43 +50,50 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.editors: dict[str, QWidget] = {}
         self.loaded: dict[str, Any] = {}
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.reload()
 
-        title = QLabel(self.tr("系统参数"), self)
-        title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("这些参数全单位共用，保存后对所有电脑生效，每次修改都记入审计记录。"), self)
-        hint.setObjectName("pageHint")
-        hint.setWordWrap(True)
-
-        body = QWidget(self)
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 12, 0)
-        for group, defs in self._groups().items():
-            body_layout.addWidget(self._group_box(group, defs, body))
-        body_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-
+    # -- build / lay out / connect -----------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(self.tr("系统参数"), self)
+        self.title.setObjectName("pageTitle")
+        self.hint = QLabel(self.tr("这些参数全单位共用，保存后对所有电脑生效，每次修改都记入审计记录。"), self)
+        self.hint.setObjectName("pageHint")
+        self.hint.setWordWrap(True)
+        self.body = QWidget(self)
+        self.group_boxes = [self._group_box(group, defs, self.body) for group, defs in self._groups().items()]
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("pageHint")
         self.revert_button = QPushButton(self.tr("撤销修改"), self)
         self.revert_button.setToolTip(self.tr("放弃尚未保存的修改，重新读取已保存的参数"))
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setDefault(True)
-        self.revert_button.clicked.connect(self.reload)
-        self.save_button.clicked.connect(self.save)
+
+    def _lay_out(self) -> None:
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 12, 0)
+        for box in self.group_boxes:
+            body_layout.addWidget(box)
+        body_layout.addStretch(1)
+        self.scroll_area.setWidget(self.body)
         bar = QHBoxLayout()
         bar.addWidget(self.status_label, 1)
         bar.addWidget(self.revert_button)
         bar.addWidget(self.save_button)
-
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bar)
-        self.reload()
+
+    def _connect(self) -> None:
+        self.revert_button.clicked.connect(self.reload)
+        self.save_button.clicked.connect(self.save)
 
     # --- building -------------------------------------------------------------------------
     @staticmethod

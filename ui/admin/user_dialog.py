@@ -223,31 +223,41 @@ class ResetPasswordDialog(QDialog):
         self.row = row
         self.setWindowTitle(self.tr("重置密码"))
         self.setMinimumWidth(420)
-        intro = QLabel(
+        self._build()
+        self._lay_out()
+        self._connect()
+
+    # -- build / lay out / connect -----------------------------------------------------------
+    def _build(self) -> None:
+        self.intro = QLabel(
             self.tr("为账户“{name}（{user}）”设置临时密码。该用户下次登录时必须修改密码，"
-                    "锁定状态同时解除。").format(name=row.display_name, user=row.username),
+                    "锁定状态同时解除。").format(name=self.row.display_name, user=self.row.username),
             self,
         )
-        intro.setWordWrap(True)
+        self.intro.setWordWrap(True)
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("至少 8 位，含字母、数字、符号中的两类"))
         self.password_again_edit = QLineEdit(self)
         self.password_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("临时密码："), self.password_edit)
-        form.addRow(self.tr("再次输入："), self.password_again_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("临时密码："), self.password_edit)
+        form.addRow(self.tr("再次输入："), self.password_again_edit)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
 
     @Slot()
     def submit(self) -> None:

@@ -34,34 +34,43 @@ class ExportChoiceDialog(QDialog):
     def __init__(self, title: str, years: Sequence[int], year: int | None, *, catalogue: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.catalogue = catalogue
         self.setWindowTitle(title)
         self.setMinimumWidth(380)
+        self._build(years, year)
+        self._lay_out()
+
+    # -- build / lay out (the buttons connect themselves: next_cancel_buttons) -----------------
+    def _build(self, years: Sequence[int], year: int | None) -> None:
         self.year = QComboBox(self)
         self.year.setObjectName("exportYear")
-        if catalogue:
+        if self.catalogue:
             self.year.addItem(self.tr("全部（截至今天）"), None)
         for y in years:
-            self.year.addItem(self.tr("截至 {year} 年底").format(year=y) if catalogue
+            self.year.addItem(self.tr("截至 {year} 年底").format(year=y) if self.catalogue
                               else self.tr("{year} 年").format(year=y), y)
         self.year.setCurrentIndex(max(self.year.findData(year), 0))
         self.excel = QRadioButton(self.tr("Excel 表格（.xlsx）"), self)
         self.word = QRadioButton(self.tr("Word 文档（.docx，公文格式）"), self)
         self.word.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.excel)
-        group.addButton(self.word)
-        formats = QHBoxLayout()
-        formats.addWidget(self.word)
-        formats.addWidget(self.excel)
-        form = QFormLayout(self)
-        form.addRow(self.tr("范围：") if catalogue else self.tr("年度："), self.year)
-        if catalogue:
-            form.addRow(self.tr("格式："), formats)
-        else:
+        self.format_group = QButtonGroup(self)
+        self.format_group.addButton(self.excel)
+        self.format_group.addButton(self.word)
+        if not self.catalogue:  # a register is always Excel
             self.excel.setChecked(True)
             self.excel.hide()
             self.word.hide()
-        form.addRow(next_cancel_buttons(self))
+        self.buttons = next_cancel_buttons(self)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout(self)
+        form.addRow(self.tr("范围：") if self.catalogue else self.tr("年度："), self.year)
+        if self.catalogue:
+            formats = QHBoxLayout()
+            formats.addWidget(self.word)
+            formats.addWidget(self.excel)
+            form.addRow(self.tr("格式："), formats)
+        form.addRow(self.buttons)
 
     def chosen_year(self) -> int | None:
         data = self.year.currentData()

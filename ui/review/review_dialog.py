@@ -31,7 +31,7 @@ from app.errors import StaleContent, UserError
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, STAGE_DUTIES, ReviewStage
 from app.review.posts import STAGE_ROLES, get_post
 from app.review.text_diff import diff_segments
-from app.review.ui_support import PostView, checklist_problem, compare_versions, post_view
+from app.review.ui_support import PostView, VersionText, checklist_problem, compare_versions, post_view
 from app.review.workflow import (
     ChecklistMark,
     escalation_missing,
@@ -77,18 +77,24 @@ class ReviewDialog(QDialog):
             raise UserError(self.tr("稿件当前处于“{status}”状态，没有待审核的环节。").format(
                 status=self.view.status.label))
         self.stage: ReviewStage = self.view.stage
+        self._checklist_refused = False
         self.setWindowTitle(self.tr("{stage} — 稿件 {no}").format(stage=self.stage.label, no=self.view.post_no))
-        add_help_shortcut(self, "review_dialog")  # F1
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1240, 840)
+        self._build(base, current, base_label)
+        self._lay_out()
+        self._connect()
+        self._update_pending()
 
-        heading = QLabel(self.tr("{stage}（{who}）：{title}").format(
+    # -- build / lay out / connect -----------------------------------------------------------
+    def _build(self, base: VersionText | None, current: VersionText | None, base_label: str) -> None:
+        self.heading = QLabel(self.tr("{stage}（{who}）：{title}").format(
             stage=self.stage.label, who=self.stage.reviewer_label, title=self.view.form.title), self)
-        apply_style(heading, Sheet.HEADING_LARGE)
-        sub = QLabel(self.tr("编号 {no} · 发布到 {target} · 第 {round} 轮 · 采编 {author}").format(
+        apply_style(self.heading, Sheet.HEADING_LARGE)
+        self.sub = QLabel(self.tr("编号 {no} · 发布到 {target} · 第 {round} 轮 · 采编 {author}").format(
             no=self.view.post_no, target=self.view.form.target, round=self.view.round,
             author=self.view.author_name), self)
-        apply_style(sub, Sheet.HINT)
+        apply_style(self.sub, Sheet.HINT)
         duty_text = self.tr("第九条{n}{duty}").format(n=DUTY_NUMBERS[self.stage], duty=STAGE_DUTIES[self.stage])
         self.duty = duty = QLabel(duty_text, self)
         duty.setObjectName("stageDuty")
@@ -111,64 +117,35 @@ class ReviewDialog(QDialog):
                             .format(label=base_label, n=current.number, who=current.saved_by))
             self.diff.setHtml(diff_html(diff_segments(base.text, current.text)))
         compare.setWordWrap(True)
-        diff_page = QWidget(self)
-        dl = QVBoxLayout(diff_page)
-        dl.addWidget(compare)
-        dl.addWidget(self.diff, 1)
+        self.diff_page = QWidget(self)
         self.body = QPlainTextEdit(self)
         self.body.setReadOnly(True)
         self.body.setPlainText(self.view.form.body)
-        self.checks = ChecksPanel(ctx, self.body, post_id, self)
-        checks_page = QSplitter(Qt.Orientation.Horizontal, self)
-        checks_page.addWidget(self.body)
-        checks_page.addWidget(self.checks)
-        checks_page.setStretchFactor(0, 3)
-        checks_page.setStretchFactor(1, 2)
-        info = QTextBrowser(self)
-        info.setOpenLinks(False)
-        info.setHtml(summary_html(self.view))
-        history = QTextBrowser(self)
-        history.setHtml(history_html(self.view))
+        self.checks = ChecksPanel(self.ctx, self.body, self.post_id, self)
+        self.checks_page = QSplitter(Qt.Orientation.Horizontal, self)
+        self.info = QTextBrowser(self)
+        self.info.setOpenLinks(False)
+        self.info.setHtml(summary_html(self.view))
+        self.history = QTextBrowser(self)
+        self.history.setHtml(history_html(self.view))
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(diff_page, self.tr("修改对比"))
-        self.tabs.addTab(checks_page, self.tr("正文与自动检查"))
-        self.tabs.addTab(info, self.tr("稿件信息与来源"))
-        self.tabs.addTab(history, self.tr("审核记录（{n}）").format(n=len(self.view.reviews)))
-        self.checks.findings_changed.connect(
-            lambda n: self.tabs.setTabText(1, self.tr("正文与自动检查（待核查 {n}）").format(n=n) if n
-                                           else self.tr("正文与自动检查")))
 
         # Right: the checklist.
-        self._checklist_refused = False
         self.points = ChecklistModel(rows_for(CHECKLIST_ITEMS), self)
         self.requirements = ChecklistModel(rows_for(REQUIREMENTS, REQUIREMENT_TEXT), self)
-        points_box = QGroupBox(self.tr("审核内容（第十一条）"), self)
-        QVBoxLayout(points_box).addWidget(ChecklistTable(self.points, points_box))
-        req_box = QGroupBox(self.tr("审核要求（第十条）"), self)
-        QVBoxLayout(req_box).addWidget(ChecklistTable(self.requirements, req_box))
+        self.points_box = QGroupBox(self.tr("审核内容（第十一条）"), self)
+        self.points_table = ChecklistTable(self.points, self.points_box)
+        self.req_box = QGroupBox(self.tr("审核要求（第十条）"), self)
+        self.req_table = ChecklistTable(self.requirements, self.req_box)
         self.pending = QLabel(self)
         self.pending.setObjectName("checklistPending")
         self.pending.setWordWrap(True)
-        right_body = QWidget(self)
-        rl = QVBoxLayout(right_body)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("逐项核查：符合的打勾；不勾选时须在“说明”中写明情况。"), self))
-        rl.addWidget(points_box)
-        rl.addWidget(req_box)
-        rl.addWidget(self.pending)
-        rl.addStretch(1)
+        self.right_body = QWidget(self)
+        self.checklist_hint = QLabel(self.tr("逐项核查：符合的打勾；不勾选时须在“说明”中写明情况。"), self)
         # Scrolls rather than grows: the list of unticked points must never push the dialog's
         # buttons off a 1366×768 screen.
-        right = scroll_area(right_body, self)
-        for model in (self.points, self.requirements):
-            model.dataChanged.connect(self._update_pending)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.tabs)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 0)
-        split.setSizes([640, 600])
-        split.setChildrenCollapsible(False)
+        self.right = scroll_area(self.right_body, self)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
 
         self.escalation = self._escalation_box()
         self.opinion = QPlainTextEdit(self)
@@ -185,25 +162,61 @@ class ReviewDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("取消"), self)
         for b in (self.approve_button, self.return_button):
             b.setAutoDefault(False)
+
+    def _lay_out(self) -> None:
+        dl = QVBoxLayout(self.diff_page)
+        dl.addWidget(self.compare)
+        dl.addWidget(self.diff, 1)
+        self.checks_page.addWidget(self.body)
+        self.checks_page.addWidget(self.checks)
+        self.checks_page.setStretchFactor(0, 3)
+        self.checks_page.setStretchFactor(1, 2)
+        self.tabs.addTab(self.diff_page, self.tr("修改对比"))
+        self.tabs.addTab(self.checks_page, self.tr("正文与自动检查"))
+        self.tabs.addTab(self.info, self.tr("稿件信息与来源"))
+        self.tabs.addTab(self.history, self.tr("审核记录（{n}）").format(n=len(self.view.reviews)))
+        QVBoxLayout(self.points_box).addWidget(self.points_table)
+        QVBoxLayout(self.req_box).addWidget(self.req_table)
+        rl = QVBoxLayout(self.right_body)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.checklist_hint)
+        rl.addWidget(self.points_box)
+        rl.addWidget(self.req_box)
+        rl.addWidget(self.pending)
+        rl.addStretch(1)
+        self.split.addWidget(self.tabs)
+        self.split.addWidget(self.right)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setSizes([640, 600])
+        self.split.setChildrenCollapsible(False)
+        self._lay_out_escalation()
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.cancel_button)
-
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(sub)
-        layout.addWidget(duty)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.sub)
+        layout.addWidget(self.duty)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.escalation)
         layout.addWidget(QLabel(self.tr("审核意见："), self))
         layout.addWidget(self.opinion)
         layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        add_help_shortcut(self, "review_dialog")  # F1
+        self.checks.findings_changed.connect(
+            lambda n: self.tabs.setTabText(1, self.tr("正文与自动检查（待核查 {n}）").format(n=n) if n
+                                           else self.tr("正文与自动检查")))
+        for model in (self.points, self.requirements):
+            model.dataChanged.connect(self._update_pending)
+        self.escalation_save.clicked.connect(self.save_escalation)
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_post)
         self.cancel_button.clicked.connect(self.reject)
-        self._update_pending()
         # The opinion, the ticks and notes of the checklist are typed work: Esc, 取消, the close
         # button and Ctrl+Q ask before throwing them away.
         self.guard = DiscardGuard(self, what=self.tr("审核意见和审核要点"))
@@ -229,8 +242,12 @@ class ReviewDialog(QDialog):
         self.escalation_answer = QLineEdit(box)
         self.escalation_answer.setPlaceholderText(self.tr("答复或同意意见，如：经审查可以公开发布"))
         self.escalation_on = DateField(QDate.currentDate(), box)
-        save = QPushButton(self.tr("记录答复"), box)
-        save.clicked.connect(self.save_escalation)
+        self.escalation_save = QPushButton(self.tr("记录答复"), box)
+        box.setVisible(bool(why))
+        return box
+
+    def _lay_out_escalation(self) -> None:
+        box = self.escalation
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("答复单位/领导："), box))
         row.addWidget(self.escalation_by)
@@ -238,12 +255,10 @@ class ReviewDialog(QDialog):
         row.addWidget(self.escalation_answer, 1)
         row.addWidget(QLabel(self.tr("日期："), box))
         row.addWidget(self.escalation_on)
-        row.addWidget(save)
+        row.addWidget(self.escalation_save)
         layout = QVBoxLayout(box)
         layout.addWidget(self.escalation_why)
         layout.addLayout(row)
-        box.setVisible(bool(why))
-        return box
 
     @Slot()
     def save_escalation(self) -> bool:
