@@ -92,3 +92,19 @@ def clerk_window(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Pa
     qtbot.waitExposed(win)
     activate(win)
     return win
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The sample data, filled once per module (it takes a while); the tests only read it."""
+    from datetime import date
+
+    from app.bootstrap import open_database
+    from app.demo import fill_demo
+    from app.workdays.service import load_calendar
+
+    database = open_database(tmp_path_factory.mktemp("demo"))
+    with database.session_factory.begin() as s:
+        fill_demo(s, load_calendar(s), date.today())
+    yield database
+    database.dispose()

@@ -10,7 +10,6 @@ header is whole, and nothing scrolls sideways.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.auth.service import authenticate
-from app.bootstrap import Database, open_database
-from app.demo import DEMO_PASSWORD, fill_demo
-from app.workdays.service import load_calendar
+from app.bootstrap import Database
+from app.demo import DEMO_PASSWORD
 from ui.context import AppContext
 from ui.font_size import FontSize, apply_font_size
 from ui.list_shell import LIST_ROWS, ListDetailShell
@@ -31,15 +29,6 @@ from ui.screen_fit import SCREEN_100, SCREEN_125, fit_into
 pytestmark = pytest.mark.gui
 SCREENS = {"100%": SCREEN_100, "125%": SCREEN_125}
 LIST_TABS = ("ReviewTab", "DisclosureTab", "CasesTab")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_database(tmp_path_factory.mktemp("demo"))
-    with database.session_factory.begin() as s:
-        fill_demo(s, load_calendar(s), date.today())
-    yield database
-    database.dispose()
 
 
 def sign_in(db: Database, username: str) -> AppContext:

@@ -10,7 +10,6 @@ The sample data of `govinfo-desk demo` gives every dialog real content.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,25 +19,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.auth.service import authenticate
-from app.bootstrap import Database, open_database
-from app.demo import DEMO_PASSWORD, fill_demo
-from app.workdays.service import load_calendar
+from app.bootstrap import Database
+from app.demo import DEMO_PASSWORD
 from ui.context import AppContext
 from ui.screen_fit import SCREEN_100, SCREEN_125, ScreenFit, client_budget, fit_into
 
 pytestmark = pytest.mark.gui
 SCREENS = {"100%": SCREEN_100, "125%": SCREEN_125}
 _TABS: list[QWidget] = []
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """The sample data, filled once for the module (it takes a while); the tests only read it."""
-    database = open_database(tmp_path_factory.mktemp("demo"))
-    with database.session_factory.begin() as s:
-        fill_demo(s, load_calendar(s), date.today())
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import pytest
 from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from app.cases.excessive import ask_for_reasons, record_reasons
 from app.cases.handling import start_handling
@@ -23,9 +22,11 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
 from tests.conftest import TEST_PASSWORD
+from tests.ui_cases._support import click_ok as _ok
+from tests.ui_cases._support import set_field as _set
+from tests.ui_cases._support import show_detail as _detail
 from ui.cases.case_detail import CaseDetail
 from ui.cases.deadline_text import deadline_explanation
-from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
 from ui.signoff_dialog import SignOffDialog
 
@@ -42,29 +43,6 @@ def _case(db, case_id: int) -> RequestCase:
         assert case is not None
         s.expunge(case)
         return case
-
-
-def _detail(qtbot, ctx, case_id: int) -> CaseDetail:
-    detail = CaseDetail(ctx)
-    qtbot.addWidget(detail)
-    ctx.events.changed.connect(lambda _changes: detail.reload())
-    detail.show_case(case_id)
-    return detail
-
-
-def _set(dlg: FormDialog, name: str, value: object) -> None:
-    w = dlg.fields[name]
-    if isinstance(w, QComboBox):
-        w.setCurrentIndex(w.findData(value))
-    elif isinstance(w, QPlainTextEdit):
-        w.setPlainText(str(value))
-    else:
-        w.setText(str(value))  # type: ignore[attr-defined]
-
-
-def _ok(qtbot, dlg: FormDialog | None) -> None:
-    assert dlg is not None
-    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
 
 
 def _started(db, clerk, add_case) -> int:
