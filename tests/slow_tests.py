@@ -21,6 +21,7 @@ SLOW_TESTS = {
     "tests/disclosure/test_disclosure_exports.py::test_demo_year_has_every_state_and_exports",
     "tests/review/test_review_outputs.py::test_review_sheet_of_a_full_post_prints_on_one_a4_page",  # LibreOffice
     "tests/cases/test_cases_letter_pages.py::test_short_reply_is_one_page_and_long_ones_keep_the_closing_block_together",
+    "tests/cases/test_cases_letter_pages.py::test_a_signature_page_is_never_without_text",
     "tests/ui/test_ui_screen_fit.py::test_every_dialog_fits_at_a_larger_font_size",
     "tests/ui/test_ui_screen_fit.py::test_main_window_fits_at_a_larger_font_size",
     "tests/reliability/test_rel_signoff_hash_required.py::test_the_demo_command_signs_what_it_read",

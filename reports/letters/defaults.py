@@ -65,6 +65,9 @@ def _letter_head(title: str, addressee: str) -> DocxDocument:
     return doc
 
 
+SHORT_CLOSINGS = ("特此通知。", "特此告知。", "此复。")
+
+
 def _letter_foot(doc: DocxDocument, attachment: str = "") -> None:
     """附件说明 (when the letter encloses something), room for the seal, name over date, 附注.
 
@@ -73,15 +76,23 @@ def _letter_foot(doc: DocxDocument, attachment: str = "") -> None:
     control (never a single line of it alone on a page). Nothing larger is kept together: in
     LibreOffice a kept paragraph moves whole, so keeping the 救济途径 paragraph with the
     signature moved it over and left about a third of page 1 empty; now at most the two seal
-    lines and a line of text are left over (tests/cases/test_cases_letter_pages.py).
+    lines and a line of text are left over (tests/cases/test_cases_letter_pages.py). Only a
+    one-line closing (特此通知。) goes over with the signature, so that page is never without text.
     """
     if attachment:
         # GB/T 9704 7.3.4: one line under the text, two characters in, “附件：” and the name.
         L.add_blank(doc)
         doc.paragraphs[-1].paragraph_format.keep_with_next = True  # no blank line atop page 2
         L.add_text(doc, f"附件：{attachment}", first_line_indent=True)
-    doc.paragraphs[-1].paragraph_format.widow_control = True
+    closing = doc.paragraphs[-1]
+    closing.paragraph_format.widow_control = True
+    # A one-line closing (特此通知。/特此告知。) travels with the seal lines and the signature: the
+    # signature page then carries text (GB/T 9704 7.3.5.4), at the cost of one line on page 1.
+    short = closing.text.strip() in SHORT_CLOSINGS
+    closing.paragraph_format.keep_with_next = short
     L.add_blank(doc, 2)  # room for the seal, which covers the name and the date
+    for blank in doc.paragraphs[-2:]:
+        blank.paragraph_format.keep_with_next = short
     org, date = L.add_signature(doc, "{{机关名称}}", "{{落款日期}}")
     org.paragraph_format.keep_with_next = True
     date.paragraph_format.keep_with_next = True

@@ -72,3 +72,28 @@ def test_short_reply_is_one_page_and_long_ones_keep_the_closing_block_together(p
         assert not pages[-1].startswith("锦屏县人民法院提起行政诉讼"), name
         pages_seen.add(len(pages))
     assert pages_seen == {2}, pages_seen  # the variants are long enough to need page 2, no more
+
+
+def test_a_signature_page_is_never_without_text(session: Session, tmp_path: Path) -> None:
+    """The 说明理由通知书 ends 特此通知。: when the signature goes over to page 2, that line goes with it
+    (GB/T 9704 7.3.5.4), never the office name and date alone on a page."""
+    from app.context import Actor
+    from app.settings import set_setting
+
+    set_setting(session, Actor.system(), "letters.letterhead_kinds", ["说明理由通知书"])
+    layout = letter_layout(session, "excessive-ask")
+    files = []
+    for extra in range(0, 8):  # page 1 ends at each line of the closing block in one of them
+        context = {**CONTEXT, "申请数量情况": "申请人本年度已提出申请86件" + "，其中内容相同" * extra,
+                   "说明理由期限": "2026年1月5日", "说明理由通知日期": "2025年12月22日"}
+        out = tmp_path / f"ask{extra}.docx"
+        render_case_letter("excessive-ask", context, out, tmp_path / "tpl", layout)
+        files.append(out)
+    two_pages = 0
+    for pdf in to_pdfs(files):
+        pages = [_flat(p) for p in page_texts(pdf)]
+        assert ORG in pages[-1] and "2026年1月26日" in pages[-1]
+        if len(pages) > 1:
+            two_pages += 1
+            assert "特此通知" in pages[-1], pages[-1]
+    assert two_pages > 0  # the variants do reach page 2
