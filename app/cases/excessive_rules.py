@@ -6,25 +6,21 @@ importing the handling services.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from app.cases.models import RequestCase
+from app.enum_labels import LabelledEnum, labels
 
 ARTICLE = "条例第三十五条"
 
 
-class ExcessiveDecision(StrEnum):
+@labels({
+    "on_time": "理由合理，按期答复",
+    "later": "理由合理，确定延迟答复的合理期限",
+    "decline": "理由不合理，不予处理",
+})
+class ExcessiveDecision(LabelledEnum):
     ON_TIME = "on_time"
     LATER = "later"
     DECLINE = "decline"
-
-    @property
-    def label(self) -> str:
-        return {
-            "on_time": "理由合理，按期答复",
-            "later": "理由合理，确定延迟答复的合理期限",
-            "decline": "理由不合理，不予处理",
-        }[self.value]
 
 
 def excessive_refusal(case: RequestCase) -> str | None:
