@@ -58,6 +58,44 @@ class DetailPanel(Protocol):
         a form the clerk is typing in."""
 
 
+class RecordDetail(QWidget):
+    """The panel under an area's list: DetailPanel's contract for a panel that shows one record's
+    `view` (a value with an `id`; None while nothing is shown). A subclass says how to show a record
+    and how to read it fresh; a panel holding typed input also overrides may_leave and
+    reload_if_changed."""
+
+    view: Any
+
+    @property
+    def record_id(self) -> int | None:
+        return self.view.id if self.view is not None else None
+
+    def show_record(self, record_id: int | None) -> None:
+        raise NotImplementedError
+
+    def read_fresh(self, record_id: int) -> Any:
+        """The record as stored now (None when deleted meanwhile), to compare with `view`."""
+        raise NotImplementedError
+
+    @Slot()
+    def reload(self) -> None:
+        self.show_record(self.record_id)
+
+    def may_leave(self, record_id: int, go: Callable[[], None]) -> bool:
+        """Whether the list may show another record here now. Nothing is typed here by default; a
+        panel holding typed input asks first, returns False and calls `go` once the clerk agrees."""
+        return True
+
+    def reload_if_changed(self) -> None:
+        """Nothing is typed here (every change opens a dialog or a window of its own): show the
+        fresh record when it changed, or nothing when it was deleted."""
+        if self.view is None:
+            return
+        fresh = self.read_fresh(self.view.id)
+        if fresh != self.view:
+            self.show_record(fresh.id if fresh is not None else None)
+
+
 class ListDetailShell(QWidget):
     record_selected = Signal(int)
     """The clerk selected a row (the record is then shown below)."""

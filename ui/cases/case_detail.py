@@ -41,6 +41,7 @@ from ui.cases.redaction_panel import RedactionPanel
 from ui.cases.reply_panel import ReplyPanel
 from ui.context import AppContext
 from ui.form_watch import watch_edits
+from ui.list_shell import RecordDetail
 from ui.messages import show_error
 from ui.operations import Op
 from ui.style import Sheet, apply_style
@@ -54,7 +55,7 @@ def _scrolled(panel: QWidget) -> QScrollArea:
     return area
 
 
-class CaseDetail(QWidget):
+class CaseDetail(RecordDetail):
     case_changed = Signal(int)
     """The shown case was changed by an action taken here; carries its id."""
 
@@ -204,34 +205,30 @@ class CaseDetail(QWidget):
         """Bring the tab holding `panel` (one of self.panels) to the front."""
         self.tabs.setCurrentIndex(self.panels.index(panel))
 
-    # -- loading -----------------------------------------------------------------------------
+    # -- loading (the list shell's contract, ui/list_shell.py) ---------------------------------
     @property
     def case_id(self) -> int | None:
-        return self.view.id if self.view else None
+        return self.record_id
 
-    def show_case(self, case_id: int | None) -> None:
-        if case_id is None:
+    def show_record(self, record_id: int | None) -> None:
+        if record_id is None:
             self._set(None)
             return
         try:
-            view = read(self.ctx, lambda s: load_case_view(s, case_id, self._today()))
+            view = read(self.ctx, lambda s: load_case_view(s, record_id, self._today()))
         except UserError as exc:  # deleted meanwhile
             show_error(self, exc)
             self._set(None)
             return
         self._set(view)
 
-    @Slot()
-    def reload(self) -> None:
-        self.show_case(self.case_id)
+    show_case = show_record
 
-    # -- the list shell's contract (ui/list_shell.py) -----------------------------------------
-    @property
-    def record_id(self) -> int | None:
-        return self.case_id
-
-    def show_record(self, record_id: int | None) -> None:
-        self.show_case(record_id)
+    def read_fresh(self, record_id: int) -> CaseView | None:
+        try:
+            return read(self.ctx, lambda s: load_case_view(s, record_id, self._today()))
+        except UserError:
+            return None
 
     def may_leave(self, record_id: int, go: Callable[[], None]) -> bool:
         """The list asks before it shows another case here: a typed reply draft is not lost unasked."""
@@ -247,11 +244,7 @@ class CaseDetail(QWidget):
         stays, and a banner says 已被他人修改 with 刷新."""
         if self.view is None:
             return
-        case_id = self.view.id
-        try:
-            fresh = read(self.ctx, lambda s: load_case_view(s, case_id, self._today()))
-        except UserError:
-            fresh = None
+        fresh = self.read_fresh(self.view.id)
         if fresh == self.view:
             return
         if fresh is None or not self.edited:

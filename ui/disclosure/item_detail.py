@@ -49,6 +49,7 @@ from ui.disclosure import detail_actions
 from ui.disclosure.item_dialogs import DateDialog, DeadlineDialog, DecisionDialog, PublishDialog, ReasonDialog
 from ui.disclosure.item_form import FormMode, ItemFormDialog
 from ui.disclosure.item_summary import review_html, summary_html
+from ui.list_shell import RecordDetail
 from ui.operations import announce, read_if_present
 from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
@@ -74,7 +75,7 @@ def _table(parent: QWidget, name: str) -> QTableView:
     return table
 
 
-class ItemDetail(QWidget):
+class ItemDetail(RecordDetail):
     item_shown = Signal(int)
     """Another item (e.g. an earlier version from the history) is now shown; carries its id."""
 
@@ -171,41 +172,27 @@ class ItemDetail(QWidget):
 
     @property
     def item_id(self) -> int | None:
-        return self.view.id if self.view else None
+        return self.record_id
 
     # -- showing -----------------------------------------------------------------------------
-    def show_item(self, item_id: int | None) -> None:
-        if item_id is None:
+    def show_record(self, record_id: int | None) -> None:
+        if record_id is None:
             self.view = None
             self.stack.setCurrentWidget(self.empty)
             return
         actor = self.ctx.actor
-        loaded = read_if_present(self.ctx, lambda s: (load_item(s, item_id, actor), load_calendar(s)))
+        loaded = read_if_present(self.ctx, lambda s: (load_item(s, record_id, actor), load_calendar(s)))
         if loaded is None:  # deleted meanwhile
-            self.show_item(None)
+            self.show_record(None)
             return
         self.view, self.calendar = loaded
         self._render()
 
-    def reload(self) -> None:
-        self.show_item(self.item_id)
+    show_item = show_record
 
-    # -- the list shell's contract (ui/list_shell.py) -----------------------------------------
-    @property
-    def record_id(self) -> int | None:
-        return self.item_id
-
-    def show_record(self, record_id: int | None) -> None:
-        self.show_item(record_id)
-
-    def reload_if_changed(self) -> None:
-        """Nothing is typed here (every change opens a dialog): show the fresh item when it changed."""
-        if self.view is None:
-            return
-        item_id = self.view.id
-        fresh = read_if_present(self.ctx, lambda s: load_item(s, item_id))
-        if fresh != self.view:
-            self.show_item(item_id if fresh is not None else None)
+    def read_fresh(self, record_id: int) -> ItemView | None:
+        actor = self.ctx.actor
+        return read_if_present(self.ctx, lambda s: load_item(s, record_id, actor))
 
     def _render(self) -> None:
         v = self.view

@@ -18,6 +18,7 @@ from app.review.enums import PostStatus
 from app.review.post_actions import PostAction
 from app.review.ui_support import PostView, post_view
 from ui.context import AppContext
+from ui.list_shell import RecordDetail
 from ui.operations import read_if_present
 from ui.review.post_summary import history_html, status_text, summary_html
 from ui.style import Sheet, apply_style
@@ -25,7 +26,7 @@ from ui.style import Sheet, apply_style
 _AFTER_REVIEW = (PostStatus.READY, PostStatus.PUBLISHED, PostStatus.CONFIRMED)
 
 
-class PostDetail(QWidget):
+class PostDetail(RecordDetail):
     edit_requested = Signal(int)
     """The user wants to open the post in the editor."""
 
@@ -91,18 +92,14 @@ class PostDetail(QWidget):
 
     @property
     def post_id(self) -> int | None:
-        return self.view.id if self.view else None
+        return self.record_id
 
     def _emit(self, signal: SignalInstance) -> None:
         if self.view is not None:
             signal.emit(self.view.id)
 
-    def show_post(self, post_id: int | None) -> None:
-        if post_id is None:
-            self.view = None
-        else:
-            actor = self.ctx.actor
-            self.view = read_if_present(self.ctx, lambda s: post_view(s, post_id, actor))
+    def show_record(self, record_id: int | None) -> None:
+        self.view = None if record_id is None else self.read_fresh(record_id)
         v = self.view
         if v is None:
             self.heading.setText(self.tr("请在上方列表中选择一篇稿件。"))
@@ -118,25 +115,11 @@ class PostDetail(QWidget):
             self.tabs.setTabText(2, self.tr("审核记录（{n}）").format(n=len(v.reviews)))
         self._update_buttons()
 
-    def reload(self) -> None:
-        self.show_post(self.post_id)
+    show_post = show_record
 
-    # -- the list shell's contract (ui/list_shell.py) -----------------------------------------
-    @property
-    def record_id(self) -> int | None:
-        return self.post_id
-
-    def show_record(self, record_id: int | None) -> None:
-        self.show_post(record_id)
-
-    def reload_if_changed(self) -> None:
-        """Nothing is typed here (the editor is its own window): show the fresh post when it changed."""
-        if self.view is None:
-            return
-        post_id, actor = self.view.id, self.ctx.actor
-        fresh = read_if_present(self.ctx, lambda s: post_view(s, post_id, actor))
-        if fresh != self.view:
-            self.show_post(fresh.id if fresh is not None else None)
+    def read_fresh(self, record_id: int) -> PostView | None:
+        actor = self.ctx.actor
+        return read_if_present(self.ctx, lambda s: post_view(s, record_id, actor))
 
     def _update_buttons(self) -> None:
         v = self.view
