@@ -35,6 +35,7 @@ from app.disclosure.figures import INT_FIELDS, document_counts, save_year_figure
 from app.disclosure.figures_conflict import figure_differences, figures_form, stored_figures
 from app.errors import ConflictError
 from app.form_conflict import merged
+from ui.area_page import AreaPage
 from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
 from ui.disclosure.actions import read
@@ -54,21 +55,20 @@ EXTRA_FIELDS: dict[DocKind, tuple[str, str, str]] = {
 }
 
 
-class YearFiguresPage(QWidget):
+class YearFiguresPage(AreaPage):
     figures_saved = Signal(int)
     """The year's figures were saved; carries the year."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, today=today)
         self.expected_version = 0
         # The figures as loaded: a save over another PC's figures is resolved field by field against
         # them (resolve_conflict, issue 19).
         self._original: Any = figures_form({})
         self.conflict: ConflictDialog | None = None
         self.auto: dict[DocKind, tuple[int, int, int]] = {kind: (0, 0, 0) for kind in EXTRA_FIELDS}
-        self._build((today or ctx.today)().year)
+        self._build(self._today().year)
         self._lay_out()
         self._connect()
         self.editable = ctx.actor.has(Role.DISCLOSURE_STAFF, Role.ADMIN)

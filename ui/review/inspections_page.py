@@ -38,6 +38,7 @@ from app.review.inspections import (
 from app.review.ui_support import InspectionRow, inspection_row
 from app.workdays.service import load_calendar
 from app.years import month_bounds
+from ui.area_page import AreaPage
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.operations import Op
@@ -78,15 +79,13 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class InspectionsPage(QWidget):
+class InspectionsPage(AreaPage):
     inspection_saved = Signal(int)
     """A daily inspection record was created or updated; carries its id."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today or ctx.today
+        super().__init__(ctx, parent, today=today)
         self.editing: InspectionRow | None = None
         t = self._today()
         self.month = (t.year, t.month)
