@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.cases.queries import CaseFilter
-from app.changes import Changes, RecordKind
+from app.changes import RecordKind
 from ui.cases.case_detail import CaseDetail
 from ui.cases.case_list_model import CaseListModel
 from ui.cases.filter_bar import FilterBar
@@ -18,16 +17,18 @@ from ui.cases.intake_dialog import IntakeDialog
 from ui.cases.register_actions import RegisterActions
 from ui.context import AppContext
 from ui.list_shell import ListDetailShell
+from ui.list_tab import ListTab
 
 RECORD_TYPE = "request_case"
 
 
-class CasesTab(QWidget):
+class CasesTab(ListTab[CaseDetail]):
+    record_type = RECORD_TYPE
+    kinds = (RecordKind.CASES,)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today or ctx.today
+        super().__init__(ctx, parent, today=today)
         self.intake: IntakeDialog | None = None
 
         self._build(today)
@@ -65,47 +66,18 @@ class CasesTab(QWidget):
     def current_filter(self) -> CaseFilter:
         return self.filters.current_filter(self._today(), self.ctx.actor.user_id)
 
-    @Slot()
-    def apply_filter(self) -> None:
-        self.shell.apply_filter()
-
-    @Slot()
-    def refresh(self) -> None:
-        self.shell.refresh()
-
-    @Slot()
-    def refresh_list(self) -> None:
-        """Another PC changed something: the list, and the case below unless a form there has typing."""
-        self.shell.refresh_remote()
-
-    @Slot(object)
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(RecordKind.CASES):
-            self.refresh()
-
     def _count_text(self) -> str:
         return self.tr("共 {n} 件").format(n=self.model.total)
 
-    def select_case(self, case_id: int) -> None:
-        """Show `case_id` below and select it in the list when the filter includes it. The
-        dashboard and a new registration come here too: a typed reply draft is not lost unasked."""
-        go = partial(self.shell.select, case_id)
-        if case_id == self.detail.record_id or self.detail.may_leave(case_id, go):
-            go()
+    select_case = ListTab.select_record
 
     # -- actions -----------------------------------------------------------------------------
     @Slot()
     def new_case(self) -> IntakeDialog:
         dlg = IntakeDialog(self.ctx, self, today=self._today)
-        dlg.case_saved.connect(self.select_case)
-        self.intake = dlg
-        dlg.open()
+        self.intake = self.open_new(dlg, dlg.case_saved)
         return dlg
 
     # -- main window contract ----------------------------------------------------------------
-    def show_record(self, record_type: str, record_id: int | None) -> None:
-        if record_type == RECORD_TYPE and record_id is not None:
-            self.select_case(record_id)
-
     def can_close(self) -> bool:
         return self.detail.reply.can_discard()  # a typed reply draft is not thrown away unasked

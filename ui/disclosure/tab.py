@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from app.changes import Changes, RecordKind
+from app.changes import RecordKind
 from app.disclosure.queries import ItemFilter, item_years
 from app.settings import get_setting
 from ui.context import AppContext
@@ -20,17 +20,19 @@ from ui.disclosure.item_form import ItemFormDialog
 from ui.disclosure.item_list_model import ItemListModel
 from ui.disclosure.year_figures_page import YearFiguresPage
 from ui.list_shell import ListDetailShell
+from ui.list_tab import ListTab
 from ui.screen_fit import page_scroll_area
 
 RECORD_TYPE = "disclosure"
 
 
-class DisclosureTab(QWidget):
+class DisclosureTab(ListTab[ItemDetail]):
+    record_type = RECORD_TYPE
+    kinds = (RecordKind.DISCLOSURE, RecordKind.CALENDAR, RecordKind.SETTINGS)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today or ctx.today
+        super().__init__(ctx, parent, today=today)
         self.form: ItemFormDialog | None = None
         years, sections = read(ctx, lambda s: (item_years(s), list(get_setting(s, "org.sections"))))
         self._build(years, sections, today)
@@ -76,24 +78,10 @@ class DisclosureTab(QWidget):
         return self.filters.current_filter(self._today())
 
     @Slot()
-    def apply_filter(self) -> None:
-        self.shell.apply_filter()
-
-    @Slot()
     def refresh(self) -> None:
         self.filters.set_years(read(self.ctx, item_years))
-        self.shell.refresh()
+        super().refresh()
         self.figures.load()
-
-    @Slot()
-    def refresh_list(self) -> None:
-        """Another PC changed something: the list and the item below."""
-        self.shell.refresh_remote()
-
-    @Slot(object)
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(RecordKind.DISCLOSURE, RecordKind.CALENDAR, RecordKind.SETTINGS):
-            self.refresh()
 
     @Slot(int)
     def _reselect_item(self, _item_id: int) -> None:
@@ -105,24 +93,14 @@ class DisclosureTab(QWidget):
             text += self.tr("，其中超期未发布 {k} 条").format(k=self.model.overdue)
         return text
 
-    def select_item(self, item_id: int) -> None:
-        """Show `item_id` below and select it in the list when the filter includes it."""
+    select_item = ListTab.select_record
+
+    def show_list(self) -> None:
         self.pages.setCurrentIndex(0)
-        self.shell.select(item_id)
 
     # -- actions -----------------------------------------------------------------------------
     @Slot()
     def new_item(self) -> ItemFormDialog:
         dialog = ItemFormDialog(self.ctx, parent=self, today=self._today)
-        dialog.item_saved.connect(self.select_item)
-        self.form = dialog
-        dialog.open()
+        self.form = self.open_new(dialog, dialog.item_saved)
         return dialog
-
-    # -- main window contract ----------------------------------------------------------------
-    def show_record(self, record_type: str, record_id: int | None) -> None:
-        if record_type == RECORD_TYPE and record_id is not None:
-            self.select_item(record_id)
-
-    def can_close(self) -> bool:
-        return True

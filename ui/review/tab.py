@@ -10,6 +10,7 @@ from app.changes import Changes, RecordKind
 from app.review.workflow import submit
 from ui.context import AppContext
 from ui.list_shell import ListDetailShell
+from ui.list_tab import ListTab
 from ui.messages import show_info
 from ui.operations import Op, precheck
 from ui.review.export_actions import ReviewExports
@@ -23,10 +24,12 @@ from ui.review.review_dialog import ReviewDialog
 from ui.screen_fit import page_scroll_area
 
 
-class ReviewTab(QWidget):
+class ReviewTab(ListTab[PostDetail]):
+    record_type = "post"
+    kinds = (RecordKind.REVIEW,)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.dialogs: list[QDialog] = []  # open non-modal dialogs, kept alive until they close
         self._build()
         self._lay_out()
@@ -77,19 +80,6 @@ class ReviewTab(QWidget):
         self.ctx.events.actor_changed.connect(self.apply_filter)
 
     # -- the list ----------------------------------------------------------------------------
-    @Slot()
-    def apply_filter(self) -> None:
-        self.shell.apply_filter()
-
-    @Slot()
-    def refresh(self) -> None:
-        self.shell.refresh()
-
-    @Slot()
-    def refresh_list(self) -> None:
-        """Another PC changed something: the list and the post below."""
-        self.shell.refresh_remote()
-
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(RecordKind.REVIEW):
@@ -99,10 +89,10 @@ class ReviewTab(QWidget):
             self.filters.reload_targets(self.ctx)
             self.inspections.reload()
 
-    def select_post(self, post_id: int) -> None:
-        """Show `post_id` below and select it in the list when the filter includes it."""
+    select_post = ListTab.select_record
+
+    def show_list(self) -> None:
         self.pages.setCurrentIndex(0)
-        self.shell.select(post_id)
 
     # -- actions -----------------------------------------------------------------------------
     def _track(self, dialog: QDialog) -> None:
@@ -167,10 +157,10 @@ class ReviewTab(QWidget):
 
     # -- main window contract ----------------------------------------------------------------
     def show_record(self, record_type: str, record_id: int | None) -> None:
-        if record_type == "post" and record_id is not None:
-            self.select_post(record_id)
-        elif record_type in ("inspection", "column"):
+        if record_type in ("inspection", "column"):
             self.pages.setCurrentWidget(self.inspections_area)
+        else:
+            super().show_record(record_type, record_id)
 
     def can_close(self) -> bool:
         """False while an editor has unsaved changes; that editor comes forward and asks about them."""
