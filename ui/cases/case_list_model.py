@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
 from app.cases.enums import ApplicantType, CaseStatus, Channel
@@ -15,16 +15,13 @@ from app.cases.outcomes import Outcome
 from app.cases.queries import CaseFilter, CaseRow, count_cases, list_cases, workdays_left
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from ui import deadline_rows
 from ui.context import AppContext
 from ui.paged_model import Column, PagedTableModel
+from ui.translate import translator
 
 FETCH_SIZE = 200
 DUE_SOON_DAYS = 3
-
-_AMBER = QColor("#fff3cd")
-_AMBER_TEXT = QColor("#8a5a00")
-_RED = QColor("#fde2e1")
-_RED_TEXT = QColor("#b3261e")
 
 # One colour per status, shared with the badge in the case header.
 STATUS_COLOURS: dict[CaseStatus, str] = {
@@ -37,10 +34,7 @@ STATUS_COLOURS: dict[CaseStatus, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("CaseListModel", text)
+_tr = translator("CaseListModel")
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -97,38 +91,19 @@ class CaseListModel(PagedTableModel[CaseRow, CaseFilter]):
 
     def urgency(self, r: CaseRow) -> str:
         """"overdue", "soon" or "" — drives the row colour."""
-        left = self.days_left(r)
-        if left is None:
-            return ""
-        if left < 0:
-            return "overdue"
-        return "soon" if left <= DUE_SOON_DAYS else ""
+        return deadline_rows.urgency(self.days_left(r), DUE_SOON_DAYS)
 
     def role_data(self, r: CaseRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_DUE and r.due_unconfirmed:
-                return _tr("期限跨越节假日安排尚未确认的年份，仅按周末计算，请管理员录入节假日。")
+                return deadline_rows.unconfirmed_tip()
             if col == len(COLUMNS) - 1:
                 return r.content_preview
             return None
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            level = self.urgency(r)
-            if role == Qt.ItemDataRole.ForegroundRole and col == 1 and not level:
-                return QBrush(QColor(STATUS_COLOURS[CaseStatus(r.status)]))
-            if not level:
-                return None
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(_RED if level == "overdue" else _AMBER)
-            if col in (COL_DUE, COL_LEFT):
-                return QBrush(_RED_TEXT if level == "overdue" else _AMBER_TEXT)
-            return None
-        if role == Qt.ItemDataRole.FontRole and col in (COL_DUE, COL_LEFT) and self.urgency(r):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_LEFT,):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        level = self.urgency(r)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and not level:
+            return QBrush(QColor(STATUS_COLOURS[CaseStatus(r.status)]))
+        return deadline_rows.deadline_data(level, col, role, COL_DUE, COL_LEFT)
 
     def display(self, r: CaseRow, col: int) -> str:
         key = COLUMNS[col].key
@@ -151,10 +126,7 @@ class CaseListModel(PagedTableModel[CaseRow, CaseFilter]):
                 return _tr("待补正（暂停）") if r.status == CaseStatus.AWAITING_CORRECTION else ""
             return _date(r.due_on) + (_tr("（未确认）") if r.due_unconfirmed else "")
         if col == COL_LEFT:
-            left = self.days_left(r)
-            if left is None:
-                return ""
-            return _tr("超期 {n} 个工作日").format(n=-left) if left < 0 else str(left)
+            return deadline_rows.left_text(self.days_left(r))
         if key == "replied_on":
             return _date(r.replied_on)
         if key == "outcome":

@@ -8,8 +8,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
 from app.disclosure.enums import DocKind, ItemStatus
@@ -24,18 +24,13 @@ from app.disclosure.queries import (
 )
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from ui import deadline_rows
 from ui.context import AppContext
 from ui.paged_model import Column, PagedTableModel
+from ui.translate import translator
 
-_AMBER = QColor("#fff3cd")
-_AMBER_TEXT = QColor("#8a5a00")
-_RED = QColor("#fde2e1")
-_RED_TEXT = QColor("#b3261e")
 _GREY_TEXT = QColor("#757575")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItemListModel", text)
+_tr = translator("ItemListModel")
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -91,34 +86,20 @@ class ItemListModel(PagedTableModel[ItemRow, ItemFilter]):
 
     def urgency(self, r: ItemRow) -> str:
         """"overdue", "soon" or "" — drives the row colour, as on the dashboard."""
-        left = self.days_left(r)
-        if left is None:
-            return ""
-        return "overdue" if left < 0 else "soon" if left <= DUE_SOON_WORKDAYS else ""
+        return deadline_rows.urgency(self.days_left(r), DUE_SOON_WORKDAYS)
 
     def role_data(self, r: ItemRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_DUE and r.due_unconfirmed:
-                return _tr("期限跨越节假日安排尚未确认的年份，仅按周末计算，请管理员录入节假日。")
+                return deadline_rows.unconfirmed_tip()
             if KEYS[col] in ("title", "category"):
                 return self.display(r, col)
             return None
-        level = self.urgency(r)
-        if role == Qt.ItemDataRole.BackgroundRole and level:
-            return QBrush(_RED if level == "overdue" else _AMBER)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if level and col in (COL_DUE, COL_LEFT):
-                return QBrush(_RED_TEXT if level == "overdue" else _AMBER_TEXT)
-            if r.status in (ItemStatus.WITHHELD, ItemStatus.SUPERSEDED) or r.repealed_on is not None:
-                return QBrush(_GREY_TEXT)
-            return None
-        if role == Qt.ItemDataRole.FontRole and level and col in (COL_DUE, COL_LEFT):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LEFT:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        value = deadline_rows.deadline_data(self.urgency(r), col, role, COL_DUE, COL_LEFT)
+        if value is None and role == Qt.ItemDataRole.ForegroundRole and (
+                r.status in (ItemStatus.WITHHELD, ItemStatus.SUPERSEDED) or r.repealed_on is not None):
+            return QBrush(_GREY_TEXT)
+        return value
 
     def display(self, r: ItemRow, col: int) -> str:
         return self._display(r, KEYS[col])
@@ -151,10 +132,7 @@ class ItemListModel(PagedTableModel[ItemRow, ItemFilter]):
                 return _tr("暂缓（待事由消除）")
             return (r.due_on.isoformat() + (_tr("（未确认）") if r.due_unconfirmed else "")) if r.due_on else ""
         if key == "left":
-            left = self.days_left(r)
-            if left is None:
-                return ""
-            return _tr("超期 {n} 个工作日").format(n=-left) if left < 0 else str(left)
+            return deadline_rows.left_text(self.days_left(r))
         if key == "published_on":
             return r.published_on.isoformat() if r.published_on else ""
         return ""

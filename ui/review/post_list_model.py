@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,7 @@ from app.review.ui_support import PostFilter, PostRow, count_posts, list_posts
 from ui.context import AppContext
 from ui.paged_model import Column, PagedTableModel
 from ui.review.post_summary import status_text
+from ui.translate import translator
 
 FETCH_SIZE = 200
 
@@ -30,8 +31,7 @@ _STATUS_COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PostListModel", text)
+_tr = translator("PostListModel")
 
 
 COLUMNS: tuple[Column, ...] = (
