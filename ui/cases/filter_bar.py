@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.cases.enums import ApplicantType, CaseStatus, Channel
 from app.cases.queries import CaseFilter
 from ui.list_filter_bar import ListFilterBar
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FilterBar", text)
+_tr = translator("FilterBar")
 
 
 class FilterBar(ListFilterBar):
@@ -45,20 +44,16 @@ class FilterBar(ListFilterBar):
         self.mine.setToolTip(self.tr("由我经办的申请"))
 
     def _lay_out(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(QLabel(self.tr("筛选："), self))
-        for w in (self.year, self.status, self.channel, self.applicant_type, self.due_soon, self.overdue, self.mine):
-            layout.addWidget(w)
-        layout.addStretch(1)
-        layout.addWidget(self.search, 2)
+        self.lay_out_row((*self._combos(), *self._boxes()))
 
     def _connect(self) -> None:
-        for combo in (self.year, self.status, self.channel, self.applicant_type):
-            combo.currentIndexChanged.connect(self._on_changed)
-        for box in (self.due_soon, self.overdue, self.mine):
-            box.toggled.connect(self._on_changed)
+        self.watch(self._combos(), self._boxes())
+
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.year, self.status, self.channel, self.applicant_type)
+
+    def _boxes(self) -> tuple[QCheckBox, ...]:
+        return (self.due_soon, self.overdue, self.mine)
 
     def _combo(self, name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
@@ -77,11 +72,10 @@ class FilterBar(ListFilterBar):
 
     def clear(self) -> None:
         """Back to everything, emitting filter_changed once."""
-        blockers = [QSignalBlocker(w) for w in (self.year, self.status, self.channel, self.applicant_type,
-                                                self.due_soon, self.overdue, self.mine, self.search)]
-        for combo in (self.year, self.status, self.channel, self.applicant_type):
+        blockers = [QSignalBlocker(w) for w in (*self._combos(), *self._boxes(), self.search)]
+        for combo in self._combos():
             combo.setCurrentIndex(0)
-        for box in (self.due_soon, self.overdue, self.mine):
+        for box in self._boxes():
             box.setChecked(False)
         self.search.clear()
         del blockers

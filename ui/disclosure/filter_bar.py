@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.disclosure.enums import CATEGORIES, ItemStatus
 from app.disclosure.queries import ItemFilter, category_label
 from ui.list_filter_bar import ListFilterBar
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FilterBar", text)
+_tr = translator("FilterBar")
 
 
 class FilterBar(ListFilterBar):
@@ -54,20 +53,10 @@ class FilterBar(ListFilterBar):
         self.overdue.setToolTip(self.tr("尚未发布，已超过 20 个工作日的发布时限"))
 
     def _lay_out(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(QLabel(self.tr("筛选："), self))
-        for w in (*self._combos(), self.due_soon, self.overdue):
-            layout.addWidget(w)
-        layout.addStretch(1)
-        layout.addWidget(self.search, 2)
+        self.lay_out_row((*self._combos(), self.due_soon, self.overdue))
 
     def _connect(self) -> None:
-        for combo in self._combos():
-            combo.currentIndexChanged.connect(self._on_changed)
-        for box in (self.due_soon, self.overdue):
-            box.toggled.connect(self._on_changed)
+        self.watch(self._combos(), (self.due_soon, self.overdue))
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (self.year, self.category, self.section, self.status)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.context import Actor
 from app.review.enums import PostStatus
 from app.review.ui_support import PostFilter, targets
 from ui.context import AppContext
 from ui.list_filter_bar import ListFilterBar
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PostFilterBar", text)
+_tr = translator("PostFilterBar")
 
 
 class PostFilterBar(ListFilterBar):
@@ -40,20 +38,10 @@ class PostFilterBar(ListFilterBar):
         self.waiting.setToolTip(self.tr("轮到我的角色审核、且我可以签署的稿件；采编员还包括自己的草稿、待发布和待确认的稿件"))
 
     def _lay_out(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(QLabel(self.tr("筛选："), self))
-        for w in (self.status, self.target, self.mine, self.waiting):
-            layout.addWidget(w)
-        layout.addStretch(1)
-        layout.addWidget(self.search, 2)
+        self.lay_out_row((self.status, self.target, self.mine, self.waiting))
 
     def _connect(self) -> None:
-        for combo in (self.status, self.target):
-            combo.currentIndexChanged.connect(self._on_changed)
-        for box in (self.mine, self.waiting):
-            box.toggled.connect(self._on_changed)
+        self.watch((self.status, self.target), (self.mine, self.waiting))
 
     def reload_targets(self, ctx: AppContext) -> None:
         current = self.target.currentData()
