@@ -39,6 +39,7 @@ from ui.cases.intake_dialog import IntakeDialog
 from ui.cases.letters_ui import open_generated_letter
 from ui.cases.redaction_panel import RedactionPanel
 from ui.cases.reply_panel import ReplyPanel
+from ui.column_layout import column, column_widget
 from ui.context import AppContext
 from ui.form_watch import watch_edits
 from ui.list_shell import RecordDetail
@@ -174,17 +175,10 @@ class CaseDetail(RecordDetail):
         sl.addWidget(self.stale_label, 1)
         sl.addWidget(self.stale_refresh)
 
-        body = QWidget(self)
-        bl = QVBoxLayout(body)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(self._header)
-        bl.addWidget(self.stale)
-        bl.addWidget(self.tabs, 1)
+        body = column_widget(self, self._header, self.stale, (self.tabs, 1))
         self.pages.addWidget(self.empty)
         self.pages.addWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
+        column(self, self.pages)
 
     def _connect(self) -> None:
         self.deadline_button.clicked.connect(self.show_deadline)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.cases.queries import CaseFilter
 from app.changes import RecordKind
@@ -15,6 +15,7 @@ from ui.cases.case_list_model import CaseListModel
 from ui.cases.filter_bar import FilterBar
 from ui.cases.intake_dialog import IntakeDialog
 from ui.cases.register_actions import RegisterActions
+from ui.column_layout import column
 from ui.context import AppContext
 from ui.list_shell import ListDetailShell
 from ui.list_tab import ListTab
@@ -54,9 +55,7 @@ class CasesTab(ListTab[CaseDetail]):
         self.table.setAlternatingRowColors(False)
 
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.shell)
+        column(self, self.shell, margins=(8, 8, 8, 8))
 
     def _connect(self) -> None:
         self.ctx.events.changed.connect(self._on_changed)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -44,6 +43,7 @@ from app.signoff.service import Decision as SignDecision
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
 from ui.attachments_panel import AttachmentsPanel
+from ui.column_layout import column, column_widget
 from ui.context import AppContext
 from ui.disclosure import detail_actions
 from ui.disclosure.item_dialogs import DateDialog, DeadlineDialog, DecisionDialog, PublishDialog, ReasonDialog
@@ -150,19 +150,10 @@ class ItemDetail(RecordDetail):
         due.addWidget(self.deadline)
         due.addWidget(self.deadline_button)
         due.addStretch(1)
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.title)
-        layout.addLayout(due)
-        layout.addWidget(self.buttons)
-        layout.addWidget(self.tabs, 1)
+        page = column_widget(self, top, self.title, due, self.buttons, (self.tabs, 1), margins=(0, 4, 0, 0))
         self.stack.addWidget(self.empty)
         self.stack.addWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
+        column(self, self.stack)
 
     def _connect(self) -> None:
         self.deadline_button.clicked.connect(self.show_deadline)

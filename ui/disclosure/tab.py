@@ -6,11 +6,12 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.changes import RecordKind
 from app.disclosure.queries import ItemFilter, item_years
 from app.settings import get_setting
+from ui.column_layout import column
 from ui.context import AppContext
 from ui.disclosure.actions import read
 from ui.disclosure.export_actions import ExportActions
@@ -65,9 +66,7 @@ class DisclosureTab(ListTab[ItemDetail]):
         # Its own scroll area: the tall figures form must not set the whole tab's minimum height
         # and push the item's record below the fold (issue 17).
         self.pages.addTab(page_scroll_area(self.figures, self.pages), self.tr("年度统计数据（年报第二部分）"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.pages)
+        column(self, self.pages, margins=(8, 8, 8, 8))
 
     def _connect(self) -> None:
         self.detail.item_shown.connect(self._reselect_item)

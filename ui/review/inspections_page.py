@@ -39,6 +39,7 @@ from app.review.ui_support import InspectionRow, inspection_row
 from app.workdays.service import load_calendar
 from app.years import month_bounds
 from ui.area_page import AreaPage
+from ui.column_layout import STRETCH, column, column_widget
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.operations import Op
@@ -194,12 +195,7 @@ class InspectionsPage(AreaPage):
         form.addRow("", corrected_row)
         form.addRow(buttons)
         form.addRow(self.message)
-        left = QWidget(self)
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.form_box)
-        ll.addWidget(self.rule)
-        ll.addStretch(1)
+        left = column_widget(self, self.form_box, self.rule, STRETCH)
 
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
@@ -209,12 +205,7 @@ class InspectionsPage(AreaPage):
         nav.addWidget(self.missing, 1)
         nav.addWidget(self.export_button)
         QVBoxLayout(self.columns_box).addWidget(self.columns_table)
-        right = QWidget(self)
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addLayout(nav)
-        rl.addWidget(self.table, 3)
-        rl.addWidget(self.columns_box, 2)
+        right = column_widget(self, nav, (self.table, 3), (self.columns_box, 2))
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -222,9 +213,7 @@ class InspectionsPage(AreaPage):
         split.setStretchFactor(1, 1)
         split.setSizes([430, 800])
         split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(split)
+        column(self, split, margins=(8, 8, 8, 8))
 
     def _connect(self) -> None:
         self.corrected.toggled.connect(self.corrected_on.setEnabled)

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.review.enums import PostStatus
 from app.review.post_actions import PostAction
 from app.review.ui_support import PostView, post_view
+from ui.column_layout import column
 from ui.context import AppContext
 from ui.list_shell import RecordDetail
 from ui.operations import read_if_present
@@ -78,10 +78,7 @@ class PostDetail(RecordDetail):
         self.tabs.addTab(self.info, self.tr("稿件信息"))
         self.tabs.addTab(self.body, self.tr("正文"))
         self.tabs.addTab(self.history, self.tr("审核记录"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.tabs, 1)
+        column(self, bar, (self.tabs, 1), margins=(0, 4, 0, 0))
 
     def _connect(self) -> None:
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))

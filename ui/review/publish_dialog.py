@@ -26,6 +26,7 @@ from app.localtime import to_utc
 from app.review.enums import ChangeKind, PostStatus
 from app.review.ui_support import PostView, post_view
 from app.review.workflow import confirm_by_source, publish, start_change
+from ui.column_layout import column_widget
 from ui.context import AppContext
 from ui.date_field import DateTimeField
 from ui.discard_guard import DiscardGuard
@@ -124,12 +125,7 @@ class PublishDialog(QDialog):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.close_button)
         # The three steps scroll rather than push 关闭 off a 1366×768 screen at 125 %.
-        steps = QWidget(self)
-        sl = QVBoxLayout(steps)
-        sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(self.publish_box)
-        sl.addWidget(self.confirm_box)
-        sl.addWidget(self.change_box)
+        steps = column_widget(self, self.publish_box, self.confirm_box, self.change_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary, 1)
         layout.addWidget(scroll_area(steps, self))

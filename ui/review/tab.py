@@ -4,10 +4,11 @@ its own page. Dialogs (editor, review, publication) open from here without block
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 
 from app.changes import Changes, RecordKind
 from app.review.workflow import submit
+from ui.column_layout import column, column_widget
 from ui.context import AppContext
 from ui.list_shell import ListDetailShell
 from ui.list_tab import ListTab
@@ -55,18 +56,12 @@ class ReviewTab(ListTab[PostDetail]):
         self.pages.setObjectName("reviewPages")
 
     def _lay_out(self) -> None:
-        posts_page = QWidget(self)
-        pl = QVBoxLayout(posts_page)
-        pl.setContentsMargins(8, 8, 8, 8)
-        pl.addWidget(self.shell)
-        self.pages.addTab(posts_page, self.tr("稿件审核"))
+        self.pages.addTab(column_widget(self, self.shell, margins=(8, 8, 8, 8)), self.tr("稿件审核"))
         # Its own scroll area: the long inspection form must not set the whole tab's minimum height
         # and push the 稿件审核 page's record below the fold (issue 17).
         self.inspections_area = page_scroll_area(self.inspections, self.pages)
         self.pages.addTab(self.inspections_area, self.tr("读网巡检"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
+        column(self, self.pages)
 
     def _connect(self) -> None:
         self.table.doubleClicked.connect(lambda index: self.open_post(self.model.rows[index.row()].id))
