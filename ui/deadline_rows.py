@@ -1,6 +1,10 @@
 """How the case list and the disclosure list show a record's deadline: the row of a record due within
 a few working days amber, of an overdue one red; its due date and working days left bold in the
-row's colour, the days left centred; a due date that counts on holidays not yet entered explained."""
+row's colour, the days left centred; a due date that counts on holidays not yet entered explained.
+
+    class CaseListModel(DeadlineRows, PagedTableModel[CaseRow, CaseFilter]):
+        soon_days, due_column, left_column = DUE_SOON_DAYS, COL_DUE, COL_LEFT
+"""
 
 from __future__ import annotations
 
@@ -17,36 +21,54 @@ AMBER = QColor("#fff3cd")
 AMBER_TEXT = QColor("#8a5a00")
 RED = QColor("#fde2e1")
 RED_TEXT = QColor("#b3261e")
+_COLOURED = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
 
 
-def urgency(left: int | None, soon_days: int) -> str:
-    """"overdue", "soon" or "" for `left` working days left (None: no deadline runs)."""
-    if left is None:
-        return ""
-    return "overdue" if left < 0 else "soon" if left <= soon_days else ""
+class DeadlineRows:
+    """For a list model whose rows have `due_on` and `due_unconfirmed`; says which rows still race
+    against their deadline through days_left."""
 
+    soon_days: int
+    """At most this many working days left: "soon" (amber)."""
+    due_column: int
+    left_column: int
 
-def left_text(left: int | None) -> str:
-    if left is None:
-        return ""
-    return _tr("超期 {n} 个工作日").format(n=-left) if left < 0 else str(left)
+    def days_left(self, r: Any) -> int | None:
+        """Working days left until the row's deadline; None when no deadline runs."""
+        raise NotImplementedError
 
+    def urgency(self, r: Any) -> str:
+        """"overdue", "soon" or "" — drives the row colour."""
+        left = self.days_left(r)
+        if left is None:
+            return ""
+        return "overdue" if left < 0 else "soon" if left <= self.soon_days else ""
 
-def unconfirmed_tip() -> str:
-    return _tr("期限跨越节假日安排尚未确认的年份，仅按周末计算，请管理员录入节假日。")
+    def left_text(self, r: Any) -> str:
+        left = self.days_left(r)
+        if left is None:
+            return ""
+        return _tr("超期 {n} 个工作日").format(n=-left) if left < 0 else str(left)
 
-
-def deadline_data(level: str, column: int, role: int, due_column: int, left_column: int) -> Any:
-    """The background, text colour, font or alignment a deadline gives a cell; None for any other."""
-    due_cell = column in (due_column, left_column)
-    if role == Qt.ItemDataRole.BackgroundRole:
-        return QBrush(RED if level == "overdue" else AMBER) if level else None
-    if role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(RED_TEXT if level == "overdue" else AMBER_TEXT) if level and due_cell else None
-    if role == Qt.ItemDataRole.FontRole and level and due_cell:
-        font = QFont()
-        font.setBold(True)
-        return font
-    if role == Qt.ItemDataRole.TextAlignmentRole and column == left_column:
-        return int(Qt.AlignmentFlag.AlignCenter)
-    return None
+    def deadline_data(self, r: Any, column: int, role: int) -> Any:
+        """The tooltip, background, text colour, font or alignment the deadline gives a cell; None
+        for any other."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.due_column and r.due_unconfirmed:
+                return _tr("期限跨越节假日安排尚未确认的年份，仅按周末计算，请管理员录入节假日。")
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter) if column == self.left_column else None
+        if role not in _COLOURED:
+            return None  # the working days are not counted for roles that do not need them
+        level = self.urgency(r)
+        due_cell = level and column in (self.due_column, self.left_column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(RED if level == "overdue" else AMBER) if level else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(RED_TEXT if level == "overdue" else AMBER_TEXT) if due_cell else None
+        if role == Qt.ItemDataRole.FontRole and due_cell:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

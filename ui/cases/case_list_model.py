@@ -15,8 +15,8 @@ from app.cases.outcomes import Outcome
 from app.cases.queries import CaseFilter, CaseRow, count_cases, list_cases, workdays_left
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
-from ui import deadline_rows
 from ui.context import AppContext
+from ui.deadline_rows import DeadlineRows
 from ui.paged_model import Column, PagedTableModel
 from ui.translate import translator
 
@@ -54,10 +54,11 @@ COL_DUE = 6
 COL_LEFT = 7
 
 
-class CaseListModel(PagedTableModel[CaseRow, CaseFilter]):
+class CaseListModel(DeadlineRows, PagedTableModel[CaseRow, CaseFilter]):
     """Rows are CaseRow dataclasses; only the rows scrolled into view are ever fetched."""
 
     columns = COLUMNS
+    soon_days, due_column, left_column = DUE_SOON_DAYS, COL_DUE, COL_LEFT
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None,
                  today: Callable[[], date] | None = None) -> None:
@@ -89,21 +90,12 @@ class CaseListModel(PagedTableModel[CaseRow, CaseFilter]):
             return None
         return workdays_left(self.calendar, r.due_on, self.filter.today)
 
-    def urgency(self, r: CaseRow) -> str:
-        """"overdue", "soon" or "" — drives the row colour."""
-        return deadline_rows.urgency(self.days_left(r), DUE_SOON_DAYS)
-
     def role_data(self, r: CaseRow, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_DUE and r.due_unconfirmed:
-                return deadline_rows.unconfirmed_tip()
-            if col == len(COLUMNS) - 1:
-                return r.content_preview
-            return None
-        level = self.urgency(r)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and not level:
+        if role == Qt.ItemDataRole.ToolTipRole and col == len(COLUMNS) - 1:
+            return r.content_preview
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and not self.urgency(r):
             return QBrush(QColor(STATUS_COLOURS[CaseStatus(r.status)]))
-        return deadline_rows.deadline_data(level, col, role, COL_DUE, COL_LEFT)
+        return self.deadline_data(r, col, role)
 
     def display(self, r: CaseRow, col: int) -> str:
         key = COLUMNS[col].key
@@ -126,7 +118,7 @@ class CaseListModel(PagedTableModel[CaseRow, CaseFilter]):
                 return _tr("待补正（暂停）") if r.status == CaseStatus.AWAITING_CORRECTION else ""
             return _date(r.due_on) + (_tr("（未确认）") if r.due_unconfirmed else "")
         if col == COL_LEFT:
-            return deadline_rows.left_text(self.days_left(r))
+            return self.left_text(r)
         if key == "replied_on":
             return _date(r.replied_on)
         if key == "outcome":

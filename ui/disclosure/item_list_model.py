@@ -24,8 +24,8 @@ from app.disclosure.queries import (
 )
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
-from ui import deadline_rows
 from ui.context import AppContext
+from ui.deadline_rows import DeadlineRows
 from ui.paged_model import Column, PagedTableModel
 from ui.translate import translator
 
@@ -50,10 +50,11 @@ COL_DUE = KEYS.index("due_on")
 COL_LEFT = KEYS.index("left")
 
 
-class ItemListModel(PagedTableModel[ItemRow, ItemFilter]):
+class ItemListModel(DeadlineRows, PagedTableModel[ItemRow, ItemFilter]):
     """Rows are ItemRow dataclasses, filtered, sorted and paged in SQL like the case list."""
 
     columns = COLUMNS
+    soon_days, due_column, left_column = DUE_SOON_WORKDAYS, COL_DUE, COL_LEFT
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None,
                  today: Callable[[], date] | None = None) -> None:
@@ -84,18 +85,10 @@ class ItemListModel(PagedTableModel[ItemRow, ItemFilter]):
             return None
         return workdays_left(self.calendar, r.due_on, self.filter.today)
 
-    def urgency(self, r: ItemRow) -> str:
-        """"overdue", "soon" or "" — drives the row colour, as on the dashboard."""
-        return deadline_rows.urgency(self.days_left(r), DUE_SOON_WORKDAYS)
-
     def role_data(self, r: ItemRow, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_DUE and r.due_unconfirmed:
-                return deadline_rows.unconfirmed_tip()
-            if KEYS[col] in ("title", "category"):
-                return self.display(r, col)
-            return None
-        value = deadline_rows.deadline_data(self.urgency(r), col, role, COL_DUE, COL_LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole and KEYS[col] in ("title", "category"):
+            return self.display(r, col)
+        value = self.deadline_data(r, col, role)
         if value is None and role == Qt.ItemDataRole.ForegroundRole and (
                 r.status in (ItemStatus.WITHHELD, ItemStatus.SUPERSEDED) or r.repealed_on is not None):
             return QBrush(_GREY_TEXT)
@@ -132,7 +125,7 @@ class ItemListModel(PagedTableModel[ItemRow, ItemFilter]):
                 return _tr("暂缓（待事由消除）")
             return (r.due_on.isoformat() + (_tr("（未确认）") if r.due_unconfirmed else "")) if r.due_on else ""
         if key == "left":
-            return deadline_rows.left_text(self.days_left(r))
+            return self.left_text(r)
         if key == "published_on":
             return r.published_on.isoformat() if r.published_on else ""
         return ""
