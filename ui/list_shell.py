@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.column_widths import ColumnWidths
 from ui.context import AppContext
+from ui.operations import read_if_present
 from ui.paged_model import PagedTableModel
 from ui.screen_fit import scroll_area
 from ui.style import Sheet, apply_style
@@ -64,7 +65,10 @@ class RecordDetail(QWidget):
     and how to read it fresh; a panel holding typed input also overrides may_leave and
     reload_if_changed."""
 
+    ctx: AppContext
     view: Any
+    load: ClassVar[Callable[..., Any]]
+    """load(session, record_id, actor): the record as the actor sees it; NotFound when deleted."""
 
     @property
     def record_id(self) -> int | None:
@@ -75,7 +79,8 @@ class RecordDetail(QWidget):
 
     def read_fresh(self, record_id: int) -> Any:
         """The record as stored now (None when deleted meanwhile), to compare with `view`."""
-        raise NotImplementedError
+        actor = self.ctx.actor
+        return read_if_present(self.ctx, lambda s: self.load(s, record_id, actor))
 
     @Slot()
     def reload(self) -> None:

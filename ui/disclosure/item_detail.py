@@ -79,6 +79,8 @@ class ItemDetail(RecordDetail):
     item_shown = Signal(int)
     """Another item (e.g. an earlier version from the history) is now shown; carries its id."""
 
+    load = staticmethod(load_item)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
@@ -180,10 +182,6 @@ class ItemDetail(RecordDetail):
         self._render()
 
     show_item = show_record
-
-    def read_fresh(self, record_id: int) -> ItemView | None:
-        actor = self.ctx.actor
-        return read_if_present(self.ctx, lambda s: load_item(s, record_id, actor))
 
     def _render(self) -> None:
         v = self.view

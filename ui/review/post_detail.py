@@ -19,7 +19,6 @@ from app.review.ui_support import PostView, post_view
 from ui.column_layout import column
 from ui.context import AppContext
 from ui.list_shell import RecordDetail
-from ui.operations import read_if_present
 from ui.review.post_summary import history_html, status_text, summary_html
 from ui.style import Sheet, apply_style
 
@@ -41,6 +40,8 @@ class PostDetail(RecordDetail):
 
     sheet_requested = Signal(int)
     """The user wants the post's 审核发布单 to print."""
+
+    load = staticmethod(post_view)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,10 +114,6 @@ class PostDetail(RecordDetail):
         self._update_buttons()
 
     show_post = show_record
-
-    def read_fresh(self, record_id: int) -> PostView | None:
-        actor = self.ctx.actor
-        return read_if_present(self.ctx, lambda s: post_view(s, record_id, actor))
 
     def _update_buttons(self) -> None:
         v = self.view
