@@ -13,14 +13,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ui.style import Colour
 from ui.translate import translator
 
 _tr = translator("DeadlineRows")
 
-AMBER = QColor("#fff3cd")
-AMBER_TEXT = QColor("#8a5a00")
-RED = QColor("#fde2e1")
-RED_TEXT = QColor("#b3261e")
+AMBER = QColor(Colour.DUE_SOON_BG)
+AMBER_TEXT = QColor(Colour.WARN)
+RED = QColor(Colour.OVERDUE_BG)
+RED_TEXT = QColor(Colour.ERROR)
 _COLOURED = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
 
 

@@ -27,7 +27,6 @@ from app.errors import UserError
 from ui.cases import actions, event_dialogs, proactive_dialog
 from ui.cases.actions import read
 from ui.cases.case_header_text import due_line, next_step_hint
-from ui.cases.case_list_model import STATUS_COLOURS
 from ui.cases.case_summary import summary_html
 from ui.cases.case_view import CaseView, load_case_view
 from ui.cases.deadline_dialog import DeadlineDialog
@@ -45,6 +44,7 @@ from ui.form_watch import watch_edits
 from ui.list_shell import RecordDetail
 from ui.messages import show_error
 from ui.operations import Op
+from ui.status_colours import CASE_STATUS_COLOURS
 from ui.style import Sheet, apply_style
 
 
@@ -262,7 +262,7 @@ class CaseDetail(RecordDetail):
 
     def _show_header(self, v: CaseView) -> None:
         self.case_no.setText(v.case_no)
-        colour = STATUS_COLOURS[v.status]
+        colour = CASE_STATUS_COLOURS[v.status]
         self.status.setText(v.status.label)
         apply_style(self.status, Sheet.pill(colour))
         self.applicant.setText(self.tr("{name}（{type}） · {channel} · {received} 收到").format(

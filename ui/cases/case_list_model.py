@@ -18,20 +18,12 @@ from app.workdays.service import load_calendar
 from ui.context import AppContext
 from ui.deadline_rows import DeadlineRows
 from ui.paged_model import Column, PagedTableModel
+from ui.status_colours import CASE_STATUS_COLOURS
 from ui.translate import translator
 
 FETCH_SIZE = 200
 DUE_SOON_DAYS = 3
 
-# One colour per status, shared with the badge in the case header.
-STATUS_COLOURS: dict[CaseStatus, str] = {
-    CaseStatus.REGISTERED: "#546e7a",
-    CaseStatus.AWAITING_CORRECTION: "#8e24aa",
-    CaseStatus.IN_PROGRESS: "#1565c0",
-    CaseStatus.AWAITING_APPROVAL: "#ef6c00",
-    CaseStatus.CLOSED: "#2e7d32",
-    CaseStatus.ARCHIVED: "#616161",
-}
 
 
 _tr = translator("CaseListModel")
@@ -94,7 +86,7 @@ class CaseListModel(DeadlineRows, PagedTableModel[CaseRow, CaseFilter]):
         if role == Qt.ItemDataRole.ToolTipRole and col == len(COLUMNS) - 1:
             return r.content_preview
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and not self.urgency(r):
-            return QBrush(QColor(STATUS_COLOURS[CaseStatus(r.status)]))
+            return QBrush(QColor(CASE_STATUS_COLOURS[CaseStatus(r.status)]))
         return self.deadline_data(r, col, role)
 
     def display(self, r: CaseRow, col: int) -> str:

@@ -53,14 +53,9 @@ from ui.list_shell import RecordDetail
 from ui.operations import announce, read_if_present
 from ui.rows_model import RowColumn, RowsModel
 from ui.signoff_dialog import SignOffDialog
+from ui.status_colours import ITEM_STATUS_COLOURS
 from ui.style import Colour, Sheet, apply_style
 from ui.website.interpretation_panel import InterpretationPanel
-
-STATUS_COLOURS = {
-    ItemStatus.DRAFT: "#546e7a", ItemStatus.REVIEWED: Colour.LINK, ItemStatus.DELAYED: Colour.DELAYED,
-    ItemStatus.PUBLISHED: Colour.DONE, ItemStatus.WITHHELD: "#6d4c41", ItemStatus.ON_REQUEST: "#00838f",
-    ItemStatus.SUPERSEDED: "#757575",
-}
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -188,7 +183,7 @@ class ItemDetail(RecordDetail):
         assert v is not None
         self.stack.setCurrentIndex(1)
         self.item_no.setText(self.tr("{no}　第 {v} 版").format(no=v.item_no, v=v.version_no))
-        colour = STATUS_COLOURS[v.status]
+        colour = ITEM_STATUS_COLOURS[v.status]
         self.status.setText(v.status.label)
         apply_style(self.status, Sheet.tag(colour))
         kind = f"〔{v.doc_kind.label}〕" if v.doc_kind is not DocKind.NONE else ""

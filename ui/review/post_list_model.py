@@ -14,21 +14,11 @@ from app.review.ui_support import PostFilter, PostRow, count_posts, list_posts
 from ui.context import AppContext
 from ui.paged_model import Column, PagedTableModel
 from ui.review.post_summary import status_text
+from ui.status_colours import POST_STATUS_COLOURS
 from ui.translate import translator
 
 FETCH_SIZE = 200
 
-# Status colours: waiting in the chain (amber), ready/published (blue), finished (green), withdrawn (grey).
-_STATUS_COLOURS = {
-    PostStatus.DRAFT: "#555555",
-    PostStatus.FIRST_REVIEW: "#8a5a00",
-    PostStatus.SECOND_REVIEW: "#8a5a00",
-    PostStatus.THIRD_REVIEW: "#8a5a00",
-    PostStatus.READY: "#1a5fb4",
-    PostStatus.PUBLISHED: "#1a5fb4",
-    PostStatus.CONFIRMED: "#26734d",
-    PostStatus.WITHDRAWN: "#888888",
-}
 
 
 _tr = translator("PostListModel")
@@ -78,7 +68,7 @@ class PostListModel(PagedTableModel[PostRow, PostFilter]):
             return r.title + (f"（{'、'.join(flags)}）" if flags else "")
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             returned = r.status is PostStatus.DRAFT and r.round > 1
-            return QBrush(QColor("#b3261e" if returned else _STATUS_COLOURS[r.status]))
+            return QBrush(QColor("#b3261e" if returned else POST_STATUS_COLOURS[r.status]))
         return None
 
     def display(self, r: PostRow, col: int) -> str:
