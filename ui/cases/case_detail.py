@@ -351,24 +351,21 @@ class CaseDetail(RecordDetail):
 
     @Slot()
     def reopen(self) -> FormDialog | None:
-        if self.view is None:
-            return None
-        dlg = event_dialogs.reopen(self, self.ctx, self.view, self._today())
-        self.dialog = dlg
-        return dlg
+        return self._form_dialog(event_dialogs.reopen)
 
     @Slot()
     def register_proactive(self) -> FormDialog | None:
-        if self.view is None:
-            return None
-        self.dialog = proactive_dialog.register_dialog(self, self.ctx, self.view, self._today())
-        return self.dialog
+        return self._form_dialog(proactive_dialog.register_dialog)
 
     @Slot()
     def record_remedy(self) -> FormDialog | None:
+        return self._form_dialog(event_dialogs.remedy)
+
+    def _form_dialog(self, open_form: Callable[[QWidget, AppContext, CaseView, date], FormDialog]) -> FormDialog | None:
+        """Open one of the shown case's event forms (it opens itself); the last opened is `dialog`."""
         if self.view is None:
             return None
-        dlg = event_dialogs.remedy(self, self.ctx, self.view, self._today())
+        dlg = open_form(self, self.ctx, self.view, self._today())
         self.dialog = dlg
         return dlg
 

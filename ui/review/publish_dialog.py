@@ -3,9 +3,10 @@ confirmation, and start a correction or withdrawal that goes through the chain a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal, Slot
+from PySide6.QtCore import QDateTime, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.changes import RecordKind
 from app.localtime import to_utc
@@ -168,22 +170,22 @@ class PublishDialog(QDialog):
     def record_publication(self) -> bool:
         """Record the page's address and time (published on the portal or the account)."""
         url, at = self.url.text(), self._utc(self.published_at)
-        if not self.ctx.run(Op(lambda s: publish(s, self.ctx.actor, self.post_id, url, at), RecordKind.REVIEW,
-                               parent=self, message=self.message)).ok:
-            return False
-        self._ok(self.tr("已记录发布。发布后请及时与信息来源单位确认（第十五条）。"))
-        self.post_published.emit(self.post_id)
-        return True
+        return self._record(lambda s: publish(s, self.ctx.actor, self.post_id, url, at),
+                            self.tr("已记录发布。发布后请及时与信息来源单位确认（第十五条）。"), self.post_published)
 
     @Slot()
     def record_confirmation(self) -> bool:
         """Record that the source unit confirmed the published post."""
         by, at = self.confirmed_by.text(), self._utc(self.confirmed_at)
-        if not self.ctx.run(Op(lambda s: confirm_by_source(s, self.ctx.actor, self.post_id, by, at), RecordKind.REVIEW,
-                               parent=self, message=self.message)).ok:
+        return self._record(lambda s: confirm_by_source(s, self.ctx.actor, self.post_id, by, at),
+                            self.tr("已记录来源单位确认。"), self.post_confirmed)
+
+    def _record(self, change: Callable[[Session], object], done: str, recorded: SignalInstance) -> bool:
+        """Record one step; said done below the steps and announced with the post's id."""
+        if not self.ctx.run(Op(change, RecordKind.REVIEW, parent=self, message=self.message)).ok:
             return False
-        self._ok(self.tr("已记录来源单位确认。"))
-        self.post_confirmed.emit(self.post_id)
+        self._ok(done)
+        recorded.emit(self.post_id)
         return True
 
     @Slot()

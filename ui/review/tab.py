@@ -96,11 +96,7 @@ class ReviewTab(ListTab[PostDetail]):
 
     @Slot()
     def new_post(self) -> PostEditor:
-        editor = PostEditor(self.ctx, None, self)
-        editor.post_saved.connect(self.select_post)
-        self._track(editor)
-        editor.show()  # not modal: the editor may look things up in the list meanwhile
-        return editor
+        return self._editor(None)
 
     @Slot(int)
     def open_post(self, post_id: int) -> PostEditor:
@@ -109,10 +105,13 @@ class ReviewTab(ListTab[PostDetail]):
                 dialog.raise_()
                 dialog.activateWindow()
                 return dialog
+        return self._editor(post_id)
+
+    def _editor(self, post_id: int | None) -> PostEditor:
         editor = PostEditor(self.ctx, post_id, self)
         editor.post_saved.connect(self.select_post)
         self._track(editor)
-        editor.show()
+        editor.show()  # not modal: the editor may look things up in the list meanwhile
         return editor
 
     @Slot(int)
