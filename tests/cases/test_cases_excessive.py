@@ -46,13 +46,9 @@ BODY = "您申请公开政府信息的数量、频次明显超过合理范围，
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "boss": make_user("boss", Role.PRINCIPAL_LEADER, display_name="赵主要"),
-        "both": make_user("both", Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE, display_name="钱兼任"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "leader", "boss",  # type: ignore[no-any-return]
+                       both=("both", "钱兼任", (Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE)))
 
 
 def new_case(session: Session, clerk: Actor) -> RequestCase:
