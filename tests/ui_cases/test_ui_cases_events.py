@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
+from sqlalchemy.orm import Session
 
 from app.annual.compute import part4
+from app.bootstrap import Database
 from app.cases import reply
 from app.cases.enums import CaseStatus, ConsultationKind, LitigationKind, RemedyResult
 from app.cases.handling import start_handling
@@ -16,16 +19,38 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.remedies import record_litigation
 from app.cases.reply_text import default_reply_body
+from app.context import Actor
 from app.errors import ValidationError
-from app.signoff.service import Decision
+from tests.cases._support import approve_as_seen, review_as_seen
 from tests.conftest import TEST_PASSWORD
-from tests.seen_hashes import seen_reply, seen_state
+from tests.ui_cases._signing import clerk_refused_then_leader_approves
 from tests.ui_cases._support import click_ok, set_field, show_detail, started_case, stored_case
 from ui.cases.case_detail import CaseDetail
 from ui.date_field import DateField
 from ui.signoff_dialog import SignOffDialog
 
 pytestmark = pytest.mark.gui
+
+
+def _reviewed_draft(s: Session, clerk: Actor, case_id: int, reviewed_on: date) -> None:
+    """A 不存在 reply in its default wording, drafted and passed by the 司法局 on `reviewed_on`."""
+    body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
+    reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
+    review_as_seen(s, clerk, case_id, reviewed_on, "同意")
+
+
+def _closed_case(db: Database, clerk: Actor, leaders: tuple[Actor, Actor], add_case: Callable[..., int]) -> int:
+    """A case answered today: reviewed, approved by both leaders, sent by e-mail and delivered."""
+    leader, principal = leaders
+    case_id = started_case(db, clerk, add_case)
+    today = date.today()
+    with db.session_factory.begin() as s:
+        _reviewed_draft(s, clerk, case_id, today)
+        approve_as_seen(s, leader, case_id, reply.STEP_LEADER, "")
+        approve_as_seen(s, principal, case_id, reply.STEP_PRINCIPAL, "")
+        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
+        reply.record_delivery(s, clerk, case_id, today)
+    return case_id
 
 
 def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
@@ -101,13 +126,7 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
     click_ok(qtbot, form)
     sign = form.child
     assert isinstance(sign, SignOffDialog) and sign.isVisible() and form.isVisible()
-    qtbot.keyClicks(sign.username, "clerk")  # the clerk may not approve their own extension
-    qtbot.keyClicks(sign.password, TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
-    assert sign.isVisible() and sign.message.text()
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
+    clerk_refused_then_leader_approves(qtbot, sign)  # the clerk may not approve their own extension
     assert not sign.isVisible() and not form.isVisible()
     case = stored_case(db, case_id)
     assert case.extension_notified_on == date.today()
@@ -136,9 +155,7 @@ def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
 def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders, add_case) -> None:
     case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
+        _reviewed_draft(s, clerk, case_id, date.today())
     detail = show_detail(qtbot, ctx, case_id)
     panel = detail.reply
     qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
@@ -156,19 +173,7 @@ def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders,
 
 
 def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    leader, principal = leaders
-    case_id = started_case(db, clerk, add_case)
-    today = date.today()
-    with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, today, "同意", seen_state=seen_state(s, case_id))
-        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
-        reply.record_delivery(s, clerk, case_id, today)
+    case_id = _closed_case(db, clerk, leaders, add_case)
     detail = show_detail(qtbot, ctx, case_id)
     assert not detail.reopen_button.isHidden() and detail.edit_button.isHidden()
     dlg = detail.reopen()
@@ -195,9 +200,7 @@ def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) 
     leader, _principal = leaders
     case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
+        _reviewed_draft(s, clerk, case_id, date.today())
     detail = show_detail(qtbot, AppContext(db=db, actor=leader), case_id)
     panel = detail.reply
     qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
@@ -224,19 +227,8 @@ def test_deadline_arithmetic_names_the_holidays(qtbot, ctx, add_case) -> None:
 
 
 def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    leader, principal = leaders
-    case_id = started_case(db, clerk, add_case)
+    case_id = _closed_case(db, clerk, leaders, add_case)
     today = date.today()
-    with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, today, "同意", seen_state=seen_state(s, case_id))
-        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
-        reply.record_delivery(s, clerk, case_id, today)
     detail = show_detail(qtbot, ctx, case_id)
     assert not detail.remedy_button.isHidden()
     dlg = detail.record_remedy()

@@ -21,7 +21,7 @@ from app.cases.handling import start_handling
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
-from tests.conftest import TEST_PASSWORD
+from tests.ui_cases._signing import clerk_refused_then_leader_approves
 from tests.ui_cases._support import click_ok as _ok
 from tests.ui_cases._support import set_field as _set
 from tests.ui_cases._support import show_detail as _detail
@@ -144,13 +144,7 @@ def test_later_deadline_is_signed_by_the_approver(
     _ok(qtbot, form)
     sign = form.child
     assert isinstance(sign, SignOffDialog) and sign.isVisible() and form.isVisible()
-    qtbot.keyClicks(sign.username, "clerk")  # the clerk may not approve his own later deadline
-    qtbot.keyClicks(sign.password, TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
-    assert sign.isVisible() and sign.message.text()
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
+    clerk_refused_then_leader_approves(qtbot, sign)  # the clerk may not approve his own later deadline
     assert not sign.isVisible() and not form.isVisible(), boxes.texts()
     case = _case(db, case_id)
     assert (case.due_on, case.excessive_due_on) == (later, later)
