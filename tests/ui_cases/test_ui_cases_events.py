@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from app.annual.compute import part4
@@ -26,6 +27,10 @@ from tests.conftest import TEST_PASSWORD
 from tests.ui_cases._signing import clerk_refused_then_leader_approves
 from tests.ui_cases._support import click_ok, set_field, show_detail, started_case, stored_case
 from ui.cases.case_detail import CaseDetail
+from ui.cases.form_dialog import FormDialog
+from ui.cases.handling_panel import HandlingPanel
+from ui.cases.reply_panel import ReplyPanel
+from ui.context import AppContext
 from ui.date_field import DateField
 from ui.signoff_dialog import SignOffDialog
 
@@ -37,6 +42,24 @@ def _reviewed_draft(s: Session, clerk: Actor, case_id: int, reviewed_on: date) -
     body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
     reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
     review_as_seen(s, clerk, case_id, reviewed_on, "同意")
+
+
+def _awaiting_approval(db: Database, clerk: Actor, add_case: Callable[..., int]) -> int:
+    """A case started today whose reply the 司法局 passed today: it waits for the leaders."""
+    case_id = started_case(db, clerk, add_case)
+    with db.session_factory.begin() as s:
+        _reviewed_draft(s, clerk, case_id, date.today())
+    return case_id
+
+
+def _leader_signing(qtbot: QtBot, panel: ReplyPanel) -> SignOffDialog:
+    """The 分管领导 step's sign-off dialog, opened from the reply panel, with 陈军's name and password typed."""
+    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
+    sign = panel.sign_dialog
+    assert sign is not None
+    sign.username.setText("fenguan")
+    sign.password.setText(TEST_PASSWORD)
+    return sign
 
 
 def _closed_case(db: Database, clerk: Actor, leaders: tuple[Actor, Actor], add_case: Callable[..., int]) -> int:
@@ -53,13 +76,25 @@ def _closed_case(db: Database, clerk: Actor, leaders: tuple[Actor, Actor], add_c
     return case_id
 
 
-def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
+def _shown(qtbot: QtBot, db: Database, ctx: AppContext, clerk: Actor,
+           add_case: Callable[..., int]) -> tuple[int, CaseDetail]:
+    """A case started today and its detail view."""
     case_id = started_case(db, clerk, add_case)
-    detail = show_detail(qtbot, ctx, case_id)
+    return case_id, show_detail(qtbot, ctx, case_id)
+
+
+def _opened(qtbot: QtBot, panel: HandlingPanel, button: QPushButton) -> FormDialog:
+    """The dialog a click on one of the handling panel's buttons opens."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert panel.dialog is not None
+    return panel.dialog
+
+
+def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
+    case_id, detail = _shown(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None and any("7 个工作日内" in label.text() for label in dlg.findChildren(QLabel))
+    dlg = _opened(qtbot, panel, panel.correction_button)
+    assert any("7 个工作日内" in label.text() for label in dlg.findChildren(QLabel))
     set_field(dlg, "items", "1. 请明确所需文件的名称或文号")
     click_ok(qtbot, dlg)
     assert not dlg.isVisible()
@@ -78,12 +113,9 @@ def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, cl
 def test_third_party_consultation_records_opinion_and_decision(
     qtbot, db, ctx, clerk, add_case, boxes, org_filled, opened,
 ) -> None:
-    case_id = started_case(db, clerk, add_case)
-    detail = show_detail(qtbot, ctx, case_id)
+    _case_id, detail = _shown(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    qtbot.mouseClick(panel.consult_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = _opened(qtbot, panel, panel.consult_button)
     set_field(dlg, "kind", ConsultationKind.THIRD_PARTY)
     set_field(dlg, "party", "锦屏县某建材有限公司")
     set_field(dlg, "matter", "是否同意公开其投标报价")
@@ -97,9 +129,7 @@ def test_third_party_consultation_records_opinion_and_decision(
     assert opened and "第三方意见征询书" in opened[-1].name, boxes.texts()
     assert any(d.letter_kind == "third-party" for d in detail.documents.documents.rows)
     panel.table.selectRow(0)
-    qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
-    answer = panel.dialog
-    assert answer is not None
+    answer = _opened(qtbot, panel, panel.answer_button)
     notes = " ".join(label.text() for label in answer.findChildren(QLabel))
     assert "视为同意公开" in notes and "条例" in notes  # the county text and the 条例 side by side
     set_field(answer, "opinion", "object")
@@ -119,9 +149,7 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
     due_before = stored_case(db, case_id).due_on
     detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
-    qtbot.mouseClick(panel.extension_button, Qt.MouseButton.LeftButton)
-    form = panel.dialog
-    assert form is not None
+    form = _opened(qtbot, panel, panel.extension_button)
     set_field(form, "reason", "需要调取档案室存档材料，工作量较大")
     click_ok(qtbot, form)
     sign = form.child
@@ -136,12 +164,9 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
 
 
 def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
-    case_id = started_case(db, clerk, add_case)
-    detail = show_detail(qtbot, ctx, case_id)
+    case_id, detail = _shown(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = _opened(qtbot, panel, panel.fee_button)
     set_field(dlg, "method", "per_page")
     count = dlg.fields["count"]
     count.setValue(40)  # type: ignore[attr-defined]  # 10 pages over the free 30 at 10 元
@@ -153,16 +178,10 @@ def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
 
 
 def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    case_id = started_case(db, clerk, add_case)
-    with db.session_factory.begin() as s:
-        _reviewed_draft(s, clerk, case_id, date.today())
+    case_id = _awaiting_approval(db, clerk, add_case)
     detail = show_detail(qtbot, ctx, case_id)
     panel = detail.reply
-    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
-    sign = panel.sign_dialog
-    assert sign is not None
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
+    sign = _leader_signing(qtbot, panel)
     sign.opinion.setPlainText("请补充检索范围的说明")
     qtbot.mouseClick(sign.return_button, Qt.MouseButton.LeftButton)
     assert not sign.isVisible()
@@ -195,19 +214,11 @@ def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_
 
 def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) -> None:
     """Signed in as the leader (not the clerk's PC): the leader's own name is not excluded."""
-    from ui.context import AppContext
-
     leader, _principal = leaders
-    case_id = started_case(db, clerk, add_case)
-    with db.session_factory.begin() as s:
-        _reviewed_draft(s, clerk, case_id, date.today())
+    case_id = _awaiting_approval(db, clerk, add_case)
     detail = show_detail(qtbot, AppContext(db=db, actor=leader), case_id)
     panel = detail.reply
-    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
-    sign = panel.sign_dialog
-    assert sign is not None
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
+    sign = _leader_signing(qtbot, panel)
     qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
     assert not sign.isVisible()
     with db.session_factory() as s:
@@ -250,16 +261,13 @@ def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ct
 
 def test_a_late_correction_notice_asks_for_its_reason(qtbot, db, ctx, clerk, add_case, boxes) -> None:
     # Received Mon 2024-03-04: the 7th working day after is Wed 3/13; a notice on Thu 3/14 is late.
-    case_id = add_case(submitted_on=date(2024, 3, 4))
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id, today=date(2024, 3, 4))
+    case_id = started_case(db, clerk, add_case, today=date(2024, 3, 4), submitted_on=date(2024, 3, 4))
     detail = CaseDetail(ctx, today=lambda: date(2024, 3, 14))
     qtbot.addWidget(detail)
     detail.show_case(case_id)
     panel = detail.handling
-    qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None and dlg.form.isRowVisible(dlg.fields["late_reason"])
+    dlg = _opened(qtbot, panel, panel.correction_button)
+    assert dlg.form.isRowVisible(dlg.fields["late_reason"])
     # The period defaults to the office's minimum: 10 working days after 3/14 → 3/15, 3/18–22, 3/25–28.
     due = dlg.fields["due_on"]
     assert isinstance(due, DateField) and due.date() == QDate(2024, 3, 28)
@@ -295,9 +303,7 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
     assert detail.view is not None and "送达日期未登记" in detail.view.deadline_text
     panel.table.selectRow(0)
     assert panel.delivery_button.isEnabled()
-    qtbot.mouseClick(panel.delivery_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = _opened(qtbot, panel, panel.delivery_button)
     delivered = dlg.fields["delivered_on"]
     assert isinstance(delivered, DateField)
     delivered.setDate(QDate(2024, 3, 7))
@@ -312,9 +318,7 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
 
 def test_a_remedy_against_no_reply_on_an_overdue_case(qtbot, db, ctx, clerk, add_case) -> None:
     # Received Mon 2024-03-04, due Mon 2024-04-01; the GUI runs on 2024-04-10.
-    case_id = add_case(submitted_on=date(2024, 3, 4))
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id, today=date(2024, 3, 4))
+    case_id = started_case(db, clerk, add_case, today=date(2024, 3, 4), submitted_on=date(2024, 3, 4))
     detail = CaseDetail(ctx, today=lambda: date(2024, 4, 10))
     qtbot.addWidget(detail)
     detail.show_case(case_id)
