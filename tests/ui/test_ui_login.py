@@ -16,6 +16,7 @@ from app.auth.service import WRONG_CREDENTIALS, authenticate, reset_password
 from app.bootstrap import Database
 from app.context import Actor
 from app.settings.registry import get_setting
+from tests.admin._support import user_row
 from tests.conftest import TEST_PASSWORD
 from tests.ui._support import fill_wizard
 from ui.change_password_dialog import ChangePasswordDialog
@@ -25,13 +26,6 @@ from ui.login_dialog import LoginDialog
 
 pytestmark = pytest.mark.gui
 NEW_PASSWORD = "Xinmima#2024"
-
-
-def user_row(db: Database, username: str) -> User:
-    with db.session_factory() as s:
-        user = s.scalar(select(User).where(User.username == username))
-        assert user is not None
-        return user
 
 
 def login_dialog(qtbot: QtBot, db: Database) -> LoginDialog:
