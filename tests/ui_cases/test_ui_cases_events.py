@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
@@ -24,11 +24,9 @@ from app.context import Actor
 from app.errors import ValidationError
 from tests.cases._support import approve_as_seen, review_as_seen
 from tests.conftest import TEST_PASSWORD
-from tests.ui_cases._signing import clerk_refused_then_leader_approves
+from tests.ui_cases._dialogs import clerk_refused_then_leader_approves, dialog_from, shown_started_case
 from tests.ui_cases._support import click_ok, set_field, show_detail, started_case, stored_case
 from ui.cases.case_detail import CaseDetail
-from ui.cases.form_dialog import FormDialog
-from ui.cases.handling_panel import HandlingPanel
 from ui.cases.reply_panel import ReplyPanel
 from ui.context import AppContext
 from ui.date_field import DateField
@@ -76,24 +74,10 @@ def _closed_case(db: Database, clerk: Actor, leaders: tuple[Actor, Actor], add_c
     return case_id
 
 
-def _shown(qtbot: QtBot, db: Database, ctx: AppContext, clerk: Actor,
-           add_case: Callable[..., int]) -> tuple[int, CaseDetail]:
-    """A case started today and its detail view."""
-    case_id = started_case(db, clerk, add_case)
-    return case_id, show_detail(qtbot, ctx, case_id)
-
-
-def _opened(qtbot: QtBot, panel: HandlingPanel, button: QPushButton) -> FormDialog:
-    """The dialog a click on one of the handling panel's buttons opens."""
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert panel.dialog is not None
-    return panel.dialog
-
-
 def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
-    case_id, detail = _shown(qtbot, db, ctx, clerk, add_case)
+    case_id, detail = shown_started_case(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    dlg = _opened(qtbot, panel, panel.correction_button)
+    dlg = dialog_from(qtbot, panel, panel.correction_button)
     assert any("7 个工作日内" in label.text() for label in dlg.findChildren(QLabel))
     set_field(dlg, "items", "1. 请明确所需文件的名称或文号")
     click_ok(qtbot, dlg)
@@ -113,9 +97,9 @@ def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, cl
 def test_third_party_consultation_records_opinion_and_decision(
     qtbot, db, ctx, clerk, add_case, boxes, org_filled, opened,
 ) -> None:
-    _case_id, detail = _shown(qtbot, db, ctx, clerk, add_case)
+    _case_id, detail = shown_started_case(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    dlg = _opened(qtbot, panel, panel.consult_button)
+    dlg = dialog_from(qtbot, panel, panel.consult_button)
     set_field(dlg, "kind", ConsultationKind.THIRD_PARTY)
     set_field(dlg, "party", "锦屏县某建材有限公司")
     set_field(dlg, "matter", "是否同意公开其投标报价")
@@ -129,7 +113,7 @@ def test_third_party_consultation_records_opinion_and_decision(
     assert opened and "第三方意见征询书" in opened[-1].name, boxes.texts()
     assert any(d.letter_kind == "third-party" for d in detail.documents.documents.rows)
     panel.table.selectRow(0)
-    answer = _opened(qtbot, panel, panel.answer_button)
+    answer = dialog_from(qtbot, panel, panel.answer_button)
     notes = " ".join(label.text() for label in answer.findChildren(QLabel))
     assert "视为同意公开" in notes and "条例" in notes  # the county text and the 条例 side by side
     set_field(answer, "opinion", "object")
@@ -149,7 +133,7 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
     due_before = stored_case(db, case_id).due_on
     detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
-    form = _opened(qtbot, panel, panel.extension_button)
+    form = dialog_from(qtbot, panel, panel.extension_button)
     set_field(form, "reason", "需要调取档案室存档材料，工作量较大")
     click_ok(qtbot, form)
     sign = form.child
@@ -164,9 +148,9 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
 
 
 def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
-    case_id, detail = _shown(qtbot, db, ctx, clerk, add_case)
+    case_id, detail = shown_started_case(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    dlg = _opened(qtbot, panel, panel.fee_button)
+    dlg = dialog_from(qtbot, panel, panel.fee_button)
     set_field(dlg, "method", "per_page")
     count = dlg.fields["count"]
     count.setValue(40)  # type: ignore[attr-defined]  # 10 pages over the free 30 at 10 元
@@ -266,7 +250,7 @@ def test_a_late_correction_notice_asks_for_its_reason(qtbot, db, ctx, clerk, add
     qtbot.addWidget(detail)
     detail.show_case(case_id)
     panel = detail.handling
-    dlg = _opened(qtbot, panel, panel.correction_button)
+    dlg = dialog_from(qtbot, panel, panel.correction_button)
     assert dlg.form.isRowVisible(dlg.fields["late_reason"])
     # The period defaults to the office's minimum: 10 working days after 3/14 → 3/15, 3/18–22, 3/25–28.
     due = dlg.fields["due_on"]
@@ -303,7 +287,7 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
     assert detail.view is not None and "送达日期未登记" in detail.view.deadline_text
     panel.table.selectRow(0)
     assert panel.delivery_button.isEnabled()
-    dlg = _opened(qtbot, panel, panel.delivery_button)
+    dlg = dialog_from(qtbot, panel, panel.delivery_button)
     delivered = dlg.fields["delivered_on"]
     assert isinstance(delivered, DateField)
     delivered.setDate(QDate(2024, 3, 7))
