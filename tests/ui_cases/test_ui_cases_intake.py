@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.cases.enums import Channel
 from app.cases.models import RequestCase
-from tests.ui_cases._intake import fill_with_a_wrong_id_check_digit
+from tests.ui_cases._intake import WRONG_CHECK_DIGIT_ID, fill_request
 from ui.cases.intake_dialog import IntakeDialog
 from ui.cases.intake_form import IntakeForm, to_qdate
 
@@ -53,7 +53,7 @@ def test_warnings_are_shown_but_do_not_block(qtbot, db, ctx, boxes) -> None:
     qtbot.addWidget(dlg)
     dlg.show()
     form = dlg.form
-    fill_with_a_wrong_id_check_digit(form, phone="12345")  # and a phone number too short
+    fill_request(form, WRONG_CHECK_DIGIT_ID, phone="12345")  # and a phone number too short
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     assert not dlg.warning_frame.isHidden()
     text = dlg.warnings.text()
