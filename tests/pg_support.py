@@ -123,16 +123,9 @@ def fresh_database(blank: bool = False) -> Iterator[str]:
         _ensure_template_migrated()
     name = f"govinfo_t_{uuid.uuid4().hex[:16]}"
     admin = _admin_engine()
-    for attempt in range(50):
-        try:
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
-            break
-        except OperationalError as exc:
-            # Another test run may be connected to the template for a moment (ObjectInUse).
-            if "being accessed by other users" not in str(exc) or attempt == 49:
-                raise
-            time.sleep(0.1)
+    # Another test run may be connected to the template for a moment (ObjectInUse).
+    _execute_retrying(admin, f'CREATE DATABASE "{name}" TEMPLATE "{source}"', OperationalError,
+                      "being accessed by other users")
     try:
         yield template.set(database=name).render_as_string(hide_password=False)
     finally:
@@ -142,13 +135,19 @@ def fresh_database(blank: bool = False) -> Iterator[str]:
 def _drop(admin: Engine, name: str) -> None:
     # On a cluster started before autovacuum was switched off, an autovacuum worker connected to
     # the database makes WITH (FORCE) fail for a non-superuser until the worker has finished.
+    _execute_retrying(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', ProgrammingError,
+                      "pg_signal_backend")
+
+
+def _execute_retrying(admin: Engine, sql: str, error: type[Exception], transient: str) -> None:
+    """Run `sql`, trying again every 0.1 s (50 tries) while it fails with `error` naming `transient`."""
     for attempt in range(50):
         try:
             with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(sql))
             return
-        except ProgrammingError as exc:
-            if "pg_signal_backend" not in str(exc) or attempt == 49:
+        except error as exc:
+            if transient not in str(exc) or attempt == 49:
                 raise
             time.sleep(0.1)
 

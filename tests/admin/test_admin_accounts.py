@@ -13,6 +13,7 @@ from app.auth.models import User
 from app.auth.roles import Role
 from app.bootstrap import Database
 from app.changes import Changes, RecordKind
+from tests.admin._support import dialog_for, enter_new_password, user_row
 from ui import messages
 from ui.admin import AdminTab
 from ui.admin.accounts_page import AccountsPage
@@ -43,13 +44,6 @@ def _page(tab: AdminTab) -> AccountsPage:
     return tab.accounts_page
 
 
-def _user(db: Database, username: str) -> User:
-    with db.session_factory() as s:
-        user = s.scalar(select(User).where(User.username == username))
-        assert user is not None
-        return user
-
-
 def _click_ok(qtbot: QtBot, buttons: QDialogButtonBox) -> None:
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
@@ -71,7 +65,7 @@ def test_create_user_through_the_dialog(qtbot: QtBot, tab: AdminTab, ctx: AppCon
     assert changed.args == [Changes.of(RecordKind.USERS)]
     assert not dialog.isVisible()
 
-    user = _user(ctx.db, "zhangmin")
+    user = user_row(ctx.db, "zhangmin")
     assert user.display_name == "张敏" and user.section == "信息公开科" and user.active
     assert user.role_names == {Role.EDITOR.value, Role.SECTION_HEAD.value}
     row = page.model.row_at(page.model.row_of(user.id))
@@ -116,17 +110,13 @@ def test_password_mismatch_and_missing_role_are_reported(qtbot: QtBot, tab: Admi
 
 def test_edit_roles(qtbot: QtBot, tab: AdminTab, ctx: AppContext) -> None:
     page = _page(tab)
-    lihua = _user(ctx.db, "lihua")
-    page.select_user(lihua.id)
-    page.edit_selected()
-    dialog = page.findChild(UserDialog)
-    assert dialog is not None
+    dialog = dialog_for(page, user_row(ctx.db, "lihua").id, page.edit_selected, UserDialog)
     assert dialog.username_edit.isReadOnly()
     assert dialog.role_checks[Role.DISCLOSURE_STAFF].isChecked()
     dialog.role_checks[Role.SECTION_HEAD].setChecked(True)
     dialog.display_name_edit.setText("李华华")
     _click_ok(qtbot, dialog.buttons)
-    user = _user(ctx.db, "lihua")
+    user = user_row(ctx.db, "lihua")
     assert user.display_name == "李华华"
     assert user.role_names == {Role.DISCLOSURE_STAFF.value, Role.SECTION_HEAD.value}
 
@@ -141,17 +131,17 @@ def test_deactivate_and_reactivate(
 
     monkeypatch.setattr(messages, "confirm", confirm)
     page = _page(tab)
-    lihua = _user(ctx.db, "lihua")
+    lihua = user_row(ctx.db, "lihua")
     page.select_user(lihua.id)
     assert page.toggle_button.text() == "停用"
     qtbot.mouseClick(page.toggle_button, Qt.MouseButton.LeftButton)
     assert asked and "李华" in asked[0]
-    assert not _user(ctx.db, "lihua").active
+    assert not user_row(ctx.db, "lihua").active
     row = page.selected_row()
     assert row is not None and row.status_text == "停用"
     assert page.toggle_button.text() == "启用"
     qtbot.mouseClick(page.toggle_button, Qt.MouseButton.LeftButton)
-    assert _user(ctx.db, "lihua").active
+    assert user_row(ctx.db, "lihua").active
     assert len(asked) == 1  # reactivating needs no confirmation
     with ctx.reader() as s:
         summaries = list(s.scalars(select(AuditEntry.summary).where(AuditEntry.record_type == "user")))
@@ -170,25 +160,17 @@ def test_cannot_deactivate_yourself(
     box = page.findChild(QMessageBox)
     assert box is not None and box.text() == "不能停用自己正在使用的账户。"
     assert asked == []  # refused before "确定停用吗？", never after it (issue 14)
-    assert _user(ctx.db, "guanli").active
+    assert user_row(ctx.db, "guanli").active
 
 
 def test_reset_password(qtbot: QtBot, tab: AdminTab, ctx: AppContext) -> None:
     page = _page(tab)
-    lihua = _user(ctx.db, "lihua")
-    page.select_user(lihua.id)
-    page.reset_selected()
-    dialog = page.findChild(ResetPasswordDialog)
-    assert dialog is not None
-    dialog.password_edit.setText("short")
-    dialog.password_again_edit.setText("short")
-    _click_ok(qtbot, dialog.buttons)
+    dialog = dialog_for(page, user_row(ctx.db, "lihua").id, page.reset_selected, ResetPasswordDialog)
+    enter_new_password(qtbot, dialog, "short")
     assert dialog.isVisible()
-    dialog.password_edit.setText("Temp#12345")
-    dialog.password_again_edit.setText("Temp#12345")
-    _click_ok(qtbot, dialog.buttons)
+    enter_new_password(qtbot, dialog, "Temp#12345")
     assert not dialog.isVisible()
-    assert _user(ctx.db, "lihua").must_change_password
+    assert user_row(ctx.db, "lihua").must_change_password
 
 
 def test_non_admin_sees_a_refusal(qtbot: QtBot, db: Database, make_user) -> None:

@@ -1,5 +1,6 @@
 """Set-up the case tests share: 王小明's request for the 低保 figures, received in person on Mon
-2024-03-04, the same request taken into handling, and a probe of SQLite's write lock during an import."""
+2024-03-04, the same request taken into handling, the reply's review and approvals signed as the
+forms show them, and a probe of SQLite's write lock during an import."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.handling import start_handling
 from app.cases.intake import CaseForm, register_case
 from app.cases.models import RequestCase
+from app.cases.reply import approve_reply, record_justice_review
 from app.context import Actor
+from app.signoff.models import SignOff
+from app.signoff.service import Decision
+from tests.seen_hashes import seen_reply, seen_state
 
 # Replies to this address go by post (the letters' delivery facts need an address).
 BY_POST: dict[str, Any] = {"address": "锦屏县三江镇 1 号", "delivery_method": DeliveryMethod.POST}
@@ -36,6 +41,20 @@ def started_case(session: Session, clerk: Actor, form: CaseForm, today: date) ->
     case = register_case(session, clerk, form, today)
     start_handling(session, clerk, case.id, today=today)
     return case
+
+
+def review_as_seen(session: Session, clerk: Actor, case_id: int, reviewed_on: date, opinion: str = "同意。", *,
+                   today: date | None = None) -> RequestCase:
+    """The 司法局 review recorded against the draft as the review form reads it."""
+    return record_justice_review(session, clerk, case_id, reviewed_on, opinion, today=today,
+                                 seen_state=seen_state(session, case_id))
+
+
+def approve_as_seen(session: Session, signer: Actor, case_id: int, step: str, opinion: str = "同意", *,
+                    today: date | None = None) -> SignOff:
+    """`signer` approves `step` of the reply as the approval dialog shows it."""
+    return approve_reply(session, signer, case_id, step, Decision.APPROVE, opinion, today=today,
+                         seen_hash=seen_reply(session, case_id))
 
 
 def probe_write_lock_while_reading(monkeypatch: pytest.MonkeyPatch, db: Database) -> list[bool]:

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from app.audit.models import AuditEntry
 from app.auth.roles import Role
 from app.cases.deadlines import due_text
-from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.excessive import (
     ExcessiveAction,
     ask_for_reasons,
@@ -24,8 +23,7 @@ from app.cases.excessive import (
     excessive_actions_for,
     record_reasons,
 )
-from app.cases.handling import extend_deadline, start_handling
-from app.cases.intake import CaseForm, register_case
+from app.cases.handling import extend_deadline
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.recompute import case_deadline
@@ -36,6 +34,7 @@ from app.context import Actor
 from app.errors import PermissionDenied, ValidationError
 from app.signoff.service import signoffs_for
 from app.workdays.service import load_calendar
+from tests.cases._support import case_form, started_case
 from tests.seen_hashes import decide_later_seen, seen_extension
 
 RECEIVED = date(2026, 3, 2)
@@ -46,23 +45,14 @@ BODY = "您申请公开政府信息的数量、频次明显超过合理范围，
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),
-        "boss": make_user("boss", Role.PRINCIPAL_LEADER, display_name="赵主要"),
-        "both": make_user("both", Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE, display_name="钱兼任"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    return make_people("clerk", "leader", "boss",  # type: ignore[no-any-return]
+                       both=("both", "钱兼任", (Role.DISCLOSURE_STAFF, Role.LEADER_IN_CHARGE)))
 
 
 def new_case(session: Session, clerk: Actor) -> RequestCase:
-    case = register_case(session, clerk, CaseForm(
-        applicant_type=ApplicantType.NATURAL, applicant_name="王小明", phone="13812345678",
-        channel=Channel.IN_PERSON, submitted_on=RECEIVED, content="申请公开2014年以来县政府全部会议纪要",
-        delivery_method=DeliveryMethod.IN_PERSON,
-    ), RECEIVED)
-    start_handling(session, clerk, case.id, today=RECEIVED)
-    return case
+    form = case_form(submitted_on=RECEIVED, content="申请公开2014年以来县政府全部会议纪要")
+    return started_case(session, clerk, form, RECEIVED)
 
 
 def asked(session: Session, clerk: Actor) -> RequestCase:

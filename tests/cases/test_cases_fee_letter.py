@@ -58,6 +58,19 @@ def _started(session: Session, clerk: Actor) -> RequestCase:
     return case
 
 
+def _office_case(session: Session, clerk: Actor, payment: str = PAY) -> RequestCase:
+    """The office's particulars (`payment`: how to pay, none if empty) and a case started on TODAY."""
+    _office(session, payment)
+    return _started(session, clerk)
+
+
+def _fee_noticed(session: Session, clerk: Actor, pages: int, payment: str = PAY) -> RequestCase:
+    """The same, with a per-page fee for `pages` pages noticed on NOTICE."""
+    case = _office_case(session, clerk, payment)
+    record_fee_notice(session, clerk, case.id, NOTICE, "per_page", pages, today=TODAY)
+    return case
+
+
 def _paragraphs(content: bytes, tmp_path: Path) -> list[str]:
     path = tmp_path / "fee.docx"
     path.write_bytes(content)
@@ -82,9 +95,7 @@ def test_fee_letter_states_amount_working_period_and_consequence(
     db: Database, clerk: Actor, tmp_path: Path
 ) -> None:
     with db.session_factory.begin() as s:
-        _office(s)
-        case = _started(s, clerk)
-        record_fee_notice(s, clerk, case.id, NOTICE, "per_page", 250, today=TODAY)
+        case = _fee_noticed(s, clerk, 250)
         # The number was drawn when the notice was recorded as sent, before any letter exists.
         assert case.fee_doc_no == "锦府办依告〔2024〕1号"
         doc = generate_letter(s, clerk, case.id, "fee", tmp_path / "templates")
@@ -127,8 +138,7 @@ def test_clock_setting_changes_the_pause_sentence(db: Database, clerk: Actor) ->
 
 def test_refused_without_a_fee_notice(db: Database, clerk: Actor, tmp_path: Path) -> None:
     with db.session_factory.begin() as s:
-        _office(s)
-        case = _started(s, clerk)
+        case = _office_case(s, clerk)
         with pytest.raises(ValidationError, match=r"尚未登记收费通知.*收费通知…"):
             generate_letter(s, clerk, case.id, "fee", tmp_path)
         assert s.scalar(select(func.count(CaseDocument.id))) == 0
@@ -137,8 +147,7 @@ def test_refused_without_a_fee_notice(db: Database, clerk: Actor, tmp_path: Path
 def test_refused_for_a_fee_without_stored_working(db: Database, clerk: Actor, tmp_path: Path) -> None:
     """A fee recorded by an older version has an amount but no method or working to print."""
     with db.session_factory.begin() as s:
-        _office(s)
-        case = _started(s, clerk)
+        case = _office_case(s, clerk)
         case.fee_notice_on, case.fee_amount = NOTICE, Decimal("300.00")
         s.flush()
         with pytest.raises(ValidationError, match="没有保存计费方式和计算过程"):
@@ -147,9 +156,7 @@ def test_refused_for_a_fee_without_stored_working(db: Database, clerk: Actor, tm
 
 def test_refused_until_the_payment_method_is_set(db: Database, clerk: Actor, tmp_path: Path) -> None:
     with db.session_factory.begin() as s:
-        _office(s, payment="")
-        case = _started(s, clerk)
-        record_fee_notice(s, clerk, case.id, NOTICE, "per_page", 40, today=TODAY)
+        case = _fee_noticed(s, clerk, 40, payment="")
         with pytest.raises(ValidationError, match=r"\[缴费方式\].*信息处理费缴费方式"):
             generate_letter(s, clerk, case.id, "fee", tmp_path)
         assert s.scalar(select(func.count(CaseDocument.id))) == 0
@@ -162,9 +169,7 @@ def test_fee_recorded_before_numbering_receives_one_number_and_keeps_it(
 ) -> None:
     """A fee notice recorded before 收费通知书 numbers existed gets its number at its first print."""
     with db.session_factory.begin() as s:
-        _office(s)
-        case = _started(s, clerk)
-        record_fee_notice(s, clerk, case.id, NOTICE, "per_page", 31, today=TODAY)
+        case = _fee_noticed(s, clerk, 31)
         case.fee_doc_no = ""  # as the upgrade leaves it
         s.flush()
         first = generate_letter(s, clerk, case.id, "fee", tmp_path)

@@ -22,16 +22,13 @@ from app.cases.outcomes import ReplyType
 from app.cases.reply import (
     STEP_LEADER,
     STEP_PRINCIPAL,
-    approve_reply,
     record_delivery,
-    record_justice_review,
     save_reply_draft,
     send_reply,
 )
 from app.context import Actor
-from app.signoff.service import Decision
+from tests.cases._support import approve_as_seen, review_as_seen
 from tests.cases.test_cases_reply import BODY, TODAY, a_form, drafted, people  # noqa: F401  (fixture)
-from tests.seen_hashes import seen_reply, seen_state
 
 NOW = datetime(2024, 6, 28, 9, 30)
 
@@ -53,12 +50,9 @@ def test_form_of_an_answered_case_carries_its_whole_history(
                          date(2024, 3, 6), today=TODAY)
     answer_consultation(session, clerk, c.id, date(2024, 3, 11), "agree", "同意公开", "disclose", "", today=TODAY)
     save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY, today=TODAY)
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
-                          seen_state=seen_state(session, case.id))
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                  seen_hash=seen_reply(session, case.id))
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意发出",
-                  seen_hash=seen_reply(session, case.id))
+    review_as_seen(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
+    approve_as_seen(session, people["leader"], case.id, STEP_LEADER)
+    approve_as_seen(session, people["boss"], case.id, STEP_PRINCIPAL, "同意发出")
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     record_delivery(session, clerk, case.id, date(2024, 3, 27), today=TODAY)
     assert "办理单" in missing_items(session, case.id)

@@ -23,7 +23,6 @@ from app.cases.reply import (
     approve_reply,
     pending_approval_step,
     record_delivery,
-    record_justice_review,
     reopen_case,
     reply_approvals,
     save_reply_draft,
@@ -33,8 +32,8 @@ from app.context import Actor
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.redaction.service import record_no_copy_reason
 from app.signoff.service import Decision
-from tests.cases._support import BY_POST, case_form
-from tests.seen_hashes import seen_reply, seen_state
+from tests.cases._support import BY_POST, approve_as_seen, case_form, review_as_seen
+from tests.seen_hashes import seen_reply
 
 TODAY = date(2024, 6, 28)
 BODY = "王小明：\n你于2024年3月4日提出的政府信息公开申请收悉。现答复如下：……"
@@ -55,8 +54,7 @@ def drafted(session: Session, clerk: Actor) -> RequestCase:
     case = register_case(session, clerk, a_form(), TODAY)
     start_handling(session, clerk, case.id, today=TODAY)
     save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY, today=TODAY)
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
-                          seen_state=seen_state(session, case.id))
+    review_as_seen(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
     return case
 
 
@@ -79,31 +77,23 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
     assert (case.outcome, case.outcome_detail) == (Outcome.PARTIAL.value, None)
 
     with pytest.raises(ValidationError, match="司法局"):
-        approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                      seen_hash=seen_reply(session, case.id))
+        approve_as_seen(session, leader, case.id, STEP_LEADER)
     with pytest.raises(ValidationError, match="不能早于收到申请日期"):
-        record_justice_review(session, clerk, case.id, date(2024, 3, 1), "合法", today=TODAY,
-                              seen_state=seen_state(session, case.id))
-    record_justice_review(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY,
-                          seen_state=seen_state(session, case.id))
+        review_as_seen(session, clerk, case.id, date(2024, 3, 1), "合法", today=TODAY)
+    review_as_seen(session, clerk, case.id, date(2024, 3, 20), "经审核，答复内容合法。", today=TODAY)
     assert pending_approval_step(session, case) == STEP_LEADER
 
     with pytest.raises(PermissionDenied):  # a principal leader cannot sign the leader-in-charge step
-        approve_reply(session, boss, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                      seen_hash=seen_reply(session, case.id))
+        approve_as_seen(session, boss, case.id, STEP_LEADER)
     with pytest.raises(ValidationError, match="先由分管领导"):
-        approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
-                      seen_hash=seen_reply(session, case.id))
+        approve_as_seen(session, boss, case.id, STEP_PRINCIPAL, today=TODAY)
     with pytest.raises(ValidationError, match="尚未完成"):
         send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                  seen_hash=seen_reply(session, case.id))
+    approve_as_seen(session, leader, case.id, STEP_LEADER)
     with pytest.raises(ConflictError):
-        approve_reply(session, people["both"], case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                      seen_hash=seen_reply(session, case.id))
+        approve_as_seen(session, people["both"], case.id, STEP_LEADER)
     assert pending_approval_step(session, case) == STEP_PRINCIPAL
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
-                  seen_hash=seen_reply(session, case.id))
+    approve_as_seen(session, boss, case.id, STEP_PRINCIPAL, today=TODAY)
     assert pending_approval_step(session, case) is None
 
     with pytest.raises(ValidationError, match="不能早于司法局审核日期"):
@@ -137,8 +127,7 @@ def test_register_to_closed_and_reopened(session: Session, people: dict[str, Act
 def test_a_return_sends_the_case_back_and_starts_a_new_round(session: Session, people: dict[str, Actor]) -> None:
     clerk, leader, boss = people["clerk"], people["leader"], people["boss"]
     case = drafted(session, clerk)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                  seen_hash=seen_reply(session, case.id))
+    approve_as_seen(session, leader, case.id, STEP_LEADER)
     with pytest.raises(ValidationError, match="理由"):
         approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.RETURN, " ",
                       seen_hash=seen_reply(session, case.id))
@@ -155,12 +144,9 @@ def test_a_return_sends_the_case_back_and_starts_a_new_round(session: Session, p
     save_reply_draft(session, clerk, case.id, ReplyType.DISCLOSABLE, None, BODY + "可到县政务服务中心查阅。",
                      today=TODAY)
     assert case.justice_review_on is None
-    record_justice_review(session, clerk, case.id, date(2024, 3, 22), "合法", today=TODAY,
-                          seen_state=seen_state(session, case.id))
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                  seen_hash=seen_reply(session, case.id))
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
-                  seen_hash=seen_reply(session, case.id))
+    review_as_seen(session, clerk, case.id, date(2024, 3, 22), "合法", today=TODAY)
+    approve_as_seen(session, leader, case.id, STEP_LEADER)
+    approve_as_seen(session, boss, case.id, STEP_PRINCIPAL, today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.EMAIL, "", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕1号"
 
@@ -169,26 +155,20 @@ def test_signers_must_differ_from_the_clerk_and_from_each_other(session: Session
     both, clerk_leader = people["both"], people["clerk_leader"]
     case = drafted(session, clerk_leader)
     with pytest.raises(PermissionDenied, match="同一人不能兼任"):
-        approve_reply(session, clerk_leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                      seen_hash=seen_reply(session, case.id))
-    approve_reply(session, both, case.id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(session, case.id))
+        approve_as_seen(session, clerk_leader, case.id, STEP_LEADER)
+    approve_as_seen(session, both, case.id, STEP_LEADER)
     with pytest.raises(PermissionDenied, match="同一人不能兼任"):
-        approve_reply(session, both, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意",
-                      seen_hash=seen_reply(session, case.id))
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
-                  seen_hash=seen_reply(session, case.id))
+        approve_as_seen(session, both, case.id, STEP_PRINCIPAL)
+    approve_as_seen(session, people["boss"], case.id, STEP_PRINCIPAL, today=TODAY)
     with pytest.raises(ValidationError, match="司法局"):
-        record_justice_review(session, clerk_leader, case.id, date(2024, 3, 21), "改", today=TODAY,
-                              seen_state=seen_state(session, case.id))
+        review_as_seen(session, clerk_leader, case.id, date(2024, 3, 21), "改", today=TODAY)
 
 
 def test_a_sent_reply_is_fixed_and_dates_are_checked(session: Session, people: dict[str, Actor]) -> None:
     clerk = people["clerk"]
     case = drafted(session, clerk)
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                  seen_hash=seen_reply(session, case.id))
-    approve_reply(session, people["boss"], case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
-                  seen_hash=seen_reply(session, case.id))
+    approve_as_seen(session, people["leader"], case.id, STEP_LEADER)
+    approve_as_seen(session, people["boss"], case.id, STEP_PRINCIPAL, today=TODAY)
     with pytest.raises(ValidationError, match="不能晚于今天"):
         send_reply(session, clerk, case.id, date(2024, 6, 29), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
@@ -201,21 +181,16 @@ def test_a_sent_reply_is_fixed_and_dates_are_checked(session: Session, people: d
 def test_a_reopened_case_can_be_answered_anew_with_a_new_number(session: Session, people: dict[str, Actor]) -> None:
     clerk, leader, boss = people["clerk"], people["leader"], people["boss"]
     case = drafted(session, clerk)
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                  seen_hash=seen_reply(session, case.id))
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
-                  seen_hash=seen_reply(session, case.id))
+    approve_as_seen(session, leader, case.id, STEP_LEADER)
+    approve_as_seen(session, boss, case.id, STEP_PRINCIPAL, today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 3, 25), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     record_delivery(session, clerk, case.id, date(2024, 3, 27), today=TODAY)
     reopen_case(session, clerk, case.id, "行政复议决定责令重新答复")
     save_reply_draft(session, clerk, case.id, ReplyType.NOT_EXIST, None, BODY, today=TODAY)
     assert (case.replied_on, case.reply_doc_no, case.reply_round) == (None, "", 2)
     assert (case.outcome, case.outcome_detail) == (Outcome.UNAVAILABLE.value, 0)
-    record_justice_review(session, clerk, case.id, date(2024, 5, 6), "合法", today=TODAY,
-                          seen_state=seen_state(session, case.id))
-    approve_reply(session, leader, case.id, STEP_LEADER, Decision.APPROVE, "同意",
-                  seen_hash=seen_reply(session, case.id))
-    approve_reply(session, boss, case.id, STEP_PRINCIPAL, Decision.APPROVE, "同意", today=TODAY,
-                  seen_hash=seen_reply(session, case.id))
+    review_as_seen(session, clerk, case.id, date(2024, 5, 6), "合法", today=TODAY)
+    approve_as_seen(session, leader, case.id, STEP_LEADER)
+    approve_as_seen(session, boss, case.id, STEP_PRINCIPAL, today=TODAY)
     send_reply(session, clerk, case.id, date(2024, 5, 8), DeliveryMethod.POST, "EA123456789CN", today=TODAY)
     assert case.reply_doc_no == "锦府办依复〔2024〕2号"

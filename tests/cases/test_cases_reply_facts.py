@@ -29,9 +29,7 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.reply import (
     STEP_LEADER,
-    approve_reply,
     record_delivery,
-    record_justice_review,
     save_reply_draft,
     send_reply,
 )
@@ -40,9 +38,7 @@ from app.cases.reply_text import default_reply_body
 from app.context import Actor
 from app.errors import ValidationError
 from app.redaction.service import record_no_copy_reason
-from app.signoff.service import Decision
-from tests.cases._support import case_form, started_case
-from tests.seen_hashes import seen_reply, seen_state
+from tests.cases._support import approve_as_seen, case_form, review_as_seen, started_case
 
 BODY = "经审查，本机关决定不再处理该申请。"
 
@@ -115,11 +111,9 @@ def test_fee_unpaid_needs_a_lapsed_unpaid_notice(session: Session, people: dict[
 def _answered(session: Session, people: dict[str, Actor], case: RequestCase, sent: date) -> None:
     clerk = people["clerk"]
     draft(session, clerk, case, ReplyType.DISCLOSABLE, sent, "经查，现将该信息提供给您（见附件）。")
-    record_justice_review(session, clerk, case.id, sent, "同意。", today=sent, seen_state=seen_state(session, case.id))
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意", today=sent,
-                  seen_hash=seen_reply(session, case.id))
-    approve_reply(session, people["boss"], case.id, "principal_leader", Decision.APPROVE, "同意", today=sent,
-                  seen_hash=seen_reply(session, case.id))
+    review_as_seen(session, clerk, case.id, sent, today=sent)
+    approve_as_seen(session, people["leader"], case.id, STEP_LEADER, today=sent)
+    approve_as_seen(session, people["boss"], case.id, "principal_leader", today=sent)
     send_reply(session, clerk, case.id, sent, DeliveryMethod.IN_PERSON, "", today=sent)
     record_delivery(session, clerk, case.id, sent, today=sent)
 
@@ -181,10 +175,8 @@ def test_editing_an_approved_draft_asks_and_the_audit_names_the_voided_approvals
     clerk = people["clerk"]
     case = new_case(session, clerk)
     draft(session, clerk, case, ReplyType.DISCLOSABLE, date(2024, 3, 5), "经查，现将该信息提供给您（见附件）。")
-    record_justice_review(session, clerk, case.id, date(2024, 3, 6), "同意。", today=date(2024, 3, 6),
-                          seen_state=seen_state(session, case.id))
-    approve_reply(session, people["leader"], case.id, STEP_LEADER, Decision.APPROVE, "同意", today=date(2024, 3, 7),
-                  seen_hash=seen_reply(session, case.id))
+    review_as_seen(session, clerk, case.id, date(2024, 3, 6), today=date(2024, 3, 6))
+    approve_as_seen(session, people["leader"], case.id, STEP_LEADER, today=date(2024, 3, 7))
     new_body = "经查，现将该信息提供给您（见附件一、附件二）。"
     with pytest.raises(ValidationError, match="分管领导审定（李分管") as err:
         draft(session, clerk, case, ReplyType.DISCLOSABLE, date(2024, 3, 8), new_body)

@@ -27,25 +27,14 @@ from app.disclosure.service import (
     revisit,
 )
 from app.errors import ConflictError, PermissionDenied, ValidationError
-from app.workdays.calendar import WorkCalendar
 from app.workdays.service import set_year_arrangement
+from tests.disclosure._support import CAL, TODAY, item_form
 from tests.seen_hashes import secrecy_review_seen
-
-CAL = WorkCalendar()
-TODAY = date(2024, 10, 30)
 
 
 @pytest.fixture
 def people(make_user):  # type: ignore[no-untyped-def]
     return {"clerk": make_user("clerk", Role.DISCLOSURE_STAFF), "head": make_user("head", Role.SECTION_HEAD)}
-
-
-def _form(**kw: object) -> ItemForm:
-    form = ItemForm(title="锦屏县人民政府关于印发某某办法的通知", category=2, section="文书科",
-                    formed_on=date(2024, 9, 20), doc_no="锦府发〔2024〕8号")
-    for k, v in kw.items():
-        setattr(form, k, v)
-    return form
 
 
 def _do(db: Database, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -54,14 +43,14 @@ def _do(db: Database, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
 
 
 def test_deadline_crosses_national_day(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    item = _do(db, create_item, people["clerk"], _form(), CAL, TODAY)
+    item = _do(db, create_item, people["clerk"], item_form(), CAL, TODAY)
     # 2024-09-20 + 20 working days across the National Day holiday and both make-up Sundays/Saturdays.
     assert item.due_on == date(2024, 10, 23) and not item.due_unconfirmed
     assert item.item_no == "GK-2024-1"
 
 
 def test_record_review_publish_leaves_dashboard(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    item_id = _do(db, create_item, people["clerk"], _form(formed_on=date(2024, 9, 30)), CAL, TODAY).id  # due 11/1
+    item_id = _do(db, create_item, people["clerk"], item_form(formed_on=date(2024, 9, 30)), CAL, TODAY).id  # due 11/1
     with db.session_factory() as s:
         assert any(i.record_id == item_id for i in collect(s, people["clerk"], TODAY))
         assert any(i.record_id == item_id and "保密审查" in i.detail for i in collect(s, people["head"], TODAY))
@@ -83,7 +72,7 @@ def test_record_review_publish_leaves_dashboard(db: Database, people) -> None:  
 
 
 def test_withholding_needs_reason_and_basis(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    item_id = _do(db, create_item, people["clerk"], _form(), CAL, TODAY).id
+    item_id = _do(db, create_item, people["clerk"], item_form(), CAL, TODAY).id
     _do(db, secrecy_review_seen, people["head"], item_id, "涉及内部事务", TODAY)
     with pytest.raises(ValidationError, match="第七条"):
         _do(db, decide, people["clerk"], item_id, Decision.WITHHELD, CAL)
@@ -99,7 +88,7 @@ def test_withholding_needs_reason_and_basis(db: Database, people) -> None:  # ty
 
 
 def test_delay_suspends_and_restarts_the_deadline(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    item_id = _do(db, create_item, people["clerk"], _form(), CAL, TODAY).id
+    item_id = _do(db, create_item, people["clerk"], item_form(), CAL, TODAY).id
     with pytest.raises(ValidationError, match="法定事由"):
         _do(db, delay, people["clerk"], item_id, " ", CAL)
     item = _do(db, delay, people["clerk"], item_id, "待上级机关批准后发布", CAL)
@@ -109,8 +98,8 @@ def test_delay_suspends_and_restarts_the_deadline(db: Database, people) -> None:
 
 
 def test_new_version_keeps_history_and_gets_new_deadline(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    first = _do(db, create_item, people["clerk"], _form(), CAL, TODAY)
-    second = _do(db, new_version, people["clerk"], first.id, _form(formed_on=date(2024, 10, 8),
+    first = _do(db, create_item, people["clerk"], item_form(), CAL, TODAY)
+    second = _do(db, new_version, people["clerk"], first.id, item_form(formed_on=date(2024, 10, 8),
                  title="锦屏县人民政府关于印发某某办法（修订）的通知"), CAL, TODAY)
     assert second.version_no == 2 and second.item_no == first.item_no
     assert second.due_on == date(2024, 11, 4)  # 10/9–11, Sat 10/12 (make-up), then 16 more
@@ -120,7 +109,7 @@ def test_new_version_keeps_history_and_gets_new_deadline(db: Database, people) -
 
 
 def test_calendar_change_recomputes_pending_items(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    item_id = _do(db, create_item, people["clerk"], _form(formed_on=date(2024, 12, 20)), CAL,
+    item_id = _do(db, create_item, people["clerk"], item_form(formed_on=date(2024, 12, 20)), CAL,
                   date(2024, 12, 30)).id
     with db.session_factory() as s:
         before = s.get(DisclosureItem, item_id)
@@ -135,7 +124,7 @@ def test_calendar_change_recomputes_pending_items(db: Database, people) -> None:
 
 def test_part2_counts_normative_documents_and_form(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     def normative(day: date) -> ItemForm:
-        return _form(doc_kind=DocKind.NORMATIVE, formed_on=day)
+        return item_form(doc_kind=DocKind.NORMATIVE, formed_on=day)
 
     a = _do(db, create_item, people["clerk"], normative(date(2023, 5, 1)), CAL, TODAY)
     _do(db, create_item, people["clerk"], normative(date(2024, 3, 1)), CAL, TODAY)
@@ -156,13 +145,13 @@ def test_part2_counts_normative_documents_and_form(db: Database, people) -> None
 
 def test_part2_counts_rules_from_items_plus_the_form(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     def rule(day: date) -> ItemForm:
-        return _form(doc_kind=DocKind.RULE, formed_on=day, title="锦屏县某某管理规定")
+        return item_form(doc_kind=DocKind.RULE, formed_on=day, title="锦屏县某某管理规定")
 
     old = _do(db, create_item, people["clerk"], rule(date(2022, 5, 1)), CAL, TODAY)
     new = _do(db, create_item, people["clerk"], rule(date(2024, 2, 1)), CAL, TODAY)
     _do(db, new_version, people["clerk"], new.id, rule(date(2024, 7, 1)), CAL, TODAY)  # same document
     _do(db, create_item, people["clerk"], rule(date(2025, 1, 6)), CAL, date(2025, 1, 6))  # next year's
-    _do(db, create_item, people["clerk"], _form(doc_kind=DocKind.NORMATIVE, formed_on=date(2024, 3, 1)), CAL, TODAY)
+    _do(db, create_item, people["clerk"], item_form(doc_kind=DocKind.NORMATIVE, formed_on=date(2024, 3, 1)), CAL, TODAY)
     _do(db, repeal, people["clerk"], old.id, date(2024, 8, 1))
     with db.session_factory() as s:
         assert part2(s, 2024).rules == (1, 1, 1)  # items only: issued 2024, repealed 2024, in force at year end
@@ -179,7 +168,7 @@ def test_part2_counts_rules_from_items_plus_the_form(db: Database, people) -> No
 def test_publication_waits_for_other_bodies_to_confirm(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     from app.disclosure.service import update_item
 
-    item = _do(db, create_item, people["clerk"], _form(other_bodies="县财政局"), CAL, TODAY)
+    item = _do(db, create_item, people["clerk"], item_form(other_bodies="县财政局"), CAL, TODAY)
     _do(db, secrecy_review_seen, people["head"], item.id, "不涉密", TODAY)
     _do(db, decide, people["clerk"], item.id, Decision.PROACTIVE, CAL)
     url = "https://www.jinping.gov.cn/zwgk/2.html"
@@ -187,6 +176,7 @@ def test_publication_waits_for_other_bodies_to_confirm(db: Database, people) -> 
         _do(db, publish, people["clerk"], item.id, ["政府门户网站"], TODAY, url, TODAY)
     with db.session_factory() as s:
         version = s.get(DisclosureItem, item.id).version  # type: ignore[union-attr]
-    confirmed = _form(other_bodies="县财政局", others_confirmed_on=date(2024, 10, 25), others_confirmation="电话确认")
+    confirmed = item_form(other_bodies="县财政局", others_confirmed_on=date(2024, 10, 25),
+                          others_confirmation="电话确认")
     _do(db, update_item, people["clerk"], item.id, confirmed, version, CAL, TODAY)
     assert _do(db, publish, people["clerk"], item.id, ["政府门户网站"], TODAY, url, TODAY).published_on == TODAY

@@ -93,11 +93,18 @@ def test_publication_date_rules_and_roles(db: Database, tmp_path: Path) -> None:
         mark_published(s, STAFF, edition, TODAY, today=TODAY)
 
 
-def test_publishing_can_create_a_disclosure_item_in_the_register(db: Database, tmp_path: Path) -> None:
+def _published_as_new_item(db: Database, path: Path) -> int:
+    """The office filled in, the guide exported to `path` and marked published today as a new register
+    item; the edition's id."""
     fill_office(db)
-    edition = _export(db, tmp_path / "一.docx")
+    edition = _export(db, path)
     with db.session_factory.begin() as s:
         mark_published(s, STAFF, edition, TODAY, today=TODAY, register=REGISTER_CREATE)
+    return edition
+
+
+def test_publishing_can_create_a_disclosure_item_in_the_register(db: Database, tmp_path: Path) -> None:
+    edition = _published_as_new_item(db, tmp_path / "一.docx")
     with db.session_factory() as s:
         row = s.get(GuideEdition, edition)
         assert row is not None and row.disclosure_item_id is not None
@@ -113,10 +120,7 @@ def test_publishing_can_create_a_disclosure_item_in_the_register(db: Database, t
 
 
 def test_publishing_can_link_an_existing_item(db: Database, tmp_path: Path) -> None:
-    fill_office(db)
-    first = _export(db, tmp_path / "一.docx")
-    with db.session_factory.begin() as s:
-        mark_published(s, STAFF, first, TODAY, today=TODAY, register=REGISTER_CREATE)
+    _published_as_new_item(db, tmp_path / "一.docx")
     with db.session_factory() as s:
         item_no = s.scalars(select(DisclosureItem.item_no)).one()
     second = _export(db, tmp_path / "二.docx")

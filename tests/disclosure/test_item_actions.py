@@ -3,8 +3,6 @@ and the services refuse with those sentences (issue 14)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy.orm import Session
 
@@ -13,23 +11,10 @@ from app.context import Actor
 from app.disclosure.enums import Decision, DocKind
 from app.disclosure.item_actions import ItemAction, item_actions_for
 from app.disclosure.models import DisclosureItem
-from app.disclosure.service import (
-    ItemForm,
-    create_item,
-    decide,
-    delay,
-    end_delay,
-    publish,
-    repeal,
-    revisit,
-    secrecy_review,
-)
+from app.disclosure.service import create_item, decide, delay, end_delay, publish, repeal, revisit, secrecy_review
 from app.errors import PermissionDenied, UserError, ValidationError
-from app.workdays.calendar import WorkCalendar
+from tests.disclosure._support import CAL, TODAY, item_form
 from tests.seen_hashes import seen_item
-
-CAL = WorkCalendar()
-TODAY = date(2024, 10, 30)
 
 
 @pytest.fixture
@@ -39,11 +24,7 @@ def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
 
 
 def _item(session: Session, clerk: Actor, **kw: object) -> DisclosureItem:
-    form = ItemForm(title="锦屏县人民政府关于印发某某办法的通知", category=2, section="文书科",
-                    formed_on=date(2024, 9, 20), doc_no="锦府发〔2024〕8号")
-    for k, v in kw.items():
-        setattr(form, k, v)
-    return create_item(session, clerk, form, CAL, TODAY)
+    return create_item(session, clerk, item_form(**kw), CAL, TODAY)
 
 
 def _available(item: DisclosureItem, actor: Actor) -> set[ItemAction]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Executable, delete, select, update
 
 from app.audit.models import AuditEntry, AuditHead
-from app.audit.service import record, verify
+from app.audit.service import VerifyResult, record, verify
 from app.bootstrap import Database
 from app.cli import main as run_cli
 from app.context import Actor
@@ -17,6 +17,15 @@ def _fill(db: Database, n: int = 5) -> None:
             record(s, Actor.system(), "update", "thing", i, before={"v": i}, after={"v": i + 1}, summary=f"改{i}")
 
 
+def _verify_after(db: Database, tampering: Executable) -> VerifyResult:
+    """Five entries, then `tampering` executed behind the service's back, then the chain verified."""
+    _fill(db)
+    with db.session_factory.begin() as s:
+        s.execute(tampering)
+    with db.session_factory() as s:
+        return verify(s)
+
+
 def test_intact_chain_verifies(db: Database) -> None:
     _fill(db)
     with db.session_factory() as s:
@@ -25,29 +34,17 @@ def test_intact_chain_verifies(db: Database) -> None:
 
 
 def test_edited_entry_is_named(db: Database) -> None:
-    _fill(db)
-    with db.session_factory.begin() as s:
-        s.execute(update(AuditEntry).where(AuditEntry.seq == 3).values(summary="篡改"))
-    with db.session_factory() as s:
-        result = verify(s)
+    result = _verify_after(db, update(AuditEntry).where(AuditEntry.seq == 3).values(summary="篡改"))
     assert not result.ok and result.broken_seq == 3 and "第 3 条" in result.message
 
 
 def test_deleted_entry_is_named(db: Database) -> None:
-    _fill(db)
-    with db.session_factory.begin() as s:
-        s.execute(delete(AuditEntry).where(AuditEntry.seq == 2))
-    with db.session_factory() as s:
-        result = verify(s)
+    result = _verify_after(db, delete(AuditEntry).where(AuditEntry.seq == 2))
     assert not result.ok and result.broken_seq == 2
 
 
 def test_deleted_last_entry_is_detected(db: Database) -> None:
-    _fill(db)
-    with db.session_factory.begin() as s:
-        s.execute(delete(AuditEntry).where(AuditEntry.seq == 5))
-    with db.session_factory() as s:
-        result = verify(s)
+    result = _verify_after(db, delete(AuditEntry).where(AuditEntry.seq == 5))
     assert not result.ok and "末尾" in result.message
 
 

@@ -81,12 +81,17 @@ def _assert_sqlite_consistent(data_dir: Path) -> None:
         db.dispose()
 
 
-def _seed_case(data_dir: Path) -> int:
+def _register(data_dir: Path, count: int, **form: object) -> list[int]:
+    """`count` cases registered today in the database of `data_dir` (a_form(i, **form) each); their ids."""
     db = open_database(data_dir)
     with db.session_factory.begin() as s:
-        case_id = register_case(s, Actor.system(), a_form(0), TODAY).id
+        ids = [register_case(s, Actor.system(), a_form(i, **form), TODAY).id for i in range(count)]
     db.dispose()
-    return case_id
+    return ids
+
+
+def _seed_case(data_dir: Path) -> int:
+    return _register(data_dir, 1)[0]
 
 
 def test_killed_during_saves_leaves_every_save_whole(data_dir: Path, rng: random.Random) -> None:
@@ -140,20 +145,20 @@ def test_killed_during_an_import_imports_all_or_nothing(data_dir: Path, tmp_path
             assert n_2023 == IMPORT_ROWS
 
 
-def _leftovers(folder: Path, dest: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p != dest)
+def _destination(folder: Path, name: str) -> Path:
+    """`name` in `folder`, a new empty folder of its own (so anything else there was left behind)."""
+    folder.mkdir()
+    return folder / name
+
+
+def _leftovers(dest: Path) -> list[str]:
+    return sorted(p.name for p in dest.parent.iterdir() if p != dest)
 
 
 def test_killed_during_an_export_leaves_no_half_written_file(data_dir: Path, tmp_path: Path,
                                                              rng: random.Random) -> None:
-    db = open_database(data_dir)
-    with db.session_factory.begin() as s:
-        for i in range(40):
-            register_case(s, Actor.system(), a_form(i), TODAY)
-    db.dispose()
-    out_dir = tmp_path / "exports"
-    out_dir.mkdir()
-    dest = out_dir / "台账.xlsx"
+    _register(data_dir, 40)
+    dest = _destination(tmp_path / "exports", "台账.xlsx")
     for _ in range(6):
         _kill_at_random(rng, ["export", str(data_dir), "", str(dest)], 1.0)
         if dest.exists():
@@ -161,7 +166,7 @@ def test_killed_during_an_export_leaves_no_half_written_file(data_dir: Path, tmp
             rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0]]
             assert len(rows) == 40 + 2, f"incomplete export ({len(rows)} rows, seed {SEED})"  # title + header
         # Only our hidden temporary files may be left; a later export ignores them.
-        assert all(name.startswith(f".~{dest.name}.tmp-") for name in _leftovers(out_dir, dest))
+        assert all(name.startswith(f".~{dest.name}.tmp-") for name in _leftovers(dest))
     _assert_sqlite_consistent(data_dir)
     db = open_database(data_dir)
     with db.session_factory.begin() as s:
@@ -171,27 +176,21 @@ def test_killed_during_an_export_leaves_no_half_written_file(data_dir: Path, tmp
 
 def test_killed_during_a_backup_leaves_nothing_or_a_valid_backup(data_dir: Path, tmp_path: Path,
                                                                 rng: random.Random) -> None:
-    db = open_database(data_dir)
-    with db.session_factory.begin() as s:
-        for i in range(200):
-            register_case(s, Actor.system(), a_form(i, content="很长的申请内容" * 200), TODAY)
-    db.dispose()
-    out_dir = tmp_path / "backups"
-    out_dir.mkdir()
-    dest = out_dir / "备份.db"
+    _register(data_dir, 200, content="很长的申请内容" * 200)
+    dest = _destination(tmp_path / "backups", "备份.db")
     for _ in range(6):
         _kill_at_random(rng, ["backup", str(data_dir), "", str(dest)], 0.5)
         if dest.exists():
             validate_backup_file(dest)
             with sqlite3.connect(dest) as conn:
                 assert conn.execute("SELECT count(*) FROM request_cases").fetchone()[0] == 200
-        left = _leftovers(out_dir, dest)
+        left = _leftovers(dest)
         assert all(name.startswith(f".{dest.name}.partial") for name in left), left
     _assert_sqlite_consistent(data_dir)
     # The next backup starts over from a fresh temporary file, whatever a killed one left behind.
     backup_to(data_dir / paths.DB_FILE_NAME, dest)
     validate_backup_file(dest)
-    assert _leftovers(out_dir, dest) == []
+    assert _leftovers(dest) == []
 
 
 def test_killed_during_the_first_migration_opens_cleanly_afterwards(tmp_path: Path, rng: random.Random) -> None:

@@ -22,6 +22,7 @@ from app.cases.handling import correction_min_due, send_correction_notice, start
 from app.cases.intake import register_case
 from app.context import Actor
 from tests.reliability.rel_worker import a_form
+from tests.ui_cases._remote_change import assert_draft_kept_and_marked, assert_started_everywhere, type_unsaved_draft
 from ui.cases.tab import CasesTab
 from ui.change_watcher import ChangeWatcher
 from ui.context import AppContext
@@ -91,11 +92,7 @@ def test_another_pcs_change_reloads_the_row_and_the_case_below(
         start_handling(s, people["other"], case_id)
     _poll(qtbot, watcher)
 
-    row = tab.model.row_of_case(case_id)
-    assert tab.model.index(row, 1).data() == CaseStatus.IN_PROGRESS.label
-    assert tab.detail.status.text() == CaseStatus.IN_PROGRESS.label  # the list and the panel agree
-    assert not tab.detail.start_button.isVisibleTo(tab)  # its buttons act on the fresh state
-    assert tab.detail.stale.isHidden()
+    assert_started_everywhere(tab, case_id)
 
 
 def test_a_draft_being_typed_is_kept_and_marked_then_refreshed(
@@ -106,12 +103,8 @@ def test_a_draft_being_typed_is_kept_and_marked_then_refreshed(
     tab.refresh()
     tab.select_case(case_id)
     _poll(qtbot, watcher)
-    tab.detail.show_panel(tab.detail.reply)
+    typed = type_unsaved_draft(qtbot, tab)
     body = tab.detail.reply.body
-    body.setFocus()
-    body.moveCursor(body.textCursor().MoveOperation.End)
-    qtbot.keyClicks(body, " my unsaved draft")  # QTest types ASCII only
-    typed = body.toPlainText()
     assert tab.detail.edited
 
     _poll(qtbot, watcher)  # nothing changed anywhere: nothing reloaded, no banner
@@ -122,8 +115,6 @@ def test_a_draft_being_typed_is_kept_and_marked_then_refreshed(
         send_correction_notice(s, people["other"], case_id, date.today(), "请写明所需信息的年份", due)
     _poll(qtbot, watcher)
 
-    assert body.toPlainText() == typed  # the clerk's typing is not overwritten
-    assert not tab.detail.stale.isHidden() and "已被他人修改" in tab.detail.stale_label.text()
-    assert tab.detail.status.text() == CaseStatus.AWAITING_CORRECTION.label  # the header is fresh
+    assert_draft_kept_and_marked(tab, typed)
     qtbot.mouseClick(tab.detail.stale_refresh, Qt.MouseButton.LeftButton)
     assert tab.detail.stale.isHidden() and "my unsaved draft" not in body.toPlainText()

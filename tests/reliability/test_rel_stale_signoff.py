@@ -29,6 +29,7 @@ from app.errors import StaleContent
 from app.signoff.content import STALE_SIGNATURE, content_hash
 from app.signoff.models import SignOff
 from app.signoff.service import Decision
+from tests.conftest import PEOPLE
 from tests.reliability.rel_worker import TODAY, a_form
 from tests.seen_hashes import seen_state
 
@@ -36,12 +37,10 @@ OLD, NEW = "答复正文：第一稿。", "答复正文：第二稿，改了结�
 
 
 @pytest.fixture
-def people(make_user) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
-    return {
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="张经办"),
-        "clerk2": make_user("clerk2", Role.DISCLOSURE_STAFF, display_name="周经办"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="李分管"),
-    }
+def people(make_people) -> dict[str, Actor]:  # type: ignore[no-untyped-def]
+    # Created in this order (clerk2 before the leader), as the ids have always been given.
+    return make_people("clerk", clerk2=("clerk2", "周经办", (Role.DISCLOSURE_STAFF,)),  # type: ignore[no-any-return]
+                       leader=PEOPLE["leader"])
 
 
 def _reviewed_case(db: Database, clerk: Actor, body: str = OLD) -> int:

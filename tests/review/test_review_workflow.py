@@ -159,25 +159,24 @@ def test_source_rules_block_submission(db: Database, people) -> None:  # type: i
     _do(db, submit, people["editor"], original)
 
 
-def test_withdrawal_goes_through_the_chain_and_withdraws_the_original(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    post_id = _new_post(db, people["editor"])
+def _published(db: Database, people: dict[str, Actor], post_id: int, url: str) -> None:
+    """Submitted, passed 初审, 二审 and 三审 without findings, then published at `url`, each step in
+    its own unit of work."""
     for fn, actor, *args in (
         (submit, people["editor"]),
         (review_seen, people["editor"], ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
         (review_seen, people["head"], ReviewStage.SECOND, Decision.APPROVE, "", ALL_OK),
         (review_seen, people["leader"], ReviewStage.THIRD, Decision.APPROVE, "", ALL_OK),
-        (publish, people["editor"], "https://www.jinping.gov.cn/1.html"),
+        (publish, people["editor"], url),
     ):
         _do(db, fn, actor, post_id, *args)
+
+
+def test_withdrawal_goes_through_the_chain_and_withdraws_the_original(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    post_id = _new_post(db, people["editor"])
+    _published(db, people, post_id, "https://www.jinping.gov.cn/1.html")
     child = _do(db, start_change, people["editor"], post_id, ChangeKind.WITHDRAWAL, "数据已更新").id
-    for fn, actor, *args in (
-        (submit, people["editor"]),
-        (review_seen, people["editor"], ReviewStage.FIRST, Decision.APPROVE, "", ALL_OK),
-        (review_seen, people["head"], ReviewStage.SECOND, Decision.APPROVE, "", ALL_OK),
-        (review_seen, people["leader"], ReviewStage.THIRD, Decision.APPROVE, "", ALL_OK),
-        (publish, people["editor"], ""),
-    ):
-        _do(db, fn, actor, child, *args)
+    _published(db, people, child, "")
     with db.session_factory() as s:
         assert s.get(Post, post_id).status == PostStatus.WITHDRAWN.value  # type: ignore[union-attr]
         assert s.get(Post, child).parent_id == post_id  # type: ignore[union-attr]

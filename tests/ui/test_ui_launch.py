@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import paths
 from app.backup import list_backups
+from tests.ui._support import fill_wizard
 from ui import launch
 from ui.db_error_dialog import DbErrorDialog
 from ui.first_run_wizard import FirstRunWizard
@@ -25,6 +27,7 @@ pytestmark = pytest.mark.gui
 PASSWORD = "Kaishi#2024"
 
 Step = Callable[[], bool]
+W = TypeVar("W", bound=QWidget)
 
 
 class Script:
@@ -65,11 +68,24 @@ class Script:
             self.done.append(len(self.done) + 1)
 
 
-def visible(kind: type[QWidget]) -> QWidget | None:
+def visible(kind: type[W]) -> W | None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, kind) and widget.isVisible():
             return widget
     return None
+
+
+def on(kind: type[W], act: Callable[[W], None]) -> Step:
+    """A step that waits until a `kind` window is visible, then does `act` with it."""
+
+    def step() -> bool:
+        widget = visible(kind)
+        if widget is None:
+            return False
+        act(widget)
+        return True
+
+    return step
 
 
 @pytest.fixture
@@ -100,48 +116,27 @@ def launcher_env(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterato
 def test_first_run_then_logout_and_login(launcher_env: None, data_dir: Path) -> None:
     seen: dict[str, object] = {}
 
-    def wizard() -> bool:
-        w = visible(FirstRunWizard)
-        if not isinstance(w, FirstRunWizard):
-            return False
-        w.org_page.org_name.setText("锦屏县人民政府办公室")
-        w.org_page.short_name.setText("锦府办")
-        w.next()
-        w.admin_page.username.setText("zhangsan")
-        w.admin_page.display_name.setText("张三")
-        w.admin_page.password.setText(PASSWORD)
-        w.admin_page.confirm.setText(PASSWORD)
+    def wizard(w: FirstRunWizard) -> None:
+        fill_wizard(w, "锦屏县人民政府办公室", "锦府办", PASSWORD)
         w.accept()
-        return True
 
-    def main_window_then_logout() -> bool:
-        w = visible(MainWindow)
-        if not isinstance(w, MainWindow):
-            return False
+    def main_window_then_logout(w: MainWindow) -> None:
         seen["title"] = w.windowTitle()
         seen["tabs"] = w.tab_titles()
         seen["user"] = w.user_label.text()
         w.log_out()
-        return True
 
-    def login() -> bool:
-        d = visible(LoginDialog)
-        if not isinstance(d, LoginDialog):
-            return False
+    def login(d: LoginDialog) -> None:
         d.username.setText("zhangsan")
         d.password.setText(PASSWORD)
         d.attempt_login()
-        return True
 
-    def quit_app() -> bool:
-        w = visible(MainWindow)
-        if not isinstance(w, MainWindow):
-            return False
+    def quit_app(w: MainWindow) -> None:
         seen["second_user"] = w.user_label.text()
         w.close()
-        return True
 
-    script = Script([wizard, main_window_then_logout, login, quit_app])
+    script = Script([on(FirstRunWizard, wizard), on(MainWindow, main_window_then_logout), on(LoginDialog, login),
+                     on(MainWindow, quit_app)])
     code = launch.run(str(data_dir), None)
     assert script.error == ""
     assert code == 0
@@ -156,15 +151,11 @@ def test_damaged_database_offers_restore_and_quit(launcher_env: None, data_dir: 
     (data_dir / paths.DB_FILE_NAME).write_bytes(b"garbage" * 500)
     seen: dict[str, object] = {}
 
-    def quit_from_error_dialog() -> bool:
-        d = visible(DbErrorDialog)
-        if not isinstance(d, DbErrorDialog):
-            return False
+    def quit_from_error_dialog(d: DbErrorDialog) -> None:
         seen["buttons"] = [d.latest_button.text(), d.choose_button.text(), d.quit_button.text()]
         d.quit_button.click()
-        return True
 
-    script = Script([quit_from_error_dialog])
+    script = Script([on(DbErrorDialog, quit_from_error_dialog)])
     code = launch.run(str(data_dir), None)
     assert script.error == ""
     assert code == 1
@@ -181,15 +172,11 @@ def test_damage_inside_a_table_is_found_at_start_and_restore_offered(launcher_en
     _damage_a_table(data_dir)
     seen: dict[str, object] = {}
 
-    def quit_from_error_dialog() -> bool:
-        d = visible(DbErrorDialog)
-        if not isinstance(d, DbErrorDialog):
-            return False
+    def quit_from_error_dialog(d: DbErrorDialog) -> None:
         seen["texts"] = [label.text() for label in d.findChildren(QLabel)]
         d.quit_button.click()
-        return True
 
-    script = Script([quit_from_error_dialog])
+    script = Script([on(DbErrorDialog, quit_from_error_dialog)])
     code = launch.run(str(data_dir), None)
     assert script.error == ""
     assert code == 1

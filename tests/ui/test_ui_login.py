@@ -16,7 +16,9 @@ from app.auth.service import WRONG_CREDENTIALS, authenticate, reset_password
 from app.bootstrap import Database
 from app.context import Actor
 from app.settings.registry import get_setting
+from tests.admin._support import user_row
 from tests.conftest import TEST_PASSWORD
+from tests.ui._support import fill_wizard
 from ui.change_password_dialog import ChangePasswordDialog
 from ui.context import AppContext
 from ui.first_run_wizard import FirstRunWizard
@@ -24,13 +26,6 @@ from ui.login_dialog import LoginDialog
 
 pytestmark = pytest.mark.gui
 NEW_PASSWORD = "Xinmima#2024"
-
-
-def user_row(db: Database, username: str) -> User:
-    with db.session_factory() as s:
-        user = s.scalar(select(User).where(User.username == username))
-        assert user is not None
-        return user
 
 
 def login_dialog(qtbot: QtBot, db: Database) -> LoginDialog:
@@ -46,21 +41,11 @@ def try_login(qtbot: QtBot, dialog: LoginDialog, username: str, password: str) -
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
 
 
-def fill_wizard(wizard: FirstRunWizard, password: str = NEW_PASSWORD, confirm: str = NEW_PASSWORD) -> None:
-    wizard.org_page.org_name.setText("黎平县人民政府办公室")
-    wizard.org_page.short_name.setText("黎府办")
-    wizard.next()
-    wizard.admin_page.username.setText("zhangsan")
-    wizard.admin_page.display_name.setText("张三")
-    wizard.admin_page.password.setText(password)
-    wizard.admin_page.confirm.setText(confirm)
-
-
 def test_first_run_wizard_creates_admin_and_organisation(qtbot: QtBot, db: Database) -> None:
     wizard = FirstRunWizard(db)
     qtbot.addWidget(wizard)
     wizard.show()
-    fill_wizard(wizard)
+    fill_wizard(wizard, "黎平县人民政府办公室", "黎府办", NEW_PASSWORD)
     assert wizard.currentPage() is wizard.admin_page
     wizard.accept()
     assert wizard.result() == QDialog.DialogCode.Accepted
@@ -77,7 +62,7 @@ def test_first_run_wizard_refuses_mismatched_passwords(qtbot: QtBot, db: Databas
     wizard = FirstRunWizard(db)
     qtbot.addWidget(wizard)
     wizard.show()
-    fill_wizard(wizard, confirm="Different#2024")
+    fill_wizard(wizard, "黎平县人民政府办公室", "黎府办", NEW_PASSWORD, confirm="Different#2024")
     wizard.accept()
     assert wizard.result() != QDialog.DialogCode.Accepted
     assert "两次输入的密码不一致" in wizard.admin_page.message.text()

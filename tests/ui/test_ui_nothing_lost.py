@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.auth.roles import Role
 from tests.ui.date_typing import activate, type_text
+from tests.ui_cases._intake import WRONG_CHECK_DIGIT_ID, fill_request
 from ui.cases.intake_dialog import IntakeDialog
 from ui.context import AppContext
 
@@ -114,11 +115,7 @@ def test_tab_alone_walks_the_registration_form_and_never_types_a_tab(qtbot: QtBo
 def test_an_id_warning_disappears_once_the_number_is_corrected(qtbot: QtBot, clerk_ctx: AppContext) -> None:
     dialog = _open_intake(qtbot, clerk_ctx)
     form = dialog.form
-    form.applicant_name.setText("张三")
-    form.id_number.setText("110105194912310021")  # wrong check digit (X is right)
-    form.phone.setText("13800138000")
-    form.address.setText("锦屏县三江镇")
-    form.content.setPlainText("申请公开县政府2025年工作报告")
+    fill_request(form, WRONG_CHECK_DIGIT_ID, phone="13800138000")
     dialog.save_button.click()
     assert not dialog.warning_frame.isHidden() and "校验" in dialog.warnings.text()
     form.id_number.selectAll()

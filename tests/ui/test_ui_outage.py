@@ -111,6 +111,7 @@ def test_a_registration_saved_during_an_outage_is_kept_and_saved_by_retry(
 
     from app.auth.roles import Role
     from app.cases.models import RequestCase
+    from tests.ui_cases._intake import VALID_ID, fill_request
     from ui.cases.intake_dialog import IntakeDialog
 
     ctx = AppContext(db=db, actor=make_user("clerk", Role.DISCLOSURE_STAFF))
@@ -119,11 +120,7 @@ def test_a_registration_saved_during_an_outage_is_kept_and_saved_by_retry(
     qtbot.addWidget(dialog)
     dialog.show()
     form = dialog.form
-    form.applicant_name.setText("张三")
-    form.id_number.setText("11010519491231002X")
-    form.phone.setText("13800138000")
-    form.address.setText("锦屏县三江镇")
-    form.content.setPlainText("申请公开县政府2025年工作报告")
+    fill_request(form, VALID_ID)
     outage.down = True
     assert not dialog.save()
     (box,) = visible_message_boxes()

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.cases.models import RequestCase
 from tests.ui.date_typing import activate
+from tests.ui_cases._intake import VALID_ID, fill_request
 from ui.cases.intake_dialog import IntakeDialog
 
 pytestmark = pytest.mark.gui
@@ -50,11 +51,7 @@ def test_ctrl_s_saves_the_registration(qtbot: QtBot, window, db) -> None:  # typ
     qtbot.addWidget(dialog)
     activate(dialog)
     form = dialog.form
-    form.applicant_name.setText("张三")
-    form.phone.setText("13800138000")
-    form.address.setText("锦屏县三江镇飞山路1号")
-    form.content.setPlainText("申请公开县政府2025年工作报告")
-    form.id_number.setText("11010519491231002X")
+    fill_request(form, VALID_ID, address="锦屏县三江镇飞山路1号")
     QTest.keySequence(dialog, QKeySequence("Ctrl+S"))
     with db.session_factory() as s:
         assert s.scalar(select(func.count(RequestCase.id))) == 1

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from app.bootstrap import Database
 from app.context import Actor
 from app.signoff.models import SignOff
 from app.signoff.service import Decision, record_signoff
+from tests.admin._support import dialog_for, enter_new_password
 from ui.admin import AdminTab
 from ui.admin.user_dialog import ResetPasswordDialog
 from ui.context import AppContext
@@ -40,13 +41,8 @@ def test_password_reset_by_an_administrator_cannot_sign(
     tab.show()
     page = tab.accounts_page
     assert page is not None and leader.user_id is not None
-    page.select_user(leader.user_id)
-    page.reset_selected()
-    reset = page.findChild(ResetPasswordDialog)
-    assert reset is not None
-    reset.password_edit.setText("Known-2-Admin")
-    reset.password_again_edit.setText("Known-2-Admin")
-    qtbot.mouseClick(reset.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    reset = dialog_for(page, leader.user_id, page.reset_selected, ResetPasswordDialog)
+    enter_new_password(qtbot, reset, "Known-2-Admin")
     assert not reset.isVisible()
 
     # …then types the leader's name and that password into the sign-off dialog.

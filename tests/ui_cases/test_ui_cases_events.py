@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from app.annual.compute import part4
+from app.bootstrap import Database
 from app.cases import reply
 from app.cases.enums import CaseStatus, ConsultationKind, LitigationKind, RemedyResult
 from app.cases.handling import start_handling
@@ -16,25 +20,65 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.remedies import record_litigation
 from app.cases.reply_text import default_reply_body
+from app.context import Actor
 from app.errors import ValidationError
-from app.signoff.service import Decision
+from tests.cases._support import approve_as_seen, review_as_seen
 from tests.conftest import TEST_PASSWORD
-from tests.seen_hashes import seen_reply, seen_state
+from tests.ui_cases._dialogs import clerk_refused_then_leader_approves, dialog_from, shown_started_case
 from tests.ui_cases._support import click_ok, set_field, show_detail, started_case, stored_case
 from ui.cases.case_detail import CaseDetail
+from ui.cases.reply_panel import ReplyPanel
+from ui.context import AppContext
 from ui.date_field import DateField
 from ui.signoff_dialog import SignOffDialog
 
 pytestmark = pytest.mark.gui
 
 
-def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
+def _reviewed_draft(s: Session, clerk: Actor, case_id: int, reviewed_on: date) -> None:
+    """A 不存在 reply in its default wording, drafted and passed by the 司法局 on `reviewed_on`."""
+    body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
+    reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
+    review_as_seen(s, clerk, case_id, reviewed_on, "同意")
+
+
+def _awaiting_approval(db: Database, clerk: Actor, add_case: Callable[..., int]) -> int:
+    """A case started today whose reply the 司法局 passed today: it waits for the leaders."""
     case_id = started_case(db, clerk, add_case)
-    detail = show_detail(qtbot, ctx, case_id)
+    with db.session_factory.begin() as s:
+        _reviewed_draft(s, clerk, case_id, date.today())
+    return case_id
+
+
+def _leader_signing(qtbot: QtBot, panel: ReplyPanel) -> SignOffDialog:
+    """The 分管领导 step's sign-off dialog, opened from the reply panel, with 陈军's name and password typed."""
+    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
+    sign = panel.sign_dialog
+    assert sign is not None
+    sign.username.setText("fenguan")
+    sign.password.setText(TEST_PASSWORD)
+    return sign
+
+
+def _closed_case(db: Database, clerk: Actor, leaders: tuple[Actor, Actor], add_case: Callable[..., int]) -> int:
+    """A case answered today: reviewed, approved by both leaders, sent by e-mail and delivered."""
+    leader, principal = leaders
+    case_id = started_case(db, clerk, add_case)
+    today = date.today()
+    with db.session_factory.begin() as s:
+        _reviewed_draft(s, clerk, case_id, today)
+        approve_as_seen(s, leader, case_id, reply.STEP_LEADER, "")
+        approve_as_seen(s, principal, case_id, reply.STEP_PRINCIPAL, "")
+        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
+        reply.record_delivery(s, clerk, case_id, today)
+    return case_id
+
+
+def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, clerk, add_case) -> None:
+    case_id, detail = shown_started_case(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None and any("7 个工作日内" in label.text() for label in dlg.findChildren(QLabel))
+    dlg = dialog_from(qtbot, panel, panel.correction_button)
+    assert any("7 个工作日内" in label.text() for label in dlg.findChildren(QLabel))
     set_field(dlg, "items", "1. 请明确所需文件的名称或文号")
     click_ok(qtbot, dlg)
     assert not dlg.isVisible()
@@ -53,12 +97,9 @@ def test_correction_notice_pauses_and_the_supplement_restarts(qtbot, db, ctx, cl
 def test_third_party_consultation_records_opinion_and_decision(
     qtbot, db, ctx, clerk, add_case, boxes, org_filled, opened,
 ) -> None:
-    case_id = started_case(db, clerk, add_case)
-    detail = show_detail(qtbot, ctx, case_id)
+    _case_id, detail = shown_started_case(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    qtbot.mouseClick(panel.consult_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.consult_button)
     set_field(dlg, "kind", ConsultationKind.THIRD_PARTY)
     set_field(dlg, "party", "锦屏县某建材有限公司")
     set_field(dlg, "matter", "是否同意公开其投标报价")
@@ -72,9 +113,7 @@ def test_third_party_consultation_records_opinion_and_decision(
     assert opened and "第三方意见征询书" in opened[-1].name, boxes.texts()
     assert any(d.letter_kind == "third-party" for d in detail.documents.documents.rows)
     panel.table.selectRow(0)
-    qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
-    answer = panel.dialog
-    assert answer is not None
+    answer = dialog_from(qtbot, panel, panel.answer_button)
     notes = " ".join(label.text() for label in answer.findChildren(QLabel))
     assert "视为同意公开" in notes and "条例" in notes  # the county text and the 条例 side by side
     set_field(answer, "opinion", "object")
@@ -94,20 +133,12 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
     due_before = stored_case(db, case_id).due_on
     detail = show_detail(qtbot, ctx, case_id)
     panel = detail.handling
-    qtbot.mouseClick(panel.extension_button, Qt.MouseButton.LeftButton)
-    form = panel.dialog
-    assert form is not None
+    form = dialog_from(qtbot, panel, panel.extension_button)
     set_field(form, "reason", "需要调取档案室存档材料，工作量较大")
     click_ok(qtbot, form)
     sign = form.child
     assert isinstance(sign, SignOffDialog) and sign.isVisible() and form.isVisible()
-    qtbot.keyClicks(sign.username, "clerk")  # the clerk may not approve their own extension
-    qtbot.keyClicks(sign.password, TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
-    assert sign.isVisible() and sign.message.text()
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
+    clerk_refused_then_leader_approves(qtbot, sign)  # the clerk may not approve their own extension
     assert not sign.isVisible() and not form.isVisible()
     case = stored_case(db, case_id)
     assert case.extension_notified_on == date.today()
@@ -117,12 +148,9 @@ def test_extension_needs_the_approvers_signature(qtbot, db, ctx, clerk, leaders,
 
 
 def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
-    case_id = started_case(db, clerk, add_case)
-    detail = show_detail(qtbot, ctx, case_id)
+    case_id, detail = shown_started_case(qtbot, db, ctx, clerk, add_case)
     panel = detail.handling
-    qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.fee_button)
     set_field(dlg, "method", "per_page")
     count = dlg.fields["count"]
     count.setValue(40)  # type: ignore[attr-defined]  # 10 pages over the free 30 at 10 元
@@ -134,18 +162,10 @@ def test_fee_notice_and_payment(qtbot, db, ctx, clerk, add_case) -> None:
 
 
 def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    case_id = started_case(db, clerk, add_case)
-    with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
+    case_id = _awaiting_approval(db, clerk, add_case)
     detail = show_detail(qtbot, ctx, case_id)
     panel = detail.reply
-    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
-    sign = panel.sign_dialog
-    assert sign is not None
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
+    sign = _leader_signing(qtbot, panel)
     sign.opinion.setPlainText("请补充检索范围的说明")
     qtbot.mouseClick(sign.return_button, Qt.MouseButton.LeftButton)
     assert not sign.isVisible()
@@ -156,19 +176,7 @@ def test_a_leader_returns_the_draft_with_reasons(qtbot, db, ctx, clerk, leaders,
 
 
 def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    leader, principal = leaders
-    case_id = started_case(db, clerk, add_case)
-    today = date.today()
-    with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, today, "同意", seen_state=seen_state(s, case_id))
-        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
-        reply.record_delivery(s, clerk, case_id, today)
+    case_id = _closed_case(db, clerk, leaders, add_case)
     detail = show_detail(qtbot, ctx, case_id)
     assert not detail.reopen_button.isHidden() and detail.edit_button.isHidden()
     dlg = detail.reopen()
@@ -190,21 +198,11 @@ def test_reopen_a_closed_case_with_a_reason(qtbot, db, ctx, clerk, leaders, add_
 
 def test_a_leader_approves_on_their_own_pc(qtbot, db, clerk, leaders, add_case) -> None:
     """Signed in as the leader (not the clerk's PC): the leader's own name is not excluded."""
-    from ui.context import AppContext
-
     leader, _principal = leaders
-    case_id = started_case(db, clerk, add_case)
-    with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, date.today(), "同意", seen_state=seen_state(s, case_id))
+    case_id = _awaiting_approval(db, clerk, add_case)
     detail = show_detail(qtbot, AppContext(db=db, actor=leader), case_id)
     panel = detail.reply
-    qtbot.mouseClick(panel.approval_buttons["leader_in_charge"], Qt.MouseButton.LeftButton)
-    sign = panel.sign_dialog
-    assert sign is not None
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
+    sign = _leader_signing(qtbot, panel)
     qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
     assert not sign.isVisible()
     with db.session_factory() as s:
@@ -224,19 +222,8 @@ def test_deadline_arithmetic_names_the_holidays(qtbot, ctx, add_case) -> None:
 
 
 def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ctx, clerk, leaders, add_case) -> None:
-    leader, principal = leaders
-    case_id = started_case(db, clerk, add_case)
+    case_id = _closed_case(db, clerk, leaders, add_case)
     today = date.today()
-    with db.session_factory.begin() as s:
-        body = default_reply_body(ReplyType.NOT_EXIST, None, s.get(RequestCase, case_id))
-        reply.save_reply_draft(s, clerk, case_id, ReplyType.NOT_EXIST, None, body)
-        reply.record_justice_review(s, clerk, case_id, today, "同意", seen_state=seen_state(s, case_id))
-        reply.approve_reply(s, leader, case_id, "leader_in_charge", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.approve_reply(s, principal, case_id, "principal_leader", Decision.APPROVE, "",
-                            seen_hash=seen_reply(s, case_id))
-        reply.send_reply(s, clerk, case_id, today, reply.DeliveryMethod.EMAIL, "")
-        reply.record_delivery(s, clerk, case_id, today)
     detail = show_detail(qtbot, ctx, case_id)
     assert not detail.remedy_button.isHidden()
     dlg = detail.record_remedy()
@@ -258,16 +245,13 @@ def test_reconsideration_and_lawsuit_are_recorded_on_a_closed_case(qtbot, db, ct
 
 def test_a_late_correction_notice_asks_for_its_reason(qtbot, db, ctx, clerk, add_case, boxes) -> None:
     # Received Mon 2024-03-04: the 7th working day after is Wed 3/13; a notice on Thu 3/14 is late.
-    case_id = add_case(submitted_on=date(2024, 3, 4))
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id, today=date(2024, 3, 4))
+    case_id = started_case(db, clerk, add_case, today=date(2024, 3, 4), submitted_on=date(2024, 3, 4))
     detail = CaseDetail(ctx, today=lambda: date(2024, 3, 14))
     qtbot.addWidget(detail)
     detail.show_case(case_id)
     panel = detail.handling
-    qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None and dlg.form.isRowVisible(dlg.fields["late_reason"])
+    dlg = dialog_from(qtbot, panel, panel.correction_button)
+    assert dlg.form.isRowVisible(dlg.fields["late_reason"])
     # The period defaults to the office's minimum: 10 working days after 3/14 → 3/15, 3/18–22, 3/25–28.
     due = dlg.fields["due_on"]
     assert isinstance(due, DateField) and due.date() == QDate(2024, 3, 28)
@@ -303,9 +287,7 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
     assert detail.view is not None and "送达日期未登记" in detail.view.deadline_text
     panel.table.selectRow(0)
     assert panel.delivery_button.isEnabled()
-    qtbot.mouseClick(panel.delivery_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.delivery_button)
     delivered = dlg.fields["delivered_on"]
     assert isinstance(delivered, DateField)
     delivered.setDate(QDate(2024, 3, 7))
@@ -320,9 +302,7 @@ def test_third_party_delivery_date_bounds_the_pause(qtbot, db, ctx, clerk, add_c
 
 def test_a_remedy_against_no_reply_on_an_overdue_case(qtbot, db, ctx, clerk, add_case) -> None:
     # Received Mon 2024-03-04, due Mon 2024-04-01; the GUI runs on 2024-04-10.
-    case_id = add_case(submitted_on=date(2024, 3, 4))
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id, today=date(2024, 3, 4))
+    case_id = started_case(db, clerk, add_case, today=date(2024, 3, 4), submitted_on=date(2024, 3, 4))
     detail = CaseDetail(ctx, today=lambda: date(2024, 4, 10))
     qtbot.addWidget(detail)
     detail.show_case(case_id)

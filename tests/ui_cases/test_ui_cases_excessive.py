@@ -17,14 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 
 from app.cases.excessive import ask_for_reasons, record_reasons
-from app.cases.handling import start_handling
-from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.queries import get_case
-from tests.conftest import TEST_PASSWORD
+from tests.ui_cases._dialogs import clerk_refused_then_leader_approves, dialog_from
 from tests.ui_cases._support import click_ok as _ok
 from tests.ui_cases._support import set_field as _set
 from tests.ui_cases._support import show_detail as _detail
+from tests.ui_cases._support import started_case, stored_case
 from ui.cases.case_detail import CaseDetail
 from ui.cases.deadline_text import deadline_explanation
 from ui.context import AppContext
@@ -37,19 +36,8 @@ RECEIVED = TODAY - timedelta(days=20)
 FACTS = "申请人本年度已提出政府信息公开申请86件"
 
 
-def _case(db, case_id: int) -> RequestCase:
-    with db.session_factory() as s:
-        case = s.get(RequestCase, case_id)
-        assert case is not None
-        s.expunge(case)
-        return case
-
-
 def _started(db, clerk, add_case) -> int:
-    case_id = add_case(submitted_on=RECEIVED)
-    with db.session_factory.begin() as s:
-        start_handling(s, clerk, case_id, today=TODAY)
-    return case_id
+    return started_case(db, clerk, add_case, today=TODAY, submitted_on=RECEIVED)
 
 
 def _excessive_reply(detail: CaseDetail) -> tuple[bool, str]:
@@ -70,16 +58,14 @@ def test_ask_for_reasons_and_print_the_notice(qtbot, db, ctx, clerk, add_case, o
     panel = detail.handling.excessive
     assert not panel.decide_button.isEnabled() and "没有要求申请人说明理由" in panel.decide_button.toolTip()
     assert not panel.ask_letter_button.isEnabled()
-    qtbot.mouseClick(panel.ask_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.ask_button)
     _ok(qtbot, dlg)  # no facts: refused, the dialog stays open
-    assert dlg.isVisible() and _case(db, case_id).excessive_asked_on is None
+    assert dlg.isVisible() and stored_case(db, case_id).excessive_asked_on is None
     boxes.close()
     _set(dlg, "facts", FACTS)
     _ok(qtbot, dlg)
     assert not dlg.isVisible(), boxes.texts()
-    case = _case(db, case_id)
+    case = stored_case(db, case_id)
     assert case.excessive_asked_on == TODAY and case.excessive_ask_doc_no
     assert "要求说明理由" in panel.state.text() and case.excessive_ask_doc_no in panel.state.text()
     assert not panel.ask_button.isEnabled() and "不能重复要求" in panel.ask_button.toolTip()
@@ -101,15 +87,13 @@ def test_decline_offers_the_excessive_reply(qtbot, db, ctx, clerk, add_case, box
     ok, why = _excessive_reply(detail)
     assert not ok and "尚未作出" in why
     panel = detail.handling.excessive
-    qtbot.mouseClick(panel.decide_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.decide_button)
     _set(dlg, "decision", "decline")
     assert dlg.fields["later_due"].isHidden()
     _set(dlg, "reason", "申请人在期限内未说明理由")
     _ok(qtbot, dlg)
     assert not dlg.isVisible(), boxes.texts()
-    assert _case(db, case_id).excessive_decision == "decline"
+    assert stored_case(db, case_id).excessive_decision == "decline"
     assert "理由不合理，不予处理" in panel.state.text()
     assert not panel.decide_button.isEnabled() and "不能再改" in panel.decide_button.toolTip()
     assert _excessive_reply(detail) == (True, "")
@@ -122,7 +106,7 @@ def test_later_deadline_is_signed_by_the_approver(
     with db.session_factory.begin() as s:
         ask_for_reasons(s, clerk, case_id, RECEIVED + timedelta(days=1), FACTS, TODAY - timedelta(days=3),
                         today=TODAY)
-    due_before = _case(db, case_id).due_on
+    due_before = stored_case(db, case_id).due_on
     assert due_before is not None and due_before >= TODAY
     detail = _detail(qtbot, ctx, case_id)
     panel = detail.handling.excessive
@@ -130,9 +114,7 @@ def test_later_deadline_is_signed_by_the_approver(
     _set(panel.dialog, "summary", "系课题研究需要")  # type: ignore[arg-type]
     _ok(qtbot, panel.dialog)
     assert "系课题研究需要" in panel.state.text(), boxes.texts()
-    qtbot.mouseClick(panel.decide_button, Qt.MouseButton.LeftButton)
-    form = panel.dialog
-    assert form is not None
+    form = dialog_from(qtbot, panel, panel.decide_button)
     _set(form, "decision", "later")
     assert not form.fields["later_due"].isHidden()
     later = form.date("later_due")
@@ -144,15 +126,9 @@ def test_later_deadline_is_signed_by_the_approver(
     _ok(qtbot, form)
     sign = form.child
     assert isinstance(sign, SignOffDialog) and sign.isVisible() and form.isVisible()
-    qtbot.keyClicks(sign.username, "clerk")  # the clerk may not approve his own later deadline
-    qtbot.keyClicks(sign.password, TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
-    assert sign.isVisible() and sign.message.text()
-    sign.username.setText("fenguan")
-    sign.password.setText(TEST_PASSWORD)
-    qtbot.mouseClick(sign.approve_button, Qt.MouseButton.LeftButton)
+    clerk_refused_then_leader_approves(qtbot, sign)  # the clerk may not approve his own later deadline
     assert not sign.isVisible() and not form.isVisible(), boxes.texts()
-    case = _case(db, case_id)
+    case = stored_case(db, case_id)
     assert (case.due_on, case.excessive_due_on) == (later, later)
     assert "陈军同意" in panel.state.text() and case.excessive_notice_doc_no in panel.state.text()
     assert f"答复期限改为 {later.isoformat()}" in panel.state.text()

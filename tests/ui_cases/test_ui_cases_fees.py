@@ -13,6 +13,7 @@ from app.cases.enums import CaseStatus
 from app.cases.fees import FeeMethod, record_fee_notice_received
 from app.cases.handling import record_fee_notice
 from app.cases.outcomes import Outcome, ReplyType
+from tests.ui_cases._dialogs import dialog_from
 from tests.ui_cases._support import click_ok, show_detail, started_case, stored_case
 from ui.date_field import DateField
 
@@ -39,9 +40,7 @@ def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, c
     case_id = _started(db, clerk, add_case)
     panel = show_detail(qtbot, ctx, case_id, NOTICE).handling
     assert not panel.unpaid_button.isEnabled()
-    qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.fee_button)
     deadline = dlg.findChild(QLabel, "feeDeadline")
     assert deadline is not None and "2024年10月23日" in deadline.text()
     notice = dlg.fields["notice_on"]
@@ -75,9 +74,7 @@ def test_fee_notice_computes_the_amount_and_shows_the_deadline(qtbot, db, ctx, c
 def test_a_fee_within_the_free_thresholds_is_refused(qtbot, db, ctx, clerk, add_case, boxes) -> None:
     case_id = _started(db, clerk, add_case)
     panel = show_detail(qtbot, ctx, case_id, NOTICE).handling
-    qtbot.mouseClick(panel.fee_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.fee_button)
     method, count = dlg.fields["method"], dlg.fields["count"]
     assert isinstance(method, QComboBox) and isinstance(count, QSpinBox)
     method.setCurrentIndex(method.findData(FeeMethod.PER_PAGE))
@@ -95,9 +92,8 @@ def test_unpaid_close_button_waits_for_the_deadline(qtbot, db, ctx, clerk, add_c
     detail = show_detail(qtbot, ctx, case_id, date(2024, 10, 24))
     panel = detail.handling
     assert panel.unpaid_button.isEnabled() and "逾期未缴费" in panel.fee.text()
-    qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None and any("2024年10月23日" in label.text() for label in dlg.findChildren(QLabel))
+    dlg = dialog_from(qtbot, panel, panel.unpaid_button)
+    assert any("2024年10月23日" in label.text() for label in dlg.findChildren(QLabel))
     click_ok(qtbot, dlg)
     assert not dlg.isVisible()
     case = stored_case(db, case_id)
@@ -109,9 +105,7 @@ def test_unpaid_close_button_waits_for_the_deadline(qtbot, db, ctx, clerk, add_c
 def test_a_refused_close_keeps_the_dialog_open(qtbot, db, ctx, clerk, add_case, boxes) -> None:
     case_id = _noticed(db, clerk, add_case)
     panel = show_detail(qtbot, ctx, case_id, date(2024, 10, 24)).handling
-    qtbot.mouseClick(panel.unpaid_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.unpaid_button)
     closed_on = dlg.fields["closed_on"]
     assert isinstance(closed_on, DateField)
     closed_on.setDate(QDate(2024, 10, 23))  # still within the payment period
@@ -130,9 +124,7 @@ def test_the_unpaid_close_asks_for_the_notice_receipt_first(qtbot, db, ctx, cler
     assert any("尚未登记申请人收到收费通知的日期" in t for t in boxes.texts())
     boxes.close()
     panel.dialog.reject()
-    qtbot.mouseClick(panel.fee_received_button, Qt.MouseButton.LeftButton)
-    dlg = panel.dialog
-    assert dlg is not None
+    dlg = dialog_from(qtbot, panel, panel.fee_received_button)
     received = dlg.fields["received_on"]
     assert isinstance(received, DateField)
     received.setDate(QDate(2024, 9, 23))  # Mon: 20 working days → 9/24–27 (4), Sun 9/29 (5), 9/30 (6),

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.cases.enums import Channel
 from app.cases.models import RequestCase
+from tests.ui_cases._intake import WRONG_CHECK_DIGIT_ID, fill_request
 from ui.cases.intake_dialog import IntakeDialog
 from ui.cases.intake_form import IntakeForm, to_qdate
 
@@ -52,11 +53,7 @@ def test_warnings_are_shown_but_do_not_block(qtbot, db, ctx, boxes) -> None:
     qtbot.addWidget(dlg)
     dlg.show()
     form = dlg.form
-    form.applicant_name.setText("张三")
-    form.id_number.setText("110105194912310021")  # wrong check digit (X is right)
-    form.phone.setText("12345")
-    form.address.setText("锦屏县三江镇")
-    form.content.setPlainText("申请公开县政府2025年工作报告")
+    fill_request(form, WRONG_CHECK_DIGIT_ID, phone="12345")  # and a phone number too short
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     assert not dlg.warning_frame.isHidden()
     text = dlg.warnings.text()

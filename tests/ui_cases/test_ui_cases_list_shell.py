@@ -13,6 +13,12 @@ from app.auth.roles import Role
 from app.bootstrap import Database
 from app.cases.enums import CaseStatus
 from app.cases.handling import correction_min_due, send_correction_notice, start_handling
+from tests.ui_cases._remote_change import (
+    DRAFT_TYPED,
+    assert_draft_kept_and_marked,
+    assert_started_everywhere,
+    type_unsaved_draft,
+)
 from ui.cases import case_list_model
 from ui.cases.case_list_model import COLUMNS
 from ui.cases.tab import CasesTab
@@ -94,11 +100,7 @@ def test_a_change_from_another_pc_refreshes_the_row_and_the_case_below(
         start_handling(s, other_pc, case_id)
     ctx.events.remote_changed.emit()  # what the change watcher emits once it sees the new stamp
 
-    row = tab.model.row_of_case(case_id)
-    assert tab.model.index(row, 1).data() == CaseStatus.IN_PROGRESS.label
-    assert tab.detail.status.text() == CaseStatus.IN_PROGRESS.label  # the list and the panel agree
-    assert not tab.detail.start_button.isVisibleTo(tab)  # the header acts on the fresh state
-    assert tab.detail.stale.isHidden()
+    assert_started_everywhere(tab, case_id)
 
 
 def test_a_form_being_typed_in_is_kept_and_marked_when_another_pc_changes_the_case(
@@ -109,13 +111,9 @@ def test_a_form_being_typed_in_is_kept_and_marked_when_another_pc_changes_the_ca
     other_pc = make_user("liming", Role.DISCLOSURE_STAFF, display_name="李明")
     tab = shown_tab(qtbot, ctx)
     tab.select_case(case_id)
-    tab.detail.show_panel(tab.detail.reply)
+    typed = type_unsaved_draft(qtbot, tab)
     body = tab.detail.reply.body
-    body.setFocus()
-    body.moveCursor(body.textCursor().MoveOperation.End)
-    qtbot.keyClicks(body, " my unsaved draft")  # QTest types ASCII only
-    typed = body.toPlainText()
-    assert typed.endswith(" my unsaved draft") and tab.detail.edited
+    assert typed.endswith(DRAFT_TYPED) and tab.detail.edited
 
     ctx.events.remote_changed.emit()  # nothing changed anywhere: no banner, nothing reloaded
     assert tab.detail.stale.isHidden() and body.toPlainText() == typed
@@ -125,9 +123,7 @@ def test_a_form_being_typed_in_is_kept_and_marked_when_another_pc_changes_the_ca
         send_correction_notice(s, other_pc, case_id, date.today(), "请写明所需信息的年份", due)
     ctx.events.remote_changed.emit()
 
-    assert body.toPlainText() == typed  # the clerk's typing is not overwritten
-    assert not tab.detail.stale.isHidden() and "已被他人修改" in tab.detail.stale_label.text()
-    assert tab.detail.status.text() == CaseStatus.AWAITING_CORRECTION.label  # the header shows the fresh state
+    assert_draft_kept_and_marked(tab, typed)
     row = tab.model.row_of_case(case_id)
     assert tab.model.index(row, 1).data() == CaseStatus.AWAITING_CORRECTION.label
 

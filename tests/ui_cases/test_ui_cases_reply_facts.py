@@ -13,14 +13,11 @@ from app.cases.enums import DeliveryMethod
 from app.cases.outcomes import ReplyType
 from app.cases.reply import (
     STEP_LEADER,
-    approve_reply,
     record_delivery,
-    record_justice_review,
     save_reply_draft,
     send_reply,
 )
-from app.signoff.service import Decision
-from tests.seen_hashes import seen_reply, seen_state
+from tests.cases._support import approve_as_seen, review_as_seen
 from tests.ui_cases._support import show_detail, started_case, stored_case
 
 pytestmark = pytest.mark.gui
@@ -54,9 +51,9 @@ def test_repeated_request_names_the_earlier_case(qtbot, db, ctx, clerk, leaders,
     today = date.today()
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, first, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, first, today, "同意。", seen_state=seen_state(s, first))
-        approve_reply(s, leader, first, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, first))
-        approve_reply(s, boss, first, "principal_leader", Decision.APPROVE, "同意", seen_hash=seen_reply(s, first))
+        review_as_seen(s, clerk, first, today)
+        approve_as_seen(s, leader, first, STEP_LEADER)
+        approve_as_seen(s, boss, first, "principal_leader")
         send_reply(s, clerk, first, today, DeliveryMethod.IN_PERSON, "")
         record_delivery(s, clerk, first, today)
     first_case = stored_case(db, first)
@@ -85,8 +82,8 @@ def test_editing_an_approved_draft_asks_first(qtbot, db, ctx, clerk, leaders, ad
     case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
-        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
+        review_as_seen(s, clerk, case_id, date.today())
+        approve_as_seen(s, leaders[0], case_id, STEP_LEADER)
     detail = show_detail(qtbot, ctx, case_id)
     panel = detail.reply
     panel.body.setPlainText("现将该信息提供给您（见附件一、附件二）。")
@@ -106,8 +103,8 @@ def test_the_refusal_names_the_voided_approvals_when_the_clerk_says_no(
     case_id = started_case(db, clerk, add_case)
     with db.session_factory.begin() as s:
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
-        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
+        review_as_seen(s, clerk, case_id, date.today())
+        approve_as_seen(s, leaders[0], case_id, STEP_LEADER)
     panel = show_detail(qtbot, ctx, case_id).reply
     panel.body.setPlainText("另一稿。")
     qtbot.mouseClick(panel.save_draft_button, Qt.MouseButton.LeftButton)

@@ -15,14 +15,11 @@ from app.cases.outcomes import ReplyType
 from app.cases.reply import (
     STEP_LEADER,
     STEP_PRINCIPAL,
-    approve_reply,
     record_delivery,
-    record_justice_review,
     save_reply_draft,
     send_reply,
 )
-from app.signoff.service import Decision
-from tests.seen_hashes import seen_reply, seen_state
+from tests.cases._support import approve_as_seen, review_as_seen
 from tests.ui_cases._support import show_detail
 from ui.cases import actions
 from ui.context import AppContext
@@ -35,10 +32,9 @@ def _approved(db, clerk, leaders, add_case) -> int:
     with db.session_factory.begin() as s:
         start_handling(s, clerk, case_id)
         save_reply_draft(s, clerk, case_id, ReplyType.DISCLOSABLE, None, "现将该信息提供给您（见附件）。")
-        record_justice_review(s, clerk, case_id, date.today(), "同意。", seen_state=seen_state(s, case_id))
-        approve_reply(s, leaders[0], case_id, STEP_LEADER, Decision.APPROVE, "同意", seen_hash=seen_reply(s, case_id))
-        approve_reply(s, leaders[1], case_id, STEP_PRINCIPAL, Decision.APPROVE, "同意",
-                      seen_hash=seen_reply(s, case_id))
+        review_as_seen(s, clerk, case_id, date.today())
+        approve_as_seen(s, leaders[0], case_id, STEP_LEADER)
+        approve_as_seen(s, leaders[1], case_id, STEP_PRINCIPAL)
     return case_id
 
 

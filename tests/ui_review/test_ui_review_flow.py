@@ -21,6 +21,7 @@ from tests.ui_review.conftest import GOV_URL, reprint_time, sign, status_of, tic
 from ui.context import AppContext
 from ui.review.review_dialog import ReviewDialog
 from ui.review.tab import ReviewTab
+from ui.signoff_dialog import SignOffDialog
 
 pytestmark = pytest.mark.gui
 CLICK = Qt.MouseButton.LeftButton
@@ -52,6 +53,21 @@ def discard(dialog: ReviewDialog) -> None:
     assert not dialog.isVisible()
 
 
+def shown_tab(qtbot: QtBot, ctx: AppContext) -> ReviewTab:
+    tab = ReviewTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def approve_signed_by(qtbot: QtBot, dialog: ReviewDialog, signer: str) -> SignOffDialog:
+    """通过 pressed in the review dialog, then `signer` signs in the sign-off dialog it opens."""
+    qtbot.mouseClick(dialog.approve_button, CLICK)
+    assert dialog.signoff is not None
+    sign(qtbot, dialog.signoff, signer)
+    return dialog.signoff
+
+
 def pass_stage_signed(qtbot: QtBot, tab: ReviewTab, post_id: int, signer: str) -> None:
     """二审 or 三审 approved by `signer` in the sign-off dialog."""
     dialog = open_review(qtbot, tab, post_id, "同意")
@@ -70,10 +86,14 @@ def pass_first_review(qtbot: QtBot, tab: ReviewTab, post_id: int) -> None:
     assert not dialog.isVisible()
 
 
+def at_second_review(qtbot: QtBot, tab: ReviewTab, post_id: int) -> None:
+    """Submitted and passed 初审 by the signed-in editor."""
+    assert tab.submit_post(post_id)
+    pass_first_review(qtbot, tab, post_id)
+
+
 def test_draft_to_confirmed_publication_with_a_return(qtbot: QtBot, db: Database, ctx: AppContext) -> None:
-    tab = ReviewTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
+    tab = shown_tab(qtbot, ctx)
 
     # The editor writes the post in the editor and submits it.
     qtbot.mouseClick(tab.new_button, CLICK)
@@ -108,9 +128,7 @@ def test_draft_to_confirmed_publication_with_a_return(qtbot: QtBot, db: Database
 
     # The section head tries 三审 too: refused in the dialog, nothing stored.
     dialog = open_review(qtbot, tab, post_id, "同意")
-    qtbot.mouseClick(dialog.approve_button, CLICK)
-    assert dialog.signoff is not None
-    sign(qtbot, dialog.signoff, "head")
+    approve_signed_by(qtbot, dialog, "head")
     assert dialog.signoff.isVisible() and dialog.signoff.message.isVisible()
     assert "分管领导" in dialog.signoff.message.text()
     assert status_of(db, post_id) == PostStatus.THIRD_REVIEW.value and len(reviews(db, post_id)) == 2
@@ -177,17 +195,12 @@ def test_one_person_cannot_sign_two_stages(qtbot: QtBot, db: Database, ctx: AppC
     """A 科室负责人 who is also 分管领导 signs 二审, then tries 三审: refused, nothing stored."""
     make_user("both", Role.SECTION_HEAD, Role.LEADER_IN_CHARGE, display_name="两职")
     post_id = add_post()
-    tab = ReviewTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    assert tab.submit_post(post_id)
-    pass_first_review(qtbot, tab, post_id)
+    tab = shown_tab(qtbot, ctx)
+    at_second_review(qtbot, tab, post_id)
     pass_stage_signed(qtbot, tab, post_id, "both")
 
     dialog = open_review(qtbot, tab, post_id, "同意")
-    qtbot.mouseClick(dialog.approve_button, CLICK)
-    assert dialog.signoff is not None
-    sign(qtbot, dialog.signoff, "both")
+    approve_signed_by(qtbot, dialog, "both")
     assert dialog.signoff.isVisible()
     assert "同一人不能签署两个环节" in dialog.signoff.message.text()
     assert status_of(db, post_id) == PostStatus.THIRD_REVIEW.value
@@ -199,9 +212,7 @@ def test_the_author_is_never_offered_as_signer(qtbot: QtBot, db: Database, make_
     """An editor who is also a section head wrote the post: 二审 in their name is refused."""
     author = make_user("multi", Role.EDITOR, Role.SECTION_HEAD, display_name="多职")
     ctx = AppContext(db, author)
-    tab = ReviewTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
+    tab = shown_tab(qtbot, ctx)
     editor = tab.new_post()
     editor.title_edit.setText("县政府常务会议研究部署近期重点工作")
     editor.target.setCurrentIndex(editor.target.findData("县政府要闻"))
@@ -214,9 +225,7 @@ def test_the_author_is_never_offered_as_signer(qtbot: QtBot, db: Database, make_
     assert post_id is not None
     pass_first_review(qtbot, tab, post_id)
     dialog = open_review(qtbot, tab, post_id)
-    qtbot.mouseClick(dialog.approve_button, CLICK)
-    assert dialog.signoff is not None
-    sign(qtbot, dialog.signoff, "multi")
+    approve_signed_by(qtbot, dialog, "multi")
     # The author's own reason, not "已签署过本事项的其他环节" (they signed nothing yet): issue 14.
     assert dialog.signoff.message.text() == "稿件作者不能签署二审、三审，请由另一位科室负责人签批。"
     with db.session_factory() as s:
@@ -227,11 +236,8 @@ def test_the_author_is_never_offered_as_signer(qtbot: QtBot, db: Database, make_
 def test_sensitive_post_records_the_escalation_answer_before_third_stage(
         qtbot: QtBot, db: Database, ctx: AppContext, add_post: Callable[..., int]) -> None:
     post_id = add_post(sensitive=True)
-    tab = ReviewTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    assert tab.submit_post(post_id)
-    pass_first_review(qtbot, tab, post_id)
+    tab = shown_tab(qtbot, ctx)
+    at_second_review(qtbot, tab, post_id)
     pass_stage_signed(qtbot, tab, post_id, "head")
     dialog = open_review(qtbot, tab, post_id, "同意")
     assert dialog.escalation.isVisibleTo(dialog)
@@ -241,9 +247,7 @@ def test_sensitive_post_records_the_escalation_answer_before_third_stage(
     type_text(qtbot, dialog.escalation_answer, "经审查可以公开发布")
     assert dialog.save_escalation()
     assert not dialog.escalation.isVisibleTo(dialog)
-    qtbot.mouseClick(dialog.approve_button, CLICK)
-    assert dialog.signoff is not None
-    sign(qtbot, dialog.signoff, "leader")
+    approve_signed_by(qtbot, dialog, "leader")
     assert status_of(db, post_id) == PostStatus.READY.value
     with db.session_factory() as s:
         assert get_post(s, post_id).escalation_by == "县委网信部门"
@@ -251,9 +255,7 @@ def test_sensitive_post_records_the_escalation_answer_before_third_stage(
 
 def test_submit_with_incomplete_source_points_at_the_source(qtbot: QtBot, db: Database, ctx: AppContext,
                                                            boxes) -> None:  # type: ignore[no-untyped-def]
-    tab = ReviewTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
+    tab = shown_tab(qtbot, ctx)
     editor = tab.new_post()
     editor.title_edit.setText("转载稿件")
     editor.target.setCurrentIndex(editor.target.findData("政策文件"))

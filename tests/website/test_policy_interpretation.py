@@ -28,14 +28,19 @@ def year(db: Database, make_user) -> dict[str, int]:  # type: ignore[no-untyped-
     return fill_year(db, author.user_id)
 
 
+@pytest.fixture
+def clerk(year: dict[str, int], make_user) -> Actor:  # type: ignore[no-untyped-def]
+    """The clerk, created after the year's data (as the tests always had it)."""
+    return make_user("clerk", Role.DISCLOSURE_STAFF)  # type: ignore[no-any-return]
+
+
 def _reminders(db: Database, actor: Actor, today: date) -> list[str]:
     with db.session_factory() as s:
         return [i.title for i in collect(s, actor, today) if "政策解读" in i.detail]
 
 
 def test_a_policy_without_interpretation_is_listed_after_three_working_days(
-        db: Database, year: dict[str, int], make_user) -> None:  # type: ignore[no-untyped-def]
-    clerk = make_user("clerk", Role.DISCLOSURE_STAFF)
+        db: Database, year: dict[str, int], clerk: Actor, make_user) -> None:  # type: ignore[no-untyped-def]
     # Policy B (major decision) published Mon 2025-06-09: working days 6-10, 6-11, 6-12 → due 6-12.
     # Policy A has its published interpretation; C is not a policy.
     assert _reminders(db, clerk, date(2025, 6, 12)) == []
@@ -49,8 +54,7 @@ def test_a_policy_without_interpretation_is_listed_after_three_working_days(
 
 
 def test_holidays_and_make_up_days_count_as_the_calendar_says(db: Database, year: dict[str, int],
-                                                             make_user) -> None:  # type: ignore[no-untyped-def]
-    clerk = make_user("clerk", Role.DISCLOSURE_STAFF)
+                                                             clerk: Actor) -> None:
     with db.session_factory.begin() as s:
         s.execute(update(DisclosureItem).where(DisclosureItem.id == year["item:B"]).values(
             published_on=date(2025, 9, 30)))
@@ -60,8 +64,7 @@ def test_holidays_and_make_up_days_count_as_the_calendar_says(db: Database, year
 
 
 def test_an_unpublished_interpretation_does_not_count(db: Database, year: dict[str, int],
-                                                      make_user) -> None:  # type: ignore[no-untyped-def]
-    clerk = make_user("clerk", Role.DISCLOSURE_STAFF)
+                                                      clerk: Actor) -> None:
     with db.session_factory.begin() as s:
         s.execute(update(Post).where(Post.id == year["post:wechat_linked"]).values(status="third_review"))
     # Policy A published Mon 2025-03-03: 3-04, 3-05, 3-06 → due 3-06.
@@ -70,8 +73,7 @@ def test_an_unpublished_interpretation_does_not_count(db: Database, year: dict[s
 
 
 def test_linking_rules_and_the_report_counts_linked_interpretations(
-        db: Database, year: dict[str, int], make_user) -> None:  # type: ignore[no-untyped-def]
-    clerk = make_user("clerk", Role.DISCLOSURE_STAFF)
+        db: Database, year: dict[str, int], clerk: Actor, make_user) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied), db.session_factory.begin() as s:
         link_interpretation(s, make_user("leader", Role.LEADER_IN_CHARGE), year["item:B"], year["post:weibo"])
     with pytest.raises(ValidationError, match="只有主动公开的行政规范性文件"), db.session_factory.begin() as s:
