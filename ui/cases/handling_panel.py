@@ -7,14 +7,12 @@ from datetime import date
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from ui.cases.excessive_panel import ExcessivePanel
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import open_generated_letter
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.rows_model import RowColumn, RowsModel
 
 _OPINION = dict(event_dialogs.OPINIONS)
@@ -90,13 +89,7 @@ class HandlingPanel(QWidget):
             RowColumn(self.tr("本机关决定"), lambda c: _DECISION.get(c.decision, "")),
             RowColumn(self.tr("意见内容"), lambda c: " ".join(filter(None, (c.opinion_text, c.decision_reason)))),
         ], self)
-        self.table = QTableView(cons)
-        self.table.setObjectName("consultationTable")
-        self.table.setModel(self.consultations)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.consultations, (), cons, object_name="consultationTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(110)
         self.consult_button = QPushButton(self.tr("发起协商 / 征求意见…"), cons)
