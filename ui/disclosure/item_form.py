@@ -38,9 +38,8 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read
-from ui.help import add_help_shortcut
 from ui.operations import Op
-from ui.shortcuts import add_save_shortcut
+from ui.shortcuts import connect_form
 from ui.style import Sheet, apply_style
 
 
@@ -189,10 +188,7 @@ class ItemFormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
-        add_help_shortcut(self, "item_form")  # F1
-        add_save_shortcut(self, self.save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        connect_form(self, self.save, self.buttons.accepted, self.buttons.rejected, help_page="item_form")
         self.formed_on.dateChanged.connect(self._update_deadline)
         self.doc_no.textChanged.connect(self._update_hint)
 
