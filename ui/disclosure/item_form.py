@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read
+from ui.enum_combo import add_labelled
 from ui.operations import Op
 from ui.shortcuts import connect_form
 from ui.style import Sheet, apply_style
@@ -120,8 +121,7 @@ class ItemFormDialog(QDialog):
         self.doc_no_hint.hide()
         self.doc_kind = QComboBox(self)
         self.doc_kind.setObjectName("itemDocKind")
-        for kind in (DocKind.NONE, DocKind.NORMATIVE, DocKind.RULE):
-            self.doc_kind.addItem(kind.label, kind)
+        add_labelled(self.doc_kind, (DocKind.NONE, DocKind.NORMATIVE, DocKind.RULE))
         self.doc_kind.setToolTip(self.tr("行政规范性文件和规章计入年度报告第二部分的制发、废止、现行有效件数"))
         self.formed_on = date_edit(self, self._today(), latest=self._today())
         self.formed_on.setObjectName("itemFormedOn")
