@@ -7,6 +7,7 @@ stays open with the input intact; nothing is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
@@ -28,7 +29,7 @@ from app.signoff.content import content_hash
 from app.workdays.service import load_calendar
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
-from ui.cases.event_form import cn_date, sign_then_close, submit_change
+from ui.cases.event_form import cn_date, dated_change, sign_then_close, submit_change
 from ui.cases.form_dialog import FormDialog
 from ui.cases.intake_form import to_date, to_qdate
 from ui.context import AppContext
@@ -92,20 +93,23 @@ def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: d
 def correction_received(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("收到补正材料"), parent, intro=_tr(
         "答复期限自收到补正材料之日起重新计算（条例第三十条）。"))
-    dlg.add_date("received_on", _tr("收到补正日期："), today)
-    return submit_change(dlg, ctx, lambda s, d: handling.record_correction_received(
-        s, ctx.actor, view.id, d.date("received_on")))
+    return dated_change(dlg, ctx, "received_on", _tr("收到补正日期："), today,
+                        lambda s, on: handling.record_correction_received(s, ctx.actor, view.id, on))
+
+
+def _close_given_up(parent: QWidget, ctx: AppContext, today: date, title: str, rule: str, due_line: str,
+                    due: date | None, close: Callable[[Session, date], object]) -> FormDialog:
+    """The applicant let a period pass (补正, 缴费) and is taken to have given up: the case is closed
+    directly, without the reply approval chain; the intro gives the rule and the period's end."""
+    dlg = FormDialog(title, parent, intro=rule + (due_line.format(due=cn_date(due)) if due else ""))
+    return dated_change(dlg, ctx, "closed_on", _tr("办结日期："), today, close)
 
 
 def close_no_correction(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
-    due = view.date_of("correction_due_on")
-    dlg = FormDialog(_tr("逾期不补正，办结"), parent, intro=_tr(
+    return _close_given_up(parent, ctx, today, _tr("逾期不补正，办结"), _tr(
         "申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理（条例第三十条）。"
-        "本件按“其他处理 — 申请人无正当理由逾期不补正”计入年度报告。") + (
-        _tr("\n补正期限：{due}").format(due=cn_date(due)) if due else ""))
-    dlg.add_date("closed_on", _tr("办结日期："), today)
-    return submit_change(dlg, ctx, lambda s, d: handling.close_for_no_correction(
-        s, ctx.actor, view.id, d.date("closed_on")))
+        "本件按“其他处理 — 申请人无正当理由逾期不补正”计入年度报告。"), _tr("\n补正期限：{due}"),
+        view.date_of("correction_due_on"), lambda s, on: handling.close_for_no_correction(s, ctx.actor, view.id, on))
 
 
 def add_consultation(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
@@ -252,19 +256,16 @@ def close_fee_unpaid(parent: QWidget, ctx: AppContext, view: CaseView, today: da
     """逾期未缴费: closed directly, like 逾期不补正, without the reply approval chain."""
     notice = view.date_of("fee_notice_on")
     due = fees.fee_due_on(read(ctx, load_calendar), notice, view.date_of("fee_notice_received_on")) if notice else None
-    dlg = FormDialog(_tr("逾期未缴费，办结"), parent, intro=_tr(
+    return _close_given_up(parent, ctx, today, _tr("逾期未缴费，办结"), _tr(
         "申请人逾期未按收费通知要求缴纳费用的，视为放弃申请，行政机关不再处理（国办函〔2020〕109号）。"
-        "本件按“其他处理 — 申请人逾期未按收费通知要求缴纳费用”计入年度报告。") + (
-        _tr("\n缴费期限：{due}").format(due=cn_date(due)) if due else ""))
-    dlg.add_date("closed_on", _tr("办结日期："), today)
-    return submit_change(dlg, ctx, lambda s, d: fees.close_for_fee_unpaid(
-        s, ctx.actor, view.id, d.date("closed_on")))
+        "本件按“其他处理 — 申请人逾期未按收费通知要求缴纳费用”计入年度报告。"), _tr("\n缴费期限：{due}"),
+        due, lambda s, on: fees.close_for_fee_unpaid(s, ctx.actor, view.id, on))
 
 
 def fee_paid(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("登记缴费"), parent)
-    dlg.add_date("paid_on", _tr("缴费日期："), today)
-    return submit_change(dlg, ctx, lambda s, d: handling.record_fee_paid(s, ctx.actor, view.id, d.date("paid_on")))
+    return dated_change(dlg, ctx, "paid_on", _tr("缴费日期："), today,
+                        lambda s, on: handling.record_fee_paid(s, ctx.actor, view.id, on))
 
 
 def reopen(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:

@@ -31,6 +31,13 @@ def submit_change(dlg: FormDialog, ctx: AppContext, change: Callable[[Session, F
     return dlg
 
 
+def dated_change(dlg: FormDialog, ctx: AppContext, field: str, label: str, initial: date,
+                 record: Callable[[Session, date], object]) -> FormDialog:
+    """The events that are one date (received, delivered, paid, closed): a date row, and 确定 records it."""
+    dlg.add_date(field, label, initial)
+    return submit_change(dlg, ctx, lambda s, d: record(s, d.date(field)))
+
+
 def sign_then_close(form: FormDialog, ctx: AppContext, *, title: str, role: Role, name: str,
                     save: Callable[[Session, Actor, str, str], None],
                     content: Callable[[Session], tuple[str, str]]) -> bool:
