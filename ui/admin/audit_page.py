@@ -33,6 +33,7 @@ from ui.admin.rows_table import admin_table
 from ui.column_widths import ColumnWidths
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.dialog_parts import enable_with
 from ui.operations import ExportOp
 from ui.workers import Progress, run_task
 
@@ -77,8 +78,6 @@ class AuditPage(QWidget):
         today = QDate.currentDate()
         self.date_from = DateField(today.addDays(-30), self)
         self.date_to = DateField(today, self)
-        for edit in (self.date_from, self.date_to):
-            edit.setEnabled(False)
         self.search_button = QPushButton(self.tr("查询"), self)
         self.reset_button = QPushButton(self.tr("清除条件"), self)
 
@@ -136,8 +135,7 @@ class AuditPage(QWidget):
             combo.activated.connect(self.apply_filter)
         for line in (self.record_id_edit, self.text_edit):
             line.returnPressed.connect(self.apply_filter)
-        self.date_check.toggled.connect(self.date_from.setEnabled)
-        self.date_check.toggled.connect(self.date_to.setEnabled)
+        enable_with(self.date_check, self.date_from, self.date_to)
         self.search_button.clicked.connect(self.apply_filter)
         self.reset_button.clicked.connect(self.reset_filter)
         self.table.doubleClicked.connect(self._on_double_clicked)
