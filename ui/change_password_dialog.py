@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from app.auth.passwords import MIN_LENGTH
 from app.auth.service import change_own_password
 from app.bootstrap import Database
 from app.context import Actor
+from ui.dialog_parts import ok_cancel_buttons, password_field
 from ui.operations import Op, busy_cursor, run_signed_out
 from ui.style import Sheet, apply_style
 
@@ -54,18 +54,15 @@ class ChangePasswordDialog(QDialog):
             self.tr("新密码至少 {n} 位，需包含字母、数字、符号中的至少两类。").format(n=MIN_LENGTH), self)
         apply_style(self.rule, Sheet.HINT)
         self.rule.setWordWrap(True)
-        self.old_password = self._password_field()
-        self.new_password = self._password_field()
-        self.confirm_password = self._password_field()
+        self.old_password = password_field(self)
+        self.new_password = password_field(self)
+        self.confirm_password = password_field(self)
         self.message = QLabel(self)
         self.message.setObjectName("passwordMessage")
         self.message.setWordWrap(True)
         apply_style(self.message, ERROR_STYLE)
         self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons = ok_cancel_buttons(self)
 
     def _lay_out(self, *, ask_old: bool) -> None:
         form = QFormLayout()
@@ -84,11 +81,6 @@ class ChangePasswordDialog(QDialog):
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-
-    def _password_field(self) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
 
     @Slot()
     def submit(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.local_config import check_connection, check_url, save_db_url, saved_db_url
+from ui.dialog_parts import enable_with
 from ui.operations import precheck
 from ui.style import Sheet, apply_style
 
@@ -37,7 +38,6 @@ class ConnectionDialog(QDialog):
         saved = saved_db_url(data_dir)
         (self.server if saved else self.local).setChecked(True)
         self.url.setText(saved or "")
-        self._sync()
 
     def _build(self) -> None:
         self.local = QRadioButton(self.tr("本机数据库（默认，单机使用）"), self)
@@ -73,12 +73,7 @@ class ConnectionDialog(QDialog):
         self.test_button.clicked.connect(self.test)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.local.toggled.connect(self._sync)
-
-    @Slot()
-    def _sync(self) -> None:
-        self.url.setEnabled(self.server.isChecked())
-        self.test_button.setEnabled(self.server.isChecked())
+        enable_with(self.server, self.url, self.test_button)
 
     def _show(self, text: str, ok: bool) -> None:
         self.message.setText(text)

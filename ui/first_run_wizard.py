@@ -20,6 +20,7 @@ from app.bootstrap import Database
 from app.context import Actor
 from app.errors import ValidationError
 from app.settings.registry import set_setting
+from ui.dialog_parts import password_field
 from ui.operations import Op, run_signed_out
 from ui.style import Sheet, apply_style
 
@@ -80,10 +81,8 @@ class AdminPage(QWizardPage):
         self.username.setPlaceholderText(self.tr("登录时使用，如 zhangsan"))
         self.display_name = QLineEdit(self)
         self.display_name.setPlaceholderText(self.tr("本人真实姓名"))
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit(self)
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field(self)
+        self.confirm = password_field(self)
         form = QFormLayout()
         form.addRow(self.tr("用户名："), self.username)
         form.addRow(self.tr("姓名："), self.display_name)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
 
 from ui import elided_tips
+from ui.app_filter import install_once
 
 
 class KeyboardPolicy(QObject):
@@ -30,10 +31,4 @@ class KeyboardPolicy(QObject):
 
 def install_keyboard_policy(app: QApplication) -> KeyboardPolicy:
     """Install the policy once per application (idempotent)."""
-    existing: KeyboardPolicy | None = getattr(app, "_govinfo_keyboard", None)
-    if existing is not None:
-        return existing
-    policy = KeyboardPolicy(app)
-    app.installEventFilter(policy)
-    app._govinfo_keyboard = policy  # type: ignore[attr-defined]
-    return policy
+    return install_once(app, "_govinfo_keyboard", KeyboardPolicy, KeyboardPolicy)

@@ -128,6 +128,15 @@ class MainWindow(QMainWindow):
         self.idle.idle_timed_out.connect(self.lock)
         self.db_actions.restore_started.connect(self.watcher.stop)
         self.watcher.reachability_changed.connect(self.connection_indicator.set_reachable)
+        menu_slots: tuple[tuple[QAction, object], ...] = (
+            (self.backup_action, self.db_actions.backup_database),
+            (self.restore_action, self.db_actions.restore_database),
+            (self.connection_action, self.edit_connection), (self.quit_action, self.close),
+            (self.password_action, self.change_password), (self.lock_action, self.lock),
+            (self.log_out_action, self.log_out), (self.about_action, self.show_about),
+        )
+        for action, slot in menu_slots:
+            action.triggered.connect(slot)
 
     def _tab_specs(self) -> list[TabSpec]:
         # Literal self.tr() calls so pyside6-lupdate finds every title.
@@ -205,11 +214,8 @@ class MainWindow(QMainWindow):
 
     # --- menus and status bar ---------------------------------------------------------------
 
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
-    ) -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
-        action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         return action
@@ -217,13 +223,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self.backup_action = self._action(self.tr("备份数据库…"), self.db_actions.backup_database)
-        self.restore_action = self._action(self.tr("从备份恢复…"), self.db_actions.restore_database)
+        self.backup_action = self._action(self.tr("备份数据库…"))
+        self.restore_action = self._action(self.tr("从备份恢复…"))
+        self.connection_action = self._action(self.tr("数据库连接…"))
+        self.quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
-        file_menu.addAction(self._action(self.tr("数据库连接…"), self.edit_connection))
+        file_menu.addAction(self.connection_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self.quit_action)
         if not self.ctx.db.is_sqlite:
             self.backup_action.setEnabled(False)
             self.restore_action.setEnabled(False)
@@ -231,17 +239,21 @@ class MainWindow(QMainWindow):
             self.restore_action.setEnabled(False)  # replacing everyone's data is an administrator's call
 
         account = bar.addMenu(self.tr("账户(&A)"))
-        account.addAction(self._action(self.tr("修改密码…"), self.change_password))
-        account.addAction(self._action(self.tr("锁定屏幕"), self.lock, "Ctrl+L"))
+        self.password_action = self._action(self.tr("修改密码…"))
+        self.lock_action = self._action(self.tr("锁定屏幕"), "Ctrl+L")
+        self.log_out_action = self._action(self.tr("切换用户/注销"))
+        account.addAction(self.password_action)
+        account.addAction(self.lock_action)
         account.addSeparator()
-        account.addAction(self._action(self.tr("切换用户/注销"), self.log_out))
+        account.addAction(self.log_out_action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addMenu(font_size_menu(self, self.settings))
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self.help_action = fill_help_menu(help_menu, self)  # F1: the page of the tab in front
-        help_menu.addAction(self._action(self.tr("关于"), self.show_about))
+        self.about_action = self._action(self.tr("关于"))
+        help_menu.addAction(self.about_action)
         self._menus_to_lock = [file_menu, account, help_menu]
         install_tab_shortcuts(self)  # 操作: 新建 Ctrl+N, 查找 Ctrl+F, 刷新 F5
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
+from ui.app_filter import install_once
+
 # The window frame (title bar and borders) the system adds outside the client area.
 FRAME = QSize(16, 40)
 # 1366×768 minus a 40 px taskbar, at 100 % and at 125 % (logical pixels).
@@ -81,10 +83,4 @@ class ScreenFit(QObject):
 
 
 def install_screen_fit(app: QApplication) -> ScreenFit:
-    existing: ScreenFit | None = getattr(app, "_govinfo_screen_fit", None)
-    if existing is not None:
-        return existing
-    fit = ScreenFit(app)
-    app.installEventFilter(fit)
-    app._govinfo_screen_fit = fit  # type: ignore[attr-defined]
-    return fit
+    return install_once(app, "_govinfo_screen_fit", ScreenFit, ScreenFit)

@@ -2,7 +2,8 @@
 
 The main window's 操作(&O) menu: 新建(&N) Ctrl+N, 查找(&F) Ctrl+F, 刷新(&R) F5 — each acting on the tab
 in front (a tab offers new_case/new_post/new_item, a filter box named "filterSearch" and refresh()).
-Forms take Ctrl+S for 保存 (`add_save_shortcut`). The menus show the keys, and so does F1 help.
+Forms take Ctrl+S for 保存 (`add_save_shortcut`; `connect_form` wires a form's F1, Ctrl+S, save and
+cancel in one call). The menus show the keys, and so does F1 help.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
+
+from ui.help import add_help_shortcut
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -90,3 +93,14 @@ def add_save_shortcut(dialog: QWidget, save: Callable[[], object]) -> QShortcut:
     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
     shortcut.activated.connect(save)
     return shortcut
+
+
+def connect_form(dialog: QDialog, save: Callable[[], object], saved: SignalInstance, cancelled: SignalInstance,
+                 *, help_page: str | None = None) -> None:
+    """A form's keys and buttons: F1 opens its help page (when it has one), Ctrl+S and the `saved`
+    signal (its save button or button box) save, the `cancelled` signal closes it unsaved."""
+    if help_page is not None:
+        add_help_shortcut(dialog, help_page)  # F1
+    add_save_shortcut(dialog, save)
+    saved.connect(save)
+    cancelled.connect(dialog.reject)

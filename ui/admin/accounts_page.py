@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +16,7 @@ from app.auth.service import AccountAction, account_actions, list_users, set_act
 from app.changes import RecordKind
 from app.db.base import utcnow
 from ui import messages
+from ui.admin.rows_table import admin_table
 from ui.admin.user_dialog import ResetPasswordDialog, UserDialog
 from ui.admin.users_model import UserRow, UsersModel
 from ui.availability import refused
@@ -49,16 +48,9 @@ class AccountsPage(QWidget):
         self.hint.setObjectName("pageHint")
         self.hint.setWordWrap(True)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = admin_table(self.model, self)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
+        header.setStretchLastSection(False)  # 角色 (column 3) takes the rest of the width instead
         for col, width in enumerate((130, 110, 130, 300, 120, 150)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QBrush, QColor
 
 from app.audit.query import PAGE_SIZE, AuditFilter, AuditRow
-from ui.admin.table_model import AdminTable
+from ui.admin.table_model import AdminColumn, AdminTable, admin_columns
 from ui.rows_model import AnyIndex
 from ui.style import Colour
 
@@ -23,32 +23,21 @@ Counter = Callable[[AuditFilter], int]
 _FAILED = QColor(Colour.ERROR)
 
 
-# What each column shows, in COLUMNS' order.
-_DISPLAY: tuple[Callable[[AuditRow], str], ...] = (
-    lambda row: row.at_local.strftime("%Y-%m-%d %H:%M:%S"),
-    lambda row: row.user_label,
-    lambda row: row.os_user,
-    lambda row: row.action_label,
-    lambda row: row.record_type_label,
-    lambda row: "" if row.record_id == "*" else row.record_id,
+_COLUMNS: tuple[AdminColumn[AuditRow], ...] = (
+    (QT_TRANSLATE_NOOP("AuditModel", "时间"), lambda row: row.at_local.strftime("%Y-%m-%d %H:%M:%S")),
+    (QT_TRANSLATE_NOOP("AuditModel", "用户"), lambda row: row.user_label),
+    (QT_TRANSLATE_NOOP("AuditModel", "操作系统用户"), lambda row: row.os_user),
+    (QT_TRANSLATE_NOOP("AuditModel", "操作"), lambda row: row.action_label),
+    (QT_TRANSLATE_NOOP("AuditModel", "记录类型"), lambda row: row.record_type_label),
+    (QT_TRANSLATE_NOOP("AuditModel", "记录编号"), lambda row: "" if row.record_id == "*" else row.record_id),
     # One line in the table; the tooltip and the detail view show the whole text.
-    lambda row: row.summary.replace("\n", " "),
+    (QT_TRANSLATE_NOOP("AuditModel", "摘要"), lambda row: row.summary.replace("\n", " ")),
 )
 
 
 class AuditModel(AdminTable[AuditRow]):
     CONTEXT = "AuditModel"
-    DISPLAY = _DISPLAY
-    # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
-    COLUMNS: tuple[str, ...] = tuple(map(str, (
-        QT_TRANSLATE_NOOP("AuditModel", "时间"),
-        QT_TRANSLATE_NOOP("AuditModel", "用户"),
-        QT_TRANSLATE_NOOP("AuditModel", "操作系统用户"),
-        QT_TRANSLATE_NOOP("AuditModel", "操作"),
-        QT_TRANSLATE_NOOP("AuditModel", "记录类型"),
-        QT_TRANSLATE_NOOP("AuditModel", "记录编号"),
-        QT_TRANSLATE_NOOP("AuditModel", "摘要"),
-    )))
+    COLUMNS, DISPLAY = admin_columns(_COLUMNS)
     SUMMARY_COLUMN = 6
 
     rows_loaded = Signal(int, int)
@@ -64,7 +53,6 @@ class AuditModel(AdminTable[AuditRow]):
         self.filter = AuditFilter()
         self.total = 0
         self.rows: list[AuditRow] = []
-        self.columns = self.COLUMNS
         self._exhausted = True
 
     def set_filter(self, filt: AuditFilter) -> None:

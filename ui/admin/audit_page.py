@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +29,11 @@ from app.changes import Changes
 from ui import messages
 from ui.admin.audit_detail import AuditDetailDialog
 from ui.admin.audit_model import AuditModel
+from ui.admin.rows_table import admin_table
 from ui.column_widths import ColumnWidths
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.dialog_parts import enable_with
 from ui.operations import ExportOp
 from ui.workers import Progress, run_task
 
@@ -78,25 +78,13 @@ class AuditPage(QWidget):
         today = QDate.currentDate()
         self.date_from = DateField(today.addDays(-30), self)
         self.date_to = DateField(today, self)
-        for edit in (self.date_from, self.date_to):
-            edit.setEnabled(False)
         self.search_button = QPushButton(self.tr("查询"), self)
         self.reset_button = QPushButton(self.tr("清除条件"), self)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = admin_table(self.model, self)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         # Sized to their content and headers (操作系统用户 was cut at 大), remembered per PC; 摘要 is last
-        # and takes the rest of the width.
-        header.setStretchLastSection(True)
+        # and takes the rest of the width (admin_table stretches the last column).
         self.widths = ColumnWidths(self.table, "audit", (150, 190, 110, 100, 100, 90, 300))
 
         self.status_label = QLabel(self)
@@ -147,8 +135,7 @@ class AuditPage(QWidget):
             combo.activated.connect(self.apply_filter)
         for line in (self.record_id_edit, self.text_edit):
             line.returnPressed.connect(self.apply_filter)
-        self.date_check.toggled.connect(self.date_from.setEnabled)
-        self.date_check.toggled.connect(self.date_to.setEnabled)
+        enable_with(self.date_check, self.date_from, self.date_to)
         self.search_button.clicked.connect(self.apply_filter)
         self.reset_button.clicked.connect(self.reset_filter)
         self.table.doubleClicked.connect(self._on_double_clicked)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,18 @@ def choice_label(value: str) -> str:
     return Role(value).label if value in Role._value2member_map_ else value
 
 
+def _edited(editor: QWidget) -> SignalInstance:
+    """The signal an editor made by SettingsPage._editor sends when its value changes."""
+    if isinstance(editor, QCheckBox):
+        return editor.toggled
+    if isinstance(editor, QSpinBox):
+        return editor.valueChanged
+    if isinstance(editor, QComboBox):
+        return editor.currentIndexChanged
+    assert isinstance(editor, QPlainTextEdit | QLineEdit)
+    return editor.textChanged
+
+
 class SettingsPage(QWidget):
     settings_saved = Signal(list)
     """Settings were saved in one transaction; carries the changed keys."""
@@ -50,6 +62,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.editors: dict[str, QWidget] = {}
         self.loaded: dict[str, Any] = {}
+        self.default_buttons: list[tuple[QPushButton, list[str]]] = []  # 恢复默认 of each group, its keys
         self._build()
         self._lay_out()
         self._connect()
@@ -94,6 +107,10 @@ class SettingsPage(QWidget):
     def _connect(self) -> None:
         self.revert_button.clicked.connect(self.reload)
         self.save_button.clicked.connect(self.save)
+        for button, keys in self.default_buttons:
+            button.clicked.connect(lambda _=False, keys=keys: self.restore_defaults(keys))
+        for editor in self.editors.values():
+            _edited(editor).connect(self._on_edited)
 
     # --- building -------------------------------------------------------------------------
     @staticmethod
@@ -129,7 +146,7 @@ class SettingsPage(QWidget):
                 form.addRow(self._label(defn, box), editor)
         defaults = QPushButton(self.tr("恢复默认"), box)
         defaults.setToolTip(self.tr("把“{group}”中的各项填回出厂默认值（需再点“保存”）").format(group=group))
-        defaults.clicked.connect(lambda _=False, keys=[d.key for d in defs]: self.restore_defaults(keys))
+        self.default_buttons.append((defaults, [d.key for d in defs]))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(defaults)
@@ -150,7 +167,6 @@ class SettingsPage(QWidget):
         editor: QWidget
         if defn.kind is bool:
             editor = QCheckBox(self.tr("是"), parent)
-            editor.toggled.connect(self._on_edited)
         elif defn.kind is int:
             spin = QSpinBox(parent)
             spin.setRange(
@@ -158,24 +174,19 @@ class SettingsPage(QWidget):
                 defn.maximum if defn.maximum is not None else _INT_LIMIT,
             )
             spin.setMinimumWidth(120)
-            spin.valueChanged.connect(self._on_edited)
             editor = spin
         elif defn.choices:
             combo = QComboBox(parent)
             for value in defn.choices:
                 combo.addItem(choice_label(value), value)
-            combo.currentIndexChanged.connect(self._on_edited)
             editor = combo
         elif defn.kind is list:
             text = QPlainTextEdit(parent)
             text.setPlaceholderText(self.tr("每行一项"))
             text.setFixedHeight(text.fontMetrics().lineSpacing() * 6 + 12)
-            text.textChanged.connect(self._on_edited)
             editor = text
         else:
-            line = QLineEdit(parent)
-            line.textChanged.connect(self._on_edited)
-            editor = line
+            editor = QLineEdit(parent)
         return editor
 
     # --- values ---------------------------------------------------------------------------

@@ -12,11 +12,24 @@ from ui.rows_model import AnyIndex, ReadOnlyRows
 
 R = TypeVar("R")
 
+# A column: its title marked with QT_TRANSLATE_NOOP (for pyside6-lupdate) and the getter of its text.
+AdminColumn = tuple[object, Callable[[R], str]]
+
+
+def admin_columns(columns: Sequence[AdminColumn[R]]) -> tuple[tuple[str, ...], tuple[Callable[[R], str], ...]]:
+    """COLUMNS and DISPLAY of an AdminTable from one list, so a title cannot drift from its getter.
+    str(): the stubs type QT_TRANSLATE_NOOP as object."""
+    return tuple(str(title) for title, _ in columns), tuple(getter for _, getter in columns)
+
 
 class AdminTable(ReadOnlyRows[R]):
     CONTEXT = ""  # the translation context of COLUMNS
     COLUMNS: tuple[str, ...] = ()
     DISPLAY: Sequence[Callable[[Any], str]] = ()  # one getter per column, in COLUMNS' order
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole

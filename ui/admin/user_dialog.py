@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,6 +31,7 @@ from app.settings import get_setting
 from ui.admin.users_model import UserRow
 from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
+from ui.dialog_parts import ok_cancel_buttons, password_field
 from ui.help import add_help_shortcut
 from ui.operations import Op, RollBack, read
 from ui.style import Sheet, apply_style
@@ -69,22 +69,15 @@ class UserDialog(QDialog):
         self.display_name_edit.setMaxLength(64)
         self.section_combo = QComboBox(self)
         self.section_combo.setEditable(True)
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(self.tr("至少 8 位，含字母、数字、符号中的两类"))
-        self.password_again_edit = QLineEdit(self)
-        self.password_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_field(self, self.tr("至少 8 位，含字母、数字、符号中的两类"))
+        self.password_again_edit = password_field(self)
         self.roles_box = QGroupBox(self.tr("角色（可多选）"), self)
         self.role_checks: dict[Role, QCheckBox] = {}
         for role in Role:
             check = QCheckBox(role.label, self.roles_box)
             check.setObjectName(f"role_{role.value}")
             self.role_checks[role] = check
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons = ok_cancel_buttons(self)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -235,16 +228,9 @@ class ResetPasswordDialog(QDialog):
             self,
         )
         self.intro.setWordWrap(True)
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(self.tr("至少 8 位，含字母、数字、符号中的两类"))
-        self.password_again_edit = QLineEdit(self)
-        self.password_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.password_edit = password_field(self, self.tr("至少 8 位，含字母、数字、符号中的两类"))
+        self.password_again_edit = password_field(self)
+        self.buttons = ok_cancel_buttons(self)
 
     def _lay_out(self) -> None:
         form = QFormLayout()

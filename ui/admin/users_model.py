@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,7 +13,7 @@ from app.auth.models import User
 from app.auth.roles import Role
 from app.db.base import utcnow
 from app.localtime import to_local
-from ui.admin.table_model import AdminTable
+from ui.admin.table_model import AdminColumn, AdminTable, admin_columns
 from ui.style import Colour
 
 
@@ -61,34 +60,24 @@ class UserRow:
         return _tr("启用")
 
 
-# What each column shows, in COLUMNS' order.
-_DISPLAY: tuple[Callable[[UserRow], str], ...] = (
-    lambda row: row.username,
-    lambda row: row.display_name,
-    lambda row: row.section,
-    lambda row: row.roles_text,
-    lambda row: row.status_text,
-    lambda row: row.last_login_local.strftime("%Y-%m-%d %H:%M") if row.last_login_local else _tr("从未登录"),
+_COLUMNS: tuple[AdminColumn[UserRow], ...] = (
+    (QT_TRANSLATE_NOOP("UsersModel", "用户名"), lambda row: row.username),
+    (QT_TRANSLATE_NOOP("UsersModel", "姓名"), lambda row: row.display_name),
+    (QT_TRANSLATE_NOOP("UsersModel", "科室"), lambda row: row.section),
+    (QT_TRANSLATE_NOOP("UsersModel", "角色"), lambda row: row.roles_text),
+    (QT_TRANSLATE_NOOP("UsersModel", "状态"), lambda row: row.status_text),
+    (QT_TRANSLATE_NOOP("UsersModel", "最近登录"),
+     lambda row: row.last_login_local.strftime("%Y-%m-%d %H:%M") if row.last_login_local else _tr("从未登录")),
 )
 
 
 class UsersModel(AdminTable[UserRow]):
     CONTEXT = "UsersModel"
-    DISPLAY = _DISPLAY
-    # str(): the stubs type QT_TRANSLATE_NOOP as object; it marks the text for pyside6-lupdate.
-    COLUMNS: tuple[str, ...] = tuple(map(str, (
-        QT_TRANSLATE_NOOP("UsersModel", "用户名"),
-        QT_TRANSLATE_NOOP("UsersModel", "姓名"),
-        QT_TRANSLATE_NOOP("UsersModel", "科室"),
-        QT_TRANSLATE_NOOP("UsersModel", "角色"),
-        QT_TRANSLATE_NOOP("UsersModel", "状态"),
-        QT_TRANSLATE_NOOP("UsersModel", "最近登录"),
-    )))
+    COLUMNS, DISPLAY = admin_columns(_COLUMNS)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[UserRow] = []
-        self.columns = self.COLUMNS
 
     def set_rows(self, rows: list[UserRow]) -> None:
         self.beginResetModel()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.guide.publish import REGISTER_CREATE, REGISTER_LINK, REGISTER_NONE
 from ui.date_field import DateField
+from ui.dialog_parts import enable_with, ok_cancel_buttons
 
 
 class GuidePublishDialog(QDialog):
@@ -32,7 +32,6 @@ class GuidePublishDialog(QDialog):
         self._lay_out()
         self._connect()
         self.resize(520, self.sizeHint().height())
-        self._sync()
 
     def _build(self, edition_label: str, today: date) -> None:
         self.intro = QLabel(
@@ -50,10 +49,7 @@ class GuidePublishDialog(QDialog):
         for button in (self.none_button, self.create_button, self.link_button):
             self.group.addButton(button)
         self.create_button.setChecked(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("标记为已发布"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons = ok_cancel_buttons(self, self.tr("标记为已发布"))
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -67,13 +63,9 @@ class GuidePublishDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
-        self.group.buttonToggled.connect(self._sync)
+        enable_with(self.link_button, self.item_no)
         self.buttons.accepted.connect(self.publish_requested)
         self.buttons.rejected.connect(self.reject)
-
-    @Slot()
-    def _sync(self) -> None:
-        self.item_no.setEnabled(self.link_button.isChecked())
 
     def chosen_date(self) -> date:
         chosen = self.published_on.date()

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +42,7 @@ from ui.cases.case_view import CaseView, DocumentView
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import LETTER_KINDS, LETTER_LABELS, open_generated_letter
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.messages import show_error, show_info
 from ui.operations import ExportOp, Op, precheck, read_reported
 from ui.rows_model import RowColumn, RowsModel
@@ -154,16 +154,9 @@ class DocumentsPanel(QWidget):
         self.archive_button.clicked.connect(self.archive_requested)
 
     def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
+        table = list_table(model, (), self, object_name=name)
         table.setAlternatingRowColors(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def set_case(self, v: CaseView | None) -> None:

@@ -7,11 +7,12 @@ stays open with the input intact; nothing is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
@@ -28,12 +29,13 @@ from app.signoff.content import content_hash
 from app.workdays.service import load_calendar
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView, ConsultationView
+from ui.cases.event_form import cn_date, dated_change, sign_then_close, submit_change
 from ui.cases.form_dialog import FormDialog
 from ui.cases.intake_form import to_date, to_qdate
 from ui.context import AppContext
 from ui.messages import show_info
-from ui.operations import Op, announce
-from ui.signoff_dialog import SignOffDialog, content_html
+from ui.operations import Op
+from ui.signoff_dialog import content_html
 
 CORRECTION_DAYS_DEFAULT = 10  # working days the applicant is given; the clerk can change it
 MAX_FEE_COUNT = 100_000  # requests or pages in the 计算 helper
@@ -41,10 +43,6 @@ MAX_FEE_COUNT = 100_000  # requests or pages in the 计算 helper
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("case_events", text)
-
-
-def _cn(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
@@ -57,7 +55,7 @@ def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: d
         "申请内容不明确的，应当在收到申请之日起 7 个工作日内一次性告知申请人作出补正，"
         "说明需要补正的事项和合理的补正期限（条例第三十条）。本件最迟应于 {latest} 前发出。"
         "本机关规定补正期限至少为告知之日起 {n} 个工作日。"
-    ).format(latest=_cn(latest), n=min_days))
+    ).format(latest=cn_date(latest), n=min_days))
     notice = dlg.add_date("notice_on", _tr("告知日期："), today)
     dlg.add_text("items", _tr("需要补正的事项："),
                  placeholder=_tr("逐项列明，例如：1. 请明确所需信息的文件名称或文号；…"))
@@ -95,24 +93,23 @@ def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: d
 def correction_received(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("收到补正材料"), parent, intro=_tr(
         "答复期限自收到补正材料之日起重新计算（条例第三十条）。"))
-    dlg.add_date("received_on", _tr("收到补正日期："), today)
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_correction_received(
-        s, ctx.actor, view.id, d.date("received_on")), RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+    return dated_change(dlg, ctx, "received_on", _tr("收到补正日期："), today,
+                        lambda s, on: handling.record_correction_received(s, ctx.actor, view.id, on))
+
+
+def _close_given_up(parent: QWidget, ctx: AppContext, today: date, title: str, rule: str, due_line: str,
+                    due: date | None, close: Callable[[Session, date], object]) -> FormDialog:
+    """The applicant let a period pass (补正, 缴费) and is taken to have given up: the case is closed
+    directly, without the reply approval chain; the intro gives the rule and the period's end."""
+    dlg = FormDialog(title, parent, intro=rule + (due_line.format(due=cn_date(due)) if due else ""))
+    return dated_change(dlg, ctx, "closed_on", _tr("办结日期："), today, close)
 
 
 def close_no_correction(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
-    due = view.date_of("correction_due_on")
-    dlg = FormDialog(_tr("逾期不补正，办结"), parent, intro=_tr(
+    return _close_given_up(parent, ctx, today, _tr("逾期不补正，办结"), _tr(
         "申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理（条例第三十条）。"
-        "本件按“其他处理 — 申请人无正当理由逾期不补正”计入年度报告。") + (
-        _tr("\n补正期限：{due}").format(due=_cn(due)) if due else ""))
-    dlg.add_date("closed_on", _tr("办结日期："), today)
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.close_for_no_correction(
-        s, ctx.actor, view.id, d.date("closed_on")), RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+        "本件按“其他处理 — 申请人无正当理由逾期不补正”计入年度报告。"), _tr("\n补正期限：{due}"),
+        view.date_of("correction_due_on"), lambda s, on: handling.close_for_no_correction(s, ctx.actor, view.id, on))
 
 
 def add_consultation(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
@@ -126,11 +123,9 @@ def add_consultation(parent: QWidget, ctx: AppContext, view: CaseView, today: da
     dlg.add_line("party", _tr("征求对象："), placeholder=_tr("部门名称或第三方名称"))
     dlg.add_text("matter", _tr("征求事项："), height=70)
     dlg.add_date("sent_on", _tr("发出日期："), today)
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.add_consultation(
+    return submit_change(dlg, ctx, lambda s, d: handling.add_consultation(
         s, ctx.actor, view.id, ConsultationKind(str(d.choice("kind"))), d.text("party"), d.text("matter"),
-        d.date("sent_on")), RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+        d.date("sent_on")))
 
 
 OPINIONS = (("agree", _tr("同意公开")), ("object", _tr("不同意公开")), ("none", _tr("逾期未答复")))
@@ -140,7 +135,8 @@ DECISIONS = (("disclose", _tr("予以公开")), ("withhold", _tr("不予公开")
 def answer_consultation(parent: QWidget, ctx: AppContext, c: ConsultationView, today: date) -> FormDialog:
     """Record an answer; for third parties the county text and the 条例 differ on silence."""
     dlg = FormDialog(_tr("录入反馈意见 — {party}").format(party=c.party), parent, intro=_tr(
-        "{kind}，{sent} 发出，应于 {due} 前答复。").format(kind=c.kind.label, sent=_cn(c.sent_on), due=_cn(c.due_on)))
+        "{kind}，{sent} 发出，应于 {due} 前答复。").format(kind=c.kind.label, sent=cn_date(c.sent_on),
+                                                       due=cn_date(c.due_on)))
     dlg.add_date("answered_on", _tr("收回日期："), today)
     dlg.add_choice("opinion", _tr("对方意见："), [(t, v) for v, t in OPINIONS])
     dlg.add_text("opinion_text", _tr("意见内容："), height=60)
@@ -151,16 +147,13 @@ def answer_consultation(parent: QWidget, ctx: AppContext, c: ConsultationView, t
             "第三方不同意公开但不公开可能对公共利益造成重大影响的，可以决定予以公开，并书面告知第三方"))
         dlg.add_note(handling.third_party_rule_note(), warning=True)
 
-    def submit(d: FormDialog) -> bool:
+    def answer(s: Session, d: FormDialog) -> object:
         decision = str(d.choice("decision")) if third else ""
         reason = d.text("decision_reason") if third else ""
-        return ctx.run(Op(lambda s: handling.answer_consultation(
-            s, ctx.actor, c.id, d.date("answered_on"), str(d.choice("opinion")), d.text("opinion_text"),
-            decision, reason), RecordKind.CASES, parent=d))[0]
+        return handling.answer_consultation(s, ctx.actor, c.id, d.date("answered_on"), str(d.choice("opinion")),
+                                            d.text("opinion_text"), decision, reason)
 
-    dlg.on_submit = submit
-    dlg.open()
-    return dlg
+    return submit_change(dlg, ctx, answer)
 
 
 def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
@@ -170,7 +163,7 @@ def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> 
     dlg = FormDialog(_tr("延期答复"), parent, ok_text=_tr("提交审批…"), intro=_tr(
         "需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过 20 个工作日"
         "（条例第三十三条）。只能在当前答复期限{due}前延期一次。审批人：{role}。").format(
-        due=_tr("（{d}）").format(d=_cn(due)) if due else "", role=role.label))
+        due=_tr("（{d}）").format(d=cn_date(due)) if due else "", role=role.label))
     dlg.add_date("notified_on", _tr("告知申请人日期："), today)
     dlg.add_text("reason", _tr("延期理由："), height=70)
 
@@ -181,9 +174,8 @@ def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> 
 
             show_error(d, _tr("请填写延期理由。"))
             return False
-        def _extend(s: Session, signer: Actor, opinion: str) -> None:
-            handling.extend_deadline(s, ctx.actor, view.id, notified, reason, signer, opinion,
-                                     seen_hash=sign.seen_hash)
+        def _extend(s: Session, signer: Actor, opinion: str, seen_hash: str) -> None:
+            handling.extend_deadline(s, ctx.actor, view.id, notified, reason, signer, opinion, seen_hash=seen_hash)
 
         def _content(s: Session) -> tuple[str, str]:
             # Read from the record, not the list row: the approver signs the due date on file.
@@ -191,23 +183,9 @@ def extension(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> 
             return (content_html(content) + "<p>" + escape(_tr("同意后答复期限延长 20 个工作日。")) + "</p>",
                     content_hash(content))
 
-        sign = SignOffDialog(
-            ctx, title=_tr("延期答复审批"), summary_html_or_text="", roles=[role],
-            exclude_user_ids=[ctx.actor.user_id] if ctx.actor.user_id is not None else [],
-            allow_return=False,
-            on_signed=lambda s, signer, _decision, opinion: _extend(s, signer, opinion),
-            reload=_content, parent=d,
-        )
-        sign.setObjectName("extensionSignOff")
-
-        def signed() -> None:
-            announce(ctx, RecordKind.CASES)
-            QDialog.accept(d)  # close the form too, without submitting it again
-
-        sign.accepted.connect(signed)
-        d.child = sign
-        sign.open()
-        return False  # the form stays open behind the sign-off, so a refusal keeps the reason
+        # The form stays open behind the sign-off (so a refusal keeps the reason) and closes once signed.
+        return sign_then_close(d, ctx, title=_tr("延期答复审批"), role=role, name="extensionSignOff",
+                               save=_extend, content=_content)
 
     dlg.on_submit = submit
     dlg.open()
@@ -254,17 +232,15 @@ def fee_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) ->
         due = fees.fee_due_on(calendar, to_date(notice.date()))
         deadline.setText(_tr("缴费期限：申请人收到通知之日起 {n} 个工作日；送达日期登记前暂自通知之日起计算，即 {due}。"
                              "逾期未缴费的，可按“其他处理 — 逾期未缴费”办结，不再处理该申请。").format(
-                                 due=_cn(due), n=fees.PAYMENT_DAYS))
+                                 due=cn_date(due), n=fees.PAYMENT_DAYS))
 
     method.currentIndexChanged.connect(recompute)
     count.valueChanged.connect(recompute)
     notice.dateChanged.connect(deadline_changed)
     recompute()
     deadline_changed()
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_fee_notice(
-        s, ctx.actor, view.id, d.date("notice_on"), chosen().value, count.value()), RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+    return submit_change(dlg, ctx, lambda s, d: handling.record_fee_notice(
+        s, ctx.actor, view.id, d.date("notice_on"), chosen().value, count.value()))
 
 
 def _count_spin(dlg: FormDialog, name: str, value: int) -> QSpinBox:
@@ -280,34 +256,23 @@ def close_fee_unpaid(parent: QWidget, ctx: AppContext, view: CaseView, today: da
     """逾期未缴费: closed directly, like 逾期不补正, without the reply approval chain."""
     notice = view.date_of("fee_notice_on")
     due = fees.fee_due_on(read(ctx, load_calendar), notice, view.date_of("fee_notice_received_on")) if notice else None
-    dlg = FormDialog(_tr("逾期未缴费，办结"), parent, intro=_tr(
+    return _close_given_up(parent, ctx, today, _tr("逾期未缴费，办结"), _tr(
         "申请人逾期未按收费通知要求缴纳费用的，视为放弃申请，行政机关不再处理（国办函〔2020〕109号）。"
-        "本件按“其他处理 — 申请人逾期未按收费通知要求缴纳费用”计入年度报告。") + (
-        _tr("\n缴费期限：{due}").format(due=_cn(due)) if due else ""))
-    dlg.add_date("closed_on", _tr("办结日期："), today)
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: fees.close_for_fee_unpaid(
-        s, ctx.actor, view.id, d.date("closed_on")), RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+        "本件按“其他处理 — 申请人逾期未按收费通知要求缴纳费用”计入年度报告。"), _tr("\n缴费期限：{due}"),
+        due, lambda s, on: fees.close_for_fee_unpaid(s, ctx.actor, view.id, on))
 
 
 def fee_paid(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("登记缴费"), parent)
-    dlg.add_date("paid_on", _tr("缴费日期："), today)
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: handling.record_fee_paid(
-        s, ctx.actor, view.id, d.date("paid_on")), RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+    return dated_change(dlg, ctx, "paid_on", _tr("缴费日期："), today,
+                        lambda s, on: handling.record_fee_paid(s, ctx.actor, view.id, on))
 
 
 def reopen(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     dlg = FormDialog(_tr("重新打开案件"), parent, ok_text=_tr("重新打开"), intro=_tr(
         "已办结的案件只读。确需更正的，须写明理由重新打开；此操作记入审计日志。"))
     dlg.add_text("reason", _tr("理由："), height=70)
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: reopen_case(s, ctx.actor, view.id, d.text("reason")),
-                                         RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+    return submit_change(dlg, ctx, lambda s, d: reopen_case(s, ctx.actor, view.id, d.text("reason")))
 
 
 RECONSIDERATION = "reconsideration"
@@ -319,21 +284,18 @@ def remedy(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
         "申请人对答复不服申请行政复议或提起行政诉讼的，在此登记，计入年度报告第四部分；结果未出时选“尚未审结”，"
         "出结果后再次登记即可更新。") + (_tr(
         "\n本件尚未答复：此处登记的是针对逾期不答复的复议或诉讼，日期须晚于答复期限（{due}）。").format(
-            due=_cn(view.due_on)) if view.date_of("replied_on") is None and view.due_on else ""))
+            due=cn_date(view.due_on)) if view.date_of("replied_on") is None and view.due_on else ""))
     kinds = [(_tr("行政复议"), RECONSIDERATION)] + [(k.label, k) for k in LitigationKind]
     dlg.add_choice("kind", _tr("类别："), kinds)
     dlg.add_date("on", _tr("申请或起诉日期："), today)
     dlg.add_choice("result", _tr("结果："), [(r.label, r) for r in RemedyResult], RemedyResult.PENDING)
 
-    def submit(d: FormDialog) -> bool:
+    def record(s: Session, d: FormDialog) -> None:
         kind, on, result = str(d.choice("kind")), d.date("on"), RemedyResult(str(d.choice("result")))
         if kind == RECONSIDERATION:
-            return ctx.run(Op(lambda s: record_reconsideration(s, ctx.actor, view.id, on, result),
-                              RecordKind.CASES, parent=d))[0]
-        return ctx.run(Op(lambda s: record_litigation(s, ctx.actor, view.id, on, LitigationKind(kind), result),
-                          RecordKind.CASES, parent=d))[0]
+            record_reconsideration(s, ctx.actor, view.id, on, result)
+        else:
+            record_litigation(s, ctx.actor, view.id, on, LitigationKind(kind), result)
 
-    dlg.on_submit = submit
-    dlg.open()
-    return dlg
+    return submit_change(dlg, ctx, record)
 

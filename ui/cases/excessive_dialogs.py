@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from app.auth.roles import Role
@@ -23,11 +23,12 @@ from app.signoff.content import content_hash
 from app.workdays.service import load_calendar
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView
+from ui.cases.event_form import cn_date, sign_then_close, submit_change
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
 from ui.messages import show_error
-from ui.operations import Op, announce
-from ui.signoff_dialog import SignOffDialog, content_html
+from ui.operations import Op
+from ui.signoff_dialog import content_html
 
 REASONS_DAYS_DEFAULT = 5  # working days offered to the applicant to explain; the clerk can change it
 NO_PAUSE = ("说明理由期间答复期限照常计算（条例未规定暂停），请在答复期限内作出决定。")
@@ -37,26 +38,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("case_excessive", text)
 
 
-def _cn(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def ask_for_reasons(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
     calendar = read(ctx, load_calendar)
     due = view.due_on
     dlg = FormDialog(_tr("要求申请人说明理由"), parent, intro=_tr(
         "申请人申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（条例第三十五条）。"
         "登记时编定说明理由通知书文号，登记后点“生成说明理由通知书”打印送达。") + "\n" + _tr(NO_PAUSE) + (
-        _tr("本件答复期限：{d}。").format(d=_cn(due)) if due else ""))
+        _tr("本件答复期限：{d}。").format(d=cn_date(due)) if due else ""))
     dlg.add_date("asked_on", _tr("通知日期："), today)
     dlg.add_text("facts", _tr("数量、频次情况："), height=60, placeholder=_tr(
         "如：申请人自2026年1月以来已提出政府信息公开申请86件，其中本月32件"))
     dlg.add_date("reasons_due_on", _tr("说明理由期限至："), calendar.add_workdays(today, REASONS_DAYS_DEFAULT))
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: excessive.ask_for_reasons(
-        s, ctx.actor, view.id, d.date("asked_on"), d.text("facts"), d.date("reasons_due_on")),
-        RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+    return submit_change(dlg, ctx, lambda s, d: excessive.ask_for_reasons(
+        s, ctx.actor, view.id, d.date("asked_on"), d.text("facts"), d.date("reasons_due_on")))
 
 
 def record_reasons(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
@@ -64,10 +58,8 @@ def record_reasons(parent: QWidget, ctx: AppContext, view: CaseView, today: date
         "登记收到申请人书面说明的日期，并摘要其理由；原件请在“案卷材料”中添加。"))
     dlg.add_date("received_on", _tr("收到日期："), today)
     dlg.add_text("summary", _tr("理由摘要："), height=80)
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: excessive.record_reasons(
-        s, ctx.actor, view.id, d.date("received_on"), d.text("summary")), RecordKind.CASES, parent=d))[0]
-    dlg.open()
-    return dlg
+    return submit_change(dlg, ctx, lambda s, d: excessive.record_reasons(
+        s, ctx.actor, view.id, d.date("received_on"), d.text("summary")))
 
 
 def decide(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:
@@ -79,8 +71,8 @@ def decide(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
         "行政机关认为申请理由不合理的，告知申请人不予处理；认为申请理由合理，但是无法在规定期限内答复的，"
         "可以确定延迟答复的合理期限并告知申请人（条例第三十五条）。确定延迟答复期限须经{role}同意。").format(
             role=role.label) + "\n" + (
-        _tr("申请人于{d}说明了理由。").format(d=_cn(got)) if got else _tr("尚未登记申请人说明的理由。")) + (
-        _tr("当前答复期限：{d}。").format(d=_cn(due)) if due else ""))
+        _tr("申请人于{d}说明了理由。").format(d=cn_date(got)) if got else _tr("尚未登记申请人说明的理由。")) + (
+        _tr("当前答复期限：{d}。").format(d=cn_date(due)) if due else ""))
     choices = [(_tr(d.label), d) for d in ExcessiveDecision]
     choice = dlg.add_choice("decision", _tr("处理决定："), choices,
                             ExcessiveDecision.ON_TIME if got else ExcessiveDecision.DECLINE)
@@ -126,29 +118,16 @@ def decide(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> For
 
 def _sign_later(d: FormDialog, ctx: AppContext, view: CaseView, role: Role, on: date, later: date,
                 reason: str) -> bool:
-    def _save(s: Session, signer: Actor, opinion: str) -> None:
+    def _save(s: Session, signer: Actor, opinion: str, seen_hash: str) -> None:
         excessive.decide(s, ctx.actor, view.id, ExcessiveDecision.LATER.value, on, reason, later_due=later,
-                         approver=signer, opinion=opinion, seen_hash=sign.seen_hash)
+                         approver=signer, opinion=opinion, seen_hash=seen_hash)
 
     def _content(s: Session) -> tuple[str, str]:
         # Read from the record: the approver signs the due date and the reasons on file.
         content = excessive.later_due_signoff_content(get_case(s, view.id), later, reason)
-        text = _tr("同意后答复期限改为{d}（依第三十五条确定的合理期限）。").format(d=_cn(later))
+        text = _tr("同意后答复期限改为{d}（依第三十五条确定的合理期限）。").format(d=cn_date(later))
         return content_html(content) + "<p>" + escape(text) + "</p>", content_hash(content)
 
-    sign = SignOffDialog(
-        ctx, title=_tr("延迟答复期限审批"), summary_html_or_text="", roles=[role],
-        exclude_user_ids=[ctx.actor.user_id] if ctx.actor.user_id is not None else [],
-        allow_return=False, on_signed=lambda s, signer, _decision, opinion: _save(s, signer, opinion),
-        reload=_content, parent=d,
-    )
-    sign.setObjectName("laterDueSignOff")
-
-    def signed() -> None:
-        announce(ctx, RecordKind.CASES)
-        QDialog.accept(d)
-
-    sign.accepted.connect(signed)
-    d.child = sign
-    sign.open()
-    return False  # the form stays open behind the sign-off, so a refusal keeps the input
+    # The form stays open behind the sign-off (so a refusal keeps the input) and closes once signed.
+    return sign_then_close(d, ctx, title=_tr("延迟答复期限审批"), role=role, name="laterDueSignOff",
+                           save=_save, content=_content)

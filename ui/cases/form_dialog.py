@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ui.cases.intake_form import date_edit, to_date
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
-from ui.shortcuts import add_save_shortcut
+from ui.shortcuts import connect_form
 from ui.style import Sheet, apply_style
 
 W = TypeVar("W", bound=QWidget)
@@ -73,9 +73,7 @@ class FormDialog(QDialog):
         self._layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
-        add_save_shortcut(self, self.accept)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        connect_form(self, self.accept, self.buttons.accepted, self.buttons.rejected)
 
     # -- building ----------------------------------------------------------------------------
     def add_note(self, text: str, *, warning: bool = False) -> QLabel:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from ui.cases.excessive_panel import ExcessivePanel
 from ui.cases.form_dialog import FormDialog
 from ui.cases.letters_ui import open_generated_letter
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.rows_model import RowColumn, RowsModel
 
 _OPINION = dict(event_dialogs.OPINIONS)
@@ -50,6 +49,23 @@ def _consultation_state(c: ConsultationView, today: date) -> str:
     if c.answered_on is not None:
         return "已收回"
     return "已逾期" if today > c.due_on else "等待答复"
+
+
+def _fill_box(box: QGroupBox, top: QWidget, *rows: Sequence[QWidget | None]) -> None:
+    """A box of the panel: its text (or table) on top taking the height, then rows of buttons. A row
+    is left-aligned; where it holds None, the buttons after it go to the right instead."""
+    layout = QVBoxLayout(box)
+    layout.addWidget(top, 1)
+    for buttons in rows:
+        row = QHBoxLayout()
+        for button in buttons:
+            if button is None:
+                row.addStretch(1)
+            else:
+                row.addWidget(button)
+        if None not in buttons:
+            row.addStretch(1)
+        layout.addLayout(row)
 
 
 class HandlingPanel(QWidget):
@@ -90,13 +106,7 @@ class HandlingPanel(QWidget):
             RowColumn(self.tr("本机关决定"), lambda c: _DECISION.get(c.decision, "")),
             RowColumn(self.tr("意见内容"), lambda c: " ".join(filter(None, (c.opinion_text, c.decision_reason)))),
         ], self)
-        self.table = QTableView(cons)
-        self.table.setObjectName("consultationTable")
-        self.table.setModel(self.consultations)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.consultations, (), cons, object_name="consultationTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(110)
         self.consult_button = QPushButton(self.tr("发起协商 / 征求意见…"), cons)
@@ -135,46 +145,16 @@ class HandlingPanel(QWidget):
         self.excessive = ExcessivePanel(self.ctx, self._today, self)
 
     def _lay_out(self) -> None:
-        cl = QVBoxLayout(self._correction_box)
-        cl.addWidget(self.correction, 1)
-        row = QHBoxLayout()
-        for b in (self.correction_button, self.received_button, self.abandon_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        cl.addLayout(row)
-
-        ql = QVBoxLayout(self._consultation_box)
-        ql.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.consult_button)
-        row.addWidget(self.answer_button)
-        row.addWidget(self.delivery_button)
-        row.addStretch(1)
-        row.addWidget(self.letter_button)
-        row.addWidget(self.notice_button)
-        row.addWidget(self.disclose_notice_button)
-        ql.addLayout(row)
-
-        el = QVBoxLayout(self._extension_box)
-        el.addWidget(self.extension, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.extension_button)
-        row.addStretch(1)
-        el.addLayout(row)
-
-        fl = QVBoxLayout(self._fee_box)
-        fl.addWidget(self.fee, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.fee_button)
-        row.addWidget(self.fee_received_button)
-        row.addWidget(self.paid_button)
-        row.addWidget(self.unpaid_button)
-        row.addStretch(1)
-        fl.addLayout(row)
-        row = QHBoxLayout()  # a second row: four buttons already fill the column at 1366 px
-        row.addWidget(self.fee_letter_button)
-        row.addStretch(1)
-        fl.addLayout(row)
+        _fill_box(self._correction_box, self.correction,
+                  (self.correction_button, self.received_button, self.abandon_button))
+        _fill_box(self._consultation_box, self.table,
+                  (self.consult_button, self.answer_button, self.delivery_button, None,
+                   self.letter_button, self.notice_button, self.disclose_notice_button))
+        _fill_box(self._extension_box, self.extension, (self.extension_button,))
+        # The letter on a second row: four buttons already fill the column at 1366 px.
+        _fill_box(self._fee_box, self.fee,
+                  (self.fee_button, self.fee_received_button, self.paid_button, self.unpaid_button),
+                  (self.fee_letter_button,))
 
         grid = QGridLayout(self)
         grid.addWidget(self._correction_box, 0, 0)

@@ -21,10 +21,9 @@ from ui.cases.live_warnings import LiveWarnings
 from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
 from ui.discard_guard import DiscardGuard
-from ui.help import add_help_shortcut
 from ui.operations import Op, RollBack
 from ui.screen_fit import scroll_area
-from ui.shortcuts import add_save_shortcut
+from ui.shortcuts import connect_form
 from ui.style import Sheet, apply_style
 
 
@@ -124,10 +123,7 @@ class IntakeDialog(QDialog):
         QVBoxLayout(self).addWidget(self.pages)
 
     def _connect(self) -> None:
-        add_help_shortcut(self, "intake")  # F1
-        add_save_shortcut(self, self.save)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        connect_form(self, self.save, self.save_button.clicked, self.cancel_button.clicked, help_page="intake")
         self.receipt_button.clicked.connect(self.print_receipt)
         self.another_button.clicked.connect(self.start_another)
         self.close_button.clicked.connect(self.accept)

@@ -27,6 +27,7 @@ from app.cases.enums import ApplicantType, Channel, DeliveryMethod
 from app.cases.intake import ID_TYPES, USCC, CaseForm, receipt_date
 from app.errors import UserError
 from ui.date_field import DateField
+from ui.enum_combo import add_labelled
 from ui.style import Sheet, apply_style
 
 FORMS_WANTED = ("纸质", "电子邮件", "光盘", "U盘", "其他")
@@ -60,8 +61,7 @@ class IntakeForm(QWidget):
 
     def _build(self, today: date) -> None:
         self.applicant_type = QComboBox(self)
-        for t in ApplicantType:
-            self.applicant_type.addItem(t.label, t)
+        add_labelled(self.applicant_type, ApplicantType)
         self.applicant_name = QLineEdit(self)
         self.id_type = QComboBox(self)
         self.id_type.setEditable(True)
@@ -84,8 +84,7 @@ class IntakeForm(QWidget):
         self.has_power_of_attorney = QCheckBox(self.tr("已提交授权委托书及双方身份证明"), self)
 
         self.channel = QComboBox(self)
-        for c in Channel:
-            self.channel.addItem(c.label, c)
+        add_labelled(self.channel, Channel)
         self.channel.setCurrentIndex(self.channel.findData(Channel.IN_PERSON))  # the counter's usual case
         self.submitted_on = date_edit(self, today)
         self.channel_date = date_edit(self, today)
@@ -109,8 +108,7 @@ class IntakeForm(QWidget):
         self.form_wanted.setEditable(True)
         self.form_wanted.addItems(FORMS_WANTED)
         self.delivery_method = QComboBox(self)
-        for m in DeliveryMethod:
-            self.delivery_method.addItem(m.label, m)
+        add_labelled(self.delivery_method, DeliveryMethod)
         self.remarks = QLineEdit(self)
         self.asks_channel_date = False
         self.name_label = QLabel(self.tr("姓名 *："), self)

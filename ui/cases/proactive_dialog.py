@@ -15,9 +15,9 @@ from app.disclosure.service import ItemForm
 from app.settings import get_setting
 from ui.cases.actions import read
 from ui.cases.case_view import CaseView
+from ui.cases.event_form import submit_change
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
-from ui.operations import Op
 
 
 def _tr(text: str) -> str:
@@ -43,11 +43,8 @@ def register_dialog(parent: QWidget, ctx: AppContext, view: CaseView, today: dat
     dlg.add_choice("section", _tr("责任科室："), [(s, s) for s in sections], sections[0] if sections else None)
     dlg.add_date("formed_on", _tr("信息形成日期："), today)
     dlg.add_text("summary", _tr("内容摘要："), "")
-    dlg.on_submit = lambda d: ctx.run(Op(lambda s: register_proactive_item(
+    return submit_change(dlg, ctx, lambda s, d: register_proactive_item(
         s, ctx.actor, view.id, ItemForm(title=d.text("title"), category=int(str(d.choice("category"))),
                                        section=str(d.choice("section") or ""), formed_on=d.date("formed_on"),
                                        summary=d.text("summary")), today),
-        (RecordKind.CASES, RecordKind.DISCLOSURE),
-        parent=d))[0]
-    dlg.open()
-    return dlg
+        (RecordKind.CASES, RecordKind.DISCLOSURE))

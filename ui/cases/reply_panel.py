@@ -55,6 +55,7 @@ from ui.cases.reply_approval import approval_dialog
 from ui.cases.reply_gate import ReplyGate, first_allowed
 from ui.cases.reply_step_states import APPROVERS, show_step_states
 from ui.context import AppContext
+from ui.enum_combo import add_labelled
 from ui.operations import Op, precheck
 from ui.screen_fit import scroll_area
 from ui.signoff_dialog import SignOffDialog
@@ -88,8 +89,7 @@ class ReplyPanel(QWidget):
         self._draft_box = draft = QGroupBox(self.tr("① 起草答复书"), self)
         self.reply_type = QComboBox(draft)
         self.reply_type.setObjectName("replyType")
-        for t in ReplyType:
-            self.reply_type.addItem(t.label, t)
+        add_labelled(self.reply_type, ReplyType)
         self.detail = QComboBox(draft)
         self.detail.setObjectName("replyDetail")
         self.detail_label = QLabel(self.tr("具体情形："), draft)
@@ -134,8 +134,7 @@ class ReplyPanel(QWidget):
         self.send_status = QLabel(send)
         self.send_date = date_edit(send, self._today())
         self.send_method = QComboBox(send)
-        for m in DeliveryMethod:
-            self.send_method.addItem(m.label, m)
+        add_labelled(self.send_method, DeliveryMethod)
         self.tracking_no = QLineEdit(send)
         self.tracking_no.setObjectName("trackingNo")
         self.tracking_no.setPlaceholderText(self.tr("EMS 或挂号信邮件号，如 EA123456789CN"))

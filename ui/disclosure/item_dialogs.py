@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from app.disclosure.queries import ItemView, reason_label
 from app.disclosure.service import decide, publish
 from app.workdays.service import load_calendar
 from ui.context import AppContext
+from ui.deadline_explanation import DeadlineExplanationDialog
 from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label
 from ui.disclosure.item_form import date_edit, from_qdate
@@ -251,22 +251,10 @@ class DateDialog(_ActionDialog):
         return self._run(session, from_qdate(self.day.date()))
 
 
-class DeadlineDialog(QDialog):
+class DeadlineDialog(DeadlineExplanationDialog):
     """期限计算: the arithmetic behind the deadline, to check by hand or explain to a leader."""
 
     def __init__(self, view: ItemView, explanation: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("发布期限计算 — {no}").format(no=view.item_no))
-        self.setMinimumSize(600, 320)
-        heading = QLabel(self.tr("自信息形成或变更之日起 20 个工作日内发布（第九条）"), self)
-        apply_style(heading, Sheet.HEADING)
-        self.text = QTextBrowser(self)
-        self.text.setObjectName("deadlineText")
-        self.text.setPlainText(explanation)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
+        super().__init__(self.tr("发布期限计算 — {no}").format(no=view.item_no),
+                         self.tr("自信息形成或变更之日起 20 个工作日内发布（第九条）"), explanation,
+                         600, 320, parent)

@@ -38,9 +38,9 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.discard_guard import DiscardGuard
 from ui.disclosure.actions import error_label, read
-from ui.help import add_help_shortcut
+from ui.enum_combo import add_labelled
 from ui.operations import Op
-from ui.shortcuts import add_save_shortcut
+from ui.shortcuts import connect_form
 from ui.style import Sheet, apply_style
 
 
@@ -121,8 +121,7 @@ class ItemFormDialog(QDialog):
         self.doc_no_hint.hide()
         self.doc_kind = QComboBox(self)
         self.doc_kind.setObjectName("itemDocKind")
-        for kind in (DocKind.NONE, DocKind.NORMATIVE, DocKind.RULE):
-            self.doc_kind.addItem(kind.label, kind)
+        add_labelled(self.doc_kind, (DocKind.NONE, DocKind.NORMATIVE, DocKind.RULE))
         self.doc_kind.setToolTip(self.tr("行政规范性文件和规章计入年度报告第二部分的制发、废止、现行有效件数"))
         self.formed_on = date_edit(self, self._today(), latest=self._today())
         self.formed_on.setObjectName("itemFormedOn")
@@ -189,10 +188,7 @@ class ItemFormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
-        add_help_shortcut(self, "item_form")  # F1
-        add_save_shortcut(self, self.save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        connect_form(self, self.save, self.buttons.accepted, self.buttons.rejected, help_page="item_form")
         self.formed_on.dateChanged.connect(self._update_deadline)
         self.doc_no.textChanged.connect(self._update_hint)
 

@@ -21,13 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from app.review.ui_support import accepted_map
 from app.review.wordlists_db import load_wordlists
 from app.review.workflow import accept_finding
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.messages import logged_error_text
 from ui.operations import Op
 from ui.style import Colour, Sheet, apply_style
@@ -165,17 +164,9 @@ class ChecksPanel(QWidget):
         self.heading.setObjectName("checksHeading")
         apply_style(self.heading, Sheet.BOLD)
         self.model = FindingsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("findingsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.model, (84, 130, 84), self, object_name="findingsTable")
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)  # the message says what to do: show it whole
-        for col, width in enumerate((84, 130, 84)):
-            self.table.setColumnWidth(col, width)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("认定无问题的理由，如：引用的是已公开的政策原文"))
         self.accept_button = QPushButton(self.tr("标记为已确认无问题"), self)

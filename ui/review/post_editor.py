@@ -39,7 +39,6 @@ from app.review.ui_support import PostView, post_view, targets
 from app.review.workflow import submit
 from ui.conflict_dialog import ConflictDialog, open_conflict
 from ui.context import AppContext
-from ui.help import add_help_shortcut
 from ui.messages import confirm, show_error
 from ui.operations import Op
 from ui.review.attachments_panel import AttachmentsPanel
@@ -47,7 +46,7 @@ from ui.review.checks_panel import ChecksPanel
 from ui.review.post_summary import return_note
 from ui.review.source_section import SourceSection
 from ui.review.unsaved_prompt import ask_save_or_discard
-from ui.shortcuts import add_save_shortcut
+from ui.shortcuts import connect_form
 from ui.style import Sheet, apply_style
 from ui.website.interpretation_kind import InterpretationKindBox
 from ui.workers import run_task
@@ -182,8 +181,7 @@ class PostEditor(QDialog):
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
-        add_help_shortcut(self, "post_editor")  # F1
-        add_save_shortcut(self, self.save)  # Ctrl+S
+        connect_form(self, self.save, self.save_button.clicked, self.close_button.clicked, help_page="post_editor")
         self.title_edit.textChanged.connect(self._mark_dirty)
         self.body.textChanged.connect(self._mark_dirty)
         self.body.textChanged.connect(self._update_count)
@@ -196,9 +194,7 @@ class PostEditor(QDialog):
         self.source.basis_upload_requested.connect(self._upload_basis)
         self.attachments.attachments_changed.connect(self.source.set_basis_count)
         self.import_button.clicked.connect(self.choose_import)
-        self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit_post)
-        self.close_button.clicked.connect(self.reject)
 
     # -- loading -------------------------------------------------------------------------------
     def load(self, post_id: int | None) -> None:

@@ -28,6 +28,7 @@ from app.review.checks import read_list_file
 from app.review.enums import WordListKind
 from app.review.wordlists_db import Entry, default_entries, entries, parse_entries, replace_list
 from ui.context import AppContext
+from ui.enum_combo import add_labelled
 from ui.operations import Op
 from ui.review.entries_model import EntriesModel
 from ui.style import Sheet, apply_style
@@ -66,8 +67,7 @@ class WordListsPage(QWidget):
     def _build(self) -> None:
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("wordListKind")
-        for kind in WordListKind:
-            self.kind_combo.addItem(kind.label, kind)
+        add_labelled(self.kind_combo, WordListKind)
         self.state = QLabel(self)
         self.state.setObjectName("wordListState")
         self.search = QLineEdit(self)
