@@ -28,7 +28,8 @@ from app.cases.recompute import case_deadline, party_due, refresh_due
 from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
-from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.settings import get_setting
 from app.signoff.content import require_seen
 from app.signoff.service import Decision, record_signoff
@@ -289,9 +290,8 @@ def record_consultation_delivery(
     """The day the consulted party received the letter (EMS signed date): its period, and so the
     pause of the reply deadline, is counted from this day (RULES.md C.7)."""
     actor.require(*CASE_WORK_ROLES)
-    consultation = session.get(Consultation, consultation_id)
-    if consultation is None:
-        raise NotFound("该征求意见记录不存在，可能已被删除。请刷新后重试。")
+    consultation = get_or_not_found(session, Consultation, consultation_id,
+                                    "该征求意见记录不存在，可能已被删除。请刷新后重试。")
     case, before = case_for_change(session, actor, consultation.case_id, action="登记征求意见送达日期")
     kind = ConsultationKind(consultation.kind)
     if kind is ConsultationKind.DEPARTMENT:
@@ -324,9 +324,8 @@ def answer_consultation(
 ) -> Consultation:
     """Record the answer (or the silence) and, for third parties, the office's own decision."""
     actor.require(*CASE_WORK_ROLES)
-    consultation = session.get(Consultation, consultation_id)
-    if consultation is None:
-        raise NotFound("该征求意见记录不存在，可能已被删除。请刷新后重试。")
+    consultation = get_or_not_found(session, Consultation, consultation_id,
+                                    "该征求意见记录不存在，可能已被删除。请刷新后重试。")
     case, before = case_for_change(session, actor, consultation.case_id, action="登记征求意见结果")
     c_before = snapshot(consultation)
     kind = ConsultationKind(consultation.kind)

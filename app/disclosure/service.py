@@ -20,10 +20,11 @@ from app.attachments import new_attachment
 from app.audit.service import changed_fields, record, snapshot
 from app.cases.search import build_search_text
 from app.context import Actor
+from app.db.lookup import get_or_not_found
 from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decision, DocKind, ItemStatus
 from app.disclosure.item_actions import CLERK_ROLES, SECRECY_ROLES, ItemAction, item_actions_for
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
-from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.numbering import next_number
 from app.signoff.content import require_seen
 from app.signoff.service import Decision as SignDecision
@@ -101,10 +102,7 @@ def refresh_due(item: DisclosureItem, calendar: WorkCalendar) -> bool:
 
 
 def get_item(session: Session, item_id: int) -> DisclosureItem:
-    item = session.get(DisclosureItem, item_id)
-    if item is None:
-        raise NotFound("该公开事项不存在。")
-    return item
+    return get_or_not_found(session, DisclosureItem, item_id, "该公开事项不存在。")
 
 
 def create_item(session: Session, actor: Actor, form: ItemForm, calendar: WorkCalendar, today: date) -> DisclosureItem:
