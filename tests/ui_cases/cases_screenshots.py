@@ -14,7 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 from sqlalchemy import func, select
 
 from app.auth.models import User
@@ -27,6 +27,7 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.context import Actor
 from app.signoff.service import Decision
+from tests.screenshot_support import grab
 from tests.seen_hashes import seen_reply, seen_state
 from ui.app_setup import create_application
 from ui.cases.tab import CasesTab
@@ -94,15 +95,6 @@ def reply_text_for(s, case_id: int, rt: ReplyType, detail: int | None = None) ->
     from app.cases.reply_text import default_reply_body
 
     return default_reply_body(rt, detail, s.get(RequestCase, case_id))
-
-
-def grab(widget: QWidget, path: Path) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    for _ in range(5):
-        app.processEvents()
-    widget.grab().save(str(path))
-    print("saved", path)
 
 
 def main() -> None:
