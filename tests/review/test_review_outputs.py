@@ -19,7 +19,6 @@ from app.auth.roles import Role
 from app.bootstrap import Database
 from app.cli import main
 from app.context import Actor
-from app.demo import fill_demo
 from app.errors import PermissionDenied, ValidationError
 from app.export_progress import ExportCancelled
 from app.localtime import local_text
@@ -42,6 +41,7 @@ from app.review.workflow import (
 )
 from app.signoff.service import Decision
 from app.workdays.service import load_calendar
+from tests.db_support import DEMO_TODAY, filled_demo
 from tests.seen_hashes import review_seen
 
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
@@ -295,10 +295,8 @@ def test_commands(db: Database, people: dict[str, Actor], data_dir: Path, tmp_pa
 
 
 def test_demo_fills_every_state(db: Database, tmp_path: Path) -> None:
-    today = date(2024, 11, 20)
-    with db.session_factory.begin() as s:
-        lines = fill_demo(s, load_calendar(s), today)
-    assert any(line.startswith("发布审核：示例稿件") for line in lines)
+    today = DEMO_TODAY
+    assert any(line.startswith("发布审核：示例稿件") for line in filled_demo(db, today))
     with db.session_factory() as s:
         states = set(s.scalars(select(Post.status)))
         assert states == {status.value for status in PostStatus}
