@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.audit.models import AuditEntry
-from app.auth.roles import Role
 from app.bootstrap import Database
 from app.cli import main
 from app.context import Actor
@@ -42,6 +41,7 @@ from app.review.workflow import (
 from app.signoff.service import Decision
 from app.workdays.service import load_calendar
 from tests.db_support import DEMO_TODAY, filled_demo
+from tests.review_people import review_people
 from tests.seen_hashes import review_seen
 
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
@@ -52,13 +52,7 @@ REPRINTED = datetime(2024, 5, 6, 1, 30)  # stored UTC, as the editor's local tim
 
 @pytest.fixture
 def people(make_user: Callable[..., Actor]) -> dict[str, Actor]:
-    return {
-        "editor": make_user("editor", Role.EDITOR, display_name="王芳"),
-        "editor2": make_user("editor2", Role.EDITOR, display_name="李强"),
-        "head": make_user("head", Role.SECTION_HEAD, display_name="赵敏"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="陈军"),
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="孙丽"),
-    }
+    return review_people(make_user, "editor", "editor2", "head", "leader", "clerk")
 
 
 def _do(db: Database, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
