@@ -1,7 +1,8 @@
 """Screenshots of the 主动公开 tab for a human to look at (not a test).
 
     /tmp/venv/bin/govinfo-desk --data-dir /tmp/disc-shots demo
-    xvfb-run -a -s "-screen 0 1400x900x24" /tmp/venv/bin/python tests/ui_disclosure/disclosure_screenshots.py \
+    PYTHONPATH=. xvfb-run -a -s "-screen 0 1400x900x24" /tmp/venv/bin/python \
+        tests/ui_disclosure/disclosure_screenshots.py \
         /tmp/disc-shots /tmp/shots-disclosure
 
 Signs in as the demo clerk sunli and shows the demo items in the real main window.
