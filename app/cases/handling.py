@@ -122,6 +122,25 @@ def save_change(
            after=after, summary=f"{case.case_no}：{summary}")
 
 
+def close_case(session: Session, actor: Actor, case: RequestCase, before: dict[str, Any], summary: str,
+               today: date | None, extra: dict[str, Any] | None = None) -> RequestCase:
+    """The case is closed and read-only from now on; audited as "close"."""
+    case.status = CaseStatus.CLOSED.value
+    case.closed_at = utcnow()
+    save_change(session, actor, case, before, "close", summary, today, extra)
+    return case
+
+
+def close_without_reply(session: Session, actor: Actor, case: RequestCase, before: dict[str, Any],
+                        reply: ReplyType, closed_on: date, summary: str, today: date | None,
+                        extra: dict[str, Any] | None = None) -> RequestCase:
+    """Closed with `reply`'s fixed outcome (其他处理); the closing day stands in for the reply date so
+    the annual report counts the result in that year."""
+    case.reply_type, case.outcome, case.outcome_detail = reply.value, reply.outcome.value, reply.fixed_detail
+    case.replied_on = closed_on
+    return close_case(session, actor, case, before, summary, today, extra)
+
+
 def clock_start(case: RequestCase) -> date:
     return case.correction_received_on or case.received_on
 
@@ -238,13 +257,8 @@ def close_for_no_correction(
         raise ValidationError(
             f"补正期限（{cn_date(case.correction_due_on)}）尚未届满，不能按逾期不补正办结。", field="closed_on"
         )
-    reply = ReplyType.NO_CORRECTION
-    case.reply_type, case.outcome, case.outcome_detail = reply.value, reply.outcome.value, reply.fixed_detail
-    case.replied_on = closed_on
-    case.status = CaseStatus.CLOSED.value
-    case.closed_at = utcnow()
-    save_change(session, actor, case, before, "close", "申请人逾期不补正，不再处理", today)
-    return case
+    return close_without_reply(session, actor, case, before, ReplyType.NO_CORRECTION, closed_on,
+                               "申请人逾期不补正，不再处理", today)
 
 
 def add_consultation(
