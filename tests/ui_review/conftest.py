@@ -19,7 +19,7 @@ from app.review.enums import SourceKind
 from app.review.posts import PostForm, create_post, get_post
 from tests.conftest import TEST_PASSWORD
 from tests.review_people import review_people
-from ui.app_setup import configure_application
+from tests.ui.conftest import _configured_qapp  # noqa: F401  (the same Qt set-up)
 from ui.context import AppContext
 from ui.review.checklist_model import COL_OK
 from ui.review.post_editor import PostEditor
@@ -27,12 +27,6 @@ from ui.review.review_dialog import ReviewDialog
 from ui.signoff_dialog import SignOffDialog
 
 GOV_URL = "https://www.gov.cn/zhengce/content/202405/content_6949.htm"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _configured_qapp(qapp: QApplication) -> QApplication:
-    configure_application(qapp)
-    return qapp
 
 
 @pytest.fixture(autouse=True)
