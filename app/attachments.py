@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from app.attachment_check import checked
 from app.attachment_model import AttachmentColumns
 from app.context import Actor
-from app.errors import NotFound, ValidationError
+from app.db.lookup import row_or_not_found
+from app.errors import ValidationError
 from app.settings import get_setting
 
 # Windows refuses these as file names whatever the extension ("CON.txt" opens the console).
@@ -137,7 +138,6 @@ def attachment_file(session: Session, cls: type[AttachmentColumns], attachment_i
                     record_type: str) -> tuple[str, bytes]:
     """(file name, bytes) of one attachment, for 打开 and 另存为; AttachmentDamaged when the bytes no
     longer match the hash taken when it was added (checked each time they leave the database)."""
-    row = session.execute(select(cls.filename, cls.sha256, cls.content).where(cls.id == attachment_id)).first()
-    if row is None:
-        raise NotFound("该附件不存在，可能已被删除。")
+    row = row_or_not_found(session, select(cls.filename, cls.sha256, cls.content).where(cls.id == attachment_id),
+                           "该附件不存在，可能已被删除。")
     return row.filename, checked(record_type, attachment_id, row.filename, row.content, row.sha256)

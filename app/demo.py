@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,29 @@ class DemoContext:
                 raise UserError(f"示例账户 {username} 的密码核验失败。")
             self._signers[username] = proof
         return self._signers[username]
+
+
+class DemoWriter:
+    """Base of each area's demo writer: the context's parts under the short names they all use."""
+
+    def __init__(self, ctx: DemoContext) -> None:
+        self.ctx, self.s, self.cal, self.today, self.rng = ctx, ctx.session, ctx.calendar, ctx.today, ctx.rng
+
+
+def demo_docx(title: str, body: str, doc_no: str = "") -> bytes:
+    """A small Word file in official layout standing in for a real document or scan."""
+    # Imported here: the areas import their demo modules at start-up (they register fillers) and
+    # python-docx must load only when first used (issue 8).
+    from reports.docx_layout import add_body, add_doc_no, add_title, new_document
+
+    doc = new_document()
+    add_title(doc, title)
+    if doc_no:
+        add_doc_no(doc, doc_no)
+    add_body(doc, body)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 DemoFiller = Callable[[DemoContext], str]

@@ -22,7 +22,7 @@ from app.audit.rows import RECORD_TYPE_LABELS as RECORD_TYPE_LABELS
 from app.audit.rows import AuditRow as AuditRow
 from app.audit.rows import action_label as action_label
 from app.audit.rows import record_type_label as record_type_label
-from app.errors import NotFound
+from app.db.lookup import one_or_not_found
 from app.localtime import local_day_start_utc
 from app.roles import Role
 
@@ -133,9 +133,7 @@ def _iter(session: Session, filt: AuditFilter, batch: int) -> Iterator[AuditRow]
 
 def get_entry(session: Session, actor: Actor, seq: int) -> AuditRow:
     actor.require(*AUDIT_ROLES)
-    entry = session.scalar(select(AuditEntry).where(AuditEntry.seq == seq))
-    if entry is None:
-        raise NotFound(f"第 {seq} 条审计记录不存在。")
+    entry = one_or_not_found(session, select(AuditEntry).where(AuditEntry.seq == seq), f"第 {seq} 条审计记录不存在。")
     return _row(entry)
 
 

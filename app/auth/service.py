@@ -24,7 +24,8 @@ from app.auth.passwords import (
 from app.auth.roles import Role
 from app.availability import Availability, Refusal, first, refused_for_roles
 from app.db.base import utcnow
-from app.errors import NotFound, PermissionDenied, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import PermissionDenied, ValidationError
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -140,10 +141,7 @@ def _create(
 
 
 def get_user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound("该账户不存在。")
-    return user
+    return get_or_not_found(session, User, user_id, "该账户不存在。")
 
 
 def list_users(session: Session) -> list[User]:

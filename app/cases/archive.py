@@ -26,7 +26,8 @@ from app.cases.models import CaseDocument, Consultation, RequestCase
 from app.cases.outcomes import ReplyType
 from app.context import Actor
 from app.db.base import utcnow
-from app.errors import NotFound, ValidationError
+from app.db.lookup import get_or_not_found, row_or_not_found
+from app.errors import ValidationError
 
 CASE_ROLES = (Role.DISCLOSURE_STAFF, Role.ADMIN)
 RECORD_TYPE = "request_case"
@@ -122,10 +123,7 @@ class ChecklistRow:
 
 
 def _get_case(session: Session, case_id: int) -> RequestCase:
-    case = session.get(RequestCase, case_id)
-    if case is None:
-        raise NotFound("该依申请公开案件不存在，可能已被删除。请刷新列表。")
-    return case
+    return get_or_not_found(session, RequestCase, case_id, "该依申请公开案件不存在，可能已被删除。请刷新列表。")
 
 
 def _facts(session: Session, case: RequestCase) -> CaseFacts:
@@ -232,10 +230,7 @@ def add_document(
 
 
 def _get_document(session: Session, doc_id: int) -> CaseDocument:
-    doc = session.get(CaseDocument, doc_id)
-    if doc is None:
-        raise NotFound("该案卷材料不存在，可能已被删除。请刷新后查看。")
-    return doc
+    return get_or_not_found(session, CaseDocument, doc_id, "该案卷材料不存在，可能已被删除。请刷新后查看。")
 
 
 def remove_document(session: Session, actor: Actor, doc_id: int) -> None:
@@ -254,10 +249,8 @@ def remove_document(session: Session, actor: Actor, doc_id: int) -> None:
 def document_content(session: Session, doc_id: int) -> bytes:
     """The stored bytes (the column is deferred so lists of documents stay light); AttachmentDamaged
     when they no longer match the hash taken when the document was added."""
-    row = session.execute(select(CaseDocument.filename, CaseDocument.sha256, CaseDocument.content)
-                          .where(CaseDocument.id == doc_id)).first()
-    if row is None:
-        raise NotFound("该案卷材料不存在，可能已被删除。请刷新后查看。")
+    row = row_or_not_found(session, select(CaseDocument.filename, CaseDocument.sha256, CaseDocument.content)
+                           .where(CaseDocument.id == doc_id), "该案卷材料不存在，可能已被删除。请刷新后查看。")
     # Checked each time the bytes leave the database (issue 13): a changed file is refused.
     return checked("case_document", doc_id, row.filename, bytes(row.content), row.sha256)
 

@@ -21,7 +21,8 @@ from app.cases.archive import category_label, document_content, list_documents
 from app.cases.models import CaseDocument, RequestCase
 from app.cases.register_export import EXPORT_ROLES
 from app.context import Actor
-from app.errors import NotFound, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import ValidationError
 from app.export_unit import record_export
 from app.localtime import local_date
 from reports.case_file import INDEX_NAME, CaseParticulars, IndexRow, build_index, write_case_file
@@ -60,9 +61,7 @@ def export_case_file(session: Session, actor: Actor, case_id: int, out_zip: Path
     actor.require(*EXPORT_ROLES)
     if out_zip.suffix.lower() != ".zip":
         raise ValidationError(f"文件名“{out_zip.name}”应以 .zip 结尾。", field="path")
-    case = session.get(RequestCase, case_id)
-    if case is None:
-        raise NotFound("该依申请公开案件不存在，可能已被删除。请刷新列表。")
+    case = get_or_not_found(session, RequestCase, case_id, "该依申请公开案件不存在，可能已被删除。请刷新列表。")
     docs = list_documents(session, case_id)
     width = max(2, len(str(len(docs))))
     rows = [IndexRow(number, doc.filename, category_label(doc.category), local_date(doc.added_at),

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.commands.export import export_register_subparsers, export_subparsers
+from app.commands.export import add_year_export, export_register_subparsers, export_subparsers
 from app.errors import UserError
 
 if TYPE_CHECKING:
@@ -30,10 +30,8 @@ def register(sub: SubParsers) -> None:
     p.add_argument("--today", help=argparse.SUPPRESS)  # fixes "today" for scripted runs and tests
     p.set_defaults(handler=cmd_import_register)
 
-    p = export_register_subparsers(sub).add_parser("requests", help="依申请公开登记台账")
-    p.add_argument("--year", type=int, required=True, help="收到申请的年份")
-    p.add_argument("-o", "--output", required=True, help="保存为（.xlsx）")
-    p.set_defaults(handler=cmd_export_register_requests)
+    add_year_export(export_register_subparsers(sub), "requests", cmd_export_register_requests,
+                    help_text="依申请公开登记台账", year_help="收到申请的年份", output_help="保存为（.xlsx）")
 
     p = export_subparsers(sub).add_parser("letter", help="生成并导出某一申请件的文书（.docx）")
     p.add_argument("case_no", help="受理编号")

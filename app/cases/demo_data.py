@@ -50,7 +50,7 @@ from app.cases.reply import (
 from app.cases.reply_text import default_reply_body
 from app.cases.validation import cn_date, id_card_check_digit, uscc_check_char
 from app.context import Actor
-from app.demo import DemoContext
+from app.demo import DemoContext, DemoWriter
 from app.redaction.service import record_no_copy_reason
 from app.settings import get_setting, set_setting
 from app.signoff.content import content_hash
@@ -171,9 +171,9 @@ def demo_wav(seconds: int = 2) -> bytes:
     return buffer.getvalue()
 
 
-class _Demo:
+class _Demo(DemoWriter):
     def __init__(self, ctx: DemoContext, templates: Path) -> None:
-        self.ctx, self.s, self.cal, self.today, self.rng = ctx, ctx.session, ctx.calendar, ctx.today, ctx.rng
+        super().__init__(ctx)
         self.clerks = [ctx.signer(u) for u in ("wangfang", "sunli")]
         self.leader, self.principal = ctx.signer("chenjun"), ctx.signer("yanghua")
         self.templates = templates

@@ -15,14 +15,12 @@ from enum import StrEnum
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.cases.enums import CaseStatus
-from app.cases.handling import WORKING, case_for_change, save_change
+from app.cases.handling import WORKING, case_for_change, close_without_reply, save_change
 from app.cases.intake import monthly_fee_per_request
 from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.cases.validation import cn_date, require_not_future
 from app.context import Actor
-from app.db.base import utcnow
 from app.errors import ValidationError
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
@@ -205,11 +203,5 @@ def close_for_fee_unpaid(
             "不能按逾期未缴费办结。",
             field="closed_on",
         )
-    reply = ReplyType.FEE_UNPAID
-    case.reply_type, case.outcome, case.outcome_detail = reply.value, reply.outcome.value, reply.fixed_detail
-    case.replied_on = closed_on
-    case.status = CaseStatus.CLOSED.value
-    case.closed_at = utcnow()
-    save_change(session, actor, case, before, "close", "申请人逾期未缴纳信息处理费，不再处理", today,
-                extra={"fee_due_on": due.isoformat()})
-    return case
+    return close_without_reply(session, actor, case, before, ReplyType.FEE_UNPAID, closed_on,
+                               "申请人逾期未缴纳信息处理费，不再处理", today, extra={"fee_due_on": due.isoformat()})

@@ -28,7 +28,8 @@ from app.cases.recompute import case_deadline, party_due, refresh_due
 from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
 from app.db.base import utcnow
-from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.settings import get_setting
 from app.signoff.content import require_seen
 from app.signoff.service import Decision, record_signoff
@@ -119,6 +120,25 @@ def save_change(
     after.update(extra or {})
     record(session, actor, action, AUDIT_TYPE, case.id, before={k: old for k, (old, _) in diff.items()},
            after=after, summary=f"{case.case_no}：{summary}")
+
+
+def close_case(session: Session, actor: Actor, case: RequestCase, before: dict[str, Any], summary: str,
+               today: date | None, extra: dict[str, Any] | None = None) -> RequestCase:
+    """The case is closed and read-only from now on; audited as "close"."""
+    case.status = CaseStatus.CLOSED.value
+    case.closed_at = utcnow()
+    save_change(session, actor, case, before, "close", summary, today, extra)
+    return case
+
+
+def close_without_reply(session: Session, actor: Actor, case: RequestCase, before: dict[str, Any],
+                        reply: ReplyType, closed_on: date, summary: str, today: date | None,
+                        extra: dict[str, Any] | None = None) -> RequestCase:
+    """Closed with `reply`'s fixed outcome (其他处理); the closing day stands in for the reply date so
+    the annual report counts the result in that year."""
+    case.reply_type, case.outcome, case.outcome_detail = reply.value, reply.outcome.value, reply.fixed_detail
+    case.replied_on = closed_on
+    return close_case(session, actor, case, before, summary, today, extra)
 
 
 def clock_start(case: RequestCase) -> date:
@@ -237,13 +257,8 @@ def close_for_no_correction(
         raise ValidationError(
             f"补正期限（{cn_date(case.correction_due_on)}）尚未届满，不能按逾期不补正办结。", field="closed_on"
         )
-    reply = ReplyType.NO_CORRECTION
-    case.reply_type, case.outcome, case.outcome_detail = reply.value, reply.outcome.value, reply.fixed_detail
-    case.replied_on = closed_on
-    case.status = CaseStatus.CLOSED.value
-    case.closed_at = utcnow()
-    save_change(session, actor, case, before, "close", "申请人逾期不补正，不再处理", today)
-    return case
+    return close_without_reply(session, actor, case, before, ReplyType.NO_CORRECTION, closed_on,
+                               "申请人逾期不补正，不再处理", today)
 
 
 def add_consultation(
@@ -289,9 +304,8 @@ def record_consultation_delivery(
     """The day the consulted party received the letter (EMS signed date): its period, and so the
     pause of the reply deadline, is counted from this day (RULES.md C.7)."""
     actor.require(*CASE_WORK_ROLES)
-    consultation = session.get(Consultation, consultation_id)
-    if consultation is None:
-        raise NotFound("该征求意见记录不存在，可能已被删除。请刷新后重试。")
+    consultation = get_or_not_found(session, Consultation, consultation_id,
+                                    "该征求意见记录不存在，可能已被删除。请刷新后重试。")
     case, before = case_for_change(session, actor, consultation.case_id, action="登记征求意见送达日期")
     kind = ConsultationKind(consultation.kind)
     if kind is ConsultationKind.DEPARTMENT:
@@ -324,9 +338,8 @@ def answer_consultation(
 ) -> Consultation:
     """Record the answer (or the silence) and, for third parties, the office's own decision."""
     actor.require(*CASE_WORK_ROLES)
-    consultation = session.get(Consultation, consultation_id)
-    if consultation is None:
-        raise NotFound("该征求意见记录不存在，可能已被删除。请刷新后重试。")
+    consultation = get_or_not_found(session, Consultation, consultation_id,
+                                    "该征求意见记录不存在，可能已被删除。请刷新后重试。")
     case, before = case_for_change(session, actor, consultation.case_id, action="登记征求意见结果")
     c_before = snapshot(consultation)
     kind = ConsultationKind(consultation.kind)

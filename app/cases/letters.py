@@ -31,7 +31,8 @@ from app.cases.outcomes import ReplyType
 from app.cases.recompute import case_deadline, deadline_input
 from app.cases.reply_text import REGULATION, remedy_for_case, unfilled_markers
 from app.context import Actor
-from app.errors import NotFound, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import ValidationError
 from app.letters_layout import letter_layout
 from app.settings import get_setting
 from app.workdays.service import load_calendar
@@ -348,9 +349,7 @@ def generate_letter(
     """
     actor.require(*CASE_ROLES)
     info = _kind(kind)
-    case = session.get(RequestCase, case_id)
-    if case is None:
-        raise NotFound("该依申请公开案件不存在，可能已被删除。请刷新列表。")
+    case = get_or_not_found(session, RequestCase, case_id, "该依申请公开案件不存在，可能已被删除。请刷新列表。")
     if case.status == CaseStatus.ARCHIVED.value:
         raise ValidationError(f"案件“{case.case_no}”已归档，案卷不能再增加文书；如需重印已发出的文书，"
                               "请在“案卷材料”中选中该文书，点“打印副本”。")

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db.base import Base, utcnow
+from app.db.base import Base, owned_rows, utcnow
 
 
 class RequestCase(Base):
@@ -156,12 +156,8 @@ class RequestCase(Base):
     archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    consultations: Mapped[list[Consultation]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="Consultation.id"
-    )
-    documents: Mapped[list[CaseDocument]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="CaseDocument.id"
-    )
+    consultations: Mapped[list[Consultation]] = owned_rows("case", "Consultation.id")
+    documents: Mapped[list[CaseDocument]] = owned_rows("case", "CaseDocument.id")
 
     __mapper_args__ = {"version_id_col": version}
 

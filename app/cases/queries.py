@@ -15,7 +15,8 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import Outcome
 from app.cases.recompute import case_deadline
 from app.cases.search import like_pattern
-from app.errors import NotFound, ValidationError
+from app.db.lookup import get_or_not_found, one_or_not_found
+from app.errors import ValidationError
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
@@ -170,18 +171,13 @@ def _preview(text: str) -> str:
 def get_case(session: Session, case_id: int, *, lock: bool = False) -> RequestCase:
     """One case; `lock` (for changes) takes the row lock on PostgreSQL and re-reads the row, so a
     second saver waits for the first and then sees its version instead of overwriting it."""
-    case = session.get(RequestCase, case_id, options=[selectinload(RequestCase.consultations)],
-                       with_for_update=lock or None, populate_existing=lock)
-    if case is None:
-        raise NotFound("该申请件不存在，可能已被删除。请刷新列表。")
-    return case
+    return get_or_not_found(session, RequestCase, case_id, "该申请件不存在，可能已被删除。请刷新列表。",
+                            options=[selectinload(RequestCase.consultations)], lock=lock)
 
 
 def find_case_by_no(session: Session, case_no: str) -> RequestCase:
-    case = session.scalar(select(RequestCase).where(RequestCase.case_no == case_no.strip()))
-    if case is None:
-        raise NotFound(f"找不到受理编号为“{case_no.strip()}”的申请件。")
-    return case
+    return one_or_not_found(session, select(RequestCase).where(RequestCase.case_no == case_no.strip()),
+                            f"找不到受理编号为“{case_no.strip()}”的申请件。")
 
 
 def workdays_left(calendar: WorkCalendar, due_on: date, today: date) -> int:

@@ -23,7 +23,7 @@ from app.cases.models import Consultation, RequestCase
 from app.cases.register_rows import HEADERS, WIDTHS, case_cells
 from app.context import Actor
 from app.errors import ValidationError
-from app.export_progress import CancelFlag, ExportCancelled, Progress
+from app.export_progress import CancelFlag, Progress, tick
 from app.export_unit import record_export
 from app.settings import get_setting
 from reports.xlsx_print import PrintLayout, save_register
@@ -112,13 +112,13 @@ def export_register(
             sent, answered, kind, delivered = consult.get(case.id, (None, None, None, None))
             yield case_cells(case, sent, answered, kind, delivered)
             if done % STEP == 0:
-                _tick(done, total, progress, cancel)
+                tick(done, total, progress, cancel)
 
     def writer(tmp: Path) -> None:
         save_register(tmp, SHEET_NAME, title, HEADERS, WIDTHS, rows(), layout=layout or PrintLayout(PRINT_COLUMNS),
                       print_wrap=PRINT_WRAP, footer_note=code)
 
-    _tick(0, total, progress, cancel)
+    tick(0, total, progress, cancel)
     atomic_write(target, writer)
     if progress is not None:
         progress(total, total)
@@ -128,13 +128,6 @@ def export_register(
         summary=f"导出依申请公开登记台账 {total} 件（{target.name}）",
     )
     return total
-
-
-def _tick(done: int, total: int, progress: Progress | None, cancel: CancelFlag | None) -> None:
-    if cancel is not None and cancel():
-        raise ExportCancelled
-    if progress is not None:
-        progress(done, total)
 
 
 def _consultation_spans(

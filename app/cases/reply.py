@@ -17,6 +17,7 @@ from app.cases.handling import (
     case_view,
     clock_start,
     clock_start_label,
+    close_case,
     required_text,
     save_change,
 )
@@ -38,7 +39,6 @@ from app.cases.reply_facts import refusal
 from app.cases.reply_text import unfilled_markers
 from app.cases.validation import cn_date, require_not_before, require_not_future
 from app.context import Actor
-from app.db.base import utcnow
 from app.errors import PermissionDenied, StaleContent, ValidationError
 from app.signoff.content import content_hash, require_seen
 from app.signoff.models import SignOff
@@ -291,10 +291,7 @@ def record_delivery(
     require_not_future(delivered_on, today or date.today(), "delivered_on", "送达日期")
     require_not_before(delivered_on, case.replied_on, "delivered_on", "送达日期", "答复日期")
     case.delivered_on = delivered_on
-    case.status = CaseStatus.CLOSED.value
-    case.closed_at = utcnow()
-    save_change(session, actor, case, before, "close", "答复书已送达，办结", today)
-    return case
+    return close_case(session, actor, case, before, "答复书已送达，办结", today)
 
 
 def reopen_case(

@@ -70,6 +70,49 @@ def _withheld(detail_index: int | None, case: RequestCase) -> str:
     return WITHHELD_REASONS[detail_index] or _SPECIAL_LAW
 
 
+# The replies whose wording needs nothing from the case but how it addresses the applicant.
+_TEMPLATES: dict[ReplyType, str] = {
+    ReplyType.ALREADY_PUBLIC: (
+        "经查，{you}申请获取的政府信息本机关已主动公开。根据{reg}第三十六条第（一）项的规定，"
+        "{you}可通过[网站名称、栏目及网址，或公开查阅场所]查阅、获取。"
+    ),
+    ReplyType.DISCLOSABLE: (
+        "经查，{you}申请获取的政府信息属于可以公开的政府信息。根据{reg}第三十六条第（二）项的规定，"
+        "现将该信息提供给{you}（见附件）。"
+    ),
+    ReplyType.PARTIAL: (
+        "经查，{you}申请获取的信息中，[可以公开的内容]属于可以公开的政府信息，现提供给{you}（见附件）；"
+        "[不予公开的内容]因[理由]，根据{reg}第[  ]条的规定不予公开。\n"
+        "上述信息能够作区分处理，根据{short}第三十七条的规定，本机关向{you}提供可以公开的内容，"
+        "并对不予公开的内容说明理由如上。"
+    ),
+    ReplyType.NOT_EXIST: (
+        "经检索，本机关未制作或获取{you}申请公开的政府信息。根据{reg}第三十六条第（四）项的规定，"
+        "现告知{you}：该政府信息不存在。"
+    ),
+    ReplyType.NOT_OURS: (
+        "经查，{you}申请获取的政府信息不属于本机关负责公开的范围，理由是：[不属于本机关负责公开的理由]。"
+        "根据{reg}第三十六条第（五）项的规定，建议{you}向[负责公开的机关名称及联系方式]提出申请。"
+    ),
+    ReplyType.NEEDS_PRODUCTION: (
+        "经查，本机关没有{you}所申请的现成信息，提供该信息需要对现有政府信息进行加工、分析。"
+        "根据{reg}第三十八条的规定，本机关不予提供。"
+    ),
+    ReplyType.PETITION: (
+        "经审查，{you}以政府信息公开申请的形式提出的事项属于信访、投诉、举报等诉求。根据{reg}第三十九条第一款的规定，"
+        "本机关不作为政府信息公开申请处理，{you}可通过[信访、投诉、举报渠道]提出。"
+    ),
+    ReplyType.PUBLICATION: (
+        "经查，{you}申请获取的是政府公报、报刊、书籍等公开出版物。根据{reg}第三十九条第二款的规定，"
+        "{you}可通过[获取途径，如图书馆、出版发行单位或政府网站]获取。"
+    ),
+    ReplyType.CONFIRMATION: (
+        "经审查，{you}的申请系要求本机关对有关事项作出确认或者重新出具{you}已获取的信息，"
+        "不属于{reg}第二条所规定的政府信息公开申请，本机关不作为政府信息公开申请处理。"
+    ),
+}
+
+
 def default_reply_body(
     reply_type: ReplyType, detail_index: int | None, case: RequestCase, *,
     earlier: tuple[date, str] | None = None,
@@ -83,42 +126,12 @@ def default_reply_body(
     you = _you(case)
     reg = REGULATION
     text: str
-    if reply_type is ReplyType.ALREADY_PUBLIC:
-        text = (
-            f"经查，{you}申请获取的政府信息本机关已主动公开。根据{reg}第三十六条第（一）项的规定，"
-            f"{you}可通过[网站名称、栏目及网址，或公开查阅场所]查阅、获取。"
-        )
-    elif reply_type is ReplyType.DISCLOSABLE:
-        text = (
-            f"经查，{you}申请获取的政府信息属于可以公开的政府信息。根据{reg}第三十六条第（二）项的规定，"
-            f"现将该信息提供给{you}（见附件）。"
-        )
-    elif reply_type is ReplyType.PARTIAL:
-        text = (
-            f"经查，{you}申请获取的信息中，[可以公开的内容]属于可以公开的政府信息，现提供给{you}（见附件）；"
-            f"[不予公开的内容]因[理由]，根据{reg}第[  ]条的规定不予公开。\n"
-            f"上述信息能够作区分处理，根据{SHORT}第三十七条的规定，本机关向{you}提供可以公开的内容，"
-            "并对不予公开的内容说明理由如上。"
-        )
+    if reply_type in _TEMPLATES:
+        text = _TEMPLATES[reply_type].format(you=you, reg=reg, short=SHORT)
     elif reply_type is ReplyType.WITHHELD:
         text = _withheld(detail_index, case).format(reg=reg)
     elif reply_type is ReplyType.SPECIAL_LAW:
         text = _SPECIAL_LAW.format(reg=reg)
-    elif reply_type is ReplyType.NOT_EXIST:
-        text = (
-            f"经检索，本机关未制作或获取{you}申请公开的政府信息。根据{reg}第三十六条第（四）项的规定，"
-            f"现告知{you}：该政府信息不存在。"
-        )
-    elif reply_type is ReplyType.NOT_OURS:
-        text = (
-            f"经查，{you}申请获取的政府信息不属于本机关负责公开的范围，理由是：[不属于本机关负责公开的理由]。"
-            f"根据{reg}第三十六条第（五）项的规定，建议{you}向[负责公开的机关名称及联系方式]提出申请。"
-        )
-    elif reply_type is ReplyType.NEEDS_PRODUCTION:
-        text = (
-            f"经查，本机关没有{you}所申请的现成信息，提供该信息需要对现有政府信息进行加工、分析。"
-            f"根据{reg}第三十八条的规定，本机关不予提供。"
-        )
     elif reply_type is ReplyType.UNCLEAR_AFTER_CORRECTION:
         received = _cn(case.correction_received_on)
         text = (
@@ -134,16 +147,6 @@ def default_reply_body(
             f"本机关已于{when}就{you}提出的相同政府信息公开申请作出答复（{doc}），"
             f"{you}本次系重复申请公开相同政府信息。根据{reg}第三十六条第（六）项的规定，本机关不予重复处理。"
         )
-    elif reply_type is ReplyType.PETITION:
-        text = (
-            f"经审查，{you}以政府信息公开申请的形式提出的事项属于信访、投诉、举报等诉求。根据{reg}第三十九条第一款的规定，"
-            f"本机关不作为政府信息公开申请处理，{you}可通过[信访、投诉、举报渠道]提出。"
-        )
-    elif reply_type is ReplyType.PUBLICATION:
-        text = (
-            f"经查，{you}申请获取的是政府公报、报刊、书籍等公开出版物。根据{reg}第三十九条第二款的规定，"
-            f"{you}可通过[获取途径，如图书馆、出版发行单位或政府网站]获取。"
-        )
     elif reply_type is ReplyType.EXCESSIVE:
         # The facts on file (app.cases.excessive): when the reasons were asked for, and whether the
         # applicant answered; the office's own reason follows from the recorded decision.
@@ -154,11 +157,6 @@ def default_reply_body(
         text = (
             f"{you}申请公开政府信息的数量、频次明显超过合理范围，本机关于{_cn(asked)}书面要求{you}说明理由{doc}，"
             f"{answered}。根据{reg}第三十五条的规定，本机关不予处理。"
-        )
-    elif reply_type is ReplyType.CONFIRMATION:
-        text = (
-            f"经审查，{you}的申请系要求本机关对有关事项作出确认或者重新出具{you}已获取的信息，"
-            f"不属于{reg}第二条所规定的政府信息公开申请，本机关不作为政府信息公开申请处理。"
         )
     elif reply_type is ReplyType.NO_CORRECTION:
         text = (

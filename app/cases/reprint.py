@@ -14,7 +14,8 @@ from app.audit.service import record
 from app.cases.archive import CASE_ROLES, RECORD_TYPE, document_content
 from app.cases.models import CaseDocument, RequestCase
 from app.context import Actor
-from app.errors import NotFound, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import ValidationError
 
 DRAFT_NOTE = "草稿，未编号"  # what generate_letter writes on a draft reply's note
 
@@ -35,9 +36,7 @@ def print_copy(session: Session, actor: Actor, document_id: int) -> PrintedCopy:
     from reports.letters.copy_mark import mark_copy  # late: document code loads only when printing
 
     actor.require(*CASE_ROLES)
-    doc = session.get(CaseDocument, document_id)
-    if doc is None:
-        raise NotFound("该案卷材料不存在，可能已被删除。请刷新后查看。")
+    doc = get_or_not_found(session, CaseDocument, document_id, "该案卷材料不存在，可能已被删除。请刷新后查看。")
     if not doc.letter_kind:
         raise ValidationError(
             f"“{doc.filename}”是上传的材料，不是本系统发出的文书，不能打印副本；请直接打开后打印。", field="document")

@@ -203,30 +203,37 @@ def _audit_report(args: argparse.Namespace) -> tuple[Database, AuditReport]:
                                codes=getattr(args, "code", []))
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    """Exit 0: intact and consistent with every anchor checked; 1: tampering found; 4: the audit
-    pages cannot be read (damaged database)."""
+def _readable_audit_report(args: argparse.Namespace) -> tuple[Database, AuditReport] | None:
+    """The report, or None once the user has been told the audit pages cannot be read."""
     from app.audit.seal import AuditPageDamaged
 
     try:
-        _db, report = _audit_report(args)
+        return _audit_report(args)
     except AuditPageDamaged as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return None
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0: intact and consistent with every anchor checked; 1: tampering found; 4: the audit
+    pages cannot be read (damaged database)."""
+    found = _readable_audit_report(args)
+    if found is None:
         return EXIT_AUDIT_DAMAGED
+    _db, report = found
     for line in report.lines():
         print(line, file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else EXIT_TAMPERED
 
 
 def cmd_audit_reseal(args: argparse.Namespace) -> int:
-    from app.audit.seal import AuditPageDamaged, reseal
+    from app.audit.seal import reseal
     from app.auth.cli_login import require_cli_admin
 
-    try:
-        db, report = _audit_report(args)
-    except AuditPageDamaged as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    found = _readable_audit_report(args)
+    if found is None:
         return EXIT_AUDIT_DAMAGED
+    db, report = found
     for line in report.lines():
         print(line)
     if report.ok:

@@ -8,6 +8,7 @@ through these accessors instead of creating `export` again (argparse refuses a r
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeAlias
 from weakref import WeakKeyDictionary
 
@@ -38,3 +39,14 @@ def export_register_subparsers(sub: SubParsers) -> SubParsers:
         nested = parser.add_subparsers(dest="register_kind", metavar="台账", required=True)
         _REGISTER[sub] = nested
     return nested
+
+
+def add_year_export(nested: SubParsers, name: str, handler: Callable[[argparse.Namespace], int], *,
+                    help_text: str, year_help: str, output_help: str,
+                    year_required: bool = True) -> argparse.ArgumentParser:
+    """`export [register] NAME --year Y -o FILE`: the shape every yearly register and report shares."""
+    parser = nested.add_parser(name, help=help_text)
+    parser.add_argument("--year", type=int, required=year_required, help=year_help)
+    parser.add_argument("-o", "--output", required=True, help=output_help)
+    parser.set_defaults(handler=handler)
+    return parser

@@ -9,22 +9,19 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from app.commands.export import export_register_subparsers, export_subparsers
+from app.commands.export import add_year_export, export_register_subparsers, export_subparsers
 
 if TYPE_CHECKING:
     from app.commands.export import SubParsers
 
 
 def register(sub: SubParsers) -> None:
-    p = export_register_subparsers(sub).add_parser("disclosures", help="主动公开事项登记台账")
-    p.add_argument("--year", type=int, required=True, help="信息形成或变更的年份")
-    p.add_argument("-o", "--output", required=True, help="保存为（.xlsx）")
-    p.set_defaults(handler=cmd_export_register_disclosures)
-
-    p = export_subparsers(sub).add_parser("catalogue", help="政府信息公开目录（.xlsx 或 .docx）")
-    p.add_argument("--year", type=int, help="只列到该年 12 月 31 日为止已公开的信息（默认：全部）")
-    p.add_argument("-o", "--output", required=True, help="保存为（.xlsx 或 .docx）")
-    p.set_defaults(handler=cmd_export_catalogue)
+    add_year_export(export_register_subparsers(sub), "disclosures", cmd_export_register_disclosures,
+                    help_text="主动公开事项登记台账", year_help="信息形成或变更的年份", output_help="保存为（.xlsx）")
+    add_year_export(export_subparsers(sub), "catalogue", cmd_export_catalogue,
+                    help_text="政府信息公开目录（.xlsx 或 .docx）",
+                    year_help="只列到该年 12 月 31 日为止已公开的信息（默认：全部）",
+                    output_help="保存为（.xlsx 或 .docx）", year_required=False)
 
 
 def cmd_export_register_disclosures(args: argparse.Namespace) -> int:

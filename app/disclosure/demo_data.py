@@ -8,13 +8,12 @@ and something overdue, whatever day the demo is made on.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from datetime import date
 
 from sqlalchemy import select
 
-from app.demo import DemoContext, register_filler
+from app.demo import DemoContext, DemoWriter, demo_docx, register_filler
 from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.figures import save_year_figures
 from app.disclosure.models import DisclosureItem
@@ -99,25 +98,9 @@ REVIEW_OK = "经审查，不涉及国家秘密和工作秘密，同意公开。"
 SITE = "https://www.jinping.gov.cn/zwgk/xxgkml"
 
 
-def _docx(title: str, doc_no: str) -> bytes:
-    """The document itself as a small Word file in official layout (stands in for the real one)."""
-    # Imported here: this module is imported at start-up (it registers the demo filler) and
-    # python-docx must load only when first used (issue 8).
-    from reports.docx_layout import add_body, add_doc_no, add_title, new_document
-
-    doc = new_document()
-    add_title(doc, title)
-    if doc_no:
-        add_doc_no(doc, doc_no)
-    add_body(doc, "（示例文件正文）")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
-
-
-class _Filler:
+class _Filler(DemoWriter):
     def __init__(self, ctx: DemoContext) -> None:
-        self.ctx, self.s, self.cal, self.today = ctx, ctx.session, ctx.calendar, ctx.today
+        super().__init__(ctx)
         self.clerk = ctx.signer("sunli")
         self.head = ctx.signer("zhaomin")
         self.doc_numbers: Counter[tuple[str, int]] = Counter()
@@ -164,7 +147,7 @@ class _Filler:
         )
         item = create_item(self.s, self.clerk, form, self.cal, self.today)
         if doc_no:
-            add_attachment(self.s, self.clerk, item.id, f"{doc_no}.docx", _docx(title, doc_no))
+            add_attachment(self.s, self.clerk, item.id, f"{doc_no}.docx", demo_docx(title, "（示例文件正文）", doc_no))
         return item
 
     def run(self, spec: tuple[int, int, str, str, str, DocKind, str, int]) -> None:
@@ -210,7 +193,8 @@ class _Filler:
             summary="根据省、州有关规定修订，原办法同时废止。",
         )
         item = new_version(self.s, self.clerk, first.id, form, self.cal, self.today)
-        add_attachment(self.s, self.clerk, item.id, f"{form.doc_no}.docx", _docx(form.title, form.doc_no))
+        add_attachment(self.s, self.clerk, item.id, f"{form.doc_no}.docx",
+                       demo_docx(form.title, "（示例文件正文）", form.doc_no))
         self.review(item, self.after(changed, 2))
         self.publish(item, self.after(changed, 7))
 

@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Nume
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.attachment_model import AttachmentColumns
-from app.db.base import Base, utcnow
+from app.db.base import Base, owned_rows, utcnow
 
 
 class DisclosureItem(Base):
@@ -63,9 +63,7 @@ class DisclosureItem(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    attachments: Mapped[list[DisclosureAttachment]] = relationship(
-        back_populates="item", cascade="all, delete-orphan", order_by="DisclosureAttachment.id"
-    )
+    attachments: Mapped[list[DisclosureAttachment]] = owned_rows("item", "DisclosureAttachment.id")
 
     __mapper_args__ = {"version_id_col": version}
 

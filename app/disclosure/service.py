@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,10 +21,11 @@ from app.attachments import new_attachment
 from app.audit.service import changed_fields, record, snapshot
 from app.cases.search import build_search_text
 from app.context import Actor
+from app.db.lookup import get_or_not_found
 from app.disclosure.enums import CATEGORIES, CHANNELS, WITHHOLD_REASONS, Decision, DocKind, ItemStatus
 from app.disclosure.item_actions import CLERK_ROLES, SECRECY_ROLES, ItemAction, item_actions_for
 from app.disclosure.models import DisclosureAttachment, DisclosureItem
-from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.numbering import next_number
 from app.signoff.content import require_seen
 from app.signoff.service import Decision as SignDecision
@@ -101,25 +103,28 @@ def refresh_due(item: DisclosureItem, calendar: WorkCalendar) -> bool:
 
 
 def get_item(session: Session, item_id: int) -> DisclosureItem:
-    item = session.get(DisclosureItem, item_id)
-    if item is None:
-        raise NotFound("该公开事项不存在。")
-    return item
+    return get_or_not_found(session, DisclosureItem, item_id, "该公开事项不存在。")
 
 
 def create_item(session: Session, actor: Actor, form: ItemForm, calendar: WorkCalendar, today: date) -> DisclosureItem:
     actor.require(*CLERK_ROLES)
     _validate(form, today)
     year = form.formed_on.year
+    return _add_draft(session, actor, form, calendar, f"GK-{year}-{next_number(session, 'disclosure', year)}", 1,
+                      None, lambda item: f"登记公开事项 {item.item_no}《{item.title}》")
+
+
+def _add_draft(session: Session, actor: Actor, form: ItemForm, calendar: WorkCalendar, item_no: str,
+               version_no: int, previous_id: int | None, summary: Callable[[DisclosureItem], str]) -> DisclosureItem:
+    """A new item or new version as a draft awaiting the secrecy review, stored and audited."""
     item = DisclosureItem(
-        item_no=f"GK-{year}-{next_number(session, 'disclosure', year)}", version_no=1,
+        item_no=item_no, version_no=version_no, previous_id=previous_id,
         status=ItemStatus.DRAFT.value, decision=Decision.PENDING.value, created_by=actor.username,
     )
     _apply(item, form, calendar)
     session.add(item)
     session.flush()
-    record(session, actor, "create", "disclosure", item.id, after=snapshot(item),
-           summary=f"登记公开事项 {item.item_no}《{item.title}》")
+    record(session, actor, "create", "disclosure", item.id, after=snapshot(item), summary=summary(item))
     return item
 
 
@@ -274,16 +279,8 @@ def new_version(session: Session, actor: Actor, item_id: int, form: ItemForm, ca
     old.status = ItemStatus.SUPERSEDED.value
     refresh_due(old, calendar)
     _state_change(session, actor, old, before, f"公开事项 {old.item_no} 第 {old.version_no} 版被新版本替代")
-    item = DisclosureItem(
-        item_no=old.item_no, version_no=old.version_no + 1, previous_id=old.id,
-        status=ItemStatus.DRAFT.value, decision=Decision.PENDING.value, created_by=actor.username,
-    )
-    _apply(item, form, calendar)
-    session.add(item)
-    session.flush()
-    record(session, actor, "create", "disclosure", item.id, after=snapshot(item),
-           summary=f"公开事项 {item.item_no} 登记第 {item.version_no} 版")
-    return item
+    return _add_draft(session, actor, form, calendar, old.item_no, old.version_no + 1, old.id,
+                      lambda item: f"公开事项 {item.item_no} 登记第 {item.version_no} 版")
 
 
 def history(session: Session, item_no: str) -> list[DisclosureItem]:

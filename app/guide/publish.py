@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.context import Actor
+from app.db.lookup import get_or_not_found
 from app.disclosure.enums import CATEGORIES
 from app.disclosure.models import DisclosureItem
 from app.disclosure.service import ItemForm, create_item
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.guide.content import changed_labels, guide_facts
 from app.guide.models import GuideEdition
 from app.guide.service import PUBLISH_ROLES, RECORD_TYPE
@@ -62,9 +63,7 @@ def mark_published(session: Session, actor: Actor, edition_id: int, published_on
                    register: str = REGISTER_NONE, item_no: str = "") -> GuideEdition:
     """Record that edition `edition_id` was published on `published_on` (audited)."""
     actor.require(*PUBLISH_ROLES)
-    edition = session.get(GuideEdition, edition_id)
-    if edition is None:
-        raise NotFound("这份公开指南的导出记录不存在，请刷新后重试。")
+    edition = get_or_not_found(session, GuideEdition, edition_id, "这份公开指南的导出记录不存在，请刷新后重试。")
     if edition.published_on is not None:
         raise ValidationError(f"这份公开指南已于 {edition.published_on.isoformat()} 标记为已发布。",
                               field="published_on")

@@ -25,7 +25,8 @@ from app.cases.models import CaseDocument
 from app.cases.queries import get_case
 from app.context import Actor
 from app.db.base import utcnow
-from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.db.lookup import get_or_not_found, one_or_not_found
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.redaction.grounds import Ground
 from app.redaction.models import CaseRedaction, PartialDisclosureNote
 from app.redaction.specs import MarkSpec, parse_mark_specs, source_kind
@@ -78,10 +79,8 @@ def add_release_source(
 
 
 def get_redaction(session: Session, source_document_id: int) -> CaseRedaction:
-    red = session.scalar(select(CaseRedaction).where(CaseRedaction.source_document_id == source_document_id))
-    if red is None:
-        raise NotFound("该材料不是拟公开材料，或已被删除。请刷新后重试。")
-    return red
+    stmt = select(CaseRedaction).where(CaseRedaction.source_document_id == source_document_id)
+    return one_or_not_found(session, stmt, "该材料不是拟公开材料，或已被删除。请刷新后重试。")
 
 
 def load_marks(session: Session, source_document_id: int) -> list[MarkSpec]:
@@ -145,9 +144,7 @@ def generate_released_copy(
     red = get_redaction(session, source_document_id)
     case = get_case(session, red.case_id)
     ensure_editable(case)
-    source = session.get(CaseDocument, source_document_id)
-    if source is None:
-        raise NotFound("该拟公开材料已被删除。请刷新后重试。")
+    source = get_or_not_found(session, CaseDocument, source_document_id, "该拟公开材料已被删除。请刷新后重试。")
     specs = parse_mark_specs(json.loads(red.marks))
     if not specs:
         raise ValidationError(

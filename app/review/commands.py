@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from app.commands.export import export_register_subparsers, export_subparsers
+from app.commands.export import add_year_export, export_register_subparsers, export_subparsers
 
 if TYPE_CHECKING:
     from app.commands.export import SubParsers
@@ -21,10 +21,9 @@ def register(sub: SubParsers) -> None:
     p.add_argument("-o", "--output", required=True, help="保存为（.docx）")
     p.set_defaults(handler=cmd_export_review_sheet)
 
-    p = export_register_subparsers(sub).add_parser("posts", help="门户网站（政务新媒体）稿件登记台账")
-    p.add_argument("--year", type=int, required=True, help="稿件编号的年份")
-    p.add_argument("-o", "--output", required=True, help="保存为（.xlsx）")
-    p.set_defaults(handler=cmd_export_register_posts)
+    add_year_export(export_register_subparsers(sub), "posts", cmd_export_register_posts,
+                    help_text="门户网站（政务新媒体）稿件登记台账", year_help="稿件编号的年份",
+                    output_help="保存为（.xlsx）")
 
     p = export_subparsers(sub).add_parser("inspections", help="日常读网巡检记录（一个月或一年，.xlsx）")
     p.add_argument("--year", type=int, required=True, help="年份")

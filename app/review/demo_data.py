@@ -9,7 +9,6 @@ last post of 乡镇动态 is over two weeks old, so the dashboard shows a stale 
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
@@ -17,7 +16,7 @@ from sqlalchemy import select
 
 from app.context import Actor
 from app.db.base import utcnow
-from app.demo import DemoContext, register_filler
+from app.demo import DemoContext, DemoWriter, demo_docx, register_filler
 from app.localtime import to_utc
 from app.review.enums import CHECKLIST_ITEMS, REQUIREMENTS, ChangeKind, PostKind, PostStatus, ReviewStage, SourceKind
 from app.review.inspections import InspectionForm, record_inspection
@@ -106,23 +105,9 @@ OPINIONS = {ReviewStage.FIRST: "已核对来源、文字和数据，同意报二
             ReviewStage.THIRD: "同意发布。"}
 
 
-def _basis_docx(title: str, reference: str) -> bytes:
-    """The instruction or letter itself as a small Word file (stands in for the scan)."""
-    # Imported here: app.review.hooks imports this module at start-up (it registers the demo
-    # filler) and python-docx must load only when first used (issue 8).
-    from reports.docx_layout import add_body, add_title, new_document
-
-    doc = new_document()
-    add_title(doc, reference)
-    add_body(doc, f"同意在县人民政府门户网站发布《{title}》。")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
-
-
-class _Filler:
+class _Filler(DemoWriter):
     def __init__(self, ctx: DemoContext) -> None:
-        self.ctx, self.s, self.cal, self.rng = ctx, ctx.session, ctx.calendar, ctx.rng
+        super().__init__(ctx)
         self.editors = [ctx.signer("wangfang"), ctx.signer("liqiang")]
         self.head, self.leader = ctx.signer("zhaomin"), ctx.signer("chenjun")
         # Nothing is stamped later than the end of `today` or than the real present.
@@ -265,8 +250,8 @@ class _Filler:
         post.created_at = post.versions[-1].saved_at = created_at
         if post.source_kind == SourceKind.ORIGINAL.value and not (fate == "draft" and ago == 0 and "通知" in target):
             name = f"{post.basis_kind}_{post.post_no}.docx"  # one draft still lacks its scan: the editor's to-do
-            add_attachment(self.s, author, post.id, name, _basis_docx(post.title, post.basis_reference),
-                           purpose="basis").added_at = created_at
+            scan = demo_docx(post.basis_reference, f"同意在县人民政府门户网站发布《{post.title}》。")
+            add_attachment(self.s, author, post.id, name, scan, purpose="basis").added_at = created_at
         self.run_chain(post, author, first, fate, flags)
         self.s.flush()
         post.updated_at = self.utc(self.cursor)

@@ -13,7 +13,8 @@ from app.audit.models import AuditEntry
 from app.audit.service import record, snapshot
 from app.auth.roles import Role
 from app.context import Actor
-from app.errors import ConflictError, NotFound, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import ConflictError, ValidationError
 from app.review.enums import PostStatus
 from app.review.models import Inspection, Post
 from app.settings import get_setting
@@ -78,9 +79,7 @@ def update_inspection(session: Session, actor: Actor, inspection_id: int, form: 
                       expected_version: int, today: date) -> Inspection:
     """Usually to record the correction of a problem found earlier."""
     actor.require(*INSPECTOR_ROLES)
-    row = session.get(Inspection, inspection_id)
-    if row is None:
-        raise NotFound("该巡检记录不存在。")
+    row = get_or_not_found(session, Inspection, inspection_id, "该巡检记录不存在。")
     if row.version != expected_version:
         raise ConflictError("该巡检记录已被他人修改，请刷新后重试。")
     _validate(form, today)

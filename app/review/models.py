@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.attachment_model import AttachmentColumns
-from app.db.base import Base, utcnow
+from app.db.base import Base, owned_rows, utcnow
 
 
 class Post(Base):
@@ -69,15 +69,9 @@ class Post(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    versions: Mapped[list[PostVersion]] = relationship(
-        back_populates="post", cascade="all, delete-orphan", order_by="PostVersion.number"
-    )
-    reviews: Mapped[list[StageReview]] = relationship(
-        back_populates="post", cascade="all, delete-orphan", order_by="StageReview.id"
-    )
-    attachments: Mapped[list[PostAttachment]] = relationship(
-        back_populates="post", cascade="all, delete-orphan", order_by="PostAttachment.id"
-    )
+    versions: Mapped[list[PostVersion]] = owned_rows("post", "PostVersion.number")
+    reviews: Mapped[list[StageReview]] = owned_rows("post", "StageReview.id")
+    attachments: Mapped[list[PostAttachment]] = owned_rows("post", "PostAttachment.id")
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -13,7 +13,8 @@ from app.audit.service import changed_fields, record, snapshot
 from app.auth.roles import Role
 from app.cases.search import build_search_text
 from app.context import Actor
-from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.db.lookup import get_or_not_found
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.numbering import next_number
 from app.review.enums import ChangeKind, InterpretationKind, PostKind, PostStatus, SourceKind
 from app.review.models import Post, PostAttachment, PostVersion
@@ -96,10 +97,7 @@ def form_of(post: Post) -> PostForm:
 
 
 def get_post(session: Session, post_id: int) -> Post:
-    post = session.get(Post, post_id)
-    if post is None:
-        raise NotFound("该稿件不存在，可能已被删除。")
-    return post
+    return get_or_not_found(session, Post, post_id, "该稿件不存在，可能已被删除。")
 
 
 def _add_version(session: Session, post: Post, actor: Actor, stage: str) -> PostVersion:

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from app.auth.models import User
 from app.auth.roles import Role
 from app.context import Actor
-from app.errors import NotFound, ValidationError
+from app.db.lookup import get_or_not_found, one_or_not_found
+from app.errors import ValidationError
 from app.export_unit import record_export
 from app.localtime import to_local
 from app.review.checks.privacy import find_personal_data
@@ -128,16 +129,12 @@ def _masked(kind: str, matched: str) -> str:
 
 
 def find_post(session: Session, post_no: str) -> Post:
-    post = session.scalar(select(Post).where(Post.post_no == post_no.strip()))
-    if post is None:
-        raise NotFound(f"没有编号为“{post_no}”的稿件，请核对审核发布单编号（例如 2024-12）。")
-    return post
+    return one_or_not_found(session, select(Post).where(Post.post_no == post_no.strip()),
+                            f"没有编号为“{post_no}”的稿件，请核对审核发布单编号（例如 2024-12）。")
 
 
 def sheet_data(session: Session, post_id: int, today: date | None = None) -> SheetData:
-    post = session.get(Post, post_id)
-    if post is None:
-        raise NotFound("该稿件不存在，可能已被删除。")
+    post = get_or_not_found(session, Post, post_id, "该稿件不存在，可能已被删除。")
     author = session.get(User, post.author_id)
     parent = session.get(Post, post.parent_id) if post.parent_id else None
     change = ChangeKind(post.change_kind)

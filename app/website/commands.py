@@ -5,17 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from app.commands.export import export_subparsers
+from app.commands.export import add_year_export, export_subparsers
 
 if TYPE_CHECKING:
     from app.commands.export import SubParsers
 
 
 def register(sub: SubParsers) -> None:
-    p = export_subparsers(sub).add_parser("website-report", help="政府网站工作年度报表（.docx 或 .xlsx）")
-    p.add_argument("--year", type=int, required=True, help="报表年度")
-    p.add_argument("-o", "--output", required=True, help="输出文件，扩展名 .docx 或 .xlsx")
-    p.set_defaults(handler=cmd_export_website_report)
+    add_year_export(export_subparsers(sub), "website-report", cmd_export_website_report,
+                    help_text="政府网站工作年度报表（.docx 或 .xlsx）", year_help="报表年度",
+                    output_help="输出文件，扩展名 .docx 或 .xlsx")
 
 
 def cmd_export_website_report(args: argparse.Namespace) -> int:

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.auth.roles import Role
 from app.context import Actor
+from app.db.lookup import get_or_not_found, one_or_not_found
 from app.disclosure.enums import Decision, DocKind, ItemStatus
 from app.disclosure.models import DisclosureItem
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.review.enums import ChangeKind, PostStatus
 from app.review.models import Post
 from app.settings import get_setting
@@ -73,15 +74,11 @@ def candidate_posts(session: Session, limit: int = 300) -> list[LinkedPost]:
 
 def link_interpretation(session: Session, actor: Actor, item_id: int, post_id: int) -> PolicyInterpretation:
     actor.require(*LINK_ROLES)
-    item = session.get(DisclosureItem, item_id)
-    if item is None:
-        raise NotFound("该公开事项不存在。")
+    item = get_or_not_found(session, DisclosureItem, item_id, "该公开事项不存在。")
     if not is_policy(item):
         raise ValidationError("只有主动公开的行政规范性文件或重大决策（第四条第五类）才需要关联政策解读。"
                               "请先在事项中将文件类型设为“行政规范性文件”，或归入重大决策类。")
-    post = session.get(Post, post_id)
-    if post is None:
-        raise NotFound("该稿件不存在。")
+    post = get_or_not_found(session, Post, post_id, "该稿件不存在。")
     if post.change_kind != ChangeKind.NEW.value or post.status == PostStatus.WITHDRAWN.value:
         raise ValidationError(f"稿件 {post.post_no} 是更正、撤稿或已撤回的稿件，请关联解读的原稿。")
     existing = session.scalar(select(PolicyInterpretation).where(PolicyInterpretation.post_id == post_id))
@@ -99,10 +96,9 @@ def link_interpretation(session: Session, actor: Actor, item_id: int, post_id: i
 
 def unlink_interpretation(session: Session, actor: Actor, item_id: int, post_id: int) -> None:
     actor.require(*LINK_ROLES)
-    link = session.scalar(select(PolicyInterpretation).where(
-        PolicyInterpretation.item_id == item_id, PolicyInterpretation.post_id == post_id))
-    if link is None:
-        raise NotFound("该政策解读关联不存在，可能已被他人取消。")
+    link = one_or_not_found(session, select(PolicyInterpretation).where(
+        PolicyInterpretation.item_id == item_id, PolicyInterpretation.post_id == post_id),
+        "该政策解读关联不存在，可能已被他人取消。")
     post = session.get(Post, post_id)
     session.delete(link)
     session.flush()

@@ -27,6 +27,7 @@ from app.export_progress import ExportCancelled
 from app.workdays.calendar import WorkCalendar
 from reports.disclosure_catalogue import EMPTY_TEXT
 from reports.docx_layout import text_width_chars
+from tests.db_support import DEMO_TODAY, filled_demo
 from tests.seen_hashes import seen_item
 
 CAL = WorkCalendar()
@@ -248,16 +249,12 @@ def test_cli_exports_register_and_catalogue(office: Office, data_dir: Path, tmp_
 
 def test_demo_year_has_every_state_and_exports(db: Database, tmp_path: Path) -> None:
     from app.dashboard import Urgency, collect
-    from app.demo import fill_demo
     from app.disclosure.enums import ItemStatus
     from app.disclosure.figures import part2
     from app.disclosure.models import DisclosureItem
-    from app.workdays.service import load_calendar
 
-    today = date(2024, 11, 20)
-    with db.session_factory.begin() as s:
-        lines = fill_demo(s, load_calendar(s), today)
-    assert any(line.startswith("主动公开：示例公开事项") for line in lines)
+    today = DEMO_TODAY
+    assert any(line.startswith("主动公开：示例公开事项") for line in filled_demo(db, today))
     with db.session_factory() as s:
         items = s.scalars(select(DisclosureItem)).all()
         assert 38 <= len(items) <= 45 and {i.status for i in items} == {st.value for st in ItemStatus}

@@ -290,6 +290,8 @@ SERVICES: tuple[Spec, ...] = (
 NOT_ROLE_GUARDED = {
     "cases.handling.case_for_change": "internal: the role check every case event goes through",
     "cases.handling.save_change": "internal: called after case_for_change has checked the role",
+    "cases.handling.close_case": "internal: called after case_for_change has checked the role",
+    "cases.handling.close_without_reply": "internal: called after case_for_change has checked the role",
     "workdays.service.recompute_all_deadlines": "internal: run by the calendar services (administrators)",
     "cases.hooks.dashboard_items": "read-only", "review.hooks.dashboard_items": "read-only",
     "disclosure.hooks.dashboard_items": "read-only",

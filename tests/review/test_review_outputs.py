@@ -15,11 +15,9 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.audit.models import AuditEntry
-from app.auth.roles import Role
 from app.bootstrap import Database
 from app.cli import main
 from app.context import Actor
-from app.demo import fill_demo
 from app.errors import PermissionDenied, ValidationError
 from app.export_progress import ExportCancelled
 from app.localtime import local_text
@@ -42,6 +40,8 @@ from app.review.workflow import (
 )
 from app.signoff.service import Decision
 from app.workdays.service import load_calendar
+from tests.db_support import DEMO_TODAY, filled_demo
+from tests.review_people import review_people
 from tests.seen_hashes import review_seen
 
 ALL_OK = {item: ChecklistMark(True) for item in (*CHECKLIST_ITEMS, *REQUIREMENTS)}
@@ -52,13 +52,7 @@ REPRINTED = datetime(2024, 5, 6, 1, 30)  # stored UTC, as the editor's local tim
 
 @pytest.fixture
 def people(make_user: Callable[..., Actor]) -> dict[str, Actor]:
-    return {
-        "editor": make_user("editor", Role.EDITOR, display_name="王芳"),
-        "editor2": make_user("editor2", Role.EDITOR, display_name="李强"),
-        "head": make_user("head", Role.SECTION_HEAD, display_name="赵敏"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="陈军"),
-        "clerk": make_user("clerk", Role.DISCLOSURE_STAFF, display_name="孙丽"),
-    }
+    return review_people(make_user, "editor", "editor2", "head", "leader", "clerk")
 
 
 def _do(db: Database, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -295,10 +289,8 @@ def test_commands(db: Database, people: dict[str, Actor], data_dir: Path, tmp_pa
 
 
 def test_demo_fills_every_state(db: Database, tmp_path: Path) -> None:
-    today = date(2024, 11, 20)
-    with db.session_factory.begin() as s:
-        lines = fill_demo(s, load_calendar(s), today)
-    assert any(line.startswith("发布审核：示例稿件") for line in lines)
+    today = DEMO_TODAY
+    assert any(line.startswith("发布审核：示例稿件") for line in filled_demo(db, today))
     with db.session_factory() as s:
         states = set(s.scalars(select(Post.status)))
         assert states == {status.value for status in PostStatus}

@@ -14,6 +14,7 @@ from app.bootstrap import Database
 from app.cases.handling import start_handling
 from app.cases.models import RequestCase
 from app.context import Actor
+from tests.db_support import stored
 from ui.cases.case_detail import CaseDetail
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
@@ -42,11 +43,7 @@ def show_detail(qtbot: QtBot, ctx: AppContext, case_id: int, today: date | None 
 
 def stored_case(db: Database, case_id: int) -> RequestCase:
     """The case as stored now, detached from its session."""
-    with db.session_factory() as s:
-        case = s.get(RequestCase, case_id)
-        assert case is not None
-        s.expunge(case)
-        return case
+    return stored(db, RequestCase, case_id)
 
 
 def click_ok(qtbot: QtBot, dlg: FormDialog | None) -> None:

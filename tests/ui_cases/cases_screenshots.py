@@ -1,7 +1,7 @@
 """Screenshots of the 依申请公开 tab for a human to look at (not a test).
 
     /tmp/venv/bin/govinfo-desk --data-dir /tmp/cases-shots demo
-    xvfb-run -a -s "-screen 0 1400x900x24" /tmp/venv/bin/python tests/ui_cases/cases_screenshots.py \
+    PYTHONPATH=. xvfb-run -a -s "-screen 0 1400x900x24" /tmp/venv/bin/python tests/ui_cases/cases_screenshots.py \
         /tmp/cases-shots /tmp/shots-cases
 
 Uses the demo cases when the demo filler made some; otherwise registers a handful in every state
@@ -14,7 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 from sqlalchemy import func, select
 
 from app.auth.models import User
@@ -27,6 +27,7 @@ from app.cases.models import RequestCase
 from app.cases.outcomes import ReplyType
 from app.context import Actor
 from app.signoff.service import Decision
+from tests.screenshot_support import grab
 from tests.seen_hashes import seen_reply, seen_state
 from ui.app_setup import create_application
 from ui.cases.tab import CasesTab
@@ -96,13 +97,12 @@ def reply_text_for(s, case_id: int, rt: ReplyType, detail: int | None = None) ->
     return default_reply_body(rt, detail, s.get(RequestCase, case_id))
 
 
-def grab(widget: QWidget, path: Path) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    for _ in range(5):
-        app.processEvents()
-    widget.grab().save(str(path))
-    print("saved", path)
+def grab_panels(window: QMainWindow, tab: CasesTab, case_id: int, out: Path, *panels: tuple[str, str]) -> None:
+    """Select the case and save each named detail panel as out/<file>.png."""
+    tab.select_case(case_id)
+    for panel, name in panels:
+        tab.detail.show_panel(getattr(tab.detail, panel))
+        grab(window, out / f"{name}.png")
 
 
 def main() -> None:
@@ -127,19 +127,10 @@ def main() -> None:
         waiting = s.scalar(select(RequestCase.id).where(RequestCase.status == "awaiting_approval"))
         consulting = s.scalar(select(RequestCase.id).join(RequestCase.consultations).limit(1))
     if waiting:
-        tab.select_case(waiting)
-        tab.detail.show_panel(tab.detail.reply)
-        grab(window, out / "3_detail_reply.png")
-        tab.detail.show_panel(tab.detail.flowchart)
-        grab(window, out / "4_flowchart.png")
+        grab_panels(window, tab, waiting, out, ("reply", "3_detail_reply"), ("flowchart", "4_flowchart"))
     if consulting:
-        tab.select_case(consulting)
-        tab.detail.show_panel(tab.detail.handling)
-        grab(window, out / "3_detail_handling.png")
-        tab.detail.show_panel(tab.detail.summary)
-        grab(window, out / "3_detail_summary.png")
-        tab.detail.show_panel(tab.detail.documents)
-        grab(window, out / "3_detail_documents.png")
+        grab_panels(window, tab, consulting, out, ("handling", "3_detail_handling"),
+                    ("summary", "3_detail_summary"), ("documents", "3_detail_documents"))
         box = tab.detail.show_deadline()
         if box is not None:
             grab(box, out / "5_deadline.png")

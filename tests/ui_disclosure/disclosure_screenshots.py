@@ -1,7 +1,8 @@
 """Screenshots of the 主动公开 tab for a human to look at (not a test).
 
     /tmp/venv/bin/govinfo-desk --data-dir /tmp/disc-shots demo
-    xvfb-run -a -s "-screen 0 1400x900x24" /tmp/venv/bin/python tests/ui_disclosure/disclosure_screenshots.py \
+    PYTHONPATH=. xvfb-run -a -s "-screen 0 1400x900x24" /tmp/venv/bin/python \
+        tests/ui_disclosure/disclosure_screenshots.py \
         /tmp/disc-shots /tmp/shots-disclosure
 
 Signs in as the demo clerk sunli and shows the demo items in the real main window.
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from app.auth.models import User
@@ -21,6 +22,7 @@ from app.auth.service import actor_for
 from app.bootstrap import open_database
 from app.disclosure.enums import Decision
 from app.disclosure.models import DisclosureItem
+from tests.screenshot_support import grab as shared_grab
 from ui.app_setup import create_application
 from ui.context import AppContext
 from ui.disclosure.item_dialogs import DecisionDialog
@@ -29,12 +31,7 @@ from ui.main_window import MainWindow
 
 
 def grab(widget: QWidget, path: Path) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    for _ in range(8):
-        app.processEvents()
-    widget.grab().save(str(path))
-    print("saved", path)
+    shared_grab(widget, path, rounds=8)
 
 
 def first(db, *where) -> int | None:

@@ -16,6 +16,7 @@ from app.dashboard import collect
 from app.disclosure.enums import Decision, ItemStatus
 from app.disclosure.models import DisclosureItem
 from tests.conftest import TEST_PASSWORD
+from tests.db_support import stored
 from ui.disclosure.item_dialogs import DeadlineDialog, DecisionDialog, PublishDialog
 from ui.disclosure.item_form import ItemFormDialog
 from ui.disclosure.tab import DisclosureTab
@@ -27,11 +28,7 @@ URL = "https://www.jinping.gov.cn/zwgk/xxgkml/202410/t20241030_1.html"
 
 
 def _item(db: Database, item_id: int) -> DisclosureItem:
-    with db.session_factory() as s:
-        item = s.get(DisclosureItem, item_id)
-        assert item is not None
-        s.expunge(item)
-        return item
+    return stored(db, DisclosureItem, item_id)
 
 
 def _on_dashboard(db: Database, actor: Actor, item_id: int) -> bool:

@@ -13,13 +13,13 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.auth.roles import Role
 from app.bootstrap import Database
 from app.context import Actor
 from app.review.enums import SourceKind
 from app.review.posts import PostForm, create_post, get_post
 from tests.conftest import TEST_PASSWORD
-from ui.app_setup import configure_application
+from tests.review_people import review_people
+from tests.ui.conftest import _configured_qapp  # noqa: F401  (the same Qt set-up)
 from ui.context import AppContext
 from ui.review.checklist_model import COL_OK
 from ui.review.post_editor import PostEditor
@@ -27,12 +27,6 @@ from ui.review.review_dialog import ReviewDialog
 from ui.signoff_dialog import SignOffDialog
 
 GOV_URL = "https://www.gov.cn/zhengce/content/202405/content_6949.htm"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _configured_qapp(qapp: QApplication) -> QApplication:
-    configure_application(qapp)
-    return qapp
 
 
 @pytest.fixture(autouse=True)
@@ -49,12 +43,7 @@ def _clean_up_windows(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def people(make_user: Callable[..., Actor]) -> dict[str, Actor]:
-    return {
-        "editor": make_user("editor", Role.EDITOR, display_name="王芳"),
-        "head": make_user("head", Role.SECTION_HEAD, display_name="赵敏"),
-        "leader": make_user("leader", Role.LEADER_IN_CHARGE, display_name="陈军"),
-        "admin": make_user("admin", Role.ADMIN, display_name="管理员"),
-    }
+    return review_people(make_user, "editor", "head", "leader", "admin")
 
 
 @pytest.fixture
