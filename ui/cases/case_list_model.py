@@ -25,7 +25,6 @@ FETCH_SIZE = 200
 DUE_SOON_DAYS = 3
 
 
-
 _tr = translator("CaseListModel")
 
 

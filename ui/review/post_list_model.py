@@ -20,7 +20,6 @@ from ui.translate import translator
 FETCH_SIZE = 200
 
 
-
 _tr = translator("PostListModel")
 
 
