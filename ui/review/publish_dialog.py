@@ -71,6 +71,8 @@ class PublishDialog(QDialog):
     def _build(self) -> None:
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
+        # Title, number, state and the latest steps stay readable at 125 %; the steps below scroll instead.
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
         self.publish_box = QGroupBox(self.tr("记录发布（第十二条）"), self)
         self.url = QLineEdit(self.publish_box)
