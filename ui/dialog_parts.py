@@ -3,12 +3,11 @@ switch (check box or radio button) that enables the fields belonging to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit, QWidget
 
+from ui.translate import translator
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DialogParts", text)
+_tr = translator("DialogParts")
 
 
 def ok_cancel_buttons(parent: QWidget, ok_text: str = "") -> QDialogButtonBox:

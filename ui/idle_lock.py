@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.auth.service import authenticate
 from app.settings.registry import get_setting
 from ui.context import AppContext
+from ui.dialog_parts import password_field
 from ui.operations import Op, busy_cursor
 from ui.style import Sheet, apply_style
 
@@ -147,9 +147,7 @@ class LockScreen(QWidget):
         )
         self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)
         apply_style(self.who, Sheet.HINT)
-        self.password = QLineEdit(self.card)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("密码"))
+        self.password = password_field(self.card, self.tr("密码"))
         self.message = QLabel(self.card)
         self.message.setObjectName("lockMessage")
         self.message.setWordWrap(True)

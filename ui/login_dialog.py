@@ -20,6 +20,7 @@ from app.bootstrap import Database
 from app.context import Actor
 from app.settings.registry import get_setting
 from ui.change_password_dialog import ChangePasswordDialog
+from ui.dialog_parts import password_field
 from ui.operations import Op, busy_cursor, run_signed_out
 from ui.style import Sheet, apply_style
 
@@ -53,9 +54,7 @@ class LoginDialog(QDialog):
 
         self.username = QLineEdit(username, self)
         self.username.setPlaceholderText(self.tr("请输入用户名"))
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("请输入密码"))
+        self.password = password_field(self, self.tr("请输入密码"))
 
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")

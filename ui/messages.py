@@ -10,18 +10,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from app.db.retry import describe_db_error
 from app.errors import UserError
+from ui.translate import translator
 
 log = logging.getLogger("govinfo.ui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+_tr = translator("messages")
 
 
 def error_text(exc_or_text: BaseException | str) -> str:

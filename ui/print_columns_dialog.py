@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reports.xlsx_print import PAPERS, PrintLayout
+from ui.dialog_parts import ok_cancel_buttons
 
 __all__ = ["PrintColumnsDialog", "remembered_layout"]
 
@@ -83,8 +84,7 @@ class PrintColumnsDialog(QDialog):
         for code in PAPERS:
             self.paper.addItem(self.tr(_PAPER_LABELS.get(code, code)), code)
         self.paper.setCurrentIndex(max(0, self.paper.findData(current.paper)))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = ok_cancel_buttons(self)
         self.restore_button = QPushButton(self.tr("恢复默认列"), self)
         self.restore_button.setObjectName("restorePrintColumns")
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ResetRole)

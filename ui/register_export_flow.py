@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
@@ -16,14 +15,14 @@ from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import ExportOp
 from ui.print_columns_dialog import PrintColumnsDialog
+from ui.translate import translator
 from ui.workers import Progress, TaskHandle
 
 # An export use case called with the session and the progress and cancel callbacks; returns the count.
 CountedExport = Callable[[Session, Callable[[int, int], None], Callable[[], bool]], int]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegisterExport", text)
+_tr = translator("RegisterExport")
 
 
 def with_suffix(name: str, suffix: str) -> Path:

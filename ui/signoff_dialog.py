@@ -40,6 +40,7 @@ from app.context import Actor
 from app.errors import StaleContent
 from app.signoff.service import Decision, check_signer
 from ui.context import AppContext
+from ui.dialog_parts import password_field
 from ui.messages import logged_error_text
 from ui.operations import Op, busy_cursor
 from ui.style import Sheet, apply_style
@@ -109,9 +110,7 @@ class SignOffDialog(QDialog):
 
         self.username = QLineEdit(self)
         self.username.setPlaceholderText(self.tr("签批人的用户名"))
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("签批人本人的密码"))
+        self.password = password_field(self, self.tr("签批人本人的密码"))
         self.opinion = QPlainTextEdit(self)
         self.opinion.setPlaceholderText(
             self.tr("同意时可不填；退回时必须写明理由。") if self.allow_return else self.tr("可填写签批意见。")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.auth.models import User
@@ -15,10 +15,9 @@ from app.db.base import utcnow
 from app.localtime import to_local
 from ui.admin.table_model import AdminColumn, AdminTable, admin_columns
 from ui.style import Colour
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UsersModel", text)
+_tr = translator("UsersModel")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from app.auth.people import person_label
@@ -18,12 +17,12 @@ from app.cases.reply_actions import REPLY_STEPS
 from app.signoff.service import Decision, signoffs_for
 from ui.cases.deadline_text import deadline_explanation
 from ui.cases.flowchart import FlowFacts
+from ui.translate import translator
 
 SUBJECT = "request_case"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseView", text)
+_tr = translator("CaseView")
 APPROVAL_STEPS = tuple(REPLY_STEPS)  # in order; app.cases.reply_actions states it
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from app.cases.deadlines import EXTENSION_DAYS, REPLY_DAYS
@@ -19,10 +18,9 @@ from app.cases.recompute import case_deadline
 from app.settings import get_setting
 from app.workdays.calendar import WorkCalendar
 from app.workdays.service import load_calendar
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeadlineText", text)
+_tr = translator("DeadlineText")
 
 
 def _cn(d: date | None) -> str:

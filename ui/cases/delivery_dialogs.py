@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.cases import fees, handling
@@ -14,10 +13,9 @@ from ui.cases.case_view import CaseView, ConsultationView
 from ui.cases.event_form import cn_date, dated_change
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("case_delivery", text)
+_tr = translator("case_delivery")
 
 
 def consultation_delivery(parent: QWidget, ctx: AppContext, c: ConsultationView, today: date) -> FormDialog:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
@@ -36,13 +35,13 @@ from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import Op
 from ui.signoff_dialog import content_html
+from ui.translate import translator
 
 CORRECTION_DAYS_DEFAULT = 10  # working days the applicant is given; the clerk can change it
 MAX_FEE_COUNT = 100_000  # requests or pages in the 计算 helper
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("case_events", text)
+_tr = translator("case_events")
 
 
 def correction_notice(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -29,13 +28,13 @@ from ui.context import AppContext
 from ui.messages import show_error
 from ui.operations import Op
 from ui.signoff_dialog import content_html
+from ui.translate import translator
 
 REASONS_DAYS_DEFAULT = 5  # working days offered to the applicant to explain; the clerk can change it
 NO_PAUSE = ("说明理由期间答复期限照常计算（条例未规定暂停），请在答复期限内作出决定。")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("case_excessive", text)
+_tr = translator("case_excessive")
 
 
 def ask_for_reasons(parent: QWidget, ctx: AppContext, view: CaseView, today: date) -> FormDialog:

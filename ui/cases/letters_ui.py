@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -14,10 +13,9 @@ from ui.cases import actions, files
 from ui.context import AppContext
 from ui.messages import show_info
 from ui.operations import Op
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("letters", text)
+_tr = translator("letters")
 
 
 LETTER_KINDS: tuple[tuple[str, str], ...] = (

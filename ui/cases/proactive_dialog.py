@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.changes import RecordKind
@@ -18,10 +17,9 @@ from ui.cases.case_view import CaseView
 from ui.cases.event_form import submit_change
 from ui.cases.form_dialog import FormDialog
 from ui.context import AppContext
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("proactive", text)
+_tr = translator("proactive")
 
 
 def others_asking(ctx: AppContext, case_id: int) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from sqlalchemy.orm import Session
@@ -21,10 +21,9 @@ from app.cases.reply_facts import EarlierCase, availability, earlier_answered_ca
 from ui.cases.actions import read
 from ui.context import AppContext
 from ui.style import Sheet, apply_style
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReplyGate", text)
+_tr = translator("ReplyGate")
 
 
 class ReplyGate:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from app.review.posts import add_attachment
@@ -12,10 +12,9 @@ from app.review.ui_support import PURPOSE_LABELS, attachment_content, attachment
 from ui.attachments_panel import AttachmentsPanel as SharedPanel
 from ui.context import AppContext
 from ui.rows_model import RowColumn
+from ui.translate import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttachmentsPanel", text)
+_tr = translator("AttachmentsPanel")
 
 
 class AttachmentsPanel(SharedPanel):

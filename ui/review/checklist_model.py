@@ -6,19 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.review.workflow import ChecklistMark
 from ui.style import Colour
+from ui.translate import translator
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COL_ITEM, COL_OK, COL_NOTE = 0, 1, 2
 _NUMERALS = "一二三四五六七八九"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistModel", text)
+_tr = translator("ChecklistModel")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -41,6 +40,7 @@ from ui.list_table import list_table
 from ui.messages import logged_error_text
 from ui.operations import Op
 from ui.style import Colour, Sheet, apply_style
+from ui.translate import translator
 from ui.workers import Progress, run_task
 
 CHECK_DELAY_MS = 400
@@ -52,8 +52,7 @@ _MEDIUM = QColor("#ffe8a3")
 _ACCEPTED = QColor("#d9efd9")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChecksPanel", text)
+_tr = translator("ChecksPanel")
 
 
 KIND_LABELS: dict[str, str] = {

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from app.review.enums import WordListKind
 from app.review.wordlists_db import Entry
+from ui.translate import translator
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 LEVELS = {"central": QCoreApplication.translate("EntriesModel", "中央"),
@@ -16,8 +17,7 @@ LEVELS = {"central": QCoreApplication.translate("EntriesModel", "中央"),
           "local": QCoreApplication.translate("EntriesModel", "地方")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EntriesModel", text)
+_tr = translator("EntriesModel")
 
 
 # (title, Entry field) per list kind.

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
-
 from app.localtime import local_text
 from app.review.enums import ChangeKind, PostStatus, SourceKind
 from app.review.ui_support import PostView, kinds_text
 from ui.style import Colour, Sheet, pt
+from ui.translate import translator
 
 DIFF_STYLES = {"delete": Sheet.DIFF_DELETE, "delete_word": Sheet.DIFF_DELETE_WORD,
                "insert": Sheet.DIFF_INSERT, "insert_word": Sheet.DIFF_INSERT_WORD}
@@ -18,8 +17,7 @@ TABLE = '<table cellspacing="0" cellpadding="3" width="100%" style="border-colla
 LABEL_CELL = '<td width="110" style="color:#555; vertical-align:top;">{}</td>'
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PostSummary", text)
+_tr = translator("PostSummary")
 
 
 def _row(label: str, value: str, *, raw: bool = False) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,11 +32,10 @@ from ui.enum_combo import add_labelled
 from ui.operations import Op
 from ui.review.entries_model import EntriesModel
 from ui.style import Sheet, apply_style
+from ui.translate import translator
 from ui.workers import run_task
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WordListsPage", text)
+_tr = translator("WordListsPage")
 
 
 FORMATS: dict[WordListKind, str] = {
